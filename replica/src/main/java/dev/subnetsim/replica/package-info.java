@@ -1,0 +1,2 @@
+/** Module replica: see README.md for its role and the direction of dependencies. */
+package dev.subnetsim.replica;

@@ -1,0 +1,2 @@
+/** Module reports: see README.md for its role and the direction of dependencies. */
+package dev.subnetsim.reports;

@@ -1,0 +1,118 @@
+package dev.subnetsim.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build-enforced layering of DESIGN.md: a module depends only on modules above it
+ * (chainkey, consensus, replica, scenarios, reports, subnet-sim), chainkey/consensus/reports import
+ * no Pekko, and chainkey/consensus do no I/O and read no clock. Runs over the production classes
+ * of every module (this module depends on all of them).
+ */
+class ModuleLayeringTest {
+
+  private static final String ROOT = "dev.subnetsim";
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importAllModules() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+  }
+
+  private static String module(String name) {
+    return ROOT + "." + name + "..";
+  }
+
+  @Test
+  void chainkeyDependsOnNoOtherModule() {
+    noClasses()
+        .that().resideInAPackage(module("chainkey"))
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(
+            module("consensus"), module("replica"), module("scenarios"), module("reports"),
+            module("app"))
+        .check(classes);
+  }
+
+  @Test
+  void consensusDependsOnlyOnChainkey() {
+    noClasses()
+        .that().resideInAPackage(module("consensus"))
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(module("replica"), module("scenarios"), module("reports"), module("app"))
+        .check(classes);
+  }
+
+  @Test
+  void replicaDoesNotReachUpIntoTheWorldOrTheApplication() {
+    noClasses()
+        .that().resideInAPackage(module("replica"))
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(module("scenarios"), module("reports"), module("app"))
+        .check(classes);
+  }
+
+  @Test
+  void scenariosDoNotDependOnReportsOrTheApplication() {
+    noClasses()
+        .that().resideInAPackage(module("scenarios"))
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(module("reports"), module("app"))
+        .check(classes);
+  }
+
+  @Test
+  void reportsDependOnlyOnTheScenarioResultModelAndNotOnTheApplication() {
+    noClasses()
+        .that().resideInAPackage(module("reports"))
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(module("app"), module("replica"), module("consensus"))
+        .check(classes);
+  }
+
+  @Test
+  void pureModulesImportNoPekko() {
+    ArchRule rule =
+        noClasses()
+            .that().resideInAnyPackage(module("chainkey"), module("consensus"), module("reports"))
+            .should().dependOnClassesThat().resideInAPackage("org.apache.pekko..");
+    rule.check(classes);
+  }
+
+  @Test
+  void chainkeyAndConsensusDoNoIoAndReadNoClock() {
+    noClasses()
+        .that().resideInAnyPackage(module("chainkey"), module("consensus"))
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("java.nio.file..", "java.net..", "java.nio.channels..")
+        .orShould().dependOnClassesThat().belongToAnyOf(
+            java.io.File.class, java.io.FileInputStream.class, java.io.FileOutputStream.class,
+            java.io.FileReader.class, java.io.FileWriter.class, java.io.RandomAccessFile.class,
+            java.io.PrintStream.class)
+        .orShould().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().callMethod(java.time.Instant.class, "now")
+        .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
+        .check(classes);
+  }
+
+  @Test
+  void noProductionCodeUsesUnseededRandomness() {
+    noClasses()
+        .that().resideInAnyPackage(module("chainkey"), module("consensus"), module("replica"),
+            module("scenarios"))
+        .should().callConstructor(java.util.Random.class)
+        .orShould().callMethod(Math.class, "random")
+        .orShould().callConstructor(java.security.SecureRandom.class)
+        .check(classes);
+  }
+}
