@@ -1,0 +1,27 @@
+package dev.subnetsim.chainkey;
+
+/**
+ * Every domain separator of the project in one place (the IC keeps its own in one crate for the
+ * same reason: a reader can audit that no two purposes share a tag). Values that interoperate with
+ * IC clients are byte-exact copies of the formats in DESIGN.md; the rest are ours and say so.
+ */
+public final class DomainSeparators {
+  private DomainSeparators() {}
+
+  /** BLS signatures of the IC (min-sig, G1 signatures): hash-to-curve DST. */
+  public static final String BLS_SIG_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_";
+
+  /** Prefix of a certificate's signed message: 0x0D || "ic-state-root" || root_hash. */
+  public static final String IC_STATE_ROOT = "ic-state-root";
+
+  // IC hash tree node domains (interface spec, Certification): length-prefixed strings.
+  public static final String HASHTREE_EMPTY = "ic-hashtree-empty";
+  public static final String HASHTREE_FORK = "ic-hashtree-fork";
+  public static final String HASHTREE_LABELED = "ic-hashtree-labeled";
+  public static final String HASHTREE_LEAF = "ic-hashtree-leaf";
+
+  // vetKD (dfinity/vetkeys 0.4.0).
+  public static final String VETKD_CANISTER_ID = "ic-vetkd-bls12-381-g2-canister-id";
+  public static final String VETKD_CONTEXT = "ic-vetkd-bls12-381-g2-context";
+  public static final String VETKD_MESSAGE_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_AUG_";
+}
