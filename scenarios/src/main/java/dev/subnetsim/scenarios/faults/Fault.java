@@ -1,0 +1,34 @@
+package dev.subnetsim.scenarios.faults;
+
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.scenarios.net.Partition;
+import java.util.Objects;
+
+/** A timed fault of the schedule; it takes effect at {@code atNanos} (virtual time). */
+public sealed interface Fault {
+  long atNanos();
+
+  /** The node stops: it no longer steps or receives; its volatile state is lost. */
+  record Crash(long atNanos, NodeId node) implements Fault {
+    public Crash {
+      Objects.requireNonNull(node, "node");
+    }
+  }
+
+  /** A crashed node comes back as a fresh logic instance that gets a restart Start event. */
+  record Restart(long atNanos, NodeId node) implements Fault {
+    public Restart {
+      Objects.requireNonNull(node, "node");
+    }
+  }
+
+  /** From now on the network is split as {@code partition} says (replaces any earlier one). */
+  record PartitionNetwork(long atNanos, Partition partition) implements Fault {
+    public PartitionNetwork {
+      Objects.requireNonNull(partition, "partition");
+    }
+  }
+
+  /** The partition ends. */
+  record Heal(long atNanos) implements Fault {}
+}

@@ -1,0 +1,133 @@
+package dev.subnetsim.scenarios.faults;
+
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.scenarios.net.Partition;
+import dev.subnetsim.scenarios.topology.Topology;
+import dev.subnetsim.consensus.types.SubnetId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The timed fault schedule of a run, and the questions checkers ask about it: which nodes are
+ * faulty at time t, and since when a subnet has been "healthy" (no partition separating its
+ * members and at most f faulty members). Fault injection (the driver) and checking (the
+ * invariants) read the same schedule but are separate code.
+ *
+ * <p>Byzantine nodes are listed statically: they count as faulty for the whole run and their
+ * observations are ignored by the agreement checkers. (Byzantine behaviours plug in later.)
+ */
+public final class FaultSchedule {
+  private final List<Fault> faults;
+  private final TreeSet<NodeId> byzantine;
+
+  public FaultSchedule(List<? extends Fault> faults, Set<NodeId> byzantine) {
+    List<Fault> sorted = new ArrayList<>(faults);
+    sorted.sort(Comparator.comparingLong(Fault::atNanos)); // stable: ties keep declaration order
+    for (Fault f : sorted) {
+      if (f.atNanos() < 0) {
+        throw new IllegalArgumentException("fault before time 0: " + f);
+      }
+    }
+    this.faults = List.copyOf(sorted);
+    this.byzantine = new TreeSet<>(byzantine);
+  }
+
+  public static FaultSchedule none() {
+    return new FaultSchedule(List.of(), Set.of());
+  }
+
+  /** Faults in time order (ties in declaration order). */
+  public List<Fault> faults() {
+    return faults;
+  }
+
+  public boolean isByzantine(NodeId node) {
+    return byzantine.contains(node);
+  }
+
+  /** True if {@code node} is crashed at time {@code t} (a crash at t counts, a restart at t not). */
+  public boolean isCrashedAt(NodeId node, long t) {
+    boolean crashed = false;
+    for (Fault f : faults) {
+      if (f.atNanos() > t) {
+        break;
+      }
+      if (f instanceof Fault.Crash c && c.node().equals(node)) {
+        crashed = true;
+      } else if (f instanceof Fault.Restart r && r.node().equals(node)) {
+        crashed = false;
+      }
+    }
+    return crashed;
+  }
+
+  /** Crashed or Byzantine at {@code t}. */
+  public boolean isFaultyAt(NodeId node, long t) {
+    return isByzantine(node) || isCrashedAt(node, t);
+  }
+
+  /** The partition in force at {@code t}, if any. */
+  public Optional<Partition> partitionAt(long t) {
+    Partition p = null;
+    for (Fault f : faults) {
+      if (f.atNanos() > t) {
+        break;
+      }
+      if (f instanceof Fault.PartitionNetwork pn) {
+        p = pn.partition();
+      } else if (f instanceof Fault.Heal) {
+        p = null;
+      }
+    }
+    return Optional.ofNullable(p);
+  }
+
+  /**
+   * Whether {@code subnet} is healthy at {@code t} and, if so, the start of the current healthy
+   * stretch (0 if healthy since the beginning). Healthy = no partition separates two of its
+   * members and at most f of them are faulty.
+   */
+  public OptionalLong healthySince(Topology topology, SubnetId subnet, long t) {
+    long since = 0;
+    boolean healthy = isHealthyAt(topology, subnet, 0);
+    for (Fault f : faults) {
+      if (f.atNanos() > t) {
+        break;
+      }
+      boolean now = isHealthyAt(topology, subnet, f.atNanos());
+      if (now && !healthy) {
+        since = f.atNanos();
+      }
+      healthy = now;
+    }
+    return healthy ? OptionalLong.of(since) : OptionalLong.empty();
+  }
+
+  private boolean isHealthyAt(Topology topology, SubnetId subnet, long t) {
+    List<NodeId> members = topology.members(subnet);
+    int faulty = 0;
+    for (NodeId n : members) {
+      if (isFaultyAt(n, t)) {
+        faulty++;
+      }
+    }
+    if (faulty > topology.subnet(subnet).faultTolerance()) {
+      return false;
+    }
+    Optional<Partition> p = partitionAt(t);
+    if (p.isEmpty()) {
+      return true;
+    }
+    for (NodeId a : members) {
+      if (p.get().separates(members.get(0), a)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.subnetsim.scenarios.net;
+
+import dev.subnetsim.consensus.types.NodeId;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A network partition: nodes in different groups cannot reach each other. Nodes listed in no group
+ * form one more implicit group ("the rest"). Nodes in the same group are unaffected.
+ */
+public final class Partition {
+  private final TreeMap<NodeId, Integer> groupOf = new TreeMap<>();
+  private final List<Set<NodeId>> groups;
+
+  public Partition(List<? extends Set<NodeId>> groups) {
+    this.groups = groups.stream().map(g -> (Set<NodeId>) new TreeSet<>(g)).toList();
+    for (int i = 0; i < this.groups.size(); i++) {
+      for (NodeId n : this.groups.get(i)) {
+        if (groupOf.put(n, i) != null) {
+          throw new IllegalArgumentException(n + " is in more than one partition group");
+        }
+      }
+    }
+  }
+
+  public List<Set<NodeId>> groups() {
+    return groups;
+  }
+
+  /** True if a message from {@code a} to {@code b} is cut by this partition. */
+  public boolean separates(NodeId a, NodeId b) {
+    return groupOf.getOrDefault(a, -1).intValue() != groupOf.getOrDefault(b, -1).intValue();
+  }
+
+  @Override
+  public String toString() {
+    return "Partition" + groups;
+  }
+}
