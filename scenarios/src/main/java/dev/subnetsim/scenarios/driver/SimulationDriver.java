@@ -1,0 +1,232 @@
+package dev.subnetsim.scenarios.driver;
+
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.InboundEvent;
+import dev.subnetsim.replica.ReplicaActor;
+import dev.subnetsim.replica.TimedEvent;
+import dev.subnetsim.replica.net.Envelope;
+import dev.subnetsim.scenarios.faults.Fault;
+import dev.subnetsim.scenarios.invariants.InvariantChecker;
+import dev.subnetsim.scenarios.invariants.Violation;
+import dev.subnetsim.scenarios.net.LinkModel;
+import dev.subnetsim.scenarios.trace.Trace;
+import dev.subnetsim.scenarios.trace.TraceEvent;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * The conductor of a simulated world (DESIGN.md, "Determinism with actors"). It owns virtual time
+ * and the event queue, and is the only sender to the replica actors.
+ *
+ * <p>One iteration = one lookahead window [T, H): T is the earliest pending event and
+ * H = min(T + L, next network fault after T, end), with L the minimum link latency. Why a whole
+ * window can be stepped in parallel: every message sent at a time t &gt;= T arrives at t + latency
+ * &gt;= T + L &gt;= H, so nothing produced inside the window can affect another replica inside it;
+ * the only intra-window feedback, a replica's own timers, is handled by the replica's shell. Each
+ * replica with events in the window gets them in one Step (queue order = (time, seq)); all answers
+ * are awaited, then merged canonically by {@link OutputRouter}. Network faults end a window so that
+ * every send sees the partition state of its own send time.
+ *
+ * <p>Stops at the end time, at the first window with an invariant violation, or when nothing is
+ * left to happen. Not thread-safe; one run per instance.
+ */
+public final class SimulationDriver implements AutoCloseable {
+  private final SimulationConfig config;
+  private final ActorSystem<Void> system;
+  private final EventQueue queue = new EventQueue();
+  private final NodeStatus status;
+  private final LinkModel links;
+  private final Trace trace;
+  private final OutputRouter router;
+  private final StepExchange exchange;
+  private final MessageDigest sha256;
+  private boolean ran;
+
+  public SimulationDriver(SimulationConfig config) {
+    this.config = config;
+    this.system = ActorSystem.create(Behaviors.empty(), "subnet-sim",
+        DispatcherConfig.forThreads(config.dispatcherThreads()));
+    List<NodeId> nodes = config.topology().allNodes();
+    this.status = new NodeStatus(nodes);
+    this.links = config.network().build(config.seed());
+    this.trace = new Trace(config.traceSinks());
+    this.router = new OutputRouter(queue, links, config.clockSkew(), trace, config.checkers(),
+        config.faults());
+    Map<NodeId, ActorRef<ReplicaActor.Command>> refs = new TreeMap<>();
+    DispatcherSelector dispatcher = DispatcherSelector.fromConfig(DispatcherConfig.REPLICA_DISPATCHER);
+    for (NodeId n : nodes) {
+      refs.put(n, system.systemActorOf(
+          ReplicaActor.create(n, config.logicFactory()), "replica-" + n.value(), dispatcher));
+    }
+    this.exchange = new StepExchange(system, refs);
+    try {
+      this.sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs a config to completion and shuts the actor system down. */
+  public static RunResult run(SimulationConfig config) {
+    try (SimulationDriver driver = new SimulationDriver(config)) {
+      return driver.run();
+    }
+  }
+
+  public RunResult run() {
+    if (ran) {
+      throw new IllegalStateException("a driver runs once; build a new one");
+    }
+    ran = true;
+    seed();
+    long lookahead = Math.max(1, links.lookaheadNanos());
+    long batches = 0;
+    long now = 0;
+    List<Violation> violations = new ArrayList<>();
+    StopReason reason;
+    while (true) {
+      if (queue.isEmpty()) {
+        reason = StopReason.NO_EVENTS;
+        break;
+      }
+      long t = queue.peekTime();
+      if (t >= config.endNanos()) {
+        now = config.endNanos();
+        checkTime(now, violations);
+        reason = violations.isEmpty() ? StopReason.END_TIME : StopReason.VIOLATION;
+        break;
+      }
+      now = t;
+      checkTime(t, violations);
+      if (!violations.isEmpty()) {
+        reason = StopReason.VIOLATION;
+        break;
+      }
+      long horizon = Math.min(Math.min(t + lookahead, config.endNanos()), nextNetworkFaultAfter(t));
+      TreeMap<NodeId, List<TimedEvent>> work = collectWindow(horizon);
+      if (!work.isEmpty()) {
+        Map<NodeId, Long> horizonLocal = new TreeMap<>();
+        work.keySet().forEach(n -> horizonLocal.put(n, config.clockSkew().toLocal(n, horizon)));
+        violations.addAll(router.route(exchange.step(batches, work, horizonLocal)));
+      }
+      batches++;
+      if (!violations.isEmpty()) {
+        reason = StopReason.VIOLATION;
+        break;
+      }
+    }
+    return new RunResult(config.seed(), trace.hashHex(), reason, now, batches, router.logicSteps(),
+        trace.events(), violations, router.maxFinalized(), trace.deliveredByKind());
+  }
+
+  private void seed() {
+    for (NodeId n : config.topology().allNodes()) {
+      queue.add(0, new WorldEvent.Boot(n));
+    }
+    for (Fault f : config.faults().faults()) {
+      queue.add(f.atNanos(), new WorldEvent.ApplyFault(f));
+    }
+    for (SimulationConfig.IngressInjection i : config.ingress()) {
+      queue.add(i.atNanos(), new WorldEvent.Ingress(i.node(), i.message()));
+    }
+  }
+
+  private void checkTime(long t, List<Violation> violations) {
+    for (InvariantChecker c : config.checkers()) {
+      violations.addAll(c.onTime(t));
+    }
+  }
+
+  private long nextNetworkFaultAfter(long t) {
+    for (Fault f : config.faults().faults()) {
+      if (f.atNanos() > t
+          && (f instanceof Fault.PartitionNetwork || f instanceof Fault.Heal)) {
+        return f.atNanos();
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
+  /** Pops every event before {@code horizon}, in queue order, into per-node event lists. */
+  private TreeMap<NodeId, List<TimedEvent>> collectWindow(long horizon) {
+    TreeMap<NodeId, List<TimedEvent>> work = new TreeMap<>();
+    while (!queue.isEmpty() && queue.peekTime() < horizon) {
+      EventQueue.Scheduled s = queue.poll();
+      long t = s.timeNanos();
+      WorldEvent e = s.event();
+      if (e instanceof WorldEvent.Deliver d) {
+        deliver(t, d.envelope(), work);
+      } else if (e instanceof WorldEvent.Timer timer) {
+        if (status.isUp(timer.node()) && status.incarnation(timer.node()) == timer.incarnation()) {
+          add(work, timer.node(), t, new InboundEvent.TimerFired(timer.timerId()));
+        }
+      } else if (e instanceof WorldEvent.Ingress in) {
+        if (status.isUp(in.node())) {
+          add(work, in.node(), t, new InboundEvent.IngressSubmitted(in.message()));
+        }
+      } else if (e instanceof WorldEvent.Boot b) {
+        add(work, b.node(), t, new InboundEvent.Start(status.start(b.node())));
+      } else if (e instanceof WorldEvent.ApplyFault f) {
+        applyFault(t, f.fault(), work);
+      }
+    }
+    return work;
+  }
+
+  private void deliver(long t, Envelope env, TreeMap<NodeId, List<TimedEvent>> work) {
+    if (!status.isUp(env.to())) {
+      trace.record(new TraceEvent.Dropped(
+          t, env.from(), env.to(), env.kind(), env.wireSize(), "receiver-down"));
+      return;
+    }
+    trace.record(new TraceEvent.Delivered(t, env.from(), env.to(), env.kind(), env.wireSize(),
+        sha256.digest(env.payload())));
+    add(work, env.to(), t, new InboundEvent.MessageDelivered(env));
+  }
+
+  private void applyFault(long t, Fault fault, TreeMap<NodeId, List<TimedEvent>> work) {
+    trace.record(new TraceEvent.FaultApplied(t, fault.toString()));
+    if (fault instanceof Fault.Crash c) {
+      if (status.isUp(c.node())) {
+        status.crash(c.node());
+        add(work, c.node(), t, new InboundEvent.Crash());
+      }
+    } else if (fault instanceof Fault.Restart r) {
+      if (!status.isUp(r.node())) {
+        add(work, r.node(), t, new InboundEvent.Start(status.start(r.node())));
+      }
+    } else if (fault instanceof Fault.PartitionNetwork p) {
+      links.partition(p.partition());
+    } else if (fault instanceof Fault.Heal) {
+      links.heal();
+    }
+  }
+
+  private void add(TreeMap<NodeId, List<TimedEvent>> work, NodeId node, long t, InboundEvent e) {
+    work.computeIfAbsent(node, k -> new ArrayList<>())
+        .add(new TimedEvent(config.clockSkew().toLocal(node, t), e));
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("actor system did not terminate", e);
+    }
+  }
+
+}
