@@ -36,6 +36,19 @@ class DeterminismTest {
     assertThat(r.maxFinalizedHeight().values()).allSatisfy(h -> assertThat(h).isGreaterThan(10));
   }
 
+  /**
+   * Pins the trace across JVMs, machines and commits. Update it only for an intended change of the
+   * toy logic, the link model's sampling, the trace encoding or the driver's canonical order.
+   */
+  static final String GOLDEN_SEED_42 =
+      "2a97855c1c18efc78036ff07d43ac3d7d80d79145bac97a4cafe7071a8d0c115";
+
+  @Test
+  void theTraceHashOfTheDeterminismWorldMatchesTheCommittedGolden() {
+    assertThat(SimulationDriver.run(DeterminismWorld.config(42, 1).build()).traceHash())
+        .isEqualTo(GOLDEN_SEED_42);
+  }
+
   @Test
   void differentSeedsGiveDifferentTraceHashes() {
     String a = SimulationDriver.run(DeterminismWorld.config(1, 2).build()).traceHash();
