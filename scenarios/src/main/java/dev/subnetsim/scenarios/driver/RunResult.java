@@ -2,8 +2,10 @@ package dev.subnetsim.scenarios.driver;
 
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.scenarios.invariants.Violation;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The outcome of a simulated run.
@@ -29,7 +31,9 @@ public record RunResult(
 
   public RunResult {
     violations = List.copyOf(violations);
-    maxFinalizedHeight = Map.copyOf(maxFinalizedHeight);
+    // Sorted copies: Map.copyOf iterates in a per-JVM random order, and callers print these.
+    maxFinalizedHeight = Collections.unmodifiableSortedMap(new TreeMap<>(maxFinalizedHeight));
+    deliveredByKind = Collections.unmodifiableSortedMap(new TreeMap<>(deliveredByKind));
   }
 
   public boolean passed() {
