@@ -191,7 +191,10 @@ public final class SimulationDriver implements AutoCloseable {
     }
     trace.record(new TraceEvent.Delivered(t, env.from(), env.to(), env.kind(), env.wireSize(),
         sha256.digest(env.payload())));
-    add(work, env.to(), t, new InboundEvent.MessageDelivered(env));
+    // Each receiver gets its own copy of the bytes: a broadcast shares one array among replicas
+    // stepping in parallel, and a logic that mutated it would leak into the others.
+    add(work, env.to(), t, new InboundEvent.MessageDelivered(
+        new Envelope(env.from(), env.to(), env.kind(), env.payload().clone())));
   }
 
   private void applyFault(long t, Fault fault, TreeMap<NodeId, List<TimedEvent>> work) {

@@ -2,7 +2,7 @@ package dev.subnetsim.scenarios.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.subnetsim.scenarios.toy.LeakyCounterToyLogic;
+import dev.subnetsim.scenarios.toy.LeakyToyLogic;
 import dev.subnetsim.scenarios.toy.ToyWorld;
 import dev.subnetsim.scenarios.RunRandom;
 import dev.subnetsim.scenarios.topology.Topology;
@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Same seed => same trace hash, whatever the thread count or JVM; and the check has teeth. */
@@ -57,15 +58,25 @@ class DeterminismTest {
     assertThat(a).isNotEqualTo(b);
   }
 
-  @Test
-  void aReplicaLogicReadingASharedCounterIsDetectedAsNondeterministic() {
-    AtomicLong leaked = new AtomicLong();
+  private static ReplayCheck.Report leakyRuns(LongSupplier leak, int... threads) {
     Topology topology = DeterminismWorld.topology();
-    ReplayCheck.Report report = ReplayCheck.run(threads -> DeterminismWorld.config(42, threads)
-        .build().withLogic((node, inc) -> new LeakyCounterToyLogic(node, topology.subnetOf(node),
+    return ReplayCheck.run(t -> DeterminismWorld.config(42, t).build()
+        .withLogic((node, inc) -> new LeakyToyLogic(node, topology.subnetOf(node),
             topology.members(topology.subnetOf(node)),
             RunRandom.forPurpose(42, "toy/" + node.value() + "/" + inc), ToyWorld.K,
-            ToyWorld.PERIOD, leaked)), 2, 2);
+            ToyWorld.PERIOD, leak)), threads);
+  }
+
+  @Test
+  void aReplicaLogicReadingASharedCounterIsDetectedAsNondeterministic() {
+    ReplayCheck.Report report = leakyRuns(LeakyToyLogic.sharedCounter(new AtomicLong()), 2, 2);
+
+    assertThat(report.deterministic()).as("hashes %s", report.traceHashes()).isFalse();
+  }
+
+  @Test
+  void aReplicaLogicDependingOnItsDispatcherThreadIsDetectedAcrossThreadCounts() {
+    ReplayCheck.Report report = leakyRuns(LeakyToyLogic.currentThreadName(), 1, 4);
 
     assertThat(report.deterministic()).as("hashes %s", report.traceHashes()).isFalse();
   }

@@ -62,4 +62,16 @@ class TraceHasherTest {
     assertThat(TraceJson.line(new TraceEvent.FaultApplied(1, "say \"hi\"")))
         .contains("say \\\"hi\\\"");
   }
+
+  @Test
+  void theJsonLinesSinkWritesOneLinePerEvent() {
+    StringBuilder out = new StringBuilder();
+    Trace trace = new Trace(List.of(new JsonLinesSink(out)));
+    trace.record(D1);
+    trace.record(O1);
+
+    assertThat(out.toString().split("\n")).containsExactly(TraceJson.line(D1), TraceJson.line(O1));
+    assertThat(trace.hashHex()).isEqualTo(hash(List.of(D1, O1)));
+    assertThat(trace.deliveredByKind().get("ping")).containsExactly(1, 40);
+  }
 }
