@@ -36,6 +36,9 @@ import java.util.Objects;
 public final class BatchVerifier {
   private BatchVerifier() {}
 
+  // -G2 as one shared instance, so its affine form is computed once.
+  private static final G2Point NEG_G2 = G2Point.generator().neg();
+
   /** One (public key, message, signature) triple. The message array is not copied. */
   public record Item(G2Point publicKey, byte[] message, G1Point signature) {
     public Item {
@@ -69,7 +72,7 @@ public final class BatchVerifier {
     }
     G1Point h = HashToCurve.hashToG1(message, dst);
     return Pairings.productIsOne(
-        List.of(new PairingTerm(signature, G2Point.generator().neg()), new PairingTerm(h, publicKey)));
+        List.of(new PairingTerm(signature, NEG_G2), new PairingTerm(h, publicKey)));
   }
 
   /** Finds the bad items of {@code subset}; {@code knownBad} skips a check already done. */
@@ -131,16 +134,15 @@ public final class BatchVerifier {
 
     boolean check(List<Integer> subset) {
       G2Point[] keySums = new G2Point[messageHashes.size()];
-      G1Point sigSum = G1Point.identity();
       List<G1Point> sigs = new ArrayList<>(subset.size());
       for (int i : subset) {
         sigs.add(weightedSignatures[i]);
         int g = messageGroup[i];
         keySums[g] = keySums[g] == null ? weightedKeys[i] : keySums[g].add(weightedKeys[i]);
       }
-      sigSum = G1Point.sum(sigs);
+      G1Point sigSum = G1Point.sum(sigs);
       List<PairingTerm> terms = new ArrayList<>();
-      terms.add(new PairingTerm(sigSum, G2Point.generator().neg()));
+      terms.add(new PairingTerm(sigSum, NEG_G2));
       for (int g = 0; g < keySums.length; g++) {
         if (keySums[g] != null) {
           terms.add(new PairingTerm(messageHashes.get(g), keySums[g]));
