@@ -34,28 +34,36 @@ public final class Lagrange {
     NodeIndex.checkDistinct(nodeIndices);
     int k = nodeIndices.size();
     long[] xs = new long[k];
+    BigInteger product = BigInteger.ONE; // P = prod_j x_j
     for (int i = 0; i < k; i++) {
       xs[i] = nodeIndices.get(i) + 1L;
+      product = product.multiply(BigInteger.valueOf(xs[i]));
     }
-    // lambda_i(0) = prod_{j != i} x_j / prod_{j != i} (x_j - x_i), both exact integers.
-    List<Scalar> numerators = new ArrayList<>(k);
+    // lambda_i(0) = prod_{j != i} x_j / prod_{j != i} (x_j - x_i) = P / (x_i * d_i). The d_i are
+    // products of small integers: accumulate them in a long while that cannot overflow and fold
+    // into a BigInteger only then, so the k^2 factors cost machine multiplications.
     List<Scalar> denominators = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
-      BigInteger num = BigInteger.ONE;
-      BigInteger den = BigInteger.ONE;
+      BigInteger den = BigInteger.valueOf(xs[i]);
+      long chunk = 1;
       for (int j = 0; j < k; j++) {
-        if (j != i) {
-          num = num.multiply(BigInteger.valueOf(xs[j]));
-          den = den.multiply(BigInteger.valueOf(xs[j] - xs[i]));
+        if (j == i) {
+          continue;
         }
+        long f = xs[j] - xs[i];
+        if (Math.abs(chunk) >= (1L << 62) / Math.max(1, Math.abs(f))) {
+          den = den.multiply(BigInteger.valueOf(chunk));
+          chunk = 1;
+        }
+        chunk *= f;
       }
-      numerators.add(Scalar.fromBigInteger(num));
-      denominators.add(Scalar.fromBigInteger(den));
+      denominators.add(Scalar.fromBigInteger(den.multiply(BigInteger.valueOf(chunk))));
     }
     List<Scalar> inv = Scalar.batchInverse(denominators);
+    Scalar p = Scalar.fromBigInteger(product);
     List<Scalar> out = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
-      out.add(numerators.get(i).mul(inv.get(i)));
+      out.add(p.mul(inv.get(i)));
     }
     return List.copyOf(out);
   }

@@ -150,6 +150,36 @@ public final class PublicCoefficients {
     return acc;
   }
 
+  /**
+   * Lagrange interpolation at 0 of public coefficients, coefficient by coefficient: given the
+   * commitments of polynomials q_j dealt by old-committee node j (each resharing its share, so
+   * q_j(0) = s_j), returns the commitment to sum_j lambda_j(0) q_j, whose constant term is the
+   * unchanged public key. This is how a resharing transcript's public coefficients are formed.
+   *
+   * @throws IllegalArgumentException if the commitments have different thresholds
+   */
+  public static PublicCoefficients interpolateAtZero(java.util.Map<Integer, PublicCoefficients> byNodeIndex) {
+    java.util.TreeMap<Integer, PublicCoefficients> sorted = new java.util.TreeMap<>(byNodeIndex);
+    List<Scalar> lambdas = Lagrange.coefficientsAtZero(List.copyOf(sorted.keySet()));
+    List<PublicCoefficients> pcs = List.copyOf(sorted.values());
+    int t = pcs.get(0).threshold();
+    for (PublicCoefficients pc : pcs) {
+      if (pc.threshold() != t) {
+        throw new IllegalArgumentException(
+            "public coefficients of different thresholds: " + t + " and " + pc.threshold());
+      }
+    }
+    List<G2Point> out = new ArrayList<>(t);
+    for (int k = 0; k < t; k++) {
+      List<G2Point> column = new ArrayList<>(pcs.size());
+      for (PublicCoefficients pc : pcs) {
+        column.add(pc.coefficients.get(k));
+      }
+      out.add(G2Point.multiScalarMul(column, lambdas));
+    }
+    return new PublicCoefficients(List.copyOf(out));
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof PublicCoefficients p && coefficients.equals(p.coefficients);

@@ -135,4 +135,27 @@ public final class ThresholdBls {
     return new CombinedSignature(
         Lagrange.interpolateG1AtZero(chosen), List.copyOf(chosen.keySet()), invalid);
   }
+
+  /**
+   * The cheap common case of {@link #combineVerified}: combines the threshold shares with the
+   * lowest node indices without verifying them and checks only the result (one pairing check
+   * instead of a batch over all shares). If the result verifies it is the unique BLS signature
+   * under the public key, so nothing is lost for the signature; the other shares are then neither
+   * verified nor reported. If it does not verify, falls back to {@link #combineVerified}, which
+   * verifies every share and attributes the invalid ones.
+   *
+   * @throws InsufficientSharesException as combineVerified
+   */
+  public CombinedSignature combineOptimistically(
+      PublicCoefficients pc, byte[] message, Map<Integer, G1Point> sharesByNode, SecureRandom rng) {
+    NodeIndex.checkDistinct(sharesByNode.keySet());
+    if (sharesByNode.size() >= pc.threshold()) {
+      G1Point candidate = combine(pc.threshold(), sharesByNode);
+      if (verify(pc.publicKey(), message, candidate)) {
+        List<Integer> used = new TreeMap<>(sharesByNode).keySet().stream().limit(pc.threshold()).toList();
+        return new CombinedSignature(candidate, used, List.of());
+      }
+    }
+    return combineVerified(pc, message, sharesByNode, rng);
+  }
 }

@@ -76,6 +76,12 @@ public class ThresholdCombineBenchmark {
     return tbls.combineVerified(keys.publicCoefficients(), message, allShares, batchRandomness);
   }
 
+  /** All n shares valid: combine the lowest t and verify the result (floor: t g1Mul + hashToG1 + pairingCheck). */
+  @Benchmark
+  public CombinedSignature combineOptimistically() {
+    return tbls.combineOptimistically(keys.publicCoefficients(), message, allShares, batchRandomness);
+  }
+
   @Benchmark
   public List<Scalar> lagrangeCoefficientsAtZero() {
     return Lagrange.coefficientsAtZero(thresholdIndices);

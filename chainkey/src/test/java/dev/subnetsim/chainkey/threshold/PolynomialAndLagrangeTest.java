@@ -42,6 +42,12 @@ class PolynomialAndLagrangeTest {
 
   @Test
   void lagrangeCoefficientsAtZeroMatchTheGeneralFormula() {
+    assertThat(Lagrange.coefficientsAtZero(List.of(5, 1_000_000, 2_000_000_000, 77, 123_456, 9)))
+        .isEqualTo(Lagrange.coefficientsAt(Scalar.ZERO,
+            List.of(5, 1_000_000, 2_000_000_000, 77, 123_456, 9).stream().map(NodeIndex::evaluationPoint).toList()));
+    List<Integer> bigCommittee = java.util.stream.IntStream.range(0, 40).boxed().toList();
+    assertThat(Lagrange.coefficientsAtZero(bigCommittee))
+        .isEqualTo(Lagrange.coefficientsAt(Scalar.ZERO, bigCommittee.stream().map(NodeIndex::evaluationPoint).toList()));
     List<Integer> nodes = List.of(7, 0, 3, 12);
     List<Scalar> xs = nodes.stream().map(NodeIndex::evaluationPoint).toList();
     assertThat(Lagrange.coefficientsAtZero(nodes)).isEqualTo(Lagrange.coefficientsAt(Scalar.ZERO, xs));

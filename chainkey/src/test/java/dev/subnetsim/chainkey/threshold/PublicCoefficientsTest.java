@@ -46,6 +46,32 @@ class PublicCoefficientsTest {
   }
 
   @Test
+  void resharingByInterpolatingDealingsKeepsThePublicKey() {
+    // Old committee: 4 nodes, threshold 3. Nodes 0, 2, 3 each reshare their share to a new
+    // committee with threshold 2; interpolating their commitments at 0 gives the same key.
+    Polynomial p = Polynomial.random(3, rng);
+    PublicCoefficients old = PublicCoefficients.commit(p);
+    java.util.Map<Integer, PublicCoefficients> dealings = new java.util.TreeMap<>();
+    java.util.Map<Integer, Polynomial> polys = new java.util.TreeMap<>();
+    for (int j : List.of(0, 2, 3)) {
+      Polynomial q = Polynomial.randomWithConstant(p.evaluateAtNode(j), 2, rng);
+      polys.put(j, q);
+      dealings.put(j, PublicCoefficients.commit(q));
+    }
+    PublicCoefficients reshared = PublicCoefficients.interpolateAtZero(dealings);
+    assertThat(reshared.publicKey()).isEqualTo(old.publicKey());
+    assertThat(reshared.threshold()).isEqualTo(2);
+    // New node 5's share = sum_j lambda_j q_j(6) matches the reshared commitment.
+    java.util.Map<Integer, Scalar> sub = new java.util.TreeMap<>();
+    polys.forEach((j, q) -> sub.put(j, q.evaluateAtNode(5)));
+    assertThat(reshared.verifyShare(5, Lagrange.interpolateAtZero(sub))).isTrue();
+    dealings.put(1, PublicCoefficients.commit(Polynomial.random(3, rng)));
+    assertThatThrownBy(() -> PublicCoefficients.interpolateAtZero(dealings))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("different thresholds");
+  }
+
+  @Test
   void encodingRoundTripsAndMalformedBytesAreRejectedNamingTheCoefficient() {
     PublicCoefficients pc = PublicCoefficients.commit(Polynomial.random(3, rng));
     byte[] bytes = pc.toBytes();

@@ -118,6 +118,31 @@ class ThresholdBlsTest {
   }
 
   @Test
+  void optimisticCombinationTakesTheFastPathWhenTheLowestSharesAreValid() {
+    ThresholdKeySet keys = ThresholdBls.generateKeys(7, 5, rng);
+    Map<Integer, G1Point> s = shares(tbls, keys, MSG, List.of(0, 1, 2, 3, 4, 5, 6));
+    s.put(6, G1Point.generator()); // bad, but not among the five lowest: not looked at
+    CombinedSignature c = tbls.combineOptimistically(keys.publicCoefficients(), MSG, s, rng);
+    assertThat(c.usedIndices()).containsExactly(0, 1, 2, 3, 4);
+    assertThat(c.invalidIndices()).isEmpty();
+    assertThat(tbls.verify(keys.publicKey(), MSG, c.signature())).isTrue();
+  }
+
+  @Test
+  void optimisticCombinationFallsBackToAttributionWhenALowShareIsBad() {
+    ThresholdKeySet keys = ThresholdBls.generateKeys(7, 5, rng);
+    Map<Integer, G1Point> s = shares(tbls, keys, MSG, List.of(0, 1, 2, 3, 4, 5, 6));
+    s.put(1, s.get(1).add(G1Point.generator()));
+    CombinedSignature c = tbls.combineOptimistically(keys.publicCoefficients(), MSG, s, rng);
+    assertThat(c.invalidIndices()).containsExactly(1);
+    assertThat(c.usedIndices()).containsExactly(0, 2, 3, 4, 5);
+    assertThat(tbls.verify(keys.publicKey(), MSG, c.signature())).isTrue();
+    Map<Integer, G1Point> few = shares(tbls, keys, MSG, List.of(0, 1));
+    assertThatThrownBy(() -> tbls.combineOptimistically(keys.publicCoefficients(), MSG, few, rng))
+        .isInstanceOf(InsufficientSharesException.class);
+  }
+
+  @Test
   void allValidSharesReportNoInvalidSender() {
     ThresholdKeySet keys = ThresholdBls.generateKeys(7, 3, rng);
     Map<Integer, G1Point> s = shares(tbls, keys, MSG, List.of(6, 2, 4, 5));
