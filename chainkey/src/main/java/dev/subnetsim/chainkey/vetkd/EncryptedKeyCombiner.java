@@ -6,6 +6,7 @@ import dev.subnetsim.chainkey.threshold.InsufficientSharesException;
 import dev.subnetsim.chainkey.threshold.Lagrange;
 import dev.subnetsim.chainkey.threshold.NodeIndex;
 import dev.subnetsim.chainkey.threshold.PublicCoefficients;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
  *
  * <p>A share of node i is checked against node i's derived public key share, (s_i + offset) * G2 =
  * {@code pc.publicKeyShare(i) + offset*G2}, by the two pairing equations of {@link
- * KeyCiphertext#isValid}: 5 Miller loops and 2 final exponentiations per share.
+ * KeyCiphertext#isValid} (5 Miller loops and 2 final exponentiations; {@link #verifyShare}), or
+ * many shares at once by a randomized batch ({@link #combineVerified}).
  */
 public final class EncryptedKeyCombiner {
   private EncryptedKeyCombiner() {}
@@ -52,23 +54,32 @@ public final class EncryptedKeyCombiner {
   }
 
   /**
-   * Verifies every share (so every invalid sender is attributed), then combines the threshold
-   * valid shares with the lowest node indices and checks the result.
+   * Verifies every share (so every invalid sender is attributed) in one randomized batch with
+   * bisection on failure ({@link EncryptedKeyShareBatch}), then combines the threshold valid
+   * shares with the lowest node indices and checks the result.
    *
+   * @param rng randomness for the batch randomizers (must be unpredictable to share senders)
    * @throws InsufficientSharesException if fewer than {@code pc.threshold()} shares are valid (it
    *     lists the invalid senders)
    */
   public static CombinedEncryptedKey combineVerified(
-      VetKdRequest.Prepared request, PublicCoefficients pc, Map<Integer, EncryptedKeyShare> sharesByNode) {
+      VetKdRequest.Prepared request, PublicCoefficients pc, Map<Integer, EncryptedKeyShare> sharesByNode,
+      SecureRandom rng) {
     checkMasterKey(request, pc);
     NodeIndex.checkDistinct(sharesByNode.keySet());
     TreeMap<Integer, EncryptedKeyShare> sorted = new TreeMap<>(sharesByNode);
+    List<Integer> nodes = List.copyOf(sorted.keySet());
+    List<G2Point> derivedKeyShares = new ArrayList<>(nodes.size());
+    for (int i : nodes) {
+      derivedKeyShares.add(request.derivedKeyShare(pc.publicKeyShare(i)));
+    }
     List<Integer> invalid = new ArrayList<>();
+    for (int pos : EncryptedKeyShareBatch.invalidPositions(request, derivedKeyShares, List.copyOf(sorted.values()), rng)) {
+      invalid.add(nodes.get(pos));
+    }
     TreeMap<Integer, EncryptedKeyShare> chosen = new TreeMap<>();
     for (Map.Entry<Integer, EncryptedKeyShare> e : sorted.entrySet()) {
-      if (!verifyShare(request, pc.publicKeyShare(e.getKey()), e.getValue())) {
-        invalid.add(e.getKey());
-      } else if (chosen.size() < pc.threshold()) {
+      if (chosen.size() < pc.threshold() && !invalid.contains(e.getKey())) {
         chosen.put(e.getKey(), e.getValue());
       }
     }
@@ -92,7 +103,8 @@ public final class EncryptedKeyCombiner {
    * #combineVerified}, which attributes the bad shares.
    */
   public static CombinedEncryptedKey combineOptimistically(
-      VetKdRequest.Prepared request, PublicCoefficients pc, Map<Integer, EncryptedKeyShare> sharesByNode) {
+      VetKdRequest.Prepared request, PublicCoefficients pc, Map<Integer, EncryptedKeyShare> sharesByNode,
+      SecureRandom rng) {
     checkMasterKey(request, pc);
     NodeIndex.checkDistinct(sharesByNode.keySet());
     if (sharesByNode.size() >= pc.threshold()) {
@@ -108,7 +120,7 @@ public final class EncryptedKeyCombiner {
         return new CombinedEncryptedKey(candidate, List.copyOf(first.keySet()), List.of());
       }
     }
-    return combineVerified(request, pc, sharesByNode);
+    return combineVerified(request, pc, sharesByNode, rng);
   }
 
   private static void checkMasterKey(VetKdRequest.Prepared request, PublicCoefficients pc) {

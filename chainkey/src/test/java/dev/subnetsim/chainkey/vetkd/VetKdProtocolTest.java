@@ -53,7 +53,7 @@ class VetKdProtocolTest {
   void thresholdManySharesCombineToAKeyTheClientDecryptsAndVerifies(int n, int t) {
     Setup s = setup(n, t);
     CombinedEncryptedKey combined =
-        EncryptedKeyCombiner.combineVerified(s.request(), s.keys().publicCoefficients(), shares(s, range(n - t, n)));
+        EncryptedKeyCombiner.combineVerified(s.request(), s.keys().publicCoefficients(), shares(s, range(n - t, n)), rng.fork("batch"));
     VetKey key = EncryptedVetKey.fromBytes(combined.encryptedKey().toBytes())
         .decryptAndVerify(s.tsk(), s.request().derivedKey().publicKey(), INPUT);
     // The vetKey is the augmented BLS signature with the derived secret (msk + offset).
@@ -126,12 +126,12 @@ class VetKdProtocolTest {
     assertThat(EncryptedKeyCombiner.verifyShare(s.request(), s.keys().publicCoefficients().publicKeyShare(1), all.get(1))).isFalse();
     assertThat(EncryptedKeyCombiner.verifyShare(s.request(), s.keys().publicCoefficients().publicKeyShare(1), honest1)).isTrue();
 
-    CombinedEncryptedKey verified = EncryptedKeyCombiner.combineVerified(s.request(), s.keys().publicCoefficients(), all);
+    CombinedEncryptedKey verified = EncryptedKeyCombiner.combineVerified(s.request(), s.keys().publicCoefficients(), all, rng.fork("batch"));
     assertThat(verified.invalidIndices()).containsExactly(1, 4);
     assertThat(verified.usedIndices()).containsExactly(0, 2, 3, 5, 6);
     assertThat(verified.encryptedKey().decryptAndVerify(s.tsk(), s.request().derivedKey().publicKey(), INPUT)).isNotNull();
 
-    CombinedEncryptedKey optimistic = EncryptedKeyCombiner.combineOptimistically(s.request(), s.keys().publicCoefficients(), all);
+    CombinedEncryptedKey optimistic = EncryptedKeyCombiner.combineOptimistically(s.request(), s.keys().publicCoefficients(), all, rng.fork("batch"));
     assertThat(optimistic.invalidIndices()).containsExactly(1, 4); // the bad share was among the first five
     assertThat(optimistic.encryptedKey().isValid(s.request())).isTrue();
   }
@@ -149,7 +149,7 @@ class VetKdProtocolTest {
     Setup s = setup(4, 3);
     Map<Integer, EncryptedKeyShare> all = shares(s, range(0, 3));
     all.put(2, new EncryptedKeyShare(all.get(2).c1(), all.get(2).c2(), all.get(2).c1()));
-    assertThatThrownBy(() -> EncryptedKeyCombiner.combineOptimistically(s.request(), s.keys().publicCoefficients(), all))
+    assertThatThrownBy(() -> EncryptedKeyCombiner.combineOptimistically(s.request(), s.keys().publicCoefficients(), all, rng.fork("batch")))
         .isInstanceOfSatisfying(InsufficientSharesException.class, e -> {
           assertThat(e.invalidIndices()).containsExactly(2);
           assertThat(e.available()).isEqualTo(2);
@@ -160,7 +160,7 @@ class VetKdProtocolTest {
   void combiningWithCoefficientsOfAnotherMasterKeyIsRefused() {
     Setup s = setup(4, 2);
     ThresholdKeySet other = ThresholdBls.generateKeys(4, 2, rng.fork("other"));
-    assertThatThrownBy(() -> EncryptedKeyCombiner.combineVerified(s.request(), other.publicCoefficients(), shares(s, range(0, 2))))
+    assertThatThrownBy(() -> EncryptedKeyCombiner.combineVerified(s.request(), other.publicCoefficients(), shares(s, range(0, 2)), rng))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another master key");
   }
 
@@ -194,5 +194,40 @@ class VetKdProtocolTest {
     assertThat(TransportSecretKey.fromBytes(a.toBytes()).publicKey()).isEqualTo(a.publicKey());
     assertThat(TransportPublicKey.fromBytes(a.publicKey().toBytes())).isEqualTo(a.publicKey());
     assertThat(a.toString()).doesNotContain(java.util.HexFormat.of().formatHex(a.toBytes()));
+  }
+
+  @Test
+  void batchVerificationFindsEveryBadShareAmongManyAndAgreesWithOneByOneChecks() {
+    Setup s = setup(13, 9);
+    Map<Integer, EncryptedKeyShare> all = shares(s, range(0, 13));
+    // Three kinds of bad share: wrong key share, c1/c2 with different logs, c3 shifted.
+    all.put(2, VetKdNode.createShare(s.request(), s.keys().secretKeyShare(3), rng.fork("wrong-key")));
+    all.put(7, new EncryptedKeyShare(all.get(7).c1().add(G1Point.generator()), all.get(7).c2(), all.get(7).c3()));
+    all.put(12, new EncryptedKeyShare(all.get(12).c1(), all.get(12).c2(), all.get(12).c3().neg()));
+    List<Integer> oneByOne = new java.util.ArrayList<>();
+    for (Map.Entry<Integer, EncryptedKeyShare> e : all.entrySet()) {
+      if (!EncryptedKeyCombiner.verifyShare(s.request(), s.keys().publicCoefficients().publicKeyShare(e.getKey()), e.getValue())) {
+        oneByOne.add(e.getKey());
+      }
+    }
+    assertThat(oneByOne).containsExactly(2, 7, 12);
+    CombinedEncryptedKey combined = EncryptedKeyCombiner.combineVerified(
+        s.request(), s.keys().publicCoefficients(), all, rng.fork("batch"));
+    assertThat(combined.invalidIndices()).isEqualTo(oneByOne);
+    assertThat(combined.usedIndices()).doesNotContainAnyElementsOf(oneByOne).hasSize(9);
+    assertThat(combined.encryptedKey().decryptAndVerify(s.tsk(), s.request().derivedKey().publicKey(), INPUT)).isNotNull();
+  }
+
+  @Test
+  void theBatchDoesNotAcceptTwoBadSharesThatCancelWithoutRandomizers() {
+    // c3 of node 0 shifted by +P and of node 1 by -P: the unrandomized sums of the equations would
+    // still balance; the random weights make both fail.
+    Setup s = setup(4, 2);
+    Map<Integer, EncryptedKeyShare> all = shares(s, range(0, 4));
+    G1Point p = G1Point.generator().mul(Scalar.fromLong(5));
+    all.put(0, new EncryptedKeyShare(all.get(0).c1(), all.get(0).c2(), all.get(0).c3().add(p)));
+    all.put(1, new EncryptedKeyShare(all.get(1).c1(), all.get(1).c2(), all.get(1).c3().sub(p)));
+    assertThat(EncryptedKeyCombiner.combineVerified(s.request(), s.keys().publicCoefficients(), all, rng.fork("b"))
+        .invalidIndices()).containsExactly(0, 1);
   }
 }
