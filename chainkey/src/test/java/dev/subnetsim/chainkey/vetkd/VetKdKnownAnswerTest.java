@@ -121,4 +121,23 @@ class VetKdKnownAnswerTest {
     assertThat(HEX.formatHex(key.deriveSymmetricKey("ic-test-domain-sep", 32)))
         .isEqualTo("3b7bd854033cdc119865ba3019dc1e35010fdaf90f8ff5c9cfe9d1d557dddb29");
   }
+
+  /**
+   * An encrypted key made by this project (master key from a 7-node DKG, threshold 5, combined
+   * from encrypted shares with one Byzantine share dropped) that {@code
+   * EncryptedVetKey.decryptAndVerify} of @dfinity/vetkeys 0.4.0 accepted, yielding the vetKey below
+   * (checked once with Node 20; the project's Node harness repeats such checks in CI).
+   */
+  @Test
+  void anEncryptedKeyAcceptedByTheVetkeysClientDecryptsToTheSameVetKeyInJava() {
+    G2Point mpk = g2("aba1caf7f580e7f8535d61acd927f43aec5e3bdf007ccf01370d92ce4decd1494c78450a24b557ec2450964b44aa39790c415fdef583f17f21b6904aaf517a435336dc7d9f4f371996c29cd96c98b62095327cd6cff9743c6818930bc25ae7c8");
+    DerivedKey dpk = DerivationContext.of(HEX.parseHex("00000000000000070101"), utf8("notes")).derive(mpk);
+    assertThat(HEX.formatHex(dpk.publicKeyBytes()))
+        .isEqualTo("aab4d49bc8b6c6cbee1bcaa108833ca30f6303d7fa2ab46c8826b059210c444e13c0e65f4fb7b719f5887e8b9c400f07112b262409b901e191a7f1263ab2caf1b0953238823e6793a0fdfdb5a93a70b3722e8d426e570d8fadfd12a1c55ed2b9");
+    TransportSecretKey tsk = TransportSecretKey.fromBytes(HEX.parseHex("0dbc1aa8d64fdeb610a39631a6d5e830efc8074f902a6e8312e49b52c82555bb"));
+    EncryptedVetKey ek = EncryptedVetKey.fromBytes(HEX.parseHex(
+        "a48a6ce8f40b0279ebea3f921f9f61aa1fcda5bda669139daa3ea9c6bcb4daf0b0a7468e936ed6e06ddb79d9df8365f4aeb8b116c182a9cc5978d32ac9bea4e18326d4e6f73b1c38c60180a4579f3d8cf3206ca3ad82178c9e3296744a3881660c82f77d586323f66050c85d2d1f044051a4b368060fc59f224776c262c7a7b0f79942e70b2e70ef69f7db2a63a62650a7f2cd759c842afea476c5d736f3dec0e37115617530c7a31b9c20e2505d2e5b45f1ba7e4fbf44a4133377b054b29539"));
+    assertThat(HEX.formatHex(ek.decryptAndVerify(tsk, dpk.publicKey(), utf8("alice")).toBytes()))
+        .isEqualTo("93e8f50b5f3ac193e9a90a53110d8ba815b2157c755b208c5e2c0543434b8a8729bbfa119efdcfc4758a137f4fc2d367");
+  }
 }
