@@ -54,13 +54,34 @@ public final class EncryptedKeyCombiner {
   }
 
   /**
-   * Verifies every share (so every invalid sender is attributed) in one randomized batch with
-   * bisection on failure ({@link EncryptedKeyShareBatch}), then combines the threshold valid
-   * shares with the lowest node indices and checks the result.
+   * Verifies every share one by one with {@link #verifyShare} (deterministic, needs no randomness;
+   * the IC's {@code combine_valid_shares} does the same but stops at t valid shares), so every
+   * invalid sender is attributed; then combines the threshold valid shares with the lowest node
+   * indices and checks the result.
    *
-   * @param rng randomness for the batch randomizers (must be unpredictable to share senders)
    * @throws InsufficientSharesException if fewer than {@code pc.threshold()} shares are valid (it
    *     lists the invalid senders)
+   */
+  public static CombinedEncryptedKey combineVerified(
+      VetKdRequest.Prepared request, PublicCoefficients pc, Map<Integer, EncryptedKeyShare> sharesByNode) {
+    checkMasterKey(request, pc);
+    NodeIndex.checkDistinct(sharesByNode.keySet());
+    TreeMap<Integer, EncryptedKeyShare> sorted = new TreeMap<>(sharesByNode);
+    List<Integer> invalid = new ArrayList<>();
+    for (Map.Entry<Integer, EncryptedKeyShare> e : sorted.entrySet()) {
+      if (!verifyShare(request, pc.publicKeyShare(e.getKey()), e.getValue())) {
+        invalid.add(e.getKey());
+      }
+    }
+    return combineValid(request, pc, sorted, invalid);
+  }
+
+  /**
+   * As {@link #combineVerified(VetKdRequest.Prepared, PublicCoefficients, Map)}, but verifies all
+   * shares in one randomized batch with bisection on failure ({@link EncryptedKeyShareBatch}):
+   * about 6x cheaper per share when all are valid.
+   *
+   * @param rng randomness for the batch randomizers (must be unpredictable to share senders)
    */
   public static CombinedEncryptedKey combineVerified(
       VetKdRequest.Prepared request, PublicCoefficients pc, Map<Integer, EncryptedKeyShare> sharesByNode,
@@ -77,6 +98,12 @@ public final class EncryptedKeyCombiner {
     for (int pos : EncryptedKeyShareBatch.invalidPositions(request, derivedKeyShares, List.copyOf(sorted.values()), rng)) {
       invalid.add(nodes.get(pos));
     }
+    return combineValid(request, pc, sorted, invalid);
+  }
+
+  private static CombinedEncryptedKey combineValid(
+      VetKdRequest.Prepared request, PublicCoefficients pc, TreeMap<Integer, EncryptedKeyShare> sorted,
+      List<Integer> invalid) {
     TreeMap<Integer, EncryptedKeyShare> chosen = new TreeMap<>();
     for (Map.Entry<Integer, EncryptedKeyShare> e : sorted.entrySet()) {
       if (chosen.size() < pc.threshold() && !invalid.contains(e.getKey())) {
@@ -93,14 +120,15 @@ public final class EncryptedKeyCombiner {
           "combination of " + chosen.size() + " valid shares is invalid: public coefficients do not"
               + " match the key the shares were made with");
     }
-    return new CombinedEncryptedKey(key, List.copyOf(chosen.keySet()), invalid);
+    return new CombinedEncryptedKey(key, List.copyOf(chosen.keySet()), List.copyOf(invalid));
   }
 
   /**
    * The cheap common case: combines the threshold shares with the lowest node indices unverified
    * and checks only the result (2 pairing checks instead of 2 per share). A valid result encrypts
    * the unique vetKey, so nothing is lost; if it is invalid, falls back to {@link
-   * #combineVerified}, which attributes the bad shares.
+   * #combineVerified(VetKdRequest.Prepared, PublicCoefficients, Map, SecureRandom)}, which
+   * attributes the bad shares.
    */
   public static CombinedEncryptedKey combineOptimistically(
       VetKdRequest.Prepared request, PublicCoefficients pc, Map<Integer, EncryptedKeyShare> sharesByNode,

@@ -214,6 +214,9 @@ class VetKdProtocolTest {
     CombinedEncryptedKey combined = EncryptedKeyCombiner.combineVerified(
         s.request(), s.keys().publicCoefficients(), all, rng.fork("batch"));
     assertThat(combined.invalidIndices()).isEqualTo(oneByOne);
+    CombinedEncryptedKey unbatched = EncryptedKeyCombiner.combineVerified(s.request(), s.keys().publicCoefficients(), all);
+    assertThat(unbatched.invalidIndices()).isEqualTo(oneByOne);
+    assertThat(unbatched.usedIndices()).isEqualTo(combined.usedIndices());
     assertThat(combined.usedIndices()).doesNotContainAnyElementsOf(oneByOne).hasSize(9);
     assertThat(combined.encryptedKey().decryptAndVerify(s.tsk(), s.request().derivedKey().publicKey(), INPUT)).isNotNull();
   }
