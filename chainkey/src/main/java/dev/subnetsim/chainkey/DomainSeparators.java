@@ -11,6 +11,13 @@ public final class DomainSeparators {
   /** BLS signatures of the IC (min-sig, G1 signatures): hash-to-curve DST. */
   public static final String BLS_SIG_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_";
 
+  /**
+   * Proofs of possession of BLS keys (IETF draft-irtf-cfrg-bls-signature-05, Section 4.2.3, min-sig
+   * PoP suite): hash-to-G1 DST for PopProve(sk) = sk * H(pk96). Kept apart from BLS_SIG_DST so a
+   * proof of possession is never a signature on a message and vice versa.
+   */
+  public static final String BLS_POP_DST = "BLS_POP_BLS12381G1_XMD:SHA-256_SSWU_RO_POP_";
+
   /** Prefix of a certificate's signed message: 0x0D || "ic-state-root" || root_hash. */
   public static final String IC_STATE_ROOT = "ic-state-root";
 
