@@ -1,9 +1,5 @@
 package dev.subnetsim.app.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subnetsim.chainkey.DomainSeparators;
 import dev.subnetsim.chainkey.artifacts.ArtifactJson;
 import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
@@ -15,6 +11,11 @@ import dev.subnetsim.chainkey.threshold.CombinedSignature;
 import dev.subnetsim.chainkey.threshold.ThresholdBls;
 import dev.subnetsim.chainkey.threshold.ThresholdKeySet;
 import dev.subnetsim.chainkey.threshold.Thresholds;
+import dev.subnetsim.reports.ReportWriter;
+import dev.subnetsim.scenarios.result.InvariantResult;
+import dev.subnetsim.scenarios.result.InvariantResult.Status;
+import dev.subnetsim.scenarios.result.RunResult;
+import dev.subnetsim.scenarios.result.TimeSeries;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,13 +24,15 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Interim main job (until the scenario engine exists): one subnet of n nodes certifies a chain of
  * state roots with its high-threshold (n-f) BLS key while f nodes send invalid shares. Every
  * combined signature must verify and every Byzantine share must be attributed to its sender.
- * Writes {@code summary.json} and {@code artifacts.jsonl} (re-verifiable with the Node harness).
+ * Writes the output folder (summary.json, report.html, junit.xml, CSVs) and {@code
+ * artifacts.jsonl}, which the Node harness re-verifies with noble.
  */
 final class ThresholdSigningDemoJob implements MainJob {
 
@@ -51,6 +54,8 @@ final class ThresholdSigningDemoJob implements MainJob {
     int threshold = Thresholds.high(n);
     console.printf("subnet-sim run: job=%s seed=%d n=%d f=%d threshold=%d heights=%d%n",
         name(), seed, n, f, threshold, HEIGHTS);
+    // Wall time is only reported (summary's wall_seconds); nothing simulated depends on it.
+    long wallStart = System.nanoTime();
     SeededRandom root = SeededRandom.fromSeed(seed);
     ThresholdBls bls = ThresholdBls.ic();
     // Interim: a dealer creates the subnet key; the DKG-created key replaces it with the engine.
@@ -87,32 +92,36 @@ final class ThresholdSigningDemoJob implements MainJob {
           h, combined.invalidIndices());
     }
     Files.write(out.resolve("artifacts.jsonl"), lines, StandardCharsets.UTF_8);
-    boolean passed = invalidCombined == 0 && attributed == f * HEIGHTS;
-    writeSummary(out, seed, HexFormat.of().formatHex(trace.digest()), passed, attributed,
-        invalidCombined, f);
-    return new JobOutcome(passed, (passed ? "PASSED" : "FAILED") + ": " + HEIGHTS
-        + " certified heights, " + attributed + " Byzantine shares attributed");
-  }
-
-  private void writeSummary(Path out, long seed, String traceHash, boolean passed, int attributed,
-      int invalidCombined, int f) throws Exception {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode s = json.createObjectNode();
-    s.put("scenario", name());
-    s.put("seed", seed);
-    s.put("trace_hash", traceHash);
-    s.put("nodes", n);
-    s.put("subnets", 1);
-    s.put("passed", passed);
-    ArrayNode inv = s.putArray("invariants");
-    inv.addObject().put("name", "every combined signature valid")
-        .put("status", invalidCombined == 0 ? "held" : "violated")
-        .put("detail", invalidCombined + " invalid of " + HEIGHTS);
-    inv.addObject().put("name", "every Byzantine share attributed")
-        .put("status", attributed == f * HEIGHTS ? "held" : "violated")
-        .put("detail", attributed + " of " + (f * HEIGHTS));
-    s.put("reproduce", "subnet-sim/bin/subnet-sim run --seed " + seed + " --out " + out);
-    json.writeValue(out.resolve("summary.json").toFile(), s);
+    boolean signaturesValid = invalidCombined == 0;
+    boolean allAttributed = attributed == f * HEIGHTS;
+    TimeSeries.Builder heights = new TimeSeries.Builder();
+    for (int h = 0; h <= HEIGHTS; h++) {
+      heights.add(h, h);
+    }
+    List<Integer> byzantineNodes = java.util.stream.IntStream.range(0, f).boxed().toList();
+    RunResult result = new RunResult(name(), seed, HexFormat.of().formatHex(trace.digest()),
+        HEIGHTS, (System.nanoTime() - wallStart) / 1e9, n, 1,
+        List.of(
+            new InvariantResult("every combined signature valid",
+                signaturesValid ? Status.HELD : Status.VIOLATED,
+                invalidCombined + " invalid of " + HEIGHTS + " combined signatures"),
+            new InvariantResult("every Byzantine share attributed",
+                allAttributed ? Status.HELD : Status.VIOLATED,
+                attributed + " of " + (f * HEIGHTS) + " invalid shares attributed")),
+        Map.of("root", (long) HEIGHTS),
+        Map.of("finalized_height/root", heights.build()),
+        Map.of(),
+        Map.of("certification_share",
+            new RunResult.MessageVolume((long) n * HEIGHTS, 48L * n * HEIGHTS)),
+        List.of(new RunResult.TimelineEvent(0, "byzantine",
+            "root:" + byzantineNodes + " invalid-signature-shares")),
+        Map.of("n", String.valueOf(n), "f", String.valueOf(f), "threshold",
+            String.valueOf(threshold), "heights", String.valueOf(HEIGHTS),
+            "note", "interim main job: one height certified per simulated second, no consensus"),
+        "subnet-sim/bin/subnet-sim run --seed " + seed + " --out " + out);
+    ReportWriter.writeAll(result, out);
+    return new JobOutcome(result.passed(), (result.passed() ? "PASSED" : "FAILED") + ": "
+        + HEIGHTS + " certified heights, " + attributed + " Byzantine shares attributed");
   }
 
   private static byte[] intBytes(int v) {
