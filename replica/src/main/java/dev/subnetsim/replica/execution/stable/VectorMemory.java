@@ -40,6 +40,13 @@ public final class VectorMemory implements Memory {
     return previous;
   }
 
+  /** Drops pages beyond {@code pages}: only for rolling back a trapped message's growth. */
+  void truncate(long pages) {
+    while (this.pages.size() > pages) {
+      this.pages.remove(this.pages.size() - 1);
+    }
+  }
+
   private void check(long offset, int len) {
     if (offset < 0 || offset + len > (long) pages.size() * PAGE_SIZE) {
       throw new StableMemoryException("access [" + offset + ", " + (offset + len)
