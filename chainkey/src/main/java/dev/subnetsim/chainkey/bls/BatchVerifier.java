@@ -62,7 +62,7 @@ public final class BatchVerifier {
     List<Integer> candidates = batch.candidates;
     if (!candidates.isEmpty() && !batch.checkAllByMultiScalarMul()) {
       batch.computeWeightedTerms();
-      bisect(batch, candidates, true, bad);
+      bisect(batch, candidates, Knowledge.OBSERVED_BAD, bad);
     }
     bad.sort(Integer::compare);
     return List.copyOf(bad);
@@ -78,23 +78,39 @@ public final class BatchVerifier {
         List.of(new PairingTerm(signature, NEG_G2), new PairingTerm(h, publicKey)));
   }
 
-  /** Finds the bad items of {@code subset}; {@code knownBad} skips a check already done. */
-  private static void bisect(Batch batch, List<Integer> subset, boolean knownBad, List<Integer> bad) {
-    if (!knownBad && batch.check(subset)) {
+  /** What is known about a subset when bisection reaches it. */
+  private enum Knowledge {
+    UNKNOWN,
+    /** Its own check failed: it certainly contains an invalid item. */
+    OBSERVED_BAD,
+    /** Its sibling passed and the parent failed: it contains an invalid item unless the sibling's
+     *  pass was a 2^-63 false positive. */
+    INFERRED_BAD
+  }
+
+  /**
+   * Finds the bad items of {@code subset}. A single item is reported only after a failed check of
+   * exactly that item, so an honest signer is never blamed (a failed check is exact; only passes
+   * are probabilistic).
+   */
+  private static void bisect(Batch batch, List<Integer> subset, Knowledge knowledge, List<Integer> bad) {
+    if (knowledge == Knowledge.UNKNOWN && batch.check(subset)) {
       return;
     }
     if (subset.size() == 1) {
-      bad.add(subset.get(0));
+      if (knowledge != Knowledge.INFERRED_BAD || !batch.check(subset)) {
+        bad.add(subset.get(0));
+      }
       return;
     }
     int mid = subset.size() / 2;
     List<Integer> left = subset.subList(0, mid);
     List<Integer> right = subset.subList(mid, subset.size());
     if (batch.check(left)) {
-      bisect(batch, right, true, bad); // the union failed and the left half passed
+      bisect(batch, right, Knowledge.INFERRED_BAD, bad);
     } else {
-      bisect(batch, left, true, bad);
-      bisect(batch, right, false, bad);
+      bisect(batch, left, Knowledge.OBSERVED_BAD, bad);
+      bisect(batch, right, Knowledge.UNKNOWN, bad);
     }
   }
 
