@@ -34,6 +34,15 @@ public final class DomainSeparators {
   /** Prefix of a certificate's signed message: 0x0D || "ic-state-root" || root_hash. */
   public static final String IC_STATE_ROOT = "ic-state-root";
 
+  /** Request signatures: 0x0A || "ic-request" || request_id (interface spec, "Authentication"). */
+  public static final String IC_REQUEST = "ic-request";
+
+  /**
+   * Sender delegations (Internet Identity session keys): 0x1A || "ic-request-auth-delegation" ||
+   * hash_of_map({pubkey, expiration, targets?}) (interface spec, "Authentication").
+   */
+  public static final String IC_REQUEST_AUTH_DELEGATION = "ic-request-auth-delegation";
+
   // IC hash tree node domains (interface spec, Certification): length-prefixed strings.
   public static final String HASHTREE_EMPTY = "ic-hashtree-empty";
   public static final String HASHTREE_FORK = "ic-hashtree-fork";
