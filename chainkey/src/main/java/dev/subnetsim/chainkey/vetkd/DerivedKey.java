@@ -20,9 +20,4 @@ public record DerivedKey(G2Point publicKey, Scalar offset) {
   public byte[] publicKeyBytes() {
     return publicKey.toBytes();
   }
-
-  /** A node's derived public key share: its master public key share shifted by the offset. */
-  public G2Point shiftShare(G2Point masterPublicKeyShare) {
-    return masterPublicKeyShare.add(G2Point.generator().mul(offset));
-  }
 }

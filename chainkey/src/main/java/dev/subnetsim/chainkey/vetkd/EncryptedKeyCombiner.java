@@ -28,7 +28,7 @@ public final class EncryptedKeyCombiner {
   /** Checks node i's share against its public key share in the master key's coefficients. */
   public static boolean verifyShare(
       VetKdRequest.Prepared request, G2Point masterPublicKeyShare, EncryptedKeyShare share) {
-    G2Point derivedShare = request.derivedKey().shiftShare(masterPublicKeyShare);
+    G2Point derivedShare = request.derivedKeyShare(masterPublicKeyShare);
     return KeyCiphertext.isValid(
         share.c1(), share.c2(), share.c3(), request.transportPoint(), derivedShare,
         request.messagePoint());

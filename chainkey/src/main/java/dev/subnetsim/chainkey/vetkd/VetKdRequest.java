@@ -40,7 +40,9 @@ public final class VetKdRequest {
   /** The request bound to a master public key: derived key and message point, computed once. */
   public Prepared prepare(G2Point masterPublicKey) {
     DerivedKey derived = context.derive(masterPublicKey);
-    return new Prepared(this, masterPublicKey, derived, messagePoint(derived.publicKey(), input));
+    return new Prepared(
+        this, masterPublicKey, derived, derived.publicKey().sub(masterPublicKey),
+        messagePoint(derived.publicKey(), input));
   }
 
   /** Hm = hash_to_G1(dpk96 || input) with the augmented-BLS DST. */
@@ -52,14 +54,25 @@ public final class VetKdRequest {
     return HashToCurve.hashToG1(msg, DomainSeparators.VETKD_MESSAGE_DST);
   }
 
-  /** A request with its derived key and message point for one master key. */
+  /**
+   * A request with its derived key and message point for one master key; {@code offsetPoint} =
+   * offset * G2 = dpk - mpk, so a node's derived key share costs one G2 addition, not a
+   * multiplication.
+   */
   public record Prepared(
-      VetKdRequest request, G2Point masterPublicKey, DerivedKey derivedKey, G1Point messagePoint) {
+      VetKdRequest request, G2Point masterPublicKey, DerivedKey derivedKey, G2Point offsetPoint,
+      G1Point messagePoint) {
     public Prepared {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(masterPublicKey, "masterPublicKey");
       Objects.requireNonNull(derivedKey, "derivedKey");
+      Objects.requireNonNull(offsetPoint, "offsetPoint");
       Objects.requireNonNull(messagePoint, "messagePoint");
+    }
+
+    /** Node i's derived public key share: its master public key share + offset * G2. */
+    public G2Point derivedKeyShare(G2Point masterPublicKeyShare) {
+      return masterPublicKeyShare.add(offsetPoint);
     }
 
     public G1Point transportPoint() {
