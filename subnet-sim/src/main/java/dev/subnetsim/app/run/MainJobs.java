@@ -11,7 +11,7 @@ public final class MainJobs {
 
   /**
    * The job for a scenario file, or the default job when none is given. Until the scenario engine
-   * lands, the default is the threshold-signing demonstration and scenario files are refused.
+   * lands, the default is the single-subnet pipeline job and scenario files are refused.
    */
   public static MainJob forScenario(Path scenario) {
     if (scenario != null) {
@@ -20,6 +20,6 @@ public final class MainJobs {
           + "' is a valid scenario, but this build cannot execute scenario files yet: the "
           + "scenario engine is not built (see scenarios/README.md, Status)");
     }
-    return new ThresholdSigningDemoJob(13);
+    return new SubnetPipelineJob(13);
   }
 }
