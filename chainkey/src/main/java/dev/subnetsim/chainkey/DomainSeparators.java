@@ -18,8 +18,30 @@ public final class DomainSeparators {
    */
   public static final String BLS_POP_DST = "BLS_POP_BLS12381G1_XMD:SHA-256_SSWU_RO_POP_";
 
+  /**
+   * Messages of the IC's BLS multi-signatures (notarization, finalization; dfinity/ic
+   * rs/crypto/internal/crypto_lib/multi_sig/bls12_381): the IETF proof-of-possession suite.
+   */
+  public static final String BLS_MULTI_SIG_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_POP_";
+
+  /**
+   * The IC's proof-of-possession context for multi-signature keys: the PoP is sk * H(ctx || pk96)
+   * with H = hash_to_G1 under {@link #BLS_POP_DST} and ctx = one length byte || this string (the
+   * IC's DomainSeparationContext encoding).
+   */
+  public static final String IC_MULTI_SIG_POP_CONTEXT = "ic-multi-sig-bls12381-pop";
+
   /** Prefix of a certificate's signed message: 0x0D || "ic-state-root" || root_hash. */
   public static final String IC_STATE_ROOT = "ic-state-root";
+
+  /** Request signatures: 0x0A || "ic-request" || request_id (interface spec, "Authentication"). */
+  public static final String IC_REQUEST = "ic-request";
+
+  /**
+   * Sender delegations (Internet Identity session keys): 0x1A || "ic-request-auth-delegation" ||
+   * hash_of_map({pubkey, expiration, targets?}) (interface spec, "Authentication").
+   */
+  public static final String IC_REQUEST_AUTH_DELEGATION = "ic-request-auth-delegation";
 
   // IC hash tree node domains (interface spec, Certification): length-prefixed strings.
   public static final String HASHTREE_EMPTY = "ic-hashtree-empty";

@@ -18,6 +18,9 @@ import java.util.List;
  */
 public interface BlsSignatures {
 
+  /** The hash-to-G1 DST messages are signed under (recorded in artifacts). */
+  String messageDst();
+
   KeyPair generateKeyPair(SecureRandom rng);
 
   Signature sign(SecretKey secretKey, byte[] message);

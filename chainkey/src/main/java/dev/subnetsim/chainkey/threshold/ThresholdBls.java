@@ -102,15 +102,13 @@ public final class ThresholdBls {
   }
 
   /**
-   * Verifies every share against its public key share (one randomized batch; bisection when it
-   * fails), drops the invalid ones, and combines the threshold valid shares with the lowest node
-   * indices. The invalid senders are reported even when the combination succeeds.
+   * Node indices (ascending) of the shares that do not verify against their public key shares:
+   * one randomized batch check when all are valid (two Miller loops in total), bisection when it
+   * fails. For validating shares on receipt, many at a time.
    *
    * @param rng randomness for the batch randomizers
-   * @throws InsufficientSharesException if fewer than threshold shares are valid (it carries the
-   *     invalid indices)
    */
-  public CombinedSignature combineVerified(
+  public List<Integer> invalidShares(
       PublicCoefficients pc, byte[] message, Map<Integer, G1Point> sharesByNode, SecureRandom rng) {
     NodeIndex.checkDistinct(sharesByNode.keySet());
     TreeMap<Integer, G1Point> sorted = new TreeMap<>(sharesByNode);
@@ -123,6 +121,23 @@ public final class ThresholdBls {
     for (int pos : BatchVerifier.invalidIndices(items, dst, rng)) {
       invalid.add(indices.get(pos));
     }
+    return List.copyOf(invalid);
+  }
+
+  /**
+   * Verifies every share against its public key share (one randomized batch; bisection when it
+   * fails), drops the invalid ones, and combines the threshold valid shares with the lowest node
+   * indices. The invalid senders are reported even when the combination succeeds.
+   *
+   * @param rng randomness for the batch randomizers
+   * @throws InsufficientSharesException if fewer than threshold shares are valid (it carries the
+   *     invalid indices)
+   */
+  public CombinedSignature combineVerified(
+      PublicCoefficients pc, byte[] message, Map<Integer, G1Point> sharesByNode, SecureRandom rng) {
+    TreeMap<Integer, G1Point> sorted = new TreeMap<>(sharesByNode);
+    List<Integer> indices = List.copyOf(sorted.keySet());
+    List<Integer> invalid = invalidShares(pc, message, sorted, rng);
     TreeMap<Integer, G1Point> chosen = new TreeMap<>();
     for (int i : indices) {
       if (chosen.size() < pc.threshold() && !invalid.contains(i)) {

@@ -84,6 +84,16 @@ public class FloorBenchmark {
   }
 
   @Benchmark
+  public P1 g1Dbl() {
+    return g1.dup().dbl();
+  }
+
+  @Benchmark
+  public P2 g2Dbl() {
+    return g2.dup().dbl();
+  }
+
+  @Benchmark
   public P1 hashToG1() {
     return new P1().hash_to(message, DomainSeparators.BLS_SIG_DST);
   }

@@ -39,6 +39,7 @@ public class ThresholdShareBenchmark {
   private List<G2Point> publicKeyShares;
   private List<G1Point> shares;
   private List<BatchVerifier.Item> items;
+  private List<BatchVerifier.Item> itemsWithOneBad;
   private SeededRandom batchRandomness;
 
   @Setup
@@ -53,6 +54,10 @@ public class ThresholdShareBenchmark {
       shares.add(s);
       items.add(new BatchVerifier.Item(publicKeyShares.get(i), message, s));
     }
+    itemsWithOneBad = new ArrayList<>(items);
+    BatchVerifier.Item victim = items.get(n / 2);
+    itemsWithOneBad.set(n / 2, new BatchVerifier.Item(victim.publicKey(), message,
+        victim.signature().add(G1Point.generator())));
     batchRandomness = rng.fork("batch");
   }
 
@@ -78,5 +83,11 @@ public class ThresholdShareBenchmark {
   @Benchmark
   public boolean verifyAllSharesBatched() {
     return BatchVerifier.allValid(items, tbls.dst(), batchRandomness);
+  }
+
+  /** One Byzantine share among n: the failed batch, then bisection down to its index. */
+  @Benchmark
+  public List<Integer> findOneBadShareBatched() {
+    return BatchVerifier.invalidIndices(itemsWithOneBad, tbls.dst(), batchRandomness);
   }
 }

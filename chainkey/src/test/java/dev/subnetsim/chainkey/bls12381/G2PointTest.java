@@ -66,6 +66,24 @@ class G2PointTest {
             MalformedPointException.class, e -> assertThat(e.reason()).isEqualTo(Reason.IDENTITY_NOT_ALLOWED));
   }
 
+  @Test
+  void decodingRejectsCoordinatesNotBelowTheFieldModulusAndDirtyInfinity() {
+    BigInteger p = G1PointTest.P;
+    assertReason(compressedX(p), Reason.BAD_ENCODING); // c0 = p
+    byte[] c1IsP = new byte[96];
+    byte[] pb = p.toByteArray();
+    System.arraycopy(pb, pb.length - 48, c1IsP, 0, 48);
+    c1IsP[0] |= (byte) 0x80;
+    c1IsP[95] = 1;
+    assertReason(c1IsP, Reason.BAD_ENCODING); // c1 = p
+    byte[] dirty = G2Point.identity().toBytes();
+    dirty[50] = 1;
+    assertReason(dirty, Reason.BAD_ENCODING);
+    byte[] infinityWithSign = G2Point.identity().toBytes();
+    infinityWithSign[0] |= 0x20;
+    assertReason(infinityWithSign, Reason.BAD_ENCODING);
+  }
+
   /** x = 0*u + k for the smallest k that fails with the given reason. */
   static BigInteger firstX(Reason wanted) {
     for (int k = 1; k < 1000; k++) {

@@ -105,6 +105,15 @@ class ThresholdBlsTest {
   }
 
   @Test
+  void invalidSharesAreNamedByNodeIndexWithoutCombining() {
+    ThresholdKeySet keys = ThresholdBls.generateKeys(7, 3, rng);
+    Map<Integer, G1Point> s = shares(tbls, keys, MSG, List.of(1, 3, 4, 6));
+    assertThat(tbls.invalidShares(keys.publicCoefficients(), MSG, s, rng)).isEmpty();
+    s.put(4, s.get(4).neg());
+    assertThat(tbls.invalidShares(keys.publicCoefficients(), MSG, s, rng)).containsExactly(4);
+  }
+
+  @Test
   void tooManyByzantineSharesFailWithTheirIndices() {
     ThresholdKeySet keys = ThresholdBls.generateKeys(4, 3, rng);
     Map<Integer, G1Point> s = shares(tbls, keys, MSG, List.of(0, 1, 2, 3));
