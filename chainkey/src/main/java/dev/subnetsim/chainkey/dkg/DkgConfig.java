@@ -20,11 +20,20 @@ import java.util.Optional;
  * least one honest dealer's secret is in the sum and no coalition of f_d dealers knows it; a
  * resharing needs at least the old threshold, because the new secret is the Lagrange
  * interpolation of the dealers' old shares.
+ *
+ * <p>Canonical encoding (for DKG summaries in blocks):
+ *
+ * <pre>
+ * u8 version = 1 || u32 len || dkg_id || u32 dealer_count || u32 threshold || u32 collection_threshold
+ * || u32 n || n x receiver key (G1, 48 B) || u8 resharing (0|1) || [u32 t || t x G2 (96 B)]
+ * </pre>
  */
 public final class DkgConfig {
 
   /** Longest accepted DKG id. */
   public static final int MAX_ID_BYTES = 255;
+
+  static final int VERSION = 1;
 
   private final byte[] dkgId;
   private final int dealerCount;
@@ -134,6 +143,61 @@ public final class DkgConfig {
 
   public boolean isResharing() {
     return resharedKey != null;
+  }
+
+  public byte[] toBytes() {
+    CanonicalWriter w = new CanonicalWriter().u8(VERSION).lengthPrefixed(dkgId).u32(dealerCount)
+        .u32(threshold).u32(collectionThreshold).u32(receiverKeys.size());
+    for (G1Point pk : receiverKeys) {
+      w.g1(pk);
+    }
+    w.u8(resharedKey == null ? 0 : 1);
+    if (resharedKey != null) {
+      w.u32(resharedKey.threshold()).raw(resharedKey.toBytes());
+    }
+    return w.toBytes();
+  }
+
+  /**
+   * @throws MalformedDkgBytesException naming the wrong field, or the violated parameter rule
+   */
+  public static DkgConfig fromBytes(byte[] bytes) {
+    CanonicalReader r = new CanonicalReader(bytes, "dkg config");
+    int version = r.u8("version");
+    if (version != VERSION) {
+      throw r.error("version", "unsupported version " + version);
+    }
+    byte[] id = r.lengthPrefixed("dkg id", MAX_ID_BYTES);
+    int dealers = r.u32("dealer count");
+    int threshold = r.u32("threshold");
+    int collection = r.u32("collection threshold");
+    int n = r.count("receiver count", 1, G1Point.COMPRESSED_BYTES);
+    List<G1Point> keys = new java.util.ArrayList<>(n);
+    for (int j = 0; j < n; j++) {
+      keys.add(r.g1("receiver key " + j));
+    }
+    int flag = r.u8("resharing flag");
+    if (flag > 1) {
+      throw r.error("resharing flag", "must be 0 or 1, got " + flag);
+    }
+    Optional<PublicCoefficients> old =
+        flag == 1 ? Optional.of(r.publicCoefficients("reshared key")) : Optional.empty();
+    r.finish();
+    try {
+      return new DkgConfig(id, dealers, keys, threshold, collection, old);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedDkgBytesException("dkg config: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DkgConfig c && java.util.Arrays.equals(toBytes(), c.toBytes());
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(toBytes());
   }
 
   @Override

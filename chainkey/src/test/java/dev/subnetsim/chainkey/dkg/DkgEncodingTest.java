@@ -171,4 +171,25 @@ class DkgEncodingTest {
     w.u32(0);
     return w.u32(t.publicCoefficients().threshold()).raw(t.publicCoefficients().toBytes()).toBytes();
   }
+
+  @Test
+  void configsRoundTripAndMalformedConfigsAreRejected() {
+    assertThat(DkgConfig.fromBytes(config.toBytes())).isEqualTo(config);
+    assertThat(config.toBytes()).hasSize(1 + 4 + ID.length + 4 + 4 + 4 + 4 + 4 * 48 + 1);
+    DkgConfig resharing = DkgConfig.resharing(ID, transcript.publicCoefficients(), 4, config.receiverKeys(), 3);
+    DkgConfig back = DkgConfig.fromBytes(resharing.toBytes());
+    assertThat(back).isEqualTo(resharing);
+    assertThat(back.resharedKey()).contains(transcript.publicCoefficients());
+    assertThat(back.collectionThreshold()).isEqualTo(2);
+    byte[] b = config.toBytes();
+    byte[] badThreshold = b.clone();
+    badThreshold[1 + 4 + ID.length + 4 + 3] = 9; // threshold 9 > 4 receivers
+    assertThatThrownBy(() -> DkgConfig.fromBytes(badThreshold))
+        .isInstanceOf(MalformedDkgBytesException.class).hasMessageContaining("threshold");
+    assertThatThrownBy(() -> DkgConfig.fromBytes(Arrays.copyOf(b, b.length - 1)))
+        .isInstanceOf(MalformedDkgBytesException.class).hasMessageContaining("resharing flag");
+    byte[] badKey = b.clone();
+    badKey[1 + 4 + ID.length + 16 + 48] &= 0x7f;
+    assertThatThrownBy(() -> DkgConfig.fromBytes(badKey)).hasMessageContaining("receiver key 1");
+  }
 }

@@ -292,4 +292,18 @@ class DkgFlowTest {
     assertThatThrownBy(() -> new DkgReceiver(config, 0, committee.keyPairs.get(1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("registered key");
   }
+
+  @Test
+  void aComplaintIsBoundToItsComplainerSoAnotherReceiverCannotReuseIt() {
+    int n = 4;
+    DkgCommittee committee = new DkgCommittee(n, rng.fork("committee"));
+    DkgConfig config = DkgConfig.fresh(ID, n, committee.publicKeys(), 2);
+    Dealing bad = DkgCommittee.withBadShareFor(new DkgDealer(config, 0).createDealing(rng.fork("d0")), 1);
+    Complaint real = ((ShareOpening.Invalid) committee.receivers(config).get(1).open(bad, rng.fork("c"))).complaint();
+    Complaint stolen = new Complaint(0, 2, real.dhKey(), real.proof());
+    assertThat(ComplaintVerifier.verify(config, bad, real)).isEqualTo(ComplaintVerdict.UPHELD);
+    assertThat(ComplaintVerifier.verify(config, bad, stolen)).isEqualTo(ComplaintVerdict.REJECTED_BAD_PROOF);
+    Complaint unknown = new Complaint(0, 9, real.dhKey(), real.proof());
+    assertThat(ComplaintVerifier.verify(config, bad, unknown)).isEqualTo(ComplaintVerdict.REJECTED_UNKNOWN_RECEIVER);
+  }
 }
