@@ -19,7 +19,10 @@ import java.util.Optional;
  * <p>Collection thresholds: a fresh key needs f_d+1 dealings (f_d = faults among d dealers), so at
  * least one honest dealer's secret is in the sum and no coalition of f_d dealers knows it; a
  * resharing needs at least the old threshold, because the new secret is the Lagrange
- * interpolation of the dealers' old shares.
+ * interpolation of the dealers' old shares (the same rule as the IC's {@code
+ * IDkgTranscriptParams::collection_threshold}: f+1 for Random, the reshared transcript's
+ * reconstruction threshold for ReshareOf*; NIDKG's {@code collection_threshold} is
+ * max_corrupt_dealers+1).
  *
  * <p>Canonical encoding (for DKG summaries in blocks):
  *
