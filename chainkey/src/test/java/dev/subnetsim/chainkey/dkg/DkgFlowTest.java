@@ -35,9 +35,9 @@ class DkgFlowTest {
     return bls.verify(t.publicKey(), MSG, bls.combine(t.threshold(), sigShares));
   }
 
-  /** n = 4, 7, 13 with thresholds f+1 and n-f. */
+  /** n = 4, 7, 13 with thresholds f+1 and n-f, and the IC's largest subnet size at n-f. */
   @ParameterizedTest
-  @CsvSource({"4, 2", "4, 3", "7, 3", "7, 5", "13, 5", "13, 9"})
+  @CsvSource({"4, 2", "4, 3", "7, 3", "7, 5", "13, 5", "13, 9", "40, 27"})
   void allHonestDkgYieldsKeySharesOfThePublicKeyFormedByTheIncludedDealers(int n, int t) {
     DkgCommittee committee = new DkgCommittee(n, rng.fork("committee"));
     DkgConfig config = DkgConfig.fresh(ID, n, committee.publicKeys(), t);
