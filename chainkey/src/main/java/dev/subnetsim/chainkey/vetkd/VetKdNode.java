@@ -14,17 +14,18 @@ import java.security.SecureRandom;
 public final class VetKdNode {
   private VetKdNode() {}
 
-  /** Cost: 2 G1 + 1 G2 multiplications (c3 as one two-term sum), given a prepared request. */
+  /**
+   * Cost: 3 G1 + 1 G2 multiplications, given a prepared request. c3 is two separate
+   * constant-time multiplications, not {@code G1Point.multiScalarMul}: that one is variable-time
+   * and rho and dsk_i are secrets.
+   */
   public static EncryptedKeyShare createShare(
       VetKdRequest.Prepared request, Scalar masterKeyShare, SecureRandom rng) {
     Scalar rho = Scalar.randomNonZero(rng);
     Scalar dsk = masterKeyShare.add(request.derivedKey().offset());
     G1Point c1 = G1Point.generator().mul(rho);
     G2Point c2 = G2Point.generator().mul(rho);
-    G1Point c3 =
-        G1Point.multiScalarMul(
-            java.util.List.of(request.transportPoint(), request.messagePoint()),
-            java.util.List.of(rho, dsk));
+    G1Point c3 = request.transportPoint().mul(rho).add(request.messagePoint().mul(dsk));
     return new EncryptedKeyShare(c1, c2, c3);
   }
 }

@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.State;
  * vetKD for a key shared among n = 13, 34, 40 nodes with threshold n-f.
  *
  * <ul>
- *   <li>{@code createShare} (prepared request): floor 2 x g1Mul + 1 x g2Mul.
+ *   <li>{@code createShare} (prepared request): floor 3 x g1Mul + 1 x g2Mul (c3 = rho*tpk +
+ *       dsk*Hm as two constant-time multiplications: both scalars are secret).
  *   <li>{@code prepareRequest}: two derivation steps (2 g2Mul, 2 hashes to Fr) + hash to G1.
  *   <li>{@code verifyShare}: two pairing products (2 + 3 Miller loops, 2 final exps); floor
  *       ~2.5 x pairingCheck (FloorBenchmark's check has 2 Miller loops).
