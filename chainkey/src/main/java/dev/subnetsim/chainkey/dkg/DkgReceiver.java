@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * indices (resharing) — checked against the transcript's public key share for its index.
  *
  * <p>State: its encryption key pair, the shares it opened, and its final key share; never the
- * secret key, which no party computes (the tests check this on every party's state).
+ * secret key, which no party computes (the tests check this on every party's state). Not
+ * thread-safe: one receiver belongs to one replica, which steps single-threaded.
  */
 public final class DkgReceiver {
 
