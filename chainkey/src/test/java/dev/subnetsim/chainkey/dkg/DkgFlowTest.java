@@ -37,7 +37,7 @@ class DkgFlowTest {
 
   /** n = 4, 7, 13 with thresholds f+1 and n-f, and the IC's largest subnet size at n-f. */
   @ParameterizedTest
-  @CsvSource({"4, 2", "4, 3", "7, 3", "7, 5", "13, 5", "13, 9", "40, 27"})
+  @CsvSource({"4, 2", "4, 3", "7, 3", "7, 5", "13, 5", "13, 9", "40, 27", "5, 3", "6, 4"})
   void allHonestDkgYieldsKeySharesOfThePublicKeyFormedByTheIncludedDealers(int n, int t) {
     DkgCommittee committee = new DkgCommittee(n, rng.fork("committee"));
     DkgConfig config = DkgConfig.fresh(ID, n, committee.publicKeys(), t);
@@ -305,5 +305,20 @@ class DkgFlowTest {
     assertThat(ComplaintVerifier.verify(config, bad, stolen)).isEqualTo(ComplaintVerdict.REJECTED_BAD_PROOF);
     Complaint unknown = new Complaint(0, 9, real.dhKey(), real.proof());
     assertThat(ComplaintVerifier.verify(config, bad, unknown)).isEqualTo(ComplaintVerdict.REJECTED_UNKNOWN_RECEIVER);
+  }
+
+  @Test
+  void dealersNeedNotBeTheReceivers() {
+    // A fresh key dealt by 4 nodes of another subnet to 7 receivers: collection threshold f_d+1 = 2.
+    DkgCommittee receiversOnly = new DkgCommittee(7, rng.fork("receivers"));
+    DkgConfig config = DkgConfig.fresh(ID, 4, receiversOnly.publicKeys(), 5);
+    assertThat(config.collectionThreshold()).isEqualTo(2);
+    List<DkgReceiver> receivers = receiversOnly.receivers(config);
+    List<Dealing> dealings = DkgCommittee.freshDealings(config, rng);
+    Transcript t = TranscriptBuilder.build(config, dealings, DkgCommittee.openAll(receivers, dealings, rng));
+    Map<Integer, Scalar> shares = DkgCommittee.keyShares(receivers, t);
+    assertThat(signatureVerifies(t, shares, List.of(2, 3, 4, 5, 6))).isTrue();
+    assertThatThrownBy(() -> signatureVerifies(t, shares, List.of(0, 1, 2, 3)))
+        .isInstanceOf(dev.subnetsim.chainkey.threshold.InsufficientSharesException.class);
   }
 }
