@@ -109,6 +109,17 @@ public final class RepresentationIndependentHash {
     return hashOfMap(content);
   }
 
+  /**
+   * What a request signature covers (interface spec, "Authentication"):
+   * {@code 0x0A · "ic-request" · request_id}.
+   */
+  public static byte[] requestSignatureMessage(byte[] requestId) {
+    if (requestId.length != 32) {
+      throw new IllegalArgumentException("a request id has 32 bytes, got " + requestId.length);
+    }
+    return IcDomain.prefixed(dev.subnetsim.chainkey.DomainSeparators.IC_REQUEST, requestId);
+  }
+
   public static byte[] hashOfValue(Value value) {
     if (value instanceof Blob b) {
       return sha256(b.bytes);

@@ -194,4 +194,17 @@ class CertificateVerifierTest {
     assertThat(again.canisterSignature()).isEqualTo(fx.canisterSignature());
     assertThat(other.rootKeyDer()).isNotEqualTo(fx.rootKeyDer());
   }
+
+  @Test
+  void everySingleBitFlipOfADelegatedCertificateIsRejectedWithAVerificationError() {
+    byte[] enc = fx.delegatedCertificate().encode();
+    for (int i = 0; i < enc.length; i++) {
+      byte[] flipped = enc.clone();
+      flipped[i] ^= (byte) (1 << (i % 8));
+      int at = i;
+      assertThatThrownBy(() -> verifier.verify(flipped, fx.rootKeyDer(), fx.canisterId()))
+          .as("bit flip at byte %d", at)
+          .isInstanceOf(CertificateVerificationException.class);
+    }
+  }
 }

@@ -7,7 +7,6 @@ import dev.subnetsim.chainkey.artifacts.CanisterSignatureArtifact;
 import dev.subnetsim.chainkey.artifacts.CertificateArtifact;
 import dev.subnetsim.chainkey.artifacts.ChainKeyArtifact;
 import dev.subnetsim.chainkey.interop.NodeHarness;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,14 +26,8 @@ class CertificationAgentJsTest {
   @Test
   void agentJsAcceptsOurCertificatesAndCanisterSignaturesAndRejectsTamperedOnes() throws Exception {
     CertificationFixtures.Fixture fx = CertificationFixtures.fromSeed(2026);
-    String cid = fx.canisterId().toText();
-    List<ChainKeyArtifact> good = new ArrayList<>();
-    good.add(new CertificateArtifact(origin("root"), fx.rootKeyDer(), fx.rootCertificate().encode(), Optional.empty()));
-    good.add(new CertificateArtifact(origin("delegated"), fx.rootKeyDer(), fx.delegatedCertificate().encode(), Optional.of(cid)));
-    good.add(new CanisterSignatureArtifact(origin("cansig-delegated"), fx.canisterSigPublicKeyDer(),
-        fx.canisterSigMessage(), fx.canisterSignature(), fx.rootKeyDer()));
-    good.add(new CanisterSignatureArtifact(origin("cansig-root"), fx.canisterSigPublicKeyDer(),
-        fx.canisterSigMessage(), fx.canisterSignatureRootCertified(), fx.rootKeyDer()));
+    List<ChainKeyArtifact> good = CertificationFixtures.artifacts(fx);
+    assertThat(good).hasSize(4);
 
     byte[] otherMessage = fx.canisterSigMessage().clone();
     otherMessage[otherMessage.length - 1] ^= 1;

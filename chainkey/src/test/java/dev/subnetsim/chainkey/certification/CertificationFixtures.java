@@ -115,6 +115,24 @@ public final class CertificationFixtures {
         issuer.signature(rootCert.encode(), seedBytes, message));
   }
 
+  /**
+   * The fixture's artifacts-log lines that must verify: the root-signed certificate, the delegated
+   * certificate (with its canister id), and the canister signatures on each.
+   */
+  public static List<dev.subnetsim.chainkey.artifacts.ChainKeyArtifact> artifacts(Fixture fx) {
+    java.util.function.Function<String, dev.subnetsim.chainkey.artifacts.ArtifactOrigin> origin =
+        what -> new dev.subnetsim.chainkey.artifacts.ArtifactOrigin("certification-fixtures", fx.seed() & Long.MAX_VALUE, what);
+    return List.of(
+        new dev.subnetsim.chainkey.artifacts.CertificateArtifact(origin.apply("root"), fx.rootKeyDer(),
+            fx.rootCertificate().encode(), Optional.empty()),
+        new dev.subnetsim.chainkey.artifacts.CertificateArtifact(origin.apply("delegated"), fx.rootKeyDer(),
+            fx.delegatedCertificate().encode(), Optional.of(fx.canisterId().toText())),
+        new dev.subnetsim.chainkey.artifacts.CanisterSignatureArtifact(origin.apply("canister-signature-delegated"),
+            fx.canisterSigPublicKeyDer(), fx.canisterSigMessage(), fx.canisterSignature(), fx.rootKeyDer()),
+        new dev.subnetsim.chainkey.artifacts.CanisterSignatureArtifact(origin.apply("canister-signature-root"),
+            fx.canisterSigPublicKeyDer(), fx.canisterSigMessage(), fx.canisterSignatureRootCertified(), fx.rootKeyDer()));
+  }
+
   private static byte[] hex(String s) {
     return java.util.HexFormat.of().parseHex(s);
   }

@@ -34,6 +34,16 @@ class RepresentationIndependentHashTest {
   }
 
   @Test
+  void requestSignatureMessageIsTheDomainSeparatedRequestId() {
+    byte[] id = new byte[32];
+    id[31] = 7;
+    byte[] msg = RepresentationIndependentHash.requestSignatureMessage(id);
+    assertThat(HEX.formatHex(msg)).isEqualTo("0a69632d72657175657374" + HEX.formatHex(id)); // \x0Aic-request
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RepresentationIndependentHash.requestSignatureMessage(new byte[31]))
+        .hasMessageContaining("32");
+  }
+
+  @Test
   void fieldHashesOfTheSpecExample() {
     assertThat(HEX.formatHex(RepresentationIndependentHash.hashOfValue(nat(1685570400000000000L))))
         .isEqualTo("db8e57abc8cda1525d45fdd2637af091bc1f28b35819a40df71517d1501f2c76");
