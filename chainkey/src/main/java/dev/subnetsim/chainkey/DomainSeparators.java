@@ -53,4 +53,11 @@ public final class DomainSeparators {
   public static final String VETKD_CANISTER_ID = "ic-vetkd-bls12-381-g2-canister-id";
   public static final String VETKD_CONTEXT = "ic-vetkd-bls12-381-g2-context";
   public static final String VETKD_MESSAGE_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_AUG_";
+
+  // DKG (ours, not IC formats: the IC's NIDKG uses forward-secure chunked encryption instead).
+  /** Hash-to-scalar DST of the one-time pad that encrypts a dealt share to its receiver. */
+  public static final String DKG_SHARE_PAD = "subnet-sim-dkg-bls12-381-share-pad-v1";
+
+  /** Fiat-Shamir DST of the Chaum-Pedersen proof in a DKG complaint (revealed DH key). */
+  public static final String DKG_COMPLAINT_DLEQ = "subnet-sim-dkg-bls12-381-complaint-dleq-v1";
 }

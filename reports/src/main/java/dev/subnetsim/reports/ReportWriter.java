@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Writes the report files of a run's output folder: summary.json, report.html, junit.xml,
- * series.csv and latencies.csv (the run itself writes artifacts.jsonl and trace.jsonl).
+ * series.csv, latencies.csv and result.json (the run itself writes artifacts.jsonl and trace.jsonl).
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -20,6 +20,7 @@ public final class ReportWriter {
     write(dir.resolve("junit.xml"), JunitXml.render(result));
     write(dir.resolve("series.csv"), CsvExport.series(result));
     write(dir.resolve("latencies.csv"), CsvExport.latencies(result));
+    write(dir.resolve("result.json"), ResultJson.render(result));
   }
 
   private static void write(Path file, String text) throws IOException {

@@ -80,4 +80,13 @@ class ReportWriterTest {
         .contains("finalized_height/root,10.0,10.0");
     assertThat(Files.readAllLines(dir.resolve("latencies.csv"))).hasSize(4);
   }
+
+  @Test
+  void resultJsonRoundTripsSoAPastRunCanBeReRendered() throws Exception {
+    RunResult original = result(Status.VIOLATED);
+    ReportWriter.writeAll(original, dir);
+    RunResult back = ResultJson.parse(Files.readString(dir.resolve("result.json")));
+    assertThat(HtmlReport.render(back)).isEqualTo(HtmlReport.render(original));
+    assertThat(SummaryJson.render(back)).isEqualTo(SummaryJson.render(original));
+  }
 }

@@ -94,11 +94,11 @@ public final class NodeHarness {
   }
 
   /** Derives public keys with @dfinity/ic-pub-key / @dfinity/vetkeys, one answer per request. */
-  public List<DerivedKey> derive(List<DerivationRequest> requests) {
+  public List<NodeDerivedKey> derive(List<DerivationRequest> requests) {
     Path file = writeTemp("derive", requests.stream().map(DerivationRequest::toJsonLine).toList());
     try {
       ProcessResult run = run("derive-keys.mjs", file.toString());
-      return DerivedKey.parseAll(run.output(), requests.size());
+      return NodeDerivedKey.parseAll(run.output(), requests.size());
     } finally {
       deleteQuietly(file);
     }

@@ -1,5 +1,6 @@
 package dev.subnetsim.app.cli;
 
+import dev.subnetsim.scenarios.dsl.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "subnet-sim 0.1.0",
     description = "Deterministic simulator of an Internet Computer-style subnet.",
-    subcommands = {RunCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class})
 public final class SubnetSimCli implements Runnable {
 
   /** Exit status contract of DESIGN.md ("A run's output folder"). */
@@ -27,7 +28,18 @@ public final class SubnetSimCli implements Runnable {
 
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new SubnetSimCli());
-    cli.setExitCodeExceptionMapper(e -> EXIT_INTERNAL_ERROR);
+    cli.setExitCodeExceptionMapper(
+        e -> e instanceof ScenarioException ? EXIT_BAD_INPUT : EXIT_INTERNAL_ERROR);
+    cli.setExecutionExceptionHandler(
+        (ex, c, parseResult) -> {
+          if (ex instanceof ScenarioException) {
+            c.getErr().println("subnet-sim: " + ex.getMessage());
+            return EXIT_BAD_INPUT;
+          }
+          c.getErr().println("subnet-sim: internal error: " + ex);
+          ex.printStackTrace(c.getErr());
+          return EXIT_INTERNAL_ERROR;
+        });
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           ex.getCommandLine().getErr().println("subnet-sim: " + ex.getMessage());

@@ -48,4 +48,20 @@ class RunCommandTest {
   void unknownOptionIsBadInputWithExitStatusTwo() {
     assertThat(SubnetSimCli.execute("run", "--no-such-option")).isEqualTo(SubnetSimCli.EXIT_BAD_INPUT);
   }
+
+  @Test
+  void reportReRendersAPastRunIdentically() throws Exception {
+    Path run = tmp.resolve("run");
+    SubnetSimCli.execute("run", "--seed", "5", "--out", run.toString());
+    Path again = tmp.resolve("again");
+    assertThat(SubnetSimCli.execute("report", run.toString(), "--out", again.toString()))
+        .isEqualTo(SubnetSimCli.EXIT_OK);
+    assertThat(Files.readString(again.resolve("report.html")))
+        .isEqualTo(Files.readString(run.resolve("report.html")));
+  }
+
+  @Test
+  void reportOfAFolderWithoutAResultIsBadInput() {
+    assertThat(SubnetSimCli.execute("report", tmp.toString())).isEqualTo(SubnetSimCli.EXIT_BAD_INPUT);
+  }
 }

@@ -12,11 +12,11 @@ import java.util.List;
  * vetkd), and which library derived it ({@code ic-pub-key}, {@code @dfinity/vetkeys}, or
  * {@code harness-p256} for P-256, which ic-pub-key 1.0.2 does not cover).
  */
-public record DerivedKey(byte[] publicKey, byte[] chainCode, String source) {
+public record NodeDerivedKey(byte[] publicKey, byte[] chainCode, String source) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  static List<DerivedKey> parseAll(String output, int expected) {
-    List<DerivedKey> out = new ArrayList<>();
+  static List<NodeDerivedKey> parseAll(String output, int expected) {
+    List<NodeDerivedKey> out = new ArrayList<>();
     HexFormat hex = HexFormat.of();
     for (String line : output.split("\n")) {
       if (line.isBlank()) {
@@ -31,7 +31,7 @@ public record DerivedKey(byte[] publicKey, byte[] chainCode, String source) {
       if (n.has("error")) {
         throw new IllegalStateException("derive-keys.mjs failed: " + n.get("error").asText());
       }
-      out.add(new DerivedKey(hex.parseHex(n.get("public_key").asText()),
+      out.add(new NodeDerivedKey(hex.parseHex(n.get("public_key").asText()),
           hex.parseHex(n.get("chain_code").asText()), n.get("source").asText()));
     }
     if (out.size() != expected) {
