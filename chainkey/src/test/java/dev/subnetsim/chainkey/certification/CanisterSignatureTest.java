@@ -127,4 +127,15 @@ class CanisterSignatureTest {
     failsWith(Reason.MALFORMED, () -> verifier.verify(fx.canisterSigPublicKeyDer(), fx.canisterSigMessage(),
         HEX.parseHex("d9d9f7a164747265658100"), fx.rootKeyDer()));
   }
+
+  @Test
+  void bitFlipsAnywhereInTheSignatureAreRejected() {
+    byte[] sig = fx.canisterSignature();
+    for (int i = 0; i < sig.length; i += 3) {
+      byte[] flipped = sig.clone();
+      flipped[i] ^= (byte) (1 << (i % 8));
+      assertThat(verifier.isValid(fx.canisterSigPublicKeyDer(), fx.canisterSigMessage(), flipped, fx.rootKeyDer()))
+          .as("bit flip at byte %d", i).isFalse();
+    }
+  }
 }
