@@ -8,6 +8,7 @@ public final class CertificateVerificationException extends Exception {
   public enum Reason {
     MALFORMED,
     MISSING_TIME,
+    TIME_OUT_OF_RANGE,
     INVALID_SIGNATURE,
     NESTED_DELEGATION,
     INVALID_DELEGATION,
