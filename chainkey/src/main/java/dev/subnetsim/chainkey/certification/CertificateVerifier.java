@@ -54,6 +54,7 @@ public final class CertificateVerifier {
    *     ranges (unused without a delegation: the root subnet may certify for any canister)
    */
   public void verify(Certificate cert, byte[] rootKeyDer, Principal canisterId) throws CertificateVerificationException {
+    Objects.requireNonNull(canisterId, "canisterId (use the management canister when none applies)");
     byte[] key = cert.delegation().isPresent()
         ? delegatedKey(cert.delegation().get(), rootKeyDer, canisterId)
         : decodeKey(rootKeyDer, "root key");
