@@ -70,7 +70,9 @@ public final class ConsensusNode {
   private final Misbehaviour misbehaviour;
   private final List<Pending> pending = new ArrayList<>();
   private long nextRebroadcast;
-  private long lastCatchUpRequest = Long.MIN_VALUE;
+  private long lastCatchUpRequest = Long.MIN_VALUE / 2;
+  /** Who sent us a finalization we could not yet apply (a block of its chain is missing). */
+  private NodeId stuckFinalizationFrom;
 
   private record Pending(NodeId from, ConsensusMessage message) {}
 
@@ -124,6 +126,14 @@ public final class ConsensusNode {
     return new ArrayList<>(pool.finalizedBlocks.tailMap(height, false).values());
   }
 
+  /** Random beacons after {@code height}, in order, for a catch-up response. */
+  public List<ConsensusMessage.Beacon> beaconsAfter(long height) {
+    List<ConsensusMessage.Beacon> out = new ArrayList<>();
+    pool.beacons.tailMap(height, false).forEach((h, sig) -> out.add(
+        new ConsensusMessage.Beacon(h, sig)));
+    return out;
+  }
+
   public List<Finalization> finalizationsAfter(long height) {
     List<Finalization> out = new ArrayList<>();
     for (Block b : finalizedBlocksAfter(height)) {
@@ -160,6 +170,12 @@ public final class ConsensusNode {
       }
     } while (++rounds < 8 && before != changes.outgoing.size() + changes.finalized.size()
         + pool.beacons.size() + pool.notarizations.size() + pool.finalizations.size());
+    if (stuckFinalizationFrom != null && !pool.finalizations.tailMap(pool.finalizedHeight, false)
+        .isEmpty()) {
+      // A finalization whose chain we cannot complete: a block is missing (e.g. proposed while we
+      // were down). Its sender has the finalized chain; ask for it.
+      requestCatchUp(stuckFinalizationFrom, now, changes);
+    }
     if (now >= nextRebroadcast) {
       rebroadcast(changes);
       nextRebroadcast = now + config.unitDelayNanos();
@@ -192,12 +208,21 @@ public final class ConsensusNode {
       return;
     }
     if (m.height() > pool.notarizedHeight() + 2 && (m instanceof Finalization
-        || m instanceof Notarization) && now - lastCatchUpRequest >= config.unitDelayNanos()) {
-      // We are behind: ask the sender for its latest CUP and the finalized chain after it.
-      lastCatchUpRequest = now;
-      changes.send(r.from(), new CatchUpRequest(pool.finalizedHeight));
+        || m instanceof Notarization)) {
+      requestCatchUp(r.from(), now, changes); // we are behind
     }
     validate(r.from(), m, changes);
+    if (m instanceof Finalization && m.height() > pool.finalizedHeight) {
+      stuckFinalizationFrom = r.from();
+    }
+  }
+
+  /** Asks {@code peer} for its latest CUP and the finalized chain after it, at most once a unit. */
+  private void requestCatchUp(NodeId peer, long now, Changes changes) {
+    if (now - lastCatchUpRequest >= config.unitDelayNanos()) {
+      lastCatchUpRequest = now;
+      changes.send(peer, new CatchUpRequest(pool.finalizedHeight));
+    }
   }
 
   private void validate(NodeId from, ConsensusMessage m, Changes changes) {
@@ -283,8 +308,10 @@ public final class ConsensusNode {
     if (share != null && beacon == null) {
       changes.broadcast(new ConsensusMessage.BeaconShare(h, me, share));
     }
-    pool.proposals.getOrDefault(h, new java.util.TreeMap<>()).values().stream()
-        .filter(p -> p.block().proposer() == me).forEach(changes::broadcast);
+    // Relay every valid proposal at the open height (the IC gossips artifacts), so an equivocating
+    // block maker's two blocks reach everyone and the rank is disqualified.
+    pool.proposals.getOrDefault(h, new java.util.TreeMap<>()).values()
+        .forEach(changes::broadcast);
     pool.notarizationShares.getOrDefault(h, new java.util.TreeMap<>()).forEach((block, shares) -> {
       byte[] mine = shares.get(me);
       if (mine != null) {
@@ -308,8 +335,12 @@ public final class ConsensusNode {
    * Adopts a catch-up response after the caller verified the CUP's state: blocks after our
    * finalized height whose finalizations verify are finalized in order (returned for execution).
    */
-  public List<Block> ingestFinalizedChain(List<Block> blocks, List<Finalization> finalizations) {
+  public List<Block> ingestFinalizedChain(List<Block> blocks, List<Finalization> finalizations,
+      List<ConsensusMessage.Beacon> beacons) {
     Changes changes = new Changes();
+    for (ConsensusMessage.Beacon b : beacons) {
+      validate(self, b, changes); // each verifies against the previous one, in height order
+    }
     for (Block b : blocks) {
       if (b.height() > pool.finalizedHeight) {
         pool.catchUpBlocks.computeIfAbsent(b.height(), k -> new java.util.TreeMap<>())

@@ -98,10 +98,10 @@ public sealed interface ConsensusMessage {
 
   /**
    * A catch-up package with the state at its height and the finalized chain after it (blocks with
-   * their finalizations), so the requester can verify, adopt the state and execute up to the tip.
+   * their finalizations, and the random beacons after it, which later rounds build on), so the requester can verify, adopt the state and execute up to the tip.
    */
   record CatchUpResponse(CatchUpPackage cup, byte[] state, List<Block> blocks,
-      List<Finalization> finalizations) implements ConsensusMessage {
+      List<Finalization> finalizations, List<Beacon> beacons) implements ConsensusMessage {
     public long height() {
       return cup.height();
     }

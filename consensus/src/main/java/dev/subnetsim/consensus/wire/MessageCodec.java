@@ -80,6 +80,8 @@ public final class MessageCodec {
       c.blocks().forEach(b -> b.encode(w));
       w.u32(c.finalizations().size());
       c.finalizations().forEach(f -> finalization(w, f));
+      w.u32(c.beacons().size());
+      c.beacons().forEach(b -> w.u64(b.height()).bytes(b.signature()));
     } else {
       throw new IllegalArgumentException("no encoding for " + m);
     }
@@ -145,7 +147,12 @@ public final class MessageCodec {
         for (int i = 0; i < nf; i++) {
           fins.add(finalization(r));
         }
-        return new CatchUpResponse(cup, state, blocks, fins);
+        int nbeacons = r.count("beacons");
+        List<Beacon> beacons = new ArrayList<>();
+        for (int i = 0; i < nbeacons; i++) {
+          beacons.add(new Beacon(r.u64("beacon height"), r.bytes("beacon signature")));
+        }
+        return new CatchUpResponse(cup, state, blocks, fins, beacons);
       }
       default:
         throw new MalformedMessageException("unknown message tag " + tag);

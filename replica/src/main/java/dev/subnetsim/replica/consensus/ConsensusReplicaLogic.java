@@ -105,6 +105,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       out.timer(pendingTimerAt, nextTimerId++);
     }
     out.observe(new Observation.Metric("ingress_pool/" + config.subnet(), node.ingressPoolSize()));
+    out.observe(new Observation.Metric("notarized_height/" + config.subnet(),
+        node.notarizedHeight()));
     return out.build();
   }
 
@@ -185,7 +187,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     CatchUpPackage cup = checkpoint == null ? ConsensusNode.genesis(config) : checkpoint.cup();
     byte[] encoded = checkpoint == null ? new KeyValueStateMachine().encode() : checkpoint.state();
     CatchUpResponse response = new CatchUpResponse(cup, encoded,
-        node.finalizedBlocksAfter(cup.height()), node.finalizationsAfter(cup.height()));
+        node.finalizedBlocksAfter(cup.height()), node.finalizationsAfter(cup.height()),
+        node.beaconsAfter(cup.height()));
     out.network().send(requester, response.kind(), MessageCodec.encode(response));
   }
 
@@ -214,7 +217,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       store.save(new DurableStore.Checkpoint(cup, c.state()));
       out.observe(new Observation.Metric("state_sync/" + config.subnet(), cup.height()));
     }
-    return execute(node.ingestFinalizedChain(c.blocks(), c.finalizations()), out);
+    return execute(node.ingestFinalizedChain(c.blocks(), c.finalizations(), c.beacons()), out);
   }
 
   boolean started() {
