@@ -5,6 +5,7 @@ import dev.subnetsim.replica.InboundEvent;
 import dev.subnetsim.replica.ReplicaActor;
 import dev.subnetsim.replica.TimedEvent;
 import dev.subnetsim.replica.net.Envelope;
+import dev.subnetsim.scenarios.RunRandom;
 import dev.subnetsim.scenarios.faults.Fault;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.Violation;
@@ -61,7 +62,8 @@ public final class SimulationDriver implements AutoCloseable {
     this.links = config.network().build(config.seed());
     this.trace = new Trace(config.traceSinks());
     this.router = new OutputRouter(queue, links, config.clockSkew(), trace, config.checkers(),
-        config.faults());
+        config.faults(), config.interceptors(),
+        RunRandom.forPurpose(config.seed(), "net/interceptors"));
     Map<NodeId, ActorRef<ReplicaActor.Command>> refs = new TreeMap<>();
     DispatcherSelector dispatcher = DispatcherSelector.fromConfig(DispatcherConfig.REPLICA_DISPATCHER);
     for (NodeId n : nodes) {

@@ -1,0 +1,69 @@
+package dev.subnetsim.scenarios.driver;
+
+import static dev.subnetsim.scenarios.toy.ToyWorld.MS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subnetsim.replica.Observation;
+import dev.subnetsim.replica.net.Envelope;
+import dev.subnetsim.scenarios.net.ConstantLatency;
+import dev.subnetsim.scenarios.net.LinkModel;
+import dev.subnetsim.scenarios.net.SendInterceptor;
+import dev.subnetsim.scenarios.topology.Topology;
+import dev.subnetsim.scenarios.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What happens between a replica's send and the receiver: CPU time, interceptors, latency. */
+class SendPathTest {
+  private static final Topology TWO = Topology.singleSubnet("app", 2);
+
+  private static List<TraceEvent> run(long cpuNanos, SendInterceptor... interceptors) {
+    List<TraceEvent> trace = new ArrayList<>();
+    SimulationConfig.Builder b = SimulationConfig.builder(TWO,
+            (n, i) -> new PingOnceLogic(n, cpuNanos), LinkModel.builder(new ConstantLatency(10 * MS)))
+        .traceSink(trace::add);
+    for (SendInterceptor i : interceptors) {
+      b.interceptor(i);
+    }
+    SimulationDriver.run(b.build());
+    return trace;
+  }
+
+  private static List<String> received(List<TraceEvent> trace) {
+    return trace.stream().filter(e -> e instanceof TraceEvent.Observed)
+        .map(e -> (Observation.Metric) ((TraceEvent.Observed) e).observation())
+        .map(m -> m.name() + "@" + (long) m.value()).toList();
+  }
+
+  @Test
+  void aMessageArrivesAfterTheLinkLatency() {
+    assertThat(received(run(0))).containsExactly("got-1@" + 10 * MS);
+  }
+
+  @Test
+  void virtualCpuTimeChargedByAStepDelaysItsSends() {
+    assertThat(received(run(5 * MS))).containsExactly("got-1@" + 15 * MS);
+  }
+
+  @Test
+  void anInterceptorCanWithholdAMessageAndTheTraceSaysSo() {
+    List<TraceEvent> trace = run(0, (t, e, rng) -> List.of());
+
+    assertThat(received(trace)).isEmpty();
+    assertThat(trace).filteredOn(e -> e instanceof TraceEvent.Dropped d
+        && d.reason().equals("intercepted") && d.kind().equals("hello")).hasSize(1);
+  }
+
+  @Test
+  void interceptorsCanTamperWithAndDuplicateMessagesInOrder() {
+    SendInterceptor tamper = (t, e, rng) ->
+        List.of(new Envelope(e.from(), e.to(), e.kind(), new byte[] {9, 2, 3}));
+    SendInterceptor duplicate = (t, e, rng) -> List.of(e, e);
+
+    List<TraceEvent> trace = run(0, tamper, duplicate);
+
+    assertThat(received(trace)).containsExactly("got-9@" + 10 * MS, "got-9@" + 10 * MS);
+    assertThat(trace).filteredOn(e -> e instanceof TraceEvent.Delivered).hasSize(2);
+  }
+}
