@@ -166,6 +166,12 @@ public final class SimulationDriver implements AutoCloseable {
       EventQueue.Scheduled s = queue.poll();
       long t = s.timeNanos();
       WorldEvent e = s.event();
+      NodeId target = targetOf(e);
+      long until = target == null ? -1 : status.pausedUntil(target, t);
+      if (until >= 0) {
+        queue.add(until, e); // handed over when the pause ends, in the original order
+        continue;
+      }
       if (e instanceof WorldEvent.Deliver d) {
         deliver(t, d.envelope(), work);
       } else if (e instanceof WorldEvent.Timer timer) {
@@ -183,6 +189,29 @@ public final class SimulationDriver implements AutoCloseable {
       }
     }
     return work;
+  }
+
+  /** The node an event is addressed to, or null for world-wide events (partitions). */
+  private static NodeId targetOf(WorldEvent e) {
+    if (e instanceof WorldEvent.Deliver d) {
+      return d.envelope().to();
+    } else if (e instanceof WorldEvent.Timer t) {
+      return t.node();
+    } else if (e instanceof WorldEvent.Ingress i) {
+      return i.node();
+    } else if (e instanceof WorldEvent.Boot b) {
+      return b.node();
+    } else if (e instanceof WorldEvent.ApplyFault f) {
+      Fault fault = f.fault();
+      if (fault instanceof Fault.Crash c) {
+        return c.node();
+      } else if (fault instanceof Fault.Restart r) {
+        return r.node();
+      } else if (fault instanceof Fault.Pause p) {
+        return p.node();
+      }
+    }
+    return null;
   }
 
   private void deliver(long t, Envelope env, TreeMap<NodeId, List<TimedEvent>> work) {
@@ -210,6 +239,8 @@ public final class SimulationDriver implements AutoCloseable {
       if (!status.isUp(r.node())) {
         add(work, r.node(), t, new InboundEvent.Start(status.start(r.node())));
       }
+    } else if (fault instanceof Fault.Pause p) {
+      status.pause(p.node(), p.untilNanos());
     } else if (fault instanceof Fault.PartitionNetwork p) {
       links.partition(p.partition());
     } else if (fault instanceof Fault.Heal) {

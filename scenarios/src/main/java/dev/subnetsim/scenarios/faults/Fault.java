@@ -22,6 +22,21 @@ public sealed interface Fault {
     }
   }
 
+  /**
+   * The node freezes until {@code untilNanos} (a long GC pause, a stalled VM): it keeps its state
+   * but steps nothing; everything addressed to it meanwhile (messages, timers, faults) is handed
+   * over at {@code untilNanos}, in its original order.
+   */
+  record Pause(long atNanos, NodeId node, long untilNanos) implements Fault {
+    public Pause {
+      Objects.requireNonNull(node, "node");
+      if (untilNanos <= atNanos) {
+        throw new IllegalArgumentException(
+            "pause must end after it starts: " + atNanos + " .. " + untilNanos);
+      }
+    }
+  }
+
   /** From now on the network is split as {@code partition} says (replaces any earlier one). */
   record PartitionNetwork(long atNanos, Partition partition) implements Fault {
     public PartitionNetwork {

@@ -66,9 +66,22 @@ public final class FaultSchedule {
     return crashed;
   }
 
-  /** Crashed or Byzantine at {@code t}. */
+  /** True if a {@link Fault.Pause} of {@code node} covers {@code t}. */
+  public boolean isPausedAt(NodeId node, long t) {
+    for (Fault f : faults) {
+      if (f.atNanos() > t) {
+        break;
+      }
+      if (f instanceof Fault.Pause p && p.node().equals(node) && t < p.untilNanos()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Crashed, paused or Byzantine at {@code t}. */
   public boolean isFaultyAt(NodeId node, long t) {
-    return isByzantine(node) || isCrashedAt(node, t);
+    return isByzantine(node) || isCrashedAt(node, t) || isPausedAt(node, t);
   }
 
   /** The partition in force at {@code t}, if any. */
@@ -95,17 +108,29 @@ public final class FaultSchedule {
   public OptionalLong healthySince(Topology topology, SubnetId subnet, long t) {
     long since = 0;
     boolean healthy = isHealthyAt(topology, subnet, 0);
-    for (Fault f : faults) {
-      if (f.atNanos() > t) {
-        break;
-      }
-      boolean now = isHealthyAt(topology, subnet, f.atNanos());
+    for (long change : changeTimes(t)) {
+      boolean now = isHealthyAt(topology, subnet, change);
       if (now && !healthy) {
-        since = f.atNanos();
+        since = change;
       }
       healthy = now;
     }
     return healthy ? OptionalLong.of(since) : OptionalLong.empty();
+  }
+
+  /** Every time up to {@code t} at which the fault state can change, ascending. */
+  private TreeSet<Long> changeTimes(long t) {
+    TreeSet<Long> times = new TreeSet<>();
+    for (Fault f : faults) {
+      if (f.atNanos() > t) {
+        break;
+      }
+      times.add(f.atNanos());
+      if (f instanceof Fault.Pause p && p.untilNanos() <= t) {
+        times.add(p.untilNanos());
+      }
+    }
+    return times;
   }
 
   private boolean isHealthyAt(Topology topology, SubnetId subnet, long t) {

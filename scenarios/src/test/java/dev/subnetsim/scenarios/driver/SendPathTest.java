@@ -3,8 +3,11 @@ package dev.subnetsim.scenarios.driver;
 import static dev.subnetsim.scenarios.toy.ToyWorld.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.net.Envelope;
+import dev.subnetsim.scenarios.faults.Fault;
+import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.net.ConstantLatency;
 import dev.subnetsim.scenarios.net.LinkModel;
 import dev.subnetsim.scenarios.net.SendInterceptor;
@@ -12,6 +15,7 @@ import dev.subnetsim.scenarios.topology.Topology;
 import dev.subnetsim.scenarios.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What happens between a replica's send and the receiver: CPU time, interceptors, latency. */
@@ -65,5 +69,19 @@ class SendPathTest {
 
     assertThat(received(trace)).containsExactly("got-9@" + 10 * MS, "got-9@" + 10 * MS);
     assertThat(trace).filteredOn(e -> e instanceof TraceEvent.Delivered).hasSize(2);
+  }
+
+  @Test
+  void aPausedReceiverGetsItsMessagesWhenThePauseEnds() {
+    List<TraceEvent> trace = new ArrayList<>();
+    FaultSchedule pause = new FaultSchedule(
+        List.of(new Fault.Pause(5 * MS, new NodeId(1), 50 * MS)), Set.of());
+    SimulationDriver.run(SimulationConfig.builder(TWO, (n, i) -> new PingOnceLogic(n, 0),
+            LinkModel.builder(new ConstantLatency(10 * MS)))
+        .faults(pause).traceSink(trace::add).build());
+
+    assertThat(received(trace)).containsExactly("got-1@" + 50 * MS);
+    assertThat(trace).filteredOn(e -> e instanceof TraceEvent.Delivered)
+        .extracting(TraceEvent::timeNanos).containsExactly(50 * MS);
   }
 }

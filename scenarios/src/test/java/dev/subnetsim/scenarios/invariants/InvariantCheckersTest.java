@@ -96,4 +96,18 @@ class InvariantCheckersTest {
     assertThat(faults.healthySince(two, new SubnetId("b"), 20)).hasValue(0);
     assertThat(faults.isCrashedAt(N0, 20)).isFalse();
   }
+
+  @Test
+  void pausedNodesAreFaultyOnlyWhilePausedAndTheSubnetIsHealthyAgainWhenThePauseEnds() {
+    FaultSchedule faults = new FaultSchedule(List.of(
+        new Fault.Pause(100, N0, 200), new Fault.Pause(100, N1, 300)), Set.of());
+
+    assertThat(faults.isFaultyAt(N0, 150)).isTrue();
+    assertThat(faults.isFaultyAt(N0, 200)).isFalse();
+    assertThat(faults.healthySince(FOUR, APP, 150)).as("two of four paused").isEmpty();
+    assertThat(faults.healthySince(FOUR, APP, 250)).hasValue(200);
+    ProgressChecker c = new ProgressChecker(FOUR, faults, 100);
+    assertThat(c.onTime(290)).isEmpty();
+    assertThat(c.onTime(301)).hasSize(1);
+  }
 }
