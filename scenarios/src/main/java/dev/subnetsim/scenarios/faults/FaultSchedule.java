@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -106,21 +107,29 @@ public final class FaultSchedule {
    * members and at most f of them are faulty.
    */
   public OptionalLong healthySince(Topology topology, SubnetId subnet, long t) {
-    long since = 0;
-    boolean healthy = isHealthyAt(topology, subnet, 0);
-    for (long change : changeTimes(t)) {
-      boolean now = isHealthyAt(topology, subnet, change);
-      if (now && !healthy) {
+    return healthTimeline(topology, subnet).healthySince(t);
+  }
+
+  /** The subnet's health over the whole run (see {@link #healthySince}), for repeated queries. */
+  public HealthTimeline healthTimeline(Topology topology, SubnetId subnet) {
+    TreeMap<Long, Long> sinceAt = new TreeMap<>();
+    long since = -1;
+    for (long change : changeTimes(Long.MAX_VALUE)) {
+      boolean healthy = isHealthyAt(topology, subnet, change);
+      if (healthy && since < 0) {
         since = change;
+      } else if (!healthy) {
+        since = -1;
       }
-      healthy = now;
+      sinceAt.put(change, since);
     }
-    return healthy ? OptionalLong.of(since) : OptionalLong.empty();
+    return new HealthTimeline(sinceAt);
   }
 
   /** Every time up to {@code t} at which the fault state can change, ascending. */
   private TreeSet<Long> changeTimes(long t) {
     TreeSet<Long> times = new TreeSet<>();
+    times.add(0L);
     for (Fault f : faults) {
       if (f.atNanos() > t) {
         break;
