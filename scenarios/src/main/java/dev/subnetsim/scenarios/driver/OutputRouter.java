@@ -33,7 +33,6 @@ import java.util.random.RandomGenerator;
 final class OutputRouter {
   private final EventQueue queue;
   private final LinkModel links;
-  private final ClockSkew skew;
   private final Trace trace;
   private final List<InvariantChecker> checkers;
   private final FaultSchedule faults;
@@ -42,12 +41,11 @@ final class OutputRouter {
   private final TreeMap<SubnetId, Long> maxFinalized = new TreeMap<>();
   private long logicSteps;
 
-  OutputRouter(EventQueue queue, LinkModel links, ClockSkew skew, Trace trace,
+  OutputRouter(EventQueue queue, LinkModel links, Trace trace,
       List<InvariantChecker> checkers, FaultSchedule faults, List<SendInterceptor> interceptors,
       RandomGenerator interceptorRng) {
     this.queue = queue;
     this.links = links;
-    this.skew = skew;
     this.trace = trace;
     this.checkers = checkers;
     this.faults = faults;
@@ -60,8 +58,11 @@ final class OutputRouter {
   private static final Comparator<Item> CANONICAL = Comparator.comparingLong(Item::virtualNanos)
       .thenComparing(Item::node).thenComparingInt(Item::index);
 
-  /** Routes all outputs of one window; returns the violations the checkers found. */
-  List<Violation> route(TreeMap<NodeId, ReplicaActor.Stepped> answers) {
+  /**
+   * Routes all outputs of one window, converting local times with {@code skew} (constant within a
+   * window); returns the violations the checkers found.
+   */
+  List<Violation> route(TreeMap<NodeId, ReplicaActor.Stepped> answers, ClockSkew skew) {
     List<Item> items = new ArrayList<>();
     for (Map.Entry<NodeId, ReplicaActor.Stepped> e : answers.entrySet()) {
       List<LocalStep> steps = e.getValue().steps();

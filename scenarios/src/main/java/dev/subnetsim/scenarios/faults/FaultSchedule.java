@@ -104,7 +104,7 @@ public final class FaultSchedule {
   /**
    * Whether {@code subnet} is healthy at {@code t} and, if so, the start of the current healthy
    * stretch (0 if healthy since the beginning). Healthy = no partition separates two of its
-   * members and at most f of them are faulty.
+   * members, no link between two members is degraded, and at most f of them are faulty.
    */
   public OptionalLong healthySince(Topology topology, SubnetId subnet, long t) {
     return healthTimeline(topology, subnet).healthySince(t);
@@ -126,6 +126,17 @@ public final class FaultSchedule {
     return new HealthTimeline(sinceAt);
   }
 
+  private static boolean degradesWithin(Fault.DegradeLinks d, List<NodeId> members) {
+    for (NodeId a : members) {
+      for (NodeId b : members) {
+        if (d.affects(a, b)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Every time up to {@code t} at which the fault state can change, ascending. */
   private TreeSet<Long> changeTimes(long t) {
     TreeSet<Long> times = new TreeSet<>();
@@ -137,6 +148,9 @@ public final class FaultSchedule {
       times.add(f.atNanos());
       if (f instanceof Fault.Pause p && p.untilNanos() <= t) {
         times.add(p.untilNanos());
+      }
+      if (f instanceof Fault.DegradeLinks d && d.untilNanos() <= t) {
+        times.add(d.untilNanos());
       }
     }
     return times;
@@ -152,6 +166,14 @@ public final class FaultSchedule {
     }
     if (faulty > topology.subnet(subnet).faultTolerance()) {
       return false;
+    }
+    for (Fault f : faults) {
+      if (f.atNanos() > t) {
+        break;
+      }
+      if (f instanceof Fault.DegradeLinks d && t < d.untilNanos() && degradesWithin(d, members)) {
+        return false;
+      }
     }
     Optional<Partition> p = partitionAt(t);
     if (p.isEmpty()) {

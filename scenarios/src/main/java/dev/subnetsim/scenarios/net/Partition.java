@@ -53,6 +53,6 @@ public final class Partition {
 
   @Override
   public String toString() {
-    return "Partition" + groups + (isolateUnlisted ? " (others isolated)" : " (others together)");
+    return "Partition" + groups + (isolateUnlisted ? " isolating others" : "");
   }
 }

@@ -84,4 +84,37 @@ class SendPathTest {
     assertThat(trace).filteredOn(e -> e instanceof TraceEvent.Delivered)
         .extracting(TraceEvent::timeNanos).containsExactly(50 * MS);
   }
+
+  private static List<TraceEvent> runWith(long cpuNanos, Fault... faults) {
+    List<TraceEvent> trace = new ArrayList<>();
+    SimulationDriver.run(SimulationConfig.builder(TWO, (n, i) -> new PingOnceLogic(n, cpuNanos),
+            LinkModel.builder(new ConstantLatency(10 * MS)))
+        .faults(new FaultSchedule(List.of(faults), Set.of())).traceSink(trace::add).build());
+    return trace;
+  }
+
+  @Test
+  void degradedLinksAddDelayOrLossOnlyForSendsInsideTheirInterval() {
+    Set<NodeId> zero = Set.of(new NodeId(0));
+    Set<NodeId> one = Set.of(new NodeId(1));
+
+    assertThat(received(runWith(0, new Fault.DegradeLinks(0, zero, one, 0, 7 * MS, MS))))
+        .containsExactly("got-1@" + 17 * MS);
+    assertThat(received(runWith(5 * MS, new Fault.DegradeLinks(0, zero, one, 0, 7 * MS, MS))))
+        .as("sent at 5 ms, after the degradation ended").containsExactly("got-1@" + 15 * MS);
+    assertThat(received(runWith(0, new Fault.DegradeLinks(0, one, zero, 0, 7 * MS, MS))))
+        .as("other direction").containsExactly("got-1@" + 10 * MS);
+    List<TraceEvent> lossy = runWith(0, new Fault.DegradeLinks(0, zero, one, 1.0, 0, MS));
+    assertThat(received(lossy)).isEmpty();
+    assertThat(lossy).filteredOn(e -> e instanceof TraceEvent.Dropped d
+        && d.reason().equals("link-fault")).hasSize(1);
+  }
+
+  @Test
+  void aClockStepChangesWhatTheReplicaReadsFromThenOn() {
+    assertThat(received(runWith(0, new Fault.SkewClock(5 * MS, new NodeId(1), 3 * MS))))
+        .containsExactly("got-1@" + 13 * MS);
+    assertThat(received(runWith(0, new Fault.SkewClock(15 * MS, new NodeId(1), 3 * MS))))
+        .as("the step comes after the delivery").containsExactly("got-1@" + 10 * MS);
+  }
 }

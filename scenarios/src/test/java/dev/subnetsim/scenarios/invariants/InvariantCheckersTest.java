@@ -110,4 +110,16 @@ class InvariantCheckersTest {
     assertThat(c.onTime(290)).isEmpty();
     assertThat(c.onTime(301)).hasSize(1);
   }
+
+  @Test
+  void degradedLinksBetweenMembersMakeTheSubnetUnhealthyForTheirDuration() {
+    FaultSchedule faults = new FaultSchedule(List.of(
+        new Fault.DegradeLinks(100, Set.of(N0), Set.of(N1), 0.5, 0, 200),
+        new Fault.DegradeLinks(300, Set.of(N0), Set.of(new NodeId(9)), 0.5, 0, 400)), Set.of());
+
+    assertThat(faults.healthySince(FOUR, APP, 150)).isEmpty();
+    assertThat(faults.healthySince(FOUR, APP, 250)).hasValue(200);
+    assertThat(faults.healthySince(FOUR, APP, 350)).as("not a link inside the subnet")
+        .hasValue(200);
+  }
 }
