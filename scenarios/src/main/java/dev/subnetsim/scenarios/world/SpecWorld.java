@@ -9,6 +9,7 @@ import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.invariants.HeightAgreementChecker;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.ProgressChecker;
+import dev.subnetsim.scenarios.invariants.SignatureValidityChecker;
 import dev.subnetsim.scenarios.net.ClampedLogNormalLatency;
 import dev.subnetsim.scenarios.net.ConstantLatency;
 import dev.subnetsim.scenarios.net.LatencyModel;
@@ -40,8 +41,11 @@ import java.util.TreeSet;
  * <p>Mapping notes: a {@code byzantine} entry marks its nodes Byzantine for the whole run (the
  * checkers ignore their claims and count them faulty); the behaviour itself is the logic
  * factory's business. {@code subnet-loss} crashes every node of the subnet. {@code reshare} needs
- * the signing protocols and is returned in {@link World#notMapped}. {@code signatures-valid} and
- * {@code no-master-secret} have no checker yet and are listed there too.
+ * the signing protocols and is returned in {@link World#notMapped}. {@code signatures-valid}
+ * checks the IC consensus BLS artifacts (beacon, notarization, finalization, certification) with
+ * real BLS; chain-key signature kinds get verifiers when the signing protocols land (until then an
+ * observed chain-key signature is reported as having no verifier). {@code no-master-secret} has no
+ * checker yet and is listed in {@code notMapped}.
  */
 public final class SpecWorld {
   private SpecWorld() {}
@@ -65,6 +69,8 @@ public final class SpecWorld {
         case AGREEMENT -> checkers.add(HeightAgreementChecker.finalization(faults));
         case CERTIFIED_STATE_AGREEMENT -> checkers.add(HeightAgreementChecker.certifiedState(faults));
         case LIVENESS -> checkers.add(new ProgressChecker(topology, faults, livenessBoundNanos));
+        case SIGNATURES_VALID -> checkers.add(SignatureValidityChecker.icConsensus(faults,
+            SignatureValidityChecker.ExpectedKeys.unknown()));
         default -> notMapped.add("invariant " + kind + ": no checker yet");
       }
     }

@@ -40,9 +40,9 @@ class SpecWorldTest {
     assertThat(world.faults().faults()).containsExactly(
         new Fault.Crash(20 * S, new NodeId(18)), new Fault.Restart(35 * S, new NodeId(18)));
     assertThat(world.checkers()).extracting(c -> c.name())
-        .containsExactly("agreement", "certified-state-agreement", "progress");
+        .containsExactly("agreement", "certified-state-agreement", "signatures-valid", "progress");
     assertThat(world.notMapped()).anySatisfy(s -> assertThat(s).contains("Reshare"))
-        .anySatisfy(s -> assertThat(s).contains("SIGNATURES_VALID"));
+        .anySatisfy(s -> assertThat(s).contains("NO_MASTER_SECRET"));
     assertThat(world.network().build(1).lookaheadNanos()).isEqualTo(5_000_000L);
   }
 
