@@ -117,6 +117,12 @@ public record SimulationConfig(
       return this;
     }
 
+    /** Adds a whole ingress schedule (e.g. {@code PoissonIngress.schedule(...)}). */
+    public Builder ingress(List<IngressInjection> schedule) {
+      schedule.forEach(i -> ingress(i.atNanos(), i.node(), i.message()));
+      return this;
+    }
+
     public Builder traceSink(TraceSink sink) {
       sinks.add(sink);
       return this;

@@ -77,7 +77,10 @@ public final class SpecWorld {
     return new World(topology, network(spec.network(), topology), faults, checkers, notMapped);
   }
 
-  /** A driver config for the scenario with the given logic; add workload (ingress) as needed. */
+  /**
+   * A driver config for the scenario with the given logic, including the plain ingress workload
+   * (Poisson, {@link PoissonIngress}); chain-key request streams are the caller's.
+   */
   public static SimulationConfig.Builder config(
       ScenarioSpec spec, World world, ReplicaLogicFactory logic, int dispatcherThreads) {
     SimulationConfig.Builder b = SimulationConfig.builder(world.topology(), logic, world.network())
@@ -86,7 +89,20 @@ public final class SpecWorld {
         .endNanos(spec.durationNanos())
         .dispatcherThreads(dispatcherThreads);
     world.checkers().forEach(b::checker);
+    if (spec.workload().ingressPerSecond() > 0) {
+      b.ingress(PoissonIngress.schedule(spec.seed(), spec.workload().ingressPerSecond(),
+          world.topology().members(new SubnetId(ingressSubnet(spec))), spec.durationNanos()));
+    }
     return b;
+  }
+
+  /** The workload's ingress subnet, or the first app subnet, or the first subnet. */
+  static String ingressSubnet(ScenarioSpec spec) {
+    if (spec.workload().ingressSubnet() != null) {
+      return spec.workload().ingressSubnet();
+    }
+    return spec.subnets().stream().filter(s -> s.role().name().equals("APP")).findFirst()
+        .orElse(spec.subnets().get(0)).name();
   }
 
   public static Topology topology(ScenarioSpec spec) {
