@@ -60,6 +60,12 @@ public record SimulationConfig(
         interceptors, ingress, traceSinks, endNanos, dispatcherThreads);
   }
 
+  /** This config with another network model. */
+  public SimulationConfig withNetwork(LinkModel.Builder otherNetwork) {
+    return new SimulationConfig(seed, topology, logicFactory, otherNetwork, clockSkew, faults,
+        checkers, interceptors, ingress, traceSinks, endNanos, dispatcherThreads);
+  }
+
   public static Builder builder(Topology topology, ReplicaLogicFactory logic,
       LinkModel.Builder network) {
     return new Builder(topology, logic, network);
