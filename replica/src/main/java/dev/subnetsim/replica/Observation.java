@@ -89,4 +89,53 @@ public sealed interface Observation {
       Objects.requireNonNull(name, "name");
     }
   }
+
+  /**
+   * The replica holds a combined (threshold or multi-) signature: a random beacon, notarization,
+   * finalization, certification or chain-key signature. {@code publicKey} is the key it claims
+   * the signature verifies under (for a multi-signature, the signers' aggregate key).
+   */
+  record CombinedSignature(SubnetId subnet, String kind, long height, byte[] publicKey,
+      byte[] message, byte[] signature) implements Observation {
+    public CombinedSignature {
+      Objects.requireNonNull(subnet, "subnet");
+      Objects.requireNonNull(kind, "kind");
+      publicKey = publicKey.clone();
+      message = message.clone();
+      signature = signature.clone();
+    }
+
+    @Override
+    public byte[] publicKey() {
+      return publicKey.clone();
+    }
+
+    @Override
+    public byte[] message() {
+      return message.clone();
+    }
+
+    @Override
+    public byte[] signature() {
+      return signature.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CombinedSignature c && subnet.equals(c.subnet) && kind.equals(c.kind)
+          && height == c.height && Arrays.equals(publicKey, c.publicKey)
+          && Arrays.equals(message, c.message) && Arrays.equals(signature, c.signature);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(subnet, kind, height, Arrays.hashCode(signature));
+    }
+
+    @Override
+    public String toString() {
+      return "CombinedSignature[" + subnet + " " + kind + " h=" + height + " sig="
+          + HexFormat.of().formatHex(signature) + "]";
+    }
+  }
 }

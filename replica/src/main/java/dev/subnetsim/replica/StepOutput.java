@@ -14,9 +14,13 @@ import java.util.List;
  * @param sends envelopes to route through the link model
  * @param timers timers to fire later, in the replica's local time
  * @param observations claims for the checkers and the trace
+ * @param cpuNanos virtual CPU time the step took (e.g. its crypto operations priced from a cost
+ *     table); the step's sends leave that much later, so protocol latency includes crypto cost.
+ *     0 = instantaneous.
  */
 public record StepOutput(
-    List<Envelope> sends, List<TimerRequest> timers, List<Observation> observations) {
+    List<Envelope> sends, List<TimerRequest> timers, List<Observation> observations,
+    long cpuNanos) {
 
   public static final StepOutput EMPTY = new StepOutput(List.of(), List.of(), List.of());
 
@@ -24,6 +28,15 @@ public record StepOutput(
     sends = List.copyOf(sends);
     timers = List.copyOf(timers);
     observations = List.copyOf(observations);
+    if (cpuNanos < 0) {
+      throw new IllegalArgumentException("cpu time must be >= 0: " + cpuNanos);
+    }
+  }
+
+  /** An output that took no virtual CPU time. */
+  public StepOutput(
+      List<Envelope> sends, List<TimerRequest> timers, List<Observation> observations) {
+    this(sends, timers, observations, 0);
   }
 
   public boolean isEmpty() {
@@ -32,7 +45,7 @@ public record StepOutput(
 
   /** This output with {@code timers} replaced (used by the shell for timers it consumed itself). */
   public StepOutput withTimers(List<TimerRequest> newTimers) {
-    return new StepOutput(sends, newTimers, observations);
+    return new StepOutput(sends, newTimers, observations, cpuNanos);
   }
 
   /**
@@ -48,6 +61,7 @@ public record StepOutput(
     private final CollectingNetwork network;
     private final List<TimerRequest> timers = new ArrayList<>();
     private final List<Observation> observations = new ArrayList<>();
+    private long cpuNanos;
 
     private Builder(NodeId self, List<NodeId> peers) {
       this.network = new CollectingNetwork(self, peers);
@@ -67,8 +81,17 @@ public record StepOutput(
       return this;
     }
 
+    /** Adds virtual CPU time spent in this step (see {@link StepOutput#cpuNanos}). */
+    public Builder chargeCpu(long nanos) {
+      if (nanos < 0) {
+        throw new IllegalArgumentException("cpu time must be >= 0: " + nanos);
+      }
+      cpuNanos = Math.addExact(cpuNanos, nanos);
+      return this;
+    }
+
     public StepOutput build() {
-      return new StepOutput(network.sent(), timers, observations);
+      return new StepOutput(network.sent(), timers, observations, cpuNanos);
     }
   }
 }

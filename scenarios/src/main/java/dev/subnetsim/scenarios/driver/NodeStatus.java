@@ -7,6 +7,7 @@ import java.util.TreeMap;
 /** The driver's view of each replica's lifecycle: up or crashed, and its current incarnation. */
 final class NodeStatus {
   private final TreeMap<NodeId, int[]> state = new TreeMap<>(); // {up 0/1, incarnation}
+  private final TreeMap<NodeId, Long> pausedUntil = new TreeMap<>();
 
   NodeStatus(List<NodeId> nodes) {
     for (NodeId n : nodes) {
@@ -28,6 +29,18 @@ final class NodeStatus {
     s[0] = 1;
     s[1]++;
     return s[1];
+  }
+
+  /** Freezes {@code node} until {@code until} (extends a running pause if later). */
+  void pause(NodeId node, long until) {
+    get(node);
+    pausedUntil.merge(node, until, Math::max);
+  }
+
+  /** The end of the pause covering {@code t}, or -1 if the node is not paused at t. */
+  long pausedUntil(NodeId node, long t) {
+    Long until = pausedUntil.get(node);
+    return until != null && t < until ? until : -1;
   }
 
   void crash(NodeId node) {

@@ -12,6 +12,7 @@ import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.Violation;
 import dev.subnetsim.scenarios.net.ClockSkew;
 import dev.subnetsim.scenarios.net.LinkModel;
+import dev.subnetsim.scenarios.net.SendInterceptor;
 import dev.subnetsim.scenarios.net.Transmission;
 import dev.subnetsim.scenarios.trace.Trace;
 import dev.subnetsim.scenarios.trace.TraceEvent;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.random.RandomGenerator;
 
 /**
  * The canonical merge: turns a window's answers into trace entries, checker input, deliveries and
@@ -31,21 +33,24 @@ import java.util.TreeMap;
 final class OutputRouter {
   private final EventQueue queue;
   private final LinkModel links;
-  private final ClockSkew skew;
   private final Trace trace;
   private final List<InvariantChecker> checkers;
   private final FaultSchedule faults;
+  private final List<SendInterceptor> interceptors;
+  private final RandomGenerator interceptorRng;
   private final TreeMap<SubnetId, Long> maxFinalized = new TreeMap<>();
   private long logicSteps;
 
-  OutputRouter(EventQueue queue, LinkModel links, ClockSkew skew, Trace trace,
-      List<InvariantChecker> checkers, FaultSchedule faults) {
+  OutputRouter(EventQueue queue, LinkModel links, Trace trace,
+      List<InvariantChecker> checkers, FaultSchedule faults, List<SendInterceptor> interceptors,
+      RandomGenerator interceptorRng) {
     this.queue = queue;
     this.links = links;
-    this.skew = skew;
     this.trace = trace;
     this.checkers = checkers;
     this.faults = faults;
+    this.interceptors = interceptors;
+    this.interceptorRng = interceptorRng;
   }
 
   private record Item(long virtualNanos, NodeId node, int index, LocalStep step) {}
@@ -53,8 +58,11 @@ final class OutputRouter {
   private static final Comparator<Item> CANONICAL = Comparator.comparingLong(Item::virtualNanos)
       .thenComparing(Item::node).thenComparingInt(Item::index);
 
-  /** Routes all outputs of one window; returns the violations the checkers found. */
-  List<Violation> route(TreeMap<NodeId, ReplicaActor.Stepped> answers) {
+  /**
+   * Routes all outputs of one window, converting local times with {@code skew} (constant within a
+   * window); returns the violations the checkers found.
+   */
+  List<Violation> route(TreeMap<NodeId, ReplicaActor.Stepped> answers, ClockSkew skew) {
     List<Item> items = new ArrayList<>();
     for (Map.Entry<NodeId, ReplicaActor.Stepped> e : answers.entrySet()) {
       List<LocalStep> steps = e.getValue().steps();
@@ -70,8 +78,10 @@ final class OutputRouter {
       for (Observation o : item.step().output().observations()) {
         observe(item.virtualNanos(), item.node(), o, violations);
       }
+      // A step that took virtual CPU time sends when it is done computing.
+      long departure = item.virtualNanos() + item.step().output().cpuNanos();
       for (Envelope env : item.step().output().sends()) {
-        send(item.virtualNanos(), env);
+        send(departure, env);
       }
       for (TimerRequest t : item.step().output().timers()) {
         queue.add(skew.toVirtual(item.node(), t.atLocalNanos()),
@@ -91,7 +101,25 @@ final class OutputRouter {
     }
   }
 
-  private void send(long sentAt, Envelope env) {
+  private void send(long sentAt, Envelope original) {
+    List<Envelope> onWire = List.of(original);
+    for (SendInterceptor i : interceptors) {
+      List<Envelope> next = new ArrayList<>();
+      for (Envelope e : onWire) {
+        next.addAll(i.intercept(sentAt, e, interceptorRng));
+      }
+      onWire = next;
+    }
+    if (onWire.isEmpty()) {
+      trace.record(new TraceEvent.Dropped(sentAt, original.from(), original.to(), original.kind(),
+          original.wireSize(), "intercepted"));
+    }
+    for (Envelope env : onWire) {
+      transmit(sentAt, env);
+    }
+  }
+
+  private void transmit(long sentAt, Envelope env) {
     Transmission verdict = links.transmit(env, sentAt);
     if (verdict instanceof Transmission.Arrives a) {
       queue.add(a.atNanos(), new WorldEvent.Deliver(env));

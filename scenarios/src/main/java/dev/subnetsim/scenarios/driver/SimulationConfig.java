@@ -6,6 +6,7 @@ import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.net.ClockSkew;
 import dev.subnetsim.scenarios.net.LinkModel;
+import dev.subnetsim.scenarios.net.SendInterceptor;
 import dev.subnetsim.scenarios.topology.Topology;
 import dev.subnetsim.scenarios.trace.TraceSink;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public record SimulationConfig(
     ClockSkew clockSkew,
     FaultSchedule faults,
     List<InvariantChecker> checkers,
+    List<SendInterceptor> interceptors,
     List<IngressInjection> ingress,
     List<TraceSink> traceSinks,
     long endNanos,
@@ -41,6 +43,7 @@ public record SimulationConfig(
     Objects.requireNonNull(clockSkew, "clockSkew");
     Objects.requireNonNull(faults, "faults");
     checkers = List.copyOf(checkers);
+    interceptors = List.copyOf(interceptors);
     ingress = List.copyOf(ingress);
     traceSinks = List.copyOf(traceSinks);
     if (endNanos <= 0) {
@@ -54,7 +57,13 @@ public record SimulationConfig(
   /** This config with another replica logic (e.g. a Byzantine or instrumented variant). */
   public SimulationConfig withLogic(ReplicaLogicFactory otherLogic) {
     return new SimulationConfig(seed, topology, otherLogic, network, clockSkew, faults, checkers,
-        ingress, traceSinks, endNanos, dispatcherThreads);
+        interceptors, ingress, traceSinks, endNanos, dispatcherThreads);
+  }
+
+  /** This config with another network model. */
+  public SimulationConfig withNetwork(LinkModel.Builder otherNetwork) {
+    return new SimulationConfig(seed, topology, logicFactory, otherNetwork, clockSkew, faults,
+        checkers, interceptors, ingress, traceSinks, endNanos, dispatcherThreads);
   }
 
   public static Builder builder(Topology topology, ReplicaLogicFactory logic,
@@ -71,6 +80,7 @@ public record SimulationConfig(
     private ClockSkew skew = ClockSkew.none();
     private FaultSchedule faults = FaultSchedule.none();
     private final List<InvariantChecker> checkers = new ArrayList<>();
+    private final List<SendInterceptor> interceptors = new ArrayList<>();
     private final List<IngressInjection> ingress = new ArrayList<>();
     private final List<TraceSink> sinks = new ArrayList<>();
     private long endNanos = 10_000_000_000L;
@@ -102,8 +112,20 @@ public record SimulationConfig(
       return this;
     }
 
+    /** Adds a send interceptor; interceptors apply in the order added, each to the previous one's output. */
+    public Builder interceptor(SendInterceptor interceptor) {
+      interceptors.add(interceptor);
+      return this;
+    }
+
     public Builder ingress(long atNanos, NodeId node, byte[] message) {
       ingress.add(new IngressInjection(atNanos, node, message.clone()));
+      return this;
+    }
+
+    /** Adds a whole ingress schedule (e.g. {@code PoissonIngress.schedule(...)}). */
+    public Builder ingress(List<IngressInjection> schedule) {
+      schedule.forEach(i -> ingress(i.atNanos(), i.node(), i.message()));
       return this;
     }
 
@@ -123,8 +145,8 @@ public record SimulationConfig(
     }
 
     public SimulationConfig build() {
-      return new SimulationConfig(seed, topology, logic, network, skew, faults, checkers, ingress,
-          sinks, endNanos, threads);
+      return new SimulationConfig(seed, topology, logic, network, skew, faults, checkers,
+          interceptors, ingress, sinks, endNanos, threads);
     }
   }
 }

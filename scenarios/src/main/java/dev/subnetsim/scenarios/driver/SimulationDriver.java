@@ -5,9 +5,11 @@ import dev.subnetsim.replica.InboundEvent;
 import dev.subnetsim.replica.ReplicaActor;
 import dev.subnetsim.replica.TimedEvent;
 import dev.subnetsim.replica.net.Envelope;
+import dev.subnetsim.scenarios.RunRandom;
 import dev.subnetsim.scenarios.faults.Fault;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.Violation;
+import dev.subnetsim.scenarios.net.ClockSkew;
 import dev.subnetsim.scenarios.net.LinkModel;
 import dev.subnetsim.scenarios.trace.Trace;
 import dev.subnetsim.scenarios.trace.TraceEvent;
@@ -29,7 +31,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * and the event queue, and is the only sender to the replica actors.
  *
  * <p>One iteration = one lookahead window [T, H): T is the earliest pending event and
- * H = min(T + L, next network fault after T, end), with L the minimum link latency. Why a whole
+ * H = min(T + L, next network or clock fault after T, end), with L the minimum link latency. Why a whole
  * window can be stepped in parallel: every message sent at a time t &gt;= T arrives at t + latency
  * &gt;= T + L &gt;= H, so nothing produced inside the window can affect another replica inside it;
  * the only intra-window feedback, a replica's own timers, is handled by the replica's shell. Each
@@ -51,6 +53,7 @@ public final class SimulationDriver implements AutoCloseable {
   private final StepExchange exchange;
   private final MessageDigest sha256;
   private boolean ran;
+  private ClockSkew skew;
 
   public SimulationDriver(SimulationConfig config) {
     this.config = config;
@@ -60,8 +63,10 @@ public final class SimulationDriver implements AutoCloseable {
     this.status = new NodeStatus(nodes);
     this.links = config.network().build(config.seed());
     this.trace = new Trace(config.traceSinks());
-    this.router = new OutputRouter(queue, links, config.clockSkew(), trace, config.checkers(),
-        config.faults());
+    this.skew = config.clockSkew();
+    this.router = new OutputRouter(queue, links, trace, config.checkers(),
+        config.faults(), config.interceptors(),
+        RunRandom.forPurpose(config.seed(), "net/interceptors"));
     Map<NodeId, ActorRef<ReplicaActor.Command>> refs = new TreeMap<>();
     DispatcherSelector dispatcher = DispatcherSelector.fromConfig(DispatcherConfig.REPLICA_DISPATCHER);
     for (NodeId n : nodes) {
@@ -115,9 +120,14 @@ public final class SimulationDriver implements AutoCloseable {
       long horizon = Math.min(Math.min(t + lookahead, config.endNanos()), nextNetworkFaultAfter(t));
       TreeMap<NodeId, List<TimedEvent>> work = collectWindow(horizon);
       if (!work.isEmpty()) {
+        // Local times are computed once the window is collected, with the skew in force for the
+        // whole window (windows end at clock steps), so each replica's events stay ordered.
         Map<NodeId, Long> horizonLocal = new TreeMap<>();
-        work.keySet().forEach(n -> horizonLocal.put(n, config.clockSkew().toLocal(n, horizon)));
-        violations.addAll(router.route(exchange.step(batches, work, horizonLocal)));
+        work.forEach((n, events) -> {
+          horizonLocal.put(n, skew.toLocal(n, horizon));
+          events.replaceAll(v -> new TimedEvent(skew.toLocal(n, v.localNanos()), v.event()));
+        });
+        violations.addAll(router.route(exchange.step(batches, work, horizonLocal), skew));
       }
       batches++;
       if (!violations.isEmpty()) {
@@ -147,10 +157,15 @@ public final class SimulationDriver implements AutoCloseable {
     }
   }
 
+  /** World-level changes that every send or clock reading of a window must see uniformly. */
+  private static boolean endsWindow(Fault f) {
+    return f instanceof Fault.PartitionNetwork || f instanceof Fault.Heal
+        || f instanceof Fault.DegradeLinks || f instanceof Fault.SkewClock;
+  }
+
   private long nextNetworkFaultAfter(long t) {
     for (Fault f : config.faults().faults()) {
-      if (f.atNanos() > t
-          && (f instanceof Fault.PartitionNetwork || f instanceof Fault.Heal)) {
+      if (f.atNanos() > t && endsWindow(f)) {
         return f.atNanos();
       }
     }
@@ -164,6 +179,12 @@ public final class SimulationDriver implements AutoCloseable {
       EventQueue.Scheduled s = queue.poll();
       long t = s.timeNanos();
       WorldEvent e = s.event();
+      NodeId target = targetOf(e);
+      long until = target == null ? -1 : status.pausedUntil(target, t);
+      if (until >= 0) {
+        queue.add(until, e); // handed over when the pause ends, in the original order
+        continue;
+      }
       if (e instanceof WorldEvent.Deliver d) {
         deliver(t, d.envelope(), work);
       } else if (e instanceof WorldEvent.Timer timer) {
@@ -181,6 +202,29 @@ public final class SimulationDriver implements AutoCloseable {
       }
     }
     return work;
+  }
+
+  /** The node an event is addressed to, or null for world-wide events (partitions). */
+  private static NodeId targetOf(WorldEvent e) {
+    if (e instanceof WorldEvent.Deliver d) {
+      return d.envelope().to();
+    } else if (e instanceof WorldEvent.Timer t) {
+      return t.node();
+    } else if (e instanceof WorldEvent.Ingress i) {
+      return i.node();
+    } else if (e instanceof WorldEvent.Boot b) {
+      return b.node();
+    } else if (e instanceof WorldEvent.ApplyFault f) {
+      Fault fault = f.fault();
+      if (fault instanceof Fault.Crash c) {
+        return c.node();
+      } else if (fault instanceof Fault.Restart r) {
+        return r.node();
+      } else if (fault instanceof Fault.Pause p) {
+        return p.node();
+      }
+    }
+    return null;
   }
 
   private void deliver(long t, Envelope env, TreeMap<NodeId, List<TimedEvent>> work) {
@@ -208,16 +252,23 @@ public final class SimulationDriver implements AutoCloseable {
       if (!status.isUp(r.node())) {
         add(work, r.node(), t, new InboundEvent.Start(status.start(r.node())));
       }
+    } else if (fault instanceof Fault.Pause p) {
+      status.pause(p.node(), p.untilNanos());
     } else if (fault instanceof Fault.PartitionNetwork p) {
       links.partition(p.partition());
     } else if (fault instanceof Fault.Heal) {
       links.heal();
+    } else if (fault instanceof Fault.DegradeLinks d) {
+      links.degrade(new LinkModel.Degradation(
+          d.from(), d.to(), d.loss(), d.extraDelayNanos(), d.untilNanos()));
+    } else if (fault instanceof Fault.SkewClock c) {
+      skew = skew.with(c.node(), c.skewNanos());
     }
   }
 
   private void add(TreeMap<NodeId, List<TimedEvent>> work, NodeId node, long t, InboundEvent e) {
     work.computeIfAbsent(node, k -> new ArrayList<>())
-        .add(new TimedEvent(config.clockSkew().toLocal(node, t), e));
+        .add(new TimedEvent(t, e)); // virtual time for now; made local when the window is sent
   }
 
   @Override

@@ -27,7 +27,10 @@
  *
  * <p>Faults: crash and restart are in-band control events of the replica's step (ordered with its
  * messages; a restart is a fresh logic from the factory with a {@code Start(incarnation > 0)};
- * timers of earlier incarnations are discarded); partitions and heals switch the link model at
- * window boundaries, so each send sees the partition state of its own send time.
+ * timers of earlier incarnations are discarded); a pause holds everything addressed to the node
+ * until it ends; partitions, heals, link degradations and clock steps change the world at window
+ * boundaries, so each send and each clock reading sees the state of its own time. Send
+ * interceptors (Byzantine network behaviours) sit between a replica's sends and the link model;
+ * a step's virtual CPU time ({@code StepOutput.cpuNanos}) delays its sends.
  */
 package dev.subnetsim.scenarios.driver;

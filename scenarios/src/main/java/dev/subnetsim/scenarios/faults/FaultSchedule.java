@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -66,9 +67,22 @@ public final class FaultSchedule {
     return crashed;
   }
 
-  /** Crashed or Byzantine at {@code t}. */
+  /** True if a {@link Fault.Pause} of {@code node} covers {@code t}. */
+  public boolean isPausedAt(NodeId node, long t) {
+    for (Fault f : faults) {
+      if (f.atNanos() > t) {
+        break;
+      }
+      if (f instanceof Fault.Pause p && p.node().equals(node) && t < p.untilNanos()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Crashed, paused or Byzantine at {@code t}. */
   public boolean isFaultyAt(NodeId node, long t) {
-    return isByzantine(node) || isCrashedAt(node, t);
+    return isByzantine(node) || isCrashedAt(node, t) || isPausedAt(node, t);
   }
 
   /** The partition in force at {@code t}, if any. */
@@ -90,22 +104,56 @@ public final class FaultSchedule {
   /**
    * Whether {@code subnet} is healthy at {@code t} and, if so, the start of the current healthy
    * stretch (0 if healthy since the beginning). Healthy = no partition separates two of its
-   * members and at most f of them are faulty.
+   * members, no link between two members is degraded, and at most f of them are faulty.
    */
   public OptionalLong healthySince(Topology topology, SubnetId subnet, long t) {
-    long since = 0;
-    boolean healthy = isHealthyAt(topology, subnet, 0);
+    return healthTimeline(topology, subnet).healthySince(t);
+  }
+
+  /** The subnet's health over the whole run (see {@link #healthySince}), for repeated queries. */
+  public HealthTimeline healthTimeline(Topology topology, SubnetId subnet) {
+    TreeMap<Long, Long> sinceAt = new TreeMap<>();
+    long since = -1;
+    for (long change : changeTimes(Long.MAX_VALUE)) {
+      boolean healthy = isHealthyAt(topology, subnet, change);
+      if (healthy && since < 0) {
+        since = change;
+      } else if (!healthy) {
+        since = -1;
+      }
+      sinceAt.put(change, since);
+    }
+    return new HealthTimeline(sinceAt);
+  }
+
+  private static boolean degradesWithin(Fault.DegradeLinks d, List<NodeId> members) {
+    for (NodeId a : members) {
+      for (NodeId b : members) {
+        if (d.affects(a, b)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Every time up to {@code t} at which the fault state can change, ascending. */
+  private TreeSet<Long> changeTimes(long t) {
+    TreeSet<Long> times = new TreeSet<>();
+    times.add(0L);
     for (Fault f : faults) {
       if (f.atNanos() > t) {
         break;
       }
-      boolean now = isHealthyAt(topology, subnet, f.atNanos());
-      if (now && !healthy) {
-        since = f.atNanos();
+      times.add(f.atNanos());
+      if (f instanceof Fault.Pause p && p.untilNanos() <= t) {
+        times.add(p.untilNanos());
       }
-      healthy = now;
+      if (f instanceof Fault.DegradeLinks d && d.untilNanos() <= t) {
+        times.add(d.untilNanos());
+      }
     }
-    return healthy ? OptionalLong.of(since) : OptionalLong.empty();
+    return times;
   }
 
   private boolean isHealthyAt(Topology topology, SubnetId subnet, long t) {
@@ -118,6 +166,14 @@ public final class FaultSchedule {
     }
     if (faulty > topology.subnet(subnet).faultTolerance()) {
       return false;
+    }
+    for (Fault f : faults) {
+      if (f.atNanos() > t) {
+        break;
+      }
+      if (f instanceof Fault.DegradeLinks d && t < d.untilNanos() && degradesWithin(d, members)) {
+        return false;
+      }
     }
     Optional<Partition> p = partitionAt(t);
     if (p.isEmpty()) {

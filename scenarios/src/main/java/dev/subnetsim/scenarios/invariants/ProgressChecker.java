@@ -4,6 +4,7 @@ import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
+import dev.subnetsim.scenarios.faults.HealthTimeline;
 import dev.subnetsim.scenarios.topology.SubnetSpec;
 import dev.subnetsim.scenarios.topology.Topology;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class ProgressChecker implements InvariantChecker {
   private final long boundNanos;
   private final TreeMap<SubnetId, long[]> progress = new TreeMap<>(); // {height, lastAdvance}
   private final TreeMap<SubnetId, Boolean> stalled = new TreeMap<>();
+  private final TreeMap<SubnetId, HealthTimeline> health = new TreeMap<>();
 
   public ProgressChecker(Topology topology, FaultSchedule faults, long boundNanos) {
     if (boundNanos <= 0) {
@@ -33,6 +35,7 @@ public final class ProgressChecker implements InvariantChecker {
     this.boundNanos = boundNanos;
     for (SubnetSpec s : topology.subnets()) {
       progress.put(s.id(), new long[] {-1, 0});
+      health.put(s.id(), faults.healthTimeline(topology, s.id()));
     }
   }
 
@@ -58,7 +61,7 @@ public final class ProgressChecker implements InvariantChecker {
   public List<Violation> onTime(long timeNanos) {
     List<Violation> out = new ArrayList<>();
     for (SubnetSpec s : topology.subnets()) {
-      OptionalLong since = faults.healthySince(topology, s.id(), timeNanos);
+      OptionalLong since = health.get(s.id()).healthySince(timeNanos);
       if (since.isEmpty() || stalled.containsKey(s.id())) {
         continue;
       }

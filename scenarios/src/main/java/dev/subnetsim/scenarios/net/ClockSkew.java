@@ -20,6 +20,13 @@ public final class ClockSkew {
     return new ClockSkew(Map.of());
   }
 
+  /** This skew with {@code node}'s offset replaced (clock-step faults). */
+  public ClockSkew with(NodeId node, long skew) {
+    TreeMap<NodeId, Long> copy = new TreeMap<>(skewNanos);
+    copy.put(node, skew);
+    return new ClockSkew(copy);
+  }
+
   public long skewOf(NodeId node) {
     return skewNanos.getOrDefault(node, 0L);
   }

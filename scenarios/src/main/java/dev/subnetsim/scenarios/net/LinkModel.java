@@ -1,10 +1,15 @@
 package dev.subnetsim.scenarios.net;
 
+import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.net.Envelope;
 import dev.subnetsim.scenarios.RunRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
 /**
@@ -27,6 +32,18 @@ public final class LinkModel {
   private final RandomGenerator lossRng;
   private final TreeMap<Link, Long> busyUntil = new TreeMap<>();
   private Partition partition;
+  private final List<Degradation> degradations = new ArrayList<>();
+
+  /**
+   * Extra loss and delay on the links {@code from -> to} for sends before {@code untilNanos}.
+   */
+  public record Degradation(
+      Set<NodeId> from, Set<NodeId> to, double loss, long extraDelayNanos, long untilNanos) {
+    public Degradation {
+      from = new TreeSet<>(from);
+      to = new TreeSet<>(to);
+    }
+  }
 
   private LinkModel(Builder b, long runSeed) {
     this.latency = b.latency;
@@ -55,6 +72,11 @@ public final class LinkModel {
     this.partition = null;
   }
 
+  /** Adds a link degradation (they stack; each expires by itself). */
+  public void degrade(Degradation d) {
+    degradations.add(Objects.requireNonNull(d, "degradation"));
+  }
+
   public boolean isPartitioned() {
     return partition != null;
   }
@@ -69,6 +91,16 @@ public final class LinkModel {
     if (p > 0 && lossRng.nextDouble() < p) {
       return new Transmission.Dropped("loss");
     }
+    long extraDelay = 0;
+    degradations.removeIf(d -> d.untilNanos() <= sentAtNanos);
+    for (Degradation d : degradations) {
+      if (d.from().contains(e.from()) && d.to().contains(e.to())) {
+        if (d.loss() > 0 && lossRng.nextDouble() < d.loss()) {
+          return new Transmission.Dropped("link-fault");
+        }
+        extraDelay += d.extraDelayNanos();
+      }
+    }
     long onWire = sentAtNanos;
     long bps = linkBytesPerSecond.getOrDefault(link, defaultBytesPerSecond);
     if (bps > 0) {
@@ -79,7 +111,8 @@ public final class LinkModel {
       onWire = start + serialization;
       busyUntil.put(link, onWire);
     }
-    return new Transmission.Arrives(onWire + latency.sampleNanos(e.from(), e.to(), latencyRng));
+    return new Transmission.Arrives(
+        onWire + extraDelay + latency.sampleNanos(e.from(), e.to(), latencyRng));
   }
 
   /** Network parameters; bandwidth 0 means unlimited. */

@@ -8,8 +8,9 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * Latency by region pair (symmetric): e.g. "eu"-"eu" 5 ms, "eu"-"us" 40 ms. Pairs not listed use
- * the default model. Region names come from the topology.
+ * Latency by region pair: e.g. "eu"-"eu" 5 ms, "eu"-"us" 40 ms. An entry FROM -> TO also serves
+ * TO -> FROM unless that direction has its own entry; pairs not listed use the default model.
+ * Region names come from the topology.
  */
 public final class RegionLatencyMatrix implements LatencyModel {
   private final Function<NodeId, String> regionOf;
@@ -21,11 +22,17 @@ public final class RegionLatencyMatrix implements LatencyModel {
       Map<String, Map<String, LatencyModel>> pairs) {
     this.regionOf = Objects.requireNonNull(regionOf, "regionOf");
     this.defaultModel = Objects.requireNonNull(defaultModel, "defaultModel");
-    pairs.forEach((a, row) -> row.forEach((b, m) -> byPair.put(key(a, b), m)));
+    // Explicit directions first, then mirrors where no explicit entry exists (sorted iteration).
+    new TreeMap<>(pairs).forEach((a, row) -> new TreeMap<>(row).forEach((b, m) -> {
+      byPair.put(key(a, b), m);
+    }));
+    new TreeMap<>(pairs).forEach((a, row) -> new TreeMap<>(row).forEach((b, m) -> {
+      byPair.putIfAbsent(key(b, a), m);
+    }));
   }
 
-  private static String key(String a, String b) {
-    return a.compareTo(b) <= 0 ? a + "\u0000" + b : b + "\u0000" + a;
+  private static String key(String from, String to) {
+    return from + "\u0000" + to;
   }
 
   @Override

@@ -68,6 +68,14 @@ public final class TraceEncoding {
       out.writeByte(4);
       string(out, m.name());
       out.writeLong(Double.doubleToLongBits(m.value()));
+    } else if (o instanceof Observation.CombinedSignature c) {
+      out.writeByte(5);
+      string(out, c.subnet().name());
+      string(out, c.kind());
+      out.writeLong(c.height());
+      bytes(out, c.publicKey());
+      bytes(out, c.message());
+      bytes(out, c.signature());
     } else {
       throw new IllegalArgumentException("unknown observation " + o);
     }

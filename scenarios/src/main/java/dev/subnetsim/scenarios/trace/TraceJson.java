@@ -41,6 +41,12 @@ public final class TraceJson {
     } else if (o instanceof Observation.ArtifactRejected r) {
       b.append(",\"obs\":\"rejected\",\"from\":").append(r.from().value())
           .append(",\"reason\":").append(str(r.reason()));
+    } else if (o instanceof Observation.CombinedSignature c) {
+      b.append(",\"obs\":\"combined_signature\",\"subnet\":").append(str(c.subnet().name()))
+          .append(",\"kind\":").append(str(c.kind())).append(",\"height\":").append(c.height())
+          .append(",\"public_key\":\"").append(HEX.formatHex(c.publicKey()))
+          .append("\",\"message\":\"").append(HEX.formatHex(c.message()))
+          .append("\",\"signature\":\"").append(HEX.formatHex(c.signature())).append('"');
     } else if (o instanceof Observation.Metric m) {
       b.append(",\"obs\":\"metric\",\"name\":").append(str(m.name()))
           .append(",\"value\":").append(Double.isFinite(m.value()) ? Double.toString(m.value())

@@ -166,4 +166,28 @@ class SimulationDriverTest {
     assertThat(r.batches()).isLessThanOrEqualTo(1_000 / 50 + 1);
     assertThat(r.logicSteps()).isGreaterThan(4 * r.batches());
   }
+
+  @Test
+  void aReplicaLogicThatThrowsFailsTheRunWithTheNodeAndCauseInsteadOfHanging() {
+    SimulationConfig cfg = SimulationConfig.builder(FOUR, (n, i) -> (now, events) -> {
+      if (n.equals(N2)) {
+        throw new IllegalStateException("bad block at height 3");
+      }
+      return dev.subnetsim.replica.StepOutput.EMPTY;
+    }, LinkModel.builder(new ConstantLatency(10 * MS))).build();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulationDriver.run(cfg))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("node-2").hasMessageContaining("bad block at height 3");
+  }
+
+  @Test
+  void aDriverRunsOnlyOnce() {
+    try (SimulationDriver driver = new SimulationDriver(SimulationConfig.builder(FOUR,
+        (n, i) -> new SilentLogic(n), LinkModel.builder(new ConstantLatency(10 * MS))).build())) {
+      driver.run();
+      org.assertj.core.api.Assertions.assertThatThrownBy(driver::run)
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("runs once");
+    }
+  }
 }

@@ -96,4 +96,30 @@ class InvariantCheckersTest {
     assertThat(faults.healthySince(two, new SubnetId("b"), 20)).hasValue(0);
     assertThat(faults.isCrashedAt(N0, 20)).isFalse();
   }
+
+  @Test
+  void pausedNodesAreFaultyOnlyWhilePausedAndTheSubnetIsHealthyAgainWhenThePauseEnds() {
+    FaultSchedule faults = new FaultSchedule(List.of(
+        new Fault.Pause(100, N0, 200), new Fault.Pause(100, N1, 300)), Set.of());
+
+    assertThat(faults.isFaultyAt(N0, 150)).isTrue();
+    assertThat(faults.isFaultyAt(N0, 200)).isFalse();
+    assertThat(faults.healthySince(FOUR, APP, 150)).as("two of four paused").isEmpty();
+    assertThat(faults.healthySince(FOUR, APP, 250)).hasValue(200);
+    ProgressChecker c = new ProgressChecker(FOUR, faults, 100);
+    assertThat(c.onTime(290)).isEmpty();
+    assertThat(c.onTime(301)).hasSize(1);
+  }
+
+  @Test
+  void degradedLinksBetweenMembersMakeTheSubnetUnhealthyForTheirDuration() {
+    FaultSchedule faults = new FaultSchedule(List.of(
+        new Fault.DegradeLinks(100, Set.of(N0), Set.of(N1), 0.5, 0, 200),
+        new Fault.DegradeLinks(300, Set.of(N0), Set.of(new NodeId(9)), 0.5, 0, 400)), Set.of());
+
+    assertThat(faults.healthySince(FOUR, APP, 150)).isEmpty();
+    assertThat(faults.healthySince(FOUR, APP, 250)).hasValue(200);
+    assertThat(faults.healthySince(FOUR, APP, 350)).as("not a link inside the subnet")
+        .hasValue(200);
+  }
 }

@@ -149,4 +149,17 @@ class LinkModelTest {
     assertThat(skew.toVirtual(A, 105)).isEqualTo(100);
     assertThat(skew.toLocal(B, 100)).isEqualTo(100);
   }
+
+  @Test
+  void unlistedNodesAreTogetherByDefaultOrEachIsolatedOnRequest() {
+    NodeId d = new NodeId(3);
+    Partition together = new Partition(List.of(Set.of(A)));
+    Partition isolating = Partition.isolatingUnlisted(List.of(Set.of(A, B)));
+
+    assertThat(together.separates(C, d)).isFalse();
+    assertThat(isolating.separates(C, d)).isTrue();
+    assertThat(isolating.separates(A, B)).isFalse();
+    assertThat(isolating.separates(A, C)).isTrue();
+    assertThat(isolating.separates(C, C)).as("a node still reaches itself").isFalse();
+  }
 }
