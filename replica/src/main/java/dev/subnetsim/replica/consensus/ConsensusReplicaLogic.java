@@ -138,6 +138,10 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     for (Changes.Rejection rej : r.rejections()) {
       out.observe(new Observation.ArtifactRejected(rej.from(), rej.reason()));
     }
+    for (Changes.CombinedArtifact c : r.combined()) {
+      out.observe(new Observation.CombinedSignature(config.subnet(), c.kind(), c.height(),
+          c.publicKey(), c.message(), c.signature()));
+    }
     for (Certification c : r.certified()) {
       out.observe(new Observation.StateCertified(config.subnet(), c.height(), c.stateRoot()));
     }
