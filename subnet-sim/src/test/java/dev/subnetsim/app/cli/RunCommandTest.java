@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subnetsim.chainkey.interop.NodeHarness;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,34 +18,81 @@ class RunCommandTest {
 
   @TempDir Path tmp;
 
-  private JsonNode summary(Path dir) throws Exception {
+  private static final String SMALL = """
+      name: small
+      seed: 3
+      duration: 6s
+      subnets:
+        - {name: root, role: root, nodes: 4}
+      consensus: {unit_delay: 200ms, initial_notary_delay: 60ms}
+      workload: {ingress_rate: 5/s, ingress_subnet: root}
+      faults:
+        - {at: 2s, kind: crash, subnet: root, nodes: [3]}
+        - {at: 4s, kind: restart, subnet: root, nodes: [3]}
+      pass:
+        - "finalized height >= 20 on root"
+        - "p99 ingress latency < 3s"
+      """;
+
+  private Path scenario(String yaml) throws Exception {
+    Path file = tmp.resolve("scenario.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private static JsonNode summary(Path dir) throws Exception {
     return new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
   }
 
   @Test
-  void defaultRunPassesAndWritesSummaryAndArtifactsThatNodeLibrariesAccept() throws Exception {
+  void aScenarioRunWritesTheWholeOutputFolderAndItsArtifactsVerifyWithNoble() throws Exception {
     Path out = tmp.resolve("run");
-    assertThat(SubnetSimCli.execute("run", "--seed", "7", "--out", out.toString()))
+    assertThat(SubnetSimCli.execute("run", scenario(SMALL).toString(), "--out", out.toString()))
         .isEqualTo(SubnetSimCli.EXIT_OK);
+    for (String f : new String[] {"summary.json", "report.html", "junit.xml", "artifacts.jsonl",
+        "trace.jsonl.gz", "series.csv", "latencies.csv", "result.json"}) {
+      assertThat(out.resolve(f)).isRegularFile();
+    }
     JsonNode s = summary(out);
-    assertThat(s.get("seed").asLong()).isEqualTo(7);
+    assertThat(s.get("seed").asLong()).isEqualTo(3);
     assertThat(s.get("passed").asBoolean()).isTrue();
-    assertThat(s.get("trace_hash").asText()).hasSize(64);
-    assertThat(s.get("reproduce").asText()).contains("--seed 7");
+    assertThat(s.at("/metrics/finalized_height/root").asLong()).isGreaterThanOrEqualTo(20);
+    assertThat(s.at("/metrics/latency_seconds/ingress/count").asLong()).isPositive();
     NodeHarness.Verification v =
         NodeHarness.locate().verifyLines(Files.readAllLines(out.resolve("artifacts.jsonl")));
-    assertThat(v.lines()).isNotEmpty();
+    assertThat(v.lines()).hasSizeGreaterThan(50);
     assertThat(v.allOk()).as(v.output()).isTrue();
   }
 
   @Test
-  void sameSeedGivesSameTraceHashAndDifferentSeedsDiffer() throws Exception {
-    SubnetSimCli.execute("run", "--seed", "3", "--out", tmp.resolve("a").toString());
-    SubnetSimCli.execute("run", "--seed", "3", "--out", tmp.resolve("b").toString());
-    SubnetSimCli.execute("run", "--seed", "4", "--out", tmp.resolve("c").toString());
+  void theSeedOptionOverridesTheScenarioSeedAndTheSameSeedReplays() throws Exception {
+    Path file = scenario(SMALL);
+    SubnetSimCli.execute("run", file.toString(), "--seed", "5", "--out", tmp.resolve("a").toString());
+    SubnetSimCli.execute("run", file.toString(), "--seed", "5", "--threads", "1", "--out",
+        tmp.resolve("b").toString());
+    SubnetSimCli.execute("run", file.toString(), "--out", tmp.resolve("c").toString());
     String a = summary(tmp.resolve("a")).get("trace_hash").asText();
+    assertThat(summary(tmp.resolve("a")).get("seed").asLong()).isEqualTo(5);
     assertThat(summary(tmp.resolve("b")).get("trace_hash").asText()).isEqualTo(a);
     assertThat(summary(tmp.resolve("c")).get("trace_hash").asText()).isNotEqualTo(a);
+  }
+
+  @Test
+  void aFailedCriterionExitsOneAndPrintsTheReproduceCommand() throws Exception {
+    Path file = scenario(SMALL.replace(">= 20 on root", ">= 100000 on root"));
+    PrintStream old = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int status;
+    try {
+      status = SubnetSimCli.execute("run", file.toString(), "--out", tmp.resolve("f").toString());
+    } finally {
+      System.setOut(old);
+    }
+    assertThat(status).isEqualTo(SubnetSimCli.EXIT_INVARIANT_FAILED);
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .contains("reproduce: subnet-sim/bin/subnet-sim run " + file + " --seed 3");
+    assertThat(Files.readString(tmp.resolve("f").resolve("junit.xml"))).contains("<failure");
   }
 
   @Test
@@ -52,7 +103,7 @@ class RunCommandTest {
   @Test
   void reportReRendersAPastRunIdentically() throws Exception {
     Path run = tmp.resolve("run");
-    SubnetSimCli.execute("run", "--seed", "5", "--out", run.toString());
+    SubnetSimCli.execute("run", scenario(SMALL).toString(), "--out", run.toString());
     Path again = tmp.resolve("again");
     assertThat(SubnetSimCli.execute("report", run.toString(), "--out", again.toString()))
         .isEqualTo(SubnetSimCli.EXIT_OK);
@@ -63,5 +114,24 @@ class RunCommandTest {
   @Test
   void reportOfAFolderWithoutAResultIsBadInput() {
     assertThat(SubnetSimCli.execute("report", tmp.toString())).isEqualTo(SubnetSimCli.EXIT_BAD_INPUT);
+  }
+
+  @Test
+  void thePipelineDemoCertifiesStateThatAgentJsAccepts() throws Exception {
+    Path out = tmp.resolve("pipeline");
+    assertThat(SubnetSimCli.execute("pipeline", "--seed", "7", "--out", out.toString()))
+        .isEqualTo(SubnetSimCli.EXIT_OK);
+    NodeHarness.Verification v =
+        NodeHarness.locate().verifyLines(Files.readAllLines(out.resolve("artifacts.jsonl")));
+    assertThat(v.lines()).hasSize(20);
+    assertThat(v.allOk()).as(v.output()).isTrue();
+  }
+
+  @Test
+  @Tag("slow")
+  void theDefaultRunIsTheFlagshipScenarioAndPasses() throws Exception {
+    Path out = tmp.resolve("flagship");
+    assertThat(SubnetSimCli.execute("run", "--out", out.toString())).isEqualTo(SubnetSimCli.EXIT_OK);
+    assertThat(summary(out).get("scenario").asText()).isEqualTo("flagship");
   }
 }
