@@ -60,4 +60,13 @@ public final class DomainSeparators {
 
   /** Fiat-Shamir DST of the Chaum-Pedersen proof in a DKG complaint (revealed DH key). */
   public static final String DKG_COMPLAINT_DLEQ = "subnet-sim-dkg-bls12-381-complaint-dleq-v1";
+
+  // Consensus artifacts (ours; the IC signs CBOR-encoded artifacts under its own domains). The
+  // certification of a state root signs the IC's own state-root message, so a certification is
+  // directly a certificate signature.
+  public static final String CONSENSUS_RANDOM_BEACON = "subnet-sim-random-beacon";
+  public static final String CONSENSUS_BLOCK_PROPOSAL = "subnet-sim-block-proposal";
+  public static final String CONSENSUS_NOTARIZATION = "subnet-sim-notarization";
+  public static final String CONSENSUS_FINALIZATION = "subnet-sim-finalization";
+  public static final String CONSENSUS_CUP = "subnet-sim-catch-up-package";
 }
