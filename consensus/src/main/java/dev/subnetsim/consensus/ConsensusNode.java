@@ -55,7 +55,8 @@ public final class ConsensusNode {
   public record StepResult(List<Message> messages, List<Block> finalized,
       List<Changes.Rejection> rejections, List<ConsensusMessage.Certification> certified,
       List<ConsensusMessage.EquivocationProof> equivocations, List<NodeId> catchUpRequesters,
-      List<CatchUpResponse> catchUpResponses, long wakeAtNanos) {}
+      List<CatchUpResponse> catchUpResponses, List<Changes.CombinedArtifact> combined,
+      long wakeAtNanos) {}
 
   /** An encoded message; {@code to} is null for a broadcast to the committee. */
   public record Message(NodeId to, String kind, byte[] bytes) {}
@@ -188,7 +189,7 @@ public final class ConsensusNode {
     return new StepResult(messages, List.copyOf(changes.finalized),
         List.copyOf(changes.rejections), List.copyOf(changes.certified),
         List.copyOf(changes.equivocations), List.copyOf(changes.catchUpRequesters), responses,
-        changes.wakeAt);
+        List.copyOf(changes.combined), changes.wakeAt);
   }
 
   private void receive(Received r, long now, Changes changes, List<CatchUpResponse> responses) {

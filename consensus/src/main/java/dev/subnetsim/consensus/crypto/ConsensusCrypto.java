@@ -167,6 +167,21 @@ public final class ConsensusCrypto {
     return bls.aggregate(sigs).toBytes();
   }
 
+  /** The public key a multi-signature by {@code signers} verifies under (sum of their keys). */
+  public byte[] aggregatePublicKey(List<Integer> signers) {
+    List<PublicKey> pks = new ArrayList<>();
+    signers.forEach(i -> pks.add(keys.multiSigKeys().get(i)));
+    return bls.aggregatePublicKeys(pks).toBytes();
+  }
+
+  public byte[] beaconPublicKey() {
+    return keys.beaconKey().publicKey().toBytes();
+  }
+
+  public byte[] certificationPublicKey() {
+    return keys.certificationKey().publicKey().toBytes();
+  }
+
   public boolean verifyMultiSignature(List<Integer> signers, byte[] message, byte[] signature) {
     List<PublicKey> pks = new ArrayList<>();
     byte[] ids = new byte[signers.size() * 4];

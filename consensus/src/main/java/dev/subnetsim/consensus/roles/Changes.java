@@ -15,6 +15,13 @@ public final class Changes {
   /** A message to send; {@code to} is null for a broadcast. */
   public record Outgoing(NodeId to, ConsensusMessage message) {}
 
+  /**
+   * A combined BLS signature (kind "random-beacon", "notarization", "finalization" or
+   * "certification") with the public key and message it must verify under.
+   */
+  public record CombinedArtifact(String kind, long height, byte[] publicKey, byte[] message,
+      byte[] signature) {}
+
   /** An invalid artifact and the peer it came from. */
   public record Rejection(NodeId from, String reason) {}
 
@@ -22,6 +29,8 @@ public final class Changes {
   public final List<Block> finalized = new ArrayList<>();
   public final List<Rejection> rejections = new ArrayList<>();
   public final List<ConsensusMessage.Certification> certified = new ArrayList<>();
+  /** Combined signatures this replica formed or accepted, for the signature-validity checker. */
+  public final List<CombinedArtifact> combined = new ArrayList<>();
   public final List<ConsensusMessage.EquivocationProof> equivocations = new ArrayList<>();
   public final List<NodeId> catchUpRequesters = new ArrayList<>();
   public long wakeAt = Long.MAX_VALUE;

@@ -34,6 +34,9 @@ public final class ShareAggregator implements Role {
         byte[] sig = crypto.combineBeacon(first(e.getValue(), pool.config().beaconThreshold()));
         pool.beacons.put(h, sig);
         changes.broadcast(new Beacon(h, sig));
+        changes.combined.add(new Changes.CombinedArtifact("random-beacon", h,
+            crypto.beaconPublicKey(), ConsensusCrypto.beaconMessage(h,
+                ConsensusPool.sha256(pool.beacons.get(h - 1))), sig));
       }
     }
     for (var byHeight : pool.notarizationShares.entrySet()) {
@@ -46,6 +49,9 @@ public final class ShareAggregator implements Role {
               List.copyOf(chosen.keySet()), crypto.aggregate(new ArrayList<>(chosen.values())));
           pool.notarizations.computeIfAbsent(h, k -> new TreeMap<>()).put(byBlock.getKey(), n);
           changes.broadcast(n);
+          changes.combined.add(new Changes.CombinedArtifact("notarization", h,
+              crypto.aggregatePublicKey(n.signers()),
+              ConsensusCrypto.notarizationMessage(h, n.blockHash()), n.signature()));
         }
       }
     }
@@ -59,6 +65,9 @@ public final class ShareAggregator implements Role {
               List.copyOf(chosen.keySet()), crypto.aggregate(new ArrayList<>(chosen.values())));
           pool.finalizations.put(h, f);
           changes.broadcast(f);
+          changes.combined.add(new Changes.CombinedArtifact("finalization", h,
+              crypto.aggregatePublicKey(f.signers()),
+              ConsensusCrypto.finalizationMessage(h, f.blockHash()), f.signature()));
         }
       }
     }
@@ -71,6 +80,9 @@ public final class ShareAggregator implements Role {
           pool.certifications.put(h, c);
           changes.certified.add(c);
           changes.broadcast(c);
+          changes.combined.add(new Changes.CombinedArtifact("certification", h,
+              crypto.certificationPublicKey(), ConsensusCrypto.certificationMessage(c.stateRoot()),
+              sig));
         }
       }
     }

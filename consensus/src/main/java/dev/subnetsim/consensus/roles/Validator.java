@@ -62,6 +62,9 @@ public final class Validator {
       check(crypto.verifyBeacon(ConsensusCrypto.beaconMessage(b.height(), ConsensusPool.sha256(prev)),
           b.signature()), "invalid random beacon at height " + b.height());
       pool.beacons.put(b.height(), b.signature());
+      changes.combined.add(new Changes.CombinedArtifact("random-beacon", b.height(),
+          crypto.beaconPublicKey(), ConsensusCrypto.beaconMessage(b.height(),
+              ConsensusPool.sha256(prev)), b.signature()));
       return Verdict.ACCEPTED;
     }
     if (m instanceof BlockProposal p) {
@@ -88,6 +91,9 @@ public final class Validator {
           z.height(), z.blockHash()), z.signature()), "invalid notarization at " + z.height());
       pool.notarizations.computeIfAbsent(z.height(), k -> new TreeMap<>())
           .put(ConsensusPool.hex(z.blockHash()), z);
+      changes.combined.add(new Changes.CombinedArtifact("notarization", z.height(),
+          crypto.aggregatePublicKey(z.signers()),
+          ConsensusCrypto.notarizationMessage(z.height(), z.blockHash()), z.signature()));
       return Verdict.ACCEPTED;
     }
     if (m instanceof FinalizationShare s) {
@@ -109,6 +115,9 @@ public final class Validator {
       check(crypto.verifyMultiSignature(f.signers(), ConsensusCrypto.finalizationMessage(
           f.height(), f.blockHash()), f.signature()), "invalid finalization at " + f.height());
       pool.finalizations.put(f.height(), f);
+      changes.combined.add(new Changes.CombinedArtifact("finalization", f.height(),
+          crypto.aggregatePublicKey(f.signers()),
+          ConsensusCrypto.finalizationMessage(f.height(), f.blockHash()), f.signature()));
       return Verdict.ACCEPTED;
     }
     if (m instanceof CertificationShare s) {
@@ -131,6 +140,9 @@ public final class Validator {
           c.signature()), "invalid certification at " + c.height());
       pool.certifications.put(c.height(), c);
       changes.certified.add(c);
+      changes.combined.add(new Changes.CombinedArtifact("certification", c.height(),
+          crypto.certificationPublicKey(), ConsensusCrypto.certificationMessage(c.stateRoot()),
+          c.signature()));
       return Verdict.ACCEPTED;
     }
     if (m instanceof EquivocationProof e) {

@@ -138,6 +138,10 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     for (Changes.Rejection rej : r.rejections()) {
       out.observe(new Observation.ArtifactRejected(rej.from(), rej.reason()));
     }
+    for (Changes.CombinedArtifact c : r.combined()) {
+      out.observe(new Observation.CombinedSignature(config.subnet(), c.kind(), c.height(),
+          c.publicKey(), c.message(), c.signature()));
+    }
     for (Certification c : r.certified()) {
       out.observe(new Observation.StateCertified(config.subnet(), c.height(), c.stateRoot()));
     }
@@ -145,9 +149,9 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       out.observe(new Observation.Metric("equivocation_proofs/" + config.subnet(),
           node.equivocations().size()));
     }
-    List<Input> executed = new ArrayList<>(execute(r.finalized(), out));
+    List<Input> executed = new ArrayList<>(execute(r.finalized(), now, out));
     for (CatchUpResponse c : r.catchUpResponses()) {
-      executed.addAll(adopt(c, out));
+      executed.addAll(adopt(c, now, out));
     }
     for (NodeId requester : r.catchUpRequesters()) {
       respond(requester, out);
@@ -156,7 +160,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     return executed;
   }
 
-  private List<Input> execute(List<Block> blocks, StepOutput.Builder out) {
+  private List<Input> execute(List<Block> blocks, long now, StepOutput.Builder out) {
     List<Input> executed = new ArrayList<>();
     for (Block b : blocks) {
       if (b.height() <= state.height()) {
@@ -169,6 +173,15 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         recentStates.pollFirstEntry();
       }
       out.observe(new Observation.Finalized(config.subnet(), b.height(), b.hash()));
+      for (byte[] m : b.ingress()) {
+        if (m.length == 16) {
+          // Workload messages carry (sequence, send time): report the latency to execution.
+          java.nio.ByteBuffer body = java.nio.ByteBuffer.wrap(m);
+          long seq = body.getLong();
+          long sentAt = body.getLong();
+          out.observe(new Observation.Metric("ingress_done/" + seq, now - sentAt));
+        }
+      }
       executed.add(new ConsensusNode.Executed(b.height(), state.root()));
     }
     return executed;
@@ -196,7 +209,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
    * Adopts a peer's CUP if it is newer than our state and its certification and state check out,
    * then finalizes and executes the chain after it.
    */
-  private List<Input> adopt(CatchUpResponse c, StepOutput.Builder out) {
+  private List<Input> adopt(CatchUpResponse c, long now, StepOutput.Builder out) {
     CatchUpPackage cup = c.cup();
     if (cup.height() > state.height()) {
       KeyValueStateMachine synced;
@@ -217,7 +230,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       store.save(new DurableStore.Checkpoint(cup, c.state()));
       out.observe(new Observation.Metric("state_sync/" + config.subnet(), cup.height()));
     }
-    return execute(node.ingestFinalizedChain(c.blocks(), c.finalizations(), c.beacons()), out);
+    return execute(node.ingestFinalizedChain(c.blocks(), c.finalizations(), c.beacons()), now,
+        out);
   }
 
   boolean started() {

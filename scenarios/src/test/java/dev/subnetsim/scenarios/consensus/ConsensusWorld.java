@@ -10,6 +10,7 @@ import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.invariants.HeightAgreementChecker;
 import dev.subnetsim.scenarios.invariants.ProgressChecker;
+import dev.subnetsim.scenarios.invariants.SignatureValidityChecker;
 import dev.subnetsim.scenarios.net.ConstantLatency;
 import dev.subnetsim.scenarios.net.LinkModel;
 import dev.subnetsim.scenarios.topology.Topology;
@@ -49,6 +50,8 @@ final class ConsensusWorld {
         .checker(HeightAgreementChecker.finalization(faults))
         .checker(HeightAgreementChecker.certifiedState(faults))
         .checker(new ProgressChecker(topology, faults, progressBound))
+        .checker(SignatureValidityChecker.icConsensus(faults,
+            SignatureValidityChecker.ExpectedKeys.unknown()))
         .endNanos(end)
         .dispatcherThreads(threads);
   }

@@ -2,6 +2,7 @@ package dev.subnetsim.app.cli;
 
 import dev.subnetsim.app.run.MainJob;
 import dev.subnetsim.app.run.MainJobs;
+import dev.subnetsim.app.run.ScenarioJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,23 +17,27 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Scenario YAML file; omitted: the default scenario.")
   Path scenario;
 
-  @Option(names = "--seed", description = "Root seed of the run (default: ${DEFAULT-VALUE}).", defaultValue = "1")
-  long seed;
+  @Option(names = "--seed", description = "Root seed of the run (default: the scenario's seed).")
+  Long seed;
+
+  @Option(names = "--threads", description = "Dispatcher threads (results do not depend on it; default: ${DEFAULT-VALUE}).", defaultValue = "2")
+  int threads;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under runs/).")
   Path out;
 
   @Override
   public Integer call() throws Exception {
-    MainJob job = MainJobs.forScenario(scenario);
-    Path dir = out != null ? out : defaultOutput(job.name(), seed);
+    ScenarioJob job = MainJobs.forScenario(scenario, threads);
+    long runSeed = seed != null ? seed : job.defaultSeed();
+    Path dir = out != null ? out : defaultOutput(job.name(), runSeed);
     Files.createDirectories(dir);
-    MainJob.JobOutcome outcome = job.run(seed, dir, System.out);
+    MainJob.JobOutcome outcome = job.run(runSeed, dir, System.out);
     System.out.println(outcome.headline());
     System.out.println("output: " + dir.toAbsolutePath().normalize());
     if (!outcome.passed()) {
-      System.out.println("reproduce: subnet-sim run" + (scenario == null ? "" : " " + scenario)
-          + " --seed " + seed + " --out " + dir);
+      System.out.println("reproduce: subnet-sim/bin/subnet-sim run"
+          + (scenario == null ? "" : " " + scenario) + " --seed " + runSeed + " --out " + dir);
       return SubnetSimCli.EXIT_INVARIANT_FAILED;
     }
     return SubnetSimCli.EXIT_OK;

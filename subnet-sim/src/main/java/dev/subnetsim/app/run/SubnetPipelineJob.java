@@ -67,7 +67,7 @@ import java.util.TreeMap;
  * f replicas execute divergently (a Byzantine behaviour) and their shares must be attributed.
  * Block order is fixed here (one block per simulated second) instead of agreed by consensus.
  */
-final class SubnetPipelineJob implements MainJob {
+public final class SubnetPipelineJob implements MainJob {
   private static final int HEIGHTS = 20;
   private static final int MESSAGES_PER_HEIGHT = 6;
   private static final long SECOND = 1_000_000_000L;
@@ -75,7 +75,7 @@ final class SubnetPipelineJob implements MainJob {
 
   private final int n;
 
-  SubnetPipelineJob(int n) {
+  public SubnetPipelineJob(int n) {
     this.n = n;
   }
 

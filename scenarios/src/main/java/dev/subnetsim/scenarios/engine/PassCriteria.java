@@ -1,0 +1,73 @@
+package dev.subnetsim.scenarios.engine;
+
+import dev.subnetsim.scenarios.faults.FaultSchedule;
+import dev.subnetsim.scenarios.result.InvariantResult;
+import dev.subnetsim.scenarios.result.InvariantResult.Status;
+import dev.subnetsim.scenarios.result.Percentiles;
+import dev.subnetsim.scenarios.spec.FaultSpec;
+import dev.subnetsim.scenarios.spec.PassCriterion;
+import dev.subnetsim.scenarios.spec.ScenarioSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Evaluates a scenario's pass criteria against what the run recorded. */
+final class PassCriteria {
+  private PassCriteria() {}
+
+  static List<InvariantResult> evaluate(ScenarioSpec spec, FaultSchedule faults,
+      RunRecorder rec) {
+    List<InvariantResult> out = new ArrayList<>();
+    for (PassCriterion c : spec.pass()) {
+      out.add(evaluate(spec, rec, c));
+    }
+    return out;
+  }
+
+  private static InvariantResult evaluate(ScenarioSpec spec, RunRecorder rec, PassCriterion c) {
+    if (c instanceof PassCriterion.MinFinalizedHeight m) {
+      long h = rec.finalizedHeight.getOrDefault(m.subnet(), 0L);
+      return verdict(c, h >= m.height(), "finalized height " + h + " on " + m.subnet());
+    }
+    if (c instanceof PassCriterion.Stalls s) {
+      List<Long> in = rec.finalizationTimes.getOrDefault(s.subnet(), List.of()).stream()
+          .filter(t -> t > s.fromNanos() && t <= s.toNanos()).toList();
+      return verdict(c, in.isEmpty(), in.isEmpty() ? "no finalization in the window"
+          : in.size() + " heights finalized in the window, first at " + in.get(0) / 1e9 + " s");
+    }
+    if (c instanceof PassCriterion.ResumesAfterHeal r) {
+      List<Long> heals = spec.faults().stream().filter(f -> f instanceof FaultSpec.Heal)
+          .map(FaultSpec::atNanos).toList();
+      if (heals.isEmpty()) {
+        return new InvariantResult(c.text(), Status.NOT_CHECKED, "the scenario has no heal");
+      }
+      for (long heal : heals) {
+        for (var e : rec.finalizationTimes.entrySet()) {
+          long first = e.getValue().stream().filter(t -> t > heal).findFirst().orElse(Long.MAX_VALUE);
+          if (first - heal > r.withinNanos()) {
+            return verdict(c, false, e.getKey() + ": no finalization within "
+                + r.withinNanos() / 1e9 + " s of the heal at " + heal / 1e9 + " s");
+          }
+        }
+      }
+      return verdict(c, true, "every subnet finalized within the bound after each heal");
+    }
+    if (c instanceof PassCriterion.LatencyBelow l) {
+      if (!l.requestKind().equals("ingress")) {
+        return new InvariantResult(c.text(), Status.NOT_CHECKED, "no " + l.requestKind()
+            + " requests are served by this build (chain-key services are not built)");
+      }
+      List<Long> lat = new ArrayList<>(rec.ingressLatency.values());
+      if (lat.isEmpty()) {
+        return new InvariantResult(c.text(), Status.NOT_CHECKED, "no ingress completed");
+      }
+      long p = Percentiles.of(lat, l.percentile());
+      return verdict(c, p < l.boundNanos(), "p" + l.percentile() + " = " + p / 1e9 + " s over "
+          + lat.size() + " messages");
+    }
+    return new InvariantResult(c.text(), Status.NOT_CHECKED, "unknown criterion");
+  }
+
+  private static InvariantResult verdict(PassCriterion c, boolean ok, String detail) {
+    return new InvariantResult(c.text(), ok ? Status.HELD : Status.VIOLATED, detail);
+  }
+}

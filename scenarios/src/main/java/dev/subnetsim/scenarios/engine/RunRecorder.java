@@ -1,0 +1,75 @@
+package dev.subnetsim.scenarios.engine;
+
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.Observation;
+import dev.subnetsim.scenarios.faults.FaultSchedule;
+import dev.subnetsim.scenarios.invariants.InvariantChecker;
+import dev.subnetsim.scenarios.invariants.Violation;
+import dev.subnetsim.scenarios.result.TimeSeries;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Collects what the report needs from honest replicas' observations: finalized height per subnet
+ * over time, finalization times (for pass criteria), ingress latencies, rejected senders, and the
+ * first copy of every combined signature (for artifacts.jsonl). It never fails the run.
+ */
+final class RunRecorder implements InvariantChecker {
+  /** A combined signature as first observed: subnet, kind, height, key, message, signature. */
+  record Combined(String subnet, String kind, long height, byte[] publicKey, byte[] message,
+      byte[] signature) {}
+
+  private final FaultSchedule faults;
+  final Map<String, Long> finalizedHeight = new TreeMap<>();
+  final Map<String, TimeSeries.Builder> heightSeries = new TreeMap<>();
+  final Map<String, List<Long>> finalizationTimes = new TreeMap<>();
+  final Map<Long, Long> ingressLatency = new TreeMap<>();
+  final TreeSet<NodeId> rejectedSenders = new TreeSet<>();
+  final List<Combined> combined = new ArrayList<>();
+  private final TreeSet<String> seenCombined = new TreeSet<>();
+  long rejections;
+
+  RunRecorder(FaultSchedule faults) {
+    this.faults = faults;
+  }
+
+  @Override
+  public String name() {
+    return "recorder";
+  }
+
+  @Override
+  public List<Violation> onObservation(long t, NodeId node, Observation o) {
+    if (faults.isByzantine(node)) {
+      return List.of();
+    }
+    if (o instanceof Observation.Finalized f) {
+      String s = f.subnet().name();
+      long previous = finalizedHeight.getOrDefault(s, 0L);
+      if (f.height() > previous) {
+        finalizedHeight.put(s, f.height());
+        heightSeries.computeIfAbsent(s, k -> new TimeSeries.Builder().add(0, 0))
+            .add(t / 1e9, f.height());
+        finalizationTimes.computeIfAbsent(s, k -> new ArrayList<>()).add(t);
+      }
+    } else if (o instanceof Observation.Metric m && m.name().startsWith("ingress_done/")) {
+      long seq = Long.parseLong(m.name().substring("ingress_done/".length()));
+      ingressLatency.merge(seq, (long) m.value(), Math::min);
+    } else if (o instanceof Observation.ArtifactRejected r) {
+      rejectedSenders.add(r.from());
+      rejections++;
+    } else if (o instanceof Observation.CombinedSignature c) {
+      String key = c.subnet() + "/" + c.kind() + "/" + c.height() + "/"
+          + HexFormat.of().formatHex(c.signature());
+      if (seenCombined.add(key)) {
+        combined.add(new Combined(c.subnet().name(), c.kind(), c.height(), c.publicKey(),
+            c.message(), c.signature()));
+      }
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,180 @@
+package dev.subnetsim.scenarios.engine;
+
+import dev.subnetsim.chainkey.DomainSeparators;
+import dev.subnetsim.chainkey.artifacts.ArtifactJson;
+import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
+import dev.subnetsim.chainkey.artifacts.BlsArtifact;
+import dev.subnetsim.chainkey.bls.JblstBlsSignatures;
+import dev.subnetsim.consensus.ConsensusConfig;
+import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
+import dev.subnetsim.consensus.crypto.VerificationCache;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.consensus.ConsensusReplicaFactory;
+import dev.subnetsim.scenarios.driver.SimulationConfig;
+import dev.subnetsim.scenarios.driver.SimulationDriver;
+import dev.subnetsim.scenarios.invariants.InvariantChecker;
+import dev.subnetsim.scenarios.invariants.Violation;
+import dev.subnetsim.scenarios.result.InvariantResult;
+import dev.subnetsim.scenarios.result.InvariantResult.Status;
+import dev.subnetsim.scenarios.result.RunResult;
+import dev.subnetsim.scenarios.result.TimeSeries;
+import dev.subnetsim.scenarios.spec.ConsensusSpec;
+import dev.subnetsim.scenarios.spec.FaultSpec;
+import dev.subnetsim.scenarios.spec.ScenarioSpec;
+import dev.subnetsim.scenarios.trace.TraceSink;
+import dev.subnetsim.scenarios.world.SpecWorld;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Runs a parsed scenario end to end: the world of {@link SpecWorld} with consensus replicas (real
+ * BLS, genesis keys by DKG), Byzantine behaviours mapped onto the replicas, the scenario's checkers
+ * and pass criteria, and the report model. Everything the scenario asks for that this build cannot
+ * simulate yet (chain-key services, some behaviours) is listed as not checked, never silently
+ * dropped.
+ */
+public final class ScenarioRunner {
+  /** Heights between catch-up packages. */
+  static final int CUP_INTERVAL = 10;
+
+  private ScenarioRunner() {}
+
+  /** Options of one run besides the scenario. */
+  public record Options(long seed, int dispatcherThreads, TraceSink trace, String reproduce) {}
+
+  public static ScenarioRun run(ScenarioSpec scenario, Options options) {
+    ScenarioSpec spec = withSeed(scenario, options.seed());
+    SpecWorld.World world = SpecWorld.build(spec, SpecWorld.defaultLivenessBoundNanos(spec));
+    List<String> notMapped = new ArrayList<>(world.notMapped());
+    Map<NodeId, Set<ByzantineBehaviour>> byzantine = byzantine(spec, world, notMapped);
+    Map<SubnetId, List<NodeId>> subnets = new TreeMap<>();
+    world.topology().subnets().forEach(s -> subnets.put(s.id(), world.topology().members(s.id())));
+    ConsensusSpec c = spec.consensus();
+    ConsensusReplicaFactory factory = new ConsensusReplicaFactory(spec.seed(), subnets,
+        s -> new ConsensusConfig(s, subnets.get(s), c.unitDelayNanos(),
+            c.initialNotaryDelayNanos(), c.maxIngressPerBlock(), CUP_INTERVAL),
+        byzantine, VerificationCache.shared());
+    RunRecorder recorder = new RunRecorder(world.faults());
+    SimulationConfig.Builder config = SpecWorld.config(spec, world, factory,
+        options.dispatcherThreads()).checker(recorder);
+    if (options.trace() != null) {
+      config.traceSink(options.trace());
+    }
+    dev.subnetsim.scenarios.driver.RunResult run = SimulationDriver.run(config.build());
+
+    List<InvariantResult> invariants = new ArrayList<>();
+    for (InvariantChecker checker : world.checkers()) {
+      List<Violation> v = run.violations().stream()
+          .filter(x -> x.invariant().equals(checker.name())).toList();
+      invariants.add(new InvariantResult(checker.name(), v.isEmpty() ? Status.HELD
+          : Status.VIOLATED, v.isEmpty() ? "held for " + run.virtualNanos() / 1e9 + " s"
+          : v.get(0).detail() + " (at " + v.get(0).timeNanos() / 1e9 + " s)"));
+    }
+    invariants.addAll(PassCriteria.evaluate(spec, world.faults(), recorder));
+    for (String missing : notMapped) {
+      invariants.add(new InvariantResult(missing, Status.NOT_CHECKED,
+          "not simulated by this build (chain-key services and some behaviours are not built)"));
+    }
+    return new ScenarioRun(result(spec, options, run, recorder, invariants),
+        artifacts(recorder));
+  }
+
+  static ScenarioSpec withSeed(ScenarioSpec s, long seed) {
+    return new ScenarioSpec(s.name(), s.description(), seed, s.durationNanos(), s.faultBudget(),
+        s.subnets(), s.consensus(), s.network(), s.workload(), s.faults(), s.invariants(),
+        s.pass());
+  }
+
+  private static Map<NodeId, Set<ByzantineBehaviour>> byzantine(ScenarioSpec spec,
+      SpecWorld.World world, List<String> notMapped) {
+    Map<NodeId, Set<ByzantineBehaviour>> out = new TreeMap<>();
+    for (FaultSpec f : spec.faults()) {
+      if (!(f instanceof FaultSpec.Byzantine b)) {
+        continue;
+      }
+      ByzantineBehaviour behaviour;
+      switch (b.behaviour()) {
+        case EQUIVOCATING_BLOCK_MAKER -> behaviour = ByzantineBehaviour.EQUIVOCATING_BLOCK_MAKER;
+        case DOUBLE_SIGNING_NOTARY -> behaviour = ByzantineBehaviour.DOUBLE_SIGNING_NOTARY;
+        case INVALID_BEACON_SHARES -> behaviour = ByzantineBehaviour.INVALID_BEACON_SHARES;
+        case INVALID_SIGNATURE_SHARES -> behaviour = ByzantineBehaviour.INVALID_SIGNATURE_SHARES;
+        case WITHHOLDING -> behaviour = ByzantineBehaviour.WITHHOLDING;
+        default -> {
+          notMapped.add("behaviour " + b.behaviour().name().toLowerCase().replace('_', '-')
+              + " (line " + b.line() + ")");
+          continue;
+        }
+      }
+      List<NodeId> members = world.topology().members(new SubnetId(b.nodes().subnet()));
+      for (int i : b.nodes().indices()) {
+        out.computeIfAbsent(members.get(i), k -> EnumSet.noneOf(ByzantineBehaviour.class))
+            .add(behaviour);
+      }
+    }
+    return out;
+  }
+
+  private static RunResult result(ScenarioSpec spec, Options options,
+      dev.subnetsim.scenarios.driver.RunResult run, RunRecorder recorder,
+      List<InvariantResult> invariants) {
+    Map<String, TimeSeries> series = new TreeMap<>();
+    recorder.heightSeries.forEach((s, b) -> series.put("finalized_height/" + s,
+        b.add(run.virtualNanos() / 1e9, recorder.finalizedHeight.getOrDefault(s, 0L)).build()));
+    Map<String, RunResult.MessageVolume> messages = new TreeMap<>();
+    run.deliveredByKind().forEach((k, v) -> messages.put(k, new RunResult.MessageVolume(v[0], v[1])));
+    Map<String, List<Long>> latencies = new TreeMap<>();
+    if (!recorder.ingressLatency.isEmpty()) {
+      latencies.put("ingress", new ArrayList<>(recorder.ingressLatency.values()));
+    }
+    List<RunResult.TimelineEvent> timeline = new ArrayList<>();
+    for (FaultSpec f : spec.faults()) {
+      timeline.add(new RunResult.TimelineEvent(f.atNanos() / 1e9,
+          f.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(),
+          describe(f)));
+    }
+    Map<String, String> config = new TreeMap<>();
+    config.put("scenario", spec.name());
+    config.put("description", spec.description());
+    config.put("seed", String.valueOf(spec.seed()));
+    config.put("duration_s", String.valueOf(spec.durationNanos() / 1e9));
+    spec.subnets().forEach(s -> config.put("subnet " + s.name(), s.role().name().toLowerCase()
+        + ", " + s.nodes() + " nodes (f = " + s.f() + "), regions " + s.regions()));
+    config.put("unit_delay_ms", String.valueOf(spec.consensus().unitDelayNanos() / 1e6));
+    config.put("initial_notary_delay_ms",
+        String.valueOf(spec.consensus().initialNotaryDelayNanos() / 1e6));
+    config.put("network", spec.network().toString());
+    config.put("ingress_per_second", String.valueOf(spec.workload().ingressPerSecond()));
+    config.put("dispatcher_threads", String.valueOf(options.dispatcherThreads()));
+    config.put("stop_reason", run.stopReason().name());
+    config.put("artifacts_rejected_from", recorder.rejectedSenders.toString());
+    Map<String, Long> heights = new TreeMap<>();
+    run.maxFinalizedHeight().forEach((s, h) -> heights.put(s.name(), h));
+    return new RunResult(spec.name(), spec.seed(), run.traceHash(), run.virtualNanos() / 1e9, 0,
+        spec.totalNodes(), spec.subnets().size(), invariants, heights, series, latencies,
+        messages, timeline, config, options.reproduce());
+  }
+
+  private static String describe(FaultSpec f) {
+    String s = f.toString();
+    int paren = s.indexOf('[');
+    return paren < 0 ? s : s.substring(paren + 1, s.length() - 1)
+        .replaceAll("atNanos=\\d+, line=\\d+,? ?", "");
+  }
+
+  private static List<String> artifacts(RunRecorder recorder) {
+    String multiDst = JblstBlsSignatures.icMultiSignature().messageDst();
+    List<String> lines = new ArrayList<>();
+    for (RunRecorder.Combined c : recorder.combined) {
+      boolean multi = c.kind().equals("notarization") || c.kind().equals("finalization");
+      lines.add(ArtifactJson.toJsonLine(new BlsArtifact(
+          new ArtifactOrigin(c.subnet(), c.height(), c.kind()), c.publicKey(), c.message(),
+          c.signature(), multi ? multiDst : DomainSeparators.BLS_SIG_DST)));
+    }
+    return lines;
+  }
+}

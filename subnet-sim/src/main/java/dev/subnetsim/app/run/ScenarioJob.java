@@ -1,0 +1,75 @@
+package dev.subnetsim.app.run;
+
+import dev.subnetsim.reports.ReportWriter;
+import dev.subnetsim.scenarios.engine.ScenarioRun;
+import dev.subnetsim.scenarios.engine.ScenarioRunner;
+import dev.subnetsim.scenarios.result.InvariantResult;
+import dev.subnetsim.scenarios.result.RunResult;
+import dev.subnetsim.scenarios.spec.ScenarioSpec;
+import dev.subnetsim.scenarios.trace.JsonLinesSink;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+
+/** Runs a scenario with the engine and writes the output folder of DESIGN.md. */
+public final class ScenarioJob implements MainJob {
+  private final ScenarioSpec spec;
+  private final String source;
+  private final int threads;
+
+  public ScenarioJob(ScenarioSpec spec, String source, int threads) {
+    this.spec = spec;
+    this.source = source;
+    this.threads = threads;
+  }
+
+  public long defaultSeed() {
+    return spec.seed();
+  }
+
+  @Override
+  public String name() {
+    return spec.name();
+  }
+
+  @Override
+  public JobOutcome run(long seed, Path out, PrintStream console) throws Exception {
+    String reproduce = "subnet-sim/bin/subnet-sim run" + (source == null ? "" : " " + source)
+        + " --seed " + seed + " --out " + out;
+    console.printf("subnet-sim run: scenario=%s seed=%d duration=%.0fs subnets=%s threads=%d%n",
+        spec.name(), seed, spec.durationNanos() / 1e9, spec.subnets().stream()
+            .map(s -> s.name() + "(" + s.role().name().toLowerCase() + ", n=" + s.nodes() + ")")
+            .toList(), threads);
+    console.printf("  consensus: unit delay %.0f ms, notary delay %.0f ms; network %s; "
+            + "ingress %.1f/s; %d faults%n", spec.consensus().unitDelayNanos() / 1e6,
+        spec.consensus().initialNotaryDelayNanos() / 1e6, spec.network(),
+        spec.workload().ingressPerSecond(), spec.faults().size());
+    // Wall time is only reported (summary's wall_seconds); nothing simulated depends on it.
+    long wallStart = System.nanoTime();
+    ScenarioRun run;
+    try (Writer trace = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(
+        Files.newOutputStream(out.resolve("trace.jsonl.gz"))), StandardCharsets.UTF_8))) {
+      run = ScenarioRunner.run(spec, new ScenarioRunner.Options(seed, threads,
+          new JsonLinesSink(trace), reproduce));
+    }
+    RunResult r = run.result();
+    RunResult timed = new RunResult(r.scenario(), r.seed(), r.traceHash(), r.simSeconds(),
+        (System.nanoTime() - wallStart) / 1e9, r.nodes(), r.subnets(), r.invariants(),
+        r.finalizedHeight(), r.series(), r.latenciesNanos(), r.messagesByType(), r.timeline(),
+        r.config(), r.reproduce());
+    Files.write(out.resolve("artifacts.jsonl"), run.artifacts(), StandardCharsets.UTF_8);
+    ReportWriter.writeAll(timed, out);
+    for (InvariantResult i : timed.invariants()) {
+      console.printf("  %-12s %s: %s%n", i.status().wireName(), i.name(), i.detail());
+    }
+    console.printf("trace hash %s; finalized heights %s; %.1f simulated s in %.1f wall s%n",
+        timed.traceHash(), timed.finalizedHeight(), timed.simSeconds(), timed.wallSeconds());
+    return new JobOutcome(timed.passed(), (timed.passed() ? "PASSED" : "FAILED") + ": "
+        + spec.name());
+  }
+}
