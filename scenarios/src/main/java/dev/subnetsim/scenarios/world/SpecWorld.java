@@ -41,18 +41,33 @@ import java.util.TreeSet;
  * <p>Mapping notes: a {@code byzantine} entry marks its nodes Byzantine for the whole run (the
  * checkers ignore their claims and count them faulty); the behaviour itself is the logic
  * factory's business. {@code subnet-loss} crashes every node of the subnet. {@code reshare} needs
- * the signing protocols and is returned in {@link World#notMapped}. {@code signatures-valid}
+ * the signing protocols and is returned in {@link World#unsupportedFaults}. {@code signatures-valid}
  * checks the IC consensus BLS artifacts (beacon, notarization, finalization, certification) with
  * real BLS; chain-key signature kinds get verifiers when the signing protocols land (until then an
  * observed chain-key signature is reported as having no verifier). {@code no-master-secret} has no
- * checker yet and is listed in {@code notMapped}.
+ * checker yet and is listed in {@link World#uncheckedInvariants}.
  */
 public final class SpecWorld {
   private SpecWorld() {}
 
   /** The world of a scenario, plus what could not be mapped (for the run's summary). */
   public record World(Topology topology, LinkModel.Builder network, FaultSchedule faults,
-      List<InvariantChecker> checkers, List<String> notMapped) {}
+      List<InvariantChecker> checkers, List<InvariantKind> uncheckedInvariants,
+      List<String> unsupportedFaults) {
+    public World {
+      checkers = List.copyOf(checkers);
+      uncheckedInvariants = List.copyOf(uncheckedInvariants);
+      unsupportedFaults = List.copyOf(unsupportedFaults);
+    }
+
+    /** Everything of the scenario this world does not enforce, as readable lines. */
+    public List<String> notMapped() {
+      List<String> out = new ArrayList<>();
+      uncheckedInvariants.forEach(k -> out.add("invariant " + k + ": no checker yet"));
+      out.addAll(unsupportedFaults);
+      return out;
+    }
+  }
 
   /** Liveness bound when the caller has none: 10 unit delays, at least 5 s. */
   public static long defaultLivenessBoundNanos(ScenarioSpec spec) {
@@ -61,8 +76,9 @@ public final class SpecWorld {
 
   public static World build(ScenarioSpec spec, long livenessBoundNanos) {
     Topology topology = topology(spec);
-    List<String> notMapped = new ArrayList<>();
-    FaultSchedule faults = faults(spec, topology, notMapped);
+    List<String> unsupportedFaults = new ArrayList<>();
+    List<InvariantKind> unchecked = new ArrayList<>();
+    FaultSchedule faults = faults(spec, topology, unsupportedFaults);
     List<InvariantChecker> checkers = new ArrayList<>();
     for (InvariantKind kind : spec.invariants()) {
       switch (kind) {
@@ -71,10 +87,11 @@ public final class SpecWorld {
         case LIVENESS -> checkers.add(new ProgressChecker(topology, faults, livenessBoundNanos));
         case SIGNATURES_VALID -> checkers.add(SignatureValidityChecker.icConsensus(faults,
             SignatureValidityChecker.ExpectedKeys.unknown()));
-        default -> notMapped.add("invariant " + kind + ": no checker yet");
+        default -> unchecked.add(kind);
       }
     }
-    return new World(topology, network(spec.network(), topology), faults, checkers, notMapped);
+    return new World(topology, network(spec.network(), topology), faults, checkers, unchecked,
+        unsupportedFaults);
   }
 
   /**

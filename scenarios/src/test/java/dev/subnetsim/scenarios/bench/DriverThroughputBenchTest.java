@@ -21,4 +21,10 @@ class DriverThroughputBenchTest {
       assertThat(rows.get(i).traceHash()).isEqualTo(rows.get(i + 1).traceHash());
     }
   }
+
+  @Test
+  void measuresTheRealConsensusLogicForFourToFortyNodes() {
+    ConsensusThroughputBench.main(new String[] {"10"});
+    assertThat(ConsensusThroughputBench.measure(4, 1, 3, true)).contains("passed=true");
+  }
 }
