@@ -11,8 +11,37 @@ public final class DomainSeparators {
   /** BLS signatures of the IC (min-sig, G1 signatures): hash-to-curve DST. */
   public static final String BLS_SIG_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_";
 
+  /**
+   * Proofs of possession of BLS keys (IETF draft-irtf-cfrg-bls-signature-05, Section 4.2.3, min-sig
+   * PoP suite): hash-to-G1 DST for PopProve(sk) = sk * H(pk96). Kept apart from BLS_SIG_DST so a
+   * proof of possession is never a signature on a message and vice versa.
+   */
+  public static final String BLS_POP_DST = "BLS_POP_BLS12381G1_XMD:SHA-256_SSWU_RO_POP_";
+
+  /**
+   * Messages of the IC's BLS multi-signatures (notarization, finalization; dfinity/ic
+   * rs/crypto/internal/crypto_lib/multi_sig/bls12_381): the IETF proof-of-possession suite.
+   */
+  public static final String BLS_MULTI_SIG_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_POP_";
+
+  /**
+   * The IC's proof-of-possession context for multi-signature keys: the PoP is sk * H(ctx || pk96)
+   * with H = hash_to_G1 under {@link #BLS_POP_DST} and ctx = one length byte || this string (the
+   * IC's DomainSeparationContext encoding).
+   */
+  public static final String IC_MULTI_SIG_POP_CONTEXT = "ic-multi-sig-bls12381-pop";
+
   /** Prefix of a certificate's signed message: 0x0D || "ic-state-root" || root_hash. */
   public static final String IC_STATE_ROOT = "ic-state-root";
+
+  /** Request signatures: 0x0A || "ic-request" || request_id (interface spec, "Authentication"). */
+  public static final String IC_REQUEST = "ic-request";
+
+  /**
+   * Sender delegations (Internet Identity session keys): 0x1A || "ic-request-auth-delegation" ||
+   * hash_of_map({pubkey, expiration, targets?}) (interface spec, "Authentication").
+   */
+  public static final String IC_REQUEST_AUTH_DELEGATION = "ic-request-auth-delegation";
 
   // IC hash tree node domains (interface spec, Certification): length-prefixed strings.
   public static final String HASHTREE_EMPTY = "ic-hashtree-empty";
@@ -24,4 +53,20 @@ public final class DomainSeparators {
   public static final String VETKD_CANISTER_ID = "ic-vetkd-bls12-381-g2-canister-id";
   public static final String VETKD_CONTEXT = "ic-vetkd-bls12-381-g2-context";
   public static final String VETKD_MESSAGE_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_AUG_";
+
+  // DKG (ours, not IC formats: the IC's NIDKG uses forward-secure chunked encryption instead).
+  /** Hash-to-scalar DST of the one-time pad that encrypts a dealt share to its receiver. */
+  public static final String DKG_SHARE_PAD = "subnet-sim-dkg-bls12-381-share-pad-v1";
+
+  /** Fiat-Shamir DST of the Chaum-Pedersen proof in a DKG complaint (revealed DH key). */
+  public static final String DKG_COMPLAINT_DLEQ = "subnet-sim-dkg-bls12-381-complaint-dleq-v1";
+
+  // Consensus artifacts (ours; the IC signs CBOR-encoded artifacts under its own domains). The
+  // certification of a state root signs the IC's own state-root message, so a certification is
+  // directly a certificate signature.
+  public static final String CONSENSUS_RANDOM_BEACON = "subnet-sim-random-beacon";
+  public static final String CONSENSUS_BLOCK_PROPOSAL = "subnet-sim-block-proposal";
+  public static final String CONSENSUS_NOTARIZATION = "subnet-sim-notarization";
+  public static final String CONSENSUS_FINALIZATION = "subnet-sim-finalization";
+  public static final String CONSENSUS_CUP = "subnet-sim-catch-up-package";
 }

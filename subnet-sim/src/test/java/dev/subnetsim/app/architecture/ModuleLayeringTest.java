@@ -28,7 +28,7 @@ class ModuleLayeringTest {
             .importPackages(ROOT);
   }
 
-  private static String module(String name) {
+  static String module(String name) {
     return ROOT + "." + name + "..";
   }
 
@@ -79,18 +79,13 @@ class ModuleLayeringTest {
         .check(classes);
   }
 
-  @Test
-  void pureModulesImportNoPekko() {
-    ArchRule rule =
-        noClasses()
-            .that().resideInAnyPackage(module("chainkey"), module("consensus"), module("reports"))
-            .should().dependOnClassesThat().resideInAPackage("org.apache.pekko..");
-    rule.check(classes);
-  }
+  static final ArchRule PURE_MODULES_IMPORT_NO_PEKKO =
+      noClasses()
+          .that().resideInAnyPackage(module("chainkey"), module("consensus"), module("reports"))
+          .should().dependOnClassesThat().resideInAPackage("org.apache.pekko..");
 
-  @Test
-  void chainkeyAndConsensusDoNoIoAndReadNoClock() {
-    noClasses()
+  static final ArchRule PURE_MODULES_DO_NO_IO_AND_READ_NO_CLOCK =
+        noClasses()
         .that().resideInAnyPackage(module("chainkey"), module("consensus"))
         .should().dependOnClassesThat()
         .resideInAnyPackage("java.nio.file..", "java.net..", "java.nio.channels..")
@@ -101,8 +96,16 @@ class ModuleLayeringTest {
         .orShould().callMethod(System.class, "currentTimeMillis")
         .orShould().callMethod(System.class, "nanoTime")
         .orShould().callMethod(java.time.Instant.class, "now")
-        .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
-        .check(classes);
+        .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class);
+
+  @Test
+  void pureModulesImportNoPekko() {
+    PURE_MODULES_IMPORT_NO_PEKKO.check(classes);
+  }
+
+  @Test
+  void chainkeyAndConsensusDoNoIoAndReadNoClock() {
+    PURE_MODULES_DO_NO_IO_AND_READ_NO_CLOCK.check(classes);
   }
 
   @Test

@@ -1,0 +1,365 @@
+package dev.subnetsim.consensus;
+
+import dev.subnetsim.consensus.artifacts.Block;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpRequest;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
+import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
+import dev.subnetsim.consensus.byzantine.Misbehaviour;
+import dev.subnetsim.consensus.catchup.CatchUpPackage;
+import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.NodeSecrets;
+import dev.subnetsim.consensus.pool.ConsensusPool;
+import dev.subnetsim.consensus.pool.IngressPool;
+import dev.subnetsim.consensus.roles.BeaconMaker;
+import dev.subnetsim.consensus.roles.BlockMaker;
+import dev.subnetsim.consensus.roles.Certifier;
+import dev.subnetsim.consensus.roles.Changes;
+import dev.subnetsim.consensus.roles.CupMaker;
+import dev.subnetsim.consensus.roles.Finalizer;
+import dev.subnetsim.consensus.roles.NodeContext;
+import dev.subnetsim.consensus.roles.Notary;
+import dev.subnetsim.consensus.roles.Purger;
+import dev.subnetsim.consensus.roles.Role;
+import dev.subnetsim.consensus.roles.ShareAggregator;
+import dev.subnetsim.consensus.roles.Validator;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.wire.MalformedMessageException;
+import dev.subnetsim.consensus.wire.MessageCodec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One replica's consensus as a pure step function: {@link #step} takes the time and what arrived,
+ * lets the roles act on the pool, and returns what to send, which blocks became final, what was
+ * rejected (with its sender) and when to be woken next. No clock, no threads, no I/O.
+ */
+public final class ConsensusNode {
+  /** Something that happened to the replica since the last step. */
+  public sealed interface Input {}
+
+  /** Bytes from a peer. */
+  public record Received(NodeId from, byte[] bytes) implements Input {}
+
+  /** A client's ingress message (opaque bytes) to include in a block. */
+  public record IngressReceived(byte[] message) implements Input {}
+
+  /** Execution finished {@code height} with this state root. */
+  public record Executed(long height, byte[] stateRoot) implements Input {}
+
+  /** The effects of one step; messages are already encoded. */
+  public record StepResult(List<Message> messages, List<Block> finalized,
+      List<Changes.Rejection> rejections, List<ConsensusMessage.Certification> certified,
+      List<ConsensusMessage.EquivocationProof> equivocations, List<NodeId> catchUpRequesters,
+      List<CatchUpResponse> catchUpResponses, List<Changes.CombinedArtifact> combined,
+      long wakeAtNanos) {}
+
+  /** An encoded message; {@code to} is null for a broadcast to the committee. */
+  public record Message(NodeId to, String kind, byte[] bytes) {}
+
+  private final ConsensusConfig config;
+  private final NodeId self;
+  private final ConsensusCrypto crypto;
+  private final ConsensusPool pool;
+  private final IngressPool ingress = new IngressPool();
+  private final Validator validator;
+  private final List<Role> roles;
+  private final Misbehaviour misbehaviour;
+  private final List<Pending> pending = new ArrayList<>();
+  private long nextRebroadcast;
+  private long lastCatchUpRequest = Long.MIN_VALUE / 2;
+  /** Who sent us a finalization we could not yet apply (a block of its chain is missing). */
+  private NodeId stuckFinalizationFrom;
+
+  private record Pending(NodeId from, ConsensusMessage message) {}
+
+  /**
+   * A replica starting from {@code cup}: the genesis CUP (height 0) at subnet creation, or the
+   * latest CUP after a restart.
+   */
+  public ConsensusNode(ConsensusConfig config, NodeId self, NodeSecrets secrets,
+      ConsensusCrypto crypto, CatchUpPackage cup, Set<ByzantineBehaviour> behaviours) {
+    this.config = config;
+    this.self = self;
+    this.crypto = crypto;
+    this.pool = new ConsensusPool(config, cup);
+    this.validator = new Validator(crypto);
+    NodeContext node = new NodeContext(secrets, crypto);
+    this.roles = List.of(new ShareAggregator(crypto), new BeaconMaker(node),
+        new BlockMaker(node, ingress), new Notary(node), new Finalizer(node), new Certifier(node),
+        new CupMaker(), new Purger());
+    this.misbehaviour = new Misbehaviour(behaviours, node, config.committee());
+  }
+
+  /** The genesis CUP of a subnet: height 0, a fixed genesis block hash and beacon value. */
+  public static CatchUpPackage genesis(ConsensusConfig config) {
+    byte[] seed = ("genesis/" + config.subnet().name()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] hash = ConsensusPool.sha256(seed);
+    return new CatchUpPackage(0, hash, ConsensusPool.sha256(hash), new byte[32], new byte[0]);
+  }
+
+  public long finalizedHeight() {
+    return pool.finalizedHeight;
+  }
+
+  public long notarizedHeight() {
+    return pool.notarizedHeight();
+  }
+
+  public CatchUpPackage latestCup() {
+    return pool.latestCup;
+  }
+
+  public int ingressPoolSize() {
+    return ingress.size();
+  }
+
+  public List<ConsensusMessage.EquivocationProof> equivocations() {
+    return List.copyOf(pool.equivocations);
+  }
+
+  /** Finalized blocks after {@code height} with their finalizations, for a catch-up response. */
+  public List<Block> finalizedBlocksAfter(long height) {
+    return new ArrayList<>(pool.finalizedBlocks.tailMap(height, false).values());
+  }
+
+  /** Random beacons after {@code height}, in order, for a catch-up response. */
+  public List<ConsensusMessage.Beacon> beaconsAfter(long height) {
+    List<ConsensusMessage.Beacon> out = new ArrayList<>();
+    pool.beacons.tailMap(height, false).forEach((h, sig) -> out.add(
+        new ConsensusMessage.Beacon(h, sig)));
+    return out;
+  }
+
+  public List<Finalization> finalizationsAfter(long height) {
+    List<Finalization> out = new ArrayList<>();
+    for (Block b : finalizedBlocksAfter(height)) {
+      Finalization f = pool.finalizations.get(b.height());
+      if (f != null) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  public StepResult step(long now, List<Input> inputs) {
+    Changes changes = new Changes();
+    List<CatchUpResponse> responses = new ArrayList<>();
+    for (Input in : inputs) {
+      if (in instanceof Received r) {
+        receive(r, now, changes, responses);
+      } else if (in instanceof IngressReceived i) {
+        ingress.add(i.message());
+      } else if (in instanceof Executed e) {
+        pool.stateRoots.put(e.height(), e.stateRoot().clone());
+      }
+    }
+    int before;
+    int rounds = 0;
+    do {
+      before = changes.outgoing.size() + changes.finalized.size() + pool.beacons.size()
+          + pool.notarizations.size() + pool.finalizations.size();
+      revalidatePending(changes);
+      startRound(now);
+      applyFinalizations(changes);
+      for (Role role : roles) {
+        role.onStateChange(pool, now, changes);
+      }
+    } while (++rounds < 8 && before != changes.outgoing.size() + changes.finalized.size()
+        + pool.beacons.size() + pool.notarizations.size() + pool.finalizations.size());
+    if (stuckFinalizationFrom != null && !pool.finalizations.tailMap(pool.finalizedHeight, false)
+        .isEmpty()) {
+      // A finalization whose chain we cannot complete: a block is missing (e.g. proposed while we
+      // were down). Its sender has the finalized chain; ask for it.
+      requestCatchUp(stuckFinalizationFrom, now, changes);
+    }
+    if (now >= nextRebroadcast) {
+      rebroadcast(changes);
+      nextRebroadcast = now + config.unitDelayNanos();
+    }
+    changes.wakeAt(nextRebroadcast);
+    List<Message> messages = new ArrayList<>();
+    for (Changes.Outgoing o : misbehaviour.apply(changes.outgoing, pool)) {
+      messages.add(new Message(o.to(), o.message().kind(), MessageCodec.encode(o.message())));
+    }
+    return new StepResult(messages, List.copyOf(changes.finalized),
+        List.copyOf(changes.rejections), List.copyOf(changes.certified),
+        List.copyOf(changes.equivocations), List.copyOf(changes.catchUpRequesters), responses,
+        List.copyOf(changes.combined), changes.wakeAt);
+  }
+
+  private void receive(Received r, long now, Changes changes, List<CatchUpResponse> responses) {
+    ConsensusMessage m;
+    try {
+      m = MessageCodec.decode(r.bytes());
+    } catch (MalformedMessageException e) {
+      changes.rejections.add(new Changes.Rejection(r.from(), "malformed message: " + e.getMessage()));
+      return;
+    }
+    if (m instanceof CatchUpRequest) {
+      changes.catchUpRequesters.add(r.from());
+      return;
+    }
+    if (m instanceof CatchUpResponse c) {
+      responses.add(c);
+      return;
+    }
+    if (m.height() > pool.notarizedHeight() + 2 && (m instanceof Finalization
+        || m instanceof Notarization)) {
+      requestCatchUp(r.from(), now, changes); // we are behind
+    }
+    validate(r.from(), m, changes);
+    if (m instanceof Finalization && m.height() > pool.finalizedHeight) {
+      stuckFinalizationFrom = r.from();
+    }
+  }
+
+  /** Asks {@code peer} for its latest CUP and the finalized chain after it, at most once a unit. */
+  private void requestCatchUp(NodeId peer, long now, Changes changes) {
+    if (now - lastCatchUpRequest >= config.unitDelayNanos()) {
+      lastCatchUpRequest = now;
+      changes.send(peer, new CatchUpRequest(pool.finalizedHeight));
+    }
+  }
+
+  private void validate(NodeId from, ConsensusMessage m, Changes changes) {
+    try {
+      if (validator.validate(pool, m, changes) == Validator.Verdict.PENDING
+          && m.height() <= pool.notarizedHeight() + 20 && pending.size() < 10_000) {
+        pending.add(new Pending(from, m));
+      }
+    } catch (Validator.InvalidArtifactException e) {
+      changes.rejections.add(new Changes.Rejection(from, m.kind() + ": " + e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      changes.rejections.add(new Changes.Rejection(from, m.kind() + ": " + e.getMessage()));
+    }
+  }
+
+  private void revalidatePending(Changes changes) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<Pending> retry = new ArrayList<>(pending);
+    pending.clear();
+    for (Pending p : retry) {
+      if (p.message().height() > pool.finalizedHeight) {
+        validate(p.from(), p.message(), changes);
+      }
+    }
+  }
+
+  /** A round for height h starts once h-1 is notarized and the beacon of h is known. */
+  private void startRound(long now) {
+    long h = pool.notarizedHeight() + 1;
+    if (!pool.roundStart.containsKey(h) && pool.beacons.containsKey(h)) {
+      pool.roundStart.put(h, now);
+    }
+  }
+
+  /** Finalizes the chain up to each known finalization once all its blocks are present. */
+  private void applyFinalizations(Changes changes) {
+    for (Finalization f : new ArrayList<>(pool.finalizations.tailMap(pool.finalizedHeight, false)
+        .values())) {
+      List<Block> chain = new ArrayList<>();
+      byte[] hash = f.blockHash();
+      for (long h = f.height(); h > pool.finalizedHeight; h--) {
+        Block b = pool.block(h, hash).orElse(null);
+        if (b == null) {
+          return;
+        }
+        chain.add(0, b);
+        hash = b.parentHash();
+      }
+      if (!Arrays.equals(hash, pool.finalizedHash)) {
+        return; // conflicts with what we finalized: cannot happen while f < n/3
+      }
+      for (Block b : chain) {
+        pool.finalizedBlocks.put(b.height(), b);
+        pool.finalizedHeight = b.height();
+        pool.finalizedHash = b.hash();
+        ingress.finalized(b);
+        changes.finalized.add(b);
+      }
+    }
+  }
+
+  /**
+   * Re-sends the artifacts at the tip every unit delay, so replicas that missed messages (loss,
+   * partitions, restarts) converge; the IC's artifact pool gossip plays this part.
+   */
+  private void rebroadcast(Changes changes) {
+    long notarized = pool.notarizedHeight();
+    long h = notarized + 1;
+    pool.notarizations.getOrDefault(notarized, new java.util.TreeMap<>()).values()
+        .forEach(changes::broadcast);
+    Finalization f = pool.finalizations.get(pool.finalizedHeight);
+    if (f != null) {
+      changes.broadcast(f);
+    }
+    byte[] beacon = pool.beacons.get(h);
+    if (beacon != null) {
+      changes.broadcast(new ConsensusMessage.Beacon(h, beacon));
+    }
+    int me = config.indexOf(self);
+    byte[] share = pool.beaconShares.getOrDefault(h, new java.util.TreeMap<>()).get(me);
+    if (share != null && beacon == null) {
+      changes.broadcast(new ConsensusMessage.BeaconShare(h, me, share));
+    }
+    // Relay every valid proposal at the open height (the IC gossips artifacts), so an equivocating
+    // block maker's two blocks reach everyone and the rank is disqualified.
+    pool.proposals.getOrDefault(h, new java.util.TreeMap<>()).values()
+        .forEach(changes::broadcast);
+    pool.notarizationShares.getOrDefault(h, new java.util.TreeMap<>()).forEach((block, shares) -> {
+      byte[] mine = shares.get(me);
+      if (mine != null) {
+        changes.broadcast(new ConsensusMessage.NotarizationShare(h,
+            java.util.HexFormat.of().parseHex(block), me, mine));
+      }
+    });
+    for (long fh = pool.finalizedHeight + 1; fh <= notarized; fh++) {
+      final long height = fh;
+      pool.finalizationShares.getOrDefault(fh, new java.util.TreeMap<>()).forEach((block, s) -> {
+        byte[] mine = s.get(me);
+        if (mine != null) {
+          changes.broadcast(new ConsensusMessage.FinalizationShare(height,
+              java.util.HexFormat.of().parseHex(block), me, mine));
+        }
+      });
+    }
+  }
+
+  /**
+   * Adopts a catch-up response after the caller verified the CUP's state: blocks after our
+   * finalized height whose finalizations verify are finalized in order (returned for execution).
+   */
+  public List<Block> ingestFinalizedChain(List<Block> blocks, List<Finalization> finalizations,
+      List<ConsensusMessage.Beacon> beacons) {
+    Changes changes = new Changes();
+    for (ConsensusMessage.Beacon b : beacons) {
+      validate(self, b, changes); // each verifies against the previous one, in height order
+    }
+    for (Block b : blocks) {
+      if (b.height() > pool.finalizedHeight) {
+        pool.catchUpBlocks.computeIfAbsent(b.height(), k -> new java.util.TreeMap<>())
+            .putIfAbsent(ConsensusPool.hex(b.hash()), b);
+      }
+    }
+    for (Finalization f : finalizations) {
+      validate(self, f, changes);
+    }
+    applyFinalizations(changes);
+    return changes.finalized;
+  }
+
+  public ConsensusCrypto crypto() {
+    return crypto;
+  }
+
+  public ConsensusConfig config() {
+    return config;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.subnetsim.consensus.artifacts;
+
+import dev.subnetsim.consensus.wire.WireWriter;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A block: height, parent hash, the proposer's rank and the payload (ingress messages as opaque
+ * bytes). Its hash is SHA-256 of its canonical encoding.
+ */
+public record Block(long height, byte[] parentHash, int rank, int proposer, List<byte[]> ingress) {
+
+  public Block {
+    parentHash = parentHash.clone();
+    List<byte[]> copy = new ArrayList<>();
+    ingress.forEach(m -> copy.add(m.clone()));
+    ingress = List.copyOf(copy);
+  }
+
+  public void encode(WireWriter w) {
+    w.u64(height).bytes(parentHash).u32(rank).u32(proposer).u32(ingress.size());
+    ingress.forEach(w::bytes);
+  }
+
+  public byte[] hash() {
+    WireWriter w = new WireWriter();
+    encode(w);
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(w.toBytes());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Block b && Arrays.equals(hash(), b.hash());
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(hash());
+  }
+
+  @Override
+  public String toString() {
+    return "Block[h=" + height + " rank=" + rank + " proposer=" + proposer + " ingress="
+        + ingress.size() + "]";
+  }
+}

@@ -1,0 +1,15 @@
+package dev.subnetsim.consensus.byzantine;
+
+/** Byzantine behaviours of a consensus replica, each a decorator over its honest output. */
+public enum ByzantineBehaviour {
+  /** Proposes two different blocks at its rank, one to each half of the committee. */
+  EQUIVOCATING_BLOCK_MAKER,
+  /** Signs notarization and finalization shares for every block it sees, without delays. */
+  DOUBLE_SIGNING_NOTARY,
+  /** Sends beacon shares that are valid points but wrong signatures. */
+  INVALID_BEACON_SHARES,
+  /** Sends wrong notarization, finalization and certification shares. */
+  INVALID_SIGNATURE_SHARES,
+  /** Sends nothing at all (but keeps following the protocol locally). */
+  WITHHOLDING
+}

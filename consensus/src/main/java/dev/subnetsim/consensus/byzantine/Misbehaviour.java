@@ -1,0 +1,116 @@
+package dev.subnetsim.consensus.byzantine;
+
+import dev.subnetsim.chainkey.DomainSeparators;
+import dev.subnetsim.chainkey.bls12381.HashToCurve;
+import dev.subnetsim.consensus.artifacts.Block;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
+import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.pool.ConsensusPool;
+import dev.subnetsim.consensus.roles.Changes;
+import dev.subnetsim.consensus.roles.Changes.Outgoing;
+import dev.subnetsim.consensus.roles.NodeContext;
+import dev.subnetsim.consensus.types.NodeId;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rewrites an honest replica's outgoing messages according to its Byzantine behaviours (the IC's
+ * "malicious behaviour as a decorator over honest output"). It has the replica's real keys, so its
+ * lies are validly signed where the attack needs that (equivocation, double signing).
+ */
+public final class Misbehaviour {
+  private final Set<ByzantineBehaviour> behaviours;
+  private final NodeContext node;
+  private final List<NodeId> committee;
+
+  public Misbehaviour(Set<ByzantineBehaviour> behaviours, NodeContext node, List<NodeId> committee) {
+    this.behaviours = behaviours.isEmpty() ? EnumSet.noneOf(ByzantineBehaviour.class)
+        : EnumSet.copyOf(behaviours);
+    this.node = node;
+    this.committee = List.copyOf(committee);
+  }
+
+  public boolean isHonest() {
+    return behaviours.isEmpty();
+  }
+
+  public List<Outgoing> apply(List<Outgoing> honest, ConsensusPool pool) {
+    if (behaviours.contains(ByzantineBehaviour.WITHHOLDING)) {
+      return List.of();
+    }
+    List<Outgoing> out = new ArrayList<>();
+    for (Outgoing o : honest) {
+      ConsensusMessage m = o.message();
+      if (m instanceof BlockProposal p && has(ByzantineBehaviour.EQUIVOCATING_BLOCK_MAKER)) {
+        equivocate(p, out);
+      } else if (m instanceof BeaconShare s && has(ByzantineBehaviour.INVALID_BEACON_SHARES)) {
+        out.add(new Outgoing(o.to(), new BeaconShare(s.height(), s.signer(), junk(s.share()))));
+      } else if (m instanceof NotarizationShare s && has(ByzantineBehaviour.INVALID_SIGNATURE_SHARES)) {
+        out.add(new Outgoing(o.to(), new NotarizationShare(s.height(), s.blockHash(), s.signer(),
+            junk(s.signature()))));
+      } else if (m instanceof FinalizationShare s && has(ByzantineBehaviour.INVALID_SIGNATURE_SHARES)) {
+        out.add(new Outgoing(o.to(), new FinalizationShare(s.height(), s.blockHash(), s.signer(),
+            junk(s.signature()))));
+      } else if (m instanceof CertificationShare s && has(ByzantineBehaviour.INVALID_SIGNATURE_SHARES)) {
+        out.add(new Outgoing(o.to(), new CertificationShare(s.height(), s.stateRoot(), s.signer(),
+            junk(s.share()))));
+      } else {
+        out.add(o);
+      }
+    }
+    if (has(ByzantineBehaviour.DOUBLE_SIGNING_NOTARY)) {
+      doubleSign(pool, out);
+    }
+    return out;
+  }
+
+  private boolean has(ByzantineBehaviour b) {
+    return behaviours.contains(b);
+  }
+
+  /** Two validly signed blocks at one rank: the original to one half, a twin to the other. */
+  private void equivocate(BlockProposal p, List<Outgoing> out) {
+    Block b = p.block();
+    List<byte[]> payload = new ArrayList<>(b.ingress());
+    payload.add(("equivocation/" + b.height()).getBytes(StandardCharsets.UTF_8));
+    Block twin = new Block(b.height(), b.parentHash(), b.rank(), b.proposer(), payload);
+    BlockProposal second = new BlockProposal(twin, node.crypto().signIndividually(node.secrets(),
+        ConsensusCrypto.proposalMessage(twin.height(), twin.hash())));
+    for (int i = 0; i < committee.size(); i++) {
+      if (i != node.index()) {
+        out.add(new Outgoing(committee.get(i), i % 2 == 0 ? p : second));
+      }
+    }
+  }
+
+  /** Notarization and finalization shares for every candidate block at every open height. */
+  private void doubleSign(ConsensusPool pool, List<Outgoing> out) {
+    for (long h = pool.finalizedHeight + 1; h <= pool.notarizedHeight() + 1; h++) {
+      for (BlockProposal p : pool.proposals.getOrDefault(h, new java.util.TreeMap<>()).values()) {
+        byte[] hash = p.block().hash();
+        String key = ConsensusPool.hex(hash) + "/double";
+        if (pool.myNotarizationShares.computeIfAbsent(h, k -> new java.util.TreeSet<>()).add(key)) {
+          out.add(new Outgoing(null, new NotarizationShare(h, hash, node.index(),
+              node.crypto().signIndividually(node.secrets(),
+                  ConsensusCrypto.notarizationMessage(h, hash)))));
+          out.add(new Outgoing(null, new FinalizationShare(h, hash, node.index(),
+              node.crypto().signIndividually(node.secrets(),
+                  ConsensusCrypto.finalizationMessage(h, hash)))));
+        }
+      }
+    }
+  }
+
+  /** A valid G1 point that is not the right signature (so decoding succeeds, verification fails). */
+  private static byte[] junk(byte[] honest) {
+    return HashToCurve.hashToG1(honest, DomainSeparators.BLS_SIG_DST).toBytes();
+  }
+}

@@ -1,0 +1,207 @@
+package dev.subnetsim.consensus.crypto;
+
+import dev.subnetsim.chainkey.DomainSeparators;
+import dev.subnetsim.chainkey.bls.BlsSignatures;
+import dev.subnetsim.chainkey.bls.JblstBlsSignatures;
+import dev.subnetsim.chainkey.bls.PublicKey;
+import dev.subnetsim.chainkey.bls.Signature;
+import dev.subnetsim.chainkey.bls12381.G1Point;
+import dev.subnetsim.chainkey.bls12381.G2Point;
+import dev.subnetsim.chainkey.certification.StateRootMessage;
+import dev.subnetsim.chainkey.threshold.ThresholdBls;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The signatures consensus needs, all real BLS12-381 from chainkey: threshold shares of the beacon
+ * (f+1) and certification (n-f) keys, individual multi-signature shares for proposals,
+ * notarizations and finalizations, their combination, and verification through a shared
+ * {@link VerificationCache}. Public key shares are evaluated once per committee member.
+ */
+public final class ConsensusCrypto {
+  private final SubnetKeys keys;
+  private final VerificationCache cache;
+  private final ThresholdBls threshold = ThresholdBls.ic();
+  private final BlsSignatures bls = JblstBlsSignatures.icMultiSignature();
+  private final List<G2Point> beaconKeyShares;
+  private final List<G2Point> certificationKeyShares;
+
+  public ConsensusCrypto(SubnetKeys keys, VerificationCache cache) {
+    this.keys = keys;
+    this.cache = cache;
+    int n = keys.multiSigKeys().size();
+    this.beaconKeyShares = keys.beaconKey().publicKeyShares(n);
+    this.certificationKeyShares = keys.certificationKey().publicKeyShares(n);
+  }
+
+  public SubnetKeys keys() {
+    return keys;
+  }
+
+  // ---- messages (domain-separated) ----
+
+  public static byte[] beaconMessage(long height, byte[] previousBeaconHash) {
+    return message(DomainSeparators.CONSENSUS_RANDOM_BEACON, height, previousBeaconHash);
+  }
+
+  public static byte[] proposalMessage(long height, byte[] blockHash) {
+    return message(DomainSeparators.CONSENSUS_BLOCK_PROPOSAL, height, blockHash);
+  }
+
+  public static byte[] notarizationMessage(long height, byte[] blockHash) {
+    return message(DomainSeparators.CONSENSUS_NOTARIZATION, height, blockHash);
+  }
+
+  public static byte[] finalizationMessage(long height, byte[] blockHash) {
+    return message(DomainSeparators.CONSENSUS_FINALIZATION, height, blockHash);
+  }
+
+  /** Certification signs the IC's state-root message, so it is a certificate signature. */
+  public static byte[] certificationMessage(byte[] stateRoot) {
+    return StateRootMessage.of(stateRoot);
+  }
+
+  private static byte[] message(String domain, long height, byte[] hash) {
+    byte[] d = domain.getBytes(StandardCharsets.US_ASCII);
+    return ByteBuffer.allocate(1 + d.length + 8 + hash.length).put((byte) d.length).put(d)
+        .putLong(height).put(hash).array();
+  }
+
+  // ---- threshold shares ----
+
+  public byte[] signBeaconShare(NodeSecrets me, byte[] message) {
+    return threshold.signShare(me.beaconShare(), message).toBytes();
+  }
+
+  public byte[] signCertificationShare(NodeSecrets me, byte[] message) {
+    return threshold.signShare(me.certificationShare(), message).toBytes();
+  }
+
+  public boolean verifyBeaconShare(int index, byte[] message, byte[] share) {
+    return verifyThresholdShare("beacon-share", beaconKeyShares, index, message, share);
+  }
+
+  public boolean verifyCertificationShare(int index, byte[] message, byte[] share) {
+    return verifyThresholdShare("cert-share", certificationKeyShares, index, message, share);
+  }
+
+  private boolean verifyThresholdShare(String scheme, List<G2Point> shares, int index,
+      byte[] message, byte[] share) {
+    if (index < 0 || index >= shares.size()) {
+      return false;
+    }
+    byte[] pk = shares.get(index).toBytes();
+    return cache.verify(scheme, pk, message, share, () -> {
+      try {
+        return threshold.verifyShare(shares.get(index), message, G1Point.fromBytesNonIdentity(share));
+      } catch (IllegalArgumentException e) { // includes MalformedPointException
+        return false;
+      }
+    });
+  }
+
+  /** Combines verified shares (index -> share) into the beacon signature. */
+  public byte[] combineBeacon(Map<Integer, byte[]> shares) {
+    return combine(keys.beaconKey().threshold(), shares);
+  }
+
+  public byte[] combineCertification(Map<Integer, byte[]> shares) {
+    return combine(keys.certificationKey().threshold(), shares);
+  }
+
+  private byte[] combine(int t, Map<Integer, byte[]> shares) {
+    Map<Integer, G1Point> points = new TreeMap<>();
+    shares.forEach((i, s) -> points.put(i, G1Point.fromBytes(s)));
+    return threshold.combine(t, points).toBytes();
+  }
+
+  public boolean verifyBeacon(byte[] message, byte[] signature) {
+    return verifyThreshold("beacon", keys.beaconKey().publicKey(), message, signature);
+  }
+
+  public boolean verifyCertification(byte[] message, byte[] signature) {
+    return verifyThreshold("certification", keys.certificationKey().publicKey(), message,
+        signature);
+  }
+
+  private boolean verifyThreshold(String scheme, G2Point pk, byte[] message, byte[] signature) {
+    return cache.verify(scheme, pk.toBytes(), message, signature, () -> {
+      try {
+        return threshold.verify(pk, message, G1Point.fromBytesNonIdentity(signature));
+      } catch (IllegalArgumentException e) { // includes MalformedPointException
+        return false;
+      }
+    });
+  }
+
+  // ---- multi-signatures ----
+
+  public byte[] signIndividually(NodeSecrets me, byte[] message) {
+    return bls.sign(me.multiSigKey(), message).toBytes();
+  }
+
+  public boolean verifyIndividual(int index, byte[] message, byte[] signature) {
+    if (index < 0 || index >= keys.multiSigKeys().size()) {
+      return false;
+    }
+    PublicKey pk = keys.multiSigKeys().get(index);
+    return cache.verify("multisig-share", pk.toBytes(), message, signature, () -> {
+      try {
+        return bls.verify(pk, message, Signature.fromBytes(signature));
+      } catch (IllegalArgumentException e) { // includes MalformedPointException
+        return false;
+      }
+    });
+  }
+
+  /** Aggregates verified individual signatures on one message. */
+  public byte[] aggregate(List<byte[]> signatures) {
+    List<Signature> sigs = new ArrayList<>();
+    for (byte[] s : signatures) {
+      sigs.add(Signature.fromBytes(s));
+    }
+    return bls.aggregate(sigs).toBytes();
+  }
+
+  /** The public key a multi-signature by {@code signers} verifies under (sum of their keys). */
+  public byte[] aggregatePublicKey(List<Integer> signers) {
+    List<PublicKey> pks = new ArrayList<>();
+    signers.forEach(i -> pks.add(keys.multiSigKeys().get(i)));
+    return bls.aggregatePublicKeys(pks).toBytes();
+  }
+
+  public byte[] beaconPublicKey() {
+    return keys.beaconKey().publicKey().toBytes();
+  }
+
+  public byte[] certificationPublicKey() {
+    return keys.certificationKey().publicKey().toBytes();
+  }
+
+  public boolean verifyMultiSignature(List<Integer> signers, byte[] message, byte[] signature) {
+    List<PublicKey> pks = new ArrayList<>();
+    byte[] ids = new byte[signers.size() * 4];
+    int k = 0;
+    for (int i : signers) {
+      if (i < 0 || i >= keys.multiSigKeys().size()) {
+        return false;
+      }
+      pks.add(keys.multiSigKeys().get(i));
+      ids[k++] = (byte) (i >>> 24);
+      ids[k++] = (byte) (i >>> 16);
+      ids[k++] = (byte) (i >>> 8);
+      ids[k++] = (byte) i;
+    }
+    return cache.verify("multisig", ids, message, signature, () -> {
+      try {
+        return bls.verifyMultiSignature(pks, message, Signature.fromBytes(signature));
+      } catch (IllegalArgumentException e) { // includes MalformedPointException
+        return false;
+      }
+    });
+  }
+}

@@ -1,0 +1,186 @@
+package dev.subnetsim.consensus.pool;
+
+import dev.subnetsim.consensus.ConsensusConfig;
+import dev.subnetsim.consensus.artifacts.Block;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
+import dev.subnetsim.consensus.catchup.CatchUpPackage;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One replica's validated artifacts by height, plus what it has itself signed (so it never signs
+ * twice what it must sign once). Everything is in sorted maps: iteration order is canonical.
+ * Roles read it and propose changes; {@code ConsensusNode} applies them.
+ */
+public final class ConsensusPool {
+  final ConsensusConfig config;
+
+  public final TreeMap<Long, byte[]> beacons = new TreeMap<>();
+  public final TreeMap<Long, TreeMap<Integer, byte[]>> beaconShares = new TreeMap<>();
+  /** Valid proposals by height, then block hash (hex). */
+  public final TreeMap<Long, TreeMap<String, BlockProposal>> proposals = new TreeMap<>();
+  public final TreeMap<Long, TreeSet<Integer>> disqualified = new TreeMap<>();
+  public final TreeMap<Long, TreeMap<String, TreeMap<Integer, byte[]>>> notarizationShares =
+      new TreeMap<>();
+  public final TreeMap<Long, TreeMap<String, Notarization>> notarizations = new TreeMap<>();
+  public final TreeMap<Long, TreeMap<String, TreeMap<Integer, byte[]>>> finalizationShares =
+      new TreeMap<>();
+  public final TreeMap<Long, Finalization> finalizations = new TreeMap<>();
+  public final TreeMap<Long, TreeMap<String, TreeMap<Integer, byte[]>>> certificationShares =
+      new TreeMap<>();
+  public final TreeMap<Long, Certification> certifications = new TreeMap<>();
+  /** Finalized blocks in height order (kept from the latest CUP on, for catch-up responses). */
+  public final TreeMap<Long, Block> finalizedBlocks = new TreeMap<>();
+  /** Blocks learned from a catch-up response (final by their verified finalizations). */
+  public final TreeMap<Long, TreeMap<String, Block>> catchUpBlocks = new TreeMap<>();
+  public final List<EquivocationProof> equivocations = new ArrayList<>();
+  public final TreeMap<Long, Long> roundStart = new TreeMap<>();
+
+  // What this replica signed itself.
+  public final TreeSet<Long> myBeaconShares = new TreeSet<>();
+  public final TreeSet<Long> myProposals = new TreeSet<>();
+  public final TreeMap<Long, TreeSet<String>> myNotarizationShares = new TreeMap<>();
+  public final TreeSet<Long> myFinalizationShares = new TreeSet<>();
+  public final TreeSet<Long> myCertificationShares = new TreeSet<>();
+  /** Executed heights and their state roots (input from execution). */
+  public final TreeMap<Long, byte[]> stateRoots = new TreeMap<>();
+
+  public long finalizedHeight;
+  public byte[] finalizedHash;
+  public CatchUpPackage latestCup;
+
+  public ConsensusPool(ConsensusConfig config, CatchUpPackage start) {
+    this.config = config;
+    this.latestCup = start;
+    this.finalizedHeight = start.height();
+    this.finalizedHash = start.blockHash().clone();
+    beacons.put(start.height(), start.beaconSignature().clone());
+    roundStart.put(start.height(), 0L);
+  }
+
+  public ConsensusConfig config() {
+    return config;
+  }
+
+  public static String hex(byte[] hash) {
+    return HexFormat.of().formatHex(hash);
+  }
+
+  public static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The highest height with a notarized block whose chain reaches the finalized tip. */
+  public long notarizedHeight() {
+    long h = finalizedHeight;
+    while (notarizations.containsKey(h + 1)) {
+      h++;
+    }
+    return h;
+  }
+
+  /** Whether the block with this hash at this height is notarized (or the finalized tip/CUP). */
+  public boolean isNotarized(long height, byte[] hash) {
+    if (height == finalizedHeight && java.util.Arrays.equals(hash, finalizedHash)) {
+      return true;
+    }
+    if (height < finalizedHeight) {
+      Block b = finalizedBlocks.get(height);
+      return b != null && java.util.Arrays.equals(b.hash(), hash);
+    }
+    return notarizations.getOrDefault(height, new TreeMap<>()).containsKey(hex(hash));
+  }
+
+  public Optional<byte[]> beacon(long height) {
+    return Optional.ofNullable(beacons.get(height));
+  }
+
+  /**
+   * The rank of every committee index at {@code height}: a permutation derived from the random
+   * beacon of that height (lower is better), as ICC ranks block makers.
+   */
+  public List<Integer> ranking(long height) {
+    byte[] beacon = beacons.get(height);
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < config.n(); i++) {
+      order.add(i);
+    }
+    Map<Integer, String> keys = new TreeMap<>();
+    for (int i : order) {
+      byte[] in = new byte[beacon.length + 4];
+      System.arraycopy(beacon, 0, in, 0, beacon.length);
+      in[beacon.length] = (byte) (i >>> 24);
+      in[beacon.length + 1] = (byte) (i >>> 16);
+      in[beacon.length + 2] = (byte) (i >>> 8);
+      in[beacon.length + 3] = (byte) i;
+      keys.put(i, hex(sha256(in)));
+    }
+    order.sort(Comparator.comparing(keys::get));
+    return order;
+  }
+
+  public int rankOf(long height, int index) {
+    return ranking(height).indexOf(index);
+  }
+
+  /** Valid, not disqualified proposals at a height, lowest rank first. */
+  public List<BlockProposal> candidates(long height) {
+    Set<Integer> bad = disqualified.getOrDefault(height, new TreeSet<>());
+    List<BlockProposal> out = new ArrayList<>();
+    for (BlockProposal p : proposals.getOrDefault(height, new TreeMap<>()).values()) {
+      if (!bad.contains(p.block().proposer())) {
+        out.add(p);
+      }
+    }
+    out.sort(Comparator.comparingInt((BlockProposal p) -> p.block().rank())
+        .thenComparing(p -> hex(p.block().hash())));
+    return out;
+  }
+
+  public Optional<Block> block(long height, byte[] hash) {
+    if (height <= finalizedHeight) {
+      Block b = finalizedBlocks.get(height);
+      return b != null && java.util.Arrays.equals(b.hash(), hash) ? Optional.of(b)
+          : Optional.empty();
+    }
+    BlockProposal p = proposals.getOrDefault(height, new TreeMap<>()).get(hex(hash));
+    if (p != null) {
+      return Optional.of(p.block());
+    }
+    return Optional.ofNullable(catchUpBlocks.getOrDefault(height, new TreeMap<>()).get(hex(hash)));
+  }
+
+  /** Drops artifacts of heights below {@code height} (the purger's work). */
+  public void purgeBelow(long height) {
+    for (TreeMap<Long, ?> m : List.<TreeMap<Long, ?>>of(beaconShares, proposals, catchUpBlocks, disqualified,
+        notarizationShares, notarizations, finalizationShares, certificationShares,
+        myNotarizationShares, roundStart)) {
+      m.headMap(height).clear();
+    }
+    beacons.headMap(height - 1).clear();
+    finalizations.headMap(height).clear();
+    certifications.headMap(height).clear();
+    stateRoots.headMap(height).clear();
+    myBeaconShares.headSet(height).clear();
+    myProposals.headSet(height).clear();
+    myFinalizationShares.headSet(height).clear();
+    myCertificationShares.headSet(height).clear();
+  }
+}

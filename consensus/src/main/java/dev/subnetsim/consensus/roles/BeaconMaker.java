@@ -1,0 +1,32 @@
+package dev.subnetsim.consensus.roles;
+
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
+import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.pool.ConsensusPool;
+import java.util.TreeMap;
+
+/**
+ * Random beacon maker: once height h-1 is notarized and its beacon known, sign a low-threshold
+ * share of beacon(h) over the hash of beacon(h-1).
+ */
+public final class BeaconMaker implements Role {
+  private final NodeContext node;
+
+  public BeaconMaker(NodeContext node) {
+    this.node = node;
+  }
+
+  @Override
+  public void onStateChange(ConsensusPool pool, long now, Changes changes) {
+    long h = pool.notarizedHeight() + 1;
+    byte[] previous = pool.beacons.get(h - 1);
+    if (previous == null || pool.beacons.containsKey(h) || pool.myBeaconShares.contains(h)) {
+      return;
+    }
+    byte[] message = ConsensusCrypto.beaconMessage(h, ConsensusPool.sha256(previous));
+    byte[] share = node.crypto().signBeaconShare(node.secrets(), message);
+    pool.myBeaconShares.add(h);
+    pool.beaconShares.computeIfAbsent(h, k -> new TreeMap<>()).put(node.index(), share);
+    changes.broadcast(new BeaconShare(h, node.index(), share));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.subnetsim.consensus.roles;
+
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
+import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.pool.ConsensusPool;
+import java.util.TreeMap;
+
+/**
+ * Certifier: for every executed height, sign a high-threshold share over the state root (the IC's
+ * state-root message, so the combined signature is a certificate signature).
+ */
+public final class Certifier implements Role {
+  private final NodeContext node;
+
+  public Certifier(NodeContext node) {
+    this.node = node;
+  }
+
+  @Override
+  public void onStateChange(ConsensusPool pool, long now, Changes changes) {
+    for (var e : pool.stateRoots.entrySet()) {
+      long h = e.getKey();
+      if (pool.myCertificationShares.contains(h) || pool.certifications.containsKey(h)) {
+        continue;
+      }
+      byte[] share = node.crypto().signCertificationShare(node.secrets(),
+          ConsensusCrypto.certificationMessage(e.getValue()));
+      pool.myCertificationShares.add(h);
+      pool.certificationShares.computeIfAbsent(h, k -> new TreeMap<>())
+          .computeIfAbsent(ConsensusPool.hex(e.getValue()), k -> new TreeMap<>())
+          .put(node.index(), share);
+      changes.broadcast(new CertificationShare(h, e.getValue(), node.index(), share));
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.subnetsim.consensus.roles;
+
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
+import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.pool.ConsensusPool;
+import java.util.HexFormat;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Finalizer: a replica that signed notarization shares for exactly one block at height h, once
+ * that block is notarized, signs a finalization share for it. n-f such shares finalize the block
+ * and its ancestors; two finalized blocks at one height would need an honest replica to have
+ * notarized both, which this rule forbids.
+ */
+public final class Finalizer implements Role {
+  private final NodeContext node;
+
+  public Finalizer(NodeContext node) {
+    this.node = node;
+  }
+
+  @Override
+  public void onStateChange(ConsensusPool pool, long now, Changes changes) {
+    long notarized = pool.notarizedHeight();
+    for (long h = pool.finalizedHeight + 1; h <= notarized; h++) {
+      TreeSet<String> signed = pool.myNotarizationShares.get(h);
+      if (pool.myFinalizationShares.contains(h) || signed == null || signed.size() != 1) {
+        continue;
+      }
+      byte[] hash = HexFormat.of().parseHex(signed.first());
+      if (!pool.isNotarized(h, hash)) {
+        continue;
+      }
+      byte[] sig = node.crypto().signIndividually(node.secrets(),
+          ConsensusCrypto.finalizationMessage(h, hash));
+      pool.myFinalizationShares.add(h);
+      pool.finalizationShares.computeIfAbsent(h, k -> new TreeMap<>())
+          .computeIfAbsent(signed.first(), k -> new TreeMap<>()).put(node.index(), sig);
+      changes.broadcast(new FinalizationShare(h, hash, node.index(), sig));
+    }
+  }
+}

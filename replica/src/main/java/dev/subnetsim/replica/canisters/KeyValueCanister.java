@@ -1,0 +1,113 @@
+package dev.subnetsim.replica.canisters;
+
+import dev.subnetsim.replica.execution.CanisterProgram;
+import dev.subnetsim.replica.execution.Env;
+import dev.subnetsim.replica.execution.stable.StableBTreeMap;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Example canister 6: a counter and key-value store for load. State lives in a StableBTreeMap in
+ * stable memory 0; the certified data is SHA-256 of the last written key and value, so clients can
+ * check a write through a certificate.
+ *
+ * <p>Methods (argument as UTF-8): update {@code put} "key=value", update {@code increment}, update
+ * {@code put_then_trap} "key=value" (writes, then traps: the write must not survive), query
+ * {@code get} "key", query {@code counter}.
+ */
+public final class KeyValueCanister implements CanisterProgram {
+  public static final String NAME = "counter";
+  private static final byte[] COUNTER_KEY = {0};
+  private static final int MAX_KEY = 64;
+  private static final int MAX_VALUE = 256;
+
+  private static StableBTreeMap map(Env env) {
+    return StableBTreeMap.init(env.memory(0), MAX_KEY, MAX_VALUE);
+  }
+
+  @Override
+  public void init(Env env) {
+    map(env).insert(COUNTER_KEY, longBytes(0));
+  }
+
+  @Override
+  public void update(String method, Env env) {
+    switch (method) {
+      case "put" -> {
+        String[] kv = keyValue(env);
+        put(env, kv[0], kv[1]);
+        env.reply(new byte[0]);
+      }
+      case "put_then_trap" -> {
+        String[] kv = keyValue(env);
+        put(env, kv[0], kv[1]);
+        env.trap("deliberate trap after writing " + kv[0]);
+      }
+      case "increment" -> {
+        StableBTreeMap map = map(env);
+        long next = toLong(map.get(COUNTER_KEY)) + 1;
+        map.insert(COUNTER_KEY, longBytes(next));
+        env.reply(longBytes(next));
+      }
+      default -> env.reject("no update method '" + method + "'");
+    }
+  }
+
+  @Override
+  public void query(String method, Env env) {
+    switch (method) {
+      case "get" -> {
+        byte[] v = map(env).get(("k:" + new String(env.arg(), StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8));
+        if (v == null) {
+          env.reject("no such key");
+        } else {
+          env.reply(v);
+        }
+      }
+      case "counter" -> env.reply(map(env).get(COUNTER_KEY));
+      default -> env.reject("no query method '" + method + "'");
+    }
+  }
+
+  private static void put(Env env, String key, String value) {
+    byte[] k = ("k:" + key).getBytes(StandardCharsets.UTF_8);
+    byte[] v = value.getBytes(StandardCharsets.UTF_8);
+    if (k.length > MAX_KEY || v.length > MAX_VALUE) {
+      env.reject("key or value too long");
+      return;
+    }
+    map(env).insert(k, v);
+    env.charge(100L * (k.length + v.length));
+    env.setCertifiedData(sha256(k, v));
+  }
+
+  private static String[] keyValue(Env env) {
+    String text = new String(env.arg(), StandardCharsets.UTF_8);
+    int eq = text.indexOf('=');
+    if (eq <= 0) {
+      env.trap("expected key=value, got '" + text + "'");
+    }
+    return new String[] {text.substring(0, eq), text.substring(eq + 1)};
+  }
+
+  private static byte[] sha256(byte[] a, byte[] b) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(a);
+      d.update(b);
+      return d.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static byte[] longBytes(long v) {
+    return java.nio.ByteBuffer.allocate(8).putLong(v).array();
+  }
+
+  static long toLong(byte[] b) {
+    return java.nio.ByteBuffer.wrap(b).getLong();
+  }
+}

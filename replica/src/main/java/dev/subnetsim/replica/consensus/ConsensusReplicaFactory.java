@@ -1,0 +1,70 @@
+package dev.subnetsim.replica.consensus;
+
+import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.consensus.ConsensusConfig;
+import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
+import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.GenesisKeys;
+import dev.subnetsim.consensus.crypto.VerificationCache;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.ReplicaLogic;
+import dev.subnetsim.replica.ReplicaLogicFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Creates consensus replicas for every subnet of a world: genesis keys per subnet (by DKG, from the
+ * run seed), one shared {@link ConsensusCrypto} per subnet (with the run's verification cache),
+ * each node's Byzantine behaviours, and each node's {@link DurableStore}, which survives crashes.
+ */
+public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
+  private final Map<NodeId, ConsensusConfig> configOf = new TreeMap<>();
+  private final Map<SubnetId, GenesisKeys> keys = new TreeMap<>();
+  private final Map<SubnetId, ConsensusCrypto> crypto = new TreeMap<>();
+  private final Map<NodeId, DurableStore> stores = new TreeMap<>();
+  private final Map<NodeId, Set<ByzantineBehaviour>> byzantine;
+
+  public ConsensusReplicaFactory(long seed, Map<SubnetId, List<NodeId>> subnets,
+      Function<SubnetId, ConsensusConfig> configs, Map<NodeId, Set<ByzantineBehaviour>> byzantine,
+      VerificationCache cache) {
+    this.byzantine = new TreeMap<>(byzantine);
+    SeededRandom root = SeededRandom.fromSeed(seed).fork("genesis-keys");
+    for (var e : new TreeMap<>(subnets).entrySet()) {
+      ConsensusConfig config = configs.apply(e.getKey());
+      GenesisKeys k = GenesisKeys.generate(e.getKey().name(), e.getValue().size(),
+          root.fork(e.getKey().name()));
+      keys.put(e.getKey(), k);
+      crypto.put(e.getKey(), new ConsensusCrypto(k.publicKeys(), cache));
+      for (NodeId n : e.getValue()) {
+        configOf.put(n, config);
+        stores.put(n, new DurableStore());
+      }
+    }
+  }
+
+  /** Default IC-like configs for every subnet, honest nodes, a shared verification cache. */
+  public static ConsensusReplicaFactory honest(long seed, Map<SubnetId, List<NodeId>> subnets) {
+    return new ConsensusReplicaFactory(seed, subnets,
+        s -> ConsensusConfig.defaults(s, subnets.get(s)), Map.of(), VerificationCache.shared());
+  }
+
+  @Override
+  public ReplicaLogic create(NodeId node, int incarnation) {
+    ConsensusConfig config = configOf.get(node);
+    if (config == null) {
+      throw new IllegalArgumentException(node + " is in no subnet");
+    }
+    int index = config.indexOf(node);
+    return new ConsensusReplicaLogic(node, config,
+        keys.get(config.subnet()).secrets().get(index), crypto.get(config.subnet()),
+        byzantine.getOrDefault(node, Set.of()), stores.get(node));
+  }
+
+  public GenesisKeys keys(SubnetId subnet) {
+    return keys.get(subnet);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.subnetsim.replica.execution;
+
+import dev.subnetsim.replica.execution.stable.VectorMemory;
+
+/**
+ * A canister's replicated state: which program runs it, its stable memory (where all of its data
+ * lives), its certified data and its cycles. Mutable, owned by one replica's execution layer.
+ */
+public final class CanisterState {
+  /** 4 GiB of 64 KiB pages would be 65,536; simulated canisters get 64 MiB. */
+  public static final long MAX_STABLE_PAGES = 1024;
+
+  private final CanisterId id;
+  private final String program;
+  private final VectorMemory stable;
+  private byte[] certifiedData = new byte[0];
+  private long cycles;
+
+  public CanisterState(CanisterId id, String program, long cycles) {
+    this(id, program, new VectorMemory(MAX_STABLE_PAGES), cycles);
+  }
+
+  private CanisterState(CanisterId id, String program, VectorMemory stable, long cycles) {
+    this.id = id;
+    this.program = program;
+    this.stable = stable;
+    this.cycles = cycles;
+  }
+
+  /** A deep copy, for checkpoints and state sync. */
+  public CanisterState copy() {
+    CanisterState c = new CanisterState(id, program, stable.copy(), cycles);
+    c.certifiedData = certifiedData.clone();
+    return c;
+  }
+
+  public CanisterId id() {
+    return id;
+  }
+
+  public String program() {
+    return program;
+  }
+
+  VectorMemory stable() {
+    return stable;
+  }
+
+  public byte[] certifiedData() {
+    return certifiedData.clone();
+  }
+
+  void setCertifiedData(byte[] data) {
+    certifiedData = data.clone();
+  }
+
+  public long cycles() {
+    return cycles;
+  }
+
+  void setCycles(long cycles) {
+    this.cycles = cycles;
+  }
+
+  /** SHA-256 of the stable memory: part of the state root. */
+  public byte[] stableMemoryHash() {
+    return stable.contentHash();
+  }
+}

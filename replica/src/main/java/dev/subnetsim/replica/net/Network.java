@@ -1,0 +1,17 @@
+package dev.subnetsim.replica.net;
+
+import dev.subnetsim.consensus.types.NodeId;
+
+/**
+ * How replica logic sends messages: by node id, never by actor reference (DESIGN.md, "Interfaces
+ * are the seams"). In simulated mode the implementation only collects envelopes into the step's
+ * output ({@link CollectingNetwork}); the driver then routes them through the link model.
+ */
+public interface Network {
+
+  /** Sends {@code payload} of type {@code kind} to one node. */
+  void send(NodeId to, String kind, byte[] payload);
+
+  /** Sends {@code payload} to every peer of this replica except itself, in ascending node order. */
+  void broadcast(String kind, byte[] payload);
+}

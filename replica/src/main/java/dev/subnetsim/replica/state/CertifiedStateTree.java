@@ -1,0 +1,87 @@
+package dev.subnetsim.replica.state;
+
+import dev.subnetsim.chainkey.certification.BlsKeyDer;
+import dev.subnetsim.chainkey.certification.CanisterRange;
+import dev.subnetsim.chainkey.certification.CanisterRanges;
+import dev.subnetsim.chainkey.certification.CertificateBuilder;
+import dev.subnetsim.chainkey.certification.HashTree;
+import dev.subnetsim.chainkey.certification.HashTreeBuilder;
+import dev.subnetsim.chainkey.ic.Leb128;
+import dev.subnetsim.chainkey.ic.Principal;
+import dev.subnetsim.replica.execution.CanisterId;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The certified state tree of the interface spec ("The system state tree"), built from a subnet's
+ * replicated state at one height: {@code /time}, {@code /canister/<id>/certified_data},
+ * {@code /request_status/<id>/{status, reply, reject_code, reject_message}} and
+ * {@code /subnet/<id>/{public_key, canister_ranges}}. Its root hash is what the subnet certifies
+ * every height.
+ */
+public final class CertifiedStateTree {
+
+  /** The status of a request under /request_status (interface spec, "Request status"). */
+  public record RequestStatus(String status, byte[] reply, long rejectCode, String rejectMessage) {
+    public static RequestStatus received() {
+      return new RequestStatus("received", null, 0, null);
+    }
+
+    public static RequestStatus replied(byte[] reply) {
+      return new RequestStatus("replied", reply.clone(), 0, null);
+    }
+
+    public static RequestStatus rejected(long code, String message) {
+      return new RequestStatus("rejected", null, code, message);
+    }
+  }
+
+  /** A subnet's entry under /subnet: its id, BLS public key and canister ranges. */
+  public record SubnetEntry(Principal id, byte[] publicKey96, List<CanisterRange> ranges) {}
+
+  private final long timeNanos;
+  private final SortedMap<CanisterId, byte[]> certifiedData = new TreeMap<>();
+  private final SortedMap<byte[], RequestStatus> requests = new TreeMap<>(Arrays::compareUnsigned);
+  private final List<SubnetEntry> subnets;
+
+  public CertifiedStateTree(long timeNanos, Map<CanisterId, byte[]> certifiedData,
+      Map<byte[], RequestStatus> requests, List<SubnetEntry> subnets) {
+    this.timeNanos = timeNanos;
+    certifiedData.forEach((k, v) -> this.certifiedData.put(k, v.clone()));
+    this.requests.putAll(requests);
+    this.subnets = List.copyOf(subnets);
+  }
+
+  public HashTree build() {
+    HashTreeBuilder b = new HashTreeBuilder();
+    b.put(CertificateBuilder.timeLeaf(timeNanos), "time");
+    certifiedData.forEach((id, data) -> b.put(data, "canister", id.toBytes(), "certified_data"));
+    requests.forEach((id, s) -> {
+      b.put(utf8(s.status()), "request_status", id, "status");
+      if (s.reply() != null) {
+        b.put(s.reply(), "request_status", id, "reply");
+      }
+      if (s.rejectMessage() != null) {
+        b.put(Leb128.encodeUnsigned(s.rejectCode()), "request_status", id, "reject_code");
+        b.put(utf8(s.rejectMessage()), "request_status", id, "reject_message");
+      }
+    });
+    for (SubnetEntry s : subnets) {
+      b.put(BlsKeyDer.encode(s.publicKey96()), "subnet", s.id().toBytes(), "public_key");
+      b.put(CanisterRanges.encode(s.ranges()), "subnet", s.id().toBytes(), "canister_ranges");
+    }
+    return b.build();
+  }
+
+  public byte[] rootHash() {
+    return build().digest();
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.subnetsim.scenarios.driver;
+
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.ReplicaActor;
+import dev.subnetsim.replica.TimedEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+
+/**
+ * One round trip with the replica actors: a {@link ReplicaActor.Step} to each affected replica
+ * (sent in ascending node order), then wait for every {@link ReplicaActor.Stepped}. The replicas
+ * run in parallel on their dispatcher; the answers are collected into a map sorted by node, so
+ * the order in which they arrive is irrelevant.
+ *
+ * <p>The ask timeout only guards against a hung actor (it fails the run as an internal error); it
+ * never influences a result, because the driver never proceeds with a partial set of answers.
+ */
+final class StepExchange {
+  private static final Duration HUNG_REPLICA_TIMEOUT = Duration.ofMinutes(10);
+
+  private final ActorSystem<?> system;
+  private final Map<NodeId, ActorRef<ReplicaActor.Command>> replicas;
+
+  StepExchange(ActorSystem<?> system, Map<NodeId, ActorRef<ReplicaActor.Command>> replicas) {
+    this.system = system;
+    this.replicas = replicas;
+  }
+
+  /** Sends the window to every node in {@code work} and returns the answers by node. */
+  TreeMap<NodeId, ReplicaActor.Stepped> step(
+      long stepSeq, TreeMap<NodeId, List<TimedEvent>> work, Map<NodeId, Long> horizonLocal) {
+    List<CompletableFuture<ReplicaActor.Stepped>> pending = new ArrayList<>(work.size());
+    for (Map.Entry<NodeId, List<TimedEvent>> e : work.entrySet()) {
+      ActorRef<ReplicaActor.Command> ref = replicas.get(e.getKey());
+      long horizon = horizonLocal.get(e.getKey());
+      pending.add(AskPattern.<ReplicaActor.Command, ReplicaActor.Stepped>ask(
+              ref, replyTo -> new ReplicaActor.Step(stepSeq, e.getValue(), horizon, replyTo),
+              HUNG_REPLICA_TIMEOUT, system.scheduler())
+          .toCompletableFuture());
+    }
+    TreeMap<NodeId, ReplicaActor.Stepped> answers = new TreeMap<>();
+    for (CompletableFuture<ReplicaActor.Stepped> f : pending) {
+      ReplicaActor.Stepped s;
+      try {
+        s = f.join();
+      } catch (CompletionException e) {
+        throw new IllegalStateException("replica did not answer step " + stepSeq, e.getCause());
+      }
+      if (s.failed()) {
+        throw new IllegalStateException(
+            "replica " + s.node() + " failed in step " + stepSeq + ": " + s.failure());
+      }
+      answers.put(s.node(), s);
+    }
+    return answers;
+  }
+}

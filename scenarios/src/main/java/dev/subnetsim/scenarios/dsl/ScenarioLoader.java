@@ -1,0 +1,39 @@
+package dev.subnetsim.scenarios.dsl;
+
+import dev.subnetsim.scenarios.spec.ScenarioSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Loads scenario files from disk or from the bundled catalog (classpath {@code catalog/}). */
+public final class ScenarioLoader {
+  private ScenarioLoader() {}
+
+  public static ScenarioSpec load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioException(file.toString(), 0, "", "no such file");
+    } catch (IOException e) {
+      throw new ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+    }
+    return ScenarioParser.parse(file.toString(), text);
+  }
+
+  /** A catalog scenario by name, e.g. {@code flagship} for {@code catalog/flagship.yaml}. */
+  public static ScenarioSpec catalog(String name) {
+    String resource = "catalog/" + name + ".yaml";
+    try (InputStream in = ScenarioLoader.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new ScenarioException(resource, 0, "", "no such catalog scenario");
+      }
+      return ScenarioParser.parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ScenarioException(resource, 0, "", "cannot read: " + e.getMessage());
+    }
+  }
+}

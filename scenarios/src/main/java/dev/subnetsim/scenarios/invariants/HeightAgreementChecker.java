@@ -1,0 +1,87 @@
+package dev.subnetsim.scenarios.invariants;
+
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.Observation;
+import dev.subnetsim.scenarios.faults.FaultSchedule;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * "At most one value per (subnet, height) among honest replicas": the common shape of
+ * {@link #finalization agreement} and {@link #certifiedState certified-state agreement}.
+ * Crashed-and-restarted nodes are honest; Byzantine nodes (from the schedule) are ignored.
+ */
+public final class HeightAgreementChecker implements InvariantChecker {
+
+  /** Extracts (subnet, height, value) from the observations this checker cares about. */
+  interface Extractor {
+    Claim claim(Observation o);
+  }
+
+  record Claim(SubnetId subnet, long height, byte[] value) {}
+
+  private record Key(SubnetId subnet, long height) implements Comparable<Key> {
+    @Override
+    public int compareTo(Key o) {
+      int c = subnet.compareTo(o.subnet);
+      return c != 0 ? c : Long.compare(height, o.height);
+    }
+  }
+
+  private record First(NodeId node, byte[] value) {}
+
+  private final String name;
+  private final String what;
+  private final Extractor extractor;
+  private final FaultSchedule faults;
+  private final TreeMap<Key, First> seen = new TreeMap<>();
+
+  private HeightAgreementChecker(
+      String name, String what, Extractor extractor, FaultSchedule faults) {
+    this.name = name;
+    this.what = what;
+    this.extractor = extractor;
+    this.faults = Objects.requireNonNull(faults, "faults");
+  }
+
+  /** No two honest replicas finalize different blocks at the same height of the same subnet. */
+  public static HeightAgreementChecker finalization(FaultSchedule faults) {
+    return new HeightAgreementChecker("agreement", "finalized block",
+        o -> o instanceof Observation.Finalized f
+            ? new Claim(f.subnet(), f.height(), f.blockHash()) : null, faults);
+  }
+
+  /** No two honest replicas certify different state roots at the same height of one subnet. */
+  public static HeightAgreementChecker certifiedState(FaultSchedule faults) {
+    return new HeightAgreementChecker("certified-state-agreement", "certified state root",
+        o -> o instanceof Observation.StateCertified s
+            ? new Claim(s.subnet(), s.height(), s.rootHash()) : null, faults);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<Violation> onObservation(long timeNanos, NodeId node, Observation observation) {
+    Claim c = extractor.claim(observation);
+    if (c == null || faults.isByzantine(node)) {
+      return List.of();
+    }
+    Key key = new Key(c.subnet(), c.height());
+    First first = seen.putIfAbsent(key, new First(node, c.value()));
+    if (first == null || Arrays.equals(first.value(), c.value())) {
+      return List.of();
+    }
+    HexFormat hex = HexFormat.of();
+    return List.of(new Violation(name, timeNanos,
+        "subnet " + c.subnet() + " height " + c.height() + ": " + first.node() + " has " + what
+            + " " + hex.formatHex(first.value()) + " but " + node + " has "
+            + hex.formatHex(c.value())));
+  }
+}

@@ -1,0 +1,40 @@
+package dev.subnetsim.scenarios.spec;
+
+import java.util.List;
+
+/** One entry of the timed fault schedule. */
+public sealed interface FaultSpec {
+
+  long atNanos();
+
+  /** 1-based line of the entry in the scenario file, for messages and the report's timeline. */
+  int line();
+
+  record Crash(long atNanos, int line, NodeSelector nodes) implements FaultSpec {}
+
+  /** Restart of crashed nodes; they rejoin from the latest CUP via state sync. */
+  record Restart(long atNanos, int line, NodeSelector nodes) implements FaultSpec {}
+
+  record Pause(long atNanos, int line, NodeSelector nodes, long forNanos) implements FaultSpec {}
+
+  record ClockSkew(long atNanos, int line, NodeSelector nodes, long skewNanos) implements FaultSpec {}
+
+  /** Groups that can only talk within themselves until the next heal; unlisted nodes are isolated. */
+  record Partition(long atNanos, int line, List<NodeSelector> groups) implements FaultSpec {}
+
+  record Heal(long atNanos, int line) implements FaultSpec {}
+
+  /** Extra loss and/or delay on links from one set of nodes to another, until {@code untilNanos}. */
+  record LinkFault(long atNanos, int line, NodeSelector from, NodeSelector to, double loss,
+      long extraDelayNanos, long untilNanos) implements FaultSpec {}
+
+  record Byzantine(long atNanos, int line, NodeSelector nodes, ByzantineBehaviour behaviour)
+      implements FaultSpec {}
+
+  /** Reshare chain keys from one subnet (the backup/root) to another (signing). */
+  record Reshare(long atNanos, int line, String fromSubnet, String toSubnet, List<String> keys)
+      implements FaultSpec {}
+
+  /** Loss of a whole subnet (every node crashes, state lost). */
+  record SubnetLoss(long atNanos, int line, String subnet) implements FaultSpec {}
+}

@@ -1,0 +1,21 @@
+package dev.subnetsim.scenarios.spec;
+
+/** A pass criterion of a scenario, parsed from its one-line form. */
+public sealed interface PassCriterion {
+
+  /** The text as written in the scenario. */
+  String text();
+
+  /** {@code p99 ecdsa latency < 8s}: percentile of a request kind's latency under a bound. */
+  record LatencyBelow(String text, int percentile, String requestKind, long boundNanos)
+      implements PassCriterion {}
+
+  /** {@code finalization resumes within 10s of heal}. */
+  record ResumesAfterHeal(String text, long withinNanos) implements PassCriterion {}
+
+  /** {@code finalized height >= 50 on root}. */
+  record MinFinalizedHeight(String text, long height, String subnet) implements PassCriterion {}
+
+  /** {@code no finalization on root between 10s and 30s}: the expected stall beyond f faults. */
+  record Stalls(String text, String subnet, long fromNanos, long toNanos) implements PassCriterion {}
+}

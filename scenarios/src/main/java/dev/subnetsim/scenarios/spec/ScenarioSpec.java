@@ -1,0 +1,40 @@
+package dev.subnetsim.scenarios.spec;
+
+import java.util.List;
+
+/**
+ * A parsed, validated scenario (the YAML reference is scenarios/README.md). Times are virtual
+ * nanoseconds from the start of the run.
+ */
+public record ScenarioSpec(
+    String name,
+    String description,
+    long seed,
+    long durationNanos,
+    FaultBudget faultBudget,
+    List<SubnetSpec> subnets,
+    ConsensusSpec consensus,
+    NetworkSpec network,
+    WorkloadSpec workload,
+    List<FaultSpec> faults,
+    List<InvariantKind> invariants,
+    List<PassCriterion> pass) {
+
+  public ScenarioSpec {
+    subnets = List.copyOf(subnets);
+    faults = List.copyOf(faults);
+    invariants = List.copyOf(invariants);
+    pass = List.copyOf(pass);
+  }
+
+  public SubnetSpec subnet(String name) {
+    return subnets.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+  }
+
+  public int totalNodes() {
+    return subnets.stream().mapToInt(SubnetSpec::nodes).sum();
+  }
+
+  /** Whether the schedule may make more than f nodes of a subnet faulty at once. */
+  public enum FaultBudget { WITHIN_F, BEYOND_F }
+}

@@ -1,0 +1,4 @@
+package dev.subnetsim.scenarios.spec;
+
+/** Role of a subnet (DESIGN.md): the root holds backup copies of the chain keys. */
+public enum SubnetRole { ROOT, SIGNING, APP }

@@ -1,0 +1,26 @@
+package dev.subnetsim.scenarios.spec;
+
+import java.util.List;
+
+/** Load: plain ingress, installed example canisters and chain-key request streams. */
+public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<String> canisters,
+    List<RequestStream> requests) {
+
+  public WorkloadSpec {
+    canisters = List.copyOf(canisters);
+    requests = List.copyOf(requests);
+  }
+
+  public static WorkloadSpec none() {
+    return new WorkloadSpec(0, null, List.of(), List.of());
+  }
+
+  /** A Poisson stream of chain-key requests sent from a subnet's canisters, optionally ramped. */
+  public record RequestStream(RequestKind kind, double perSecond, double rampToPerSecond,
+      String fromSubnet) {}
+
+  public enum RequestKind {
+    SIGN_WITH_ECDSA, SIGN_WITH_SCHNORR, VETKD_DERIVE_KEY, ECDH_DERIVE, DOCUMENT_KEY_RETRIEVE,
+    CANISTER_SIGNATURE
+  }
+}

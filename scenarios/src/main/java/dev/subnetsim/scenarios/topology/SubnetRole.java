@@ -1,0 +1,11 @@
+package dev.subnetsim.scenarios.topology;
+
+/** What a subnet is for in the world (DESIGN.md, "Scenarios"). */
+public enum SubnetRole {
+  /** The root subnet; it also holds the backup copies of the chain keys. */
+  ROOT,
+  /** Holds the threshold signing keys (reshared from the root/backup subnet). */
+  SIGNING,
+  /** An application subnet running canisters. */
+  APP
+}

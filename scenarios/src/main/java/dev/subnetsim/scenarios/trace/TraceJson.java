@@ -1,0 +1,70 @@
+package dev.subnetsim.scenarios.trace;
+
+import dev.subnetsim.replica.Observation;
+import java.util.HexFormat;
+
+/** One JSON object per trace event, for {@code trace.jsonl}; pure string building, no I/O. */
+public final class TraceJson {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private TraceJson() {}
+
+  public static String line(TraceEvent e) {
+    StringBuilder b = new StringBuilder(128).append("{\"t\":").append(e.timeNanos());
+    if (e instanceof TraceEvent.Delivered d) {
+      b.append(",\"type\":\"delivered\",\"from\":").append(d.from().value())
+          .append(",\"to\":").append(d.to().value()).append(",\"kind\":").append(str(d.kind()))
+          .append(",\"size\":").append(d.size())
+          .append(",\"sha256\":\"").append(HEX.formatHex(d.payloadSha256())).append('"');
+    } else if (e instanceof TraceEvent.Dropped d) {
+      b.append(",\"type\":\"dropped\",\"from\":").append(d.from().value())
+          .append(",\"to\":").append(d.to().value()).append(",\"kind\":").append(str(d.kind()))
+          .append(",\"size\":").append(d.size()).append(",\"reason\":").append(str(d.reason()));
+    } else if (e instanceof TraceEvent.Observed o) {
+      b.append(",\"type\":\"observed\",\"node\":").append(o.node().value());
+      observation(b, o.observation());
+    } else if (e instanceof TraceEvent.FaultApplied f) {
+      b.append(",\"type\":\"fault\",\"fault\":").append(str(f.description()));
+    }
+    return b.append('}').toString();
+  }
+
+  private static void observation(StringBuilder b, Observation o) {
+    if (o instanceof Observation.Finalized f) {
+      b.append(",\"obs\":\"finalized\",\"subnet\":").append(str(f.subnet().name()))
+          .append(",\"height\":").append(f.height())
+          .append(",\"hash\":\"").append(HEX.formatHex(f.blockHash())).append('"');
+    } else if (o instanceof Observation.StateCertified s) {
+      b.append(",\"obs\":\"state_certified\",\"subnet\":").append(str(s.subnet().name()))
+          .append(",\"height\":").append(s.height())
+          .append(",\"root\":\"").append(HEX.formatHex(s.rootHash())).append('"');
+    } else if (o instanceof Observation.ArtifactRejected r) {
+      b.append(",\"obs\":\"rejected\",\"from\":").append(r.from().value())
+          .append(",\"reason\":").append(str(r.reason()));
+    } else if (o instanceof Observation.CombinedSignature c) {
+      b.append(",\"obs\":\"combined_signature\",\"subnet\":").append(str(c.subnet().name()))
+          .append(",\"kind\":").append(str(c.kind())).append(",\"height\":").append(c.height())
+          .append(",\"public_key\":\"").append(HEX.formatHex(c.publicKey()))
+          .append("\",\"message\":\"").append(HEX.formatHex(c.message()))
+          .append("\",\"signature\":\"").append(HEX.formatHex(c.signature())).append('"');
+    } else if (o instanceof Observation.Metric m) {
+      b.append(",\"obs\":\"metric\",\"name\":").append(str(m.name()))
+          .append(",\"value\":").append(Double.isFinite(m.value()) ? Double.toString(m.value())
+              : str(Double.toString(m.value())));
+    }
+  }
+
+  private static String str(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
+  }
+}

@@ -1,0 +1,200 @@
+package dev.subnetsim.scenarios.consensus;
+
+import static dev.subnetsim.scenarios.consensus.ConsensusWorld.MS;
+import static dev.subnetsim.scenarios.consensus.ConsensusWorld.S;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.Observation;
+import dev.subnetsim.scenarios.driver.RunResult;
+import dev.subnetsim.scenarios.driver.SimulationConfig;
+import dev.subnetsim.scenarios.driver.SimulationDriver;
+import dev.subnetsim.scenarios.faults.Fault;
+import dev.subnetsim.scenarios.faults.FaultSchedule;
+import dev.subnetsim.scenarios.invariants.InvariantChecker;
+import dev.subnetsim.scenarios.invariants.Violation;
+import dev.subnetsim.scenarios.net.Partition;
+import dev.subnetsim.scenarios.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Internet Computer Consensus over the simulated network with real BLS12-381: steady progress,
+ * crashes within and beyond f, restarts from CUPs, Byzantine block makers and notaries, partitions.
+ * Checkers (agreement, certified-state agreement, progress) run during every run.
+ */
+class ConsensusSimulationTest {
+
+  private static final SubnetId ROOT = new SubnetId("root");
+  private static final long UNIT = 200 * MS;
+
+  private static RunResult run(Topology t, FaultSchedule faults,
+      Map<NodeId, Set<ByzantineBehaviour>> byz, long progressBound, long end) {
+    return SimulationDriver.run(
+        ConsensusWorld.config(t, 1, faults, byz, UNIT, progressBound, end, 1).build());
+  }
+
+  /** Records, per node, the highest finalized height it reported, and rejected artifacts. */
+  static final class Recorder implements InvariantChecker {
+    final Map<NodeId, Long> finalized = new TreeMap<>();
+    final TreeSet<NodeId> rejectedSenders = new TreeSet<>();
+    double equivocationProofs;
+    long lastFinalizationAt;
+
+    @Override
+    public String name() {
+      return "recorder";
+    }
+
+    @Override
+    public List<Violation> onObservation(long t, NodeId node, Observation o) {
+      if (o instanceof Observation.Finalized f) {
+        finalized.merge(node, f.height(), Math::max);
+        lastFinalizationAt = Math.max(lastFinalizationAt, t);
+      } else if (o instanceof Observation.ArtifactRejected r) {
+        rejectedSenders.add(r.from());
+      } else if (o instanceof Observation.Metric m && m.name().startsWith("equivocation_proofs")) {
+        equivocationProofs = Math.max(equivocationProofs, m.value());
+      }
+      return List.of();
+    }
+  }
+
+  private static RunResult run(SimulationConfig.Builder b, Recorder rec) {
+    return SimulationDriver.run(b.checker(rec).build());
+  }
+
+  @ParameterizedTest(name = "n = {0}")
+  @ValueSource(ints = {4, 7, 13})
+  void subnetsFinalizeSteadilyAtTheRateTheDelaysAllow(int n) {
+    Topology t = Topology.singleSubnet("root", n);
+    RunResult r = run(t, FaultSchedule.none(), Map.of(), 2 * S, 10 * S);
+    assertThat(r.violations()).isEmpty();
+    // Critical path of a round after notarization of h-1 at T: beacon share hop (round starts at
+    // T+20 ms), the notary delay of rank 0 (0.3 * unit = 60 ms, so it signs at T+80 ms, by which
+    // time the rank-0 proposal sent at T+20 ms has arrived) and the notarization share hop
+    // (T+100 ms): 10 blocks/s at most; we require at least 8.
+    long height = r.maxFinalizedHeight().get(ROOT);
+    System.out.printf("n=%d: %d blocks in 10 s = %.1f blocks/s (expected <= 10)%n", n, height,
+        height / 10.0);
+    assertThat(height).isBetween(80L, 100L);
+  }
+
+  @Test
+  void fCrashedReplicasDoNotStopProgress() {
+    Topology t = Topology.singleSubnet("root", 7);
+    List<NodeId> m = t.members(ROOT);
+    FaultSchedule faults = new FaultSchedule(
+        List.of(new Fault.Crash(2 * S, m.get(1)), new Fault.Crash(2 * S, m.get(4))), Set.of());
+    Recorder rec = new Recorder();
+    RunResult r = run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 3 * S, 10 * S, 1), rec);
+    assertThat(r.violations()).isEmpty();
+    assertThat(rec.lastFinalizationAt).isGreaterThan(9 * S);
+  }
+
+  @Test
+  void moreThanFCrashedStallsWithoutConflictAndRestartedReplicasCatchUpViaCup() {
+    Topology t = Topology.singleSubnet("root", 4);
+    List<NodeId> m = t.members(ROOT);
+    FaultSchedule faults = new FaultSchedule(List.of(
+        new Fault.Crash(3 * S, m.get(2)), new Fault.Crash(3 * S, m.get(3)),
+        new Fault.Restart(8 * S, m.get(2)), new Fault.Restart(8 * S, m.get(3))), Set.of());
+    Recorder rec = new Recorder();
+    Recorder early = new Recorder();
+    RunResult stalled = run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 60 * S,
+        7 * S, 1), early);
+    RunResult resumed = run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 60 * S,
+        14 * S, 1), rec);
+    assertThat(stalled.violations()).isEmpty();
+    assertThat(resumed.violations()).isEmpty();
+    // Between 3 s and 8 s only 2 of 4 replicas run: no finalization after the crash.
+    assertThat(early.lastFinalizationAt).isLessThan(3 * S + 500 * MS);
+    long atCrash = early.finalized.get(m.get(0));
+    // After the restart progress resumes and the restarted replicas reach the others.
+    assertThat(rec.finalized.get(m.get(0))).isGreaterThan(atCrash + 20);
+    assertThat(rec.finalized.get(m.get(2))).isGreaterThanOrEqualTo(rec.finalized.get(m.get(0)) - 3);
+    assertThat(rec.finalized.get(m.get(3))).isGreaterThanOrEqualTo(rec.finalized.get(m.get(0)) - 3);
+  }
+
+  @Test
+  void equivocatingBlockMakersAndDoubleSigningNotariesCauseNoForkAndAreProven() {
+    Topology t = Topology.singleSubnet("root", 7);
+    List<NodeId> m = t.members(ROOT);
+    Map<NodeId, Set<ByzantineBehaviour>> byz = Map.of(
+        m.get(0), Set.of(ByzantineBehaviour.EQUIVOCATING_BLOCK_MAKER),
+        m.get(1), Set.of(ByzantineBehaviour.DOUBLE_SIGNING_NOTARY));
+    FaultSchedule faults = new FaultSchedule(List.of(), Set.of(m.get(0), m.get(1)));
+    Recorder rec = new Recorder();
+    RunResult r = run(ConsensusWorld.config(t, 3, faults, byz, UNIT, 3 * S, 10 * S, 1), rec);
+    assertThat(r.violations()).as("agreement and progress").isEmpty();
+    assertThat(rec.equivocationProofs).isPositive();
+    assertThat(r.maxFinalizedHeight().get(ROOT)).isGreaterThan(30);
+  }
+
+  @Test
+  void invalidSharesAreRejectedAndAttributedToTheirSender() {
+    Topology t = Topology.singleSubnet("root", 7);
+    List<NodeId> m = t.members(ROOT);
+    Map<NodeId, Set<ByzantineBehaviour>> byz = Map.of(
+        m.get(5), Set.of(ByzantineBehaviour.INVALID_BEACON_SHARES),
+        m.get(6), Set.of(ByzantineBehaviour.INVALID_SIGNATURE_SHARES));
+    FaultSchedule faults = new FaultSchedule(List.of(), Set.of(m.get(5), m.get(6)));
+    Recorder rec = new Recorder();
+    RunResult r = run(ConsensusWorld.config(t, 1, faults, byz, UNIT, 3 * S, 6 * S, 1), rec);
+    assertThat(r.violations()).isEmpty();
+    assertThat(rec.rejectedSenders).containsExactly(m.get(5), m.get(6));
+  }
+
+  @Test
+  void onlyAMajorityPartitionWithNMinusFProgressesAndAllConvergeAfterHeal() {
+    Topology t = Topology.singleSubnet("root", 7);
+    List<NodeId> m = t.members(ROOT);
+    Partition split = new Partition(List.of(new TreeSet<>(m.subList(0, 5)),
+        new TreeSet<>(m.subList(5, 7))));
+    FaultSchedule faults = new FaultSchedule(List.of(new Fault.PartitionNetwork(2 * S, split),
+        new Fault.Heal(6 * S)), Set.of());
+    Recorder during = new Recorder();
+    run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 60 * S, 6 * S, 1), during);
+    Recorder after = new Recorder();
+    RunResult r = run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 60 * S, 12 * S, 1), after);
+    assertThat(r.violations()).isEmpty();
+    long majority = during.finalized.get(m.get(0));
+    long minority = during.finalized.get(m.get(6));
+    assertThat(majority).isGreaterThan(minority + 15);
+    long top = after.finalized.get(m.get(0));
+    assertThat(after.finalized.get(m.get(6))).isGreaterThanOrEqualTo(top - 3);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameTraceHashWithOneTwoAndFourThreads() {
+    Topology t = Topology.singleSubnet("root", 4);
+    List<String> hashes = new ArrayList<>();
+    for (int threads : new int[] {1, 2, 4}) {
+      hashes.add(SimulationDriver.run(ConsensusWorld.config(t, 9, FaultSchedule.none(), Map.of(),
+          UNIT, 2 * S, 3 * S, threads).build()).traceHash());
+    }
+    String other = SimulationDriver.run(ConsensusWorld.config(t, 10, FaultSchedule.none(),
+        Map.of(), UNIT, 2 * S, 3 * S, 1).build()).traceHash();
+    assertThat(hashes).containsOnly(hashes.get(0));
+    assertThat(other).isNotEqualTo(hashes.get(0));
+  }
+
+  @Test
+  @Tag("slow")
+  void thirtyFourReplicasFinalizeSteadily() {
+    Topology t = Topology.singleSubnet("root", 34);
+    RunResult r = run(t, FaultSchedule.none(), Map.of(), 3 * S, 5 * S);
+    assertThat(r.violations()).isEmpty();
+    assertThat(r.maxFinalizedHeight().get(ROOT)).isGreaterThan(20);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.subnetsim.app.cli;
+
+import dev.subnetsim.scenarios.dsl.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code subnet-sim} command line: one subcommand per user task. */
+@Command(
+    name = "subnet-sim",
+    mixinStandardHelpOptions = true,
+    version = "subnet-sim 0.1.0",
+    description = "Deterministic simulator of an Internet Computer-style subnet.",
+    subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class})
+public final class SubnetSimCli implements Runnable {
+
+  /** Exit status contract of DESIGN.md ("A run's output folder"). */
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_INVARIANT_FAILED = 1;
+  public static final int EXIT_BAD_INPUT = 2;
+  public static final int EXIT_INTERNAL_ERROR = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new SubnetSimCli());
+    cli.setExitCodeExceptionMapper(
+        e -> e instanceof ScenarioException ? EXIT_BAD_INPUT : EXIT_INTERNAL_ERROR);
+    cli.setExecutionExceptionHandler(
+        (ex, c, parseResult) -> {
+          if (ex instanceof ScenarioException) {
+            c.getErr().println("subnet-sim: " + ex.getMessage());
+            return EXIT_BAD_INPUT;
+          }
+          c.getErr().println("subnet-sim: internal error: " + ex);
+          ex.printStackTrace(c.getErr());
+          return EXIT_INTERNAL_ERROR;
+        });
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          ex.getCommandLine().getErr().println("subnet-sim: " + ex.getMessage());
+          ex.getCommandLine().usage(ex.getCommandLine().getErr());
+          return EXIT_BAD_INPUT;
+        });
+    return cli.execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+}
