@@ -37,8 +37,10 @@ public record EcDleqProof(EcScalar challenge, EcScalar response) {
     if (challenge.curve() != curve || a.curve() != curve || g2.curve() != curve || b.curve() != curve) {
       return false;
     }
-    EcPoint r1 = g1.mul(response).sub(a.mul(challenge));
-    EcPoint r2 = g2.mul(response).sub(b.mul(challenge));
+    // R = z*G - c*A as one two-term multi-scalar multiplication each.
+    EcScalar minusC = challenge.neg();
+    EcPoint r1 = EcPoint.multiScalarMul(java.util.List.of(g1, a), java.util.List.of(response, minusC));
+    EcPoint r2 = EcPoint.multiScalarMul(java.util.List.of(g2, b), java.util.List.of(response, minusC));
     return challenge(dst, context, g1, a, g2, b, r1, r2).equals(challenge);
   }
 
