@@ -69,4 +69,12 @@ public final class DomainSeparators {
   public static final String CONSENSUS_NOTARIZATION = "subnet-sim-notarization";
   public static final String CONSENSUS_FINALIZATION = "subnet-sim-finalization";
   public static final String CONSENSUS_CUP = "subnet-sim-catch-up-package";
+
+  // Threshold ECDH and document keys (ours, not IC formats): Fiat-Shamir DSTs of the share proofs
+  // (RFC 9380 hash_to_field over the curve's scalar field; the curve name is hashed too).
+  public static final String ECDH_SHARE_PROOF = "subnet-sim-ecdh-share-dleq-v1";
+  public static final String ECDH_ENCRYPTED_SHARE_PROOF = "subnet-sim-ecdh-encrypted-share-v1";
+  public static final String DOCUMENT_KEY_SHADOW_PROOF = "subnet-sim-document-key-shadow-dleq-v1";
+  public static final String DOCUMENT_KEY_ENCRYPTED_SHADOW_PROOF =
+      "subnet-sim-document-key-encrypted-shadow-v1";
 }

@@ -1,0 +1,76 @@
+package dev.subnetsim.chainkey.ec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Lagrange interpolation at 0 over the scalar field of an {@link EcCurve}, for node indices
+ * evaluated at x_i = i+1: lambda_i = prod_{j != i} x_j / (x_j - x_i). Interpolates scalars and
+ * points "in the exponent".
+ */
+public final class EcLagrange {
+  private EcLagrange() {}
+
+  /** x = i+1 for node index i >= 0. */
+  public static EcScalar evaluationPoint(EcCurve curve, int nodeIndex) {
+    if (nodeIndex < 0) {
+      throw new IllegalArgumentException("node index must be >= 0, got " + nodeIndex);
+    }
+    return EcScalar.of(curve, nodeIndex + 1L);
+  }
+
+  /**
+   * lambda_i(0) for the given node indices (same order).
+   *
+   * @throws IllegalArgumentException on an empty list or a duplicate or negative index
+   */
+  public static List<EcScalar> coefficientsAtZero(EcCurve curve, List<Integer> nodeIndices) {
+    if (nodeIndices.isEmpty()) {
+      throw new IllegalArgumentException("Lagrange interpolation needs at least one point");
+    }
+    if (new TreeSet<>(nodeIndices).size() != nodeIndices.size()) {
+      throw new IllegalArgumentException("Lagrange interpolation: duplicate node index in " + nodeIndices);
+    }
+    List<EcScalar> xs = new ArrayList<>();
+    for (int i : nodeIndices) {
+      xs.add(evaluationPoint(curve, i));
+    }
+    List<EcScalar> out = new ArrayList<>();
+    for (int i = 0; i < xs.size(); i++) {
+      EcScalar num = EcScalar.one(curve);
+      EcScalar den = EcScalar.one(curve);
+      for (int j = 0; j < xs.size(); j++) {
+        if (j != i) {
+          num = num.mul(xs.get(j));
+          den = den.mul(xs.get(j).sub(xs.get(i)));
+        }
+      }
+      out.add(num.mul(den.inverse()));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The secret sum lambda_i s_i from shares keyed by node index (iteration in key order). */
+  public static EcScalar interpolateScalars(EcCurve curve, Map<Integer, EcScalar> shares) {
+    List<Integer> idx = new ArrayList<>(new TreeSet<>(shares.keySet()));
+    List<EcScalar> lambdas = coefficientsAtZero(curve, idx);
+    EcScalar acc = EcScalar.zero(curve);
+    for (int k = 0; k < idx.size(); k++) {
+      acc = acc.add(lambdas.get(k).mul(shares.get(idx.get(k))));
+    }
+    return acc;
+  }
+
+  /** sum lambda_i P_i from points keyed by node index, by multi-scalar multiplication. */
+  public static EcPoint interpolatePoints(EcCurve curve, Map<Integer, EcPoint> shares) {
+    List<Integer> idx = new ArrayList<>(new TreeSet<>(shares.keySet()));
+    List<EcScalar> lambdas = coefficientsAtZero(curve, idx);
+    List<EcPoint> pts = new ArrayList<>();
+    for (int i : idx) {
+      pts.add(shares.get(i));
+    }
+    return EcPoint.multiScalarMul(pts, lambdas);
+  }
+}

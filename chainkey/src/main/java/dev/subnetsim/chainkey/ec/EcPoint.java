@@ -1,0 +1,269 @@
+package dev.subnetsim.chainkey.ec;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.util.BigIntegers;
+
+/**
+ * An element of the prime-order group of an {@link EcCurve}. Immutable. Every instance lies in the
+ * prime-order subgroup: decoders reject anything else (for Ed25519 that means small-order points
+ * and points with a torsion component).
+ *
+ * <p>Encodings ({@link #encode()}): SEC1 compressed, 33 bytes, for secp256k1 and P-256 (SEC 1
+ * v2 section 2.3.3); RFC 8032 section 5.1.2, 32 bytes, for Ed25519. The identity encodes as the
+ * single SEC1 byte {@code 00} on the Weierstrass curves and as y = 1 on Ed25519; it is never
+ * accepted by {@link #decode} (no public key, share or commitment of these protocols is the
+ * identity except with negligible probability, and accepting it would let a peer force a known
+ * result).
+ */
+public final class EcPoint {
+  private final EcCurve curve;
+  private final ECPoint point; // normalized (affine) Bouncy Castle point
+  private final boolean generator;
+
+  private EcPoint(EcCurve curve, ECPoint point, boolean generator) {
+    this.curve = curve;
+    this.point = point.normalize();
+    this.generator = generator;
+  }
+
+  static EcPoint generator(EcCurve curve) {
+    return new EcPoint(curve, curve.bcGenerator(), true);
+  }
+
+  static EcPoint identity(EcCurve curve) {
+    return new EcPoint(curve, curve.bcCurve().getInfinity(), false);
+  }
+
+  /** s*G with the curve's fixed-base comb (faster than a variable-base multiplication). */
+  public static EcPoint mulGenerator(EcScalar s) {
+    EcCurve curve = s.curve();
+    return new EcPoint(curve, curve.generatorMultiplier().multiply(curve.bcGenerator(), s.toBigInteger()), false);
+  }
+
+  /**
+   * sum_i s_i * P_i by interleaved multi-scalar multiplication (Bouncy Castle's
+   * {@code ECAlgorithms.sumOfMultiplies}, Straus/Shamir trick with wNAF).
+   */
+  public static EcPoint multiScalarMul(List<EcPoint> points, List<EcScalar> scalars) {
+    if (points.size() != scalars.size()) {
+      throw new IllegalArgumentException(
+          "multiScalarMul: " + points.size() + " points but " + scalars.size() + " scalars");
+    }
+    if (points.isEmpty()) {
+      throw new IllegalArgumentException("multiScalarMul: no terms (curve unknown)");
+    }
+    EcCurve curve = points.get(0).curve;
+    List<ECPoint> ps = new ArrayList<>();
+    List<BigInteger> ks = new ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      EcPoint p = points.get(i).same(curve);
+      EcScalar k = scalars.get(i);
+      if (k.curve() != curve) {
+        throw new IllegalArgumentException("multiScalarMul: scalar " + i + " is on " + k.curve().logName());
+      }
+      if (!p.isIdentity() && !k.isZero()) {
+        ps.add(p.point);
+        ks.add(k.toBigInteger());
+      }
+    }
+    if (ps.isEmpty()) {
+      return identity(curve);
+    }
+    ECPoint r = ECAlgorithms.sumOfMultiplies(ps.toArray(new ECPoint[0]), ks.toArray(new BigInteger[0]));
+    return new EcPoint(curve, r, false);
+  }
+
+  /**
+   * Decodes a SEC1 compressed point (33 bytes, prefix 02/03) or an RFC 8032 point (32 bytes),
+   * strictly.
+   *
+   * @throws InvalidEncodingException naming the curve and the defect: wrong length, bad prefix,
+   *     coordinate >= p, not on the curve, identity, small order, or not in the prime-order
+   *     subgroup
+   */
+  public static EcPoint decode(EcCurve curve, byte[] bytes) {
+    ECPoint p = curve.isEdwards() ? Curve25519Model.decode(bytes) : decodeSec1(curve, bytes);
+    return checkedSubgroupPoint(curve, p, curve.logName() + " point");
+  }
+
+  private static ECPoint decodeSec1(EcCurve curve, byte[] bytes) {
+    String what = curve.logName() + " point";
+    if (bytes.length != 33) {
+      throw new InvalidEncodingException(what + ": expected 33 bytes (SEC1 compressed), got " + bytes.length);
+    }
+    if (bytes[0] != 0x02 && bytes[0] != 0x03) {
+      throw new InvalidEncodingException(
+          what + ": bad SEC1 prefix 0x" + String.format("%02x", bytes[0]) + " (expected 02 or 03)");
+    }
+    BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(bytes, 1, 33));
+    if (x.compareTo(curve.fieldPrime()) >= 0) {
+      throw new InvalidEncodingException(what + ": non-canonical x-coordinate (>= p)");
+    }
+    try {
+      return curve.bcCurve().decodePoint(bytes);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidEncodingException(what + ": not on the curve (no y for this x)", e);
+    }
+  }
+
+  /**
+   * A Weierstrass point from affine coordinates (e.g. a JCA {@code ECPublicKey}).
+   *
+   * @throws InvalidEncodingException if not on the curve, or on Ed25519
+   */
+  public static EcPoint fromAffine(EcCurve curve, BigInteger x, BigInteger y) {
+    if (curve.isEdwards()) {
+      throw new IllegalArgumentException("fromAffine is for the Weierstrass curves; use decode for ed25519");
+    }
+    if (x.signum() < 0 || y.signum() < 0 || x.compareTo(curve.fieldPrime()) >= 0 || y.compareTo(curve.fieldPrime()) >= 0) {
+      throw new InvalidEncodingException(curve.logName() + " point: affine coordinate out of range [0, p)");
+    }
+    ECPoint p;
+    try {
+      p = curve.bcCurve().validatePoint(x, y);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidEncodingException(curve.logName() + " point: (x, y) is not on the curve", e);
+    }
+    return checkedSubgroupPoint(curve, p, curve.logName() + " point");
+  }
+
+  /**
+   * The point of edwards25519's prime-order subgroup with Montgomery u-coordinate {@code u} (an
+   * X25519 public key, RFC 7748 section 5: 32 bytes little-endian, the most significant bit
+   * masked). Of the two points +-P with this u the one with even v is returned; X25519 only ever
+   * sees u, and u(k*P) = u(k*(-P)).
+   *
+   * <p>Stricter than RFC 7748 on purpose: a non-canonical u (>= p) is rejected instead of reduced,
+   * as are u on the twist, small-order points and points outside the prime-order subgroup (a
+   * threshold ECDH result must not be steerable into a small subgroup).
+   */
+  public static EcPoint fromMontgomeryU(byte[] uBytes) {
+    if (uBytes.length != 32) {
+      throw new InvalidEncodingException("x25519 u-coordinate: expected 32 bytes, got " + uBytes.length);
+    }
+    byte[] masked = uBytes.clone();
+    masked[31] &= 0x7f;
+    BigInteger u = Curve25519Model.fromLittleEndian(masked);
+    if (u.compareTo(Curve25519Model.P) >= 0) {
+      throw new InvalidEncodingException("x25519 u-coordinate: non-canonical (>= p)");
+    }
+    return checkedSubgroupPoint(EcCurve.ED25519, Curve25519Model.fromMontgomeryU(u), "x25519 u-coordinate");
+  }
+
+  private static EcPoint checkedSubgroupPoint(EcCurve curve, ECPoint p, String what) {
+    if (p.isInfinity()) {
+      throw new InvalidEncodingException(what + ": the identity is not accepted");
+    }
+    BigInteger h = curve.cofactor();
+    if (!h.equals(BigInteger.ONE)) {
+      if (p.multiply(h).isInfinity()) {
+        throw new InvalidEncodingException(what + ": small-order point (order divides the cofactor " + h + ")");
+      }
+      if (!p.multiply(curve.order()).isInfinity()) {
+        throw new InvalidEncodingException(what + ": not in the prime-order subgroup (has a torsion component)");
+      }
+    }
+    return new EcPoint(curve, p, false);
+  }
+
+  public EcCurve curve() {
+    return curve;
+  }
+
+  public boolean isIdentity() {
+    return point.isInfinity();
+  }
+
+  public EcPoint add(EcPoint o) {
+    return new EcPoint(curve, point.add(same(curve, o).point), false);
+  }
+
+  public EcPoint sub(EcPoint o) {
+    return new EcPoint(curve, point.subtract(same(curve, o).point), false);
+  }
+
+  public EcPoint neg() {
+    return new EcPoint(curve, point.negate(), false);
+  }
+
+  /** s * this (the generator uses the fixed-base comb). */
+  public EcPoint mul(EcScalar s) {
+    if (s.curve() != curve) {
+      throw new IllegalArgumentException("scalar on " + s.curve().logName() + ", point on " + curve.logName());
+    }
+    if (generator) {
+      return mulGenerator(s);
+    }
+    return new EcPoint(curve, point.multiply(s.toBigInteger()), false);
+  }
+
+  /** SEC1 compressed (33 bytes) or RFC 8032 (32 bytes); see the class comment for the identity. */
+  public byte[] encode() {
+    return curve.isEdwards() ? Curve25519Model.encode(point) : point.getEncoded(true);
+  }
+
+  /** Affine x of a Weierstrass point (the ECDH shared secret is its 32-byte big-endian form). */
+  public BigInteger affineX() {
+    requireWeierstrass("affineX");
+    return point.getAffineXCoord().toBigInteger();
+  }
+
+  /** Affine y of a Weierstrass point (BIP340 needs its parity). */
+  public BigInteger affineY() {
+    requireWeierstrass("affineY");
+    return point.getAffineYCoord().toBigInteger();
+  }
+
+  /** The 32-byte big-endian affine x-coordinate (SEC1 FE2OSP; ECDH output, BIP340 x-only key). */
+  public byte[] xCoordinateBytes() {
+    return BigIntegers.asUnsignedByteArray(32, affineX());
+  }
+
+  /** The Montgomery u-coordinate of an Ed25519-group point, 32 bytes little-endian (RFC 7748). */
+  public byte[] montgomeryU() {
+    if (!curve.isEdwards()) {
+      throw new IllegalStateException("montgomeryU is defined for ed25519 only, not " + curve.logName());
+    }
+    return Curve25519Model.littleEndian32(Curve25519Model.montgomeryU(point));
+  }
+
+  private void requireWeierstrass(String op) {
+    if (curve.isEdwards() || isIdentity()) {
+      throw new IllegalStateException(op + " needs a non-identity secp256k1/P-256 point, this is "
+          + (isIdentity() ? "the identity" : "an ed25519 point"));
+    }
+  }
+
+  private EcPoint same(EcCurve c, EcPoint o) {
+    if (o.curve != curve) {
+      throw new IllegalArgumentException("point curve mismatch: " + curve.logName() + " vs " + o.curve.logName());
+    }
+    return o;
+  }
+
+  private EcPoint same(EcCurve c) {
+    if (curve != c) {
+      throw new IllegalArgumentException("point curve mismatch: " + c.logName() + " vs " + curve.logName());
+    }
+    return this;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EcPoint p && p.curve == curve && p.point.equals(point);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * curve.hashCode() + point.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "EcPoint(" + curve.logName() + ", " + org.bouncycastle.util.encoders.Hex.toHexString(encode()) + ")";
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Threshold ECDH on P-256, secp256k1 and X25519 with DLEQ-proved shares, a transport-encrypted
+ * mode, and the CEK/KEK key-wrap flow of ISO/IEC 18013-5 (seed 001).
+ */
+package dev.subnetsim.chainkey.ecdh;
