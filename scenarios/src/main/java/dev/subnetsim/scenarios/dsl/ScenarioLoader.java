@@ -24,6 +24,19 @@ public final class ScenarioLoader {
     return ScenarioParser.parse(file.toString(), text);
   }
 
+  /** The text of a catalog scenario (what {@link #catalog} parses). */
+  public static String catalogText(String name) {
+    String resource = "catalog/" + name + ".yaml";
+    try (InputStream in = ScenarioLoader.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new ScenarioException(resource, 0, "", "no such catalog scenario");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ScenarioException(resource, 0, "", "cannot read: " + e.getMessage());
+    }
+  }
+
   /** A catalog scenario by name, e.g. {@code flagship} for {@code catalog/flagship.yaml}. */
   public static ScenarioSpec catalog(String name) {
     String resource = "catalog/" + name + ".yaml";

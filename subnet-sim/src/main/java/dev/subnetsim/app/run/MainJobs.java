@@ -1,6 +1,10 @@
 package dev.subnetsim.app.run;
 
 import dev.subnetsim.scenarios.dsl.ScenarioLoader;
+import dev.subnetsim.scenarios.dsl.ScenarioException;
+import dev.subnetsim.scenarios.spec.ScenarioSpec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Chooses the job behind {@code subnet-sim run}. */
@@ -13,8 +17,14 @@ public final class MainJobs {
   /** The scenario in {@code file}, or the catalog's flagship when none is given. */
   public static ScenarioJob forScenario(Path file, int threads) {
     if (file == null) {
-      return new ScenarioJob(ScenarioLoader.catalog(DEFAULT_SCENARIO), null, threads);
+      return new ScenarioJob(ScenarioLoader.catalog(DEFAULT_SCENARIO),
+          ScenarioLoader.catalogText(DEFAULT_SCENARIO), null, threads);
     }
-    return new ScenarioJob(ScenarioLoader.load(file), file.toString(), threads);
+    ScenarioSpec spec = ScenarioLoader.load(file);
+    try {
+      return new ScenarioJob(spec, Files.readString(file), file.toString(), threads);
+    } catch (IOException e) {
+      throw new ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+    }
   }
 }

@@ -19,11 +19,13 @@ import java.util.zip.GZIPOutputStream;
 /** Runs a scenario with the engine and writes the output folder of DESIGN.md. */
 public final class ScenarioJob implements MainJob {
   private final ScenarioSpec spec;
+  private final String text;
   private final String source;
   private final int threads;
 
-  public ScenarioJob(ScenarioSpec spec, String source, int threads) {
+  public ScenarioJob(ScenarioSpec spec, String text, String source, int threads) {
     this.spec = spec;
+    this.text = text;
     this.source = source;
     this.threads = threads;
   }
@@ -63,6 +65,8 @@ public final class ScenarioJob implements MainJob {
         r.finalizedHeight(), r.series(), r.latenciesNanos(), r.messagesByType(), r.timeline(),
         r.config(), r.reproduce());
     Files.write(out.resolve("artifacts.jsonl"), run.artifacts(), StandardCharsets.UTF_8);
+    // The scenario as run, so `subnet-sim replay DIR` can re-run it from the folder alone.
+    Files.writeString(out.resolve("scenario.yaml"), text, StandardCharsets.UTF_8);
     ReportWriter.writeAll(timed, out);
     for (InvariantResult i : timed.invariants()) {
       console.printf("  %-12s %s: %s%n", i.status().wireName(), i.name(), i.detail());

@@ -112,6 +112,29 @@ class RunCommandTest {
   }
 
   @Test
+  void replayOfARunFolderReproducesItsTraceHashWithAnotherThreadCount() throws Exception {
+    Path run = tmp.resolve("run");
+    SubnetSimCli.execute("run", scenario(SMALL).toString(), "--threads", "2", "--out",
+        run.toString());
+    assertThat(SubnetSimCli.execute("replay", run.toString(), "--threads", "1"))
+        .isEqualTo(SubnetSimCli.EXIT_OK);
+    assertThat(summary(run.resolve("replay")).get("trace_hash"))
+        .isEqualTo(summary(run).get("trace_hash"));
+  }
+
+  @Test
+  void replayNoticesATamperedRecord() throws Exception {
+    Path run = tmp.resolve("run");
+    SubnetSimCli.execute("run", scenario(SMALL).toString(), "--out", run.toString());
+    Path summary = run.resolve("summary.json");
+    String text = Files.readString(summary);
+    String hash = summary(run).get("trace_hash").asText();
+    Files.writeString(summary, text.replace(hash, "00" + hash.substring(2)));
+    assertThat(SubnetSimCli.execute("replay", run.toString()))
+        .isEqualTo(SubnetSimCli.EXIT_INVARIANT_FAILED);
+  }
+
+  @Test
   void reportOfAFolderWithoutAResultIsBadInput() {
     assertThat(SubnetSimCli.execute("report", tmp.toString())).isEqualTo(SubnetSimCli.EXIT_BAD_INPUT);
   }
