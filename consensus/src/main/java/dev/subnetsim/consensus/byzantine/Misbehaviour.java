@@ -30,6 +30,8 @@ public final class Misbehaviour {
   private final Set<ByzantineBehaviour> behaviours;
   private final NodeContext node;
   private final List<NodeId> committee;
+  /** Blocks this node double-signed (kept apart from the honest pool's own-share records). */
+  private final java.util.TreeSet<String> doubleSigned = new java.util.TreeSet<>();
 
   public Misbehaviour(Set<ByzantineBehaviour> behaviours, NodeContext node, List<NodeId> committee) {
     this.behaviours = behaviours.isEmpty() ? EnumSet.noneOf(ByzantineBehaviour.class)
@@ -96,8 +98,7 @@ public final class Misbehaviour {
     for (long h = pool.finalizedHeight + 1; h <= pool.notarizedHeight() + 1; h++) {
       for (BlockProposal p : pool.proposals.getOrDefault(h, new java.util.TreeMap<>()).values()) {
         byte[] hash = p.block().hash();
-        String key = ConsensusPool.hex(hash) + "/double";
-        if (pool.myNotarizationShares.computeIfAbsent(h, k -> new java.util.TreeSet<>()).add(key)) {
+        if (doubleSigned.add(h + "/" + ConsensusPool.hex(hash))) {
           out.add(new Outgoing(null, new NotarizationShare(h, hash, node.index(),
               node.crypto().signIndividually(node.secrets(),
                   ConsensusCrypto.notarizationMessage(h, hash)))));

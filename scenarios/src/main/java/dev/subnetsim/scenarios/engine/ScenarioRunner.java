@@ -80,8 +80,18 @@ public final class ScenarioRunner {
       invariants.add(new InvariantResult(missing, Status.NOT_CHECKED,
           "not simulated by this build (chain-key services and some behaviours are not built)"));
     }
+    Map<String, Long> gaps = new TreeMap<>();
+    for (var sub : spec.subnets()) {
+      long last = 0;
+      long worst = 0;
+      for (long t : recorder.finalizationTimes.getOrDefault(sub.name(), List.of())) {
+        worst = Math.max(worst, t - last);
+        last = t;
+      }
+      gaps.put(sub.name(), Math.max(worst, run.virtualNanos() - last));
+    }
     return new ScenarioRun(result(spec, options, run, recorder, invariants),
-        artifacts(recorder));
+        artifacts(recorder), gaps);
   }
 
   static ScenarioSpec withSeed(ScenarioSpec s, long seed) {
