@@ -78,6 +78,43 @@ public final class EcPoint {
   }
 
   /**
+   * A group element nobody knows the discrete logarithm of, e.g. the second generator H of
+   * Pedersen commitments: try-and-increment over ExpandMessageXmd(seed || counter, dst) as a
+   * candidate x-coordinate (SEC1, even y) or y-coordinate (RFC 8032, sign 0), the first candidate
+   * that decodes wins; on Ed25519 the point is multiplied by the cofactor 8 to land in the
+   * prime-order subgroup. Deterministic. Not RFC 9380 hash_to_curve (whose SSWU/Elligator maps
+   * are constant-time): the output is only ever derived from public inputs, so the
+   * variable number of attempts leaks nothing.
+   */
+  public static EcPoint hashToPoint(EcCurve curve, String dst, byte[] seed) {
+    for (int counter = 0; counter < 1 << 16; counter++) {
+      byte[] msg = java.util.Arrays.copyOf(seed, seed.length + 4);
+      msg[seed.length] = (byte) (counter >>> 24);
+      msg[seed.length + 1] = (byte) (counter >>> 16);
+      msg[seed.length + 2] = (byte) (counter >>> 8);
+      msg[seed.length + 3] = (byte) counter;
+      byte[] candidate = ExpandMessageXmd.expand(msg, dst, 32);
+      try {
+        if (curve.isEdwards()) {
+          candidate[31] &= 0x7f;
+          ECPoint p = Curve25519Model.decode(candidate).multiply(curve.cofactor());
+          if (!p.isInfinity()) {
+            return new EcPoint(curve, p, false);
+          }
+        } else {
+          byte[] enc = new byte[33];
+          enc[0] = 0x02;
+          System.arraycopy(candidate, 0, enc, 1, 32);
+          return new EcPoint(curve, decodeSec1(curve, enc), false);
+        }
+      } catch (InvalidEncodingException e) {
+        // not on the curve (or x >= p): next counter
+      }
+    }
+    throw new IllegalStateException("hashToPoint: no point found in 2^16 attempts");
+  }
+
+  /**
    * Decodes a SEC1 compressed point (33 bytes, prefix 02/03) or an RFC 8032 point (32 bytes),
    * strictly.
    *

@@ -185,4 +185,17 @@ class EcPointTest {
     assertThatThrownBy(() -> EcCurve.ED25519.generator().affineX()).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> EcCurve.P256.generator().montgomeryU()).isInstanceOf(IllegalStateException.class);
   }
+
+  @ParameterizedTest
+  @EnumSource(EcCurve.class)
+  void hashToPointIsDeterministicInThePrimeOrderGroupAndSeparatedByDst(EcCurve curve) {
+    EcPoint h = EcPoint.hashToPoint(curve, "subnet-sim-test-generator", "H".getBytes());
+    assertThat(EcPoint.hashToPoint(curve, "subnet-sim-test-generator", "H".getBytes())).isEqualTo(h);
+    assertThat(h.isIdentity()).isFalse();
+    assertThat(h).isNotEqualTo(curve.generator());
+    assertThat(EcPoint.decode(curve, h.encode())).isEqualTo(h); // decode checks the subgroup
+    assertThat(h.mul(EcScalar.of(curve, curve.order())).isIdentity()).isTrue();
+    assertThat(EcPoint.hashToPoint(curve, "subnet-sim-other-generator", "H".getBytes())).isNotEqualTo(h);
+    assertThat(EcPoint.hashToPoint(curve, "subnet-sim-test-generator", "H2".getBytes())).isNotEqualTo(h);
+  }
 }
