@@ -2,10 +2,12 @@ package dev.subnetsim.chainkey.ec;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
+import org.bouncycastle.util.encoders.Hex;
 
 /**
  * An element of the prime-order group of an {@link EcCurve}. Immutable. Every instance lies in the
@@ -88,7 +90,7 @@ public final class EcPoint {
    */
   public static EcPoint hashToPoint(EcCurve curve, String dst, byte[] seed) {
     for (int counter = 0; counter < 1 << 16; counter++) {
-      byte[] msg = java.util.Arrays.copyOf(seed, seed.length + 4);
+      byte[] msg = Arrays.copyOf(seed, seed.length + 4);
       msg[seed.length] = (byte) (counter >>> 24);
       msg[seed.length + 1] = (byte) (counter >>> 16);
       msg[seed.length + 2] = (byte) (counter >>> 8);
@@ -136,7 +138,7 @@ public final class EcPoint {
       throw new InvalidEncodingException(
           what + ": bad SEC1 prefix 0x" + String.format("%02x", bytes[0]) + " (expected 02 or 03)");
     }
-    BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(bytes, 1, 33));
+    BigInteger x = new BigInteger(1, Arrays.copyOfRange(bytes, 1, 33));
     if (x.compareTo(curve.fieldPrime()) >= 0) {
       throw new InvalidEncodingException(what + ": non-canonical x-coordinate (>= p)");
     }
@@ -301,6 +303,6 @@ public final class EcPoint {
 
   @Override
   public String toString() {
-    return "EcPoint(" + curve.logName() + ", " + org.bouncycastle.util.encoders.Hex.toHexString(encode()) + ")";
+    return "EcPoint(" + curve.logName() + ", " + Hex.toHexString(encode()) + ")";
   }
 }
