@@ -257,6 +257,26 @@ public final class EcPoint {
     return point.getAffineYCoord().toBigInteger();
   }
 
+  /** Whether the affine y of a Weierstrass point is even (BIP340's implicit-y convention). */
+  public boolean hasEvenY() {
+    return !affineY().testBit(0);
+  }
+
+  /**
+   * BIP340 lift_x: the point with x-coordinate {@code x32} (32 bytes big-endian) and even y.
+   *
+   * @throws InvalidEncodingException if x >= p or no point has this x
+   */
+  public static EcPoint liftX(EcCurve curve, byte[] x32) {
+    if (curve.isEdwards() || x32.length != 32) {
+      throw new InvalidEncodingException("liftX needs a 32-byte x on secp256k1/P-256");
+    }
+    byte[] enc = new byte[33];
+    enc[0] = 0x02;
+    System.arraycopy(x32, 0, enc, 1, 32);
+    return decode(curve, enc);
+  }
+
   /** The 32-byte big-endian affine x-coordinate (SEC1 FE2OSP; ECDH output, BIP340 x-only key). */
   public byte[] xCoordinateBytes() {
     return BigIntegers.asUnsignedByteArray(32, affineX());

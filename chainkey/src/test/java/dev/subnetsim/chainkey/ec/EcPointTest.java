@@ -198,4 +198,14 @@ class EcPointTest {
     assertThat(EcPoint.hashToPoint(curve, "subnet-sim-other-generator", "H".getBytes())).isNotEqualTo(h);
     assertThat(EcPoint.hashToPoint(curve, "subnet-sim-test-generator", "H2".getBytes())).isNotEqualTo(h);
   }
+
+  @org.junit.jupiter.api.Test
+  void liftXReturnsTheEvenYPointWithThatX() {
+    EcPoint g = EcCurve.SECP256K1.generator();
+    EcPoint lifted = EcPoint.liftX(EcCurve.SECP256K1, g.xCoordinateBytes());
+    assertThat(lifted.hasEvenY()).isTrue();
+    assertThat(lifted).isEqualTo(g.hasEvenY() ? g : g.neg());
+    assertThat(g.neg().hasEvenY()).isNotEqualTo(g.hasEvenY());
+    assertThatThrownBy(() -> EcPoint.liftX(EcCurve.SECP256K1, new byte[31])).isInstanceOf(InvalidEncodingException.class);
+  }
 }
