@@ -3,6 +3,7 @@ package dev.subnetsim.chainkey.derivation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bouncycastle.util.encoders.Hex;
 
 /**
  * A sequence of byte-string components. On the IC the effective path of a canister's key is
@@ -92,7 +93,7 @@ public final class DerivationPath {
   public String toString() {
     StringBuilder sb = new StringBuilder("DerivationPath[");
     for (int i = 0; i < components.size(); i++) {
-      sb.append(i == 0 ? "" : "/").append(org.bouncycastle.util.encoders.Hex.toHexString(components.get(i)));
+      sb.append(i == 0 ? "" : "/").append(Hex.toHexString(components.get(i)));
     }
     return sb.append(']').toString();
   }

@@ -7,6 +7,7 @@ import dev.subnetsim.chainkey.ec.EcThresholdPublicKey;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bouncycastle.util.encoders.Hex;
 
 /**
  * The result of IC key derivation: the derived public key P' = P + offset*G, the derived chain code
@@ -66,6 +67,6 @@ public record DerivedKey(EcPoint publicKey, byte[] chainCode, EcScalar offset) {
 
   @Override
   public String toString() {
-    return "DerivedKey(" + publicKey + ", chainCode=" + org.bouncycastle.util.encoders.Hex.toHexString(chainCode) + ")";
+    return "DerivedKey(" + publicKey + ", chainCode=" + Hex.toHexString(chainCode) + ")";
   }
 }

@@ -1,7 +1,10 @@
 package dev.subnetsim.chainkey.ec;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Chaum–Pedersen proof of equality of discrete logarithms (CRYPTO '92), non-interactive by
@@ -39,8 +42,8 @@ public record EcDleqProof(EcScalar challenge, EcScalar response) {
     }
     // R = z*G - c*A as one two-term multi-scalar multiplication each.
     EcScalar minusC = challenge.neg();
-    EcPoint r1 = EcPoint.multiScalarMul(java.util.List.of(g1, a), java.util.List.of(response, minusC));
-    EcPoint r2 = EcPoint.multiScalarMul(java.util.List.of(g2, b), java.util.List.of(response, minusC));
+    EcPoint r1 = EcPoint.multiScalarMul(List.of(g1, a), List.of(response, minusC));
+    EcPoint r2 = EcPoint.multiScalarMul(List.of(g2, b), List.of(response, minusC));
     return challenge(dst, context, g1, a, g2, b, r1, r2).equals(challenge);
   }
 
@@ -58,13 +61,13 @@ public record EcDleqProof(EcScalar challenge, EcScalar response) {
       throw new InvalidEncodingException("DLEQ proof: expected 64 bytes, got " + bytes.length);
     }
     return new EcDleqProof(
-        EcScalar.fromBytes(curve, java.util.Arrays.copyOfRange(bytes, 0, 32)),
-        EcScalar.fromBytes(curve, java.util.Arrays.copyOfRange(bytes, 32, 64)));
+        EcScalar.fromBytes(curve, Arrays.copyOfRange(bytes, 0, 32)),
+        EcScalar.fromBytes(curve, Arrays.copyOfRange(bytes, 32, 64)));
   }
 
   private static EcScalar challenge(String dst, byte[] context, EcPoint... points) {
     ByteArrayOutputStream t = new ByteArrayOutputStream();
-    lengthPrefixed(t, points[0].curve().logName().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    lengthPrefixed(t, points[0].curve().logName().getBytes(StandardCharsets.US_ASCII));
     lengthPrefixed(t, context);
     for (EcPoint p : points) {
       lengthPrefixed(t, p.encode());

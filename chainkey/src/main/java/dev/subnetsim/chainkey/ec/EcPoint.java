@@ -2,10 +2,12 @@ package dev.subnetsim.chainkey.ec;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
+import org.bouncycastle.util.encoders.Hex;
 
 /**
  * An element of the prime-order group of an {@link EcCurve}. Immutable. Every instance lies in the
@@ -78,6 +80,43 @@ public final class EcPoint {
   }
 
   /**
+   * A group element nobody knows the discrete logarithm of, e.g. the second generator H of
+   * Pedersen commitments: try-and-increment over ExpandMessageXmd(seed || counter, dst) as a
+   * candidate x-coordinate (SEC1, even y) or y-coordinate (RFC 8032, sign 0), the first candidate
+   * that decodes wins; on Ed25519 the point is multiplied by the cofactor 8 to land in the
+   * prime-order subgroup. Deterministic. Not RFC 9380 hash_to_curve (whose SSWU/Elligator maps
+   * are constant-time): the output is only ever derived from public inputs, so the
+   * variable number of attempts leaks nothing.
+   */
+  public static EcPoint hashToPoint(EcCurve curve, String dst, byte[] seed) {
+    for (int counter = 0; counter < 1 << 16; counter++) {
+      byte[] msg = Arrays.copyOf(seed, seed.length + 4);
+      msg[seed.length] = (byte) (counter >>> 24);
+      msg[seed.length + 1] = (byte) (counter >>> 16);
+      msg[seed.length + 2] = (byte) (counter >>> 8);
+      msg[seed.length + 3] = (byte) counter;
+      byte[] candidate = ExpandMessageXmd.expand(msg, dst, 32);
+      try {
+        if (curve.isEdwards()) {
+          candidate[31] &= 0x7f;
+          ECPoint p = Curve25519Model.decode(candidate).multiply(curve.cofactor());
+          if (!p.isInfinity()) {
+            return new EcPoint(curve, p, false);
+          }
+        } else {
+          byte[] enc = new byte[33];
+          enc[0] = 0x02;
+          System.arraycopy(candidate, 0, enc, 1, 32);
+          return new EcPoint(curve, decodeSec1(curve, enc), false);
+        }
+      } catch (InvalidEncodingException e) {
+        // not on the curve (or x >= p): next counter
+      }
+    }
+    throw new IllegalStateException("hashToPoint: no point found in 2^16 attempts");
+  }
+
+  /**
    * Decodes a SEC1 compressed point (33 bytes, prefix 02/03) or an RFC 8032 point (32 bytes),
    * strictly.
    *
@@ -99,7 +138,7 @@ public final class EcPoint {
       throw new InvalidEncodingException(
           what + ": bad SEC1 prefix 0x" + String.format("%02x", bytes[0]) + " (expected 02 or 03)");
     }
-    BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(bytes, 1, 33));
+    BigInteger x = new BigInteger(1, Arrays.copyOfRange(bytes, 1, 33));
     if (x.compareTo(curve.fieldPrime()) >= 0) {
       throw new InvalidEncodingException(what + ": non-canonical x-coordinate (>= p)");
     }
@@ -218,6 +257,26 @@ public final class EcPoint {
     return point.getAffineYCoord().toBigInteger();
   }
 
+  /** Whether the affine y of a Weierstrass point is even (BIP340's implicit-y convention). */
+  public boolean hasEvenY() {
+    return !affineY().testBit(0);
+  }
+
+  /**
+   * BIP340 lift_x: the point with x-coordinate {@code x32} (32 bytes big-endian) and even y.
+   *
+   * @throws InvalidEncodingException if x >= p or no point has this x
+   */
+  public static EcPoint liftX(EcCurve curve, byte[] x32) {
+    if (curve.isEdwards() || x32.length != 32) {
+      throw new InvalidEncodingException("liftX needs a 32-byte x on secp256k1/P-256");
+    }
+    byte[] enc = new byte[33];
+    enc[0] = 0x02;
+    System.arraycopy(x32, 0, enc, 1, 32);
+    return decode(curve, enc);
+  }
+
   /** The 32-byte big-endian affine x-coordinate (SEC1 FE2OSP; ECDH output, BIP340 x-only key). */
   public byte[] xCoordinateBytes() {
     return BigIntegers.asUnsignedByteArray(32, affineX());
@@ -264,6 +323,6 @@ public final class EcPoint {
 
   @Override
   public String toString() {
-    return "EcPoint(" + curve.logName() + ", " + org.bouncycastle.util.encoders.Hex.toHexString(encode()) + ")";
+    return "EcPoint(" + curve.logName() + ", " + Hex.toHexString(encode()) + ")";
   }
 }

@@ -1,6 +1,8 @@
 package dev.subnetsim.chainkey.ec;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -59,7 +61,7 @@ public record EcThresholdPublicKey(
    * interpolate to Y.
    */
   public boolean isConsistent() {
-    var idx = new java.util.ArrayList<>(publicKeyShares.keySet());
+    var idx = new ArrayList<>(publicKeyShares.keySet());
     TreeMap<Integer, EcPoint> base = new TreeMap<>();
     for (int k = 0; k < threshold; k++) {
       base.put(idx.get(k), publicKeyShares.get(idx.get(k)));
@@ -67,7 +69,7 @@ public record EcThresholdPublicKey(
     if (!EcLagrange.interpolatePoints(curve, base).equals(publicKey)) {
       return false;
     }
-    var baseIdx = new java.util.ArrayList<>(base.keySet());
+    var baseIdx = new ArrayList<>(base.keySet());
     for (int k = threshold; k < idx.size(); k++) {
       int target = idx.get(k);
       EcPoint expected = interpolateAt(baseIdx, base, target);
@@ -78,10 +80,10 @@ public record EcThresholdPublicKey(
     return true;
   }
 
-  private EcPoint interpolateAt(java.util.List<Integer> baseIdx, Map<Integer, EcPoint> base, int target) {
+  private EcPoint interpolateAt(List<Integer> baseIdx, Map<Integer, EcPoint> base, int target) {
     EcScalar x = EcLagrange.evaluationPoint(curve, target);
-    java.util.List<EcPoint> pts = new java.util.ArrayList<>();
-    java.util.List<EcScalar> ls = new java.util.ArrayList<>();
+    List<EcPoint> pts = new ArrayList<>();
+    List<EcScalar> ls = new ArrayList<>();
     for (int i : baseIdx) {
       EcScalar xi = EcLagrange.evaluationPoint(curve, i);
       EcScalar num = EcScalar.one(curve);

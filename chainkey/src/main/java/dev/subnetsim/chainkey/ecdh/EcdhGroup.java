@@ -3,6 +3,8 @@ package dev.subnetsim.chainkey.ecdh;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.InvalidEncodingException;
+import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * The three ECDH flavours and their wire formats (DESIGN.md, artifacts log: ECDH
@@ -56,9 +58,9 @@ public enum EcdhGroup {
       return EcPoint.fromMontgomeryU(bytes);
     }
     if (bytes.length == 65 && bytes[0] == 0x04) {
-      byte[] x = java.util.Arrays.copyOfRange(bytes, 1, 33);
-      byte[] y = java.util.Arrays.copyOfRange(bytes, 33, 65);
-      return EcPoint.fromAffine(curve, new java.math.BigInteger(1, x), new java.math.BigInteger(1, y));
+      byte[] x = Arrays.copyOfRange(bytes, 1, 33);
+      byte[] y = Arrays.copyOfRange(bytes, 33, 65);
+      return EcPoint.fromAffine(curve, new BigInteger(1, x), new BigInteger(1, y));
     }
     return EcPoint.decode(curve, bytes);
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -185,7 +186,7 @@ public final class ThresholdDh {
     return used;
   }
 
-  private static SortedSet<Integer> unmodifiable(java.util.Set<Integer> s) {
+  private static SortedSet<Integer> unmodifiable(Set<Integer> s) {
     return Collections.unmodifiableSortedSet(new TreeSet<>(s));
   }
 }

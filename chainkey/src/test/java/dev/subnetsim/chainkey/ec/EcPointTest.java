@@ -185,4 +185,27 @@ class EcPointTest {
     assertThatThrownBy(() -> EcCurve.ED25519.generator().affineX()).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> EcCurve.P256.generator().montgomeryU()).isInstanceOf(IllegalStateException.class);
   }
+
+  @ParameterizedTest
+  @EnumSource(EcCurve.class)
+  void hashToPointIsDeterministicInThePrimeOrderGroupAndSeparatedByDst(EcCurve curve) {
+    EcPoint h = EcPoint.hashToPoint(curve, "subnet-sim-test-generator", "H".getBytes());
+    assertThat(EcPoint.hashToPoint(curve, "subnet-sim-test-generator", "H".getBytes())).isEqualTo(h);
+    assertThat(h.isIdentity()).isFalse();
+    assertThat(h).isNotEqualTo(curve.generator());
+    assertThat(EcPoint.decode(curve, h.encode())).isEqualTo(h); // decode checks the subgroup
+    assertThat(h.mul(EcScalar.of(curve, curve.order())).isIdentity()).isTrue();
+    assertThat(EcPoint.hashToPoint(curve, "subnet-sim-other-generator", "H".getBytes())).isNotEqualTo(h);
+    assertThat(EcPoint.hashToPoint(curve, "subnet-sim-test-generator", "H2".getBytes())).isNotEqualTo(h);
+  }
+
+  @org.junit.jupiter.api.Test
+  void liftXReturnsTheEvenYPointWithThatX() {
+    EcPoint g = EcCurve.SECP256K1.generator();
+    EcPoint lifted = EcPoint.liftX(EcCurve.SECP256K1, g.xCoordinateBytes());
+    assertThat(lifted.hasEvenY()).isTrue();
+    assertThat(lifted).isEqualTo(g.hasEvenY() ? g : g.neg());
+    assertThat(g.neg().hasEvenY()).isNotEqualTo(g.hasEvenY());
+    assertThatThrownBy(() -> EcPoint.liftX(EcCurve.SECP256K1, new byte[31])).isInstanceOf(InvalidEncodingException.class);
+  }
 }
