@@ -13,7 +13,7 @@ import java.util.Map;
 public record ScenarioRun(RunResult result, List<String> artifacts, Map<String, Long> longestGapNanos) {
   public ScenarioRun {
     artifacts = List.copyOf(artifacts);
-    longestGapNanos = Map.copyOf(longestGapNanos);
+    longestGapNanos = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(longestGapNanos));
   }
 
   /** True if an invariant or pass criterion was violated. */

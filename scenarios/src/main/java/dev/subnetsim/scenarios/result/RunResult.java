@@ -32,12 +32,17 @@ public record RunResult(
 
   public RunResult {
     invariants = List.copyOf(invariants);
-    finalizedHeight = Map.copyOf(finalizedHeight);
-    series = Map.copyOf(series);
-    latenciesNanos = Map.copyOf(latenciesNanos);
-    messagesByType = Map.copyOf(messagesByType);
+    finalizedHeight = sorted(finalizedHeight);
+    series = sorted(series);
+    latenciesNanos = sorted(latenciesNanos);
+    messagesByType = sorted(messagesByType);
     timeline = List.copyOf(timeline);
-    config = Map.copyOf(config);
+    config = sorted(config);
+  }
+
+  /** A key-sorted unmodifiable copy: iteration order must not depend on the JVM. */
+  private static <V> Map<String, V> sorted(Map<String, V> m) {
+    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(m));
   }
 
   /** Passed iff no invariant or pass criterion was violated. */

@@ -13,7 +13,11 @@ public record NetworkSpec(
     double bytesPerSecond) {
 
   public NetworkSpec {
-    regionLatencyNanos = Map.copyOf(regionLatencyNanos);
+    // Insertion order (the file's), never Map.copyOf's per-JVM order: this is printed and reported.
+    java.util.LinkedHashMap<String, Map<String, Long>> rows = new java.util.LinkedHashMap<>();
+    regionLatencyNanos.forEach((k, v) -> rows.put(k,
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(v))));
+    regionLatencyNanos = java.util.Collections.unmodifiableMap(rows);
   }
 
   public static NetworkSpec defaults() {
