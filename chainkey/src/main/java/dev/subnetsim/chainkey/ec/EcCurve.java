@@ -32,10 +32,12 @@ public enum EcCurve {
   private final X9ECParameters params;
   private final int pointLength;
   private final ECMultiplier generatorMultiplier = new FixedPointCombMultiplier();
+  private final EcPoint generatorPoint;
 
   EcCurve(String bcName, int pointLength) {
     this.params = CustomNamedCurves.getByName(bcName);
     this.pointLength = pointLength;
+    this.generatorPoint = EcPoint.generator(this); // one immutable instance: its encoding is cached
   }
 
   /** The prime order of the group (n, or l for Ed25519). */
@@ -65,7 +67,7 @@ public enum EcCurve {
 
   /** The standard generator (SEC 2 G; for Ed25519 the RFC 8032 base point B). */
   public EcPoint generator() {
-    return EcPoint.generator(this);
+    return generatorPoint;
   }
 
   /** The identity element (point at infinity; Edwards (0, 1)). */

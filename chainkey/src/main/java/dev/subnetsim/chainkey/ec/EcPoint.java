@@ -25,6 +25,9 @@ public final class EcPoint {
   private final EcCurve curve;
   private final ECPoint point; // normalized (affine) Bouncy Castle point
   private final boolean generator;
+  // Encoding computed once (Ed25519's needs two field inversions); a benign race at worst
+  // computes it twice. Never handed out: encode() returns a copy.
+  private byte[] encoded;
 
   private EcPoint(EcCurve curve, ECPoint point, boolean generator) {
     this.curve = curve;
@@ -242,7 +245,12 @@ public final class EcPoint {
 
   /** SEC1 compressed (33 bytes) or RFC 8032 (32 bytes); see the class comment for the identity. */
   public byte[] encode() {
-    return curve.isEdwards() ? Curve25519Model.encode(point) : point.getEncoded(true);
+    byte[] e = encoded;
+    if (e == null) {
+      e = curve.isEdwards() ? Curve25519Model.encode(point) : point.getEncoded(true);
+      encoded = e;
+    }
+    return e.clone();
   }
 
   /** Affine x of a Weierstrass point (the ECDH shared secret is its 32-byte big-endian form). */
