@@ -31,6 +31,7 @@ public final class ScheduleFuzzer {
     RandomGenerator rng = RunRandom.forPurpose(seed, "fuzz/schedule");
     long d = base.durationNanos();
     List<FaultSpec> faults = new ArrayList<>();
+    java.util.Map<String, Integer> used = new java.util.TreeMap<>();
     for (SubnetSpec s : base.subnets()) {
       int n = s.nodes();
       int budget = beyondThreshold ? Math.min(n - 1, s.f() + 1 + rng.nextInt(Math.max(1, n / 3)))
@@ -46,6 +47,7 @@ public final class ScheduleFuzzer {
       }
       // The rest of the budget crashes together in the middle of the run and comes back at 70%.
       List<Integer> crashing = order.subList(byzantine, budget);
+      used.put(s.name(), budget);
       if (!crashing.isEmpty()) {
         long at = d / 10 + rng.nextLong(d / 5);
         faults.add(new FaultSpec.Crash(at, 0, new NodeSelector(s.name(), crashing)));
@@ -55,11 +57,11 @@ public final class ScheduleFuzzer {
       }
     }
     if (!beyondThreshold && rng.nextBoolean()) {
-      // A partition that cuts off at most f nodes of each subnet (counted against no budget: the
-      // crashed nodes are back by the heal, and the cut-off nodes are not crashed).
+      // A partition that cuts off only what is left of each subnet's budget: a cut-off node is as
+      // good as faulty for liveness, and the crashed nodes may still be down.
       long at = d * 3 / 10 + rng.nextLong(d / 10);
       faults.add(new FaultSpec.Heal(at + d / 10, 0));
-      faults.add(0, new FaultSpec.Partition(at, 0, minorityPartition(base, rng)));
+      faults.add(0, new FaultSpec.Partition(at, 0, minorityPartition(base, used, rng)));
     }
     faults.sort(java.util.Comparator.comparingLong(FaultSpec::atNanos));
     return new ScenarioSpec(base.name() + "-fuzz", "fuzzed schedule, seed " + seed, seed, d,
@@ -68,12 +70,14 @@ public final class ScheduleFuzzer {
         base.invariants(), List.of());
   }
 
-  private static List<NodeSelector> minorityPartition(ScenarioSpec base, RandomGenerator rng) {
+  private static List<NodeSelector> minorityPartition(ScenarioSpec base,
+      java.util.Map<String, Integer> used, RandomGenerator rng) {
     List<NodeSelector> minority = new ArrayList<>();
     List<NodeSelector> majority = new ArrayList<>();
     for (SubnetSpec s : base.subnets()) {
       List<Integer> order = shuffled(s.nodes(), rng);
-      int cut = s.f() == 0 ? 0 : 1 + rng.nextInt(s.f());
+      int left = s.f() - used.getOrDefault(s.name(), 0);
+      int cut = left <= 0 ? 0 : 1 + rng.nextInt(left);
       if (cut > 0) {
         minority.add(new NodeSelector(s.name(), new ArrayList<>(new TreeSet<>(order.subList(0, cut)))));
       }

@@ -7,6 +7,7 @@ import dev.subnetsim.scenarios.engine.ScenarioRunner;
 import dev.subnetsim.scenarios.engine.ScheduleFuzzer;
 import dev.subnetsim.scenarios.result.InvariantResult;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
+import dev.subnetsim.scenarios.world.SpecWorld;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--first-seed", defaultValue = "1", description = "First seed (default: ${DEFAULT-VALUE}).")
   long firstSeed;
 
-  @Option(names = "--duration", defaultValue = "15", description = "Simulated seconds per run (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--duration", defaultValue = "20", description = "Simulated seconds per run (default: ${DEFAULT-VALUE}).")
   double durationSeconds;
 
   @Option(names = "--beyond-threshold", description = "Let more than f nodes per subnet fail at once.")
@@ -51,7 +52,8 @@ final class FuzzCommand implements Callable<Integer> {
     ScenarioSpec shortened = new ScenarioSpec(base.name(), base.description(), base.seed(),
         duration, base.faultBudget(), base.subnets(), base.consensus(), base.network(),
         base.workload(), base.faults(), base.invariants(), base.pass());
-    long stallBound = Math.max(3_000_000_000L, 5 * base.consensus().unitDelayNanos());
+    // A stall is what the liveness checker would call one: no finalization for its bound.
+    long stallBound = SpecWorld.defaultLivenessBoundNanos(base);
     System.out.printf("subnet-sim fuzz: topology of %s, %d seeds from %d, %.0f s each, %s the "
             + "f < n/3 budget; a stall is a finalization gap > %.0f s%n", base.name(), seeds,
         firstSeed, durationSeconds, beyond ? "BEYOND" : "within", stallBound / 1e9);
