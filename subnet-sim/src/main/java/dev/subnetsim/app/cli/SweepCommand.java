@@ -1,6 +1,7 @@
 package dev.subnetsim.app.cli;
 
 import dev.subnetsim.app.run.MainJobs;
+import dev.subnetsim.app.run.WallTimer;
 import dev.subnetsim.scenarios.dsl.ScenarioLoader;
 import dev.subnetsim.scenarios.engine.ScenarioRun;
 import dev.subnetsim.scenarios.engine.ScenarioRunner;
@@ -63,9 +64,9 @@ final class SweepCommand implements Callable<Integer> {
         for (long seed : seeds) {
           ScenarioSpec spec = point(base, n, delay);
           // Wall time only for the sim-s-per-wall-s column; nothing simulated depends on it.
-          long start = System.nanoTime();
+          WallTimer timer = WallTimer.start();
           ScenarioRun run = ScenarioRunner.run(spec, new ScenarioRunner.Options(seed, 2, null, ""));
-          double wall = (System.nanoTime() - start) / 1e9;
+          double wall = timer.seconds();
           RunResult r = run.result();
           long minHeight = r.finalizedHeight().values().stream().mapToLong(Long::longValue).min()
               .orElse(0);

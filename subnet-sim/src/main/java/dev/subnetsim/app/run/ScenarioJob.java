@@ -52,7 +52,7 @@ public final class ScenarioJob implements MainJob {
         spec.consensus().initialNotaryDelayNanos() / 1e6, spec.network(),
         spec.workload().ingressPerSecond(), spec.faults().size());
     // Wall time is only reported (summary's wall_seconds); nothing simulated depends on it.
-    long wallStart = System.nanoTime();
+    WallTimer wall = WallTimer.start();
     ScenarioRun run;
     try (Writer trace = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(
         Files.newOutputStream(out.resolve("trace.jsonl.gz"))), StandardCharsets.UTF_8))) {
@@ -61,7 +61,7 @@ public final class ScenarioJob implements MainJob {
     }
     RunResult r = run.result();
     RunResult timed = new RunResult(r.scenario(), r.seed(), r.traceHash(), r.simSeconds(),
-        (System.nanoTime() - wallStart) / 1e9, r.nodes(), r.subnets(), r.invariants(),
+        wall.seconds(), r.nodes(), r.subnets(), r.invariants(),
         r.finalizedHeight(), r.series(), r.latenciesNanos(), r.messagesByType(), r.timeline(),
         r.config(), r.reproduce());
     Files.write(out.resolve("artifacts.jsonl"), run.artifacts(), StandardCharsets.UTF_8);

@@ -92,7 +92,7 @@ public final class SubnetPipelineJob implements MainJob {
             + "messages/height=%d byzantine=nodes 0-%d (divergent execution)%n",
         name(), seed, n, f, threshold, HEIGHTS, MESSAGES_PER_HEIGHT, f - 1);
     // Wall time is only reported (summary's wall_seconds); nothing simulated depends on it.
-    long wallStart = System.nanoTime();
+    WallTimer wall = WallTimer.start();
     SeededRandom root = SeededRandom.fromSeed(seed);
     MessageDigest trace = MessageDigest.getInstance("SHA-256");
 
@@ -228,7 +228,7 @@ public final class SubnetPipelineJob implements MainJob {
     config.put("canister instructions (one replica)", String.valueOf(instructions));
     config.put("note", "interim main job: block order fixed (no consensus yet), 1 block/s");
     RunResult result = new RunResult(name(), seed, HexFormat.of().formatHex(trace.digest()),
-        HEIGHTS, (System.nanoTime() - wallStart) / 1e9, n, 1, invariants,
+        HEIGHTS, wall.seconds(), n, 1, invariants,
         Map.of("root", (long) HEIGHTS), Map.of("finalized_height/root", certified.build()),
         Map.of("ingress", latencies),
         Map.of("certification_share", new RunResult.MessageVolume((long) n * HEIGHTS,

@@ -1,0 +1,17 @@
+package dev.subnetsim.app.run;
+
+/**
+ * Elapsed wall time of a job, for the {@code wall_seconds} and sim-s-per-wall-s figures only.
+ * The one place the application reads the machine clock; nothing simulated ever depends on it.
+ */
+public final class WallTimer {
+  private final long start = System.nanoTime();
+
+  public static WallTimer start() {
+    return new WallTimer();
+  }
+
+  public double seconds() {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
