@@ -50,7 +50,6 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   private final TreeMap<Long, byte[]> recentStates = new TreeMap<>();
   private long pendingTimerAt = Long.MAX_VALUE;
   private long nextTimerId;
-  private boolean started;
 
   public ConsensusReplicaLogic(NodeId self, ConsensusConfig config, NodeSecrets secrets,
       ConsensusCrypto crypto, Set<ByzantineBehaviour> behaviours, DurableStore store) {
@@ -111,7 +110,6 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   }
 
   private void start(InboundEvent.Start s, long now, StepOutput.Builder out) {
-    started = true;
     if (!s.isRestart()) {
       return;
     }
@@ -232,9 +230,5 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     }
     return execute(node.ingestFinalizedChain(c.blocks(), c.finalizations(), c.beacons()), now,
         out);
-  }
-
-  boolean started() {
-    return started;
   }
 }
