@@ -77,4 +77,8 @@ public final class DomainSeparators {
   public static final String DOCUMENT_KEY_SHADOW_PROOF = "subnet-sim-document-key-shadow-dleq-v1";
   public static final String DOCUMENT_KEY_ENCRYPTED_SHADOW_PROOF =
       "subnet-sim-document-key-encrypted-shadow-v1";
+
+  // IDKG (ours; the IC's own separators live in rs/crypto/internal/crypto_lib/threshold_sig/canister_threshold_sig).
+  /** Seed of the second Pedersen generator H (hashToPoint): nobody knows log_G(H). */
+  public static final String IDKG_PEDERSEN_H = "subnet-sim-idkg-pedersen-generator-h-v1";
 }
