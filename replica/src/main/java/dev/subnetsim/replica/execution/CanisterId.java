@@ -2,16 +2,27 @@ package dev.subnetsim.replica.execution;
 
 /**
  * A canister id as the IC allocates them: the opaque principal of 10 bytes, an 8-byte big-endian
- * index followed by 0x01 0x01 (interface spec, "Principals"). Ordered by index.
+ * index followed by 0x01 0x01 (interface spec, "Principals"). Ordered by index. The management
+ * canister {@code aaaaa-aa} is the empty principal; it is {@link #MANAGEMENT} (index -1).
  */
 public record CanisterId(long index) implements Comparable<CanisterId> {
+  /** The management canister: the empty principal, text form {@code aaaaa-aa}. */
+  public static final CanisterId MANAGEMENT = new CanisterId(-1);
+
   public CanisterId {
-    if (index < 0) {
+    if (index < -1) {
       throw new IllegalArgumentException("canister index must be non-negative: " + index);
     }
   }
 
+  public boolean isManagement() {
+    return index == -1;
+  }
+
   public byte[] toBytes() {
+    if (isManagement()) {
+      return new byte[0];
+    }
     byte[] b = new byte[10];
     long v = index;
     for (int i = 7; i >= 0; i--) {
@@ -24,6 +35,9 @@ public record CanisterId(long index) implements Comparable<CanisterId> {
   }
 
   public static CanisterId fromBytes(byte[] b) {
+    if (b.length == 0) {
+      return MANAGEMENT;
+    }
     if (b.length != 10 || b[8] != 1 || b[9] != 1) {
       throw new IllegalArgumentException("not a canister id: expected 10 bytes ending 0x0101");
     }
@@ -41,6 +55,6 @@ public record CanisterId(long index) implements Comparable<CanisterId> {
 
   @Override
   public String toString() {
-    return "canister-" + index;
+    return isManagement() ? "aaaaa-aa" : "canister-" + index;
   }
 }

@@ -1,0 +1,82 @@
+package dev.subnetsim.replica.management;
+
+import java.util.List;
+
+/** Replies of the management canister's chain-key methods (CBOR maps, as the requests). */
+public sealed interface ManagementReply {
+
+  byte[] encode();
+
+  /** ecdsa_public_key / schnorr_public_key: the derived public key and its chain code. */
+  record PublicKey(byte[] publicKey, byte[] chainCode) implements ManagementReply {
+    public byte[] encode() {
+      return new CborFields.Builder().bytes("chain_code", chainCode).bytes("public_key", publicKey)
+          .encode();
+    }
+
+    public static PublicKey decode(byte[] bytes) {
+      CborFields f = CborFields.read("public_key reply", bytes);
+      return new PublicKey(f.bytes("public_key"), f.bytes("chain_code"));
+    }
+  }
+
+  /** sign_with_ecdsa (r||s) / sign_with_schnorr. */
+  record Signature(byte[] signature) implements ManagementReply {
+    public byte[] encode() {
+      return new CborFields.Builder().bytes("signature", signature).encode();
+    }
+
+    public static Signature decode(byte[] bytes) {
+      return new Signature(CborFields.read("signature reply", bytes).bytes("signature"));
+    }
+  }
+
+  /** vetkd_public_key (96 B G2), ecdh_public_key, document_key_server_key. */
+  record Key(byte[] publicKey) implements ManagementReply {
+    public byte[] encode() {
+      return new CborFields.Builder().bytes("public_key", publicKey).encode();
+    }
+
+    public static Key decode(byte[] bytes) {
+      return new Key(CborFields.read("key reply", bytes).bytes("public_key"));
+    }
+  }
+
+  /** vetkd_derive_key: the 192-byte encrypted key. */
+  record EncryptedVetKey(byte[] encryptedKey) implements ManagementReply {
+    public byte[] encode() {
+      return new CborFields.Builder().bytes("encrypted_key", encryptedKey).encode();
+    }
+
+    public static EncryptedVetKey decode(byte[] bytes) {
+      return new EncryptedVetKey(CborFields.read("vetkd_derive_key reply", bytes).bytes("encrypted_key"));
+    }
+  }
+
+  /**
+   * ecdh_derive: the 32-byte shared secret, or (with a transport key) the combined secret encrypted
+   * to it in chainkey's {@code EncryptedCombinedDh} wire form.
+   */
+  record Ecdh(byte[] result, boolean encrypted) implements ManagementReply {
+    public byte[] encode() {
+      return new CborFields.Builder().uint("encrypted", encrypted ? 1 : 0).bytes("result", result)
+          .encode();
+    }
+
+    public static Ecdh decode(byte[] bytes) {
+      CborFields f = CborFields.read("ecdh_derive reply", bytes);
+      return new Ecdh(f.bytes("result"), f.uint("encrypted") == 1);
+    }
+  }
+
+  /** document_key_shadows: at least a threshold of encrypted shadows with proofs, in wire form. */
+  record DocumentKeyShadows(List<byte[]> shadows) implements ManagementReply {
+    public byte[] encode() {
+      return new CborFields.Builder().bytesList("shadows", shadows).encode();
+    }
+
+    public static DocumentKeyShadows decode(byte[] bytes) {
+      return new DocumentKeyShadows(CborFields.read("document_key_shadows reply", bytes).bytesList("shadows"));
+    }
+  }
+}

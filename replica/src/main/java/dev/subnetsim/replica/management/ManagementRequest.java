@@ -1,0 +1,183 @@
+package dev.subnetsim.replica.management;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The chain-key methods of the management canister ({@code aaaaa-aa}) a canister calls with
+ * {@code Env.call(CanisterId.MANAGEMENT, method, request.encode(), ...)}. The IC methods keep their
+ * interface-spec names and fields; {@code ecdh_*} and {@code document_key_*} are ours (threshold ECDH
+ * for the mDL story, Secret Store document keys). Arguments are CBOR maps (see {@link CborFields}).
+ * Byte fields are raw bytes; curves and algorithms are lowercase text as in the artifacts log.
+ */
+public sealed interface ManagementRequest {
+
+  /** The management-canister method this request is the argument of. */
+  String method();
+
+  byte[] encode();
+
+  String KEY_NAME = "key_name";
+
+  /** vetkd_public_key: the caller's derived vetKD public key (G2, 96 B) for {@code context}. */
+  record VetKdPublicKey(byte[] context, String keyName) implements ManagementRequest {
+    public String method() {
+      return "vetkd_public_key";
+    }
+
+    public byte[] encode() {
+      return new CborFields.Builder().bytes("context", context).text(KEY_NAME, keyName).encode();
+    }
+  }
+
+  /** vetkd_derive_key: the vetKey for (caller, context, input) encrypted to a transport key (G1). */
+  record VetKdDeriveKey(byte[] input, byte[] context, byte[] transportPublicKey, String keyName)
+      implements ManagementRequest {
+    public String method() {
+      return "vetkd_derive_key";
+    }
+
+    public byte[] encode() {
+      return new CborFields.Builder().bytes("context", context).bytes("input", input)
+          .text(KEY_NAME, keyName).bytes("transport_public_key", transportPublicKey).encode();
+    }
+  }
+
+  /** ecdsa_public_key: the derived key (SEC1 compressed) and chain code for the caller and path. */
+  record EcdsaPublicKey(String curve, List<byte[]> derivationPath, String keyName)
+      implements ManagementRequest {
+    public String method() {
+      return "ecdsa_public_key";
+    }
+
+    public byte[] encode() {
+      return new CborFields.Builder().text("curve", curve).bytesList("derivation_path", derivationPath)
+          .text(KEY_NAME, keyName).encode();
+    }
+  }
+
+  /** sign_with_ecdsa: r||s (low s) over a 32-byte hash under the caller's derived key. */
+  record SignWithEcdsa(String curve, byte[] messageHash, List<byte[]> derivationPath, String keyName)
+      implements ManagementRequest {
+    public String method() {
+      return "sign_with_ecdsa";
+    }
+
+    public byte[] encode() {
+      return new CborFields.Builder().text("curve", curve).bytesList("derivation_path", derivationPath)
+          .text(KEY_NAME, keyName).bytes("message_hash", messageHash).encode();
+    }
+  }
+
+  /** schnorr_public_key: algorithm bip340 (33 B SEC1) or ed25519 (32 B), plus chain code. */
+  record SchnorrPublicKey(String algorithm, List<byte[]> derivationPath, String keyName)
+      implements ManagementRequest {
+    public String method() {
+      return "schnorr_public_key";
+    }
+
+    public byte[] encode() {
+      return new CborFields.Builder().text("algorithm", algorithm)
+          .bytesList("derivation_path", derivationPath).text(KEY_NAME, keyName).encode();
+    }
+  }
+
+  /** sign_with_schnorr: a BIP340 (optionally taproot-tweaked) or Ed25519 signature of a message. */
+  record SignWithSchnorr(String algorithm, byte[] message, List<byte[]> derivationPath,
+      Optional<byte[]> taprootMerkleRoot, String keyName) implements ManagementRequest {
+    public String method() {
+      return "sign_with_schnorr";
+    }
+
+    public byte[] encode() {
+      return new CborFields.Builder().text("algorithm", algorithm)
+          .bytesList("derivation_path", derivationPath).text(KEY_NAME, keyName)
+          .bytes("message", message).optionalBytes("taproot_merkle_root", taprootMerkleRoot).encode();
+    }
+  }
+
+  /** ecdh_public_key (ours): the subnet's ECDH public key on {@code curve} (p256, secp256k1, x25519). */
+  record EcdhPublicKey(String curve, String keyName) implements ManagementRequest {
+    public String method() {
+      return "ecdh_public_key";
+    }
+
+    public byte[] encode() {
+      return new CborFields.Builder().text("curve", curve).text(KEY_NAME, keyName).encode();
+    }
+  }
+
+  /**
+   * ecdh_derive (ours): x*Q for the peer key Q; with a transport key the result comes back encrypted
+   * to it, so no replica and not the calling canister see the shared secret.
+   */
+  record EcdhDerive(String curve, byte[] peerPublicKey, Optional<byte[]> transportPublicKey,
+      String keyName) implements ManagementRequest {
+    public String method() {
+      return "ecdh_derive";
+    }
+
+    public byte[] encode() {
+      return new CborFields.Builder().text("curve", curve).text(KEY_NAME, keyName)
+          .bytes("peer_public_key", peerPublicKey)
+          .optionalBytes("transport_public_key", transportPublicKey).encode();
+    }
+  }
+
+  /** document_key_server_key (ours): the Secret Store server key Y = x*G (secp256k1, 33 B). */
+  record DocumentKeyServerKey(String keyName) implements ManagementRequest {
+    public String method() {
+      return "document_key_server_key";
+    }
+
+    public byte[] encode() {
+      return new CborFields.Builder().text(KEY_NAME, keyName).encode();
+    }
+  }
+
+  /**
+   * document_key_shadows (ours): decryption shadows x_i*C of a stored document key's common point C,
+   * each encrypted to the requester's public key with a proof; the requester combines them.
+   */
+  record DocumentKeyShadows(byte[] commonPoint, byte[] requesterPublicKey, String keyName)
+      implements ManagementRequest {
+    public String method() {
+      return "document_key_shadows";
+    }
+
+    public byte[] encode() {
+      return new CborFields.Builder().bytes("common_point", commonPoint).text(KEY_NAME, keyName)
+          .bytes("requester_public_key", requesterPublicKey).encode();
+    }
+  }
+
+  /**
+   * Decodes the argument of a management call.
+   *
+   * @throws InvalidManagementArgsException naming the method and the field, for an unknown method
+   *     or a malformed argument
+   */
+  static ManagementRequest decode(String method, byte[] arg) {
+    CborFields f = CborFields.read(method, arg);
+    return switch (method) {
+      case "vetkd_public_key" -> new VetKdPublicKey(f.bytes("context"), f.text(KEY_NAME));
+      case "vetkd_derive_key" -> new VetKdDeriveKey(f.bytes("input"), f.bytes("context"),
+          f.bytes("transport_public_key"), f.text(KEY_NAME));
+      case "ecdsa_public_key" -> new EcdsaPublicKey(f.text("curve"), f.bytesList("derivation_path"),
+          f.text(KEY_NAME));
+      case "sign_with_ecdsa" -> new SignWithEcdsa(f.text("curve"), f.bytes("message_hash"),
+          f.bytesList("derivation_path"), f.text(KEY_NAME));
+      case "schnorr_public_key" -> new SchnorrPublicKey(f.text("algorithm"),
+          f.bytesList("derivation_path"), f.text(KEY_NAME));
+      case "sign_with_schnorr" -> new SignWithSchnorr(f.text("algorithm"), f.bytes("message"),
+          f.bytesList("derivation_path"), f.optionalBytes("taproot_merkle_root"), f.text(KEY_NAME));
+      case "ecdh_public_key" -> new EcdhPublicKey(f.text("curve"), f.text(KEY_NAME));
+      case "ecdh_derive" -> new EcdhDerive(f.text("curve"), f.bytes("peer_public_key"),
+          f.optionalBytes("transport_public_key"), f.text(KEY_NAME));
+      case "document_key_server_key" -> new DocumentKeyServerKey(f.text(KEY_NAME));
+      case "document_key_shadows" -> new DocumentKeyShadows(f.bytes("common_point"),
+          f.bytes("requester_public_key"), f.text(KEY_NAME));
+      default -> throw new InvalidManagementArgsException(method, "no such method");
+    };
+  }
+}
