@@ -48,6 +48,12 @@ public final class ConsensusNode {
   /** A client's ingress message (opaque bytes) to include in a block. */
   public record IngressReceived(byte[] message) implements Input {}
 
+  /**
+   * A payload item this replica no longer wants proposed (e.g. a chain-key response whose request
+   * another block answered): it leaves the ingress pool.
+   */
+  public record IngressWithdrawn(byte[] message) implements Input {}
+
   /** Execution finished {@code height} with this state root. */
   public record Executed(long height, byte[] stateRoot) implements Input {}
 
@@ -154,6 +160,8 @@ public final class ConsensusNode {
         receive(r, now, changes, responses);
       } else if (in instanceof IngressReceived i) {
         ingress.add(i.message());
+      } else if (in instanceof IngressWithdrawn w) {
+        ingress.remove(w.message());
       } else if (in instanceof Executed e) {
         pool.stateRoots.put(e.height(), e.stateRoot().clone());
       }

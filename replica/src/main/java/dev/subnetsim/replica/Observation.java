@@ -138,4 +138,35 @@ public sealed interface Observation {
           + HexFormat.of().formatHex(signature) + "]";
     }
   }
+
+  /**
+   * A chain-key request was answered when executing {@code height}: the management method, the
+   * calling canister, the request's argument and the combined reply (both as the management
+   * canister's CBOR), and when the request was queued and answered (virtual nanoseconds). Every
+   * replica that executes the block reports it; consumers deduplicate by (subnet, requestId).
+   */
+  record ChainKeyCompleted(SubnetId subnet, long height, long requestId, String method,
+      byte[] callerCanister, byte[] arg, byte[] reply, long queuedAtNanos, long answeredAtNanos)
+      implements Observation {
+    public ChainKeyCompleted {
+      callerCanister = callerCanister.clone();
+      arg = arg.clone();
+      reply = reply.clone();
+    }
+
+    @Override
+    public byte[] callerCanister() {
+      return callerCanister.clone();
+    }
+
+    @Override
+    public byte[] arg() {
+      return arg.clone();
+    }
+
+    @Override
+    public byte[] reply() {
+      return reply.clone();
+    }
+  }
 }

@@ -8,10 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A block: height, parent hash, the proposer's rank and the payload (ingress messages as opaque
- * bytes). Its hash is SHA-256 of its canonical encoding.
+ * A block: height, parent hash, the proposer's rank, the block time the proposer stamped (virtual
+ * nanoseconds, never before its parent's, like the IC's {@code ValidationContext.time}) and the
+ * payload (opaque items the replica's execution interprets). Its hash is SHA-256 of its canonical
+ * encoding.
  */
-public record Block(long height, byte[] parentHash, int rank, int proposer, List<byte[]> ingress) {
+public record Block(long height, byte[] parentHash, int rank, int proposer, long timeNanos,
+    List<byte[]> ingress) {
 
   public Block {
     parentHash = parentHash.clone();
@@ -21,7 +24,7 @@ public record Block(long height, byte[] parentHash, int rank, int proposer, List
   }
 
   public void encode(WireWriter w) {
-    w.u64(height).bytes(parentHash).u32(rank).u32(proposer).u32(ingress.size());
+    w.u64(height).bytes(parentHash).u32(rank).u32(proposer).u64(timeNanos).u32(ingress.size());
     ingress.forEach(w::bytes);
   }
 

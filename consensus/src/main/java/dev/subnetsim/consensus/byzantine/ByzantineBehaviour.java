@@ -10,6 +10,8 @@ public enum ByzantineBehaviour {
   INVALID_BEACON_SHARES,
   /** Sends wrong notarization, finalization and certification shares. */
   INVALID_SIGNATURE_SHARES,
+  /** Sends chain-key shares (vetKD, ECDH, document-key shadows, signatures) that fail verification. */
+  INVALID_CHAIN_KEY_SHARES,
   /** Sends nothing at all (but keeps following the protocol locally). */
   WITHHOLDING
 }

@@ -83,7 +83,7 @@ public final class Misbehaviour {
     Block b = p.block();
     List<byte[]> payload = new ArrayList<>(b.ingress());
     payload.add(("equivocation/" + b.height()).getBytes(StandardCharsets.UTF_8));
-    Block twin = new Block(b.height(), b.parentHash(), b.rank(), b.proposer(), payload);
+    Block twin = new Block(b.height(), b.parentHash(), b.rank(), b.proposer(), b.timeNanos(), payload);
     BlockProposal second = new BlockProposal(twin, node.crypto().signIndividually(node.secrets(),
         ConsensusCrypto.proposalMessage(twin.height(), twin.hash())));
     for (int i = 0; i < committee.size(); i++) {

@@ -30,6 +30,11 @@ public final class IngressPool {
     return pending.size();
   }
 
+  /** Removes one message, if present. */
+  public void remove(byte[] message) {
+    pending.remove(ConsensusPool.hex(ConsensusPool.sha256(message)));
+  }
+
   /** Removes the messages of a finalized block. */
   public void finalized(Block block) {
     for (byte[] m : block.ingress()) {

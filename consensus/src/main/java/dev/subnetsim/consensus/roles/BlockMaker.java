@@ -41,7 +41,8 @@ public final class BlockMaker implements Role {
     }
     byte[] parent = parentHash(pool, h - 1);
     List<byte[]> payload = ingress.select(pool, parent, h - 1, pool.config().maxIngressPerBlock());
-    Block block = new Block(h, parent, rank, node.index(), payload);
+    long parentTime = pool.block(h - 1, parent).map(Block::timeNanos).orElse(0L);
+    Block block = new Block(h, parent, rank, node.index(), Math.max(now, parentTime), payload);
     byte[] sig = node.crypto().signIndividually(node.secrets(),
         ConsensusCrypto.proposalMessage(h, block.hash()));
     BlockProposal proposal = new BlockProposal(block, sig);

@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus.roles;
 
+import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Beacon;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
@@ -174,6 +175,9 @@ public final class Validator {
     if (!pool.isNotarized(h - 1, p.block().parentHash())) {
       return Verdict.PENDING;
     }
+    long parentTime = pool.block(h - 1, p.block().parentHash()).map(Block::timeNanos).orElse(0L);
+    check(p.block().timeNanos() >= parentTime, "block of node index " + proposer
+        + " has time " + p.block().timeNanos() + " before its parent's " + parentTime);
     for (BlockProposal other : pool.proposals.getOrDefault(h, new TreeMap<>()).values()) {
       if (other.block().proposer() == proposer) {
         EquivocationProof proof = new EquivocationProof(other, p);

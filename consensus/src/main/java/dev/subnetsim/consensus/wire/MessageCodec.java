@@ -164,12 +164,13 @@ public final class MessageCodec {
     byte[] parent = r.bytes("parent hash");
     int rank = r.u32("rank");
     int proposer = r.u32("proposer");
+    long time = r.u64("block time");
     int n = r.count("ingress");
     List<byte[]> ingress = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       ingress.add(r.bytes("ingress message"));
     }
-    return new Block(height, parent, rank, proposer, ingress);
+    return new Block(height, parent, rank, proposer, time, ingress);
   }
 
   private static Finalization finalization(WireReader r) {

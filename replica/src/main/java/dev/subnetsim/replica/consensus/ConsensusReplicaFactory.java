@@ -26,15 +26,29 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
   private final Map<SubnetId, GenesisKeys> keys = new TreeMap<>();
   private final Map<SubnetId, ConsensusCrypto> crypto = new TreeMap<>();
   private final Map<NodeId, DurableStore> stores = new TreeMap<>();
+  private final Map<SubnetId, SubnetExecution> execution = new TreeMap<>();
   private final Map<NodeId, Set<ByzantineBehaviour>> byzantine;
 
   public ConsensusReplicaFactory(long seed, Map<SubnetId, List<NodeId>> subnets,
       Function<SubnetId, ConsensusConfig> configs, Map<NodeId, Set<ByzantineBehaviour>> byzantine,
       VerificationCache cache) {
+    this(seed, subnets, configs, byzantine, cache, s -> false);
+  }
+
+  /**
+   * As above; subnets for which {@code holdsChainKeys} is true get chain keys (vetKD, ECDH,
+   * document keys) from a genesis ceremony and serve the management canister's chain-key methods.
+   */
+  public ConsensusReplicaFactory(long seed, Map<SubnetId, List<NodeId>> subnets,
+      Function<SubnetId, ConsensusConfig> configs, Map<NodeId, Set<ByzantineBehaviour>> byzantine,
+      VerificationCache cache, java.util.function.Predicate<SubnetId> holdsChainKeys) {
     this.byzantine = new TreeMap<>(byzantine);
     SeededRandom root = SeededRandom.fromSeed(seed).fork("genesis-keys");
+    SeededRandom chainKeyRoot = SeededRandom.fromSeed(seed).fork("chain-keys");
     for (var e : new TreeMap<>(subnets).entrySet()) {
       ConsensusConfig config = configs.apply(e.getKey());
+      execution.put(e.getKey(), SubnetExecution.defaults(e.getKey().name(), e.getValue().size(),
+          holdsChainKeys.test(e.getKey()), chainKeyRoot.fork(e.getKey().name())));
       GenesisKeys k = GenesisKeys.generate(e.getKey().name(), e.getValue().size(),
           root.fork(e.getKey().name()));
       keys.put(e.getKey(), k);
@@ -61,7 +75,13 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     int index = config.indexOf(node);
     return new ConsensusReplicaLogic(node, config,
         keys.get(config.subnet()).secrets().get(index), crypto.get(config.subnet()),
-        byzantine.getOrDefault(node, Set.of()), stores.get(node));
+        byzantine.getOrDefault(node, Set.of()), stores.get(node), execution.get(config.subnet()),
+        incarnation);
+  }
+
+  /** A subnet's shared execution setup (canisters, chain keys, management canister). */
+  public SubnetExecution execution(SubnetId subnet) {
+    return execution.get(subnet);
   }
 
   public GenesisKeys keys(SubnetId subnet) {

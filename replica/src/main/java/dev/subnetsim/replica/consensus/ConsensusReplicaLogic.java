@@ -16,6 +16,10 @@ import dev.subnetsim.consensus.roles.Changes;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.wire.MessageCodec;
 import dev.subnetsim.replica.InboundEvent;
+import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
+import dev.subnetsim.replica.chainkey.ChainKeyWorker;
+import dev.subnetsim.replica.execution.BlockExecutor;
+import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.ReplicaLogic;
 import dev.subnetsim.replica.StepOutput;
@@ -27,16 +31,17 @@ import java.util.TreeMap;
 
 /**
  * A replica running Internet Computer Consensus: the adapter between the actor shell's
- * {@link ReplicaLogic} seam and the pure {@link ConsensusNode}. It executes finalized blocks on a
- * {@link KeyValueStateMachine}, feeds state roots back for certification, keeps the latest CUP and
- * its state in a {@link DurableStore} (its disk), answers catch-up requests with CUP + state + the
- * finalized chain after it (state sync), and after a restart resumes from its stored CUP and asks
- * its peers for newer ones.
+ * {@link ReplicaLogic} seam and the pure {@link ConsensusNode}. It executes finalized blocks on its
+ * {@link ReplicatedState} (canisters, messaging, the management canister), feeds the certified
+ * tree's root back for certification, takes part in answering chain-key requests
+ * ({@link ChainKeyWorker}), keeps the latest CUP and its state in a {@link DurableStore} (its
+ * disk), answers catch-up requests with CUP + state + the finalized chain after it (state sync),
+ * and after a restart resumes from its stored CUP and asks its peers for newer ones.
  */
 public final class ConsensusReplicaLogic implements ReplicaLogic {
   static final String INGRESS_KIND = "ingress";
-  /** Executed states kept for answering catch-up requests at the latest CUP height. */
-  private static final int KEPT_STATES = 64;
+  /** Checkpoints kept (encoded states at CUP heights) for answering catch-up requests. */
+  private static final int KEPT_CHECKPOINTS = 4;
 
   private final NodeId self;
   private final ConsensusConfig config;
@@ -45,15 +50,27 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   private final Set<ByzantineBehaviour> behaviours;
   private final DurableStore store;
   private final List<NodeId> peers;
+  private final SubnetExecution execution;
+  private final BlockExecutor executor;
+  private final ChainKeyWorker worker;
   private ConsensusNode node;
-  private KeyValueStateMachine state = new KeyValueStateMachine();
+  private ReplicatedState state;
   private final TreeMap<Long, byte[]> recentStates = new TreeMap<>();
   private long pendingTimerAt = Long.MAX_VALUE;
   private long nextTimerId;
 
   public ConsensusReplicaLogic(NodeId self, ConsensusConfig config, NodeSecrets secrets,
-      ConsensusCrypto crypto, Set<ByzantineBehaviour> behaviours, DurableStore store) {
+      ConsensusCrypto crypto, Set<ByzantineBehaviour> behaviours, DurableStore store,
+      SubnetExecution execution, int incarnation) {
     this.self = self;
+    this.execution = execution;
+    this.executor = execution.executor();
+    this.state = execution.genesisState();
+    int index = config.indexOf(self);
+    this.worker = execution.sharesOf(index).map(shares -> new ChainKeyWorker(index,
+        config.committee().size(), shares, execution.management().schemes(), execution.verifier(),
+        execution.workerRandom(self + "/" + incarnation),
+        behaviours.contains(ByzantineBehaviour.INVALID_CHAIN_KEY_SHARES))).orElse(null);
     this.config = config;
     this.secrets = secrets;
     this.crypto = crypto;
@@ -68,7 +85,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     return node;
   }
 
-  public KeyValueStateMachine state() {
+  public ReplicatedState state() {
     return state;
   }
 
@@ -83,7 +100,9 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         inputs.add(new ConsensusNode.IngressReceived(i.message()));
         out.network().broadcast(INGRESS_KIND, i.message());
       } else if (e instanceof InboundEvent.MessageDelivered d) {
-        if (d.envelope().kind().equals(INGRESS_KIND)) {
+        if (d.envelope().kind().equals(ChainKeyShareMessage.KIND)) {
+          inputs.addAll(share(d.envelope().from(), d.envelope().payload(), out));
+        } else if (d.envelope().kind().equals(INGRESS_KIND)) {
           inputs.add(new ConsensusNode.IngressReceived(d.envelope().payload()));
         } else {
           inputs.add(new ConsensusNode.Received(d.envelope().from(), d.envelope().payload()));
@@ -116,7 +135,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     DurableStore.Checkpoint checkpoint = store.latest();
     if (checkpoint != null) {
       node = new ConsensusNode(config, self, secrets, crypto, checkpoint.cup(), behaviours);
-      state = KeyValueStateMachine.decode(checkpoint.state());
+      state = ReplicatedState.decode(checkpoint.state());
       recentStates.put(state.height(), checkpoint.state());
     }
     // State sync: ask every peer for a newer CUP and the finalized chain after it.
@@ -164,25 +183,75 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       if (b.height() <= state.height()) {
         continue;
       }
-      state.apply(b.height(), b.ingress());
-      byte[] encoded = state.encode();
-      recentStates.put(b.height(), encoded);
-      while (recentStates.size() > KEPT_STATES) {
-        recentStates.pollFirstEntry();
-      }
-      out.observe(new Observation.Finalized(config.subnet(), b.height(), b.hash()));
-      for (byte[] m : b.ingress()) {
-        if (m.length == 16) {
-          // Workload messages carry (sequence, send time): report the latency to execution.
-          java.nio.ByteBuffer body = java.nio.ByteBuffer.wrap(m);
-          long seq = body.getLong();
-          long sentAt = body.getLong();
-          out.observe(new Observation.Metric("ingress_done/" + seq, now - sentAt));
+      BlockExecutor.Outcome o = executor.execute(state, b.height(), b.timeNanos(), b.hash(),
+          b.ingress());
+      if (b.height() % config.cupInterval() == 0) {
+        recentStates.put(b.height(), state.encode());
+        while (recentStates.size() > KEPT_CHECKPOINTS) {
+          recentStates.pollFirstEntry();
         }
       }
-      executed.add(new ConsensusNode.Executed(b.height(), state.root()));
+      out.observe(new Observation.Finalized(config.subnet(), b.height(), b.hash()));
+      for (String rejected : o.rejectedItems()) {
+        out.observe(new Observation.ArtifactRejected(config.committee().get(b.proposer()),
+            "block " + b.height() + ": " + rejected));
+      }
+      for (BlockExecutor.LoadCompleted l : o.load()) {
+        out.observe(new Observation.Metric("ingress_done/" + l.sequence(), now - l.sentAtNanos()));
+      }
+      for (BlockExecutor.ChainKeyCompleted c : o.chainKey()) {
+        out.observe(new Observation.ChainKeyCompleted(config.subnet(), b.height(),
+            c.request().id(), c.request().method(), c.request().caller().toBytes(),
+            c.request().arg(), c.reply().encode(), c.request().receivedAtNanos(), now));
+      }
+      executed.add(new ConsensusNode.Executed(b.height(), stateRoot()));
+      if (worker != null) {
+        executed.addAll(apply(worker.afterExecution(state), out));
+      }
     }
     return executed;
+  }
+
+  /** The certified tree's root: what the subnet certifies at this height. */
+  private byte[] stateRoot() {
+    return state.certifiedTree(List.of()).digest();
+  }
+
+  private List<Input> share(NodeId from, byte[] payload, StepOutput.Builder out) {
+    if (worker == null) {
+      return List.of();
+    }
+    ChainKeyShareMessage m;
+    try {
+      m = ChainKeyShareMessage.decode(payload);
+    } catch (IllegalArgumentException e) {
+      out.observe(new Observation.ArtifactRejected(from, e.getMessage()));
+      return List.of();
+    }
+    if (m.signer() < 0 || m.signer() >= config.committee().size()
+        || !config.committee().get(m.signer()).equals(from)) {
+      out.observe(new Observation.ArtifactRejected(from, "chain-key share claims signer index "
+          + m.signer() + " of another node"));
+      return List.of();
+    }
+    return apply(worker.onShare(state, m), out);
+  }
+
+  /** Gossips the worker's shares and moves its payload items in or out of the ingress pool. */
+  private List<Input> apply(ChainKeyWorker.Effects effects, StepOutput.Builder out) {
+    List<Input> inputs = new ArrayList<>();
+    for (ChainKeyShareMessage m : effects.broadcast()) {
+      if (!behaviours.contains(ByzantineBehaviour.WITHHOLDING)) {
+        out.network().broadcast(ChainKeyShareMessage.KIND, m.encode());
+      }
+    }
+    for (ChainKeyWorker.Rejection r : effects.rejections()) {
+      // The signer index was checked against the sender when the share arrived.
+      out.observe(new Observation.ArtifactRejected(config.committee().get(r.signer()), r.reason()));
+    }
+    effects.propose().forEach(item -> inputs.add(new ConsensusNode.IngressReceived(item)));
+    effects.withdraw().forEach(item -> inputs.add(new ConsensusNode.IngressWithdrawn(item)));
+    return inputs;
   }
 
   private void saveCheckpoint() {
@@ -196,7 +265,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   private void respond(NodeId requester, StepOutput.Builder out) {
     DurableStore.Checkpoint checkpoint = store.latest();
     CatchUpPackage cup = checkpoint == null ? ConsensusNode.genesis(config) : checkpoint.cup();
-    byte[] encoded = checkpoint == null ? new KeyValueStateMachine().encode() : checkpoint.state();
+    byte[] encoded = checkpoint == null ? execution.genesisState().encode() : checkpoint.state();
     CatchUpResponse response = new CatchUpResponse(cup, encoded,
         node.finalizedBlocksAfter(cup.height()), node.finalizationsAfter(cup.height()),
         node.beaconsAfter(cup.height()));
@@ -210,15 +279,15 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   private List<Input> adopt(CatchUpResponse c, long now, StepOutput.Builder out) {
     CatchUpPackage cup = c.cup();
     if (cup.height() > state.height()) {
-      KeyValueStateMachine synced;
+      ReplicatedState synced;
       try {
-        synced = KeyValueStateMachine.decode(c.state());
+        synced = ReplicatedState.decode(c.state());
       } catch (IllegalArgumentException e) {
         return List.of();
       }
       boolean certified = crypto.verifyCertification(
           ConsensusCrypto.certificationMessage(cup.stateRoot()), cup.certification());
-      if (!certified || !Arrays.equals(synced.root(), cup.stateRoot())
+      if (!certified || !Arrays.equals(synced.certifiedTree(List.of()).digest(), cup.stateRoot())
           || synced.height() != cup.height()) {
         return List.of(); // a forged or stale CUP: ignore it
       }

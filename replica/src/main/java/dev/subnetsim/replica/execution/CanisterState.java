@@ -27,6 +27,20 @@ public final class CanisterState {
     this.cycles = cycles;
   }
 
+  /** Rebuilds a canister from its checkpoint form (state sync, restart from a CUP). */
+  public static CanisterState restore(CanisterId id, String program, byte[] stableMemory,
+      long cycles, byte[] certifiedData) {
+    CanisterState c = new CanisterState(id, program, VectorMemory.decode(stableMemory,
+        MAX_STABLE_PAGES), cycles);
+    c.certifiedData = certifiedData.clone();
+    return c;
+  }
+
+  /** The stable memory's checkpoint form. */
+  public byte[] encodeStableMemory() {
+    return stable.encode();
+  }
+
   /** A deep copy, for checkpoints and state sync. */
   public CanisterState copy() {
     CanisterState c = new CanisterState(id, program, stable.copy(), cycles);

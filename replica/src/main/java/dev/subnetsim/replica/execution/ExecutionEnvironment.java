@@ -115,6 +115,12 @@ public final class ExecutionEnvironment {
       if (call.kind() == CanisterCall.Kind.INIT) {
         return new ExecutionResult.Replied(new byte[0]);
       }
+      if (call.kind() == CanisterCall.Kind.REPLY_CALLBACK
+          || call.kind() == CanisterCall.Kind.REJECT_CALLBACK) {
+        // A callback need not respond (the call context may have responded already, or a later
+        // callback will); the runtime rejects the call context if none ever does.
+        return new ExecutionResult.Pending();
+      }
       throw new CanisterTrap("method '" + call.method() + "' returned without replying");
     }
 

@@ -47,9 +47,21 @@ public final class CertifiedStateTree {
   private final SortedMap<CanisterId, byte[]> certifiedData = new TreeMap<>();
   private final SortedMap<byte[], RequestStatus> requests = new TreeMap<>(Arrays::compareUnsigned);
   private final List<SubnetEntry> subnets;
+  private final byte[] stateManifest;
 
   public CertifiedStateTree(long timeNanos, Map<CanisterId, byte[]> certifiedData,
       Map<byte[], RequestStatus> requests, List<SubnetEntry> subnets) {
+    this(timeNanos, certifiedData, requests, subnets, null);
+  }
+
+  /**
+   * With {@code stateManifest} (not null), the tree also has {@code /state_manifest}: the hash of
+   * the rest of the replicated state (ours, not in the interface spec; IC clients look up only the
+   * paths they know, so the extra label does not affect them).
+   */
+  public CertifiedStateTree(long timeNanos, Map<CanisterId, byte[]> certifiedData,
+      Map<byte[], RequestStatus> requests, List<SubnetEntry> subnets, byte[] stateManifest) {
+    this.stateManifest = stateManifest == null ? null : stateManifest.clone();
     this.timeNanos = timeNanos;
     certifiedData.forEach((k, v) -> this.certifiedData.put(k, v.clone()));
     this.requests.putAll(requests);
@@ -70,6 +82,9 @@ public final class CertifiedStateTree {
         b.put(utf8(s.rejectMessage()), "request_status", id, "reject_message");
       }
     });
+    if (stateManifest != null) {
+      b.put(stateManifest, "state_manifest");
+    }
     for (SubnetEntry s : subnets) {
       b.put(BlsKeyDer.encode(s.publicKey96()), "subnet", s.id().toBytes(), "public_key");
       b.put(CanisterRanges.encode(s.ranges()), "subnet", s.id().toBytes(), "canister_ranges");

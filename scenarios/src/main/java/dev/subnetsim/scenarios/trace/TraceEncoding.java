@@ -76,6 +76,17 @@ public final class TraceEncoding {
       bytes(out, c.publicKey());
       bytes(out, c.message());
       bytes(out, c.signature());
+    } else if (o instanceof Observation.ChainKeyCompleted c) {
+      out.writeByte(6);
+      string(out, c.subnet().name());
+      out.writeLong(c.height());
+      out.writeLong(c.requestId());
+      string(out, c.method());
+      bytes(out, c.callerCanister());
+      bytes(out, c.arg());
+      bytes(out, c.reply());
+      out.writeLong(c.queuedAtNanos());
+      out.writeLong(c.answeredAtNanos());
     } else {
       throw new IllegalArgumentException("unknown observation " + o);
     }

@@ -47,6 +47,15 @@ public final class TraceJson {
           .append(",\"public_key\":\"").append(HEX.formatHex(c.publicKey()))
           .append("\",\"message\":\"").append(HEX.formatHex(c.message()))
           .append("\",\"signature\":\"").append(HEX.formatHex(c.signature())).append('"');
+    } else if (o instanceof Observation.ChainKeyCompleted c) {
+      b.append(",\"obs\":\"chain_key_completed\",\"subnet\":").append(str(c.subnet().name()))
+          .append(",\"height\":").append(c.height()).append(",\"request\":").append(c.requestId())
+          .append(",\"method\":").append(str(c.method()))
+          .append(",\"caller\":\"").append(HEX.formatHex(c.callerCanister()))
+          .append("\",\"arg\":\"").append(HEX.formatHex(c.arg()))
+          .append("\",\"reply\":\"").append(HEX.formatHex(c.reply()))
+          .append("\",\"queued_at\":").append(c.queuedAtNanos())
+          .append(",\"answered_at\":").append(c.answeredAtNanos());
     } else if (o instanceof Observation.Metric m) {
       b.append(",\"obs\":\"metric\",\"name\":").append(str(m.name()))
           .append(",\"value\":").append(Double.isFinite(m.value()) ? Double.toString(m.value())

@@ -3,7 +3,6 @@ package dev.subnetsim.scenarios.world;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.scenarios.RunRandom;
 import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -40,7 +39,7 @@ public final class PoissonIngress {
         return out;
       }
       NodeId target = targets.get(rng.nextInt(targets.size()));
-      byte[] body = ByteBuffer.allocate(16).putLong(seq++).putLong(t).array();
+      byte[] body = dev.subnetsim.replica.payload.PayloadItem.Workload.counter(seq++, t).encode();
       out.add(new IngressInjection(t, target, body));
     }
   }

@@ -39,10 +39,21 @@ final class ConsensusWorld {
   static SimulationConfig.Builder config(Topology topology, long seed, FaultSchedule faults,
       Map<NodeId, Set<ByzantineBehaviour>> byzantine, long unitDelay, long progressBound,
       long end, int threads) {
+    return config(factory(topology, seed, byzantine, unitDelay, false), topology, seed, faults,
+        progressBound, end, threads);
+  }
+
+  /** Replicas of every subnet of {@code topology}; with chain keys on every subnet if asked. */
+  static ConsensusReplicaFactory factory(Topology topology, long seed,
+      Map<NodeId, Set<ByzantineBehaviour>> byzantine, long unitDelay, boolean chainKeys) {
     Map<SubnetId, List<NodeId>> subnets = subnets(topology);
-    ConsensusReplicaFactory factory = new ConsensusReplicaFactory(seed, subnets,
+    return new ConsensusReplicaFactory(seed, subnets,
         s -> new ConsensusConfig(s, subnets.get(s), unitDelay, unitDelay * 3 / 10, 1000, 10),
-        byzantine, VerificationCache.shared());
+        byzantine, VerificationCache.shared(), s -> chainKeys);
+  }
+
+  static SimulationConfig.Builder config(ConsensusReplicaFactory factory, Topology topology,
+      long seed, FaultSchedule faults, long progressBound, long end, int threads) {
     return SimulationConfig.builder(topology, factory,
             LinkModel.builder(new ConstantLatency(20 * MS)))
         .seed(seed)

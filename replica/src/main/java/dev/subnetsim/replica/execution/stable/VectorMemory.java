@@ -5,9 +5,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Heap-backed {@link Memory}, page by page, with a page limit and a content hash for state roots. */
+/**
+ * Heap-backed {@link Memory}, page by page, with a page limit and a content hash for state roots.
+ * Page hashes are cached and recomputed only for pages written since (the state root is taken
+ * every height, while a message touches a few pages of a canister's memory).
+ */
 public final class VectorMemory implements Memory {
   private final List<byte[]> pages = new ArrayList<>();
+  /** SHA-256 of each page, null while the page is dirty. */
+  private final List<byte[]> pageHashes = new ArrayList<>();
   private final long maxPages;
 
   public VectorMemory(long maxPages) {
@@ -20,7 +26,41 @@ public final class VectorMemory implements Memory {
     for (byte[] p : pages) {
       c.pages.add(p.clone());
     }
+    c.pageHashes.addAll(pageHashes);
     return c;
+  }
+
+  /** Page count (u32) then every page: the checkpoint and state-sync form. */
+  public byte[] encode() {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + pages.size() * PAGE_SIZE);
+    b.putInt(pages.size());
+    pages.forEach(b::put);
+    return b.array();
+  }
+
+  /**
+   * Decodes {@link #encode}'s form.
+   *
+   * @throws IllegalArgumentException on a truncated encoding or more pages than {@code maxPages}
+   */
+  public static VectorMemory decode(byte[] bytes, long maxPages) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+    if (bytes.length < 4) {
+      throw new IllegalArgumentException("stable memory encoding shorter than its page count");
+    }
+    int n = b.getInt();
+    if (n < 0 || n > maxPages || b.remaining() != (long) n * PAGE_SIZE) {
+      throw new IllegalArgumentException("stable memory encoding: " + n + " pages do not match "
+          + b.remaining() + " bytes (limit " + maxPages + " pages)");
+    }
+    VectorMemory m = new VectorMemory(maxPages);
+    for (int i = 0; i < n; i++) {
+      byte[] page = new byte[PAGE_SIZE];
+      b.get(page);
+      m.pages.add(page);
+      m.pageHashes.add(null);
+    }
+    return m;
   }
 
   @Override
@@ -36,6 +76,7 @@ public final class VectorMemory implements Memory {
     long previous = pages.size();
     for (long i = 0; i < n; i++) {
       pages.add(new byte[PAGE_SIZE]);
+      pageHashes.add(null);
     }
     return previous;
   }
@@ -44,6 +85,7 @@ public final class VectorMemory implements Memory {
   void truncate(long pages) {
     while (this.pages.size() > pages) {
       this.pages.remove(this.pages.size() - 1);
+      this.pageHashes.remove(this.pageHashes.size() - 1);
     }
   }
 
@@ -74,7 +116,9 @@ public final class VectorMemory implements Memory {
     int done = 0;
     while (done < src.length) {
       long at = offset + done;
-      byte[] page = pages.get((int) (at / PAGE_SIZE));
+      int index = (int) (at / PAGE_SIZE);
+      byte[] page = pages.get(index);
+      pageHashes.set(index, null);
       int inPage = (int) (at % PAGE_SIZE);
       int n = Math.min(src.length - done, PAGE_SIZE - inPage);
       System.arraycopy(src, done, page, inPage, n);
@@ -82,13 +126,18 @@ public final class VectorMemory implements Memory {
     }
   }
 
-  /** SHA-256 over the page count and every page, in order. */
+  /** SHA-256 over the page count and the SHA-256 of every page, in order. */
   public byte[] contentHash() {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update(java.nio.ByteBuffer.allocate(8).putLong(pages.size()).array());
-      for (byte[] p : pages) {
-        d.update(p);
+      for (int i = 0; i < pages.size(); i++) {
+        byte[] h = pageHashes.get(i);
+        if (h == null) {
+          h = MessageDigest.getInstance("SHA-256").digest(pages.get(i));
+          pageHashes.set(i, h);
+        }
+        d.update(h);
       }
       return d.digest();
     } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,122 @@
+package dev.subnetsim.replica.chainkey;
+
+import dev.subnetsim.chainkey.bls12381.G1Point;
+import dev.subnetsim.chainkey.bls12381.Scalar;
+import dev.subnetsim.chainkey.dkg.Dealing;
+import dev.subnetsim.chainkey.dkg.DkgConfig;
+import dev.subnetsim.chainkey.dkg.DkgDealer;
+import dev.subnetsim.chainkey.dkg.DkgReceiver;
+import dev.subnetsim.chainkey.dkg.ReceiverKeyPair;
+import dev.subnetsim.chainkey.dkg.Transcript;
+import dev.subnetsim.chainkey.dkg.TranscriptBuilder;
+import dev.subnetsim.chainkey.ec.EcCurve;
+import dev.subnetsim.chainkey.ec.EcPoint;
+import dev.subnetsim.chainkey.ec.EcPolynomial;
+import dev.subnetsim.chainkey.ec.EcScalar;
+import dev.subnetsim.chainkey.ec.EcSecretShare;
+import dev.subnetsim.chainkey.ec.EcThresholdPublicKey;
+import dev.subnetsim.chainkey.random.SeededRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The key ceremony that creates a subnet's chain keys at genesis, without a trusted dealer: the
+ * vetKD key by the BLS DKG of chainkey (every member deals, every member opens its own share), the
+ * EC keys by joint-Feldman sharing (every member deals a random polynomial with Feldman
+ * commitments; a member's share is the sum of what it received, the public key the sum of the
+ * constant commitments). Each dealer's randomness is its own fork of the seed; no code path adds
+ * the dealers' constants, so the master secrets exist nowhere. As with the consensus genesis keys,
+ * the ceremony's messages are exchanged in one place at setup rather than over the simulated
+ * network.
+ */
+public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShares> shares) {
+
+  public static ChainKeyGenesis generate(String subnet, int n, SeededRandom rng) {
+    int threshold = (n - 1) / 3 + 1;
+    List<Scalar> vetKdShares = new ArrayList<>();
+    Transcript vetKd = blsDkg(subnet + "/vetkd/" + SubnetChainKeys.VETKD_KEY_NAME, n, threshold,
+        rng.fork("vetkd"), vetKdShares);
+    Map<EcCurve, EcThresholdPublicKey> ecdhKeys = new EnumMap<>(EcCurve.class);
+    Map<EcCurve, List<EcSecretShare>> ecdhShares = new EnumMap<>(EcCurve.class);
+    for (EcCurve curve : EcCurve.values()) {
+      List<EcSecretShare> shares = new ArrayList<>();
+      ecdhKeys.put(curve, jointFeldman(curve, n, threshold, rng.fork("ecdh/" + curve), shares));
+      ecdhShares.put(curve, shares);
+    }
+    List<EcSecretShare> docShares = new ArrayList<>();
+    EcThresholdPublicKey docKey = jointFeldman(EcCurve.SECP256K1, n, threshold,
+        rng.fork("document-key"), docShares);
+    List<NodeChainKeyShares> nodes = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Map<EcCurve, EcSecretShare> mine = new EnumMap<>(EcCurve.class);
+      for (EcCurve curve : EcCurve.values()) {
+        mine.put(curve, ecdhShares.get(curve).get(i));
+      }
+      nodes.add(new NodeChainKeyShares(i, vetKdShares.get(i), mine, docShares.get(i)));
+    }
+    return new ChainKeyGenesis(new SubnetChainKeys(vetKd.publicCoefficients(), ecdhKeys, docKey),
+        List.copyOf(nodes));
+  }
+
+  private static Transcript blsDkg(String id, int n, int threshold, SeededRandom rng,
+      List<Scalar> sharesOut) {
+    List<ReceiverKeyPair> receivers = new ArrayList<>();
+    List<G1Point> receiverKeys = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      receivers.add(ReceiverKeyPair.random(rng.fork("receiver-" + i)));
+      receiverKeys.add(receivers.get(i).publicKey());
+    }
+    DkgConfig config = DkgConfig.fresh(id.getBytes(StandardCharsets.UTF_8), n, receiverKeys, threshold);
+    List<Dealing> dealings = new ArrayList<>();
+    for (int d = 0; d < n; d++) {
+      dealings.add(new DkgDealer(config, d).createDealing(rng.fork("dealer-" + d)));
+    }
+    Transcript transcript = TranscriptBuilder.build(config, dealings, List.of());
+    for (int i = 0; i < n; i++) {
+      DkgReceiver receiver = new DkgReceiver(config, i, receivers.get(i));
+      for (Dealing d : dealings) {
+        receiver.open(d, rng.fork("open-" + i));
+      }
+      sharesOut.add(receiver.computeKeyShare(transcript));
+    }
+    return transcript;
+  }
+
+  /** Joint-Feldman: member i's share is sum_d p_d(i), checked against the summed commitments. */
+  private static EcThresholdPublicKey jointFeldman(EcCurve curve, int n, int threshold,
+      SeededRandom rng, List<EcSecretShare> sharesOut) {
+    List<EcPoint> commitments = null;
+    List<EcScalar> sums = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      sums.add(EcScalar.zero(curve));
+    }
+    for (int d = 0; d < n; d++) {
+      EcPolynomial p = EcPolynomial.random(curve, threshold, rng.fork("dealer-" + d));
+      List<EcPoint> c = p.commitments();
+      if (commitments == null) {
+        commitments = new ArrayList<>(c);
+      } else {
+        for (int k = 0; k < threshold; k++) {
+          commitments.set(k, commitments.get(k).add(c.get(k)));
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        sums.set(i, sums.get(i).add(p.evaluateAtNode(i)));
+      }
+    }
+    TreeMap<Integer, EcPoint> publicShares = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      EcSecretShare s = new EcSecretShare(i, sums.get(i));
+      if (!s.publicShare().equals(EcPolynomial.evaluateCommitments(commitments, i))) {
+        throw new IllegalStateException("joint-Feldman share of node " + i + " fails its commitment");
+      }
+      sharesOut.add(s);
+      publicShares.put(i, s.publicShare());
+    }
+    return new EcThresholdPublicKey(curve, threshold, commitments.get(0), publicShares);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.subnetsim.replica.chainkey;
+
+import dev.subnetsim.replica.execution.CanisterId;
+import dev.subnetsim.replica.management.ManagementRequest;
+
+/**
+ * A chain-key request waiting for its shares (part of the replicated state, so every replica knows
+ * the same queue): its id, the calling canister, the management call and when it arrived.
+ */
+public record ChainKeyRequest(long id, long callbackId, CanisterId caller, String method,
+    byte[] arg, long receivedAtNanos) {
+
+  public ChainKeyRequest {
+    arg = arg.clone();
+  }
+
+  public ManagementRequest decoded() {
+    return ManagementRequest.decode(method, arg);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.subnetsim.replica.chainkey.schemes;
+
+import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
+import dev.subnetsim.replica.execution.CanisterId;
+import dev.subnetsim.replica.management.ManagementReply;
+import dev.subnetsim.replica.management.ManagementRequest;
+import java.security.SecureRandom;
+import java.util.SortedMap;
+
+/**
+ * One threshold chain-key service, seen from the replicas: each replica makes a share of the
+ * answer with its key share, anyone verifies a share against the signer's public key share, and
+ * at least a threshold of verified shares combine into the reply (deterministically, so every
+ * replica executing the same payload computes the same reply).
+ */
+public interface ChainKeyScheme {
+
+  /**
+   * Checks a request's arguments before it is queued (points decode, key names exist).
+   *
+   * @throws IllegalArgumentException saying what is wrong; the call is rejected with it
+   */
+  void validate(ManagementRequest request);
+
+  byte[] createShare(ManagementRequest request, CanisterId caller, NodeChainKeyShares mine,
+      SecureRandom rng);
+
+  boolean verifyShare(ManagementRequest request, CanisterId caller, int signer, byte[] share);
+
+  /** Combines verified shares (at least {@code threshold()}) into the reply. */
+  ManagementReply combine(ManagementRequest request, CanisterId caller,
+      SortedMap<Integer, byte[]> verifiedShares);
+
+  int threshold();
+}

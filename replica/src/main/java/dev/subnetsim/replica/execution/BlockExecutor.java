@@ -1,0 +1,260 @@
+package dev.subnetsim.replica.execution;
+
+import dev.subnetsim.replica.chainkey.ChainKeyRequest;
+import dev.subnetsim.replica.chainkey.ShareVerifier;
+import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
+import dev.subnetsim.replica.execution.messaging.CallContext;
+import dev.subnetsim.replica.execution.messaging.Callback;
+import dev.subnetsim.replica.execution.messaging.Origin;
+import dev.subnetsim.replica.execution.messaging.QueuedMessage;
+import dev.subnetsim.replica.execution.messaging.QueuedMessage.Reply;
+import dev.subnetsim.replica.ingress.IngressValidator;
+import dev.subnetsim.replica.ingress.InvalidIngressException;
+import dev.subnetsim.replica.ingress.SignedIngress;
+import dev.subnetsim.replica.management.ManagementCanister;
+import dev.subnetsim.replica.management.ManagementReply;
+import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.payload.MalformedPayloadItemException;
+import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.state.CertifiedStateTree.RequestStatus;
+import dev.subnetsim.replica.state.ReplicatedState;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Executes one finalized block's payload against the replicated state, deterministically: items in
+ * payload order (ingress validated and deduplicated, load messages, chain-key responses whose shares
+ * are re-verified and combined), then the input queue until it is empty or the round's message
+ * budget is spent (the rest waits for the next block, as the IC's scheduler carries messages over).
+ * Inter-canister calls are routed to canisters of this subnet or to the management canister;
+ * responses run the caller's callbacks; a call context that can no longer respond is rejected.
+ */
+public final class BlockExecutor {
+  /** The canister that load messages drive (installed at genesis). */
+  public static final CanisterId LOAD_CANISTER = new CanisterId(0);
+  private static final int MESSAGES_PER_ROUND = 10_000;
+
+  private final ExecutionEnvironment environment;
+  private final ManagementCanister management;
+  private final ShareVerifier verifier;
+
+  public BlockExecutor(ExecutionEnvironment environment, ManagementCanister management,
+      ShareVerifier verifier) {
+    this.environment = environment;
+    this.management = management;
+    this.verifier = verifier;
+  }
+
+  /** What executing a block produced that the replica reports (not part of the state). */
+  public record Outcome(List<LoadCompleted> load, List<ChainKeyCompleted> chainKey,
+      List<String> rejectedItems, long instructions) {}
+
+  /** A load message finished: its sequence, send time and the method it ran. */
+  public record LoadCompleted(long sequence, long sentAtNanos, boolean replied) {}
+
+  /** A chain-key request was answered: request, reply and how long it was queued. */
+  public record ChainKeyCompleted(ChainKeyRequest request, ManagementReply reply,
+      long completedAtNanos) {}
+
+  public Outcome execute(ReplicatedState state, long height, long timeNanos, byte[] randomness,
+      List<byte[]> items) {
+    state.advance(height, timeNanos);
+    Round round = new Round(state, randomness);
+    for (byte[] bytes : items) {
+      PayloadItem item;
+      try {
+        item = PayloadItem.decode(bytes);
+      } catch (MalformedPayloadItemException e) {
+        round.rejected.add("malformed payload item: " + e.getMessage());
+        continue;
+      }
+      if (item instanceof PayloadItem.Workload w) {
+        state.queue().add(new QueuedMessage.Request(
+            new Origin.FromWorkload(w.sequence(), w.sentAtNanos()), new byte[] {4},
+            new CanisterId(w.target()), w.method(), w.arg()));
+      } else if (item instanceof PayloadItem.Ingress i) {
+        round.ingress(i.signed());
+      } else if (item instanceof PayloadItem.ChainKeyResponse r) {
+        round.chainKeyResponse(r);
+      }
+    }
+    int executed = 0;
+    while (!state.queue().isEmpty() && executed++ < MESSAGES_PER_ROUND) {
+      round.run(state.queue().poll());
+    }
+    state.pruneStatuses();
+    return new Outcome(round.load, round.chainKey, round.rejected, round.instructions);
+  }
+
+  /** One block's execution: the state plus what to report. */
+  private final class Round {
+    final ReplicatedState state;
+    final byte[] randomness;
+    final List<LoadCompleted> load = new ArrayList<>();
+    final List<ChainKeyCompleted> chainKey = new ArrayList<>();
+    final List<String> rejected = new ArrayList<>();
+    long instructions;
+    long messageCounter;
+
+    Round(ReplicatedState state, byte[] randomness) {
+      this.state = state;
+      this.randomness = randomness.clone();
+    }
+
+    void ingress(SignedIngress signed) {
+      byte[] id = signed.message().requestId();
+      if (state.requestStatus(id) != null) {
+        return; // a duplicate: already received (the IC deduplicates by request id)
+      }
+      try {
+        IngressValidator.validate(signed, state.timeNanos());
+      } catch (InvalidIngressException e) {
+        rejected.add("invalid ingress " + java.util.HexFormat.of().formatHex(id) + ": " + e.getMessage());
+        return;
+      }
+      CanisterId target;
+      try {
+        target = CanisterId.fromBytes(signed.message().canisterId());
+      } catch (IllegalArgumentException e) {
+        state.setRequestStatus(id, RequestStatus.rejected(ManagementCanister.DESTINATION_INVALID,
+            "not a canister id"));
+        return;
+      }
+      state.setRequestStatus(id, new RequestStatus("processing", null, 0, null));
+      state.queue().add(new QueuedMessage.Request(new Origin.FromIngress(id),
+          signed.message().sender().toBytes(), target, signed.message().methodName(),
+          signed.message().arg()));
+    }
+
+    void chainKeyResponse(PayloadItem.ChainKeyResponse r) {
+      ChainKeyRequest request = state.chainKeyRequests().get(r.requestId());
+      if (request == null) {
+        return; // answered by an earlier block: a late duplicate, harmless
+      }
+      ChainKeyScheme scheme = management.schemes().get(request.method());
+      ManagementRequest decoded = request.decoded();
+      SortedMap<Integer, byte[]> valid = new TreeMap<>();
+      for (var e : r.shares().entrySet()) {
+        if (verifier.verify(scheme, request, decoded, e.getKey(), e.getValue())) {
+          valid.put(e.getKey(), e.getValue());
+        } else {
+          rejected.add("invalid " + request.method() + " share of node " + e.getKey()
+              + " for request " + request.id());
+        }
+      }
+      if (valid.size() < scheme.threshold()) {
+        rejected.add("chain-key response for request " + request.id() + " has " + valid.size()
+            + " valid shares, needs " + scheme.threshold());
+        return;
+      }
+      ManagementReply reply = scheme.combine(decoded, request.caller(), valid);
+      state.chainKeyRequests().remove(request.id());
+      chainKey.add(new ChainKeyCompleted(request, reply, state.timeNanos()));
+      respond(new Origin.FromCall(request.callbackId()), Reply.of(reply.encode()));
+    }
+
+    void run(QueuedMessage m) {
+      if (m instanceof QueuedMessage.Request q) {
+        request(q);
+      } else if (m instanceof QueuedMessage.Response p) {
+        response(p);
+      }
+    }
+
+    private void request(QueuedMessage.Request q) {
+      if (q.target().isManagement()) {
+        management.handle(state, q).ifPresent(reply -> respond(q.origin(), reply));
+        return;
+      }
+      CanisterState canister = state.canisters().get(q.target());
+      if (canister == null) {
+        respond(q.origin(), Reply.reject(ManagementCanister.DESTINATION_INVALID,
+            "canister " + q.target() + " does not exist on this subnet"));
+        return;
+      }
+      CallContext context = new CallContext(state.nextId(), q.target(), q.origin(), false, 0);
+      ExecutionResult result = environment.execute(canister,
+          CanisterCall.update(q.target(), q.caller(), q.method(), q.arg()), state.timeNanos(),
+          seed());
+      settle(context, result);
+    }
+
+    private void response(QueuedMessage.Response p) {
+      Callback callback = state.callbacks().remove(p.callbackId());
+      if (callback == null) {
+        return;
+      }
+      CallContext context = state.callContexts().remove(callback.callContextId());
+      if (context == null) {
+        return;
+      }
+      context = context.withOutstanding(-1);
+      CanisterState canister = state.canisters().get(context.canister());
+      Reply reply = p.reply();
+      CanisterCall call = new CanisterCall(
+          reply.replied() ? CanisterCall.Kind.REPLY_CALLBACK : CanisterCall.Kind.REJECT_CALLBACK,
+          context.canister(), callback.callee().toBytes(),
+          reply.replied() ? callback.replyMethod() : callback.rejectMethod(),
+          reply.replied() ? reply.data()
+              : reply.rejectMessage().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          callback.context());
+      settle(context, environment.execute(canister, call, state.timeNanos(), seed()));
+    }
+
+    /** Applies a message's result to its call context: route its calls, deliver its response. */
+    private void settle(CallContext context, ExecutionResult result) {
+      instructions += result.instructions();
+      for (ExecutionResult.OutgoingCall call : result.calls()) {
+        Callback callback = new Callback(state.nextId(), context.id(), call.target(),
+            call.replyMethod(), call.rejectMethod(), call.context());
+        state.callbacks().put(callback.id(), callback);
+        context = context.withOutstanding(1);
+        state.queue().add(new QueuedMessage.Request(new Origin.FromCall(callback.id()),
+            call.from().toBytes(), call.target(), call.method(), call.arg()));
+      }
+      if (!context.responded()) {
+        if (result.outcome() instanceof ExecutionResult.Replied r) {
+          respond(context.origin(), Reply.of(r.data()));
+          context = context.withResponded();
+        } else if (result.outcome() instanceof ExecutionResult.Rejected r) {
+          respond(context.origin(), Reply.reject(r.code(), r.message()));
+          context = context.withResponded();
+        }
+      }
+      if (context.outstandingCalls() > 0) {
+        state.callContexts().put(context.id(), context);
+      } else if (!context.responded()) {
+        respond(context.origin(), Reply.reject(ManagementCanister.CANISTER_ERROR,
+            "canister " + context.canister() + " did not reply to the call"));
+      }
+    }
+
+    private void respond(Origin origin, Reply reply) {
+      if (origin instanceof Origin.FromIngress i) {
+        state.setRequestStatus(i.requestId(), reply.replied() ? RequestStatus.replied(reply.data())
+            : RequestStatus.rejected(reply.rejectCode(), reply.rejectMessage()));
+      } else if (origin instanceof Origin.FromCall c) {
+        state.queue().add(new QueuedMessage.Response(c.callbackId(), reply));
+      } else if (origin instanceof Origin.FromWorkload w) {
+        load.add(new LoadCompleted(w.sequence(), w.sentAtNanos(), reply.replied()));
+      }
+    }
+
+    /** The random tape seed of the next message: the block's randomness and the message's index. */
+    private byte[] seed() {
+      try {
+        MessageDigest d = MessageDigest.getInstance("SHA-256");
+        d.update(randomness);
+        d.update(ByteBuffer.allocate(16).putLong(state.height()).putLong(messageCounter++).array());
+        return d.digest();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

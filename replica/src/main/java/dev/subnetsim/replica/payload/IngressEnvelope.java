@@ -1,0 +1,94 @@
+package dev.subnetsim.replica.payload;
+
+import dev.subnetsim.chainkey.certification.CborReader;
+import dev.subnetsim.chainkey.certification.CborValue;
+import dev.subnetsim.chainkey.certification.CborWriter;
+import dev.subnetsim.chainkey.ic.Principal;
+import dev.subnetsim.replica.ingress.IngressMessage;
+import dev.subnetsim.replica.ingress.SignedIngress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The HTTP envelope of an update call (interface spec, "Request: call"): CBOR
+ * {@code {content: {request_type, sender, canister_id, method_name, arg, ingress_expiry, nonce?},
+ * sender_pubkey, sender_sig}}, which is how an ingress message travels in gossip and payloads.
+ */
+public final class IngressEnvelope {
+  private IngressEnvelope() {}
+
+  public static byte[] encode(SignedIngress s) {
+    IngressMessage m = s.message();
+    Map<String, CborValue> content = new LinkedHashMap<>();
+    content.put("arg", new CborValue.Bytes(m.arg()));
+    content.put("canister_id", new CborValue.Bytes(m.canisterId()));
+    content.put("ingress_expiry", new CborValue.UInt(m.ingressExpiryNanos()));
+    content.put("method_name", new CborValue.Text(m.methodName()));
+    if (m.nonce() != null) {
+      content.put("nonce", new CborValue.Bytes(m.nonce()));
+    }
+    content.put("request_type", new CborValue.Text("call"));
+    content.put("sender", new CborValue.Bytes(m.sender().toBytes()));
+    Map<String, CborValue> envelope = new LinkedHashMap<>();
+    envelope.put("content", new CborValue.MapValue(content));
+    if (s.senderPublicKeyDer().length > 0) {
+      envelope.put("sender_pubkey", new CborValue.Bytes(s.senderPublicKeyDer()));
+      envelope.put("sender_sig", new CborValue.Bytes(s.signature()));
+    }
+    return CborWriter.encode(CborValue.selfDescribed(new CborValue.MapValue(envelope)));
+  }
+
+  /**
+   * Decodes an envelope; the signature is not checked here (IngressValidator does that).
+   *
+   * @throws MalformedPayloadItemException naming the missing or mistyped field
+   */
+  public static SignedIngress decode(byte[] bytes) {
+    CborValue v;
+    try {
+      v = CborValue.stripSelfDescribe(CborReader.decode(bytes));
+    } catch (RuntimeException e) {
+      throw new MalformedPayloadItemException("ingress envelope is not CBOR: " + e.getMessage());
+    }
+    Map<String, CborValue> envelope = map(v, "envelope");
+    Map<String, CborValue> content = map(envelope.get("content"), "content");
+    if (!"call".equals(text(content, "request_type"))) {
+      throw new MalformedPayloadItemException("content.request_type must be \"call\"");
+    }
+    IngressMessage m = new IngressMessage(Principal.fromBytes(bytes(content, "sender")),
+        bytes(content, "canister_id"), text(content, "method_name"), bytes(content, "arg"),
+        uint(content, "ingress_expiry"),
+        content.containsKey("nonce") ? bytes(content, "nonce") : null);
+    byte[] pk = envelope.containsKey("sender_pubkey") ? bytes(envelope, "sender_pubkey") : new byte[0];
+    byte[] sig = envelope.containsKey("sender_sig") ? bytes(envelope, "sender_sig") : new byte[0];
+    return new SignedIngress(m, pk, sig);
+  }
+
+  private static Map<String, CborValue> map(CborValue v, String what) {
+    if (!(v instanceof CborValue.MapValue m)) {
+      throw new MalformedPayloadItemException(what + " must be a CBOR map");
+    }
+    return m.entries();
+  }
+
+  private static byte[] bytes(Map<String, CborValue> m, String field) {
+    if (!(m.get(field) instanceof CborValue.Bytes b)) {
+      throw new MalformedPayloadItemException("field '" + field + "' must be bytes");
+    }
+    return b.value();
+  }
+
+  private static String text(Map<String, CborValue> m, String field) {
+    if (!(m.get(field) instanceof CborValue.Text t)) {
+      throw new MalformedPayloadItemException("field '" + field + "' must be text");
+    }
+    return t.value();
+  }
+
+  private static long uint(Map<String, CborValue> m, String field) {
+    if (!(m.get(field) instanceof CborValue.UInt u)) {
+      throw new MalformedPayloadItemException("field '" + field + "' must be an unsigned integer");
+    }
+    return u.value();
+  }
+}

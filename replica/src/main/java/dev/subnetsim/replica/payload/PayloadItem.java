@@ -1,0 +1,146 @@
+package dev.subnetsim.replica.payload;
+
+import dev.subnetsim.replica.ingress.SignedIngress;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One item of a block payload. The IC keeps separate payload sections (ingress, xnet, IDKG, vetKD);
+ * here consensus carries opaque items and the replica's execution gives them meaning, so consensus
+ * stays independent of execution. A one-byte tag says which item it is:
+ * <ul>
+ *   <li>{@code 'W'} {@link Workload}: a synthetic load message (sequence, send time) that
+ *       increments the load canister's counter; its latency is measured.</li>
+ *   <li>{@code 'I'} {@link Ingress}: a signed update call in the interface spec's CBOR envelope.</li>
+ *   <li>{@code 'K'} {@link ChainKeyResponse}: at least a threshold of verified shares for one
+ *       pending chain-key request; execution re-verifies them and combines them into the reply
+ *       (deterministically), the analogue of the IC's IDKG/vetKD payload sections.</li>
+ * </ul>
+ */
+public sealed interface PayloadItem {
+
+  byte[] encode();
+
+  /**
+   * A load message from the scenario's workload (unsigned: load is not what is being tested; real
+   * clients use {@link Ingress}): an update call of {@code method} on {@code target}.
+   */
+  record Workload(long sequence, long sentAtNanos, long target, String method, byte[] arg)
+      implements PayloadItem {
+    public Workload {
+      arg = arg.clone();
+    }
+
+    /** The default load: increment the load canister's counter. */
+    public static Workload counter(long sequence, long sentAtNanos) {
+      return new Workload(sequence, sentAtNanos, 0, "increment", new byte[0]);
+    }
+
+    public byte[] encode() {
+      byte[] m = method.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return ByteBuffer.allocate(1 + 24 + 4 + m.length + 4 + arg.length).put((byte) 'W')
+          .putLong(sequence).putLong(sentAtNanos).putLong(target).putInt(m.length).put(m)
+          .putInt(arg.length).put(arg).array();
+    }
+  }
+
+  record Ingress(SignedIngress signed) implements PayloadItem {
+    public byte[] encode() {
+      byte[] body = IngressEnvelope.encode(signed);
+      return ByteBuffer.allocate(1 + body.length).put((byte) 'I').put(body).array();
+    }
+  }
+
+  /** Shares by signer index (sorted), each in its scheme's wire form. */
+  record ChainKeyResponse(long requestId, SortedMap<Integer, byte[]> shares) implements PayloadItem {
+    public ChainKeyResponse {
+      TreeMap<Integer, byte[]> copy = new TreeMap<>();
+      shares.forEach((k, v) -> copy.put(k, v.clone()));
+      shares = Collections.unmodifiableSortedMap(copy);
+    }
+
+    public byte[] encode() {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.write('K');
+      out.writeBytes(ByteBuffer.allocate(12).putLong(requestId).putInt(shares.size()).array());
+      shares.forEach((signer, share) -> {
+        out.writeBytes(ByteBuffer.allocate(8).putInt(signer).putInt(share.length).array());
+        out.writeBytes(share);
+      });
+      return out.toByteArray();
+    }
+  }
+
+  /**
+   * Decodes an item.
+   *
+   * @throws MalformedPayloadItemException on an unknown tag or a truncated or inconsistent body
+   */
+  static PayloadItem decode(byte[] bytes) {
+    if (bytes.length == 0) {
+      throw new MalformedPayloadItemException("empty payload item");
+    }
+    ByteBuffer b = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+    try {
+      return switch (bytes[0]) {
+        case 'W' -> {
+          long seq = b.getLong();
+          long sent = b.getLong();
+          long target = b.getLong();
+          byte[] m = field(b, "method");
+          byte[] arg = field(b, "arg");
+          if (b.hasRemaining()) {
+            throw new MalformedPayloadItemException("trailing bytes after workload item");
+          }
+          yield new Workload(seq, sent, target, new String(m, java.nio.charset.StandardCharsets.UTF_8), arg);
+        }
+        case 'I' -> {
+          byte[] body = new byte[bytes.length - 1];
+          b.get(body);
+          yield new Ingress(IngressEnvelope.decode(body));
+        }
+        case 'K' -> {
+          long id = b.getLong();
+          int n = b.getInt();
+          if (n < 0 || n > 1024) {
+            throw new MalformedPayloadItemException("chain-key response with " + n + " shares");
+          }
+          TreeMap<Integer, byte[]> shares = new TreeMap<>();
+          for (int i = 0; i < n; i++) {
+            int signer = b.getInt();
+            int len = b.getInt();
+            if (len < 0 || len > b.remaining()) {
+              throw new MalformedPayloadItemException("chain-key share of " + signer + " overruns the item");
+            }
+            byte[] share = new byte[len];
+            b.get(share);
+            if (shares.put(signer, share) != null) {
+              throw new MalformedPayloadItemException("chain-key response repeats signer " + signer);
+            }
+          }
+          if (b.hasRemaining()) {
+            throw new MalformedPayloadItemException("trailing bytes after chain-key response");
+          }
+          yield new ChainKeyResponse(id, shares);
+        }
+        default -> throw new MalformedPayloadItemException(
+            "unknown payload item tag 0x" + Integer.toHexString(bytes[0] & 0xff));
+      };
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new MalformedPayloadItemException("truncated payload item with tag '" + (char) bytes[0] + "'");
+    }
+  }
+
+  private static byte[] field(ByteBuffer b, String what) {
+    int len = b.getInt();
+    if (len < 0 || len > b.remaining()) {
+      throw new MalformedPayloadItemException("workload " + what + " of " + len + " bytes overruns the item");
+    }
+    byte[] out = new byte[len];
+    b.get(out);
+    return out;
+  }
+}

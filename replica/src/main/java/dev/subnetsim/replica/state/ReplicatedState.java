@@ -1,0 +1,290 @@
+package dev.subnetsim.replica.state;
+
+import dev.subnetsim.chainkey.certification.HashTree;
+import dev.subnetsim.replica.chainkey.ChainKeyRequest;
+import dev.subnetsim.replica.execution.CanisterId;
+import dev.subnetsim.replica.execution.CanisterState;
+import dev.subnetsim.replica.execution.messaging.CallContext;
+import dev.subnetsim.replica.execution.messaging.Callback;
+import dev.subnetsim.replica.execution.messaging.Origin;
+import dev.subnetsim.replica.execution.messaging.QueuedMessage;
+import dev.subnetsim.replica.state.CertifiedStateTree.RequestStatus;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A subnet's replicated state at one height: canisters (with their stable memories), the input
+ * queue, call contexts and callbacks, the request statuses of ingress messages, and the pending
+ * chain-key requests. Every honest replica holds the same state after executing the same blocks;
+ * {@link #certifiedTree} is what the subnet certifies, {@link #encode} what a CUP checkpoints and
+ * state sync transfers. Mutable: owned by one replica's execution.
+ */
+public final class ReplicatedState {
+  /** A finished request's status stays readable this long (the IC's ingress expiry window). */
+  public static final long STATUS_RETENTION_NANOS = 5 * 60 * 1_000_000_000L;
+
+  private long height;
+  private long timeNanos;
+  private final TreeMap<CanisterId, CanisterState> canisters = new TreeMap<>();
+  private final Deque<QueuedMessage> queue = new ArrayDeque<>();
+  private final TreeMap<Long, CallContext> callContexts = new TreeMap<>();
+  private final TreeMap<Long, Callback> callbacks = new TreeMap<>();
+  private final TreeMap<byte[], RequestStatus> requestStatus = new TreeMap<>(Arrays::compareUnsigned);
+  /** When each finished status was written, for pruning. */
+  private final TreeMap<byte[], Long> statusTime = new TreeMap<>(Arrays::compareUnsigned);
+  private final TreeMap<Long, ChainKeyRequest> chainKeyRequests = new TreeMap<>();
+  private long nextId = 1;
+
+  public long height() {
+    return height;
+  }
+
+  public long timeNanos() {
+    return timeNanos;
+  }
+
+  public void advance(long newHeight, long newTimeNanos) {
+    height = newHeight;
+    timeNanos = Math.max(timeNanos, newTimeNanos);
+  }
+
+  public long nextId() {
+    return nextId++;
+  }
+
+  /** The id the next allocation will get (ids below it were allocated by executed blocks). */
+  public long nextIdPeek() {
+    return nextId;
+  }
+
+  public SortedMap<CanisterId, CanisterState> canisters() {
+    return canisters;
+  }
+
+  public void install(CanisterState canister) {
+    canisters.put(canister.id(), canister);
+  }
+
+  public Deque<QueuedMessage> queue() {
+    return queue;
+  }
+
+  public TreeMap<Long, CallContext> callContexts() {
+    return callContexts;
+  }
+
+  public TreeMap<Long, Callback> callbacks() {
+    return callbacks;
+  }
+
+  public TreeMap<Long, ChainKeyRequest> chainKeyRequests() {
+    return chainKeyRequests;
+  }
+
+  public RequestStatus requestStatus(byte[] requestId) {
+    return requestStatus.get(requestId);
+  }
+
+  public void setRequestStatus(byte[] requestId, RequestStatus status) {
+    requestStatus.put(requestId.clone(), status);
+    statusTime.put(requestId.clone(), timeNanos);
+  }
+
+  /** Drops finished statuses older than the retention window (the IC reports them "done"). */
+  public void pruneStatuses() {
+    statusTime.entrySet().removeIf(e -> {
+      boolean old = timeNanos - e.getValue() > STATUS_RETENTION_NANOS
+          && !"received".equals(requestStatus.get(e.getKey()).status())
+          && !"processing".equals(requestStatus.get(e.getKey()).status());
+      if (old) {
+        requestStatus.remove(e.getKey());
+      }
+      return old;
+    });
+  }
+
+  /** The certified state tree of this state, with the given /subnet entries. */
+  public HashTree certifiedTree(List<CertifiedStateTree.SubnetEntry> subnets) {
+    TreeMap<CanisterId, byte[]> certifiedData = new TreeMap<>();
+    canisters.forEach((id, c) -> certifiedData.put(id, c.certifiedData()));
+    return new CertifiedStateTree(timeNanos, certifiedData, requestStatus, subnets,
+        manifestHash()).build();
+  }
+
+  /**
+   * SHA-256 over everything not in the certified tree itself (canister memories, queues, call
+   * contexts, chain-key requests): certified under {@code /state_manifest} so replicas that
+   * diverge anywhere in their state disagree on the certified root, as the IC's CUP state hash
+   * makes them disagree.
+   */
+  public byte[] manifestHash() {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(new StateCodec.Writer().u64(height).u64(nextId).toBytes());
+      for (CanisterState c : canisters.values()) {
+        d.update(c.id().toBytes());
+        d.update(c.stableMemoryHash());
+        d.update(new StateCodec.Writer().u64(c.cycles()).toBytes());
+      }
+      d.update(encodeQueuesAndContexts());
+      return d.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private byte[] encodeQueuesAndContexts() {
+    StateCodec.Writer w = new StateCodec.Writer();
+    w.u64(queue.size());
+    queue.forEach(m -> writeMessage(w, m));
+    w.u64(callContexts.size());
+    callContexts.values().forEach(c -> {
+      w.u64(c.id()).u64(c.canister().index());
+      writeOrigin(w, c.origin());
+      w.bool(c.responded()).u64(c.outstandingCalls());
+    });
+    w.u64(callbacks.size());
+    callbacks.values().forEach(c -> w.u64(c.id()).u64(c.callContextId()).u64(c.callee().index())
+        .text(c.replyMethod()).text(c.rejectMethod()).bytes(c.context()));
+    w.u64(chainKeyRequests.size());
+    chainKeyRequests.values().forEach(r -> w.u64(r.id()).u64(r.callbackId())
+        .u64(r.caller().index()).text(r.method()).bytes(r.arg()).u64(r.receivedAtNanos()));
+    return w.toBytes();
+  }
+
+  /** The checkpoint / state-sync form. */
+  public byte[] encode() {
+    StateCodec.Writer w = new StateCodec.Writer();
+    w.u64(height).u64(timeNanos).u64(nextId);
+    w.u64(canisters.size());
+    for (CanisterState c : canisters.values()) {
+      w.u64(c.id().index()).text(c.program()).u64(c.cycles()).bytes(c.certifiedData())
+          .bytes(c.encodeStableMemory());
+    }
+    w.u64(requestStatus.size());
+    requestStatus.forEach((id, s) -> w.bytes(id).text(s.status())
+        .bytes(s.reply() == null ? new byte[0] : s.reply()).bool(s.reply() != null)
+        .u64(s.rejectCode()).text(s.rejectMessage() == null ? "" : s.rejectMessage())
+        .bool(s.rejectMessage() != null).u64(statusTime.get(id)));
+    w.bytes(encodeQueuesAndContexts());
+    return w.toBytes();
+  }
+
+  /**
+   * Decodes {@link #encode}'s form.
+   *
+   * @throws IllegalArgumentException on malformed bytes (a peer's state-sync data is untrusted
+   *     until its root matches a certified CUP)
+   */
+  public static ReplicatedState decode(byte[] bytes) {
+    StateCodec.Reader r = new StateCodec.Reader(bytes);
+    ReplicatedState s = new ReplicatedState();
+    s.height = r.u64();
+    s.timeNanos = r.u64();
+    s.nextId = r.u64();
+    int canisters = r.count("canisters");
+    for (int i = 0; i < canisters; i++) {
+      CanisterId id = new CanisterId(r.u64());
+      String program = r.text();
+      long cycles = r.u64();
+      byte[] certified = r.bytes();
+      s.install(CanisterState.restore(id, program, r.bytes(), cycles, certified));
+    }
+    int statuses = r.count("statuses");
+    for (int i = 0; i < statuses; i++) {
+      byte[] id = r.bytes();
+      String status = r.text();
+      byte[] reply = r.bytes();
+      boolean hasReply = r.bool();
+      long code = r.u64();
+      String message = r.text();
+      boolean hasMessage = r.bool();
+      s.requestStatus.put(id, new RequestStatus(status, hasReply ? reply : null, code,
+          hasMessage ? message : null));
+      s.statusTime.put(id, r.u64());
+    }
+    StateCodec.Reader q = new StateCodec.Reader(r.bytes());
+    r.end();
+    int queued = q.count("queued messages");
+    for (int i = 0; i < queued; i++) {
+      s.queue.add(readMessage(q));
+    }
+    int contexts = q.count("call contexts");
+    for (int i = 0; i < contexts; i++) {
+      long id = q.u64();
+      CanisterId canister = new CanisterId(q.u64());
+      Origin origin = readOrigin(q);
+      s.callContexts.put(id, new CallContext(id, canister, origin, q.bool(), (int) q.u64()));
+    }
+    int callbacks = q.count("callbacks");
+    for (int i = 0; i < callbacks; i++) {
+      long id = q.u64();
+      s.callbacks.put(id, new Callback(id, q.u64(), new CanisterId(q.u64()), q.text(), q.text(),
+          q.bytes()));
+    }
+    int requests = q.count("chain-key requests");
+    for (int i = 0; i < requests; i++) {
+      long id = q.u64();
+      s.chainKeyRequests.put(id, new ChainKeyRequest(id, q.u64(), new CanisterId(q.u64()),
+          q.text(), q.bytes(), q.u64()));
+    }
+    q.end();
+    return s;
+  }
+
+  private static void writeOrigin(StateCodec.Writer w, Origin o) {
+    if (o instanceof Origin.FromIngress i) {
+      w.u64(0).bytes(i.requestId());
+    } else if (o instanceof Origin.FromCall c) {
+      w.u64(1).u64(c.callbackId());
+    } else if (o instanceof Origin.FromWorkload l) {
+      w.u64(2).u64(l.sequence()).u64(l.sentAtNanos());
+    }
+  }
+
+  private static Origin readOrigin(StateCodec.Reader r) {
+    long tag = r.u64();
+    return switch ((int) tag) {
+      case 0 -> new Origin.FromIngress(r.bytes());
+      case 1 -> new Origin.FromCall(r.u64());
+      case 2 -> new Origin.FromWorkload(r.u64(), r.u64());
+      default -> throw new IllegalArgumentException("malformed state: origin tag " + tag);
+    };
+  }
+
+  private static void writeMessage(StateCodec.Writer w, QueuedMessage m) {
+    if (m instanceof QueuedMessage.Request q) {
+      w.u64(0);
+      writeOrigin(w, q.origin());
+      w.bytes(q.caller()).u64(q.target().index()).text(q.method()).bytes(q.arg());
+    } else if (m instanceof QueuedMessage.Response p) {
+      w.u64(1).u64(p.callbackId()).bool(p.reply().replied()).bytes(p.reply().data())
+          .u64(p.reply().rejectCode()).text(p.reply().rejectMessage());
+    }
+  }
+
+  private static QueuedMessage readMessage(StateCodec.Reader r) {
+    long tag = r.u64();
+    if (tag == 0) {
+      return new QueuedMessage.Request(readOrigin(r), r.bytes(), new CanisterId(r.u64()), r.text(),
+          r.bytes());
+    }
+    if (tag == 1) {
+      return new QueuedMessage.Response(r.u64(), new QueuedMessage.Reply(r.bool(), r.bytes(),
+          (int) r.u64(), r.text()));
+    }
+    throw new IllegalArgumentException("malformed state: message tag " + tag);
+  }
+
+  /** Request statuses, for tests and the HTTP read path. */
+  public Map<byte[], RequestStatus> requestStatuses() {
+    return java.util.Collections.unmodifiableMap(requestStatus);
+  }
+}

@@ -1,0 +1,193 @@
+package dev.subnetsim.scenarios.consensus;
+
+import static dev.subnetsim.scenarios.consensus.ConsensusWorld.MS;
+import static dev.subnetsim.scenarios.consensus.ConsensusWorld.S;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subnetsim.chainkey.docs.DocumentKeys;
+import dev.subnetsim.chainkey.docs.EncryptedDocumentKey;
+import dev.subnetsim.chainkey.ec.EcCurve;
+import dev.subnetsim.chainkey.ec.EcPoint;
+import dev.subnetsim.chainkey.ec.EcScalar;
+import dev.subnetsim.chainkey.ec.EcThresholdPublicKey;
+import dev.subnetsim.chainkey.ecdh.EcdhGroup;
+import dev.subnetsim.chainkey.ecdh.EncryptedDhShare;
+import dev.subnetsim.chainkey.ecdh.TransportKeyPair;
+import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.chainkey.vetkd.DerivationContext;
+import dev.subnetsim.chainkey.vetkd.EncryptedVetKey;
+import dev.subnetsim.chainkey.vetkd.TransportSecretKey;
+import dev.subnetsim.chainkey.vetkd.VetKey;
+import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.Observation;
+import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
+import dev.subnetsim.replica.chainkey.ChainKeyWire;
+import dev.subnetsim.replica.chainkey.SubnetChainKeys;
+import dev.subnetsim.replica.consensus.ConsensusReplicaFactory;
+import dev.subnetsim.replica.consensus.SubnetExecution;
+import dev.subnetsim.replica.management.ManagementReply;
+import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.scenarios.driver.RunResult;
+import dev.subnetsim.scenarios.driver.SimulationConfig;
+import dev.subnetsim.scenarios.driver.SimulationDriver;
+import dev.subnetsim.scenarios.faults.FaultSchedule;
+import dev.subnetsim.scenarios.invariants.InvariantChecker;
+import dev.subnetsim.scenarios.invariants.Violation;
+import dev.subnetsim.scenarios.topology.Topology;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Chain-key services through consensus: a canister calls the management canister; every replica
+ * makes its share, shares are gossiped and verified, a block carries a threshold of them, and
+ * execution combines them into the reply the canister receives. The clients (vetKD transport key,
+ * ECDH peer, document-key requester) then check the replies with their own secrets. One replica
+ * sends invalid shares throughout; it is attributed and the services keep answering.
+ */
+class ChainKeyServicesSimulationTest {
+  private static final SubnetId SUBNET = new SubnetId("root");
+  private static final long UNIT = 200 * MS;
+  private static final byte[] CONTEXT = "notes".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] INPUT = "alice".getBytes(StandardCharsets.UTF_8);
+
+  private static final Topology TOPOLOGY = Topology.singleSubnet("root", 4);
+  private static final NodeId BYZANTINE = TOPOLOGY.members(SUBNET).get(3);
+  private static final SeededRandom CLIENT = SeededRandom.fromSeed(99);
+  private static final TransportSecretKey VETKD_TRANSPORT = TransportSecretKey.random(CLIENT.fork("tsk"));
+  private static final EcScalar PEER_SECRET = EcScalar.randomNonZero(EcCurve.P256, CLIENT.fork("peer"));
+  private static final TransportKeyPair ECDH_TRANSPORT = TransportKeyPair.generate(EcCurve.P256, CLIENT.fork("ecdh-t"));
+  private static final TransportKeyPair REQUESTER = TransportKeyPair.generate(EcCurve.SECP256K1, CLIENT.fork("req"));
+  private static final EcPoint DOCUMENT_KEY = DocumentKeys.randomDocumentKey(EcCurve.SECP256K1, CLIENT.fork("doc"));
+
+  private static ConsensusReplicaFactory factory;
+  private static EncryptedDocumentKey storedDocument;
+  private static final Completions completions = new Completions();
+  private static final TreeMap<Long, byte[]> requestsBySequence = new TreeMap<>();
+  private static RunResult result;
+
+  /** First completion of each chain-key request, and who was blamed for what. */
+  static final class Completions implements InvariantChecker {
+    final TreeMap<Long, Observation.ChainKeyCompleted> byRequest = new TreeMap<>();
+    final TreeSet<NodeId> blamed = new TreeSet<>();
+    final List<String> reasons = new ArrayList<>();
+
+    @Override
+    public String name() {
+      return "chain-key completions";
+    }
+
+    @Override
+    public List<Violation> onObservation(long t, NodeId node, Observation o) {
+      if (o instanceof Observation.ChainKeyCompleted c) {
+        byRequest.putIfAbsent(c.requestId(), c);
+      } else if (o instanceof Observation.ArtifactRejected r) {
+        blamed.add(r.from());
+        reasons.add(r.reason());
+      }
+      return List.of();
+    }
+  }
+
+  @BeforeAll
+  static void runSubnetWithChainKeyLoad() {
+    factory = ConsensusWorld.factory(TOPOLOGY, 5,
+        Map.of(BYZANTINE, EnumSet.of(ByzantineBehaviour.INVALID_CHAIN_KEY_SHARES)), UNIT, true);
+    SubnetChainKeys keys = keys();
+    storedDocument = DocumentKeys.encrypt(keys.documentServerKey(), DOCUMENT_KEY, CLIENT.fork("enc"));
+    List<ManagementRequest> requests = List.of(
+        new ManagementRequest.VetKdDeriveKey(INPUT, CONTEXT,
+            VETKD_TRANSPORT.publicKey().toBytes(), SubnetChainKeys.VETKD_KEY_NAME),
+        new ManagementRequest.EcdhDerive("p256", EcPoint.mulGenerator(PEER_SECRET).encode(),
+            Optional.empty(), SubnetChainKeys.ECDH_KEY_NAME),
+        new ManagementRequest.EcdhDerive("p256", EcPoint.mulGenerator(PEER_SECRET).encode(),
+            Optional.of(ECDH_TRANSPORT.publicKey().encode()), SubnetChainKeys.ECDH_KEY_NAME),
+        new ManagementRequest.DocumentKeyShadows(storedDocument.commonPoint().encode(),
+            REQUESTER.publicKey().encode(), SubnetChainKeys.DOCUMENT_KEY_NAME));
+    SimulationConfig.Builder b = ConsensusWorld.config(factory, TOPOLOGY, 5, FaultSchedule.none(),
+        3 * S, 12 * S, 1).checker(completions);
+    for (int i = 0; i < requests.size(); i++) {
+      ManagementRequest r = requests.get(i);
+      b.ingress((1 + i) * S, TOPOLOGY.members(SUBNET).get(i % 3), new PayloadItem.Workload(i,
+          (1 + i) * S, SubnetExecution.CHAIN_KEY_PROXY.index(), "call",
+          ChainKeyProxyCanister.callArg(r.method(), r.encode())).encode());
+      requestsBySequence.put((long) i, r.encode());
+    }
+    result = SimulationDriver.run(b.build());
+  }
+
+  private static SubnetChainKeys keys() {
+    return factory.execution(SUBNET).chainKeys().orElseThrow().publicKeys();
+  }
+
+  private static Observation.ChainKeyCompleted completion(String method, int nth) {
+    return completions.byRequest.values().stream().filter(c -> c.method().equals(method))
+        .skip(nth).findFirst().orElseThrow(() -> new AssertionError("no " + method + " reply"));
+  }
+
+  @Test
+  void everyRequestIsAnsweredWithoutSafetyViolations() {
+    assertThat(result.violations()).isEmpty();
+    assertThat(completions.byRequest).hasSize(4);
+    assertThat(completions.byRequest.values()).allSatisfy(c ->
+        assertThat(c.answeredAtNanos() - c.queuedAtNanos()).isLessThan(3 * S));
+  }
+
+  @Test
+  void theVetKeyDecryptsAndVerifiesUnderTheCallersDerivedKey() {
+    var c = completion("vetkd_derive_key", 0);
+    byte[] encrypted = ManagementReply.EncryptedVetKey.decode(c.reply()).encryptedKey();
+    var derived = DerivationContext.of(SubnetExecution.CHAIN_KEY_PROXY.toBytes(), CONTEXT)
+        .derive(keys().vetKdKey().publicKey()).publicKey();
+    VetKey key = EncryptedVetKey.fromBytes(encrypted).decryptAndVerify(VETKD_TRANSPORT, derived, INPUT);
+    assertThat(key.signature().toBytes()).hasSize(48);
+    // Another caller (a different canister id) derives a different key: decryption must fail.
+    var other = DerivationContext.of(new dev.subnetsim.replica.execution.CanisterId(7).toBytes(),
+        CONTEXT).derive(keys().vetKdKey().publicKey()).publicKey();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+        EncryptedVetKey.fromBytes(encrypted).decryptAndVerify(VETKD_TRANSPORT, other, INPUT))
+        .isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void thresholdEcdhEqualsWhatAPlainPeerComputesInBothModes() {
+    EcThresholdPublicKey subnetKey = keys().ecdhKeys().get(EcCurve.P256);
+    byte[] peerView = EcdhGroup.P256.sharedSecret(subnetKey.publicKey().mul(PEER_SECRET));
+    var plain = ManagementReply.Ecdh.decode(completion("ecdh_derive", 0).reply());
+    assertThat(plain.encrypted()).isFalse();
+    assertThat(plain.result()).isEqualTo(peerView);
+    var encrypted = ManagementReply.Ecdh.decode(completion("ecdh_derive", 1).reply());
+    assertThat(encrypted.encrypted()).isTrue();
+    assertThat(encrypted.result()).isNotEqualTo(peerView);
+    EcPoint[] rc = ChainKeyWire.decodeEncryptedCombined(EcCurve.P256, encrypted.result());
+    EcPoint decrypted = rc[1].sub(rc[0].mul(ECDH_TRANSPORT.secret()));
+    assertThat(EcdhGroup.P256.sharedSecret(decrypted)).isEqualTo(peerView);
+  }
+
+  @Test
+  void theRequesterRecoversTheDocumentKeyFromTheShadows() {
+    var reply = ManagementReply.DocumentKeyShadows.decode(completion("document_key_shadows", 0).reply());
+    List<EncryptedDhShare> shadows = new ArrayList<>();
+    reply.shadows().forEach(b -> shadows.add(ChainKeyWire.decodeEncryptedDhShare(EcCurve.SECP256K1, b)));
+    assertThat(shadows).hasSize(keys().threshold());
+    assertThat(DocumentKeys.recover(keys().documentServerKey(), storedDocument, REQUESTER, shadows)
+        .documentKey()).isEqualTo(DOCUMENT_KEY);
+  }
+
+  @Test
+  void theReplicaSendingInvalidSharesIsBlamedAndOnlyIt() {
+    assertThat(completions.blamed).containsExactly(BYZANTINE);
+    assertThat(completions.reasons).anyMatch(r -> r.contains("invalid vetkd_derive_key share of node 3"));
+  }
+}
