@@ -28,13 +28,22 @@ final class RunRecorder implements InvariantChecker {
   final Map<String, TimeSeries.Builder> heightSeries = new TreeMap<>();
   final Map<String, List<Long>> finalizationTimes = new TreeMap<>();
   final Map<Long, Long> ingressLatency = new TreeMap<>();
+  /** Latencies of chain-key requests by kind name ("vetkd", "ecdh", ...), by sequence. */
+  final Map<String, Map<Long, Long>> requestLatency = new TreeMap<>();
+  private final java.util.function.LongFunction<String> requestKind;
   final TreeSet<NodeId> rejectedSenders = new TreeSet<>();
   final List<Combined> combined = new ArrayList<>();
   private final TreeSet<String> seenCombined = new TreeSet<>();
   long rejections;
 
   RunRecorder(FaultSchedule faults) {
+    this(faults, seq -> null);
+  }
+
+  /** {@code requestKind} names the chain-key kind of a load sequence, or null for plain ingress. */
+  RunRecorder(FaultSchedule faults, java.util.function.LongFunction<String> requestKind) {
     this.faults = faults;
+    this.requestKind = requestKind;
   }
 
   @Override
@@ -58,7 +67,13 @@ final class RunRecorder implements InvariantChecker {
       }
     } else if (o instanceof Observation.Metric m && m.name().startsWith("ingress_done/")) {
       long seq = Long.parseLong(m.name().substring("ingress_done/".length()));
-      ingressLatency.merge(seq, (long) m.value(), Math::min);
+      String kind = requestKind.apply(seq);
+      if (kind == null) {
+        ingressLatency.merge(seq, (long) m.value(), Math::min);
+      } else {
+        requestLatency.computeIfAbsent(kind, k -> new TreeMap<>())
+            .merge(seq, (long) m.value(), Math::min);
+      }
     } else if (o instanceof Observation.ArtifactRejected r) {
       rejectedSenders.add(r.from());
       rejections++;

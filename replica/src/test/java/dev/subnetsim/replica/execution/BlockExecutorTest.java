@@ -1,0 +1,166 @@
+package dev.subnetsim.replica.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.chainkey.vetkd.TransportSecretKey;
+import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
+import dev.subnetsim.replica.canisters.KeyValueCanister;
+import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
+import dev.subnetsim.replica.chainkey.SubnetChainKeys;
+import dev.subnetsim.replica.consensus.SubnetExecution;
+import dev.subnetsim.replica.ingress.IngressMessage;
+import dev.subnetsim.replica.ingress.SignatureScheme;
+import dev.subnetsim.replica.ingress.UserKeyPair;
+import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.state.ReplicatedState;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The execution of finalized payloads: signed ingress to canisters with /request_status, calls to
+ * the management canister through a proxy canister with callbacks, queue back-pressure, traps
+ * without state change, malformed items, and the checkpoint form of the state.
+ */
+class BlockExecutorTest {
+  private static final long S = 1_000_000_000L;
+  private static final SeededRandom RNG = SeededRandom.fromSeed(11);
+  private static final ChainKeyGenesis KEYS = ChainKeyGenesis.generate("test", 4, RNG.fork("keys"));
+
+  private static SubnetExecution subnet(int queueLimit) {
+    return new SubnetExecution(Map.of(KeyValueCanister.NAME, new KeyValueCanister(),
+        ChainKeyProxyCanister.NAME, new ChainKeyProxyCanister()),
+        Map.of(SubnetExecution.COUNTER, KeyValueCanister.NAME, SubnetExecution.CHAIN_KEY_PROXY,
+            ChainKeyProxyCanister.NAME), Optional.of(KEYS), queueLimit, RNG.fork("workers"));
+  }
+
+  private static byte[] vetKdCall(long seq, int i) {
+    byte[] tpk = TransportSecretKey.random(RNG.fork("t" + i)).publicKey().toBytes();
+    var r = new ManagementRequest.VetKdDeriveKey(new byte[] {(byte) i}, new byte[0], tpk,
+        SubnetChainKeys.VETKD_KEY_NAME);
+    return new PayloadItem.Workload(seq, 0, SubnetExecution.CHAIN_KEY_PROXY.index(), "call",
+        ChainKeyProxyCanister.callArg(r.method(), r.encode())).encode();
+  }
+
+  @Test
+  void signedIngressRunsOnItsCanisterAndItsReplyIsInTheRequestStatus() {
+    SubnetExecution subnet = subnet(8);
+    ReplicatedState state = subnet.genesisState();
+    UserKeyPair user = UserKeyPair.generate(SignatureScheme.ED25519, RNG.fork("user"));
+    var signed = user.sign(new IngressMessage(user.principal(), SubnetExecution.COUNTER.toBytes(),
+        "put", "k=v".getBytes(StandardCharsets.UTF_8), 60 * S, null));
+    byte[] item = new PayloadItem.Ingress(signed).encode();
+    subnet.executor().execute(state, 1, S, new byte[32], List.of(item, item));
+    assertThat(state.requestStatus(signed.message().requestId()).status()).isEqualTo("replied");
+    // The duplicate was executed once: the status stays, and an expired copy is refused.
+    ReplicatedState later = subnet.genesisState();
+    var outcome = subnet.executor().execute(later, 1, 61 * S, new byte[32], List.of(item));
+    assertThat(later.requestStatus(signed.message().requestId())).isNull();
+    assertThat(outcome.rejectedItems()).singleElement().asString().contains("expir");
+  }
+
+  @Test
+  void aManagementCallIsQueuedAndItsCallerAnswersOnlyWhenSharesArrive() {
+    SubnetExecution subnet = subnet(8);
+    ReplicatedState state = subnet.genesisState();
+    var outcome = subnet.executor().execute(state, 1, S, new byte[32], List.of(vetKdCall(1, 1)));
+    assertThat(outcome.load()).isEmpty();
+    assertThat(state.chainKeyRequests()).hasSize(1);
+    assertThat(state.callContexts()).hasSize(1);
+    var request = state.chainKeyRequests().firstEntry().getValue();
+    var scheme = subnet.management().schemes().get("vetkd_derive_key");
+    TreeMap<Integer, byte[]> shares = new TreeMap<>();
+    for (int i = 0; i < scheme.threshold(); i++) {
+      shares.put(i, scheme.createShare(request.decoded(), request.caller(),
+          KEYS.shares().get(i), RNG.fork("s" + i)));
+    }
+    outcome = subnet.executor().execute(state, 2, 2 * S, new byte[32],
+        List.of(new PayloadItem.ChainKeyResponse(request.id(), shares).encode()));
+    assertThat(outcome.chainKey()).hasSize(1);
+    assertThat(outcome.load()).singleElement().satisfies(l -> assertThat(l.replied()).isTrue());
+    assertThat(state.chainKeyRequests()).isEmpty();
+    assertThat(state.callContexts()).isEmpty();
+    assertThat(state.callbacks()).isEmpty();
+  }
+
+  @Test
+  void aResponseWithAnInvalidShareIsRefusedAndAttributedAndTheRequestStaysPending() {
+    SubnetExecution subnet = subnet(8);
+    ReplicatedState state = subnet.genesisState();
+    subnet.executor().execute(state, 1, S, new byte[32], List.of(vetKdCall(1, 1)));
+    var request = state.chainKeyRequests().firstEntry().getValue();
+    var scheme = subnet.management().schemes().get("vetkd_derive_key");
+    TreeMap<Integer, byte[]> shares = new TreeMap<>();
+    for (int i = 0; i < scheme.threshold(); i++) {
+      shares.put(i, scheme.createShare(request.decoded(), request.caller(),
+          KEYS.shares().get((i + 1) % 4), RNG.fork("s" + i))); // node i's slot, another's share
+    }
+    var outcome = subnet.executor().execute(state, 2, 2 * S, new byte[32],
+        List.of(new PayloadItem.ChainKeyResponse(request.id(), shares).encode()));
+    assertThat(outcome.chainKey()).isEmpty();
+    assertThat(outcome.rejectedItems()).anyMatch(r -> r.contains("invalid vetkd_derive_key share of node 0"));
+    assertThat(state.chainKeyRequests()).containsKey(request.id());
+  }
+
+  @Test
+  void requestsBeyondTheQueueLimitAreRejectedAtOnce() {
+    SubnetExecution subnet = subnet(2);
+    ReplicatedState state = subnet.genesisState();
+    List<byte[]> items = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      items.add(vetKdCall(i, i));
+    }
+    var outcome = subnet.executor().execute(state, 1, S, new byte[32], items);
+    assertThat(state.chainKeyRequests()).hasSize(2);
+    assertThat(outcome.load()).hasSize(3).allSatisfy(l -> assertThat(l.replied()).isFalse());
+  }
+
+  @Test
+  void aTrappingMessageLeavesNoStateChange() {
+    SubnetExecution subnet = subnet(8);
+    ReplicatedState state = subnet.genesisState();
+    byte[] before = state.manifestHash();
+    subnet.executor().execute(state, 1, S, new byte[32], List.of(new PayloadItem.Workload(1, 0,
+        SubnetExecution.COUNTER.index(), "put_then_trap", "k=v".getBytes(StandardCharsets.UTF_8))
+        .encode()));
+    ReplicatedState untouched = subnet.genesisState();
+    untouched.advance(1, S);
+    assertThat(state.canisters().get(SubnetExecution.COUNTER).stableMemoryHash())
+        .isEqualTo(untouched.canisters().get(SubnetExecution.COUNTER).stableMemoryHash());
+    assertThat(state.manifestHash()).isNotEqualTo(before); // only the height moved
+  }
+
+  @Test
+  void malformedPayloadItemsAreReportedAndSkipped() {
+    SubnetExecution subnet = subnet(8);
+    ReplicatedState state = subnet.genesisState();
+    var outcome = subnet.executor().execute(state, 1, S, new byte[32],
+        List.of(new byte[] {'Z', 1}, new byte[] {'W', 0}, PayloadItem.Workload.counter(1, 0).encode()));
+    assertThat(outcome.rejectedItems()).hasSize(2);
+    assertThat(outcome.rejectedItems().get(0)).contains("unknown payload item tag");
+    assertThat(outcome.load()).hasSize(1);
+  }
+
+  @Test
+  void aStateSurvivesItsCheckpointFormWithTheSameCertifiedRoot() {
+    SubnetExecution subnet = subnet(8);
+    ReplicatedState state = subnet.genesisState();
+    subnet.executor().execute(state, 1, S, new byte[32], List.of(vetKdCall(1, 1),
+        PayloadItem.Workload.counter(2, 0).encode()));
+    ReplicatedState copy = ReplicatedState.decode(state.encode());
+    assertThat(copy.certifiedTree(List.of()).digest()).isEqualTo(state.certifiedTree(List.of()).digest());
+    assertThat(copy.chainKeyRequests()).hasSize(1);
+    byte[] corrupt = state.encode();
+    corrupt[corrupt.length - 3] ^= 0x40;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+      ReplicatedState d = ReplicatedState.decode(java.util.Arrays.copyOf(corrupt, corrupt.length - 1));
+      d.manifestHash();
+    }).isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,141 @@
+package dev.subnetsim.scenarios.invariants;
+
+import dev.subnetsim.chainkey.artifacts.ArtifactJson;
+import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
+import dev.subnetsim.chainkey.artifacts.EcdhArtifact;
+import dev.subnetsim.chainkey.artifacts.EcdhCurve;
+import dev.subnetsim.chainkey.artifacts.VetKdArtifact;
+import dev.subnetsim.chainkey.docs.DocumentKeys;
+import dev.subnetsim.chainkey.ec.EcCurve;
+import dev.subnetsim.chainkey.ec.EcPoint;
+import dev.subnetsim.chainkey.ec.EcThresholdPublicKey;
+import dev.subnetsim.chainkey.ecdh.EcdhGroup;
+import dev.subnetsim.chainkey.ecdh.EncryptedDhShare;
+import dev.subnetsim.chainkey.ecdh.ThresholdEcdh;
+import dev.subnetsim.chainkey.ic.Principal;
+import dev.subnetsim.chainkey.vetkd.DerivationContext;
+import dev.subnetsim.chainkey.vetkd.EncryptedVetKey;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.Observation;
+import dev.subnetsim.replica.chainkey.ChainKeyWire;
+import dev.subnetsim.replica.chainkey.SubnetChainKeys;
+import dev.subnetsim.replica.management.ManagementReply;
+import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.scenarios.faults.FaultSchedule;
+import dev.subnetsim.scenarios.world.ChainKeyWorkload;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Every chain-key reply an honest replica executes is checked by the client who asked, with the
+ * client's own secrets: a vetKey must decrypt and verify under the caller's derived public key; an
+ * ECDH result must equal what the peer computes with ordinary ECDH (after decryption with the
+ * transport key in the encrypted mode); document-key shadows must recover the stored document key.
+ * A wrong reply is a violation. Checked replies become lines of the artifacts log (vetKD and ECDH;
+ * document keys have no line in DESIGN.md's log).
+ */
+public final class ChainKeyReplyChecker implements InvariantChecker {
+  public static final String NAME = "chain-key replies valid";
+
+  private final SubnetChainKeys keys;
+  private final ChainKeyWorkload workload;
+  private final FaultSchedule faults;
+  private final TreeSet<String> seen = new TreeSet<>();
+  private final List<String> artifacts = new ArrayList<>();
+  private int checked;
+
+  public ChainKeyReplyChecker(SubnetChainKeys keys, ChainKeyWorkload workload, FaultSchedule faults) {
+    this.keys = keys;
+    this.workload = workload;
+    this.faults = faults;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  public List<String> artifactLines() {
+    return List.copyOf(artifacts);
+  }
+
+  public int checked() {
+    return checked;
+  }
+
+  @Override
+  public List<Violation> onObservation(long t, NodeId node, Observation o) {
+    if (!(o instanceof Observation.ChainKeyCompleted c) || faults.isByzantine(node)
+        || !seen.add(c.subnet().name() + "/" + c.requestId())) {
+      return List.of();
+    }
+    var client = workload.byRequestArg(c.arg());
+    if (client.isEmpty()) {
+      return List.of(); // not a workload request (e.g. a test canister's own call)
+    }
+    checked++;
+    ArtifactOrigin origin = new ArtifactOrigin(c.subnet().name(), c.height(), keyId(c.method()));
+    String canister = Principal.fromBytes(c.callerCanister()).toText();
+    try {
+      String problem = switch (c.method()) {
+        case "vetkd_derive_key" -> {
+          var r = (ManagementRequest.VetKdDeriveKey) client.get().request();
+          byte[] encrypted = ManagementReply.EncryptedVetKey.decode(c.reply()).encryptedKey();
+          var derived = DerivationContext.of(c.callerCanister(), r.context())
+              .derive(keys.vetKdKey().publicKey()).publicKey();
+          EncryptedVetKey.fromBytes(encrypted).decryptAndVerify(client.get().vetKdTransport().get(),
+              derived, r.input());
+          artifacts.add(ArtifactJson.toJsonLine(new VetKdArtifact(origin,
+              keys.vetKdKey().publicKey().toBytes(), canister, r.context(), r.input(),
+              client.get().vetKdTransport().get().toBytes(), encrypted)));
+          yield null;
+        }
+        case "ecdh_derive" -> {
+          var r = (ManagementRequest.EcdhDerive) client.get().request();
+          EcThresholdPublicKey key = keys.ecdhKeys().get(SubnetChainKeys.ecdhCurve(r.curve()));
+          EcdhGroup group = EcdhGroup.of(key.curve());
+          byte[] expected = group.sharedSecret(key.publicKey().mul(client.get().peerSecret().get()));
+          var reply = ManagementReply.Ecdh.decode(c.reply());
+          byte[] got = reply.result();
+          if (reply.encrypted()) {
+            EcPoint[] rc = ChainKeyWire.decodeEncryptedCombined(key.curve(), got);
+            got = group.sharedSecret(rc[1].sub(rc[0].mul(client.get().transport().get().secret())));
+          }
+          if (!Arrays.equals(got, expected)) {
+            yield "ECDH result of request " + c.requestId() + " differs from the peer's own ECDH";
+          }
+          artifacts.add(ArtifactJson.toJsonLine(new EcdhArtifact(origin,
+              key.curve() == EcCurve.P256 ? EcdhCurve.P256 : EcdhCurve.SECP256K1,
+              ThresholdEcdh.subnetPublicKey(key), r.peerPublicKey(),
+              client.get().peerSecret().get().toBytes(), got)));
+          yield null;
+        }
+        case "document_key_shadows" -> {
+          var reply = ManagementReply.DocumentKeyShadows.decode(c.reply());
+          List<EncryptedDhShare> shadows = new ArrayList<>();
+          reply.shadows().forEach(b -> shadows.add(
+              ChainKeyWire.decodeEncryptedDhShare(EcCurve.SECP256K1, b)));
+          EcPoint recovered = DocumentKeys.recover(keys.documentServerKey(),
+              client.get().document().get(), client.get().transport().get(), shadows).documentKey();
+          yield recovered.equals(client.get().documentKey().get()) ? null
+              : "document key recovered from request " + c.requestId() + " is wrong";
+        }
+        default -> null;
+      };
+      return problem == null ? List.of() : List.of(new Violation(NAME, t, problem));
+    } catch (RuntimeException e) {
+      return List.of(new Violation(NAME, t, c.method() + " reply of request " + c.requestId()
+          + " does not verify for its client: " + e.getMessage()));
+    }
+  }
+
+  private static String keyId(String method) {
+    return switch (method) {
+      case "vetkd_derive_key" -> SubnetChainKeys.VETKD_KEY_NAME;
+      case "ecdh_derive" -> SubnetChainKeys.ECDH_KEY_NAME;
+      default -> SubnetChainKeys.DOCUMENT_KEY_NAME;
+    };
+  }
+}

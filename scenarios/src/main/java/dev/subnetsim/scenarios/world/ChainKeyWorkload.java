@@ -1,0 +1,153 @@
+package dev.subnetsim.scenarios.world;
+
+import dev.subnetsim.chainkey.docs.DocumentKeys;
+import dev.subnetsim.chainkey.docs.EncryptedDocumentKey;
+import dev.subnetsim.chainkey.ec.EcCurve;
+import dev.subnetsim.chainkey.ec.EcPoint;
+import dev.subnetsim.chainkey.ec.EcScalar;
+import dev.subnetsim.chainkey.ecdh.TransportKeyPair;
+import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.chainkey.vetkd.TransportSecretKey;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
+import dev.subnetsim.replica.chainkey.SubnetChainKeys;
+import dev.subnetsim.replica.consensus.SubnetExecution;
+import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
+import dev.subnetsim.scenarios.spec.WorkloadSpec.RequestKind;
+import dev.subnetsim.scenarios.spec.WorkloadSpec.RequestStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Chain-key request streams of a scenario: Poisson arrivals (rate ramped linearly if asked) of
+ * calls to the key-holding subnet's proxy canister, which forwards them to the management canister.
+ * Each request is made by a test client whose secrets (vetKD transport key, ECDH peer key,
+ * document-key requester key and the stored document key) are drawn from the run seed and kept
+ * here, so replies can be checked and logged for outside verification. Sequence numbers start at
+ * {@link #SEQUENCE_BASE}, apart from plain ingress.
+ */
+public final class ChainKeyWorkload {
+  public static final long SEQUENCE_BASE = 1L << 40;
+
+  /** A test client's request and what it needs to check the reply. */
+  public record Client(long sequence, RequestKind kind, long sentAtNanos, ManagementRequest request,
+      Optional<TransportSecretKey> vetKdTransport, Optional<EcScalar> peerSecret,
+      Optional<TransportKeyPair> transport, Optional<EncryptedDocumentKey> document,
+      Optional<EcPoint> documentKey) {}
+
+  private final List<IngressInjection> injections = new ArrayList<>();
+  private final TreeMap<Long, Client> bySequence = new TreeMap<>();
+  private final TreeMap<String, Client> byArg = new TreeMap<>();
+
+  /** The kinds this build serves; the others are reported as not checked by the caller. */
+  public static boolean served(RequestKind kind) {
+    return kind == RequestKind.VETKD_DERIVE_KEY || kind == RequestKind.ECDH_DERIVE
+        || kind == RequestKind.DOCUMENT_KEY_RETRIEVE;
+  }
+
+  /** The latency series name of a kind, as pass criteria name it ("p99 vetkd latency < 2s"). */
+  public static String latencyName(RequestKind kind) {
+    return switch (kind) {
+      case SIGN_WITH_ECDSA -> "ecdsa";
+      case SIGN_WITH_SCHNORR -> "schnorr";
+      case VETKD_DERIVE_KEY -> "vetkd";
+      case ECDH_DERIVE -> "ecdh";
+      case DOCUMENT_KEY_RETRIEVE -> "document-key";
+      case CANISTER_SIGNATURE -> "canister-signature";
+    };
+  }
+
+  public static ChainKeyWorkload generate(long seed, List<RequestStream> streams,
+      SubnetChainKeys keys, List<NodeId> targets, long endNanos) {
+    ChainKeyWorkload w = new ChainKeyWorkload();
+    SeededRandom root = SeededRandom.fromSeed(seed).fork("chain-key-workload");
+    long sequence = SEQUENCE_BASE;
+    for (int s = 0; s < streams.size(); s++) {
+      RequestStream stream = streams.get(s);
+      if (!served(stream.kind())) {
+        continue;
+      }
+      SeededRandom rng = root.fork("stream-" + s);
+      double t = 0;
+      while (true) {
+        double progress = t / endNanos;
+        double rate = stream.perSecond() + (stream.rampToPerSecond() > 0
+            ? (stream.rampToPerSecond() - stream.perSecond()) * progress : 0);
+        if (rate <= 0) {
+          break;
+        }
+        t += Math.max(1, rng.nextExponential() * 1e9 / rate);
+        if (t >= endNanos) {
+          break;
+        }
+        long at = (long) t;
+        Client c = w.client(sequence++, stream.kind(), at, keys, rng.fork("client-" + sequence));
+        byte[] arg = ChainKeyProxyCanister.callArg(c.request().method(), c.request().encode());
+        w.injections.add(new IngressInjection(at, targets.get(rng.nextInt(targets.size())),
+            new PayloadItem.Workload(c.sequence(), at, SubnetExecution.CHAIN_KEY_PROXY.index(),
+                "call", arg).encode()));
+        w.bySequence.put(c.sequence(), c);
+        w.byArg.put(HexFormat.of().formatHex(c.request().encode()), c);
+      }
+    }
+    w.injections.sort(java.util.Comparator.comparingLong(IngressInjection::atNanos));
+    return w;
+  }
+
+  private Client client(long seq, RequestKind kind, long at, SubnetChainKeys keys, SeededRandom rng) {
+    byte[] label = ByteBuffer.allocate(8).putLong(seq).array();
+    switch (kind) {
+      case VETKD_DERIVE_KEY -> {
+        TransportSecretKey tsk = TransportSecretKey.random(rng.fork("transport"));
+        return new Client(seq, kind, at, new ManagementRequest.VetKdDeriveKey(label,
+            "notes".getBytes(java.nio.charset.StandardCharsets.UTF_8), tsk.publicKey().toBytes(),
+            SubnetChainKeys.VETKD_KEY_NAME), Optional.of(tsk), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty());
+      }
+      case ECDH_DERIVE -> {
+        EcCurve curve = seq % 2 == 0 ? EcCurve.P256 : EcCurve.SECP256K1;
+        EcScalar peer = EcScalar.randomNonZero(curve, rng.fork("peer"));
+        boolean encrypted = seq % 3 == 0;
+        Optional<TransportKeyPair> transport = encrypted
+            ? Optional.of(TransportKeyPair.generate(curve, rng.fork("transport"))) : Optional.empty();
+        return new Client(seq, kind, at, new ManagementRequest.EcdhDerive(
+            curve == EcCurve.P256 ? "p256" : "secp256k1", EcPoint.mulGenerator(peer).encode(),
+            transport.map(t -> t.publicKey().encode()), SubnetChainKeys.ECDH_KEY_NAME),
+            Optional.empty(), Optional.of(peer), transport, Optional.empty(), Optional.empty());
+      }
+      case DOCUMENT_KEY_RETRIEVE -> {
+        EcPoint m = DocumentKeys.randomDocumentKey(EcCurve.SECP256K1, rng.fork("document"));
+        EncryptedDocumentKey doc = DocumentKeys.encrypt(keys.documentServerKey(), m, rng.fork("store"));
+        TransportKeyPair requester = TransportKeyPair.generate(EcCurve.SECP256K1, rng.fork("requester"));
+        return new Client(seq, kind, at, new ManagementRequest.DocumentKeyShadows(
+            doc.commonPoint().encode(), requester.publicKey().encode(),
+            SubnetChainKeys.DOCUMENT_KEY_NAME), Optional.empty(), Optional.empty(),
+            Optional.of(requester), Optional.of(doc), Optional.of(m));
+      }
+      default -> throw new IllegalArgumentException(kind + " is not served by this build");
+    }
+  }
+
+  public List<IngressInjection> injections() {
+    return List.copyOf(injections);
+  }
+
+  public Optional<Client> bySequence(long sequence) {
+    return Optional.ofNullable(bySequence.get(sequence));
+  }
+
+  /** The client of a management request, by its CBOR argument. */
+  public Optional<Client> byRequestArg(byte[] managementArg) {
+    return Optional.ofNullable(byArg.get(HexFormat.of().formatHex(managementArg)));
+  }
+
+  public int size() {
+    return bySequence.size();
+  }
+}
