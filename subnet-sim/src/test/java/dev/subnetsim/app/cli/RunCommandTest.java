@@ -34,6 +34,43 @@ class RunCommandTest {
         - "p99 ingress latency < 3s"
       """;
 
+  private static final String CHAIN_KEYS = """
+      name: chain-keys
+      seed: 4
+      duration: 8s
+      subnets:
+        - {name: signing, role: signing, nodes: 4}
+      consensus: {unit_delay: 200ms, initial_notary_delay: 60ms}
+      workload:
+        requests:
+          - {kind: vetkd-derive-key, rate: 2/s, from: signing}
+          - {kind: ecdh-derive, rate: 2/s, from: signing}
+          - {kind: document-key-retrieve, rate: 1/s, from: signing}
+      faults:
+        - {at: 0s, kind: byzantine, subnet: signing, nodes: [1], behaviour: invalid-decryption-shares}
+      pass:
+        - "p99 vetkd latency < 4s"
+        - "p99 ecdh latency < 4s"
+      """;
+
+  @Test
+  void chainKeyRepliesOfARunAreCheckedByTheirClientsAndVerifyWithTheIcLibraries() throws Exception {
+    Path out = tmp.resolve("keys");
+    assertThat(SubnetSimCli.execute("run", scenario(CHAIN_KEYS).toString(), "--out", out.toString()))
+        .isEqualTo(SubnetSimCli.EXIT_OK);
+    JsonNode s = summary(out);
+    assertThat(s.at("/metrics/latency_seconds/vetkd/count").asLong()).isPositive();
+    assertThat(s.at("/metrics/latency_seconds/ecdh/count").asLong()).isPositive();
+    assertThat(s.at("/metrics/latency_seconds/document-key/count").asLong()).isPositive();
+    assertThat(s.get("invariants").toString()).contains("chain-key replies valid");
+    var lines = Files.readAllLines(out.resolve("artifacts.jsonl"));
+    assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"vetkd\""))
+        .anyMatch(l -> l.contains("\"kind\":\"ecdh\""));
+    NodeHarness.Verification v = NodeHarness.locate().verifyLines(lines);
+    assertThat(v.allOk()).as(v.output()).isTrue();
+    assertThat(v.output()).contains("@dfinity/vetkeys");
+  }
+
   private Path scenario(String yaml) throws Exception {
     Path file = tmp.resolve("scenario.yaml");
     Files.writeString(file, yaml);
