@@ -1,5 +1,7 @@
 package dev.subnetsim.app.run;
 
+import dev.subnetsim.scenarios.trace.TraceSink;
+
 import dev.subnetsim.reports.ReportWriter;
 import dev.subnetsim.scenarios.engine.ScenarioRun;
 import dev.subnetsim.scenarios.engine.ScenarioRunner;
@@ -56,8 +58,14 @@ public final class ScenarioJob implements MainJob {
     ScenarioRun run;
     try (Writer trace = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(
         Files.newOutputStream(out.resolve("trace.jsonl.gz"))), StandardCharsets.UTF_8))) {
+      TraceSink sink = new JsonLinesSink(trace);
+      ProgressBar bar = ProgressBar.onTerminal()
+          ? new ProgressBar(System.err, spec.durationNanos(), sink) : null;
       run = ScenarioRunner.run(spec, new ScenarioRunner.Options(seed, threads,
-          new JsonLinesSink(trace), reproduce));
+          bar == null ? sink : bar, reproduce));
+      if (bar != null) {
+        bar.finish();
+      }
     }
     RunResult r = run.result();
     RunResult timed = new RunResult(r.scenario(), r.seed(), r.traceHash(), r.simSeconds(),
