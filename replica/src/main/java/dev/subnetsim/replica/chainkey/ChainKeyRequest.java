@@ -1,13 +1,15 @@
 package dev.subnetsim.replica.chainkey;
 
 import dev.subnetsim.replica.execution.CanisterId;
+import dev.subnetsim.replica.execution.messaging.Origin;
 import dev.subnetsim.replica.management.ManagementRequest;
 
 /**
  * A chain-key request waiting for its shares (part of the replicated state, so every replica knows
- * the same queue): its id, the calling canister, the management call and when it arrived.
+ * the same queue): its id, where the reply goes (a local callback, or back across a stream), the
+ * calling canister, the management call and when it arrived.
  */
-public record ChainKeyRequest(long id, long callbackId, CanisterId caller, String method,
+public record ChainKeyRequest(long id, Origin origin, CanisterId caller, String method,
     byte[] arg, long receivedAtNanos) {
 
   public ChainKeyRequest {

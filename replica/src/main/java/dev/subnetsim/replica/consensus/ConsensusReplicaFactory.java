@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import dev.subnetsim.replica.xnet.RoutingTable;
+import dev.subnetsim.replica.xnet.XNetSlice;
 
 /**
  * Creates consensus replicas for every subnet of a world: genesis keys per subnet (by DKG, from the
@@ -45,10 +48,20 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     this.byzantine = new TreeMap<>(byzantine);
     SeededRandom root = SeededRandom.fromSeed(seed).fork("genesis-keys");
     SeededRandom chainKeyRoot = SeededRandom.fromSeed(seed).fork("chain-keys");
+    List<String> names = new TreeMap<>(subnets).keySet().stream().map(SubnetId::name).toList();
+    RoutingTable routing = new RoutingTable(names, new TreeMap<>(subnets).keySet().stream()
+        .filter(holdsChainKeys).map(SubnetId::name).findFirst());
+    Map<String, List<NodeId>> members = new TreeMap<>();
+    subnets.forEach((s, m) -> members.put(s.name(), List.copyOf(m)));
+    Predicate<XNetSlice> sliceVerifier = slice -> {
+      ConsensusCrypto source = crypto.get(new SubnetId(slice.source()));
+      return source != null && source.verifyCertification(
+          ConsensusCrypto.certificationMessage(slice.tree().digest()), slice.signature());
+    };
     for (var e : new TreeMap<>(subnets).entrySet()) {
       ConsensusConfig config = configs.apply(e.getKey());
       execution.put(e.getKey(), SubnetExecution.defaults(e.getKey().name(), e.getValue().size(),
-          holdsChainKeys.test(e.getKey()), chainKeyRoot.fork(e.getKey().name())));
+          routing, chainKeyRoot.fork(e.getKey().name()), sliceVerifier).withMembers(members));
       GenesisKeys k = GenesisKeys.generate(e.getKey().name(), e.getValue().size(),
           root.fork(e.getKey().name()));
       keys.put(e.getKey(), k);

@@ -20,6 +20,11 @@ import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.chainkey.ChainKeyWorker;
 import dev.subnetsim.replica.execution.BlockExecutor;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.chainkey.certification.HashTree;
+import dev.subnetsim.chainkey.certification.HashTreeCbor;
+import dev.subnetsim.chainkey.certification.Witness;
+import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.xnet.XNetSlice;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.ReplicaLogic;
 import dev.subnetsim.replica.StepOutput;
@@ -40,6 +45,7 @@ import java.util.TreeMap;
  */
 public final class ConsensusReplicaLogic implements ReplicaLogic {
   static final String INGRESS_KIND = "ingress";
+  static final String XNET_KIND = "xnet-slice";
   /** Checkpoints kept (encoded states at CUP heights) for answering catch-up requests. */
   private static final int KEPT_CHECKPOINTS = 4;
 
@@ -56,6 +62,13 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   private ConsensusNode node;
   private ReplicatedState state;
   private final TreeMap<Long, byte[]> recentStates = new TreeMap<>();
+  /** Certified trees of recent heights, to cut stream slices from once a height is certified. */
+  private final TreeMap<Long, HashTree> recentTrees = new TreeMap<>();
+  /** Per destination subnet, the signal in the last slice sent to it. */
+  private final TreeMap<String, Long> signalSent = new TreeMap<>();
+  /** Per source subnet, the best slice received and the payload item proposed for it. */
+  private final TreeMap<String, XNetSlice> bestSlice = new TreeMap<>();
+  private final TreeMap<String, byte[]> proposedSlice = new TreeMap<>();
   private long pendingTimerAt = Long.MAX_VALUE;
   private long nextTimerId;
 
@@ -100,7 +113,9 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         inputs.add(new ConsensusNode.IngressReceived(i.message()));
         out.network().broadcast(INGRESS_KIND, i.message());
       } else if (e instanceof InboundEvent.MessageDelivered d) {
-        if (d.envelope().kind().equals(ChainKeyShareMessage.KIND)) {
+        if (d.envelope().kind().equals(XNET_KIND)) {
+          inputs.addAll(slice(d.envelope().from(), d.envelope().payload(), out));
+        } else if (d.envelope().kind().equals(ChainKeyShareMessage.KIND)) {
           inputs.addAll(share(d.envelope().from(), d.envelope().payload(), out));
         } else if (d.envelope().kind().equals(INGRESS_KIND)) {
           inputs.add(new ConsensusNode.IngressReceived(d.envelope().payload()));
@@ -161,6 +176,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     }
     for (Certification c : r.certified()) {
       out.observe(new Observation.StateCertified(config.subnet(), c.height(), c.stateRoot()));
+      sendSlices(c, out);
     }
     if (!r.equivocations().isEmpty()) {
       out.observe(new Observation.Metric("equivocation_proofs/" + config.subnet(),
@@ -205,6 +221,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
             c.request().arg(), c.reply().encode(), c.request().receivedAtNanos(), now));
       }
       executed.add(new ConsensusNode.Executed(b.height(), stateRoot()));
+      executed.addAll(refreshSliceProposals());
       if (worker != null) {
         executed.addAll(apply(worker.afterExecution(state), out));
       }
@@ -214,7 +231,104 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
 
   /** The certified tree's root: what the subnet certifies at this height. */
   private byte[] stateRoot() {
-    return state.certifiedTree(List.of()).digest();
+    HashTree tree = state.certifiedTree(List.of());
+    recentTrees.put(state.height(), tree);
+    while (recentTrees.size() > 16) {
+      recentTrees.pollFirstEntry();
+    }
+    return tree.digest();
+  }
+
+  /**
+   * Once a height is certified, sends each other subnet a certified slice of our stream to it
+   * (with our signal of how far we inducted its stream), when there is something to tell it.
+   */
+  private void sendSlices(Certification c, StepOutput.Builder out) {
+    HashTree tree = recentTrees.get(c.height());
+    if (tree == null || !Arrays.equals(tree.digest(), c.stateRoot())) {
+      return;
+    }
+    String me = config.subnet().name();
+    for (String dest : execution.routing().subnets()) {
+      if (dest.equals(me)) {
+        continue;
+      }
+      var stream = state.streams().get(dest);
+      long signal = state.inducted(dest);
+      boolean news = (stream != null && !stream.isEmpty())
+          || signal != signalSent.getOrDefault(dest, 0L);
+      if (!news) {
+        continue;
+      }
+      signalSent.put(dest, signal);
+      byte[] utf8Dest = dest.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      HashTree witness = Witness.prune(tree, List.of(
+          List.of("streams".getBytes(java.nio.charset.StandardCharsets.UTF_8), utf8Dest),
+          List.of("xnet_inducted".getBytes(java.nio.charset.StandardCharsets.UTF_8), utf8Dest)));
+      byte[] item = new PayloadItem.XNet(new XNetSlice(me, c.height(), c.signature(),
+          HashTreeCbor.encode(witness))).encode();
+      for (NodeId node : execution.members().getOrDefault(dest, List.of())) {
+        out.network().send(node, XNET_KIND, item);
+      }
+    }
+  }
+
+  /** A slice from another subnet: keep the newest valid one and propose it if it tells us news. */
+  private List<Input> slice(NodeId from, byte[] payload, StepOutput.Builder out) {
+    XNetSlice s;
+    try {
+      if (!(PayloadItem.decode(payload) instanceof PayloadItem.XNet x)) {
+        out.observe(new Observation.ArtifactRejected(from, "xnet message is not a stream slice"));
+        return List.of();
+      }
+      s = x.slice();
+      if (!execution.routing().subnets().contains(s.source())
+          || s.source().equals(config.subnet().name())) {
+        out.observe(new Observation.ArtifactRejected(from, "stream slice from unknown subnet "
+            + s.source()));
+        return List.of();
+      }
+      XNetSlice best = bestSlice.get(s.source());
+      if (best != null && best.height() >= s.height()) {
+        return List.of();
+      }
+      if (!execution.sliceVerifier().test(s)) {
+        out.observe(new Observation.ArtifactRejected(from, "stream slice of " + s.source()
+            + " at height " + s.height() + " fails its certification"));
+        return List.of();
+      }
+    } catch (RuntimeException e) {
+      out.observe(new Observation.ArtifactRejected(from, "malformed stream slice: " + e.getMessage()));
+      return List.of();
+    }
+    bestSlice.put(s.source(), s);
+    return refreshSliceProposals();
+  }
+
+  /** Proposes each source's best slice while it has news for our state; withdraws stale ones. */
+  private List<Input> refreshSliceProposals() {
+    List<Input> inputs = new ArrayList<>();
+    String me = config.subnet().name();
+    for (var e : bestSlice.entrySet()) {
+      String source = e.getKey();
+      XNetSlice s = e.getValue();
+      var ours = state.streams().get(source);
+      boolean news = !s.messagesFor(me).tailMap(state.inducted(source)).isEmpty()
+          || (ours != null && !ours.isEmpty() && s.signalFor(me) > ours.firstKey());
+      byte[] item = new PayloadItem.XNet(s).encode();
+      byte[] previous = proposedSlice.get(source);
+      if (news && (previous == null || !Arrays.equals(previous, item))) {
+        if (previous != null) {
+          inputs.add(new ConsensusNode.IngressWithdrawn(previous));
+        }
+        inputs.add(new ConsensusNode.IngressReceived(item));
+        proposedSlice.put(source, item);
+      } else if (!news && previous != null) {
+        inputs.add(new ConsensusNode.IngressWithdrawn(previous));
+        proposedSlice.remove(source);
+      }
+    }
+    return inputs;
   }
 
   private List<Input> share(NodeId from, byte[] payload, StepOutput.Builder out) {

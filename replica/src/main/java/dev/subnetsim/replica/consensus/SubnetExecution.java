@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import dev.subnetsim.replica.xnet.RoutingTable;
+import dev.subnetsim.replica.xnet.XNetSlice;
 
 /**
  * What every replica of one subnet shares for execution: the canister programs, the canisters
@@ -32,21 +35,37 @@ import java.util.TreeMap;
  * verification cache.
  */
 public final class SubnetExecution {
-  /** The load canister (counter) and the chain-key proxy canister installed at genesis. */
-  public static final CanisterId COUNTER = BlockExecutor.LOAD_CANISTER;
-  public static final CanisterId CHAIN_KEY_PROXY = new CanisterId(1);
+  /**
+   * Numbers (within the subnet's canister range) of the load canister (counter) and the chain-key
+   * proxy canister installed at genesis; load messages address canisters by these numbers.
+   */
+  public static final long COUNTER = 0;
+  public static final long CHAIN_KEY_PROXY = 1;
   public static final int DEFAULT_QUEUE_LIMIT = 64;
   private static final long GENESIS_CYCLES = 1_000_000_000_000_000L;
 
+  private final String subnet;
+  private final RoutingTable routing;
+  private final Predicate<XNetSlice> sliceVerifier;
+  private Map<String, List<dev.subnetsim.consensus.types.NodeId>> members = Map.of();
   private final ExecutionEnvironment environment;
-  private final Map<CanisterId, String> genesisCanisters;
+  private final Map<Long, String> genesisCanisters;
   private final Optional<ChainKeyGenesis> chainKeys;
   private final ManagementCanister management;
   private final ShareVerifier verifier = ShareVerifier.create();
   private final SeededRandom workerRoot;
 
-  public SubnetExecution(Map<String, CanisterProgram> programs, Map<CanisterId, String> genesisCanisters,
-      Optional<ChainKeyGenesis> chainKeys, int queueLimit, SeededRandom workerRoot) {
+  /**
+   * @param genesisCanisters programs of the canisters installed at genesis, by number in the
+   *     subnet's canister range
+   * @param sliceVerifier checks other subnets' certified stream slices
+   */
+  public SubnetExecution(String subnet, RoutingTable routing, Map<String, CanisterProgram> programs,
+      Map<Long, String> genesisCanisters, Optional<ChainKeyGenesis> chainKeys, int queueLimit,
+      SeededRandom workerRoot, Predicate<XNetSlice> sliceVerifier) {
+    this.subnet = subnet;
+    this.routing = routing;
+    this.sliceVerifier = sliceVerifier;
     this.workerRoot = workerRoot;
     this.environment = new ExecutionEnvironment(programs, CostModel.icApplicationSubnet());
     this.genesisCanisters = new TreeMap<>(genesisCanisters);
@@ -66,20 +85,59 @@ public final class SubnetExecution {
    * ceremony among its {@code n} nodes when {@code withChainKeys}.
    */
   public static SubnetExecution defaults(String subnet, int n, boolean withChainKeys, SeededRandom rng) {
+    return defaults(subnet, n, RoutingTable.single(subnet, withChainKeys), rng, slice -> false);
+  }
+
+  /** As above, in a world of several subnets; chain keys if {@code routing} says this subnet. */
+  public static SubnetExecution defaults(String subnet, int n, RoutingTable routing,
+      SeededRandom rng, Predicate<XNetSlice> sliceVerifier) {
     Map<String, CanisterProgram> programs = Map.of(KeyValueCanister.NAME, new KeyValueCanister(),
         ChainKeyProxyCanister.NAME, new ChainKeyProxyCanister());
-    Map<CanisterId, String> canisters = Map.of(COUNTER, KeyValueCanister.NAME, CHAIN_KEY_PROXY,
+    Map<Long, String> canisters = Map.of(COUNTER, KeyValueCanister.NAME, CHAIN_KEY_PROXY,
         ChainKeyProxyCanister.NAME);
-    return new SubnetExecution(programs, canisters,
+    boolean withChainKeys = routing.chainKeySubnet().map(subnet::equals).orElse(false);
+    return new SubnetExecution(subnet, routing, programs, canisters,
         withChainKeys ? Optional.of(ChainKeyGenesis.generate(subnet, n, rng.fork("genesis")))
             : Optional.empty(),
-        DEFAULT_QUEUE_LIMIT, rng.fork("workers"));
+        DEFAULT_QUEUE_LIMIT, rng.fork("workers"), sliceVerifier);
+  }
+
+  public String subnet() {
+    return subnet;
+  }
+
+  /** The nodes of every subnet of the world (the registry), for sending stream slices. */
+  public Map<String, List<dev.subnetsim.consensus.types.NodeId>> members() {
+    return members;
+  }
+
+  public SubnetExecution withMembers(Map<String, List<dev.subnetsim.consensus.types.NodeId>> m) {
+    this.members = Map.copyOf(m);
+    return this;
+  }
+
+  public RoutingTable routing() {
+    return routing;
+  }
+
+  public Predicate<XNetSlice> sliceVerifier() {
+    return sliceVerifier;
+  }
+
+  /** The global id of this subnet's canister number {@code local}. */
+  public CanisterId canister(long local) {
+    return new CanisterId(routing.base(subnet) + local);
+  }
+
+  public CanisterId proxy() {
+    return canister(CHAIN_KEY_PROXY);
   }
 
   /** The state before the first block: genesis canisters installed and initialized. */
   public ReplicatedState genesisState() {
     ReplicatedState state = new ReplicatedState();
-    genesisCanisters.forEach((id, program) -> {
+    genesisCanisters.forEach((local, program) -> {
+      CanisterId id = canister(local);
       CanisterState c = new CanisterState(id, program, GENESIS_CYCLES);
       environment.execute(c, new CanisterCall(CanisterCall.Kind.INIT, id, new byte[0], "",
           new byte[0], new byte[0]), 0, new byte[32]);
@@ -89,7 +147,7 @@ public final class SubnetExecution {
   }
 
   public BlockExecutor executor() {
-    return new BlockExecutor(environment, management, verifier);
+    return new BlockExecutor(environment, management, verifier, subnet, routing, sliceVerifier);
   }
 
   /** A replica's own randomness for its chain-key shares (label: node and incarnation). */
@@ -115,6 +173,6 @@ public final class SubnetExecution {
   }
 
   public List<CanisterId> genesisCanisterIds() {
-    return List.copyOf(genesisCanisters.keySet());
+    return genesisCanisters.keySet().stream().map(this::canister).toList();
   }
 }

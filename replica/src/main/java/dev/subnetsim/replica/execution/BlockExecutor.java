@@ -18,6 +18,10 @@ import dev.subnetsim.replica.payload.MalformedPayloadItemException;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.CertifiedStateTree.RequestStatus;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.xnet.RoutingTable;
+import dev.subnetsim.replica.xnet.StreamMessage;
+import dev.subnetsim.replica.xnet.XNetSlice;
+import java.util.function.Predicate;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,19 +39,32 @@ import java.util.TreeMap;
  * responses run the caller's callbacks; a call context that can no longer respond is rejected.
  */
 public final class BlockExecutor {
-  /** The canister that load messages drive (installed at genesis). */
-  public static final CanisterId LOAD_CANISTER = new CanisterId(0);
   private static final int MESSAGES_PER_ROUND = 10_000;
 
   private final ExecutionEnvironment environment;
   private final ManagementCanister management;
   private final ShareVerifier verifier;
+  private final String subnet;
+  private final RoutingTable routing;
+  private final Predicate<XNetSlice> sliceVerifier;
 
+  /**
+   * @param sliceVerifier checks a stream slice's certification against its source subnet's key
+   */
   public BlockExecutor(ExecutionEnvironment environment, ManagementCanister management,
-      ShareVerifier verifier) {
+      ShareVerifier verifier, String subnet, RoutingTable routing,
+      Predicate<XNetSlice> sliceVerifier) {
     this.environment = environment;
     this.management = management;
     this.verifier = verifier;
+    this.subnet = subnet;
+    this.routing = routing;
+    this.sliceVerifier = sliceVerifier;
+  }
+
+  /** The id of this subnet's canister number {@code local} (its routing range's base + local). */
+  public CanisterId canister(long local) {
+    return new CanisterId(routing.base(subnet) + local);
   }
 
   /** What executing a block produced that the replica reports (not part of the state). */
@@ -76,11 +93,13 @@ public final class BlockExecutor {
       if (item instanceof PayloadItem.Workload w) {
         state.queue().add(new QueuedMessage.Request(
             new Origin.FromWorkload(w.sequence(), w.sentAtNanos()), new byte[] {4},
-            new CanisterId(w.target()), w.method(), w.arg()));
+            canister(w.target()), w.method(), w.arg()));
       } else if (item instanceof PayloadItem.Ingress i) {
         round.ingress(i.signed());
       } else if (item instanceof PayloadItem.ChainKeyResponse r) {
         round.chainKeyResponse(r);
+      } else if (item instanceof PayloadItem.XNet x) {
+        round.induct(x.slice());
       }
     }
     int executed = 0;
@@ -155,7 +174,50 @@ public final class BlockExecutor {
       ManagementReply reply = scheme.combine(decoded, request.caller(), valid);
       state.chainKeyRequests().remove(request.id());
       chainKey.add(new ChainKeyCompleted(request, reply, state.timeNanos()));
-      respond(new Origin.FromCall(request.callbackId()), Reply.of(reply.encode()));
+      respond(request.origin(), Reply.of(reply.encode()));
+    }
+
+    /** Inducts a certified stream slice: its new messages join the queue, its signal prunes ours. */
+    void induct(XNetSlice slice) {
+      if (slice.source().equals(subnet) || !routing.subnets().contains(slice.source())) {
+        rejected.add("stream slice from unknown subnet " + slice.source());
+        return;
+      }
+      boolean valid;
+      try {
+        valid = sliceVerifier.test(slice);
+      } catch (RuntimeException e) {
+        valid = false;
+      }
+      if (!valid) {
+        rejected.add("stream slice of " + slice.source() + " at height " + slice.height()
+            + " fails its certification");
+        return;
+      }
+      state.pruneStream(slice.source(), slice.signalFor(subnet));
+      long next = state.inducted(slice.source());
+      for (var e : slice.messagesFor(subnet).tailMap(next).entrySet()) {
+        if (e.getKey() != next) {
+          break; // a gap: wait for a slice that covers it
+        }
+        StreamMessage m;
+        try {
+          m = StreamMessage.decode(e.getValue());
+        } catch (IllegalArgumentException ex) {
+          rejected.add("malformed stream message " + next + " from " + slice.source());
+          next++;
+          continue;
+        }
+        if (m instanceof StreamMessage.Request q) {
+          state.queue().add(new QueuedMessage.Request(
+              new Origin.FromRemote(slice.source(), q.callbackId()), q.caller(), q.target(),
+              q.method(), q.arg()));
+        } else if (m instanceof StreamMessage.Response p) {
+          state.queue().add(new QueuedMessage.Response(p.callbackId(), p.reply()));
+        }
+        next++;
+      }
+      state.setInducted(slice.source(), next);
     }
 
     void run(QueuedMessage m) {
@@ -168,7 +230,17 @@ public final class BlockExecutor {
 
     private void request(QueuedMessage.Request q) {
       if (q.target().isManagement()) {
-        management.handle(state, q).ifPresent(reply -> respond(q.origin(), reply));
+        if (!management.holdsKeys() && routing.chainKeySubnet().isPresent()
+            && !routing.chainKeySubnet().get().equals(subnet)) {
+          forward(routing.chainKeySubnet().get(), q);
+        } else {
+          management.handle(state, q).ifPresent(reply -> respond(q.origin(), reply));
+        }
+        return;
+      }
+      var home = routing.subnetOf(q.target());
+      if (home.isPresent() && !home.get().equals(subnet)) {
+        forward(home.get(), q);
         return;
       }
       CanisterState canister = state.canisters().get(q.target());
@@ -182,6 +254,17 @@ public final class BlockExecutor {
           CanisterCall.update(q.target(), q.caller(), q.method(), q.arg()), state.timeNanos(),
           seed());
       settle(context, result);
+    }
+
+    /** Sends a canister's call to another subnet in the stream; the response returns the same way. */
+    private void forward(String destination, QueuedMessage.Request q) {
+      if (!(q.origin() instanceof Origin.FromCall c)) {
+        respond(q.origin(), Reply.reject(ManagementCanister.DESTINATION_INVALID, q.target()
+            + " is not on subnet " + subnet + " (send the message to its own subnet)"));
+        return;
+      }
+      state.appendToStream(destination, new StreamMessage.Request(c.callbackId(), q.caller(),
+          q.target(), q.method(), q.arg()).encode());
     }
 
     private void response(QueuedMessage.Response p) {
@@ -242,6 +325,8 @@ public final class BlockExecutor {
         state.queue().add(new QueuedMessage.Response(c.callbackId(), reply));
       } else if (origin instanceof Origin.FromWorkload w) {
         load.add(new LoadCompleted(w.sequence(), w.sentAtNanos(), reply.replied()));
+      } else if (origin instanceof Origin.FromRemote r) {
+        state.appendToStream(r.subnet(), new StreamMessage.Response(r.callbackId(), reply).encode());
       }
     }
 

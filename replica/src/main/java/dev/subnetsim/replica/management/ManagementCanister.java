@@ -41,9 +41,15 @@ public final class ManagementCanister {
     return schemes;
   }
 
+  /** Whether this subnet holds chain keys (otherwise chain-key calls go to the subnet that does). */
+  public boolean holdsKeys() {
+    return keys != null;
+  }
+
   /** The reply now, or empty if the request was queued for shares. */
   public Optional<Reply> handle(ReplicatedState state, QueuedMessage.Request request) {
-    if (!(request.origin() instanceof Origin.FromCall call)) {
+    if (!(request.origin() instanceof Origin.FromCall)
+        && !(request.origin() instanceof Origin.FromRemote)) {
       return Optional.of(Reply.reject(CANISTER_REJECT,
           "only canisters may call the management canister's chain-key methods"));
     }
@@ -84,7 +90,7 @@ public final class ManagementCanister {
           + queueLimit + " pending)"));
     }
     long id = state.nextId();
-    state.chainKeyRequests().put(id, new ChainKeyRequest(id, call.callbackId(), caller,
+    state.chainKeyRequests().put(id, new ChainKeyRequest(id, request.origin(), caller,
         request.method(), request.arg(), state.timeNanos()));
     return Optional.empty();
   }

@@ -15,6 +15,8 @@ import java.util.TreeMap;
  *   <li>{@code 'W'} {@link Workload}: a synthetic load message (sequence, send time) that
  *       increments the load canister's counter; its latency is measured.</li>
  *   <li>{@code 'I'} {@link Ingress}: a signed update call in the interface spec's CBOR envelope.</li>
+ *   <li>{@code 'X'} {@link XNet}: a certified stream slice from another subnet (the IC's XNet
+ *       payload), checked against the source subnet's key before its messages are inducted.</li>
  *   <li>{@code 'K'} {@link ChainKeyResponse}: at least a threshold of verified shares for one
  *       pending chain-key request; execution re-verifies them and combines them into the reply
  *       (deterministically), the analogue of the IC's IDKG/vetKD payload sections.</li>
@@ -51,6 +53,17 @@ public sealed interface PayloadItem {
     public byte[] encode() {
       byte[] body = IngressEnvelope.encode(signed);
       return ByteBuffer.allocate(1 + body.length).put((byte) 'I').put(body).array();
+    }
+  }
+
+  /** A certified stream slice from another subnet ({@link dev.subnetsim.replica.xnet.XNetSlice}). */
+  record XNet(dev.subnetsim.replica.xnet.XNetSlice slice) implements PayloadItem {
+    public byte[] encode() {
+      byte[] source = slice.source().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return ByteBuffer.allocate(1 + 4 + source.length + 8 + 4 + slice.signature().length
+              + slice.witness().length).put((byte) 'X').putInt(source.length).put(source)
+          .putLong(slice.height()).putInt(slice.signature().length).put(slice.signature())
+          .put(slice.witness()).array();
     }
   }
 
@@ -125,6 +138,14 @@ public sealed interface PayloadItem {
             throw new MalformedPayloadItemException("trailing bytes after chain-key response");
           }
           yield new ChainKeyResponse(id, shares);
+        }
+        case 'X' -> {
+          String source = new String(field(b, "source"), java.nio.charset.StandardCharsets.UTF_8);
+          long height = b.getLong();
+          byte[] signature = field(b, "signature");
+          byte[] witness = new byte[b.remaining()];
+          b.get(witness);
+          yield new XNet(new dev.subnetsim.replica.xnet.XNetSlice(source, height, signature, witness));
         }
         default -> throw new MalformedPayloadItemException(
             "unknown payload item tag 0x" + Integer.toHexString(bytes[0] & 0xff));

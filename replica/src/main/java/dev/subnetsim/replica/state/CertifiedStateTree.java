@@ -48,6 +48,10 @@ public final class CertifiedStateTree {
   private final SortedMap<byte[], RequestStatus> requests = new TreeMap<>(Arrays::compareUnsigned);
   private final List<SubnetEntry> subnets;
   private final byte[] stateManifest;
+  private final List<ExtraLeaf> extra;
+
+  /** A leaf at a path outside the interface spec's (e.g. cross-subnet streams). */
+  public record ExtraLeaf(List<byte[]> path, byte[] value) {}
 
   public CertifiedStateTree(long timeNanos, Map<CanisterId, byte[]> certifiedData,
       Map<byte[], RequestStatus> requests, List<SubnetEntry> subnets) {
@@ -61,6 +65,13 @@ public final class CertifiedStateTree {
    */
   public CertifiedStateTree(long timeNanos, Map<CanisterId, byte[]> certifiedData,
       Map<byte[], RequestStatus> requests, List<SubnetEntry> subnets, byte[] stateManifest) {
+    this(timeNanos, certifiedData, requests, subnets, stateManifest, List.of());
+  }
+
+  public CertifiedStateTree(long timeNanos, Map<CanisterId, byte[]> certifiedData,
+      Map<byte[], RequestStatus> requests, List<SubnetEntry> subnets, byte[] stateManifest,
+      List<ExtraLeaf> extra) {
+    this.extra = List.copyOf(extra);
     this.stateManifest = stateManifest == null ? null : stateManifest.clone();
     this.timeNanos = timeNanos;
     certifiedData.forEach((k, v) -> this.certifiedData.put(k, v.clone()));
@@ -84,6 +95,9 @@ public final class CertifiedStateTree {
     });
     if (stateManifest != null) {
       b.put(stateManifest, "state_manifest");
+    }
+    for (ExtraLeaf leaf : extra) {
+      b.put(leaf.path(), leaf.value());
     }
     for (SubnetEntry s : subnets) {
       b.put(BlsKeyDer.encode(s.publicKey96()), "subnet", s.id().toBytes(), "public_key");

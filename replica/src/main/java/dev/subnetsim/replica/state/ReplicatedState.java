@@ -40,6 +40,12 @@ public final class ReplicatedState {
   /** When each finished status was written, for pruning. */
   private final TreeMap<byte[], Long> statusTime = new TreeMap<>(Arrays::compareUnsigned);
   private final TreeMap<Long, ChainKeyRequest> chainKeyRequests = new TreeMap<>();
+  /** Outgoing cross-subnet streams: destination subnet -> (index -> encoded stream message). */
+  private final TreeMap<String, TreeMap<Long, byte[]>> streams = new TreeMap<>();
+  /** The index the next message appended to each outgoing stream gets. */
+  private final TreeMap<String, Long> streamEnd = new TreeMap<>();
+  /** Per source subnet, the index of the next stream message to induct (our signal to it). */
+  private final TreeMap<String, Long> inducted = new TreeMap<>();
   private long nextId = 1;
 
   public long height() {
@@ -88,6 +94,34 @@ public final class ReplicatedState {
     return chainKeyRequests;
   }
 
+  /** Appends a message to the stream to {@code destination}; returns its index. */
+  public long appendToStream(String destination, byte[] message) {
+    long index = streamEnd.getOrDefault(destination, 0L);
+    streams.computeIfAbsent(destination, k -> new TreeMap<>()).put(index, message.clone());
+    streamEnd.put(destination, index + 1);
+    return index;
+  }
+
+  /** Drops stream messages the destination has inducted (its signal says up to {@code end}). */
+  public void pruneStream(String destination, long end) {
+    TreeMap<Long, byte[]> s = streams.get(destination);
+    if (s != null) {
+      s.headMap(end).clear();
+    }
+  }
+
+  public SortedMap<String, TreeMap<Long, byte[]>> streams() {
+    return streams;
+  }
+
+  public long inducted(String source) {
+    return inducted.getOrDefault(source, 0L);
+  }
+
+  public void setInducted(String source, long next) {
+    inducted.put(source, next);
+  }
+
   public RequestStatus requestStatus(byte[] requestId) {
     return requestStatus.get(requestId);
   }
@@ -114,8 +148,13 @@ public final class ReplicatedState {
   public HashTree certifiedTree(List<CertifiedStateTree.SubnetEntry> subnets) {
     TreeMap<CanisterId, byte[]> certifiedData = new TreeMap<>();
     canisters.forEach((id, c) -> certifiedData.put(id, c.certifiedData()));
+    List<CertifiedStateTree.ExtraLeaf> xnet = new java.util.ArrayList<>();
+    streams.forEach((dest, messages) -> messages.forEach((index, m) -> xnet.add(
+        new CertifiedStateTree.ExtraLeaf(List.of(utf8("streams"), utf8(dest), be64(index)), m))));
+    inducted.forEach((source, next) -> xnet.add(new CertifiedStateTree.ExtraLeaf(
+        List.of(utf8("xnet_inducted"), utf8(source)), be64(next))));
     return new CertifiedStateTree(timeNanos, certifiedData, requestStatus, subnets,
-        manifestHash()).build();
+        manifestHash(), xnet).build();
   }
 
   /**
@@ -140,6 +179,15 @@ public final class ReplicatedState {
     }
   }
 
+  private static byte[] utf8(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Stream indices and signals as 8-byte big-endian labels and values (ordered like numbers). */
+  public static byte[] be64(long v) {
+    return java.nio.ByteBuffer.allocate(8).putLong(v).array();
+  }
+
   private byte[] encodeQueuesAndContexts() {
     StateCodec.Writer w = new StateCodec.Writer();
     w.u64(queue.size());
@@ -154,8 +202,18 @@ public final class ReplicatedState {
     callbacks.values().forEach(c -> w.u64(c.id()).u64(c.callContextId()).u64(c.callee().index())
         .text(c.replyMethod()).text(c.rejectMethod()).bytes(c.context()));
     w.u64(chainKeyRequests.size());
-    chainKeyRequests.values().forEach(r -> w.u64(r.id()).u64(r.callbackId())
-        .u64(r.caller().index()).text(r.method()).bytes(r.arg()).u64(r.receivedAtNanos()));
+    chainKeyRequests.values().forEach(r -> {
+      w.u64(r.id());
+      writeOrigin(w, r.origin());
+      w.u64(r.caller().index()).text(r.method()).bytes(r.arg()).u64(r.receivedAtNanos());
+    });
+    w.u64(streams.size());
+    streams.forEach((dest, messages) -> {
+      w.text(dest).u64(streamEnd.get(dest)).u64(messages.size());
+      messages.forEach((i, m) -> w.u64(i).bytes(m));
+    });
+    w.u64(inducted.size());
+    inducted.forEach((source, next) -> w.text(source).u64(next));
     return w.toBytes();
   }
 
@@ -232,8 +290,24 @@ public final class ReplicatedState {
     int requests = q.count("chain-key requests");
     for (int i = 0; i < requests; i++) {
       long id = q.u64();
-      s.chainKeyRequests.put(id, new ChainKeyRequest(id, q.u64(), new CanisterId(q.u64()),
+      Origin origin = readOrigin(q);
+      s.chainKeyRequests.put(id, new ChainKeyRequest(id, origin, new CanisterId(q.u64()),
           q.text(), q.bytes(), q.u64()));
+    }
+    int streamCount = q.count("streams");
+    for (int i = 0; i < streamCount; i++) {
+      String dest = q.text();
+      s.streamEnd.put(dest, q.u64());
+      int n = q.count("stream messages");
+      TreeMap<Long, byte[]> messages = new TreeMap<>();
+      for (int k = 0; k < n; k++) {
+        messages.put(q.u64(), q.bytes());
+      }
+      s.streams.put(dest, messages);
+    }
+    int sources = q.count("inducted sources");
+    for (int i = 0; i < sources; i++) {
+      s.inducted.put(q.text(), q.u64());
     }
     q.end();
     return s;
@@ -246,6 +320,8 @@ public final class ReplicatedState {
       w.u64(1).u64(c.callbackId());
     } else if (o instanceof Origin.FromWorkload l) {
       w.u64(2).u64(l.sequence()).u64(l.sentAtNanos());
+    } else if (o instanceof Origin.FromRemote r) {
+      w.u64(3).text(r.subnet()).u64(r.callbackId());
     }
   }
 
@@ -255,6 +331,7 @@ public final class ReplicatedState {
       case 0 -> new Origin.FromIngress(r.bytes());
       case 1 -> new Origin.FromCall(r.u64());
       case 2 -> new Origin.FromWorkload(r.u64(), r.u64());
+      case 3 -> new Origin.FromRemote(r.text(), r.u64());
       default -> throw new IllegalArgumentException("malformed state: origin tag " + tag);
     };
   }

@@ -15,6 +15,7 @@ import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.xnet.RoutingTable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,17 +35,19 @@ class BlockExecutorTest {
   private static final ChainKeyGenesis KEYS = ChainKeyGenesis.generate("test", 4, RNG.fork("keys"));
 
   private static SubnetExecution subnet(int queueLimit) {
-    return new SubnetExecution(Map.of(KeyValueCanister.NAME, new KeyValueCanister(),
+    return new SubnetExecution("test", RoutingTable.single("test", true),
+        Map.of(KeyValueCanister.NAME, new KeyValueCanister(),
         ChainKeyProxyCanister.NAME, new ChainKeyProxyCanister()),
         Map.of(SubnetExecution.COUNTER, KeyValueCanister.NAME, SubnetExecution.CHAIN_KEY_PROXY,
-            ChainKeyProxyCanister.NAME), Optional.of(KEYS), queueLimit, RNG.fork("workers"));
+            ChainKeyProxyCanister.NAME), Optional.of(KEYS), queueLimit, RNG.fork("workers"),
+        slice -> false);
   }
 
   private static byte[] vetKdCall(long seq, int i) {
     byte[] tpk = TransportSecretKey.random(RNG.fork("t" + i)).publicKey().toBytes();
     var r = new ManagementRequest.VetKdDeriveKey(new byte[] {(byte) i}, new byte[0], tpk,
         SubnetChainKeys.VETKD_KEY_NAME);
-    return new PayloadItem.Workload(seq, 0, SubnetExecution.CHAIN_KEY_PROXY.index(), "call",
+    return new PayloadItem.Workload(seq, 0, SubnetExecution.CHAIN_KEY_PROXY, "call",
         ChainKeyProxyCanister.callArg(r.method(), r.encode())).encode();
   }
 
@@ -53,7 +56,7 @@ class BlockExecutorTest {
     SubnetExecution subnet = subnet(8);
     ReplicatedState state = subnet.genesisState();
     UserKeyPair user = UserKeyPair.generate(SignatureScheme.ED25519, RNG.fork("user"));
-    var signed = user.sign(new IngressMessage(user.principal(), SubnetExecution.COUNTER.toBytes(),
+    var signed = user.sign(new IngressMessage(user.principal(), new CanisterId(SubnetExecution.COUNTER).toBytes(),
         "put", "k=v".getBytes(StandardCharsets.UTF_8), 60 * S, null));
     byte[] item = new PayloadItem.Ingress(signed).encode();
     subnet.executor().execute(state, 1, S, new byte[32], List.of(item, item));
@@ -127,12 +130,12 @@ class BlockExecutorTest {
     ReplicatedState state = subnet.genesisState();
     byte[] before = state.manifestHash();
     subnet.executor().execute(state, 1, S, new byte[32], List.of(new PayloadItem.Workload(1, 0,
-        SubnetExecution.COUNTER.index(), "put_then_trap", "k=v".getBytes(StandardCharsets.UTF_8))
+        SubnetExecution.COUNTER, "put_then_trap", "k=v".getBytes(StandardCharsets.UTF_8))
         .encode()));
     ReplicatedState untouched = subnet.genesisState();
     untouched.advance(1, S);
-    assertThat(state.canisters().get(SubnetExecution.COUNTER).stableMemoryHash())
-        .isEqualTo(untouched.canisters().get(SubnetExecution.COUNTER).stableMemoryHash());
+    assertThat(state.canisters().get(new CanisterId(SubnetExecution.COUNTER)).stableMemoryHash())
+        .isEqualTo(untouched.canisters().get(new CanisterId(SubnetExecution.COUNTER)).stableMemoryHash());
     assertThat(state.manifestHash()).isNotEqualTo(before); // only the height moved
   }
 

@@ -26,7 +26,8 @@ import java.util.TreeMap;
 
 /**
  * Chain-key request streams of a scenario: Poisson arrivals (rate ramped linearly if asked) of
- * calls to the key-holding subnet's proxy canister, which forwards them to the management canister.
+ * calls to the proxy canister of the stream's subnet, which forwards them to the management
+ * canister (of the key-holding subnet, across a cross-subnet stream when that is another subnet).
  * Each request is made by a test client whose secrets (vetKD transport key, ECDH peer key,
  * document-key requester key and the stored document key) are drawn from the run seed and kept
  * here, so replies can be checked and logged for outside verification. Sequence numbers start at
@@ -63,8 +64,14 @@ public final class ChainKeyWorkload {
     };
   }
 
+  /**
+   * Requests of each stream go to the nodes of its {@code from} subnet (whose proxy canister calls
+   * the management canister; calls for keys held elsewhere travel there in a stream), or of
+   * {@code defaultSubnet} when the stream names none.
+   */
   public static ChainKeyWorkload generate(long seed, List<RequestStream> streams,
-      SubnetChainKeys keys, List<NodeId> targets, long endNanos) {
+      SubnetChainKeys keys, java.util.function.Function<String, List<NodeId>> membersOf,
+      String defaultSubnet, long endNanos) {
     ChainKeyWorkload w = new ChainKeyWorkload();
     SeededRandom root = SeededRandom.fromSeed(seed).fork("chain-key-workload");
     long sequence = SEQUENCE_BASE;
@@ -74,6 +81,8 @@ public final class ChainKeyWorkload {
         continue;
       }
       SeededRandom rng = root.fork("stream-" + s);
+      List<NodeId> targets = membersOf.apply(stream.fromSubnet() == null ? defaultSubnet
+          : stream.fromSubnet());
       double t = 0;
       while (true) {
         double progress = t / endNanos;
@@ -90,7 +99,7 @@ public final class ChainKeyWorkload {
         Client c = w.client(sequence++, stream.kind(), at, keys, rng.fork("client-" + sequence));
         byte[] arg = ChainKeyProxyCanister.callArg(c.request().method(), c.request().encode());
         w.injections.add(new IngressInjection(at, targets.get(rng.nextInt(targets.size())),
-            new PayloadItem.Workload(c.sequence(), at, SubnetExecution.CHAIN_KEY_PROXY.index(),
+            new PayloadItem.Workload(c.sequence(), at, SubnetExecution.CHAIN_KEY_PROXY,
                 "call", arg).encode()));
         w.bySequence.put(c.sequence(), c);
         w.byArg.put(HexFormat.of().formatHex(c.request().encode()), c);

@@ -120,7 +120,7 @@ class ChainKeyServicesSimulationTest {
     for (int i = 0; i < requests.size(); i++) {
       ManagementRequest r = requests.get(i);
       b.ingress((1 + i) * S, TOPOLOGY.members(SUBNET).get(i % 3), new PayloadItem.Workload(i,
-          (1 + i) * S, SubnetExecution.CHAIN_KEY_PROXY.index(), "call",
+          (1 + i) * S, SubnetExecution.CHAIN_KEY_PROXY, "call",
           ChainKeyProxyCanister.callArg(r.method(), r.encode())).encode());
       requestsBySequence.put((long) i, r.encode());
     }
@@ -148,7 +148,7 @@ class ChainKeyServicesSimulationTest {
   void theVetKeyDecryptsAndVerifiesUnderTheCallersDerivedKey() {
     var c = completion("vetkd_derive_key", 0);
     byte[] encrypted = ManagementReply.EncryptedVetKey.decode(c.reply()).encryptedKey();
-    var derived = DerivationContext.of(SubnetExecution.CHAIN_KEY_PROXY.toBytes(), CONTEXT)
+    var derived = DerivationContext.of(factory.execution(SUBNET).proxy().toBytes(), CONTEXT)
         .derive(keys().vetKdKey().publicKey()).publicKey();
     VetKey key = EncryptedVetKey.fromBytes(encrypted).decryptAndVerify(VETKD_TRANSPORT, derived, INPUT);
     assertThat(key.signature().toBytes()).hasSize(48);

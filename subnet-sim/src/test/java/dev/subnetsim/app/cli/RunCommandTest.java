@@ -40,12 +40,13 @@ class RunCommandTest {
       duration: 8s
       subnets:
         - {name: signing, role: signing, nodes: 4}
+        - {name: app, role: app, nodes: 4}
       consensus: {unit_delay: 200ms, initial_notary_delay: 60ms}
       workload:
         requests:
-          - {kind: vetkd-derive-key, rate: 2/s, from: signing}
+          - {kind: vetkd-derive-key, rate: 2/s, from: app}
           - {kind: ecdh-derive, rate: 2/s, from: signing}
-          - {kind: document-key-retrieve, rate: 1/s, from: signing}
+          - {kind: document-key-retrieve, rate: 1/s, from: app}
       faults:
         - {at: 0s, kind: byzantine, subnet: signing, nodes: [1], behaviour: invalid-decryption-shares}
       pass:
@@ -54,7 +55,8 @@ class RunCommandTest {
       """;
 
   @Test
-  void chainKeyRepliesOfARunAreCheckedByTheirClientsAndVerifyWithTheIcLibraries() throws Exception {
+  void chainKeyRepliesAcrossSubnetsAreCheckedByTheirClientsAndVerifyWithTheIcLibraries()
+      throws Exception {
     Path out = tmp.resolve("keys");
     assertThat(SubnetSimCli.execute("run", scenario(CHAIN_KEYS).toString(), "--out", out.toString()))
         .isEqualTo(SubnetSimCli.EXIT_OK);
@@ -63,6 +65,8 @@ class RunCommandTest {
     assertThat(s.at("/metrics/latency_seconds/ecdh/count").asLong()).isPositive();
     assertThat(s.at("/metrics/latency_seconds/document-key/count").asLong()).isPositive();
     assertThat(s.get("invariants").toString()).contains("chain-key replies valid");
+    // vetKD and document-key requests came from the app subnet: they crossed certified streams.
+    assertThat(s.at("/metrics/messages_by_type/xnet-slice/count").asLong()).isPositive();
     var lines = Files.readAllLines(out.resolve("artifacts.jsonl"));
     assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"vetkd\""))
         .anyMatch(l -> l.contains("\"kind\":\"ecdh\""));

@@ -1,0 +1,83 @@
+package dev.subnetsim.replica.xnet;
+
+import dev.subnetsim.chainkey.certification.HashTree;
+import dev.subnetsim.chainkey.certification.HashTreeCbor;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A certified stream slice (the IC's {@code CertifiedStreamSlice}): a witness of the source
+ * subnet's certified state tree at {@code height} revealing {@code /streams/<destination>/*} and
+ * {@code /xnet_inducted/<destination>}, and the source subnet's threshold signature on the tree's
+ * root. Anyone holding the source subnet's public key can check it, so a Byzantine relay can only
+ * withhold slices, not forge or alter them.
+ */
+public record XNetSlice(String source, long height, byte[] signature, byte[] witness) {
+
+  public XNetSlice {
+    signature = signature.clone();
+    witness = witness.clone();
+  }
+
+  public HashTree tree() {
+    return HashTreeCbor.decode(witness);
+  }
+
+  /** The stream messages for {@code destination} revealed by the witness, by index. */
+  public TreeMap<Long, byte[]> messagesFor(String destination) {
+    TreeMap<Long, byte[]> out = new TreeMap<>();
+    Optional<HashTree> stream = child(child(Optional.of(tree()), "streams"), destination);
+    if (stream.isEmpty()) {
+      return out;
+    }
+    for (HashTree t : children(stream.get())) {
+      if (t instanceof HashTree.Labeled l && l.label().length == 8
+          && l.subtree() instanceof HashTree.Leaf leaf) {
+        out.put(ByteBuffer.wrap(l.label()).getLong(), leaf.value());
+      }
+    }
+    return out;
+  }
+
+  /** The source's signal: how far it has inducted the stream from {@code destination}. */
+  public long signalFor(String destination) {
+    Optional<HashTree> v = child(child(Optional.of(tree()), "xnet_inducted"), destination);
+    if (v.isPresent() && v.get() instanceof HashTree.Leaf leaf && leaf.value().length == 8) {
+      return ByteBuffer.wrap(leaf.value()).getLong();
+    }
+    return 0;
+  }
+
+  /** A labeled node's children: nested forks flattened, Empty dropped. */
+  private static java.util.List<HashTree> children(HashTree tree) {
+    java.util.List<HashTree> out = new java.util.ArrayList<>();
+    java.util.ArrayDeque<HashTree> todo = new java.util.ArrayDeque<>();
+    todo.push(tree);
+    while (!todo.isEmpty()) {
+      HashTree t = todo.pop();
+      if (t instanceof HashTree.Fork f) {
+        todo.push(f.right());
+        todo.push(f.left());
+      } else if (!(t instanceof HashTree.Empty)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static Optional<HashTree> child(Optional<HashTree> tree, String label) {
+    if (tree.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] want = label.getBytes(StandardCharsets.UTF_8);
+    for (HashTree t : children(tree.get())) {
+      if (t instanceof HashTree.Labeled l && Arrays.equals(l.label(), want)) {
+        return Optional.of(l.subtree());
+      }
+    }
+    return Optional.empty();
+  }
+}
