@@ -81,4 +81,16 @@ public final class DomainSeparators {
   // IDKG (ours; the IC's own separators live in rs/crypto/internal/crypto_lib/threshold_sig/canister_threshold_sig).
   /** Seed of the second Pedersen generator H (hashToPoint): nobody knows log_G(H). */
   public static final String IDKG_PEDERSEN_H = "subnet-sim-idkg-pedersen-generator-h-v1";
+  /** Per-receiver pads of IDKG share encryption (hashed ElGamal, MEGa-style). */
+  public static final String IDKG_SHARE_PAD = "subnet-sim-idkg-share-pad-v1";
+  /** Fiat-Shamir of the ReshareOfMasked equal-opening proof. */
+  public static final String IDKG_EQUAL_OPENING_PROOF = "subnet-sim-idkg-equal-opening-v1";
+  /** Fiat-Shamir of the UnmaskedTimesMasked product proof. */
+  public static final String IDKG_PRODUCT_PROOF = "subnet-sim-idkg-product-v1";
+  /** DLEQ of an IDKG complaint (the revealed Diffie-Hellman value is the receiver's). */
+  public static final String IDKG_COMPLAINT_DLEQ = "subnet-sim-idkg-complaint-dleq-v1";
+
+  // Threshold ECDSA and Schnorr (ours): per-request rerandomization of presignatures.
+  public static final String ECDSA_RERANDOMIZE = "subnet-sim-ecdsa-rerandomize-v1";
+  public static final String SCHNORR_RERANDOMIZE = "subnet-sim-schnorr-rerandomize-v1";
 }

@@ -1,0 +1,124 @@
+package dev.subnetsim.chainkey.idkg;
+
+import dev.subnetsim.chainkey.ec.EcCurve;
+import dev.subnetsim.chainkey.ec.EcPoint;
+import dev.subnetsim.chainkey.ec.EcScalar;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A dealer's contribution to one IDKG instance: the commitment to its sharing polynomial (Feldman
+ * or Pedersen by kind), the ephemeral key E of its share encryption, per receiver the encrypted
+ * (value, mask) scalars ({@link ShareCipher}), and the proof its kind needs.
+ *
+ * <p>Bytes: u32 len || transcript id || u32 dealer || u8 masked || u32 t || t points || point E ||
+ * u32 receivers || (u32 index || 32 B value || 32 B mask)* || u32 len || proof.
+ */
+public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment commitment,
+    EcPoint ephemeral, SortedMap<Integer, EcScalar[]> ciphertexts, Optional<DealingProof> proof) {
+
+  public IdkgDealing {
+    TreeMap<Integer, EcScalar[]> copy = new TreeMap<>();
+    ciphertexts.forEach((k, v) -> copy.put(k, v.clone()));
+    ciphertexts = Collections.unmodifiableSortedMap(copy);
+  }
+
+  public byte[] toBytes() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] id = transcriptId.getBytes(StandardCharsets.UTF_8);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(id.length).array());
+    out.writeBytes(id);
+    out.writeBytes(ByteBuffer.allocate(9).putInt(dealer)
+        .put((byte) (commitment instanceof PolynomialCommitment.Pedersen ? 1 : 0))
+        .putInt(commitment.points().size()).array());
+    commitment.points().forEach(p -> out.writeBytes(p.encode()));
+    out.writeBytes(ephemeral.encode());
+    out.writeBytes(ByteBuffer.allocate(4).putInt(ciphertexts.size()).array());
+    ciphertexts.forEach((i, c) -> {
+      out.writeBytes(ByteBuffer.allocate(4).putInt(i).array());
+      out.writeBytes(c[0].toBytes());
+      out.writeBytes(c[1].toBytes());
+    });
+    byte[] pr = proof.map(DealingProof::toBytes).orElse(new byte[0]);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(pr.length).array());
+    out.writeBytes(pr);
+    return out.toByteArray();
+  }
+
+  /**
+   * Decodes {@link #toBytes} for an instance of {@code kind} on {@code curve}.
+   *
+   * @throws MalformedIdkgBytesException naming the first defect (length, point, scalar)
+   */
+  public static IdkgDealing fromBytes(TranscriptKind kind, EcCurve curve, byte[] bytes) {
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    try {
+      String id = new String(take(b, b.getInt(), "transcript id"), StandardCharsets.UTF_8);
+      int dealer = b.getInt();
+      boolean masked = b.get() == 1;
+      if (masked != kind.masked()) {
+        throw new MalformedIdkgBytesException("dealing commitment type does not match " + kind);
+      }
+      int t = b.getInt();
+      if (t < 1 || t > 1024) {
+        throw new MalformedIdkgBytesException("dealing with " + t + " coefficients");
+      }
+      List<EcPoint> points = new ArrayList<>();
+      for (int k = 0; k < t; k++) {
+        points.add(point(curve, take(b, curve.pointLength(), "commitment point")));
+      }
+      EcPoint e = point(curve, take(b, curve.pointLength(), "ephemeral key"));
+      int n = b.getInt();
+      if (n < 0 || n > 4096) {
+        throw new MalformedIdkgBytesException("dealing for " + n + " receivers");
+      }
+      TreeMap<Integer, EcScalar[]> cts = new TreeMap<>();
+      for (int k = 0; k < n; k++) {
+        int i = b.getInt();
+        cts.put(i, new EcScalar[] {scalar(curve, take(b, 32, "ciphertext")),
+            scalar(curve, take(b, 32, "ciphertext"))});
+      }
+      byte[] pr = take(b, b.getInt(), "proof");
+      if (b.hasRemaining()) {
+        throw new MalformedIdkgBytesException("trailing bytes after dealing");
+      }
+      PolynomialCommitment c = masked ? new PolynomialCommitment.Pedersen(points)
+          : new PolynomialCommitment.Simple(points);
+      return new IdkgDealing(id, dealer, c, e, cts, DealingProof.fromBytes(kind, curve, pr));
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new MalformedIdkgBytesException("truncated dealing");
+    }
+  }
+
+  private static byte[] take(ByteBuffer b, int n, String what) {
+    if (n < 0 || n > b.remaining()) {
+      throw new MalformedIdkgBytesException(what + " of " + n + " bytes overruns the dealing");
+    }
+    byte[] out = new byte[n];
+    b.get(out);
+    return out;
+  }
+
+  private static EcPoint point(EcCurve curve, byte[] enc) {
+    try {
+      return EcPoint.decode(curve, enc);
+    } catch (RuntimeException e) {
+      throw new MalformedIdkgBytesException("bad point in dealing: " + e.getMessage());
+    }
+  }
+
+  private static EcScalar scalar(EcCurve curve, byte[] enc) {
+    try {
+      return EcScalar.fromBytes(curve, enc);
+    } catch (RuntimeException e) {
+      throw new MalformedIdkgBytesException("bad scalar in dealing: " + e.getMessage());
+    }
+  }
+}
