@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /** A seeded committee of IDKG receivers (test data builder): keys, and helpers to run instances. */
-final class IdkgTestCommittee {
+public final class IdkgTestCommittee {
   final EcCurve curve;
   final int n;
   final int threshold;
