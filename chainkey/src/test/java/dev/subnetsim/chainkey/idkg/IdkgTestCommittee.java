@@ -11,13 +11,13 @@ import java.util.function.UnaryOperator;
 
 /** A seeded committee of IDKG receivers (test data builder): keys, and helpers to run instances. */
 public final class IdkgTestCommittee {
-  final EcCurve curve;
-  final int n;
-  final int threshold;
-  final List<IdkgReceiverKey> keys = new ArrayList<>();
-  final SeededRandom rng;
+  public final EcCurve curve;
+  public final int n;
+  public final int threshold;
+  public final List<IdkgReceiverKey> keys = new ArrayList<>();
+  public final SeededRandom rng;
 
-  IdkgTestCommittee(EcCurve curve, int n, long seed) {
+  public IdkgTestCommittee(EcCurve curve, int n, long seed) {
     this.curve = curve;
     this.n = n;
     this.threshold = (n - 1) / 3 + 1;
@@ -27,7 +27,7 @@ public final class IdkgTestCommittee {
     }
   }
 
-  SortedMap<Integer, EcPoint> publicKeys() {
+  public SortedMap<Integer, EcPoint> publicKeys() {
     TreeMap<Integer, EcPoint> m = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       m.put(i, keys.get(i).publicKey());
@@ -35,7 +35,7 @@ public final class IdkgTestCommittee {
     return m;
   }
 
-  List<Integer> all() {
+  public List<Integer> all() {
     List<Integer> l = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       l.add(i);
@@ -43,18 +43,18 @@ public final class IdkgTestCommittee {
     return l;
   }
 
-  IdkgRound.Result random(String id, boolean masked) {
+  public IdkgRound.Result random(String id, boolean masked) {
     return IdkgRound.run(IdkgParams.random(id, curve, all(), publicKeys(), threshold, masked),
         d -> List.of(), keys::get, rng.fork(id), UnaryOperator.identity());
   }
 
-  IdkgRound.Result reshare(String id, IdkgRound.Result source) {
+  public IdkgRound.Result reshare(String id, IdkgRound.Result source) {
     return IdkgRound.run(IdkgParams.reshare(id, source.built().transcript(), all(), publicKeys(),
         threshold), d -> List.of(source.openings().get(d)), keys::get, rng.fork(id),
         UnaryOperator.identity());
   }
 
-  IdkgRound.Result product(String id, IdkgRound.Result unmasked, IdkgRound.Result masked) {
+  public IdkgRound.Result product(String id, IdkgRound.Result unmasked, IdkgRound.Result masked) {
     return IdkgRound.run(IdkgParams.product(id, unmasked.built().transcript(),
         masked.built().transcript(), all(), publicKeys(), threshold),
         d -> List.of(unmasked.openings().get(d), masked.openings().get(d)), keys::get,
