@@ -36,6 +36,14 @@ import java.util.TreeMap;
 public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShares> shares) {
 
   public static ChainKeyGenesis generate(String subnet, int n, SeededRandom rng) {
+    return generate(subnet, n, 4, 8, rng);
+  }
+
+  /** With presignature stashes of the given sizes per ECDSA curve and Schnorr algorithm. */
+  public static ChainKeyGenesis generate(String subnet, int n, int ecdsaStash, int schnorrStash,
+      SeededRandom rng) {
+    SigningKeys signing = SigningKeys.generate(subnet, n, ecdsaStash, schnorrStash,
+        rng.fork("signing"));
     int threshold = (n - 1) / 3 + 1;
     List<Scalar> vetKdShares = new ArrayList<>();
     Transcript vetKd = blsDkg(subnet + "/vetkd/" + SubnetChainKeys.VETKD_KEY_NAME, n, threshold,
@@ -56,10 +64,11 @@ public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShare
       for (EcCurve curve : EcCurve.values()) {
         mine.put(curve, ecdhShares.get(curve).get(i));
       }
-      nodes.add(new NodeChainKeyShares(i, vetKdShares.get(i), mine, docShares.get(i)));
+      nodes.add(new NodeChainKeyShares(i, vetKdShares.get(i), mine, docShares.get(i),
+          signing.node(i)));
     }
-    return new ChainKeyGenesis(new SubnetChainKeys(vetKd.publicCoefficients(), ecdhKeys, docKey),
-        List.copyOf(nodes));
+    return new ChainKeyGenesis(new SubnetChainKeys(vetKd.publicCoefficients(), ecdhKeys, docKey,
+        signing.publicSide()), List.copyOf(nodes));
   }
 
   private static Transcript blsDkg(String id, int n, int threshold, SeededRandom rng,

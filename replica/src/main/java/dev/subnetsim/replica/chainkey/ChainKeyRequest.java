@@ -10,10 +10,15 @@ import dev.subnetsim.replica.management.ManagementRequest;
  * calling canister, the management call and when it arrived.
  */
 public record ChainKeyRequest(long id, Origin origin, CanisterId caller, String method,
-    byte[] arg, long receivedAtNanos) {
+    byte[] arg, long receivedAtNanos, byte[] context) {
 
+  /**
+   * @param context what the subnet bound to the request when it was queued: for signatures the
+   *     presignature's id and the rerandomization randomness; empty otherwise
+   */
   public ChainKeyRequest {
     arg = arg.clone();
+    context = context.clone();
   }
 
   public ManagementRequest decoded() {

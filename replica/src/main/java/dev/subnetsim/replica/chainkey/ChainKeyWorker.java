@@ -71,8 +71,7 @@ public final class ChainKeyWorker {
     for (ChainKeyRequest r : pending.values()) {
       if (shared.add(r.id())) {
         ChainKeyScheme scheme = schemes.get(r.method());
-        byte[] share = scheme.createShare(r.decoded(), r.caller(), shares,
-            rng.fork("share/" + r.id()));
+        byte[] share = scheme.createShare(r, shares, rng.fork("share/" + r.id()));
         if (corruptShares) {
           share = share.clone();
           share[share.length - 1] ^= 1; // Byzantine: a share that fails verification
@@ -118,7 +117,7 @@ public final class ChainKeyWorker {
       return;
     }
     ChainKeyScheme scheme = schemes.get(r.method());
-    if (!verifier.verify(scheme, r, r.decoded(), m.signer(), m.share())) {
+    if (!verifier.verify(scheme, r, m.signer(), m.share())) {
       effects.rejections().add(new Rejection(m.signer(), "invalid " + r.method()
           + " share of node " + m.signer() + " for request " + r.id()));
       return;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** One replica's secret shares of its subnet's chain keys (its "crypto component"). */
 public record NodeChainKeyShares(int index, Scalar vetKdShare, Map<EcCurve, EcSecretShare> ecdhShares,
-    EcSecretShare documentShare) {
+    EcSecretShare documentShare, SigningKeys.Node signing) {
 
   public NodeChainKeyShares {
     ecdhShares = Collections.unmodifiableMap(new EnumMap<>(ecdhShares));

@@ -1,7 +1,6 @@
 package dev.subnetsim.replica.chainkey;
 
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
-import dev.subnetsim.replica.management.ManagementRequest;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,14 +24,13 @@ public final class ShareVerifier {
     return new ShareVerifier(new ConcurrentHashMap<>());
   }
 
-  public boolean verify(ChainKeyScheme scheme, ChainKeyRequest request, ManagementRequest decoded,
-      int signer, byte[] share) {
+  public boolean verify(ChainKeyScheme scheme, ChainKeyRequest request, int signer, byte[] share) {
     String key = key(request, signer, share);
     Boolean cached = results.get(key);
     if (cached != null) {
       return cached;
     }
-    boolean ok = scheme.verifyShare(decoded, request.caller(), signer, share);
+    boolean ok = scheme.verifyShare(request, signer, share);
     results.put(key, ok);
     if (results.size() > 200_000) {
       results.clear(); // bound memory on long runs; correctness does not depend on the cache
@@ -47,6 +45,7 @@ public final class ShareVerifier {
       d.update(ByteBuffer.allocate(20).putLong(r.id()).putLong(r.caller().index()).putInt(signer)
           .array());
       d.update(r.arg());
+      d.update(r.context());
       d.update(share);
       return java.util.HexFormat.of().formatHex(d.digest());
     } catch (NoSuchAlgorithmException e) {

@@ -9,12 +9,12 @@ import java.util.Map;
 
 /**
  * The public side of the chain keys a subnet holds (every replica knows it): the vetKD master key
- * (BLS12-381 G2, threshold f+1), one threshold ECDH key per curve, and the document-key server key
- * (secp256k1). Secret shares are in {@link NodeChainKeyShares}, one per replica; no replica and no
+ * (BLS12-381 G2, threshold f+1), one threshold ECDH key per curve, the document-key server key
+ * (secp256k1), and the threshold signing keys with their presignatures ({@link SigningKeys}). Secret shares are in {@link NodeChainKeyShares}, one per replica; no replica and no
  * other object holds a master secret.
  */
 public record SubnetChainKeys(PublicCoefficients vetKdKey, Map<EcCurve, EcThresholdPublicKey> ecdhKeys,
-    EcThresholdPublicKey documentServerKey) {
+    EcThresholdPublicKey documentServerKey, SigningKeys.Public signing) {
 
   public static final String VETKD_KEY_NAME = "test_key_1";
   public static final String ECDH_KEY_NAME = "ecdh_key_1";

@@ -45,6 +45,14 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
   public ConsensusReplicaFactory(long seed, Map<SubnetId, List<NodeId>> subnets,
       Function<SubnetId, ConsensusConfig> configs, Map<NodeId, Set<ByzantineBehaviour>> byzantine,
       VerificationCache cache, java.util.function.Predicate<SubnetId> holdsChainKeys) {
+    this(seed, subnets, configs, byzantine, cache, holdsChainKeys, ChainKeyOptions.DEFAULT);
+  }
+
+  /** As above, with the key-holding subnet's presignature stashes and queue limit. */
+  public ConsensusReplicaFactory(long seed, Map<SubnetId, List<NodeId>> subnets,
+      Function<SubnetId, ConsensusConfig> configs, Map<NodeId, Set<ByzantineBehaviour>> byzantine,
+      VerificationCache cache, java.util.function.Predicate<SubnetId> holdsChainKeys,
+      ChainKeyOptions chainKeyOptions) {
     this.byzantine = new TreeMap<>(byzantine);
     SeededRandom root = SeededRandom.fromSeed(seed).fork("genesis-keys");
     SeededRandom chainKeyRoot = SeededRandom.fromSeed(seed).fork("chain-keys");
@@ -61,7 +69,8 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     for (var e : new TreeMap<>(subnets).entrySet()) {
       ConsensusConfig config = configs.apply(e.getKey());
       execution.put(e.getKey(), SubnetExecution.defaults(e.getKey().name(), e.getValue().size(),
-          routing, chainKeyRoot.fork(e.getKey().name()), sliceVerifier).withMembers(members));
+          routing, chainKeyRoot.fork(e.getKey().name()), sliceVerifier, chainKeyOptions)
+          .withMembers(members));
       GenesisKeys k = GenesisKeys.generate(e.getKey().name(), e.getValue().size(),
           root.fork(e.getKey().name()));
       keys.put(e.getKey(), k);

@@ -9,6 +9,8 @@ import dev.subnetsim.replica.chainkey.ShareVerifier;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.chainkey.schemes.DocumentKeyScheme;
 import dev.subnetsim.replica.chainkey.schemes.EcdhScheme;
+import dev.subnetsim.replica.chainkey.schemes.EcdsaScheme;
+import dev.subnetsim.replica.chainkey.schemes.SchnorrScheme;
 import dev.subnetsim.replica.chainkey.schemes.VetKdScheme;
 import dev.subnetsim.replica.execution.BlockExecutor;
 import dev.subnetsim.replica.execution.CanisterCall;
@@ -41,7 +43,6 @@ public final class SubnetExecution {
    */
   public static final long COUNTER = 0;
   public static final long CHAIN_KEY_PROXY = 1;
-  public static final int DEFAULT_QUEUE_LIMIT = 64;
   private static final long GENESIS_CYCLES = 1_000_000_000_000_000L;
 
   private final String subnet;
@@ -75,6 +76,8 @@ public final class SubnetExecution {
       schemes.put("vetkd_derive_key", new VetKdScheme(k.publicKeys().vetKdKey()));
       schemes.put("ecdh_derive", new EcdhScheme(k.publicKeys().ecdhKeys()));
       schemes.put("document_key_shadows", new DocumentKeyScheme(k.publicKeys().documentServerKey()));
+      schemes.put("sign_with_ecdsa", new EcdsaScheme(k.publicKeys().signing()));
+      schemes.put("sign_with_schnorr", new SchnorrScheme(k.publicKeys().signing()));
     });
     this.management = new ManagementCanister(chainKeys.map(ChainKeyGenesis::publicKeys).orElse(null),
         schemes, queueLimit);
@@ -91,15 +94,21 @@ public final class SubnetExecution {
   /** As above, in a world of several subnets; chain keys if {@code routing} says this subnet. */
   public static SubnetExecution defaults(String subnet, int n, RoutingTable routing,
       SeededRandom rng, Predicate<XNetSlice> sliceVerifier) {
+    return defaults(subnet, n, routing, rng, sliceVerifier, ChainKeyOptions.DEFAULT);
+  }
+
+  /** As above, with the given presignature stash sizes and request queue limit. */
+  public static SubnetExecution defaults(String subnet, int n, RoutingTable routing,
+      SeededRandom rng, Predicate<XNetSlice> sliceVerifier, ChainKeyOptions options) {
     Map<String, CanisterProgram> programs = Map.of(KeyValueCanister.NAME, new KeyValueCanister(),
         ChainKeyProxyCanister.NAME, new ChainKeyProxyCanister());
     Map<Long, String> canisters = Map.of(COUNTER, KeyValueCanister.NAME, CHAIN_KEY_PROXY,
         ChainKeyProxyCanister.NAME);
     boolean withChainKeys = routing.chainKeySubnet().map(subnet::equals).orElse(false);
     return new SubnetExecution(subnet, routing, programs, canisters,
-        withChainKeys ? Optional.of(ChainKeyGenesis.generate(subnet, n, rng.fork("genesis")))
-            : Optional.empty(),
-        DEFAULT_QUEUE_LIMIT, rng.fork("workers"), sliceVerifier);
+        withChainKeys ? Optional.of(ChainKeyGenesis.generate(subnet, n, options.ecdsaStash(),
+            options.schnorrStash(), rng.fork("genesis"))) : Optional.empty(),
+        options.queueLimit(), rng.fork("workers"), sliceVerifier);
   }
 
   public String subnet() {

@@ -156,10 +156,9 @@ public final class BlockExecutor {
         return; // answered by an earlier block: a late duplicate, harmless
       }
       ChainKeyScheme scheme = management.schemes().get(request.method());
-      ManagementRequest decoded = request.decoded();
       SortedMap<Integer, byte[]> valid = new TreeMap<>();
       for (var e : r.shares().entrySet()) {
-        if (verifier.verify(scheme, request, decoded, e.getKey(), e.getValue())) {
+        if (verifier.verify(scheme, request, e.getKey(), e.getValue())) {
           valid.put(e.getKey(), e.getValue());
         } else {
           rejected.add("invalid " + request.method() + " share of node " + e.getKey()
@@ -171,7 +170,7 @@ public final class BlockExecutor {
             + " valid shares, needs " + scheme.threshold());
         return;
       }
-      ManagementReply reply = scheme.combine(decoded, request.caller(), valid);
+      ManagementReply reply = scheme.combine(request, valid);
       state.chainKeyRequests().remove(request.id());
       chainKey.add(new ChainKeyCompleted(request, reply, state.timeNanos()));
       respond(request.origin(), Reply.of(reply.encode()));
@@ -234,7 +233,7 @@ public final class BlockExecutor {
             && !routing.chainKeySubnet().get().equals(subnet)) {
           forward(routing.chainKeySubnet().get(), q);
         } else {
-          management.handle(state, q).ifPresent(reply -> respond(q.origin(), reply));
+          management.handle(state, q, randomness).ifPresent(reply -> respond(q.origin(), reply));
         }
         return;
       }

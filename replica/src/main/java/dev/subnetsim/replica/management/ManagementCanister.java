@@ -5,6 +5,11 @@ import dev.subnetsim.chainkey.vetkd.DerivationContext;
 import dev.subnetsim.replica.chainkey.ChainKeyRequest;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
+import dev.subnetsim.replica.chainkey.schemes.EcdsaScheme;
+import dev.subnetsim.replica.chainkey.schemes.SchnorrScheme;
+import dev.subnetsim.replica.chainkey.SigningKeys;
+import dev.subnetsim.chainkey.derivation.DerivationPath;
+import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.messaging.Origin;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage;
@@ -47,7 +52,8 @@ public final class ManagementCanister {
   }
 
   /** The reply now, or empty if the request was queued for shares. */
-  public Optional<Reply> handle(ReplicatedState state, QueuedMessage.Request request) {
+  public Optional<Reply> handle(ReplicatedState state, QueuedMessage.Request request,
+      byte[] randomness) {
     if (!(request.origin() instanceof Origin.FromCall)
         && !(request.origin() instanceof Origin.FromRemote)) {
       return Optional.of(Reply.reject(CANISTER_REJECT,
@@ -64,6 +70,10 @@ public final class ManagementCanister {
       decoded = ManagementRequest.decode(request.method(), request.arg());
     } catch (InvalidManagementArgsException e) {
       return Optional.of(Reply.reject(CANISTER_REJECT, e.getMessage()));
+    }
+    if (keys == null) {
+      return Optional.of(Reply.reject(CANISTER_REJECT, request.method()
+          + ": no subnet of this world holds chain keys"));
     }
     try {
       Optional<ManagementReply> immediate = publicKey(decoded, caller);
@@ -89,9 +99,15 @@ public final class ManagementCanister {
       return Optional.of(Reply.reject(SYS_TRANSIENT, request.method() + ": request queue full ("
           + queueLimit + " pending)"));
     }
+    byte[] context;
+    try {
+      context = scheme.bind(decoded, state, randomness);
+    } catch (IllegalStateException e) {
+      return Optional.of(Reply.reject(SYS_TRANSIENT, request.method() + ": " + e.getMessage()));
+    }
     long id = state.nextId();
     state.chainKeyRequests().put(id, new ChainKeyRequest(id, request.origin(), caller,
-        request.method(), request.arg(), state.timeNanos()));
+        request.method(), request.arg(), state.timeNanos(), context));
     return Optional.empty();
   }
 
@@ -105,6 +121,20 @@ public final class ManagementCanister {
       requireName(e.keyName(), SubnetChainKeys.ECDH_KEY_NAME);
       return Optional.of(new ManagementReply.Key(ThresholdEcdh.subnetPublicKey(
           keys.ecdhKeys().get(SubnetChainKeys.ecdhCurve(e.curve())))));
+    }
+    if (r instanceof ManagementRequest.EcdsaPublicKey e) {
+      requireName(e.keyName(), SigningKeys.KEY_NAME);
+      var c = EcdsaScheme.curve(e.curve());
+      var d = IcKeyDerivation.derive(keys.signing().ecdsaKeys().get(c).commitment().constantTerm(),
+          DerivationPath.forCanister(caller.toBytes(), e.derivationPath()));
+      return Optional.of(new ManagementReply.PublicKey(d.publicKey().encode(), d.chainCode()));
+    }
+    if (r instanceof ManagementRequest.SchnorrPublicKey e) {
+      requireName(e.keyName(), SigningKeys.KEY_NAME);
+      var a = SchnorrScheme.algorithm(e.algorithm());
+      var d = IcKeyDerivation.derive(keys.signing().schnorrKeys().get(a).commitment().constantTerm(),
+          DerivationPath.forCanister(caller.toBytes(), e.derivationPath()));
+      return Optional.of(new ManagementReply.PublicKey(d.publicKey().encode(), d.chainCode()));
     }
     if (r instanceof ManagementRequest.DocumentKeyServerKey d) {
       requireName(d.keyName(), SubnetChainKeys.DOCUMENT_KEY_NAME);

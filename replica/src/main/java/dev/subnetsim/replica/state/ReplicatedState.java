@@ -46,6 +46,8 @@ public final class ReplicatedState {
   private final TreeMap<String, Long> streamEnd = new TreeMap<>();
   /** Per source subnet, the index of the next stream message to induct (our signal to it). */
   private final TreeMap<String, Long> inducted = new TreeMap<>();
+  /** Per signing key, how many presignatures of its stash requests have taken. */
+  private final TreeMap<String, Long> presignaturesUsed = new TreeMap<>();
   private long nextId = 1;
 
   public long height() {
@@ -112,6 +114,14 @@ public final class ReplicatedState {
 
   public SortedMap<String, TreeMap<Long, byte[]>> streams() {
     return streams;
+  }
+
+  public long presignaturesUsed(String key) {
+    return presignaturesUsed.getOrDefault(key, 0L);
+  }
+
+  public void setPresignaturesUsed(String key, long used) {
+    presignaturesUsed.put(key, used);
   }
 
   public long inducted(String source) {
@@ -205,7 +215,8 @@ public final class ReplicatedState {
     chainKeyRequests.values().forEach(r -> {
       w.u64(r.id());
       writeOrigin(w, r.origin());
-      w.u64(r.caller().index()).text(r.method()).bytes(r.arg()).u64(r.receivedAtNanos());
+      w.u64(r.caller().index()).text(r.method()).bytes(r.arg()).u64(r.receivedAtNanos())
+          .bytes(r.context());
     });
     w.u64(streams.size());
     streams.forEach((dest, messages) -> {
@@ -214,6 +225,8 @@ public final class ReplicatedState {
     });
     w.u64(inducted.size());
     inducted.forEach((source, next) -> w.text(source).u64(next));
+    w.u64(presignaturesUsed.size());
+    presignaturesUsed.forEach((key, used) -> w.text(key).u64(used));
     return w.toBytes();
   }
 
@@ -292,7 +305,7 @@ public final class ReplicatedState {
       long id = q.u64();
       Origin origin = readOrigin(q);
       s.chainKeyRequests.put(id, new ChainKeyRequest(id, origin, new CanisterId(q.u64()),
-          q.text(), q.bytes(), q.u64()));
+          q.text(), q.bytes(), q.u64(), q.bytes()));
     }
     int streamCount = q.count("streams");
     for (int i = 0; i < streamCount; i++) {
@@ -308,6 +321,10 @@ public final class ReplicatedState {
     int sources = q.count("inducted sources");
     for (int i = 0; i < sources; i++) {
       s.inducted.put(q.text(), q.u64());
+    }
+    int keys = q.count("signing keys");
+    for (int i = 0; i < keys; i++) {
+      s.presignaturesUsed.put(q.text(), q.u64());
     }
     q.end();
     return s;

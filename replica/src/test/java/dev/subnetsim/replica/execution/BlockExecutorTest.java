@@ -80,8 +80,7 @@ class BlockExecutorTest {
     var scheme = subnet.management().schemes().get("vetkd_derive_key");
     TreeMap<Integer, byte[]> shares = new TreeMap<>();
     for (int i = 0; i < scheme.threshold(); i++) {
-      shares.put(i, scheme.createShare(request.decoded(), request.caller(),
-          KEYS.shares().get(i), RNG.fork("s" + i)));
+      shares.put(i, scheme.createShare(request, KEYS.shares().get(i), RNG.fork("s" + i)));
     }
     outcome = subnet.executor().execute(state, 2, 2 * S, new byte[32],
         List.of(new PayloadItem.ChainKeyResponse(request.id(), shares).encode()));
@@ -101,8 +100,8 @@ class BlockExecutorTest {
     var scheme = subnet.management().schemes().get("vetkd_derive_key");
     TreeMap<Integer, byte[]> shares = new TreeMap<>();
     for (int i = 0; i < scheme.threshold(); i++) {
-      shares.put(i, scheme.createShare(request.decoded(), request.caller(),
-          KEYS.shares().get((i + 1) % 4), RNG.fork("s" + i))); // node i's slot, another's share
+      shares.put(i, scheme.createShare(request, KEYS.shares().get((i + 1) % 4),
+          RNG.fork("s" + i))); // node i's slot, another's share
     }
     var outcome = subnet.executor().execute(state, 2, 2 * S, new byte[32],
         List.of(new PayloadItem.ChainKeyResponse(request.id(), shares).encode()));

@@ -24,6 +24,7 @@ import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
 import dev.subnetsim.replica.chainkey.ChainKeyWire;
+import dev.subnetsim.replica.chainkey.SigningKeys;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.consensus.ConsensusReplicaFactory;
 import dev.subnetsim.replica.consensus.SubnetExecution;
@@ -71,6 +72,8 @@ class ChainKeyServicesSimulationTest {
   private static final TransportKeyPair REQUESTER = TransportKeyPair.generate(EcCurve.SECP256K1, CLIENT.fork("req"));
   private static final EcPoint DOCUMENT_KEY = DocumentKeys.randomDocumentKey(EcCurve.SECP256K1, CLIENT.fork("doc"));
 
+  private static final byte[] TX_HASH = new byte[32];
+  private static final List<byte[]> PATH = List.of("wallet".getBytes(StandardCharsets.UTF_8));
   private static ConsensusReplicaFactory factory;
   private static EncryptedDocumentKey storedDocument;
   private static final Completions completions = new Completions();
@@ -114,7 +117,12 @@ class ChainKeyServicesSimulationTest {
         new ManagementRequest.EcdhDerive("p256", EcPoint.mulGenerator(PEER_SECRET).encode(),
             Optional.of(ECDH_TRANSPORT.publicKey().encode()), SubnetChainKeys.ECDH_KEY_NAME),
         new ManagementRequest.DocumentKeyShadows(storedDocument.commonPoint().encode(),
-            REQUESTER.publicKey().encode(), SubnetChainKeys.DOCUMENT_KEY_NAME));
+            REQUESTER.publicKey().encode(), SubnetChainKeys.DOCUMENT_KEY_NAME),
+        new ManagementRequest.SignWithEcdsa("secp256k1", TX_HASH, PATH, SigningKeys.KEY_NAME),
+        new ManagementRequest.SignWithSchnorr("bip340", TX_HASH, PATH, Optional.empty(),
+            SigningKeys.KEY_NAME),
+        new ManagementRequest.SignWithSchnorr("ed25519", TX_HASH, PATH, Optional.empty(),
+            SigningKeys.KEY_NAME));
     SimulationConfig.Builder b = ConsensusWorld.config(factory, TOPOLOGY, 5, FaultSchedule.none(),
         3 * S, 12 * S, 1).checker(completions);
     for (int i = 0; i < requests.size(); i++) {
@@ -139,7 +147,7 @@ class ChainKeyServicesSimulationTest {
   @Test
   void everyRequestIsAnsweredWithoutSafetyViolations() {
     assertThat(result.violations()).isEmpty();
-    assertThat(completions.byRequest).hasSize(4);
+    assertThat(completions.byRequest).hasSize(7);
     assertThat(completions.byRequest.values()).allSatisfy(c ->
         assertThat(c.answeredAtNanos() - c.queuedAtNanos()).isLessThan(3 * S));
   }
@@ -183,6 +191,42 @@ class ChainKeyServicesSimulationTest {
     assertThat(shadows).hasSize(keys().threshold());
     assertThat(DocumentKeys.recover(keys().documentServerKey(), storedDocument, REQUESTER, shadows)
         .documentKey()).isEqualTo(DOCUMENT_KEY);
+  }
+
+  private static dev.subnetsim.chainkey.derivation.DerivedKey derived(
+      dev.subnetsim.chainkey.idkg.IdkgTranscript key) {
+    return dev.subnetsim.chainkey.derivation.IcKeyDerivation.derive(
+        key.commitment().constantTerm(), dev.subnetsim.chainkey.derivation.DerivationPath
+            .forCanister(factory.execution(SUBNET).proxy().toBytes(), PATH));
+  }
+
+  @Test
+  void thresholdSignaturesVerifyWithBouncyCastleUnderTheCallersDerivedKeys() throws Exception {
+    var signing = keys().signing();
+    byte[] ecdsa = ManagementReply.Signature.decode(completion("sign_with_ecdsa", 0).reply()).signature();
+    var key = derived(signing.ecdsaKeys().get(EcCurve.SECP256K1));
+    var x9 = org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256k1");
+    var verifier = new org.bouncycastle.crypto.signers.ECDSASigner();
+    verifier.init(false, new org.bouncycastle.crypto.params.ECPublicKeyParameters(
+        x9.getCurve().decodePoint(key.publicKey().encode()),
+        new org.bouncycastle.crypto.params.ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN())));
+    assertThat(verifier.verifySignature(TX_HASH, new java.math.BigInteger(1,
+        java.util.Arrays.copyOfRange(ecdsa, 0, 32)), new java.math.BigInteger(1,
+        java.util.Arrays.copyOfRange(ecdsa, 32, 64)))).isTrue();
+    byte[] ed = ManagementReply.Signature.decode(completion("sign_with_schnorr", 1).reply()).signature();
+    var edKey = derived(signing.schnorrKeys().get(
+        dev.subnetsim.chainkey.schnorr.ThresholdSchnorr.Algorithm.ED25519));
+    var edVerifier = new org.bouncycastle.crypto.signers.Ed25519Signer();
+    edVerifier.init(false, new org.bouncycastle.crypto.params.Ed25519PublicKeyParameters(
+        edKey.publicKey().encode()));
+    edVerifier.update(TX_HASH, 0, 32);
+    assertThat(edVerifier.verifySignature(ed)).isTrue();
+    byte[] bip = ManagementReply.Signature.decode(completion("sign_with_schnorr", 0).reply()).signature();
+    var bipKey = derived(signing.schnorrKeys().get(
+        dev.subnetsim.chainkey.schnorr.ThresholdSchnorr.Algorithm.BIP340)).publicKey();
+    assertThat(dev.subnetsim.chainkey.schnorr.ThresholdSchnorr.verify(
+        dev.subnetsim.chainkey.schnorr.ThresholdSchnorr.Algorithm.BIP340,
+        bipKey.xCoordinateBytes(), TX_HASH, bip)).isTrue();
   }
 
   @Test

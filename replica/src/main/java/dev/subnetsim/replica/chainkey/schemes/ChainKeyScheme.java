@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.chainkey.schemes;
 
+import dev.subnetsim.replica.chainkey.ChainKeyRequest;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.management.ManagementReply;
@@ -22,14 +23,18 @@ public interface ChainKeyScheme {
    */
   void validate(ManagementRequest request);
 
-  byte[] createShare(ManagementRequest request, CanisterId caller, NodeChainKeyShares mine,
-      SecureRandom rng);
+  /** What to bind to a request when it is queued (a presignature); empty if nothing. */
+  default byte[] bind(ManagementRequest request, dev.subnetsim.replica.state.ReplicatedState state,
+      byte[] randomness) {
+    return new byte[0];
+  }
 
-  boolean verifyShare(ManagementRequest request, CanisterId caller, int signer, byte[] share);
+  byte[] createShare(ChainKeyRequest request, NodeChainKeyShares mine, SecureRandom rng);
+
+  boolean verifyShare(ChainKeyRequest request, int signer, byte[] share);
 
   /** Combines verified shares (at least {@code threshold()}) into the reply. */
-  ManagementReply combine(ManagementRequest request, CanisterId caller,
-      SortedMap<Integer, byte[]> verifiedShares);
+  ManagementReply combine(ChainKeyRequest request, SortedMap<Integer, byte[]> verifiedShares);
 
   int threshold();
 }

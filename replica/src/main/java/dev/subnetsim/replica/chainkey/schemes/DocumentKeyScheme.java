@@ -6,6 +6,7 @@ import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcThresholdPublicKey;
 import dev.subnetsim.chainkey.ecdh.EncryptedDhShare;
 import dev.subnetsim.replica.chainkey.ChainKeyWire;
+import dev.subnetsim.replica.chainkey.ChainKeyRequest;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.execution.CanisterId;
@@ -58,15 +59,18 @@ public final class DocumentKeyScheme implements ChainKeyScheme {
   }
 
   @Override
-  public byte[] createShare(ManagementRequest request, CanisterId caller, NodeChainKeyShares mine,
-      SecureRandom rng) {
+  public byte[] createShare(ChainKeyRequest r0, NodeChainKeyShares mine, SecureRandom rng) {
+    ManagementRequest request = r0.decoded();
+    CanisterId caller = r0.caller();
     var r = cast(request);
     return ChainKeyWire.encode(DocumentKeys.createShadow(serverKey, mine.documentShare(),
         commonPointOnly(r), requester(r), rng));
   }
 
   @Override
-  public boolean verifyShare(ManagementRequest request, CanisterId caller, int signer, byte[] share) {
+  public boolean verifyShare(ChainKeyRequest r0, int signer, byte[] share) {
+    ManagementRequest request = r0.decoded();
+    CanisterId caller = r0.caller();
     var r = cast(request);
     try {
       EncryptedDhShare s = ChainKeyWire.decodeEncryptedDhShare(serverKey.curve(), share);
@@ -78,8 +82,9 @@ public final class DocumentKeyScheme implements ChainKeyScheme {
   }
 
   @Override
-  public ManagementReply combine(ManagementRequest request, CanisterId caller,
-      SortedMap<Integer, byte[]> verifiedShares) {
+  public ManagementReply combine(ChainKeyRequest r0, SortedMap<Integer, byte[]> verifiedShares) {
+    ManagementRequest request = r0.decoded();
+    CanisterId caller = r0.caller();
     List<byte[]> shadows = new ArrayList<>(verifiedShares.values());
     return new ManagementReply.DocumentKeyShadows(shadows.subList(0, Math.min(shadows.size(),
         threshold())));

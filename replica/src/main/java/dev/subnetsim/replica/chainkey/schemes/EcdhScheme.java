@@ -8,6 +8,7 @@ import dev.subnetsim.chainkey.ecdh.EcdhGroup;
 import dev.subnetsim.chainkey.ecdh.EncryptedDhShare;
 import dev.subnetsim.chainkey.ecdh.ThresholdEcdh;
 import dev.subnetsim.replica.chainkey.ChainKeyWire;
+import dev.subnetsim.replica.chainkey.ChainKeyRequest;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.execution.CanisterId;
@@ -64,8 +65,9 @@ public final class EcdhScheme implements ChainKeyScheme {
   }
 
   @Override
-  public byte[] createShare(ManagementRequest request, CanisterId caller, NodeChainKeyShares mine,
-      SecureRandom rng) {
+  public byte[] createShare(ChainKeyRequest r0, NodeChainKeyShares mine, SecureRandom rng) {
+    ManagementRequest request = r0.decoded();
+    CanisterId caller = r0.caller();
     var r = cast(request);
     EcThresholdPublicKey key = key(r);
     var share = mine.ecdhShares().get(key.curve());
@@ -77,7 +79,9 @@ public final class EcdhScheme implements ChainKeyScheme {
   }
 
   @Override
-  public boolean verifyShare(ManagementRequest request, CanisterId caller, int signer, byte[] share) {
+  public boolean verifyShare(ChainKeyRequest r0, int signer, byte[] share) {
+    ManagementRequest request = r0.decoded();
+    CanisterId caller = r0.caller();
     var r = cast(request);
     EcThresholdPublicKey key = key(r);
     try {
@@ -94,8 +98,9 @@ public final class EcdhScheme implements ChainKeyScheme {
   }
 
   @Override
-  public ManagementReply combine(ManagementRequest request, CanisterId caller,
-      SortedMap<Integer, byte[]> verifiedShares) {
+  public ManagementReply combine(ChainKeyRequest r0, SortedMap<Integer, byte[]> verifiedShares) {
+    ManagementRequest request = r0.decoded();
+    CanisterId caller = r0.caller();
     var r = cast(request);
     EcThresholdPublicKey key = key(r);
     if (r.transportPublicKey().isPresent()) {

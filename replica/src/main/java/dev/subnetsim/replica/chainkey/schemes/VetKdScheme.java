@@ -7,6 +7,7 @@ import dev.subnetsim.chainkey.vetkd.EncryptedKeyShare;
 import dev.subnetsim.chainkey.vetkd.TransportPublicKey;
 import dev.subnetsim.chainkey.vetkd.VetKdNode;
 import dev.subnetsim.chainkey.vetkd.VetKdRequest;
+import dev.subnetsim.replica.chainkey.ChainKeyRequest;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.execution.CanisterId;
@@ -48,13 +49,16 @@ public final class VetKdScheme implements ChainKeyScheme {
   }
 
   @Override
-  public byte[] createShare(ManagementRequest request, CanisterId caller, NodeChainKeyShares mine,
-      SecureRandom rng) {
+  public byte[] createShare(ChainKeyRequest r0, NodeChainKeyShares mine, SecureRandom rng) {
+    ManagementRequest request = r0.decoded();
+    CanisterId caller = r0.caller();
     return VetKdNode.createShare(prepare(request, caller), mine.vetKdShare(), rng).toBytes();
   }
 
   @Override
-  public boolean verifyShare(ManagementRequest request, CanisterId caller, int signer, byte[] share) {
+  public boolean verifyShare(ChainKeyRequest r0, int signer, byte[] share) {
+    ManagementRequest request = r0.decoded();
+    CanisterId caller = r0.caller();
     if (signer < 0) {
       return false;
     }
@@ -67,8 +71,9 @@ public final class VetKdScheme implements ChainKeyScheme {
   }
 
   @Override
-  public ManagementReply combine(ManagementRequest request, CanisterId caller,
-      SortedMap<Integer, byte[]> verifiedShares) {
+  public ManagementReply combine(ChainKeyRequest r0, SortedMap<Integer, byte[]> verifiedShares) {
+    ManagementRequest request = r0.decoded();
+    CanisterId caller = r0.caller();
     TreeMap<Integer, EncryptedKeyShare> shares = new TreeMap<>();
     verifiedShares.forEach((i, b) -> shares.put(i, EncryptedKeyShare.fromBytes(b)));
     return new ManagementReply.EncryptedVetKey(
