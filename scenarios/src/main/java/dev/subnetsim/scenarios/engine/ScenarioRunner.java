@@ -31,6 +31,8 @@ import java.util.Map;
 import dev.subnetsim.scenarios.invariants.ChainKeyReplyChecker;
 import dev.subnetsim.scenarios.spec.SubnetRole;
 import dev.subnetsim.scenarios.world.ChainKeyWorkload;
+import dev.subnetsim.replica.consensus.ChainKeyOptions;
+import dev.subnetsim.scenarios.spec.WorkloadSpec.RequestKind;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -64,15 +66,24 @@ public final class ScenarioRunner {
     for (var r : spec.workload().requests()) {
       if (!ChainKeyWorkload.served(r.kind())) {
         notMapped.add("request stream " + r.kind().name().toLowerCase().replace('_', '-')
-            + " (threshold ECDSA/Schnorr and canister-signature load are not built yet)");
+            + " (canister-signature load is not built yet)");
       }
+    }
+    ChainKeyWorkload workload = null;
+    ChainKeyReplyChecker replies = null;
+    ChainKeyOptions options1 = ChainKeyOptions.DEFAULT;
+    if (chainKeyLoad) {
+      // Stashes sized to the load (the genesis IDKG ceremony does not refill them), capped.
+      ChainKeyWorkload sizing = ChainKeyWorkload.generate(spec.seed(), spec.workload().requests(),
+          null, name -> world.topology().members(new SubnetId(name)), keySubnet.name(),
+          spec.durationNanos());
+      options1 = new ChainKeyOptions(stash(sizing.count(RequestKind.SIGN_WITH_ECDSA)),
+          stash(sizing.count(RequestKind.SIGN_WITH_SCHNORR)), ChainKeyOptions.DEFAULT.queueLimit());
     }
     ConsensusReplicaFactory factory = new ConsensusReplicaFactory(spec.seed(), subnets,
         s -> new ConsensusConfig(s, subnets.get(s), c.unitDelayNanos(),
             c.initialNotaryDelayNanos(), c.maxIngressPerBlock(), CUP_INTERVAL),
-        byzantine, VerificationCache.shared(), s -> chainKeyLoad && s.equals(keySubnet));
-    ChainKeyWorkload workload = null;
-    ChainKeyReplyChecker replies = null;
+        byzantine, VerificationCache.shared(), s -> chainKeyLoad && s.equals(keySubnet), options1);
     if (chainKeyLoad) {
       var keys = factory.execution(keySubnet).chainKeys().orElseThrow().publicKeys();
       workload = ChainKeyWorkload.generate(spec.seed(), spec.workload().requests(), keys,
@@ -175,6 +186,14 @@ public final class ScenarioRunner {
           .add(behaviour);
     }
   }
+
+  /** Presignatures per curve/algorithm for {@code requests} (split over two of them), capped. */
+  static int stash(long requests) {
+    return (int) Math.min(MAX_STASH, requests / 2 + 4);
+  }
+
+  /** Bound on the genesis stash: each ECDSA presignature is five IDKG instances at setup. */
+  static final int MAX_STASH = 48;
 
   /** The subnet holding chain keys: the first signing subnet, else the root, else the first. */
   static SubnetId keySubnet(ScenarioSpec spec) {

@@ -4,6 +4,14 @@ import dev.subnetsim.chainkey.artifacts.ArtifactJson;
 import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
 import dev.subnetsim.chainkey.artifacts.EcdhArtifact;
 import dev.subnetsim.chainkey.artifacts.EcdhCurve;
+import dev.subnetsim.chainkey.artifacts.EcdsaArtifact;
+import dev.subnetsim.chainkey.artifacts.EcdsaCurve;
+import dev.subnetsim.chainkey.artifacts.SchnorrAlgorithm;
+import dev.subnetsim.chainkey.artifacts.SchnorrArtifact;
+import dev.subnetsim.chainkey.derivation.DerivationPath;
+import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
+import dev.subnetsim.chainkey.ecdsa.ThresholdEcdsa;
+import dev.subnetsim.chainkey.schnorr.ThresholdSchnorr;
 import dev.subnetsim.chainkey.artifacts.VetKdArtifact;
 import dev.subnetsim.chainkey.docs.DocumentKeys;
 import dev.subnetsim.chainkey.ec.EcCurve;
@@ -32,9 +40,10 @@ import java.util.TreeSet;
  * Every chain-key reply an honest replica executes is checked by the client who asked, with the
  * client's own secrets: a vetKey must decrypt and verify under the caller's derived public key; an
  * ECDH result must equal what the peer computes with ordinary ECDH (after decryption with the
- * transport key in the encrypted mode); document-key shadows must recover the stored document key.
- * A wrong reply is a violation. Checked replies become lines of the artifacts log (vetKD and ECDH;
- * document keys have no line in DESIGN.md's log).
+ * transport key in the encrypted mode); document-key shadows must recover the stored document key;
+ * ECDSA and Schnorr signatures must verify under the caller's derived key.
+ * A wrong reply is a violation. Checked replies become lines of the artifacts log (vetKD, ECDH,
+ * ECDSA, Schnorr; document keys have no line in DESIGN.md's log).
  */
 public final class ChainKeyReplyChecker implements InvariantChecker {
   public static final String NAME = "chain-key replies valid";
@@ -122,6 +131,41 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
           yield recovered.equals(client.get().documentKey().get()) ? null
               : "document key recovered from request " + c.requestId() + " is wrong";
         }
+        case "sign_with_ecdsa" -> {
+          var r = (ManagementRequest.SignWithEcdsa) client.get().request();
+          EcCurve curve = r.curve().equals("p256") ? EcCurve.P256 : EcCurve.SECP256K1;
+          var master = keys.signing().ecdsaKeys().get(curve).commitment().constantTerm();
+          var derived = IcKeyDerivation.derive(master,
+              DerivationPath.forCanister(c.callerCanister(), r.derivationPath()));
+          byte[] sig = ManagementReply.Signature.decode(c.reply()).signature();
+          if (!ThresholdEcdsa.verify(derived.publicKey(), r.messageHash(), sig)) {
+            yield "ECDSA signature of request " + c.requestId() + " does not verify";
+          }
+          artifacts.add(ArtifactJson.toJsonLine(new EcdsaArtifact(origin,
+              curve == EcCurve.P256 ? EcdsaCurve.P256 : EcdsaCurve.SECP256K1, master.encode(),
+              IcKeyDerivation.masterChainCode(), canister, r.derivationPath(),
+              derived.publicKey().encode(), r.messageHash(), sig)));
+          yield null;
+        }
+        case "sign_with_schnorr" -> {
+          var r = (ManagementRequest.SignWithSchnorr) client.get().request();
+          var alg = r.algorithm().equals("ed25519") ? ThresholdSchnorr.Algorithm.ED25519
+              : ThresholdSchnorr.Algorithm.BIP340;
+          var master = keys.signing().schnorrKeys().get(alg).commitment().constantTerm();
+          var derived = IcKeyDerivation.derive(master,
+              DerivationPath.forCanister(c.callerCanister(), r.derivationPath()));
+          byte[] sig = ManagementReply.Signature.decode(c.reply()).signature();
+          byte[] verificationKey = alg == ThresholdSchnorr.Algorithm.ED25519
+              ? derived.publicKey().encode() : derived.publicKey().xCoordinateBytes();
+          if (!ThresholdSchnorr.verify(alg, verificationKey, r.message(), sig)) {
+            yield alg + " signature of request " + c.requestId() + " does not verify";
+          }
+          artifacts.add(ArtifactJson.toJsonLine(new SchnorrArtifact(origin,
+              alg == ThresholdSchnorr.Algorithm.ED25519 ? SchnorrAlgorithm.ED25519
+                  : SchnorrAlgorithm.BIP340, master.encode(), IcKeyDerivation.masterChainCode(),
+              canister, r.derivationPath(), derived.publicKey().encode(), r.message(), sig)));
+          yield null;
+        }
         default -> null;
       };
       return problem == null ? List.of() : List.of(new Violation(NAME, t, problem));
@@ -135,6 +179,7 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
     return switch (method) {
       case "vetkd_derive_key" -> SubnetChainKeys.VETKD_KEY_NAME;
       case "ecdh_derive" -> SubnetChainKeys.ECDH_KEY_NAME;
+      case "sign_with_ecdsa", "sign_with_schnorr" -> dev.subnetsim.replica.chainkey.SigningKeys.KEY_NAME;
       default -> SubnetChainKeys.DOCUMENT_KEY_NAME;
     };
   }

@@ -10,6 +10,7 @@ import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.vetkd.TransportSecretKey;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
+import dev.subnetsim.replica.chainkey.SigningKeys;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.management.ManagementRequest;
@@ -48,8 +49,7 @@ public final class ChainKeyWorkload {
 
   /** The kinds this build serves; the others are reported as not checked by the caller. */
   public static boolean served(RequestKind kind) {
-    return kind == RequestKind.VETKD_DERIVE_KEY || kind == RequestKind.ECDH_DERIVE
-        || kind == RequestKind.DOCUMENT_KEY_RETRIEVE;
+    return kind != RequestKind.CANISTER_SIGNATURE;
   }
 
   /** The latency series name of a kind, as pass criteria name it ("p99 vetkd latency < 2s"). */
@@ -69,6 +69,7 @@ public final class ChainKeyWorkload {
    * the management canister; calls for keys held elsewhere travel there in a stream), or of
    * {@code defaultSubnet} when the stream names none.
    */
+  /** With {@code keys} null only the arrivals are generated (to size stashes before keys exist). */
   public static ChainKeyWorkload generate(long seed, List<RequestStream> streams,
       SubnetChainKeys keys, java.util.function.Function<String, List<NodeId>> membersOf,
       String defaultSubnet, long endNanos) {
@@ -131,6 +132,11 @@ public final class ChainKeyWorkload {
             Optional.empty(), Optional.of(peer), transport, Optional.empty(), Optional.empty());
       }
       case DOCUMENT_KEY_RETRIEVE -> {
+        if (keys == null) { // sizing only: the server key does not exist yet
+          return new Client(seq, kind, at, new ManagementRequest.DocumentKeyServerKey(
+              SubnetChainKeys.DOCUMENT_KEY_NAME), Optional.empty(), Optional.empty(),
+              Optional.empty(), Optional.empty(), Optional.empty());
+        }
         EcPoint m = DocumentKeys.randomDocumentKey(EcCurve.SECP256K1, rng.fork("document"));
         EncryptedDocumentKey doc = DocumentKeys.encrypt(keys.documentServerKey(), m, rng.fork("store"));
         TransportKeyPair requester = TransportKeyPair.generate(EcCurve.SECP256K1, rng.fork("requester"));
@@ -139,8 +145,33 @@ public final class ChainKeyWorkload {
             SubnetChainKeys.DOCUMENT_KEY_NAME), Optional.empty(), Optional.empty(),
             Optional.of(requester), Optional.of(doc), Optional.of(m));
       }
+      case SIGN_WITH_ECDSA -> {
+        byte[] hash = sha256(label);
+        return new Client(seq, kind, at, new ManagementRequest.SignWithEcdsa(
+            seq % 2 == 0 ? "secp256k1" : "p256", hash, List.of(label), SigningKeys.KEY_NAME),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+      }
+      case SIGN_WITH_SCHNORR -> {
+        return new Client(seq, kind, at, new ManagementRequest.SignWithSchnorr(
+            seq % 2 == 0 ? "bip340" : "ed25519", sha256(label), List.of(label), Optional.empty(),
+            SigningKeys.KEY_NAME), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty());
+      }
       default -> throw new IllegalArgumentException(kind + " is not served by this build");
     }
+  }
+
+  private static byte[] sha256(byte[] b) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** How many requests of {@code kind} the streams make (for sizing presignature stashes). */
+  public long count(RequestKind kind) {
+    return bySequence.values().stream().filter(c -> c.kind() == kind).count();
   }
 
   public List<IngressInjection> injections() {
