@@ -47,6 +47,8 @@ class RunCommandTest {
           - {kind: vetkd-derive-key, rate: 2/s, from: app}
           - {kind: ecdh-derive, rate: 2/s, from: signing}
           - {kind: document-key-retrieve, rate: 1/s, from: app}
+          - {kind: sign-with-ecdsa, rate: 1/s, from: app}
+          - {kind: sign-with-schnorr, rate: 1/s, from: app}
       faults:
         - {at: 0s, kind: byzantine, subnet: signing, nodes: [1], behaviour: invalid-decryption-shares}
       pass:
@@ -69,10 +71,12 @@ class RunCommandTest {
     assertThat(s.at("/metrics/messages_by_type/xnet-slice/count").asLong()).isPositive();
     var lines = Files.readAllLines(out.resolve("artifacts.jsonl"));
     assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"vetkd\""))
-        .anyMatch(l -> l.contains("\"kind\":\"ecdh\""));
+        .anyMatch(l -> l.contains("\"kind\":\"ecdh\""))
+        .anyMatch(l -> l.contains("\"kind\":\"ecdsa\""))
+        .anyMatch(l -> l.contains("\"kind\":\"schnorr\""));
     NodeHarness.Verification v = NodeHarness.locate().verifyLines(lines);
     assertThat(v.allOk()).as(v.output()).isTrue();
-    assertThat(v.output()).contains("@dfinity/vetkeys");
+    assertThat(v.output()).contains("@dfinity/vetkeys").contains("derivation by ic-pub-key");
   }
 
   private Path scenario(String yaml) throws Exception {
