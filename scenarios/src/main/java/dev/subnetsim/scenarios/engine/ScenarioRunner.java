@@ -123,7 +123,7 @@ public final class ScenarioRunner {
     invariants.addAll(PassCriteria.evaluate(spec, world.faults(), recorder));
     for (String missing : notMapped) {
       invariants.add(new InvariantResult(missing, Status.NOT_CHECKED,
-          "not simulated by this build (IDKG signing, key resharing and some behaviours are not built yet; see README)"));
+          "not simulated by this build (key resharing through consensus and some behaviours are not built yet; see README)"));
     }
     Map<String, Long> gaps = new TreeMap<>();
     for (var sub : spec.subnets()) {
