@@ -164,6 +164,14 @@ public final class SubnetExecution {
     return workerRoot.fork(label);
   }
 
+  /** Runs a query on a canister of {@code state} (its changes are discarded). */
+  public dev.subnetsim.replica.execution.ExecutionResult query(ReplicatedState state,
+      CanisterId canister, byte[] caller, String method, byte[] arg) {
+    return environment.execute(state.canisters().get(canister),
+        dev.subnetsim.replica.execution.CanisterCall.query(canister, caller, method, arg),
+        state.timeNanos(), new byte[32]);
+  }
+
   public ManagementCanister management() {
     return management;
   }

@@ -1,0 +1,104 @@
+package dev.subnetsim.replica.canisters;
+
+import dev.subnetsim.replica.execution.CanisterId;
+import dev.subnetsim.replica.execution.CanisterProgram;
+import dev.subnetsim.replica.execution.Env;
+import dev.subnetsim.replica.execution.stable.StableBTreeMap;
+import dev.subnetsim.replica.management.ManagementReply;
+import dev.subnetsim.replica.management.ManagementRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Example canister 1, a Secret Store (after Parity Secret Store): an owner stores an encrypted
+ * document with its document key in threshold-ElGamal form (common point C, encrypted point E,
+ * encrypted to the subnet's document server key); a permission program (an access list in stable
+ * memory, changed only by the owner) decides who may retrieve the key. An authorized requester
+ * gets decryption shadows encrypted to its own key and recovers the key client-side; anyone else is
+ * refused with "403 not authorized" and no shadow is ever computed for them.
+ *
+ * <p>Methods: update {@code store} [doc id, C, E, ciphertext]; update {@code grant} [doc id,
+ * principal]; update {@code revoke} [doc id, principal]; update {@code retrieve} [doc id, requester
+ * public key] (reply: [E, ciphertext, shadow...]); update {@code server_key} (the server key).
+ */
+public final class SecretStoreCanister implements CanisterProgram {
+  public static final String NAME = "secret-store";
+  public static final String FORBIDDEN = "403 not authorized";
+  private static final String KEY = "doc_key_1";
+
+  /** memory 0: doc id -> [owner, C, E, ciphertext]; memory 1: doc id || principal -> granted. */
+  private static StableBTreeMap documents(Env env) {
+    return StableBTreeMap.init(env.memory(0), 64, 8192);
+  }
+
+  private static StableBTreeMap acl(Env env) {
+    return StableBTreeMap.init(env.memory(1), 128, 1);
+  }
+
+  @Override
+  public void update(String method, Env env) {
+    switch (method) {
+      case "store" -> {
+        List<byte[]> f = Fields.decode(env.arg(), 4);
+        if (documents(env).containsKey(f.get(0))) {
+          env.reject("document exists");
+          return;
+        }
+        documents(env).insert(f.get(0), Fields.encode(env.caller(), f.get(1), f.get(2), f.get(3)));
+        env.reply(new byte[0]);
+      }
+      case "grant", "revoke" -> {
+        List<byte[]> f = Fields.decode(env.arg(), 2);
+        if (!isOwner(env, f.get(0))) {
+          env.reject(FORBIDDEN);
+          return;
+        }
+        if (method.equals("grant")) {
+          acl(env).insert(aclKey(f.get(0), f.get(1)), new byte[] {1});
+        } else {
+          acl(env).remove(aclKey(f.get(0), f.get(1)));
+        }
+        env.reply(new byte[0]);
+      }
+      case "retrieve" -> {
+        List<byte[]> f = Fields.decode(env.arg(), 2);
+        byte[] doc = documents(env).get(f.get(0));
+        if (doc == null) {
+          env.reject("no such document");
+          return;
+        }
+        if (!isOwner(env, f.get(0)) && !acl(env).containsKey(aclKey(f.get(0), env.caller()))) {
+          env.reject(FORBIDDEN); // the permission program says no: no shadows are requested
+          return;
+        }
+        List<byte[]> stored = Fields.decode(doc, 4);
+        env.call(CanisterId.MANAGEMENT, "document_key_shadows", new ManagementRequest
+            .DocumentKeyShadows(stored.get(1), f.get(1), KEY).encode(), "on_shadows", "on_error",
+            Fields.encode(stored.get(2), stored.get(3)));
+      }
+      case "on_shadows" -> {
+        List<byte[]> context = Fields.decode(env.callbackContext(), 2);
+        List<byte[]> out = new ArrayList<>(List.of(context.get(0), context.get(1)));
+        out.addAll(ManagementReply.DocumentKeyShadows.decode(env.arg()).shadows());
+        env.reply(Fields.encode(out.toArray(new byte[0][])));
+      }
+      case "server_key" -> env.call(CanisterId.MANAGEMENT, "document_key_server_key",
+          new ManagementRequest.DocumentKeyServerKey(KEY).encode(), "on_server_key", "on_error",
+          new byte[0]);
+      case "on_server_key" -> env.reply(ManagementReply.Key.decode(env.arg()).publicKey());
+      case "on_error" -> env.reject(new String(env.arg(), StandardCharsets.UTF_8));
+      default -> env.reject("no update method '" + method + "'");
+    }
+  }
+
+  private static boolean isOwner(Env env, byte[] docId) {
+    byte[] doc = documents(env).get(docId);
+    return doc != null && Arrays.equals(Fields.decode(doc, 4).get(0), env.caller());
+  }
+
+  private static byte[] aclKey(byte[] docId, byte[] principal) {
+    return Fields.encode(docId, principal);
+  }
+}
