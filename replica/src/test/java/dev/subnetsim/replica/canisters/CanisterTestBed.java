@@ -31,6 +31,8 @@ final class CanisterTestBed {
   static final long NOTES = 2;
   static final long SECRET_STORE = 3;
   static final long WALLET = 4;
+  static final long MDL = 5;
+  static final long IDENTITY = 6;
   static final int N = 4;
 
   final SeededRandom rng = SeededRandom.fromSeed(77);
@@ -38,9 +40,10 @@ final class CanisterTestBed {
   final SubnetExecution subnet = new SubnetExecution("canisters",
       RoutingTable.single("canisters", true),
       Map.of(EncryptedNotesCanister.NAME, new EncryptedNotesCanister(),
-          SecretStoreCanister.NAME, new SecretStoreCanister(), WalletCanister.NAME, new WalletCanister()),
+          SecretStoreCanister.NAME, new SecretStoreCanister(), WalletCanister.NAME, new WalletCanister(),
+          MdlEcdhCanister.NAME, new MdlEcdhCanister(), IdentityCanister.NAME, new IdentityCanister()),
       Map.of(NOTES, EncryptedNotesCanister.NAME, SECRET_STORE, SecretStoreCanister.NAME,
-          WALLET, WalletCanister.NAME),
+          WALLET, WalletCanister.NAME, MDL, MdlEcdhCanister.NAME, IDENTITY, IdentityCanister.NAME),
       Optional.of(keys), 8, rng.fork("workers"), slice -> false);
   final ReplicatedState state = subnet.genesisState();
   private long height;
