@@ -29,6 +29,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import dev.subnetsim.scenarios.invariants.ChainKeyReplyChecker;
+import dev.subnetsim.scenarios.invariants.NoMasterSecretChecker;
+import dev.subnetsim.scenarios.spec.InvariantKind;
 import dev.subnetsim.scenarios.spec.SubnetRole;
 import dev.subnetsim.scenarios.world.ChainKeyWorkload;
 import dev.subnetsim.replica.consensus.ChainKeyOptions;
@@ -91,6 +93,19 @@ public final class ScenarioRunner {
           spec.durationNanos());
       replies = new ChainKeyReplyChecker(keys, workload, world.faults());
     }
+    NoMasterSecretChecker secrets = null;
+    if (chainKeyLoad && spec.invariants().contains(InvariantKind.NO_MASTER_SECRET)) {
+      List<NodeId> members = world.topology().members(keySubnet);
+      List<Integer> coalition = new ArrayList<>();
+      for (int i = 0; i < members.size(); i++) {
+        if (world.faults().isByzantine(members.get(i))) {
+          coalition.add(i);
+        }
+      }
+      secrets = new NoMasterSecretChecker(factory.execution(keySubnet).chainKeys().orElseThrow(),
+          members, coalition);
+      notMapped.removeIf(m -> m.startsWith("invariant NO_MASTER_SECRET"));
+    }
     ChainKeyWorkload load = workload;
     RunRecorder recorder = new RunRecorder(world.faults(), seq -> load == null ? null
         : load.bySequence(seq).map(cl -> ChainKeyWorkload.latencyName(cl.kind())).orElse(null));
@@ -98,6 +113,9 @@ public final class ScenarioRunner {
         options.dispatcherThreads()).checker(recorder);
     if (workload != null) {
       config.ingress(workload.injections()).checker(replies);
+    }
+    if (secrets != null) {
+      config.checker(secrets);
     }
     if (options.trace() != null) {
       config.traceSink(options.trace());
@@ -111,6 +129,13 @@ public final class ScenarioRunner {
       invariants.add(new InvariantResult(checker.name(), v.isEmpty() ? Status.HELD
           : Status.VIOLATED, v.isEmpty() ? "held for " + run.virtualNanos() / 1e9 + " s"
           : v.get(0).detail() + " (at " + v.get(0).timeNanos() / 1e9 + " s)"));
+    }
+    if (secrets != null) {
+      List<Violation> v = run.violations().stream()
+          .filter(x -> x.invariant().equals(NoMasterSecretChecker.NAME)).toList();
+      invariants.add(new InvariantResult(NoMasterSecretChecker.NAME, v.isEmpty() ? Status.HELD
+          : Status.VIOLATED, v.isEmpty() ? "no replica of " + keySubnet.name() + " and not its "
+          + "Byzantine coalition holds a chain key's secret" : v.get(0).detail()));
     }
     if (replies != null) {
       List<Violation> v = run.violations().stream()

@@ -1,0 +1,30 @@
+package dev.subnetsim.scenarios.invariants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NoMasterSecretCheckerTest {
+  private static final ChainKeyGenesis KEYS = ChainKeyGenesis.generate("s", 4, 1, 1,
+      SeededRandom.fromSeed(8));
+  private static final List<NodeId> MEMBERS = List.of(new NodeId(0), new NodeId(1), new NodeId(2),
+      new NodeId(3));
+
+  @Test
+  void noReplicaAndNoCoalitionOfFReplicasHoldsAChainKeysSecret() {
+    assertThat(new NoMasterSecretChecker(KEYS, MEMBERS, List.of(3)).onTime(0)).isEmpty();
+  }
+
+  @Test
+  void aCoalitionBeyondFReconstructsEveryKeyAndTheCheckerSaysSo() {
+    List<Violation> v = new NoMasterSecretChecker(KEYS, MEMBERS, List.of(0, 2)).onTime(0);
+    assertThat(v).isNotEmpty().allSatisfy(x -> assertThat(x.detail()).contains("reconstructs"));
+    assertThat(v).anyMatch(x -> x.detail().contains("vetKD"))
+        .anyMatch(x -> x.detail().contains("ECDH"))
+        .anyMatch(x -> x.detail().contains("BIP340"));
+  }
+}
