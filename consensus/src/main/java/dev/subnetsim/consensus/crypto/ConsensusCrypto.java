@@ -29,6 +29,7 @@ public final class ConsensusCrypto {
   private final BlsSignatures bls = JblstBlsSignatures.icMultiSignature();
   private final List<G2Point> beaconKeyShares;
   private final List<G2Point> certificationKeyShares;
+  private final CryptoOpCounter ops = new CryptoOpCounter();
 
   public ConsensusCrypto(SubnetKeys keys, VerificationCache cache) {
     this.keys = keys;
@@ -40,6 +41,26 @@ public final class ConsensusCrypto {
 
   public SubnetKeys keys() {
     return keys;
+  }
+
+  /** The operations performed through this facade so far (all replicas sharing it). */
+  public CryptoOpCounter ops() {
+    return ops;
+  }
+
+  /** Runs a verification through the cache, counting a hit or the operation performed. */
+  private boolean cached(CryptoOpCounter.Op op, String scheme, byte[] pk, byte[] message,
+      byte[] signature, java.util.function.BooleanSupplier verify) {
+    boolean[] computed = {false};
+    boolean ok = cache.verify(scheme, pk, message, signature, () -> {
+      computed[0] = true;
+      ops.add(op);
+      return verify.getAsBoolean();
+    });
+    if (!computed[0]) {
+      ops.add(CryptoOpCounter.Op.CACHE_HIT);
+    }
+    return ok;
   }
 
   // ---- messages (domain-separated) ----
@@ -74,10 +95,12 @@ public final class ConsensusCrypto {
   // ---- threshold shares ----
 
   public byte[] signBeaconShare(NodeSecrets me, byte[] message) {
+    ops.add(CryptoOpCounter.Op.SIGN_THRESHOLD_SHARE);
     return threshold.signShare(me.beaconShare(), message).toBytes();
   }
 
   public byte[] signCertificationShare(NodeSecrets me, byte[] message) {
+    ops.add(CryptoOpCounter.Op.SIGN_THRESHOLD_SHARE);
     return threshold.signShare(me.certificationShare(), message).toBytes();
   }
 
@@ -95,7 +118,7 @@ public final class ConsensusCrypto {
       return false;
     }
     byte[] pk = shares.get(index).toBytes();
-    return cache.verify(scheme, pk, message, share, () -> {
+    return cached(CryptoOpCounter.Op.VERIFY_THRESHOLD_SHARE, scheme, pk, message, share, () -> {
       try {
         return threshold.verifyShare(shares.get(index), message, G1Point.fromBytesNonIdentity(share));
       } catch (IllegalArgumentException e) { // includes MalformedPointException
@@ -114,6 +137,7 @@ public final class ConsensusCrypto {
   }
 
   private byte[] combine(int t, Map<Integer, byte[]> shares) {
+    ops.add(CryptoOpCounter.Op.COMBINE_THRESHOLD);
     Map<Integer, G1Point> points = new TreeMap<>();
     shares.forEach((i, s) -> points.put(i, G1Point.fromBytes(s)));
     return threshold.combine(t, points).toBytes();
@@ -129,7 +153,7 @@ public final class ConsensusCrypto {
   }
 
   private boolean verifyThreshold(String scheme, G2Point pk, byte[] message, byte[] signature) {
-    return cache.verify(scheme, pk.toBytes(), message, signature, () -> {
+    return cached(CryptoOpCounter.Op.VERIFY_THRESHOLD, scheme, pk.toBytes(), message, signature, () -> {
       try {
         return threshold.verify(pk, message, G1Point.fromBytesNonIdentity(signature));
       } catch (IllegalArgumentException e) { // includes MalformedPointException
@@ -141,6 +165,7 @@ public final class ConsensusCrypto {
   // ---- multi-signatures ----
 
   public byte[] signIndividually(NodeSecrets me, byte[] message) {
+    ops.add(CryptoOpCounter.Op.SIGN_INDIVIDUAL);
     return bls.sign(me.multiSigKey(), message).toBytes();
   }
 
@@ -149,7 +174,8 @@ public final class ConsensusCrypto {
       return false;
     }
     PublicKey pk = keys.multiSigKeys().get(index);
-    return cache.verify("multisig-share", pk.toBytes(), message, signature, () -> {
+    return cached(CryptoOpCounter.Op.VERIFY_INDIVIDUAL, "multisig-share", pk.toBytes(), message,
+        signature, () -> {
       try {
         return bls.verify(pk, message, Signature.fromBytes(signature));
       } catch (IllegalArgumentException e) { // includes MalformedPointException
@@ -160,6 +186,7 @@ public final class ConsensusCrypto {
 
   /** Aggregates verified individual signatures on one message. */
   public byte[] aggregate(List<byte[]> signatures) {
+    ops.add(CryptoOpCounter.Op.AGGREGATE_MULTISIG);
     List<Signature> sigs = new ArrayList<>();
     for (byte[] s : signatures) {
       sigs.add(Signature.fromBytes(s));
@@ -196,7 +223,7 @@ public final class ConsensusCrypto {
       ids[k++] = (byte) (i >>> 8);
       ids[k++] = (byte) i;
     }
-    return cache.verify("multisig", ids, message, signature, () -> {
+    return cached(CryptoOpCounter.Op.VERIFY_MULTISIG, "multisig", ids, message, signature, () -> {
       try {
         return bls.verifyMultiSignature(pks, message, Signature.fromBytes(signature));
       } catch (IllegalArgumentException e) { // includes MalformedPointException

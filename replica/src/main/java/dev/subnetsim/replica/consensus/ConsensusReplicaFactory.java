@@ -106,6 +106,11 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     return execution.get(subnet);
   }
 
+  /** A subnet's crypto facade (shared by its replicas; counts the operations they perform). */
+  public ConsensusCrypto crypto(SubnetId subnet) {
+    return crypto.get(subnet);
+  }
+
   public GenesisKeys keys(SubnetId subnet) {
     return keys.get(subnet);
   }

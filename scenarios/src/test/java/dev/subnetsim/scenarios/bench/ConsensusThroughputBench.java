@@ -1,6 +1,7 @@
 package dev.subnetsim.scenarios.bench;
 
 import dev.subnetsim.consensus.ConsensusConfig;
+import dev.subnetsim.consensus.crypto.CryptoOpCounter;
 import dev.subnetsim.consensus.crypto.VerificationCache;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
@@ -23,13 +24,19 @@ import java.util.Map;
 /**
  * Simulated seconds per wall second and peak heap of one subnet running the real consensus logic
  * (real BLS, default delays: unit delay 1 s, initial notary delay 300 ms; 20 ms links), with and
- * without the shared verification cache, on 1 or 2 dispatcher threads. Genesis key generation
- * (DKG) happens before the clock starts.
+ * without the shared verification cache, on 1 or 2 dispatcher threads, and the crypto floor: the
+ * operations the run performed (counted) priced with unit costs measured in the same JVM
+ * ({@link CryptoUnitCosts}); wall/floor says how much the simulator adds on top of the crypto it
+ * cannot avoid. Genesis key generation (DKG) happens before the clock starts.
+ *
+ * <p>Run: {@code mvn -o -q -pl scenarios -Pbench test-compile exec:exec
+ * -Dbench.main=dev.subnetsim.scenarios.bench.ConsensusThroughputBench -Djmh.args='10 4 13 34 40'}
  */
 public final class ConsensusThroughputBench {
   private ConsensusThroughputBench() {}
 
-  public static String measure(int n, int threads, double simSeconds, boolean sharedCache) {
+  public static String measure(int n, int threads, double simSeconds, boolean sharedCache,
+      Map<CryptoOpCounter.Op, Double> unit) {
     Topology topology = Topology.singleSubnet("app", n);
     SubnetId app = new SubnetId("app");
     List<NodeId> members = topology.members(app);
@@ -50,12 +57,17 @@ public final class ConsensusThroughputBench {
     RunResult r = SimulationDriver.run(config);
     double wall = (System.nanoTime() - start) / 1e9;
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    Map<CryptoOpCounter.Op, Long> ops = factory.crypto(app).ops().snapshot();
+    double floor = 0;
+    for (var e : ops.entrySet()) {
+      floor += e.getValue() * unit.get(e.getKey()) / 1e9;
+    }
     return String.format(Locale.ROOT,
         "consensus n=%3d threads=%d cache=%-5s sim=%5.1fs wall=%7.2fs sim/wall=%6.2f height=%4d"
-            + " steps=%7d peakHeap=%6.1fMB passed=%s",
+            + " steps=%7d peakHeap=%6.1fMB cryptoFloor=%6.2fs wall/floor=%5.2f passed=%s%n    ops %s",
         n, threads, sharedCache, r.virtualNanos() / 1e9, wall, r.virtualNanos() / 1e9 / wall,
         r.maxFinalizedHeight().getOrDefault(app, 0L), r.logicSteps(), peak / (1024.0 * 1024.0),
-        r.passed());
+        floor, wall / floor, r.passed(), ops);
   }
 
   /** Args: [simSeconds] [n...]; runs threads 1 and 2 with the cache, and n=13 without it. */
@@ -65,10 +77,14 @@ public final class ConsensusThroughputBench {
         ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
         : new int[] {4, 13, 34, 40};
     for (int n : sizes) {
+      // Unit costs first, so the runs are priced with this machine's figures under no other load.
+      Map<CryptoOpCounter.Op, Double> unit = CryptoUnitCosts.measureNanos(n);
+      System.out.printf(Locale.ROOT, "unit costs n=%d (us): %s%n", n, unit.entrySet().stream()
+          .map(e -> e.getKey() + "=" + String.format(Locale.ROOT, "%.0f", e.getValue() / 1e3)).toList());
       for (int threads : new int[] {1, 2}) {
-        System.out.println(measure(n, threads, sim, true));
+        System.out.println(measure(n, threads, sim, true, unit));
       }
     }
-    System.out.println(measure(13, 1, sim, false));
+    System.out.println(measure(13, 1, sim, false, CryptoUnitCosts.measureNanos(13)));
   }
 }
