@@ -25,6 +25,7 @@ class DriverThroughputBenchTest {
   @Test
   void measuresTheRealConsensusLogicForFourToFortyNodes() {
     ConsensusThroughputBench.main(new String[] {"10"});
-    assertThat(ConsensusThroughputBench.measure(4, 1, 3, true)).contains("passed=true");
+    assertThat(ConsensusThroughputBench.measure(4, 1, 3, true, CryptoUnitCosts.measureNanos(4)))
+        .contains("passed=true").contains("wall/floor=");
   }
 }
