@@ -213,7 +213,9 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
             "block " + b.height() + ": " + rejected));
       }
       for (BlockExecutor.LoadCompleted l : o.load()) {
-        out.observe(new Observation.Metric("ingress_done/" + l.sequence(), now - l.sentAtNanos()));
+        // Latency of answered load; rejected load (e.g. a full queue) is counted apart.
+        out.observe(new Observation.Metric((l.replied() ? "ingress_done/" : "ingress_rejected/")
+            + l.sequence(), now - l.sentAtNanos()));
       }
       for (BlockExecutor.ChainKeyCompleted c : o.chainKey()) {
         out.observe(new Observation.ChainKeyCompleted(config.subnet(), b.height(),

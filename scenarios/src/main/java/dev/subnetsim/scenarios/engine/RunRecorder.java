@@ -30,6 +30,8 @@ final class RunRecorder implements InvariantChecker {
   final Map<Long, Long> ingressLatency = new TreeMap<>();
   /** Latencies of chain-key requests by kind name ("vetkd", "ecdh", ...), by sequence. */
   final Map<String, Map<Long, Long>> requestLatency = new TreeMap<>();
+  /** Load messages rejected (back-pressure, no presignature, errors) by kind, by sequence. */
+  final Map<String, TreeSet<Long>> rejected = new TreeMap<>();
   private final java.util.function.LongFunction<String> requestKind;
   final TreeSet<NodeId> rejectedSenders = new TreeSet<>();
   final List<Combined> combined = new ArrayList<>();
@@ -74,6 +76,10 @@ final class RunRecorder implements InvariantChecker {
         requestLatency.computeIfAbsent(kind, k -> new TreeMap<>())
             .merge(seq, (long) m.value(), Math::min);
       }
+    } else if (o instanceof Observation.Metric m && m.name().startsWith("ingress_rejected/")) {
+      long seq = Long.parseLong(m.name().substring("ingress_rejected/".length()));
+      String kind = requestKind.apply(seq);
+      rejected.computeIfAbsent(kind == null ? "ingress" : kind, k -> new TreeSet<>()).add(seq);
     } else if (o instanceof Observation.ArtifactRejected r) {
       rejectedSenders.add(r.from());
       rejections++;
