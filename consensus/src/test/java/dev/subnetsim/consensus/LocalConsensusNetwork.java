@@ -35,6 +35,12 @@ final class LocalConsensusNetwork {
   @SuppressWarnings("unchecked")
   LocalConsensusNetwork(int n, long seed, long unitDelayNanos,
       Map<Integer, Set<ByzantineBehaviour>> byzantine) {
+    this(n, seed, unitDelayNanos, byzantine, ConsensusCrypto.Mode.REAL);
+  }
+
+  @SuppressWarnings("unchecked")
+  LocalConsensusNetwork(int n, long seed, long unitDelayNanos,
+      Map<Integer, Set<ByzantineBehaviour>> byzantine, ConsensusCrypto.Mode mode) {
     List<NodeId> committee = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       committee.add(new NodeId(i));
@@ -42,7 +48,7 @@ final class LocalConsensusNetwork {
     SubnetId subnet = new SubnetId("local");
     config = new ConsensusConfig(subnet, committee, unitDelayNanos, unitDelayNanos * 3 / 10, 100, 10);
     GenesisKeys keys = GenesisKeys.generate("local", n, SeededRandom.fromSeed(seed));
-    ConsensusCrypto crypto = new ConsensusCrypto(keys.publicKeys(), VerificationCache.shared());
+    ConsensusCrypto crypto = new ConsensusCrypto(keys.publicKeys(), VerificationCache.shared(), mode);
     inbox = new List[n];
     for (int i = 0; i < n; i++) {
       nodes.add(new ConsensusNode(config, committee.get(i), keys.secrets().get(i), crypto,

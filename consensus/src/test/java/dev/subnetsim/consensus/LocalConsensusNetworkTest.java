@@ -2,7 +2,11 @@ package dev.subnetsim.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
+import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.GenesisKeys;
+import dev.subnetsim.consensus.crypto.VerificationCache;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import java.util.Arrays;
@@ -75,6 +79,30 @@ class LocalConsensusNetworkTest {
     assertThat(net.results.stream().flatMap(r -> r.rejections().stream()))
         .isNotEmpty().allSatisfy(rej -> assertThat(rej.from()).isEqualTo(new NodeId(2)));
     assertAgreement(net);
+  }
+
+  @Test
+  void cheapStandInSignaturesStillFinalizeAndStillRejectAndAttributeInvalidShares() {
+    LocalConsensusNetwork net = new LocalConsensusNetwork(7, 5, UNIT,
+        Map.of(3, EnumSet.of(ByzantineBehaviour.INVALID_SIGNATURE_SHARES)),
+        ConsensusCrypto.Mode.CHEAP);
+    net.runUntil(2_000 * MS, 10 * MS);
+    assertThat(net.finalizedHeight(0)).isGreaterThan(5);
+    assertThat(net.results.stream().flatMap(r -> r.rejections().stream()))
+        .isNotEmpty().allSatisfy(rej -> assertThat(rej.from()).isEqualTo(new NodeId(3)));
+    assertAgreement(net);
+  }
+
+  @Test
+  void aCheapShareVerifiesOnlyForItsOwnSignerAndMessage() {
+    GenesisKeys keys = GenesisKeys.generate("cheap", 4, SeededRandom.fromSeed(9));
+    ConsensusCrypto cheap = new ConsensusCrypto(keys.publicKeys(), VerificationCache.shared(),
+        ConsensusCrypto.Mode.CHEAP);
+    byte[] msg = "height 7".getBytes();
+    byte[] share = cheap.signIndividually(keys.secrets().get(1), msg);
+    assertThat(cheap.verifyIndividual(1, msg, share)).isTrue();
+    assertThat(cheap.verifyIndividual(2, msg, share)).isFalse();
+    assertThat(cheap.verifyIndividual(1, "height 8".getBytes(), share)).isFalse();
   }
 
   @Test

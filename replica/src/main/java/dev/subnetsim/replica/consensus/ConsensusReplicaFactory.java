@@ -53,6 +53,18 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
       Function<SubnetId, ConsensusConfig> configs, Map<NodeId, Set<ByzantineBehaviour>> byzantine,
       VerificationCache cache, java.util.function.Predicate<SubnetId> holdsChainKeys,
       ChainKeyOptions chainKeyOptions) {
+    this(seed, subnets, configs, byzantine, cache, holdsChainKeys, chainKeyOptions,
+        ConsensusCrypto.Mode.REAL);
+  }
+
+  /**
+   * As above, with consensus signatures in {@code cryptoMode} ({@link ConsensusCrypto.Mode#CHEAP}
+   * is an insecure stand-in for experiments beyond what real BLS allows; chain keys stay real).
+   */
+  public ConsensusReplicaFactory(long seed, Map<SubnetId, List<NodeId>> subnets,
+      Function<SubnetId, ConsensusConfig> configs, Map<NodeId, Set<ByzantineBehaviour>> byzantine,
+      VerificationCache cache, java.util.function.Predicate<SubnetId> holdsChainKeys,
+      ChainKeyOptions chainKeyOptions, ConsensusCrypto.Mode cryptoMode) {
     this.byzantine = new TreeMap<>(byzantine);
     SeededRandom root = SeededRandom.fromSeed(seed).fork("genesis-keys");
     SeededRandom chainKeyRoot = SeededRandom.fromSeed(seed).fork("chain-keys");
@@ -74,7 +86,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
       GenesisKeys k = GenesisKeys.generate(e.getKey().name(), e.getValue().size(),
           root.fork(e.getKey().name()));
       keys.put(e.getKey(), k);
-      crypto.put(e.getKey(), new ConsensusCrypto(k.publicKeys(), cache));
+      crypto.put(e.getKey(), new ConsensusCrypto(k.publicKeys(), cache, cryptoMode));
       for (NodeId n : e.getValue()) {
         configOf.put(n, config);
         stores.put(n, new DurableStore());

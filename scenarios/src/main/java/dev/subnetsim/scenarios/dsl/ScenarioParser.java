@@ -93,7 +93,8 @@ public final class ScenarioParser {
         f.durationNanos("unit_delay", d.unitDelayNanos()),
         f.durationNanos("initial_notary_delay", d.initialNotaryDelayNanos()),
         (int) f.integer("dkg_interval", 2, 10_000, d.dkgInterval()),
-        (int) f.integer("max_ingress_per_block", 0, 1_000_000, d.maxIngressPerBlock()));
+        (int) f.integer("max_ingress_per_block", 0, 1_000_000, d.maxIngressPerBlock()),
+        f.choice("crypto", ConsensusSpec.Crypto.class, d.crypto()));
     f.rejectUnknown();
     return spec;
   }

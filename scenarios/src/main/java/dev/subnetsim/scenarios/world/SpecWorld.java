@@ -1,6 +1,7 @@
 package dev.subnetsim.scenarios.world;
 
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.scenarios.spec.ConsensusSpec;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.ReplicaLogicFactory;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
@@ -85,8 +86,15 @@ public final class SpecWorld {
         case AGREEMENT -> checkers.add(HeightAgreementChecker.finalization(faults));
         case CERTIFIED_STATE_AGREEMENT -> checkers.add(HeightAgreementChecker.certifiedState(faults));
         case LIVENESS -> checkers.add(new ProgressChecker(topology, faults, livenessBoundNanos));
-        case SIGNATURES_VALID -> checkers.add(SignatureValidityChecker.icConsensus(faults,
-            SignatureValidityChecker.ExpectedKeys.unknown()));
+        case SIGNATURES_VALID -> {
+          if (spec.consensus().crypto() == ConsensusSpec.Crypto.CHEAP) {
+            unsupportedFaults.add("invariant SIGNATURES_VALID: consensus runs with cheap stand-in "
+                + "signatures (crypto: cheap), which are not cryptographic");
+          } else {
+            checkers.add(SignatureValidityChecker.icConsensus(faults,
+                SignatureValidityChecker.ExpectedKeys.unknown()));
+          }
+        }
         default -> unchecked.add(kind);
       }
     }

@@ -96,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     ConsensusSpec c = base.consensus();
     ConsensusSpec consensus = delayMs < 0 ? c : new ConsensusSpec(delayMs * 1_000_000,
-        delayMs * 300_000, c.dkgInterval(), c.maxIngressPerBlock());
+        delayMs * 300_000, c.dkgInterval(), c.maxIngressPerBlock(), c.crypto());
     long duration = durationSeconds == null ? base.durationNanos() : (long) (durationSeconds * 1e9);
     // Faults refer to node indices of the base topology; a sweep point keeps only the topology,
     // network and workload.
