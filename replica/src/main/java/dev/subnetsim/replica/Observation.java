@@ -169,4 +169,26 @@ public sealed interface Observation {
       return reply.clone();
     }
   }
+
+  /**
+   * A user's signed ingress message finished at {@code height}: its request id, and the reply
+   * data or the reject code and message (what the user reads from /request_status).
+   */
+  record IngressCompleted(SubnetId subnet, long height, byte[] requestId, boolean replied,
+      byte[] reply, long rejectCode, String rejectMessage) implements Observation {
+    public IngressCompleted {
+      requestId = requestId.clone();
+      reply = reply.clone();
+    }
+
+    @Override
+    public byte[] requestId() {
+      return requestId.clone();
+    }
+
+    @Override
+    public byte[] reply() {
+      return reply.clone();
+    }
+  }
 }

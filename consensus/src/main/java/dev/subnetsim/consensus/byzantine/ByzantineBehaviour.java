@@ -12,6 +12,15 @@ public enum ByzantineBehaviour {
   INVALID_SIGNATURE_SHARES,
   /** Sends chain-key shares (vetKD, ECDH, document-key shadows, signatures) that fail verification. */
   INVALID_CHAIN_KEY_SHARES,
+  /** Gossips key-resharing dealings that fail public verification (a cheating dealer). */
+  BAD_DEALINGS,
+  /**
+   * Runs as two live copies of one identity (Twins), each talking to one half of the subnet and
+   * each following the protocol on its own view, so the identity signs conflicting artifacts.
+   */
+  TWINS,
+  /** Executes blocks to a state the honest replicas do not reach (its state hash diverges). */
+  DIVERGENT_EXECUTION,
   /** Sends nothing at all (but keeps following the protocol locally). */
   WITHHOLDING
 }

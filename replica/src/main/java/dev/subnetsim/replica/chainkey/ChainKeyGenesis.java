@@ -15,6 +15,9 @@ import dev.subnetsim.chainkey.ec.EcPolynomial;
 import dev.subnetsim.chainkey.ec.EcScalar;
 import dev.subnetsim.chainkey.ec.EcSecretShare;
 import dev.subnetsim.chainkey.ec.EcThresholdPublicKey;
+import dev.subnetsim.chainkey.idkg.IdkgTranscript;
+import dev.subnetsim.chainkey.idkg.PolynomialCommitment;
+import dev.subnetsim.chainkey.idkg.TranscriptKind;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +36,23 @@ import java.util.TreeMap;
  * the ceremony's messages are exchanged in one place at setup rather than over the simulated
  * network.
  */
-public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShares> shares) {
+public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShares> shares,
+    Map<String, IdkgTranscript> feldmanKeys) {
+
+  /**
+   * The joint-Feldman keys (ECDH per curve: {@code ecdh/<curve>}, and {@code document}) as
+   * unmasked IDKG transcripts, so they can be reshared like the signing keys.
+   */
+  public ChainKeyGenesis {
+    shares = List.copyOf(shares);
+    feldmanKeys = Map.copyOf(feldmanKeys);
+  }
+
+  public static String ecdhKeyId(EcCurve curve) {
+    return "ecdh/" + curve.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public static final String DOCUMENT_KEY_ID = "document";
 
   public static ChainKeyGenesis generate(String subnet, int n, SeededRandom rng) {
     return generate(subnet, n, 4, 8, rng);
@@ -50,14 +69,16 @@ public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShare
         rng.fork("vetkd"), vetKdShares);
     Map<EcCurve, EcThresholdPublicKey> ecdhKeys = new EnumMap<>(EcCurve.class);
     Map<EcCurve, List<EcSecretShare>> ecdhShares = new EnumMap<>(EcCurve.class);
+    Map<String, IdkgTranscript> feldman = new TreeMap<>();
     for (EcCurve curve : EcCurve.values()) {
       List<EcSecretShare> shares = new ArrayList<>();
-      ecdhKeys.put(curve, jointFeldman(curve, n, threshold, rng.fork("ecdh/" + curve), shares));
+      ecdhKeys.put(curve, jointFeldman(curve, n, threshold, rng.fork("ecdh/" + curve), shares,
+          subnet + "/" + ecdhKeyId(curve), feldman));
       ecdhShares.put(curve, shares);
     }
     List<EcSecretShare> docShares = new ArrayList<>();
     EcThresholdPublicKey docKey = jointFeldman(EcCurve.SECP256K1, n, threshold,
-        rng.fork("document-key"), docShares);
+        rng.fork("document-key"), docShares, subnet + "/" + DOCUMENT_KEY_ID, feldman);
     List<NodeChainKeyShares> nodes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Map<EcCurve, EcSecretShare> mine = new EnumMap<>(EcCurve.class);
@@ -68,7 +89,7 @@ public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShare
           signing.node(i)));
     }
     return new ChainKeyGenesis(new SubnetChainKeys(vetKd.publicCoefficients(), ecdhKeys, docKey,
-        signing.publicSide()), List.copyOf(nodes));
+        signing.publicSide()), List.copyOf(nodes), feldman);
   }
 
   private static Transcript blsDkg(String id, int n, int threshold, SeededRandom rng,
@@ -97,7 +118,8 @@ public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShare
 
   /** Joint-Feldman: member i's share is sum_d p_d(i), checked against the summed commitments. */
   private static EcThresholdPublicKey jointFeldman(EcCurve curve, int n, int threshold,
-      SeededRandom rng, List<EcSecretShare> sharesOut) {
+      SeededRandom rng, List<EcSecretShare> sharesOut, String id,
+      Map<String, IdkgTranscript> transcriptsOut) {
     List<EcPoint> commitments = null;
     List<EcScalar> sums = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -126,6 +148,9 @@ public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShare
       sharesOut.add(s);
       publicShares.put(i, s.publicShare());
     }
+    List<Integer> receivers = new ArrayList<>(publicShares.keySet());
+    transcriptsOut.put(id.substring(id.indexOf('/') + 1), new IdkgTranscript(id,
+        TranscriptKind.RANDOM_UNMASKED, receivers, new PolynomialCommitment.Simple(commitments)));
     return new EcThresholdPublicKey(curve, threshold, commitments.get(0), publicShares);
   }
 }

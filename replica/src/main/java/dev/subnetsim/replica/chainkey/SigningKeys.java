@@ -38,12 +38,20 @@ public final class SigningKeys {
       Map<ThresholdSchnorr.Algorithm, List<SchnorrPresignature>> schnorrStash) {}
 
   /** One node's openings of the keys and of every presignature. */
-  public record Node(Map<EcCurve, List<ThresholdEcdsa.NodeShares>> ecdsa,
+  public record Node(Map<EcCurve, CommitmentOpening> ecdsaKeys,
+      Map<EcCurve, List<ThresholdEcdsa.NodeShares>> ecdsa,
       Map<ThresholdSchnorr.Algorithm, CommitmentOpening> schnorrKeys,
       Map<ThresholdSchnorr.Algorithm, List<CommitmentOpening>> schnorrNonces) {
     @Override
     public String toString() {
       return "SigningKeys.Node[<secret openings>]";
+    }
+  }
+
+  /** A key transcript and every receiver's opening of it (each known only to its receiver). */
+  public record Key(IdkgTranscript transcript, SortedMap<Integer, CommitmentOpening> openings) {
+    static Key of(IdkgRound.Result r) {
+      return new Key(r.built().transcript(), r.openings());
     }
   }
 
@@ -63,10 +71,8 @@ public final class SigningKeys {
     return nodes.get(index);
   }
 
-  /** Keys for ECDSA (secp256k1, P-256), BIP340 and Ed25519 with stashes of the given sizes. */
-  public static SigningKeys generate(String subnet, int n, int ecdsaStash, int schnorrStash,
-      SeededRandom rng) {
-    int t = (n - 1) / 3 + 1;
+  /** Per curve, a fresh MEGa-style receiver key for each of {@code n} nodes. */
+  public static Map<EcCurve, List<IdkgReceiverKey>> receiverKeys(int n, SeededRandom rng) {
     Map<EcCurve, List<IdkgReceiverKey>> receivers = new EnumMap<>(EcCurve.class);
     for (EcCurve c : EcCurve.values()) {
       List<IdkgReceiverKey> keys = new ArrayList<>();
@@ -75,33 +81,80 @@ public final class SigningKeys {
       }
       receivers.put(c, keys);
     }
+    return receivers;
+  }
+
+  /** Keys for ECDSA (secp256k1, P-256), BIP340 and Ed25519 with stashes of the given sizes. */
+  public static SigningKeys generate(String subnet, int n, int ecdsaStash, int schnorrStash,
+      SeededRandom rng) {
+    int t = (n - 1) / 3 + 1;
+    Ceremony ceremony = new Ceremony(subnet, all(n), receiverKeys(n, rng), t, rng);
+    Map<EcCurve, Key> ecdsa = new EnumMap<>(EcCurve.class);
+    for (EcCurve c : List.of(EcCurve.SECP256K1, EcCurve.P256)) {
+      ecdsa.put(c, Key.of(ceremony.random("ecdsa/" + c + "/key", c, false)));
+    }
+    Map<ThresholdSchnorr.Algorithm, Key> schnorr = new EnumMap<>(ThresholdSchnorr.Algorithm.class);
+    for (ThresholdSchnorr.Algorithm alg : ThresholdSchnorr.Algorithm.values()) {
+      schnorr.put(alg, Key.of(ceremony.random("schnorr/" + alg + "/key", curveOf(alg), false)));
+    }
+    return withStashes(ceremony, n, ecdsa, schnorr, ecdsaStash, schnorrStash);
+  }
+
+  /**
+   * Signing keys a committee received by resharing ({@code ecdsa}, {@code schnorr}: the keys it
+   * holds, possibly only some), with presignature stashes made by its own IDKG instances on the
+   * reshared key transcripts.
+   */
+  public static SigningKeys fromKeys(String subnet, int n, Map<EcCurve, Key> ecdsa,
+      Map<ThresholdSchnorr.Algorithm, Key> schnorr, int ecdsaStash, int schnorrStash,
+      Map<EcCurve, List<IdkgReceiverKey>> receivers, SeededRandom rng) {
+    int t = (n - 1) / 3 + 1;
+    return withStashes(new Ceremony(subnet, all(n), receivers, t, rng), n, ecdsa, schnorr,
+        ecdsaStash, schnorrStash);
+  }
+
+  private static EcCurve curveOf(ThresholdSchnorr.Algorithm alg) {
+    return alg == ThresholdSchnorr.Algorithm.BIP340 ? EcCurve.SECP256K1 : EcCurve.ED25519;
+  }
+
+  private static List<Integer> all(int n) {
     List<Integer> all = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       all.add(i);
     }
-    Ceremony ceremony = new Ceremony(subnet, all, receivers, t, rng);
+    return all;
+  }
+
+  private static SigningKeys withStashes(Ceremony ceremony, int n, Map<EcCurve, Key> ecdsa,
+      Map<ThresholdSchnorr.Algorithm, Key> schnorr, int ecdsaStash, int schnorrStash) {
     Map<EcCurve, IdkgTranscript> ecdsaKeys = new EnumMap<>(EcCurve.class);
     Map<EcCurve, List<EcdsaPresignature>> ecdsaPre = new EnumMap<>(EcCurve.class);
     List<Map<EcCurve, List<ThresholdEcdsa.NodeShares>>> nodeEcdsa = new ArrayList<>();
+    List<Map<EcCurve, CommitmentOpening>> nodeEcdsaKeys = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       nodeEcdsa.add(new EnumMap<>(EcCurve.class));
+      nodeEcdsaKeys.add(new EnumMap<>(EcCurve.class));
     }
-    for (EcCurve c : List.of(EcCurve.SECP256K1, EcCurve.P256)) {
-      IdkgRound.Result key = ceremony.random("ecdsa/" + c + "/key", c, false);
-      ecdsaKeys.put(c, key.built().transcript());
+    for (var e : ecdsa.entrySet()) {
+      EcCurve c = e.getKey();
+      Key key = e.getValue();
+      ecdsaKeys.put(c, key.transcript());
       List<EcdsaPresignature> stash = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         nodeEcdsa.get(i).put(c, new ArrayList<>());
+        if (key.openings().containsKey(i)) {
+          nodeEcdsaKeys.get(i).put(c, key.openings().get(i));
+        }
       }
       for (int k = 0; k < ecdsaStash; k++) {
         String id = "ecdsa/" + c + "/presig-" + k;
-        IdkgRound.Result kappaMasked = ceremony.random(id + "/kappa-masked", c, true);
-        IdkgRound.Result kappa = ceremony.reshare(id + "/kappa", kappaMasked);
-        IdkgRound.Result lambda = ceremony.random(id + "/lambda", c, true);
-        IdkgRound.Result kappaLambda = ceremony.product(id + "/kappa-lambda", kappa, lambda);
-        IdkgRound.Result keyLambda = ceremony.product(id + "/key-lambda", key, lambda);
-        stash.add(new EcdsaPresignature(id, kappa.built().transcript(), lambda.built().transcript(),
-            kappaLambda.built().transcript(), keyLambda.built().transcript(), key.built().transcript()));
+        Key kappaMasked = Key.of(ceremony.random(id + "/kappa-masked", c, true));
+        Key kappa = Key.of(ceremony.reshare(id + "/kappa", kappaMasked));
+        Key lambda = Key.of(ceremony.random(id + "/lambda", c, true));
+        Key kappaLambda = Key.of(ceremony.product(id + "/kappa-lambda", kappa, lambda));
+        Key keyLambda = Key.of(ceremony.product(id + "/key-lambda", key, lambda));
+        stash.add(new EcdsaPresignature(id, kappa.transcript(), lambda.transcript(),
+            kappaLambda.transcript(), keyLambda.transcript(), key.transcript()));
         for (int i = 0; i < n; i++) {
           nodeEcdsa.get(i).get(c).add(new ThresholdEcdsa.NodeShares(
               (CommitmentOpening.Pedersen) lambda.openings().get(i),
@@ -119,19 +172,22 @@ public final class SigningKeys {
       nodeKeys.add(new EnumMap<>(ThresholdSchnorr.Algorithm.class));
       nodeNonces.add(new EnumMap<>(ThresholdSchnorr.Algorithm.class));
     }
-    for (ThresholdSchnorr.Algorithm alg : ThresholdSchnorr.Algorithm.values()) {
-      EcCurve c = alg == ThresholdSchnorr.Algorithm.BIP340 ? EcCurve.SECP256K1 : EcCurve.ED25519;
-      IdkgRound.Result key = ceremony.random("schnorr/" + alg + "/key", c, false);
-      schnorrKeys.put(alg, key.built().transcript());
+    for (var e : schnorr.entrySet()) {
+      ThresholdSchnorr.Algorithm alg = e.getKey();
+      EcCurve c = curveOf(alg);
+      Key key = e.getValue();
+      schnorrKeys.put(alg, key.transcript());
       List<SchnorrPresignature> stash = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        nodeKeys.get(i).put(alg, key.openings().get(i));
+        if (key.openings().containsKey(i)) {
+          nodeKeys.get(i).put(alg, key.openings().get(i));
+        }
         nodeNonces.get(i).put(alg, new ArrayList<>());
       }
       for (int k = 0; k < schnorrStash; k++) {
         String id = "schnorr/" + alg + "/presig-" + k;
         IdkgRound.Result nonce = ceremony.random(id, c, false);
-        stash.add(new SchnorrPresignature(id, nonce.built().transcript(), key.built().transcript()));
+        stash.add(new SchnorrPresignature(id, nonce.built().transcript(), key.transcript()));
         for (int i = 0; i < n; i++) {
           nodeNonces.get(i).get(alg).add(nonce.openings().get(i));
         }
@@ -140,7 +196,8 @@ public final class SigningKeys {
     }
     List<Node> nodes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      nodes.add(new Node(nodeEcdsa.get(i), nodeKeys.get(i), nodeNonces.get(i)));
+      nodes.add(new Node(nodeEcdsaKeys.get(i), nodeEcdsa.get(i), nodeKeys.get(i),
+          nodeNonces.get(i)));
     }
     return new SigningKeys(new Public(ecdsaKeys, ecdsaPre, schnorrKeys, schnorrPre), nodes);
   }
@@ -161,19 +218,26 @@ public final class SigningKeys {
           d -> List.of(), i -> keys.get(c).get(i), rng.fork(id), UnaryOperator.identity());
     }
 
-    IdkgRound.Result reshare(String id, IdkgRound.Result source) {
-      EcCurve c = source.built().transcript().curve();
-      return IdkgRound.run(IdkgParams.reshare(subnet + "/" + id, source.built().transcript(), all,
-          publicKeys(c), t), d -> List.of(source.openings().get(d)), i -> keys.get(c).get(i),
-          rng.fork(id), UnaryOperator.identity());
+    IdkgRound.Result reshare(String id, Key source) {
+      EcCurve c = source.transcript().curve();
+      return IdkgRound.run(IdkgParams.reshare(subnet + "/" + id, source.transcript(),
+          dealersOf(source), publicKeys(c), t), d -> List.of(source.openings().get(d)),
+          i -> keys.get(c).get(i), rng.fork(id), UnaryOperator.identity());
     }
 
-    IdkgRound.Result product(String id, IdkgRound.Result unmasked, IdkgRound.Result masked) {
-      EcCurve c = unmasked.built().transcript().curve();
-      return IdkgRound.run(IdkgParams.product(subnet + "/" + id, unmasked.built().transcript(),
-          masked.built().transcript(), all, publicKeys(c), t),
+    IdkgRound.Result product(String id, Key unmasked, Key masked) {
+      EcCurve c = unmasked.transcript().curve();
+      List<Integer> dealers = dealersOf(unmasked).stream()
+          .filter(masked.openings()::containsKey).toList();
+      return IdkgRound.run(IdkgParams.product(subnet + "/" + id, unmasked.transcript(),
+          masked.transcript(), dealers, publicKeys(c), t),
           d -> List.of(unmasked.openings().get(d), masked.openings().get(d)),
           i -> keys.get(c).get(i), rng.fork(id), UnaryOperator.identity());
+    }
+
+    /** Dealers of an instance on {@code source}: the members holding an opening of it. */
+    private List<Integer> dealersOf(Key source) {
+      return all.stream().filter(source.openings()::containsKey).toList();
     }
   }
 }

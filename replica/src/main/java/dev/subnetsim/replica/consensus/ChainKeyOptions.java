@@ -1,15 +1,29 @@
 package dev.subnetsim.replica.consensus;
 
+import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
+
 /**
- * Sizes of a key-holding subnet's chain-key machinery: presignatures dealt at genesis per ECDSA
- * curve and per Schnorr algorithm, and the per-method limit of queued requests.
+ * Sizes of a key-holding subnet's chain-key machinery: presignatures per ECDSA curve and per
+ * Schnorr algorithm (dealt at genesis on the key-holding subnet, or when reshared keys arrive on a
+ * target subnet), the per-method limit of queued requests, and the scheduled key reshares. With
+ * reshares, the genesis holder is a backup that never signs (stash 0): chain-key requests go to the
+ * first reshare's target from the start, and to each later target from its reshare's time.
  */
-public record ChainKeyOptions(int ecdsaStash, int schnorrStash, int queueLimit) {
+public record ChainKeyOptions(int ecdsaStash, int schnorrStash, int queueLimit,
+    ReshareSchedule reshares) {
   public static final ChainKeyOptions DEFAULT = new ChainKeyOptions(4, 8, 64);
 
   public ChainKeyOptions {
     if (ecdsaStash < 0 || schnorrStash < 0 || queueLimit < 1) {
       throw new IllegalArgumentException("stash sizes must be >= 0 and the queue limit >= 1");
     }
+  }
+
+  public ChainKeyOptions(int ecdsaStash, int schnorrStash, int queueLimit) {
+    this(ecdsaStash, schnorrStash, queueLimit, ReshareSchedule.NONE);
+  }
+
+  public ChainKeyOptions withReshares(ReshareSchedule schedule) {
+    return new ChainKeyOptions(ecdsaStash, schnorrStash, queueLimit, schedule);
   }
 }

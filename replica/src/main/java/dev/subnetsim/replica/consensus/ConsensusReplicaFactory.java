@@ -17,6 +17,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import dev.subnetsim.replica.xnet.RoutingTable;
+import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
+import dev.subnetsim.replica.chainkey.reshare.NodeEncryptionKeys;
+import dev.subnetsim.replica.chainkey.reshare.ReshareContext;
+import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
+import java.util.ArrayList;
+import java.util.Optional;
 import dev.subnetsim.replica.xnet.XNetSlice;
 
 /**
@@ -29,6 +35,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
   private final Map<SubnetId, GenesisKeys> keys = new TreeMap<>();
   private final Map<SubnetId, ConsensusCrypto> crypto = new TreeMap<>();
   private final Map<NodeId, DurableStore> stores = new TreeMap<>();
+  private final Map<NodeId, DurableStore> twinStores = new TreeMap<>();
   private final Map<SubnetId, SubnetExecution> execution = new TreeMap<>();
   private final Map<NodeId, Set<ByzantineBehaviour>> byzantine;
 
@@ -69,8 +76,14 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     SeededRandom root = SeededRandom.fromSeed(seed).fork("genesis-keys");
     SeededRandom chainKeyRoot = SeededRandom.fromSeed(seed).fork("chain-keys");
     List<String> names = new TreeMap<>(subnets).keySet().stream().map(SubnetId::name).toList();
-    RoutingTable routing = new RoutingTable(names, new TreeMap<>(subnets).keySet().stream()
-        .filter(holdsChainKeys).map(SubnetId::name).findFirst());
+    Optional<String> keyHolder = new TreeMap<>(subnets).keySet().stream()
+        .filter(holdsChainKeys).map(SubnetId::name).findFirst();
+    ReshareSchedule schedule = chainKeyOptions.reshares();
+    List<RoutingTable.Handover> handovers = new ArrayList<>();
+    for (ReshareSchedule.Reshare r : schedule.reshares()) {
+      handovers.add(new RoutingTable.Handover(r.index() == 0 ? 0 : r.atNanos(), r.target()));
+    }
+    RoutingTable routing = new RoutingTable(names, keyHolder, handovers);
     Map<String, List<NodeId>> members = new TreeMap<>();
     subnets.forEach((s, m) -> members.put(s.name(), List.copyOf(m)));
     Predicate<XNetSlice> sliceVerifier = slice -> {
@@ -80,8 +93,11 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     };
     for (var e : new TreeMap<>(subnets).entrySet()) {
       ConsensusConfig config = configs.apply(e.getKey());
+      // A reshare source is a backup that never signs: no presignatures at genesis.
+      ChainKeyOptions genesisOptions = schedule.reshares().isEmpty() ? chainKeyOptions
+          : new ChainKeyOptions(0, 0, chainKeyOptions.queueLimit());
       execution.put(e.getKey(), SubnetExecution.defaults(e.getKey().name(), e.getValue().size(),
-          routing, chainKeyRoot.fork(e.getKey().name()), sliceVerifier, chainKeyOptions)
+          routing, chainKeyRoot.fork(e.getKey().name()), sliceVerifier, genesisOptions)
           .withMembers(members));
       GenesisKeys k = GenesisKeys.generate(e.getKey().name(), e.getValue().size(),
           root.fork(e.getKey().name()));
@@ -91,6 +107,28 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
         configOf.put(n, config);
         stores.put(n, new DurableStore());
       }
+    }
+    if (!schedule.reshares().isEmpty()) {
+      Map<String, ChainKeyGenesis> sources = new TreeMap<>();
+      Map<String, NodeEncryptionKeys> targets = new TreeMap<>();
+      SeededRandom encryption = SeededRandom.fromSeed(seed).fork("node-encryption-keys");
+      for (ReshareSchedule.Reshare r : schedule.reshares()) {
+        SubnetExecution source = execution.get(new SubnetId(r.source()));
+        if (source == null || source.chainKeys().isEmpty()) {
+          throw new IllegalArgumentException("reshare " + r.index() + ": subnet " + r.source()
+              + " holds no chain keys to reshare");
+        }
+        sources.put(r.source(), source.chainKeys().get());
+        List<NodeId> targetNodes = subnets.get(new SubnetId(r.target()));
+        if (targetNodes == null) {
+          throw new IllegalArgumentException("reshare " + r.index() + ": no subnet " + r.target());
+        }
+        targets.computeIfAbsent(r.target(), t -> new NodeEncryptionKeys(targetNodes.size(),
+            encryption.fork(t)));
+      }
+      ReshareContext context = new ReshareContext(schedule, sources, targets);
+      execution.values().forEach(x -> x.withReshares(context, chainKeyOptions.ecdsaStash(),
+          chainKeyOptions.schnorrStash()));
     }
   }
 
@@ -107,11 +145,28 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
       throw new IllegalArgumentException(node + " is in no subnet");
     }
     int index = config.indexOf(node);
-    return new ConsensusReplicaLogic(node, config,
+    Set<ByzantineBehaviour> behaviours = byzantine.getOrDefault(node, Set.of());
+    ConsensusReplicaLogic logic = new ConsensusReplicaLogic(node, config,
         keys.get(config.subnet()).secrets().get(index), crypto.get(config.subnet()),
-        byzantine.getOrDefault(node, Set.of()), stores.get(node), execution.get(config.subnet()),
-        incarnation);
+        behaviours, stores.get(node), execution.get(config.subnet()), incarnation);
+    if (!behaviours.contains(ByzantineBehaviour.TWINS)) {
+      return logic;
+    }
+    // The twin: same identity and keys, its own disk, its own randomness; talks to the upper
+    // half of the subnet (by committee index), its sibling to the rest.
+    List<NodeId> committee = config.committee();
+    Set<NodeId> upperHalf = new java.util.TreeSet<>(committee.subList(committee.size() / 2,
+        committee.size()));
+    upperHalf.remove(node);
+    ConsensusReplicaLogic twin = new ConsensusReplicaLogic(node, config,
+        keys.get(config.subnet()).secrets().get(index), crypto.get(config.subnet()),
+        behaviours, twinStores.computeIfAbsent(node, n -> new DurableStore()),
+        execution.get(config.subnet()), incarnation + TWIN_INCARNATION_OFFSET);
+    return new TwinsReplicaLogic(logic, twin, upperHalf);
   }
+
+  /** Labels the second twin's randomness apart from every incarnation of the first. */
+  private static final int TWIN_INCARNATION_OFFSET = 1 << 20;
 
   /** A subnet's shared execution setup (canisters, chain keys, management canister). */
   public SubnetExecution execution(SubnetId subnet) {

@@ -18,6 +18,7 @@ import dev.subnetsim.consensus.wire.MessageCodec;
 import dev.subnetsim.replica.InboundEvent;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.chainkey.ChainKeyWorker;
+import dev.subnetsim.replica.chainkey.reshare.ReshareDealer;
 import dev.subnetsim.replica.execution.BlockExecutor;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.chainkey.certification.HashTree;
@@ -58,7 +59,9 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   private final List<NodeId> peers;
   private final SubnetExecution execution;
   private final BlockExecutor executor;
-  private final ChainKeyWorker worker;
+  private ChainKeyWorker worker;
+  private final ReshareDealer dealer;
+  private final int incarnation;
   private ConsensusNode node;
   private ReplicatedState state;
   private final TreeMap<Long, byte[]> recentStates = new TreeMap<>();
@@ -80,18 +83,30 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     this.executor = execution.executor();
     this.state = execution.genesisState();
     int index = config.indexOf(self);
-    this.worker = execution.sharesOf(index).map(shares -> new ChainKeyWorker(index,
-        config.committee().size(), shares, execution.management().schemes(), execution.verifier(),
-        execution.workerRandom(self + "/" + incarnation),
-        behaviours.contains(ByzantineBehaviour.INVALID_CHAIN_KEY_SHARES))).orElse(null);
+    this.incarnation = incarnation;
+    this.behaviours = behaviours;
     this.config = config;
+    this.worker = execution.sharesOf(index).map(shares -> newWorker(index, shares,
+        execution.management().schemes())).orElse(null);
+    String subnet = config.subnet().name();
+    this.dealer = execution.reshares().schedule().from(subnet).isEmpty() ? null
+        : execution.sharesOf(index).map(shares -> new ReshareDealer(index, subnet,
+            execution.reshares(), shares, execution.workerRandom(self + "/" + incarnation
+                + "/reshare"), behaviours.contains(ByzantineBehaviour.BAD_DEALINGS)))
+            .orElse(null);
     this.secrets = secrets;
     this.crypto = crypto;
-    this.behaviours = behaviours;
     this.store = store;
     this.peers = config.committee().stream().filter(p -> !p.equals(self)).toList();
     this.node = new ConsensusNode(config, self, secrets, crypto, ConsensusNode.genesis(config),
         behaviours);
+  }
+
+  private ChainKeyWorker newWorker(int index, dev.subnetsim.replica.chainkey.NodeChainKeyShares
+      shares, java.util.Map<String, dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme> schemes) {
+    return new ChainKeyWorker(index, config.committee().size(), shares, schemes,
+        execution.verifier(), execution.workerRandom(self + "/" + incarnation),
+        behaviours.contains(ByzantineBehaviour.INVALID_CHAIN_KEY_SHARES));
   }
 
   public ConsensusNode consensus() {
@@ -117,6 +132,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
           inputs.addAll(slice(d.envelope().from(), d.envelope().payload(), out));
         } else if (d.envelope().kind().equals(ChainKeyShareMessage.KIND)) {
           inputs.addAll(share(d.envelope().from(), d.envelope().payload(), out));
+        } else if (d.envelope().kind().equals(ReshareDealer.KIND)) {
+          inputs.addAll(dealing(d.envelope().from(), d.envelope().payload(), out));
         } else if (d.envelope().kind().equals(INGRESS_KIND)) {
           inputs.add(new ConsensusNode.IngressReceived(d.envelope().payload()));
         } else {
@@ -176,6 +193,12 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     }
     for (Certification c : r.certified()) {
       out.observe(new Observation.StateCertified(config.subnet(), c.height(), c.stateRoot()));
+      HashTree mine = recentTrees.get(c.height());
+      if (mine != null && !Arrays.equals(mine.digest(), c.stateRoot())) {
+        // The subnet certified another state than ours at this height: our execution diverged
+        // (the IC replica halts here; we keep running and report it).
+        out.observe(new Observation.Metric("state_divergence/" + config.subnet(), c.height()));
+      }
       sendSlices(c, out);
     }
     if (!r.equivocations().isEmpty()) {
@@ -201,6 +224,9 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       }
       BlockExecutor.Outcome o = executor.execute(state, b.height(), b.timeNanos(), b.hash(),
           b.ingress());
+      if (behaviours.contains(ByzantineBehaviour.DIVERGENT_EXECUTION)) {
+        state.diverge(b.height());
+      }
       if (b.height() % config.cupInterval() == 0) {
         recentStates.put(b.height(), state.encode());
         while (recentStates.size() > KEPT_CHECKPOINTS) {
@@ -217,6 +243,11 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         out.observe(new Observation.Metric((l.replied() ? "ingress_done/" : "ingress_rejected/")
             + l.sequence(), now - l.sentAtNanos()));
       }
+      for (BlockExecutor.IngressCompleted i : o.ingress()) {
+        out.observe(new Observation.IngressCompleted(config.subnet(), b.height(), i.requestId(),
+            i.reply().replied(), i.reply().replied() ? i.reply().data() : new byte[0],
+            i.reply().rejectCode(), i.reply().replied() ? "" : i.reply().rejectMessage()));
+      }
       for (BlockExecutor.ChainKeyCompleted c : o.chainKey()) {
         out.observe(new Observation.ChainKeyCompleted(config.subnet(), b.height(),
             c.request().id(), c.request().method(), c.request().caller().toBytes(),
@@ -224,8 +255,27 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       }
       executed.add(new ConsensusNode.Executed(b.height(), stateRoot()));
       executed.addAll(refreshSliceProposals());
+      if (worker == null) {
+        // A reshare target gets its keys (and its part in answering requests) when they arrive.
+        int index = config.indexOf(self);
+        worker = execution.sharesOf(index, state).map(shares -> newWorker(index, shares,
+            execution.management().schemes(state))).orElse(null);
+        if (worker != null) {
+          for (var c : execution.installComplaints(state)) {
+            if (c.receiver() == index) {
+              out.observe(new Observation.ArtifactRejected(
+                  execution.members().get(c.source()).get(c.dealer()), "resharing dealing of "
+                  + c.keyId() + ": my share did not decrypt; complaint upheld, share recovered "
+                  + "from peers' openings"));
+            }
+          }
+        }
+      }
       if (worker != null) {
         executed.addAll(apply(worker.afterExecution(state), out));
+      }
+      if (dealer != null) {
+        executed.addAll(apply(dealer.afterExecution(state), out));
       }
     }
     return executed;
@@ -364,6 +414,28 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     for (ChainKeyWorker.Rejection r : effects.rejections()) {
       // The signer index was checked against the sender when the share arrived.
       out.observe(new Observation.ArtifactRejected(config.committee().get(r.signer()), r.reason()));
+    }
+    effects.propose().forEach(item -> inputs.add(new ConsensusNode.IngressReceived(item)));
+    effects.withdraw().forEach(item -> inputs.add(new ConsensusNode.IngressWithdrawn(item)));
+    return inputs;
+  }
+
+  private List<Input> dealing(NodeId from, byte[] payload, StepOutput.Builder out) {
+    int sender = config.committee().indexOf(from);
+    if (dealer == null || sender < 0) {
+      return List.of();
+    }
+    ReshareDealer.Effects effects = dealer.onDealing(state, sender, payload);
+    effects.rejections().forEach(reason -> out.observe(new Observation.ArtifactRejected(from,
+        reason)));
+    return apply(effects, out);
+  }
+
+  /** Gossips the dealer's dealings and moves them in or out of the ingress pool. */
+  private List<Input> apply(ReshareDealer.Effects effects, StepOutput.Builder out) {
+    List<Input> inputs = new ArrayList<>();
+    if (!behaviours.contains(ByzantineBehaviour.WITHHOLDING)) {
+      effects.broadcast().forEach(item -> out.network().broadcast(ReshareDealer.KIND, item));
     }
     effects.propose().forEach(item -> inputs.add(new ConsensusNode.IngressReceived(item)));
     effects.withdraw().forEach(item -> inputs.add(new ConsensusNode.IngressWithdrawn(item)));

@@ -2,16 +2,20 @@ package dev.subnetsim.replica.consensus;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
+import dev.subnetsim.replica.canisters.EncryptedNotesCanister;
+import dev.subnetsim.replica.canisters.IdentityCanister;
+import dev.subnetsim.replica.canisters.MdlEcdhCanister;
+import dev.subnetsim.replica.canisters.SecretStoreCanister;
+import dev.subnetsim.replica.canisters.WalletCanister;
 import dev.subnetsim.replica.canisters.KeyValueCanister;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.ShareVerifier;
+import dev.subnetsim.replica.chainkey.reshare.InstalledChainKeys;
+import dev.subnetsim.replica.chainkey.reshare.ReshareContext;
+import dev.subnetsim.replica.chainkey.reshare.ReshareLedger;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
-import dev.subnetsim.replica.chainkey.schemes.DocumentKeyScheme;
-import dev.subnetsim.replica.chainkey.schemes.EcdhScheme;
-import dev.subnetsim.replica.chainkey.schemes.EcdsaScheme;
-import dev.subnetsim.replica.chainkey.schemes.SchnorrScheme;
-import dev.subnetsim.replica.chainkey.schemes.VetKdScheme;
+import dev.subnetsim.replica.chainkey.schemes.ChainKeySchemes;
 import dev.subnetsim.replica.execution.BlockExecutor;
 import dev.subnetsim.replica.execution.CanisterCall;
 import dev.subnetsim.replica.execution.CanisterId;
@@ -21,7 +25,6 @@ import dev.subnetsim.replica.execution.CostModel;
 import dev.subnetsim.replica.execution.ExecutionEnvironment;
 import dev.subnetsim.replica.management.ManagementCanister;
 import dev.subnetsim.replica.state.ReplicatedState;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +46,12 @@ public final class SubnetExecution {
    */
   public static final long COUNTER = 0;
   public static final long CHAIN_KEY_PROXY = 1;
+  /** Numbers of the example canisters (the seed stories), installed at genesis on every subnet. */
+  public static final long ENCRYPTED_NOTES = 2;
+  public static final long SECRET_STORE = 3;
+  public static final long WALLET = 4;
+  public static final long MDL_ECDH = 5;
+  public static final long IDENTITY = 6;
   private static final long GENESIS_CYCLES = 1_000_000_000_000_000L;
 
   private final String subnet;
@@ -52,7 +61,13 @@ public final class SubnetExecution {
   private final ExecutionEnvironment environment;
   private final Map<Long, String> genesisCanisters;
   private final Optional<ChainKeyGenesis> chainKeys;
-  private final ManagementCanister management;
+  private ManagementCanister management;
+  private final int queueLimit;
+  private ReshareLedger reshares;
+  private InstalledChainKeys installed;
+  /** Schemes of the installed keys, made once per installation. */
+  private InstalledChainKeys.Held installedFor;
+  private ManagementCanister.Held installedHeld;
   private final ShareVerifier verifier = ShareVerifier.create();
   private final SeededRandom workerRoot;
 
@@ -71,16 +86,67 @@ public final class SubnetExecution {
     this.environment = new ExecutionEnvironment(programs, CostModel.icApplicationSubnet());
     this.genesisCanisters = new TreeMap<>(genesisCanisters);
     this.chainKeys = chainKeys;
-    Map<String, ChainKeyScheme> schemes = new LinkedHashMap<>();
-    chainKeys.ifPresent(k -> {
-      schemes.put("vetkd_derive_key", new VetKdScheme(k.publicKeys().vetKdKey()));
-      schemes.put("ecdh_derive", new EcdhScheme(k.publicKeys().ecdhKeys()));
-      schemes.put("document_key_shadows", new DocumentKeyScheme(k.publicKeys().documentServerKey()));
-      schemes.put("sign_with_ecdsa", new EcdsaScheme(k.publicKeys().signing()));
-      schemes.put("sign_with_schnorr", new SchnorrScheme(k.publicKeys().signing()));
-    });
+    this.queueLimit = queueLimit;
+    Map<String, ChainKeyScheme> schemes = chainKeys
+        .map(k -> ChainKeySchemes.forKeys(k.publicKeys())).orElse(Map.of());
     this.management = new ManagementCanister(chainKeys.map(ChainKeyGenesis::publicKeys).orElse(null),
         schemes, queueLimit);
+    this.reshares = new ReshareLedger(subnet, ReshareContext.none());
+  }
+
+  /**
+   * Takes part in the world's scheduled key reshares: as a source, its execution collects the
+   * dealings; as a target, its keys are those installed by a reshare (none until then; presignature
+   * stashes of the given sizes). Call before creating replicas.
+   */
+  public SubnetExecution withReshares(ReshareContext context, int ecdsaStash, int schnorrStash) {
+    this.reshares = new ReshareLedger(subnet, context);
+    if (context.schedule().targets(subnet)) {
+      if (chainKeys.isPresent()) {
+        throw new IllegalArgumentException(subnet + " holds genesis chain keys and cannot be a "
+            + "reshare target");
+      }
+      this.installed = new InstalledChainKeys(subnet, context, ecdsaStash, schnorrStash,
+          workerRoot.fork("installed-keys"));
+      this.management = new ManagementCanister(new ManagementCanister.KeySource() {
+        public Optional<ManagementCanister.Held> held(ReplicatedState state) {
+          return installedHeld(state);
+        }
+
+        public boolean awaitsKeys() {
+          return true;
+        }
+      }, queueLimit);
+    }
+    return this;
+  }
+
+  private synchronized Optional<ManagementCanister.Held> installedHeld(ReplicatedState state) {
+    Optional<InstalledChainKeys.Held> h = installed.held(state);
+    if (h.isEmpty()) {
+      return Optional.empty();
+    }
+    if (installedFor != h.get()) {
+      installedFor = h.get();
+      installedHeld = new ManagementCanister.Held(h.get().publicKeys(),
+          ChainKeySchemes.forKeys(h.get().publicKeys()));
+    }
+    return Optional.of(installedHeld);
+  }
+
+  /** Complaints upheld while installing the keys held in {@code state} (none for genesis keys). */
+  public List<InstalledChainKeys.Complaint> installComplaints(ReplicatedState state) {
+    return installed == null ? List.of()
+        : installed.held(state).map(InstalledChainKeys.Held::complaints).orElse(List.of());
+  }
+
+  /** The reshared keys once any replica of this subnet has installed them (for checkers). */
+  public Optional<InstalledChainKeys.Held> installedKeys() {
+    return installed == null ? Optional.empty() : installed.latest();
+  }
+
+  public ReshareContext reshares() {
+    return reshares.context();
   }
 
   /**
@@ -101,9 +167,15 @@ public final class SubnetExecution {
   public static SubnetExecution defaults(String subnet, int n, RoutingTable routing,
       SeededRandom rng, Predicate<XNetSlice> sliceVerifier, ChainKeyOptions options) {
     Map<String, CanisterProgram> programs = Map.of(KeyValueCanister.NAME, new KeyValueCanister(),
-        ChainKeyProxyCanister.NAME, new ChainKeyProxyCanister());
+        ChainKeyProxyCanister.NAME, new ChainKeyProxyCanister(),
+        EncryptedNotesCanister.NAME, new EncryptedNotesCanister(),
+        SecretStoreCanister.NAME, new SecretStoreCanister(), WalletCanister.NAME,
+        new WalletCanister(), MdlEcdhCanister.NAME, new MdlEcdhCanister(),
+        IdentityCanister.NAME, new IdentityCanister());
     Map<Long, String> canisters = Map.of(COUNTER, KeyValueCanister.NAME, CHAIN_KEY_PROXY,
-        ChainKeyProxyCanister.NAME);
+        ChainKeyProxyCanister.NAME, ENCRYPTED_NOTES, EncryptedNotesCanister.NAME,
+        SECRET_STORE, SecretStoreCanister.NAME, WALLET, WalletCanister.NAME,
+        MDL_ECDH, MdlEcdhCanister.NAME, IDENTITY, IdentityCanister.NAME);
     boolean withChainKeys = routing.chainKeySubnet().map(subnet::equals).orElse(false);
     return new SubnetExecution(subnet, routing, programs, canisters,
         withChainKeys ? Optional.of(ChainKeyGenesis.generate(subnet, n, options.ecdsaStash(),
@@ -156,7 +228,8 @@ public final class SubnetExecution {
   }
 
   public BlockExecutor executor() {
-    return new BlockExecutor(environment, management, verifier, subnet, routing, sliceVerifier);
+    return new BlockExecutor(environment, management, verifier, subnet, routing, sliceVerifier,
+        reshares);
   }
 
   /** A replica's own randomness for its chain-key shares (label: node and incarnation). */
@@ -184,9 +257,17 @@ public final class SubnetExecution {
     return chainKeys;
   }
 
-  /** Node {@code index}'s own shares, if the subnet holds chain keys. */
+  /** Node {@code index}'s own shares of the genesis chain keys, if the subnet holds them. */
   public Optional<NodeChainKeyShares> sharesOf(int index) {
     return chainKeys.map(k -> k.shares().get(index));
+  }
+
+  /** Node {@code index}'s own shares of the keys held in {@code state} (genesis or installed). */
+  public Optional<NodeChainKeyShares> sharesOf(int index, ReplicatedState state) {
+    if (installed != null) {
+      return installed.held(state).map(h -> h.shares().get(index));
+    }
+    return sharesOf(index);
   }
 
   public List<CanisterId> genesisCanisterIds() {

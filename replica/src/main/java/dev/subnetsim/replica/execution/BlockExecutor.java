@@ -2,6 +2,8 @@ package dev.subnetsim.replica.execution;
 
 import dev.subnetsim.replica.chainkey.ChainKeyRequest;
 import dev.subnetsim.replica.chainkey.ShareVerifier;
+import dev.subnetsim.replica.chainkey.reshare.ReshareContext;
+import dev.subnetsim.replica.chainkey.reshare.ReshareLedger;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.execution.messaging.CallContext;
 import dev.subnetsim.replica.execution.messaging.Callback;
@@ -47,6 +49,7 @@ public final class BlockExecutor {
   private final String subnet;
   private final RoutingTable routing;
   private final Predicate<XNetSlice> sliceVerifier;
+  private final ReshareLedger reshares;
 
   /**
    * @param sliceVerifier checks a stream slice's certification against its source subnet's key
@@ -54,6 +57,15 @@ public final class BlockExecutor {
   public BlockExecutor(ExecutionEnvironment environment, ManagementCanister management,
       ShareVerifier verifier, String subnet, RoutingTable routing,
       Predicate<XNetSlice> sliceVerifier) {
+    this(environment, management, verifier, subnet, routing, sliceVerifier,
+        new ReshareLedger(subnet, ReshareContext.none()));
+  }
+
+  /** As above, taking part in the scheduled key reshares of {@code reshares}. */
+  public BlockExecutor(ExecutionEnvironment environment, ManagementCanister management,
+      ShareVerifier verifier, String subnet, RoutingTable routing,
+      Predicate<XNetSlice> sliceVerifier, ReshareLedger reshares) {
+    this.reshares = reshares;
     this.environment = environment;
     this.management = management;
     this.verifier = verifier;
@@ -69,7 +81,10 @@ public final class BlockExecutor {
 
   /** What executing a block produced that the replica reports (not part of the state). */
   public record Outcome(List<LoadCompleted> load, List<ChainKeyCompleted> chainKey,
-      List<String> rejectedItems, long instructions) {}
+      List<String> rejectedItems, long instructions, List<IngressCompleted> ingress) {}
+
+  /** A user's ingress message finished (replied or rejected). */
+  public record IngressCompleted(byte[] requestId, Reply reply) {}
 
   /** A load message finished: its sequence, send time and the method it ran. */
   public record LoadCompleted(long sequence, long sentAtNanos, boolean replied) {}
@@ -100,6 +115,8 @@ public final class BlockExecutor {
         round.chainKeyResponse(r);
       } else if (item instanceof PayloadItem.XNet x) {
         round.induct(x.slice());
+      } else if (item instanceof PayloadItem.ReshareDealing d) {
+        reshares.onDealing(state, d).ifPresent(round.rejected::add);
       }
     }
     int executed = 0;
@@ -107,7 +124,8 @@ public final class BlockExecutor {
       round.run(state.queue().poll());
     }
     state.pruneStatuses();
-    return new Outcome(round.load, round.chainKey, round.rejected, round.instructions);
+    return new Outcome(round.load, round.chainKey, round.rejected, round.instructions,
+        round.ingressDone);
   }
 
   /** One block's execution: the state plus what to report. */
@@ -116,6 +134,7 @@ public final class BlockExecutor {
     final byte[] randomness;
     final List<LoadCompleted> load = new ArrayList<>();
     final List<ChainKeyCompleted> chainKey = new ArrayList<>();
+    final List<IngressCompleted> ingressDone = new ArrayList<>();
     final List<String> rejected = new ArrayList<>();
     long instructions;
     long messageCounter;
@@ -155,7 +174,7 @@ public final class BlockExecutor {
       if (request == null) {
         return; // answered by an earlier block: a late duplicate, harmless
       }
-      ChainKeyScheme scheme = management.schemes().get(request.method());
+      ChainKeyScheme scheme = management.schemes(state).get(request.method());
       SortedMap<Integer, byte[]> valid = new TreeMap<>();
       for (var e : r.shares().entrySet()) {
         if (verifier.verify(scheme, request, e.getKey(), e.getValue())) {
@@ -211,6 +230,8 @@ public final class BlockExecutor {
           state.queue().add(new QueuedMessage.Request(
               new Origin.FromRemote(slice.source(), q.callbackId()), q.caller(), q.target(),
               q.method(), q.arg()));
+        } else if (m instanceof StreamMessage.KeysReshared k) {
+          reshares.onKeysReshared(state, slice.source(), k).ifPresent(rejected::add);
         } else if (m instanceof StreamMessage.Response p) {
           state.queue().add(new QueuedMessage.Response(p.callbackId(), p.reply()));
         }
@@ -229,9 +250,11 @@ public final class BlockExecutor {
 
     private void request(QueuedMessage.Request q) {
       if (q.target().isManagement()) {
-        if (!management.holdsKeys() && routing.chainKeySubnet().isPresent()
-            && !routing.chainKeySubnet().get().equals(subnet)) {
-          forward(routing.chainKeySubnet().get(), q);
+        // Requests from other subnets were routed here already: never bounce them back.
+        var signer = routing.signingSubnetAt(state.timeNanos());
+        if (signer.isPresent() && !signer.get().equals(subnet)
+            && !(q.origin() instanceof Origin.FromRemote)) {
+          forward(signer.get(), q);
         } else {
           management.handle(state, q, randomness).ifPresent(reply -> respond(q.origin(), reply));
         }
@@ -320,6 +343,7 @@ public final class BlockExecutor {
       if (origin instanceof Origin.FromIngress i) {
         state.setRequestStatus(i.requestId(), reply.replied() ? RequestStatus.replied(reply.data())
             : RequestStatus.rejected(reply.rejectCode(), reply.rejectMessage()));
+        ingressDone.add(new IngressCompleted(i.requestId(), reply));
       } else if (origin instanceof Origin.FromCall c) {
         state.queue().add(new QueuedMessage.Response(c.callbackId(), reply));
       } else if (origin instanceof Origin.FromWorkload w) {

@@ -31,24 +31,49 @@ public final class ManagementCanister {
   public static final int CANISTER_REJECT = 4;
   public static final int CANISTER_ERROR = 5;
 
-  private final SubnetChainKeys keys;
-  private final Map<String, ChainKeyScheme> schemes;
+  /** The keys a subnet holds in some state, with the schemes serving them. */
+  public record Held(SubnetChainKeys keys, Map<String, ChainKeyScheme> schemes) {
+    public Held {
+      schemes = Map.copyOf(schemes);
+    }
+  }
+
+  /** Where the held keys come from: fixed from genesis, or installed by a reshare (by state). */
+  public interface KeySource {
+    Optional<Held> held(ReplicatedState state);
+
+    /** Whether keys may arrive later (a reshare target), for the reject message. */
+    default boolean awaitsKeys() {
+      return false;
+    }
+  }
+
+  private final KeySource source;
+  private final Held fixed;
   private final int queueLimit;
 
   public ManagementCanister(SubnetChainKeys keys, Map<String, ChainKeyScheme> schemes,
       int queueLimit) {
-    this.keys = keys;
-    this.schemes = Map.copyOf(schemes);
+    this.fixed = keys == null ? null : new Held(keys, schemes);
+    Optional<Held> held = Optional.ofNullable(fixed);
+    this.source = state -> held;
     this.queueLimit = queueLimit;
   }
 
-  public Map<String, ChainKeyScheme> schemes() {
-    return schemes;
+  public ManagementCanister(KeySource source, int queueLimit) {
+    this.fixed = null;
+    this.source = source;
+    this.queueLimit = queueLimit;
   }
 
-  /** Whether this subnet holds chain keys (otherwise chain-key calls go to the subnet that does). */
-  public boolean holdsKeys() {
-    return keys != null;
+  /** The schemes of keys held from genesis (empty for a subnet without, or with reshared keys). */
+  public Map<String, ChainKeyScheme> schemes() {
+    return fixed == null ? Map.of() : fixed.schemes();
+  }
+
+  /** The schemes of the keys held in {@code state}. */
+  public Map<String, ChainKeyScheme> schemes(ReplicatedState state) {
+    return source.held(state).map(Held::schemes).orElse(Map.of());
   }
 
   /** The reply now, or empty if the request was queued for shares. */
@@ -71,12 +96,18 @@ public final class ManagementCanister {
     } catch (InvalidManagementArgsException e) {
       return Optional.of(Reply.reject(CANISTER_REJECT, e.getMessage()));
     }
-    if (keys == null) {
-      return Optional.of(Reply.reject(CANISTER_REJECT, request.method()
-          + ": no subnet of this world holds chain keys"));
+    Optional<Held> held = source.held(state);
+    if (held.isEmpty()) {
+      return Optional.of(source.awaitsKeys()
+          ? Reply.reject(SYS_TRANSIENT, request.method()
+              + ": the chain keys are not yet installed on this subnet (resharing in progress)")
+          : Reply.reject(CANISTER_REJECT, request.method()
+              + ": no subnet of this world holds chain keys"));
     }
+    SubnetChainKeys keys = held.get().keys();
+    Map<String, ChainKeyScheme> schemes = held.get().schemes();
     try {
-      Optional<ManagementReply> immediate = publicKey(decoded, caller);
+      Optional<ManagementReply> immediate = publicKey(keys, decoded, caller);
       if (immediate.isPresent()) {
         return Optional.of(Reply.of(immediate.get().encode()));
       }
@@ -111,20 +142,24 @@ public final class ManagementCanister {
     return Optional.empty();
   }
 
-  private Optional<ManagementReply> publicKey(ManagementRequest r, CanisterId caller) {
+  private static Optional<ManagementReply> publicKey(SubnetChainKeys keys, ManagementRequest r,
+      CanisterId caller) {
     if (r instanceof ManagementRequest.VetKdPublicKey v) {
       requireName(v.keyName(), SubnetChainKeys.VETKD_KEY_NAME);
+      requireHeld(keys.vetKdKey());
       return Optional.of(new ManagementReply.Key(DerivationContext.of(caller.toBytes(), v.context())
           .derive(keys.vetKdKey().publicKey()).publicKey().toBytes()));
     }
     if (r instanceof ManagementRequest.EcdhPublicKey e) {
       requireName(e.keyName(), SubnetChainKeys.ECDH_KEY_NAME);
+      requireHeld(keys.ecdhKeys().get(SubnetChainKeys.ecdhCurve(e.curve())));
       return Optional.of(new ManagementReply.Key(ThresholdEcdh.subnetPublicKey(
           keys.ecdhKeys().get(SubnetChainKeys.ecdhCurve(e.curve())))));
     }
     if (r instanceof ManagementRequest.EcdsaPublicKey e) {
       requireName(e.keyName(), SigningKeys.KEY_NAME);
       var c = EcdsaScheme.curve(e.curve());
+      requireHeld(keys.signing().ecdsaKeys().get(c));
       var d = IcKeyDerivation.derive(keys.signing().ecdsaKeys().get(c).commitment().constantTerm(),
           DerivationPath.forCanister(caller.toBytes(), e.derivationPath()));
       return Optional.of(new ManagementReply.PublicKey(d.publicKey().encode(), d.chainCode()));
@@ -132,15 +167,23 @@ public final class ManagementCanister {
     if (r instanceof ManagementRequest.SchnorrPublicKey e) {
       requireName(e.keyName(), SigningKeys.KEY_NAME);
       var a = SchnorrScheme.algorithm(e.algorithm());
+      requireHeld(keys.signing().schnorrKeys().get(a));
       var d = IcKeyDerivation.derive(keys.signing().schnorrKeys().get(a).commitment().constantTerm(),
           DerivationPath.forCanister(caller.toBytes(), e.derivationPath()));
       return Optional.of(new ManagementReply.PublicKey(d.publicKey().encode(), d.chainCode()));
     }
     if (r instanceof ManagementRequest.DocumentKeyServerKey d) {
       requireName(d.keyName(), SubnetChainKeys.DOCUMENT_KEY_NAME);
+      requireHeld(keys.documentServerKey());
       return Optional.of(new ManagementReply.Key(keys.documentServerKey().publicKey().encode()));
     }
     return Optional.empty();
+  }
+
+  private static void requireHeld(Object key) {
+    if (key == null) {
+      throw new IllegalArgumentException("this key is not held on this subnet");
+    }
   }
 
   private static void requireName(String given, String expected) {

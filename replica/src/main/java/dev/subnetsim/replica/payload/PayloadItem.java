@@ -20,6 +20,8 @@ import java.util.TreeMap;
  *   <li>{@code 'K'} {@link ChainKeyResponse}: at least a threshold of verified shares for one
  *       pending chain-key request; execution re-verifies them and combines them into the reply
  *       (deterministically), the analogue of the IC's IDKG/vetKD payload sections.</li>
+ *   <li>{@code 'R'} {@link ReshareDealing}: one source-subnet node's dealing of one key for a
+ *       scheduled reshare; execution verifies it and collects it (the IC's IDKG payload).</li>
  * </ul>
  */
 public sealed interface PayloadItem {
@@ -87,6 +89,21 @@ public sealed interface PayloadItem {
     }
   }
 
+  /** Dealer {@code dealer}'s dealing of {@code keyId} for reshare number {@code reshare}. */
+  record ReshareDealing(int reshare, String keyId, int dealer, byte[] dealing)
+      implements PayloadItem {
+    public ReshareDealing {
+      dealing = dealing.clone();
+    }
+
+    public byte[] encode() {
+      byte[] k = keyId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return ByteBuffer.allocate(1 + 4 + 4 + k.length + 4 + 4 + dealing.length).put((byte) 'R')
+          .putInt(reshare).putInt(k.length).put(k).putInt(dealer).putInt(dealing.length)
+          .put(dealing).array();
+    }
+  }
+
   /**
    * Decodes an item.
    *
@@ -146,6 +163,16 @@ public sealed interface PayloadItem {
           byte[] witness = new byte[b.remaining()];
           b.get(witness);
           yield new XNet(new dev.subnetsim.replica.xnet.XNetSlice(source, height, signature, witness));
+        }
+        case 'R' -> {
+          int reshare = b.getInt();
+          String keyId = new String(field(b, "key id"), java.nio.charset.StandardCharsets.UTF_8);
+          int dealer = b.getInt();
+          byte[] dealing = field(b, "dealing");
+          if (b.hasRemaining()) {
+            throw new MalformedPayloadItemException("trailing bytes after resharing dealing");
+          }
+          yield new ReshareDealing(reshare, keyId, dealer, dealing);
         }
         default -> throw new MalformedPayloadItemException(
             "unknown payload item tag 0x" + Integer.toHexString(bytes[0] & 0xff));

@@ -48,6 +48,11 @@ public final class ReplicatedState {
   private final TreeMap<String, Long> inducted = new TreeMap<>();
   /** Per signing key, how many presignatures of its stash requests have taken. */
   private final TreeMap<String, Long> presignaturesUsed = new TreeMap<>();
+  /**
+   * Key resharing progress and installed reshared keys, by name: collected dealings on a source
+   * subnet, the dealings of each received key on a target subnet (see the reshare package).
+   */
+  private final TreeMap<String, byte[]> keyRecords = new TreeMap<>();
   private long nextId = 1;
 
   public long height() {
@@ -122,6 +127,19 @@ public final class ReplicatedState {
 
   public void setPresignaturesUsed(String key, long used) {
     presignaturesUsed.put(key, used);
+  }
+
+  /**
+   * The divergent-execution Byzantine behaviour: records an entry no honest replica has (as a
+   * replica with a non-deterministic or faulty execution would), so this state's hash diverges.
+   */
+  public void diverge(long height) {
+    keyRecords.put("divergent-execution", be64(height));
+  }
+
+  /** The key-resharing records (see {@link #keyRecords}); callers keep names ordered by prefix. */
+  public TreeMap<String, byte[]> keyRecords() {
+    return keyRecords;
   }
 
   public long inducted(String source) {
@@ -227,6 +245,8 @@ public final class ReplicatedState {
     inducted.forEach((source, next) -> w.text(source).u64(next));
     w.u64(presignaturesUsed.size());
     presignaturesUsed.forEach((key, used) -> w.text(key).u64(used));
+    w.u64(keyRecords.size());
+    keyRecords.forEach((name, value) -> w.text(name).bytes(value));
     return w.toBytes();
   }
 
@@ -325,6 +345,10 @@ public final class ReplicatedState {
     int keys = q.count("signing keys");
     for (int i = 0; i < keys; i++) {
       s.presignaturesUsed.put(q.text(), q.u64());
+    }
+    int records = q.count("key records");
+    for (int i = 0; i < records; i++) {
+      s.keyRecords.put(q.text(), q.bytes());
     }
     q.end();
     return s;

@@ -7,13 +7,37 @@ import java.util.Optional;
 /**
  * Which subnet hosts which canisters (the registry's routing table): subnet k of the world, in
  * name order, hosts canister ids [k * 2^20, (k+1) * 2^20). Chain-key requests a subnet cannot
- * serve go to the subnet that holds the keys, if there is one.
+ * serve go to the subnet with signing enabled: the genesis key holder, or from each handover's
+ * time on, the subnet the keys are reshared to (the registry's "signing subnet for key" record,
+ * changed when a reshare is scheduled; routing by block time keeps every replica of a subnet
+ * routing a given height alike).
  */
-public record RoutingTable(List<String> subnets, Optional<String> chainKeySubnet) {
+public record RoutingTable(List<String> subnets, Optional<String> chainKeySubnet,
+    List<Handover> handovers) {
   public static final long RANGE = 1L << 20;
+
+  /** From {@code fromNanos} (block time) on, chain-key requests go to {@code subnet}. */
+  public record Handover(long fromNanos, String subnet) {}
 
   public RoutingTable {
     subnets = List.copyOf(subnets);
+    handovers = handovers.stream()
+        .sorted(java.util.Comparator.comparingLong(Handover::fromNanos)).toList();
+  }
+
+  public RoutingTable(List<String> subnets, Optional<String> chainKeySubnet) {
+    this(subnets, chainKeySubnet, List.of());
+  }
+
+  /** The subnet that serves chain-key requests executed at block time {@code timeNanos}. */
+  public Optional<String> signingSubnetAt(long timeNanos) {
+    Optional<String> at = chainKeySubnet;
+    for (Handover h : handovers) {
+      if (h.fromNanos() <= timeNanos) {
+        at = Optional.of(h.subnet());
+      }
+    }
+    return at;
   }
 
   /** A single-subnet world. */

@@ -52,6 +52,39 @@ public sealed interface StreamMessage {
   }
 
   /**
+   * A completed reshare, sent by the source subnet to the target: for each key id the verified
+   * dealings its transcript is made of (the target's nodes decrypt their shares from them). Not a
+   * call: {@link #callbackId()} is -1.
+   */
+  record KeysReshared(int reshare, java.util.SortedMap<String, java.util.List<byte[]>> dealings)
+      implements StreamMessage {
+    public KeysReshared {
+      java.util.TreeMap<String, java.util.List<byte[]>> copy = new java.util.TreeMap<>();
+      dealings.forEach((k, v) -> copy.put(k, v.stream().map(byte[]::clone).toList()));
+      dealings = java.util.Collections.unmodifiableSortedMap(copy);
+    }
+
+    public long callbackId() {
+      return -1;
+    }
+
+    public byte[] encode() {
+      return StreamCodec.write(out -> {
+        out.writeByte('K');
+        out.writeInt(reshare);
+        out.writeInt(dealings.size());
+        for (var e : dealings.entrySet()) {
+          StreamCodec.bytes(out, e.getKey().getBytes(StandardCharsets.UTF_8));
+          out.writeInt(e.getValue().size());
+          for (byte[] d : e.getValue()) {
+            StreamCodec.bytes(out, d);
+          }
+        }
+      });
+    }
+  }
+
+  /**
    * Decodes a stream message.
    *
    * @throws IllegalArgumentException on a truncated or unknown message
@@ -70,6 +103,26 @@ public sealed interface StreamMessage {
         int code = in.readInt();
         m = new Response(id, new Reply(replied, data, code,
             new String(StreamCodec.bytes(in), StandardCharsets.UTF_8)));
+      } else if (tag == 'K') {
+        int reshare = in.readInt();
+        int keys = in.readInt();
+        if (keys < 0 || keys > 64) {
+          throw new IllegalArgumentException("reshare message with " + keys + " keys");
+        }
+        java.util.TreeMap<String, java.util.List<byte[]>> dealings = new java.util.TreeMap<>();
+        for (int k = 0; k < keys; k++) {
+          String keyId = new String(StreamCodec.bytes(in), StandardCharsets.UTF_8);
+          int count = in.readInt();
+          if (count < 0 || count > 1024) {
+            throw new IllegalArgumentException("reshare message with " + count + " dealings");
+          }
+          java.util.List<byte[]> list = new java.util.ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            list.add(StreamCodec.bytes(in));
+          }
+          dealings.put(keyId, list);
+        }
+        m = new KeysReshared(reshare, dealings);
       } else {
         throw new IllegalArgumentException("unknown stream message tag " + tag);
       }

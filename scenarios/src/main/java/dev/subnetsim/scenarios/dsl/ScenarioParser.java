@@ -161,8 +161,9 @@ public final class ScenarioParser {
       r.rejectUnknown();
       return new WorkloadSpec.RequestStream(kind, rate, rampTo, from);
     });
+    int stash = (int) f.integer("presignature_stash", 0, 4096, WorkloadSpec.AUTO_STASH);
     f.rejectUnknown();
-    return new WorkloadSpec(ingress, ingressSubnet, canisters, requests);
+    return new WorkloadSpec(ingress, ingressSubnet, canisters, requests, stash);
   }
 
   private FaultSpec fault(YamlNode node) {

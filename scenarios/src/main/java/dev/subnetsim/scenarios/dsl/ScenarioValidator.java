@@ -58,8 +58,18 @@ final class ScenarioValidator {
     if (spec.workload().ingressSubnet() != null) {
       subnet(spec.workload().ingressSubnet(), 1, "workload.ingress_subnet");
     }
+    String keyHolder = null;
     for (int i = 0; i < spec.faults().size(); i++) {
       fault(spec.faults().get(i), "faults[" + i + "]");
+      if (spec.faults().get(i) instanceof FaultSpec.Reshare r) {
+        // The keys exist once, on the subnet that made them at genesis: every reshare starts there.
+        if (keyHolder != null && !keyHolder.equals(r.fromSubnet())) {
+          throw error(r.line(), "faults[" + i + "].from", "every reshare must come from the "
+              + "subnet holding the keys since genesis ('" + keyHolder + "'), got '"
+              + r.fromSubnet() + "'");
+        }
+        keyHolder = r.fromSubnet();
+      }
     }
     for (int i = 0; i < spec.pass().size(); i++) {
       criterion(spec.pass().get(i), "pass[" + i + "]");

@@ -34,8 +34,11 @@ import dev.subnetsim.scenarios.spec.InvariantKind;
 import dev.subnetsim.scenarios.spec.SubnetRole;
 import dev.subnetsim.scenarios.world.ChainKeyWorkload;
 import dev.subnetsim.replica.consensus.ChainKeyOptions;
+import dev.subnetsim.replica.chainkey.reshare.ReshareKey;
+import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.scenarios.spec.WorkloadSpec.RequestKind;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -64,7 +67,9 @@ public final class ScenarioRunner {
     Map<SubnetId, List<NodeId>> subnets = new TreeMap<>();
     world.topology().subnets().forEach(s -> subnets.put(s.id(), world.topology().members(s.id())));
     ConsensusSpec c = spec.consensus();
-    SubnetId keySubnet = keySubnet(spec);
+    ReshareSchedule reshares = reshares(spec);
+    SubnetId keySubnet = reshares.reshares().isEmpty() ? keySubnet(spec)
+        : new SubnetId(reshares.reshares().get(0).source());
     boolean chainKeyLoad = spec.workload().requests().stream()
         .anyMatch(r -> ChainKeyWorkload.served(r.kind()));
     for (String canister : spec.workload().canisters()) {
@@ -87,13 +92,18 @@ public final class ScenarioRunner {
       ChainKeyWorkload sizing = ChainKeyWorkload.generate(spec.seed(), spec.workload().requests(),
           null, name -> world.topology().members(new SubnetId(name)), keySubnet.name(),
           spec.durationNanos());
-      options1 = new ChainKeyOptions(stash(sizing.count(RequestKind.SIGN_WITH_ECDSA)),
-          stash(sizing.count(RequestKind.SIGN_WITH_SCHNORR)), ChainKeyOptions.DEFAULT.queueLimit());
+      int fixed = spec.workload().presignatureStash();
+      options1 = new ChainKeyOptions(
+          fixed >= 0 ? fixed : stash(sizing.count(RequestKind.SIGN_WITH_ECDSA)),
+          fixed >= 0 ? fixed : stash(sizing.count(RequestKind.SIGN_WITH_SCHNORR)),
+          ChainKeyOptions.DEFAULT.queueLimit());
     }
+    options1 = options1.withReshares(reshares);
+    boolean keysExist = chainKeyLoad || !reshares.reshares().isEmpty();
     ConsensusReplicaFactory factory = new ConsensusReplicaFactory(spec.seed(), subnets,
         s -> new ConsensusConfig(s, subnets.get(s), c.unitDelayNanos(),
             c.initialNotaryDelayNanos(), c.maxIngressPerBlock(), CUP_INTERVAL),
-        byzantine, VerificationCache.shared(), s -> chainKeyLoad && s.equals(keySubnet), options1,
+        byzantine, VerificationCache.shared(), s -> keysExist && s.equals(keySubnet), options1,
         c.crypto() == ConsensusSpec.Crypto.CHEAP ? ConsensusCrypto.Mode.CHEAP
             : ConsensusCrypto.Mode.REAL);
     if (chainKeyLoad) {
@@ -101,19 +111,23 @@ public final class ScenarioRunner {
       workload = ChainKeyWorkload.generate(spec.seed(), spec.workload().requests(), keys,
           name -> world.topology().members(new SubnetId(name)), keySubnet.name(),
           spec.durationNanos());
-      replies = new ChainKeyReplyChecker(keys, workload, world.faults());
+      var genesisKeys = keys;
+      replies = new ChainKeyReplyChecker(subnet -> factory.execution(new SubnetId(subnet))
+          .installedKeys().map(h -> h.publicKeys()).orElse(genesisKeys), workload, world.faults());
     }
     NoMasterSecretChecker secrets = null;
-    if (chainKeyLoad && spec.invariants().contains(InvariantKind.NO_MASTER_SECRET)) {
-      List<NodeId> members = world.topology().members(keySubnet);
-      List<Integer> coalition = new ArrayList<>();
-      for (int i = 0; i < members.size(); i++) {
-        if (world.faults().isByzantine(members.get(i))) {
-          coalition.add(i);
-        }
+    if (keysExist && spec.invariants().contains(InvariantKind.NO_MASTER_SECRET)) {
+      var genesis = factory.execution(keySubnet).chainKeys().orElseThrow();
+      List<NoMasterSecretChecker.Holder> holders = new ArrayList<>();
+      holders.add(holder(world, keySubnet.name(), () -> Optional.of(
+          new NoMasterSecretChecker.Material(genesis.publicKeys(), genesis.shares()))));
+      for (String target : reshares.reshares().stream().map(ReshareSchedule.Reshare::target)
+          .distinct().toList()) {
+        var execution = factory.execution(new SubnetId(target));
+        holders.add(holder(world, target, () -> execution.installedKeys().map(h ->
+            new NoMasterSecretChecker.Material(h.publicKeys(), h.shares()))));
       }
-      secrets = new NoMasterSecretChecker(factory.execution(keySubnet).chainKeys().orElseThrow(),
-          members, coalition);
+      secrets = new NoMasterSecretChecker(holders);
       notMapped.removeIf(m -> m.startsWith("invariant NO_MASTER_SECRET"));
     } else if (notMapped.removeIf(m -> m.startsWith("invariant NO_MASTER_SECRET"))) {
       invariants0.add(new InvariantResult(NoMasterSecretChecker.NAME, Status.NOT_CHECKED,
@@ -147,22 +161,29 @@ public final class ScenarioRunner {
       List<Violation> v = run.violations().stream()
           .filter(x -> x.invariant().equals(NoMasterSecretChecker.NAME)).toList();
       invariants.add(new InvariantResult(NoMasterSecretChecker.NAME, v.isEmpty() ? Status.HELD
-          : Status.VIOLATED, v.isEmpty() ? "no replica of " + keySubnet.name() + " and not its "
-          + "Byzantine coalition holds a chain key's secret" : v.get(0).detail()));
+          : Status.VIOLATED, v.isEmpty() ? "no replica of " + String.join(", ",
+          secrets.checkedSubnets()) + " (the subnets that held key shares) and no Byzantine "
+          + "coalition of one holds a chain key's secret" : v.get(0).detail()));
     }
     if (replies != null) {
       List<Violation> v = run.violations().stream()
           .filter(x -> x.invariant().equals(ChainKeyReplyChecker.NAME)).toList();
       invariants.add(new InvariantResult(ChainKeyReplyChecker.NAME, v.isEmpty() ? Status.HELD
           : Status.VIOLATED, v.isEmpty() ? replies.checked() + " of " + workload.size()
-          + " requests answered by subnet " + keySubnet.name()
+ + " requests answered by "
+          + (reshares.reshares().isEmpty() ? "subnet " + keySubnet.name()
+              : "the subnets the keys were reshared to ("
+                  + String.join(", ", reshares.reshares().stream()
+                      .map(ReshareSchedule.Reshare::target).distinct().toList())
+                  + ") under " + keySubnet.name() + "'s public keys")
           + " and verified by their clients" : v.get(0).detail()));
     }
     invariants.addAll(PassCriteria.evaluate(spec, world.faults(), recorder));
     for (String missing : notMapped) {
       invariants.add(new InvariantResult(missing, Status.NOT_CHECKED, missing.contains(":")
-          ? "see the line's own reason" : "not simulated by this build (key resharing through "
-          + "consensus and some behaviours are not built yet; see README)"));
+          ? "see the line's own reason" : "not simulated by this build (twins, divergent "
+          + "execution, canister-signature load and scenario-driven example canisters are not "
+          + "built yet; see README)"));
     }
     Map<String, Long> gaps = new TreeMap<>();
     for (var sub : spec.subnets()) {
@@ -208,6 +229,9 @@ public final class ScenarioRunner {
         }
         case INVALID_DECRYPTION_SHARES -> behaviour = ByzantineBehaviour.INVALID_CHAIN_KEY_SHARES;
         case WITHHOLDING -> behaviour = ByzantineBehaviour.WITHHOLDING;
+        case BAD_DEALINGS -> behaviour = ByzantineBehaviour.BAD_DEALINGS;
+        case TWINS -> behaviour = ByzantineBehaviour.TWINS;
+        case DIVERGENT_EXECUTION -> behaviour = ByzantineBehaviour.DIVERGENT_EXECUTION;
         default -> {
           notMapped.add("behaviour " + b.behaviour().name().toLowerCase().replace('_', '-')
               + " (line " + b.line() + ")");
@@ -236,7 +260,35 @@ public final class ScenarioRunner {
   /** Bound on the genesis stash: each ECDSA presignature is five IDKG instances at setup. */
   static final int MAX_STASH = 48;
 
-  /** The subnet holding chain keys: the first signing subnet, else the root, else the first. */
+  private static NoMasterSecretChecker.Holder holder(SpecWorld.World world, String subnet,
+      java.util.function.Supplier<Optional<NoMasterSecretChecker.Material>> material) {
+    List<NodeId> members = world.topology().members(new SubnetId(subnet));
+    List<Integer> coalition = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      if (world.faults().isByzantine(members.get(i))) {
+        coalition.add(i);
+      }
+    }
+    return new NoMasterSecretChecker.Holder(subnet, material, members, coalition);
+  }
+
+  /** The scenario's reshare faults in time order, numbered. */
+  static ReshareSchedule reshares(ScenarioSpec spec) {
+    List<FaultSpec.Reshare> faults = spec.faults().stream()
+        .filter(f -> f instanceof FaultSpec.Reshare).map(f -> (FaultSpec.Reshare) f)
+        .sorted(java.util.Comparator.comparingLong(FaultSpec.Reshare::atNanos)).toList();
+    List<ReshareSchedule.Reshare> out = new ArrayList<>();
+    for (FaultSpec.Reshare f : faults) {
+      out.add(new ReshareSchedule.Reshare(out.size(), f.atNanos(), f.fromSubnet(), f.toSubnet(),
+          f.keys().stream().map(ReshareKey::named).distinct().toList()));
+    }
+    return new ReshareSchedule(out);
+  }
+
+  /**
+   * The subnet holding chain keys without reshares: the first signing subnet, else the root, else
+   * the first. With reshares, the first reshare's source holds them from genesis.
+   */
   static SubnetId keySubnet(ScenarioSpec spec) {
     return spec.subnets().stream().filter(s -> s.role() == SubnetRole.SIGNING).findFirst()
         .or(() -> spec.subnets().stream().filter(s -> s.role() == SubnetRole.ROOT).findFirst())

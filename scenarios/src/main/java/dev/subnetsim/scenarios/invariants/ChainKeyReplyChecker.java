@@ -48,7 +48,7 @@ import java.util.TreeSet;
 public final class ChainKeyReplyChecker implements InvariantChecker {
   public static final String NAME = "chain-key replies valid";
 
-  private final SubnetChainKeys keys;
+  private final java.util.function.Function<String, SubnetChainKeys> keysOf;
   private final ChainKeyWorkload workload;
   private final FaultSchedule faults;
   private final TreeSet<String> seen = new TreeSet<>();
@@ -56,7 +56,17 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
   private int checked;
 
   public ChainKeyReplyChecker(SubnetChainKeys keys, ChainKeyWorkload workload, FaultSchedule faults) {
-    this.keys = keys;
+    this(subnet -> keys, workload, faults);
+  }
+
+  /**
+   * @param keysOf the public keys of the subnet that answered (the master keys are the same on
+   *     every holder; the per-node public shares, which requester-side combination needs, are the
+   *     answering committee's)
+   */
+  public ChainKeyReplyChecker(java.util.function.Function<String, SubnetChainKeys> keysOf,
+      ChainKeyWorkload workload, FaultSchedule faults) {
+    this.keysOf = keysOf;
     this.workload = workload;
     this.faults = faults;
   }
@@ -87,6 +97,7 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
     checked++;
     ArtifactOrigin origin = new ArtifactOrigin(c.subnet().name(), c.height(), keyId(c.method()));
     String canister = Principal.fromBytes(c.callerCanister()).toText();
+    SubnetChainKeys keys = keysOf.apply(c.subnet().name());
     try {
       String problem = switch (c.method()) {
         case "vetkd_derive_key" -> {

@@ -2,13 +2,22 @@ package dev.subnetsim.scenarios.spec;
 
 import java.util.List;
 
-/** Load: plain ingress, installed example canisters and chain-key request streams. */
+/**
+ * Load: plain ingress, installed example canisters and chain-key request streams; and the
+ * presignature stash per ECDSA curve and Schnorr algorithm ({@link #AUTO_STASH}: sized to the load).
+ */
 public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<String> canisters,
-    List<RequestStream> requests) {
+    List<RequestStream> requests, int presignatureStash) {
+  public static final int AUTO_STASH = -1;
 
   public WorkloadSpec {
     canisters = List.copyOf(canisters);
     requests = List.copyOf(requests);
+  }
+
+  public WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<String> canisters,
+      List<RequestStream> requests) {
+    this(ingressPerSecond, ingressSubnet, canisters, requests, AUTO_STASH);
   }
 
   public static WorkloadSpec none() {

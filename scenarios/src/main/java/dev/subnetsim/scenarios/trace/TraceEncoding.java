@@ -87,6 +87,15 @@ public final class TraceEncoding {
       bytes(out, c.reply());
       out.writeLong(c.queuedAtNanos());
       out.writeLong(c.answeredAtNanos());
+    } else if (o instanceof Observation.IngressCompleted c) {
+      out.writeByte(7);
+      string(out, c.subnet().name());
+      out.writeLong(c.height());
+      bytes(out, c.requestId());
+      out.writeBoolean(c.replied());
+      bytes(out, c.reply());
+      out.writeLong(c.rejectCode());
+      string(out, c.rejectMessage());
     } else {
       throw new IllegalArgumentException("unknown observation " + o);
     }

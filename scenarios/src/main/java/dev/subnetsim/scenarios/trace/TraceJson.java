@@ -56,6 +56,14 @@ public final class TraceJson {
           .append("\",\"reply\":\"").append(HEX.formatHex(c.reply()))
           .append("\",\"queued_at\":").append(c.queuedAtNanos())
           .append(",\"answered_at\":").append(c.answeredAtNanos());
+    } else if (o instanceof Observation.IngressCompleted c) {
+      b.append(",\"obs\":\"ingress_completed\",\"subnet\":").append(str(c.subnet().name()))
+          .append(",\"height\":").append(c.height())
+          .append(",\"request_id\":\"").append(HEX.formatHex(c.requestId()))
+          .append("\",\"replied\":").append(c.replied())
+          .append(",\"reply\":\"").append(HEX.formatHex(c.reply()))
+          .append("\",\"reject_code\":").append(c.rejectCode())
+          .append(",\"reject_message\":").append(str(c.rejectMessage()));
     } else if (o instanceof Observation.Metric m) {
       b.append(",\"obs\":\"metric\",\"name\":").append(str(m.name()))
           .append(",\"value\":").append(Double.isFinite(m.value()) ? Double.toString(m.value())

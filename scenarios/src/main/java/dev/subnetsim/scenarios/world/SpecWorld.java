@@ -41,8 +41,8 @@ import java.util.TreeSet;
  *
  * <p>Mapping notes: a {@code byzantine} entry marks its nodes Byzantine for the whole run (the
  * checkers ignore their claims and count them faulty); the behaviour itself is the logic
- * factory's business. {@code subnet-loss} crashes every node of the subnet. {@code reshare} needs
- * the signing protocols and is returned in {@link World#unsupportedFaults}. {@code signatures-valid}
+ * factory's business. {@code subnet-loss} crashes every node of the subnet. {@code reshare} is
+ * the replica factory's business (a reshare schedule), not a fault the driver injects. {@code signatures-valid}
  * checks the IC consensus BLS artifacts (beacon, notarization, finalization, certification) with
  * real BLS; chain-key signature kinds get verifiers when the signing protocols land (until then an
  * observed chain-key signature is reported as having no verifier). {@code no-master-secret} has no
@@ -201,6 +201,9 @@ public final class SpecWorld {
         byzantine.addAll(nodes(topology, b.nodes()));
       } else if (f instanceof FaultSpec.SubnetLoss s) {
         topology.members(new SubnetId(s.subnet())).forEach(n -> out.add(new Fault.Crash(at, n)));
+      } else if (f instanceof FaultSpec.Reshare) {
+        // Not a fault of the network or the nodes: the registry's decision, which the replica
+        // factory carries out through consensus (ScenarioRunner builds the reshare schedule).
       } else {
         notMapped.add("fault at line " + f.line() + " (" + f.getClass().getSimpleName()
             + "): needs the signing protocols");

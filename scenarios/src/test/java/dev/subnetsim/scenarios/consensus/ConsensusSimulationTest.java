@@ -142,6 +142,57 @@ class ConsensusSimulationTest {
   }
 
   @Test
+  void twinsSigningConflictingArtifactsCauseNoForkAndFinalizationContinues() {
+    Topology t = Topology.singleSubnet("root", 7);
+    List<NodeId> m = t.members(ROOT);
+    Map<NodeId, Set<ByzantineBehaviour>> byz = Map.of(
+        m.get(1), Set.of(ByzantineBehaviour.TWINS), m.get(5), Set.of(ByzantineBehaviour.TWINS));
+    FaultSchedule faults = new FaultSchedule(List.of(), Set.of(m.get(1), m.get(5)));
+    Recorder rec = new Recorder();
+    RunResult r = run(ConsensusWorld.config(t, 4, faults, byz, UNIT, 3 * S, 10 * S, 1), rec);
+    assertThat(r.violations()).as("agreement, certified-state agreement and progress").isEmpty();
+    assertThat(r.maxFinalizedHeight().get(ROOT)).isGreaterThan(25);
+    // Each twin proposes at the identity's rank on its own view: the others see both blocks.
+    assertThat(rec.equivocationProofs).isPositive();
+  }
+
+  @Test
+  void aReplicaWithDivergentExecutionNeverGetsItsStateCertifiedAndTheOthersCarryOn() {
+    Topology t = Topology.singleSubnet("root", 4);
+    List<NodeId> m = t.members(ROOT);
+    Map<NodeId, Set<ByzantineBehaviour>> byz = Map.of(
+        m.get(2), Set.of(ByzantineBehaviour.DIVERGENT_EXECUTION));
+    FaultSchedule faults = new FaultSchedule(List.of(), Set.of(m.get(2)));
+    Recorder rec = new Recorder();
+    TreeMap<NodeId, TreeSet<String>> roots = new TreeMap<>();
+    TreeSet<NodeId> diverged = new TreeSet<>();
+    InvariantChecker certified = new InvariantChecker() {
+      public String name() {
+        return "certified roots";
+      }
+
+      public List<Violation> onObservation(long time, NodeId node, Observation o) {
+        if (o instanceof Observation.StateCertified c) {
+          roots.computeIfAbsent(node, k -> new TreeSet<>())
+              .add(c.height() + ":" + java.util.HexFormat.of().formatHex(c.rootHash()));
+        } else if (o instanceof Observation.Metric x && x.name().startsWith("state_divergence")) {
+          diverged.add(node);
+        }
+        return List.of();
+      }
+    };
+    RunResult r = run(ConsensusWorld.config(t, 5, faults, byz, UNIT, 3 * S, 8 * S, 1)
+        .checker(certified), rec);
+    assertThat(r.violations()).as("agreement, certified-state agreement, progress").isEmpty();
+    assertThat(r.maxFinalizedHeight().get(ROOT)).isGreaterThan(20);
+    // The honest three certify the same roots (n - f = 3 shares: the divergent replica is not
+    // needed); the divergent replica sees certified roots it does not have and says so.
+    assertThat(roots.get(m.get(0))).hasSizeGreaterThan(10).isEqualTo(roots.get(m.get(1)))
+        .isEqualTo(roots.get(m.get(3)));
+    assertThat(diverged).containsExactly(m.get(2));
+  }
+
+  @Test
   void invalidSharesAreRejectedAndAttributedToTheirSender() {
     Topology t = Topology.singleSubnet("root", 7);
     List<NodeId> m = t.members(ROOT);

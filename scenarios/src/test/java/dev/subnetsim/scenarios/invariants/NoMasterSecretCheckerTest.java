@@ -27,4 +27,20 @@ class NoMasterSecretCheckerTest {
         .anyMatch(x -> x.detail().contains("ECDH"))
         .anyMatch(x -> x.detail().contains("BIP340"));
   }
+
+  @Test
+  void aReshareTargetIsCheckedOnceItsKeysArriveAndItsCoalitionIsJudgedToo() {
+    java.util.concurrent.atomic.AtomicBoolean installed = new java.util.concurrent.atomic.AtomicBoolean();
+    NoMasterSecretChecker checker = new NoMasterSecretChecker(List.of(new NoMasterSecretChecker
+        .Holder("signing", () -> installed.get() ? java.util.Optional.of(
+            new NoMasterSecretChecker.Material(KEYS.publicKeys(), KEYS.shares()))
+            : java.util.Optional.empty(), MEMBERS, List.of(1, 3))));
+    assertThat(checker.onTime(0)).isEmpty();
+    assertThat(checker.checkedSubnets()).isEmpty();
+    installed.set(true);
+    List<Violation> v = checker.onTime(1);
+    assertThat(v).isNotEmpty().allSatisfy(x -> assertThat(x.detail()).contains("(signing)"));
+    assertThat(checker.checkedSubnets()).containsExactly("signing");
+    assertThat(checker.onTime(2)).as("checked once").isEmpty();
+  }
 }

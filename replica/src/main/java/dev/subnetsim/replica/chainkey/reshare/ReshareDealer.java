@@ -1,0 +1,124 @@
+package dev.subnetsim.replica.chainkey.reshare;
+
+import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
+import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule.Reshare;
+import dev.subnetsim.replica.payload.MalformedPayloadItemException;
+import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.state.ReplicatedState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One source-subnet replica's part in a reshare (outside the replicated state, like the IC's IDKG
+ * component): once its executed state has reached a scheduled reshare's time, it deals each key
+ * from its own share and gossips the dealings; it checks the dealings peers gossip (attributing
+ * invalid ones to their sender) and hands valid ones to its ingress pool so whichever block maker
+ * comes next includes them; it withdraws them once the state has them. A Byzantine dealer
+ * ({@code corrupt}) deals badly ({@link ReshareContext#badDealing}).
+ */
+public final class ReshareDealer {
+  /** The network message kind of a gossiped dealing (its bytes are the payload item). */
+  public static final String KIND = "reshare-dealing";
+
+  private final int self;
+  private final String subnet;
+  private final ReshareContext context;
+  private final NodeChainKeyShares mine;
+  private final SeededRandom rng;
+  private final boolean corrupt;
+  private final TreeMap<Integer, Boolean> dealt = new TreeMap<>();
+  /** Proposed items (by record name), to withdraw once executed. */
+  private final TreeMap<String, byte[]> proposed = new TreeMap<>();
+
+  /** What the replica must do after the dealer ran. */
+  public record Effects(List<byte[]> broadcast, List<byte[]> propose, List<byte[]> withdraw,
+      List<String> rejections) {
+    static Effects empty() {
+      return new Effects(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+          new ArrayList<>());
+    }
+  }
+
+  public ReshareDealer(int self, String subnet, ReshareContext context, NodeChainKeyShares mine,
+      SeededRandom rng, boolean corrupt) {
+    this.self = self;
+    this.subnet = subnet;
+    this.context = context;
+    this.mine = mine;
+    this.rng = rng;
+    this.corrupt = corrupt;
+  }
+
+  /** After executing a block: deal reshares that have started, withdraw what is recorded. */
+  public Effects afterExecution(ReplicatedState state) {
+    Effects effects = Effects.empty();
+    for (Reshare r : context.schedule().from(subnet)) {
+      if (state.timeNanos() < r.atNanos() || ReshareLedger.sent(state, r.index())
+          || dealt.put(r.index(), true) != null) {
+        continue;
+      }
+      for (String keyId : r.keyIds()) {
+        SeededRandom keyRng = rng.fork("reshare-" + r.index() + "/" + keyId);
+        byte[] dealing = corrupt ? context.badDealing(r, keyId, self, mine, keyRng)
+            : context.deal(r, keyId, self, mine, keyRng);
+        byte[] item = new PayloadItem.ReshareDealing(r.index(), keyId, self, dealing).encode();
+        effects.broadcast().add(item);
+        propose(item, ReshareLedger.dealingRecord(r.index(), keyId, self), effects);
+      }
+    }
+    for (var e : new ArrayList<>(proposed.entrySet())) {
+      String name = e.getKey();
+      int reshare = Integer.parseInt(name.substring("reshare/".length(), name.indexOf('/', 8)));
+      if (state.keyRecords().containsKey(name) || ReshareLedger.sent(state, reshare)) {
+        effects.withdraw().add(e.getValue());
+        proposed.remove(name);
+      }
+    }
+    return effects;
+  }
+
+  /** A peer gossiped a dealing: check it and, if valid, propose it. */
+  public Effects onDealing(ReplicatedState state, int senderIndex, byte[] bytes) {
+    Effects effects = Effects.empty();
+    PayloadItem.ReshareDealing d;
+    try {
+      if (!(PayloadItem.decode(bytes) instanceof PayloadItem.ReshareDealing x)) {
+        effects.rejections().add("gossiped resharing dealing is another payload item");
+        return effects;
+      }
+      d = x;
+    } catch (MalformedPayloadItemException e) {
+      effects.rejections().add("malformed resharing dealing: " + e.getMessage());
+      return effects;
+    }
+    if (d.dealer() != senderIndex) {
+      effects.rejections().add("resharing dealing of dealer " + d.dealer() + " sent by node "
+          + senderIndex);
+      return effects;
+    }
+    Optional<Reshare> r = context.schedule().get(d.reshare());
+    if (r.isEmpty() || !r.get().source().equals(subnet)) {
+      effects.rejections().add("resharing dealing for unknown reshare " + d.reshare());
+      return effects;
+    }
+    if (ReshareLedger.sent(state, d.reshare()) || ReshareLedger.recorded(state, d)) {
+      return effects;
+    }
+    Optional<String> invalid = context.check(r.get(), d.keyId(), d.dealer(), d.dealing());
+    if (invalid.isPresent()) {
+      effects.rejections().add(invalid.get());
+      return effects;
+    }
+    propose(bytes, ReshareLedger.dealingRecord(d.reshare(), d.keyId(), d.dealer()), effects);
+    return effects;
+  }
+
+  private void propose(byte[] item, String record, Effects effects) {
+    if (proposed.putIfAbsent(record, item) == null) {
+      effects.propose().add(item);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.subnetsim.replica.chainkey.reshare;
+
+import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule.Reshare;
+import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.xnet.StreamMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The replicated-state side of key resharing, run by block execution (deterministic, the same on
+ * every replica). On a source subnet: each dealing in a block is verified and recorded once per
+ * dealer; when every key of a reshare has its collection threshold of dealings, the lowest-index
+ * ones go to the target subnet in its certified stream ({@link StreamMessage.KeysReshared}) and
+ * the reshare is marked sent. On a target subnet: the inducted message is checked against the
+ * schedule and its dealings recorded as the installed keys, which {@link InstalledChainKeys} turns
+ * into the subnet's key material.
+ */
+public final class ReshareLedger {
+  static final String INSTALLED_PREFIX = "installed/";
+  static final String INSTALLED_RESHARE = "installed#reshare";
+
+  private final String subnet;
+  private final ReshareContext context;
+
+  public ReshareLedger(String subnet, ReshareContext context) {
+    this.subnet = subnet;
+    this.context = context;
+  }
+
+  public ReshareContext context() {
+    return context;
+  }
+
+  static String dealingRecord(int reshare, String keyId, int dealer) {
+    return "reshare/" + reshare + "/" + keyId + "/" + String.format("%06d", dealer);
+  }
+
+  static String sentRecord(int reshare) {
+    return "reshare/" + reshare + "#sent";
+  }
+
+  public static boolean sent(ReplicatedState state, int reshare) {
+    return state.keyRecords().containsKey(sentRecord(reshare));
+  }
+
+  public static boolean recorded(ReplicatedState state, PayloadItem.ReshareDealing d) {
+    return state.keyRecords().containsKey(dealingRecord(d.reshare(), d.keyId(), d.dealer()));
+  }
+
+  /**
+   * Executes a dealing item; returns why it was rejected (it is attributed to the block's maker,
+   * who should not have included it), or empty.
+   */
+  public Optional<String> onDealing(ReplicatedState state, PayloadItem.ReshareDealing item) {
+    Optional<Reshare> r = context.schedule().get(item.reshare());
+    if (r.isEmpty() || !r.get().source().equals(subnet)) {
+      return Optional.of("resharing dealing for reshare " + item.reshare()
+          + ", which this subnet does not deal");
+    }
+    if (sent(state, item.reshare()) || recorded(state, item)) {
+      return Optional.empty(); // late or repeated: already complete or collected
+    }
+    if (state.timeNanos() < r.get().atNanos()) {
+      return Optional.of("resharing dealing before reshare " + item.reshare() + " started");
+    }
+    Optional<String> invalid = context.check(r.get(), item.keyId(), item.dealer(), item.dealing());
+    if (invalid.isPresent()) {
+      return invalid;
+    }
+    state.keyRecords().put(dealingRecord(item.reshare(), item.keyId(), item.dealer()),
+        item.dealing());
+    completeIfReady(state, r.get());
+    return Optional.empty();
+  }
+
+  private void completeIfReady(ReplicatedState state, Reshare r) {
+    TreeMap<String, List<byte[]>> chosen = new TreeMap<>();
+    for (String keyId : r.keyIds()) {
+      String prefix = "reshare/" + r.index() + "/" + keyId + "/";
+      List<byte[]> dealings = new ArrayList<>(
+          state.keyRecords().subMap(prefix, prefix + Character.MAX_VALUE).values());
+      int needed = context.collectionThreshold(r, keyId);
+      if (dealings.size() < needed) {
+        return;
+      }
+      chosen.put(keyId, dealings.subList(0, needed));
+    }
+    state.appendToStream(r.target(), new StreamMessage.KeysReshared(r.index(), chosen).encode());
+    state.keyRecords().put(sentRecord(r.index()), ByteBuffer.allocate(8).putLong(state.height())
+        .array());
+  }
+
+  /** Executes an inducted reshare message from {@code source}; returns a rejection reason. */
+  public Optional<String> onKeysReshared(ReplicatedState state, String source,
+      StreamMessage.KeysReshared m) {
+    Optional<Reshare> r = context.schedule().get(m.reshare());
+    if (r.isEmpty() || !r.get().source().equals(source) || !r.get().target().equals(subnet)
+        || !m.dealings().keySet().equals(new java.util.TreeSet<>(r.get().keyIds()))) {
+      return Optional.of("reshare message " + m.reshare() + " from " + source
+          + " does not match the schedule");
+    }
+    for (var e : m.dealings().entrySet()) {
+      state.keyRecords().put(INSTALLED_PREFIX + e.getKey(), encodeList(e.getValue()));
+    }
+    state.keyRecords().put(INSTALLED_RESHARE, ByteBuffer.allocate(4).putInt(m.reshare()).array());
+    return Optional.empty();
+  }
+
+  /** The installed reshare's number and dealings per key id, if keys were installed. */
+  static Optional<Map.Entry<Integer, SortedMap<String, List<byte[]>>>> installed(
+      ReplicatedState state) {
+    byte[] index = state.keyRecords().get(INSTALLED_RESHARE);
+    if (index == null) {
+      return Optional.empty();
+    }
+    TreeMap<String, List<byte[]>> keys = new TreeMap<>();
+    state.keyRecords().subMap(INSTALLED_PREFIX, INSTALLED_PREFIX + Character.MAX_VALUE)
+        .forEach((k, v) -> keys.put(k.substring(INSTALLED_PREFIX.length()), decodeList(v)));
+    return Optional.of(Map.entry(ByteBuffer.wrap(index).getInt(), keys));
+  }
+
+  static byte[] encodeList(List<byte[]> items) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(b)) {
+      out.writeInt(items.size());
+      for (byte[] item : items) {
+        out.writeInt(item.length);
+        out.write(item);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return b.toByteArray();
+  }
+
+  static List<byte[]> decodeList(byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      int n = in.readInt();
+      List<byte[]> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        out.add(in.readNBytes(in.readInt()));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException("corrupt installed-key record", e);
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package dev.subnetsim.replica.chainkey.reshare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subnetsim.chainkey.ec.EcCurve;
+import dev.subnetsim.chainkey.ec.EcLagrange;
+import dev.subnetsim.chainkey.ec.EcPoint;
+import dev.subnetsim.chainkey.ec.EcScalar;
+import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
+import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule.Reshare;
+import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.xnet.StreamMessage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Resharing a 4-node subnet's genesis keys to a disjoint 7-node subnet as the replicated state
+ * machines do it: the source's execution collects verified dealings (one per dealer, each made
+ * from that dealer's own share) and streams them once every key has its collection threshold; the
+ * target installs them and each of its nodes decrypts its own share.
+ */
+class KeyResharingTest {
+  private static final long S = 1_000_000_000L;
+  private final SeededRandom rng = SeededRandom.fromSeed(11);
+  private final ChainKeyGenesis root = ChainKeyGenesis.generate("root", 4, 0, 0, rng.fork("root"));
+  private final NodeEncryptionKeys signingKeys = new NodeEncryptionKeys(7, rng.fork("enc"));
+  private final Reshare reshare = new Reshare(0, 5 * S, "root", "signing",
+      List.of(ReshareKey.values()));
+  private final ReshareContext context = new ReshareContext(
+      new ReshareSchedule(List.of(reshare)), java.util.Map.of("root", root),
+      java.util.Map.of("signing", signingKeys));
+  private final ReshareLedger rootLedger = new ReshareLedger("root", context);
+  private final ReshareLedger signingLedger = new ReshareLedger("signing", context);
+
+  private ReplicatedState rootAt(long time) {
+    ReplicatedState s = new ReplicatedState();
+    s.advance(1, time);
+    return s;
+  }
+
+  private PayloadItem.ReshareDealing dealing(int dealer, String keyId) {
+    return new PayloadItem.ReshareDealing(0, keyId, dealer, context.deal(reshare, keyId, dealer,
+        root.shares().get(dealer), rng.fork("deal-" + dealer + "-" + keyId)));
+  }
+
+  /** Every dealer's dealings executed on the root; returns the streamed message. */
+  private StreamMessage.KeysReshared completedReshare(ReplicatedState rootState) {
+    for (int dealer = 0; dealer < 4; dealer++) {
+      for (String keyId : reshare.keyIds()) {
+        assertThat(rootLedger.onDealing(rootState, dealing(dealer, keyId))).isEmpty();
+      }
+    }
+    var stream = rootState.streams().get("signing");
+    assertThat(stream).hasSize(1);
+    return (StreamMessage.KeysReshared) StreamMessage.decode(stream.firstEntry().getValue());
+  }
+
+  private InstalledChainKeys.Held install(StreamMessage.KeysReshared m) {
+    ReplicatedState signing = new ReplicatedState();
+    signing.advance(1, 6 * S);
+    assertThat(signingLedger.onKeysReshared(signing, "root", m)).isEmpty();
+    return new InstalledChainKeys("signing", context, 1, 1, rng.fork("installed"))
+        .held(signing).orElseThrow();
+  }
+
+  private static EcPoint interpolate(EcCurve curve, List<Integer> indices, List<EcScalar> values) {
+    List<EcScalar> weights = EcLagrange.coefficientsAtZero(curve, indices);
+    EcScalar secret = EcScalar.zero(curve);
+    for (int k = 0; k < indices.size(); k++) {
+      secret = secret.add(weights.get(k).mul(values.get(k)));
+    }
+    return EcPoint.mulGenerator(secret);
+  }
+
+  @Test
+  void theTargetHoldsEveryKeyUnderTheSamePublicKeysWithSharesOfItsOwn() {
+    InstalledChainKeys.Held held = install(completedReshare(rootAt(5 * S)));
+    var before = root.publicKeys();
+    var after = held.publicKeys();
+    assertThat(after.vetKdKey().publicKey()).isEqualTo(before.vetKdKey().publicKey());
+    assertThat(after.documentServerKey().publicKey()).isEqualTo(before.documentServerKey().publicKey());
+    for (EcCurve c : EcCurve.values()) {
+      assertThat(after.ecdhKeys().get(c).publicKey()).isEqualTo(before.ecdhKeys().get(c).publicKey());
+    }
+    before.signing().ecdsaKeys().forEach((c, t) -> assertThat(after.signing().ecdsaKeys().get(c)
+        .commitment().constantTerm()).isEqualTo(t.commitment().constantTerm()));
+    before.signing().schnorrKeys().forEach((a, t) -> assertThat(after.signing().schnorrKeys()
+        .get(a).commitment().constantTerm()).isEqualTo(t.commitment().constantTerm()));
+    // The target's threshold is its own (f+1 of 7), every node has a share matching its public share.
+    assertThat(after.threshold()).isEqualTo(3);
+    assertThat(held.shares()).hasSize(7).allSatisfy(node -> {
+      assertThat(node.documentShare().publicShare())
+          .isEqualTo(after.documentServerKey().publicKeyShares().get(node.index()));
+      assertThat(node.signing().ecdsaKeys().get(EcCurve.SECP256K1).opens(
+          after.signing().ecdsaKeys().get(EcCurve.SECP256K1).commitment(), node.index())).isTrue();
+      assertThat(node.signing().schnorrKeys()).hasSize(2);
+    });
+    // Presignatures were made on the reshared key.
+    assertThat(after.signing().ecdsaStash().get(EcCurve.SECP256K1)).hasSize(1);
+  }
+
+  @Test
+  void newSharesInterpolateToTheOldKeyAndMixingThemWithOldSharesDoesNot() {
+    InstalledChainKeys.Held held = install(completedReshare(rootAt(5 * S)));
+    EcPoint publicKey = root.publicKeys().documentServerKey().publicKey();
+    List<EcScalar> fresh = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      fresh.add(held.shares().get(i).documentShare().scalar());
+    }
+    assertThat(interpolate(EcCurve.SECP256K1, List.of(0, 1, 2), fresh)).isEqualTo(publicKey);
+    List<EcScalar> mixed = List.of(root.shares().get(0).documentShare().scalar(), fresh.get(1),
+        fresh.get(2));
+    assertThat(interpolate(EcCurve.SECP256K1, List.of(0, 1, 2), mixed)).isNotEqualTo(publicKey);
+    // No target node's share is the source node's share of the same index.
+    for (int i = 0; i < 4; i++) {
+      assertThat(held.shares().get(i).documentShare().scalar())
+          .isNotEqualTo(root.shares().get(i).documentShare().scalar());
+    }
+  }
+
+  @Test
+  void aDealingOfAnotherSecretIsRejectedWithItsDealerAndNotCollected() {
+    ReplicatedState state = rootAt(5 * S);
+    var bad = new PayloadItem.ReshareDealing(0, "vetkd", 2, context.badDealing(reshare, "vetkd", 2,
+        root.shares().get(2), rng.fork("bad")));
+    var rejected = rootLedger.onDealing(state, bad);
+    assertThat(rejected).isPresent();
+    assertThat(rejected.get()).contains("dealer 2");
+    assertThat(ReshareLedger.recorded(state, bad)).isFalse();
+    // An honest dealing relabelled with another dealer's index fails too.
+    PayloadItem.ReshareDealing honest = dealing(2, "ecdsa/p256");
+    assertThat(rootLedger.onDealing(state, new PayloadItem.ReshareDealing(0, "ecdsa/p256", 1,
+        honest.dealing()))).isPresent();
+    assertThat(rootLedger.onDealing(state, honest)).isEmpty();
+    assertThat(ReshareLedger.recorded(state, honest)).isTrue();
+  }
+
+  @Test
+  void aGarbageShareForcesAComplaintThatNamesTheDealerAndTheReceiverStillGetsItsShare() {
+    ReplicatedState state = rootAt(5 * S);
+    for (int dealer = 0; dealer < 4; dealer++) {
+      for (String keyId : reshare.keyIds()) {
+        PayloadItem.ReshareDealing item = dealer == 0 && !keyId.equals("vetkd")
+            ? new PayloadItem.ReshareDealing(0, keyId, 0, context.badDealing(reshare, keyId, 0,
+                root.shares().get(0), rng.fork("bad-" + keyId)))
+            : dealing(dealer, keyId);
+        // Garbage encrypted to one receiver is invisible to public verification.
+        assertThat(rootLedger.onDealing(state, item)).isEmpty();
+      }
+    }
+    var m = (StreamMessage.KeysReshared) StreamMessage.decode(
+        state.streams().get("signing").firstEntry().getValue());
+    InstalledChainKeys.Held held = install(m);
+    assertThat(held.complaints()).isNotEmpty().allSatisfy(c -> {
+      assertThat(c.dealer()).isZero();
+      assertThat(c.receiver()).isZero();
+      assertThat(c.source()).isEqualTo("root");
+    });
+    var node0 = held.shares().get(0);
+    assertThat(node0.documentShare().publicShare())
+        .isEqualTo(held.publicKeys().documentServerKey().publicKeyShares().get(0));
+    assertThat(node0.signing().ecdsaKeys().get(EcCurve.P256).opens(
+        held.publicKeys().signing().ecdsaKeys().get(EcCurve.P256).commitment(), 0)).isTrue();
+  }
+
+  @Test
+  void dealingsBeforeTheScheduledTimeOrForAnotherSubnetAreRejected() {
+    assertThat(rootLedger.onDealing(rootAt(4 * S), dealing(0, "vetkd"))).isPresent();
+    assertThat(signingLedger.onDealing(rootAt(5 * S), dealing(0, "vetkd"))).isPresent();
+  }
+
+  @Test
+  void aReshareMessageFromASubnetTheScheduleDoesNotNameIsNotInstalled() {
+    StreamMessage.KeysReshared m = completedReshare(rootAt(5 * S));
+    ReplicatedState signing = new ReplicatedState();
+    assertThat(signingLedger.onKeysReshared(signing, "app", m)).isPresent();
+    assertThat(new InstalledChainKeys("signing", context, 0, 0, rng).held(signing)).isEmpty();
+  }
+
+  @Test
+  void theSourceStreamsOnlyOnceEveryKeyHasItsCollectionThreshold() {
+    ReplicatedState state = rootAt(5 * S);
+    int t = context.collectionThreshold(reshare, "ecdsa/secp256k1");
+    assertThat(t).isEqualTo(2); // the source's threshold: f+1 of 4
+    for (String keyId : reshare.keyIds()) {
+      if (!keyId.equals("vetkd")) {
+        for (int dealer = 0; dealer < t; dealer++) {
+          rootLedger.onDealing(state, dealing(dealer, keyId));
+        }
+      }
+    }
+    assertThat(state.streams().get("signing")).isNull();
+    rootLedger.onDealing(state, dealing(3, "vetkd"));
+    rootLedger.onDealing(state, dealing(1, "vetkd"));
+    assertThat(state.streams().get("signing")).hasSize(1);
+    assertThat(ReshareLedger.sent(state, 0)).isTrue();
+    byte[] message = state.streams().get("signing").firstEntry().getValue();
+    // A late dealing changes nothing.
+    rootLedger.onDealing(state, dealing(2, "vetkd"));
+    assertThat(Arrays.equals(state.streams().get("signing").firstEntry().getValue(), message))
+        .isTrue();
+    assertThat(state.streams().get("signing")).hasSize(1);
+  }
+}
