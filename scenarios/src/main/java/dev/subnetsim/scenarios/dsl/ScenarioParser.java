@@ -162,8 +162,9 @@ public final class ScenarioParser {
       return new WorkloadSpec.RequestStream(kind, rate, rampTo, from);
     });
     int stash = (int) f.integer("presignature_stash", 0, 4096, WorkloadSpec.AUTO_STASH);
+    double stories = f.ratePerSecond("canister_rate", WorkloadSpec.DEFAULT_STORY_RATE);
     f.rejectUnknown();
-    return new WorkloadSpec(ingress, ingressSubnet, canisters, requests, stash);
+    return new WorkloadSpec(ingress, ingressSubnet, canisters, requests, stash, stories);
   }
 
   private FaultSpec fault(YamlNode node) {

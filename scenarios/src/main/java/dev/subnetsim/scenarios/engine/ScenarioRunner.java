@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import dev.subnetsim.scenarios.invariants.ChainKeyReplyChecker;
 import dev.subnetsim.scenarios.invariants.NoMasterSecretChecker;
+import dev.subnetsim.scenarios.invariants.CanisterStoryChecker;
+import dev.subnetsim.scenarios.world.CanisterStories;
 import dev.subnetsim.scenarios.spec.InvariantKind;
 import dev.subnetsim.scenarios.spec.SubnetRole;
 import dev.subnetsim.scenarios.world.ChainKeyWorkload;
@@ -72,14 +74,20 @@ public final class ScenarioRunner {
         : new SubnetId(reshares.reshares().get(0).source());
     boolean chainKeyLoad = spec.workload().requests().stream()
         .anyMatch(r -> ChainKeyWorkload.served(r.kind()));
+    Map<String, Double> storyRates = new TreeMap<>();
+    spec.workload().canisters().stream().filter(CanisterStories::drivable)
+        .forEach(k -> storyRates.put(k, spec.workload().canisterStoriesPerSecond()));
+    // A canister-signature request stream is the identity canister's delegation story.
+    spec.workload().requests().stream()
+        .filter(r -> r.kind() == RequestKind.CANISTER_SIGNATURE)
+        .forEach(r -> storyRates.merge("identity", r.perSecond(), Double::sum));
     for (String canister : spec.workload().canisters()) {
-      if (!canister.equals("counter")) {
-        notMapped.add("canister " + canister + " (its story runs end to end in the replica tests,"
-            + " ExampleCanistersTest; scenario load goes through the chain-key proxy canister)");
+      if (!canister.equals("counter") && !CanisterStories.drivable(canister)) {
+        notMapped.add("canister " + canister + " (unknown)");
       }
     }
     for (var r : spec.workload().requests()) {
-      if (!ChainKeyWorkload.served(r.kind())) {
+      if (!ChainKeyWorkload.served(r.kind()) && r.kind() != RequestKind.CANISTER_SIGNATURE) {
         notMapped.add("request stream " + r.kind().name().toLowerCase().replace('_', '-')
             + " (canister-signature load is not built yet)");
       }
@@ -87,19 +95,20 @@ public final class ScenarioRunner {
     ChainKeyWorkload workload = null;
     ChainKeyReplyChecker replies = null;
     ChainKeyOptions options1 = ChainKeyOptions.DEFAULT;
-    if (chainKeyLoad) {
+    boolean storyKeys = storyRates.values().stream().anyMatch(r -> r > 0);
+    if (chainKeyLoad || storyKeys) {
       // Stashes sized to the load (the genesis IDKG ceremony does not refill them), capped.
       ChainKeyWorkload sizing = ChainKeyWorkload.generate(spec.seed(), spec.workload().requests(),
           null, name -> world.topology().members(new SubnetId(name)), keySubnet.name(),
           spec.durationNanos());
       int fixed = spec.workload().presignatureStash();
-      options1 = new ChainKeyOptions(
-          fixed >= 0 ? fixed : stash(sizing.count(RequestKind.SIGN_WITH_ECDSA)),
+      options1 = new ChainKeyOptions(fixed >= 0 ? fixed
+          : stash(sizing.count(RequestKind.SIGN_WITH_ECDSA) + 2 * walletStories(spec)),
           fixed >= 0 ? fixed : stash(sizing.count(RequestKind.SIGN_WITH_SCHNORR)),
           ChainKeyOptions.DEFAULT.queueLimit());
     }
     options1 = options1.withReshares(reshares);
-    boolean keysExist = chainKeyLoad || !reshares.reshares().isEmpty();
+    boolean keysExist = chainKeyLoad || storyKeys || !reshares.reshares().isEmpty();
     ConsensusReplicaFactory factory = new ConsensusReplicaFactory(spec.seed(), subnets,
         s -> new ConsensusConfig(s, subnets.get(s), c.unitDelayNanos(),
             c.initialNotaryDelayNanos(), c.maxIngressPerBlock(), CUP_INTERVAL),
@@ -114,6 +123,30 @@ public final class ScenarioRunner {
       var genesisKeys = keys;
       replies = new ChainKeyReplyChecker(subnet -> factory.execution(new SubnetId(subnet))
           .installedKeys().map(h -> h.publicKeys()).orElse(genesisKeys), workload, world.faults());
+    }
+    CanisterStoryChecker stories = null;
+    if (storyKeys) {
+      var genesis = factory.execution(keySubnet).chainKeys().orElseThrow().publicKeys();
+      List<String> targets = reshares.reshares().stream().map(ReshareSchedule.Reshare::target)
+          .distinct().toList();
+      CanisterStories.ClientKeys clientKeys = new CanisterStories.ClientKeys() {
+        public dev.subnetsim.replica.chainkey.SubnetChainKeys genesis() {
+          return genesis;
+        }
+
+        public List<dev.subnetsim.replica.chainkey.SubnetChainKeys> holders() {
+          List<dev.subnetsim.replica.chainkey.SubnetChainKeys> all = new ArrayList<>();
+          all.add(genesis);
+          targets.forEach(t -> factory.execution(new SubnetId(t)).installedKeys()
+              .ifPresent(h -> all.add(h.publicKeys())));
+          return all;
+        }
+      };
+      String storySubnet = SpecWorld.ingressSubnet(spec);
+      stories = new CanisterStoryChecker(CanisterStories.generate(spec.seed(), storyRates,
+          factory.execution(new SubnetId(storySubnet)),
+          world.topology().members(new SubnetId(storySubnet)), clientKeys, spec.durationNanos()),
+          world.faults());
     }
     NoMasterSecretChecker secrets = null;
     if (keysExist && spec.invariants().contains(InvariantKind.NO_MASTER_SECRET)) {
@@ -143,6 +176,9 @@ public final class ScenarioRunner {
     }
     if (secrets != null) {
       config.checker(secrets);
+    }
+    if (stories != null) {
+      config.ingress(stories.stories().injections()).checker(stories);
     }
     if (options.trace() != null) {
       config.traceSink(options.trace());
@@ -177,6 +213,18 @@ public final class ScenarioRunner {
                       .map(ReshareSchedule.Reshare::target).distinct().toList())
                   + ") under " + keySubnet.name() + "'s public keys")
           + " and verified by their clients" : v.get(0).detail()));
+    }
+    if (stories != null) {
+      List<Violation> v = run.violations().stream()
+          .filter(x -> x.invariant().equals(CanisterStoryChecker.NAME)).toList();
+      StringBuilder tally = new StringBuilder();
+      stories.tally().forEach((story, n) -> tally.append(tally.length() == 0 ? "" : "; ")
+          .append(story).append(": ").append(n[1]).append(" of ").append(n[0])
+          .append(" judged calls as expected").append(n[2] > 0 ? ", " + n[2]
+              + " not judged (prerequisite not yet complete, or a transient reject)" : ""));
+      invariants.add(new InvariantResult(CanisterStoryChecker.NAME, v.isEmpty() ? Status.HELD
+          : Status.VIOLATED, v.isEmpty() ? (tally.length() == 0 ? "no story call completed"
+              : tally.toString()) : v.get(0).detail()));
     }
     invariants.addAll(PassCriteria.evaluate(spec, world.faults(), recorder));
     for (String missing : notMapped) {
@@ -270,6 +318,13 @@ public final class ScenarioRunner {
       }
     }
     return new NoMasterSecretChecker.Holder(subnet, material, members, coalition);
+  }
+
+  /** Wallet stories expected over the run (each takes one secp256k1 presignature). */
+  private static long walletStories(ScenarioSpec spec) {
+    return spec.workload().canisters().contains("wallet")
+        ? (long) Math.ceil(spec.workload().canisterStoriesPerSecond() * spec.durationNanos() / 1e9
+            * 1.5) : 0;
   }
 
   /** The scenario's reshare faults in time order, numbered. */

@@ -22,11 +22,16 @@ public final class ScheduleFuzzer {
   private static final ByzantineBehaviour[] BEHAVIOURS = {
     ByzantineBehaviour.EQUIVOCATING_BLOCK_MAKER, ByzantineBehaviour.DOUBLE_SIGNING_NOTARY,
     ByzantineBehaviour.INVALID_BEACON_SHARES, ByzantineBehaviour.INVALID_SIGNATURE_SHARES,
-    ByzantineBehaviour.WITHHOLDING};
+    ByzantineBehaviour.WITHHOLDING, ByzantineBehaviour.INVALID_DECRYPTION_SHARES,
+    ByzantineBehaviour.BAD_DEALINGS, ByzantineBehaviour.TWINS,
+    ByzantineBehaviour.DIVERGENT_EXECUTION};
 
   private ScheduleFuzzer() {}
 
-  /** The scenario with its faults replaced by a random schedule drawn from {@code seed}. */
+  /**
+   * The scenario with its faults replaced by a random schedule drawn from {@code seed} (its
+   * reshares kept).
+   */
   public static ScenarioSpec fuzz(ScenarioSpec base, long seed, boolean beyondThreshold) {
     RandomGenerator rng = RunRandom.forPurpose(seed, "fuzz/schedule");
     long d = base.durationNanos();
@@ -63,6 +68,8 @@ public final class ScheduleFuzzer {
       faults.add(new FaultSpec.Heal(at + d / 10, 0));
       faults.add(0, new FaultSpec.Partition(at, 0, minorityPartition(base, used, rng)));
     }
+    // Reshares are the registry's decisions, not faults: the base scenario's stay as they are.
+    base.faults().stream().filter(f -> f instanceof FaultSpec.Reshare).forEach(faults::add);
     faults.sort(java.util.Comparator.comparingLong(FaultSpec::atNanos));
     return new ScenarioSpec(base.name() + "-fuzz", "fuzzed schedule, seed " + seed, seed, d,
         beyondThreshold ? ScenarioSpec.FaultBudget.BEYOND_F : ScenarioSpec.FaultBudget.WITHIN_F,

@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * Load: plain ingress, installed example canisters and chain-key request streams; and the
- * presignature stash per ECDSA curve and Schnorr algorithm ({@link #AUTO_STASH}: sized to the load).
+ * presignature stash per ECDSA curve and Schnorr algorithm ({@link #AUTO_STASH}: sized to the load);
+ * and how many user stories per second each listed example canister is driven with.
  */
 public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<String> canisters,
-    List<RequestStream> requests, int presignatureStash) {
+    List<RequestStream> requests, int presignatureStash, double canisterStoriesPerSecond) {
   public static final int AUTO_STASH = -1;
+  public static final double DEFAULT_STORY_RATE = 0.2;
 
   public WorkloadSpec {
     canisters = List.copyOf(canisters);
@@ -17,7 +19,7 @@ public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<S
 
   public WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<String> canisters,
       List<RequestStream> requests) {
-    this(ingressPerSecond, ingressSubnet, canisters, requests, AUTO_STASH);
+    this(ingressPerSecond, ingressSubnet, canisters, requests, AUTO_STASH, DEFAULT_STORY_RATE);
   }
 
   public static WorkloadSpec none() {

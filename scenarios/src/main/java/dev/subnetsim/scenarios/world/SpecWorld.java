@@ -122,7 +122,7 @@ public final class SpecWorld {
   }
 
   /** The workload's ingress subnet, or the first app subnet, or the first subnet. */
-  static String ingressSubnet(ScenarioSpec spec) {
+  public static String ingressSubnet(ScenarioSpec spec) {
     if (spec.workload().ingressSubnet() != null) {
       return spec.workload().ingressSubnet();
     }

@@ -1,0 +1,93 @@
+package dev.subnetsim.scenarios.invariants;
+
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.Observation;
+import dev.subnetsim.scenarios.faults.FaultSchedule;
+import dev.subnetsim.scenarios.world.CanisterStories;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Judges the example canisters' replies as their users do ({@link CanisterStories}): the first
+ * completion of each story call an honest replica reports is checked with the user's secrets; a
+ * wrong outcome is a violation. A call that depends on an earlier one is judged only if the
+ * earlier one was seen complete before the later was sent (else it is counted as not judged).
+ */
+public final class CanisterStoryChecker implements InvariantChecker {
+  public static final String NAME = "canister stories";
+
+  private final CanisterStories stories;
+  private final FaultSchedule faults;
+  /** Completion time of each call (hex request id), as first reported by an honest replica. */
+  private final TreeMap<String, Long> completed = new TreeMap<>();
+  private final TreeMap<String, int[]> tally = new TreeMap<>();
+
+  public CanisterStoryChecker(CanisterStories stories, FaultSchedule faults) {
+    this.stories = stories;
+    this.faults = faults;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  public CanisterStories stories() {
+    return stories;
+  }
+
+  /**
+   * Per story: calls judged, calls as expected, calls not judged (prerequisite not yet seen
+   * complete, or a transient "try later" reject).
+   */
+  public TreeMap<String, int[]> tally() {
+    return new TreeMap<>(tally);
+  }
+
+  /** Rejects the management canister gives for load it cannot take now, not for wrong calls. */
+  static boolean transientReject(String message) {
+    return message != null && (message.contains("not yet installed")
+        || message.contains("request queue full") || message.contains("no presignature"));
+  }
+
+  @Override
+  public List<Violation> onObservation(long t, NodeId node, Observation o) {
+    if (!(o instanceof Observation.IngressCompleted c) || faults.isByzantine(node)) {
+      return List.of();
+    }
+    String id = HexFormat.of().formatHex(c.requestId());
+    var call = stories.call(c.requestId());
+    if (call.isEmpty() || completed.putIfAbsent(id, t) != null) {
+      return List.of();
+    }
+    int[] counts = tally.computeIfAbsent(call.get().story(), k -> new int[3]);
+    if (call.get().after().isPresent()) {
+      Long before = completed.get(HexFormat.of().formatHex(call.get().after().get()));
+      if (before == null || before >= call.get().atNanos()) {
+        counts[2]++;
+        return List.of();
+      }
+    }
+    if (!c.replied() && transientReject(c.rejectMessage())) {
+      counts[2]++; // the system said "try later" (keys not yet installed, queue or stash empty)
+      return List.of();
+    }
+    counts[0]++;
+    String problem;
+    try {
+      problem = call.get().check().apply(new CanisterStories.Outcome(c.replied(), c.reply(),
+          c.rejectMessage()));
+    } catch (RuntimeException e) {
+      problem = "the reply could not be read: " + e;
+    }
+    if (problem == null) {
+      counts[1]++;
+      return List.of();
+    }
+    List<Violation> out = new ArrayList<>();
+    out.add(new Violation(NAME, t, call.get().story() + ": " + problem));
+    return out;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.subnetsim.scenarios.invariants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.Observation;
+import dev.subnetsim.replica.canisters.SecretStoreCanister;
+import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
+import dev.subnetsim.replica.chainkey.SubnetChainKeys;
+import dev.subnetsim.replica.consensus.SubnetExecution;
+import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.xnet.RoutingTable;
+import dev.subnetsim.scenarios.faults.FaultSchedule;
+import dev.subnetsim.scenarios.world.CanisterStories;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The canister-story checker judges replies as the users would, and can say no. */
+class CanisterStoryCheckerTest {
+  private static final long S = 1_000_000_000L;
+  private static final SubnetChainKeys KEYS = ChainKeyGenesis.generate("keys", 4, 0, 0,
+      SeededRandom.fromSeed(3)).publicKeys();
+  private static final SubnetId APP = new SubnetId("app");
+  private static final NodeId NODE = new NodeId(0);
+
+  private static CanisterStories secretStore() {
+    SubnetExecution app = SubnetExecution.defaults("app", 4, RoutingTable.single("app", false),
+        SeededRandom.fromSeed(4), slice -> false);
+    return CanisterStories.generate(5, Map.of("secret-store", 0.5), app, List.of(NODE),
+        new CanisterStories.ClientKeys() {
+          public SubnetChainKeys genesis() {
+            return KEYS;
+          }
+
+          public List<SubnetChainKeys> holders() {
+            return List.of(KEYS);
+          }
+        }, 20 * S);
+  }
+
+  private static byte[] requestId(CanisterStories stories, int index) {
+    var injection = stories.injections().get(index);
+    var item = (PayloadItem.Ingress) PayloadItem.decode(injection.message());
+    return item.signed().message().requestId();
+  }
+
+  private static Observation done(byte[] id, boolean replied, String reject) {
+    return new Observation.IngressCompleted(APP, 1, id, replied, new byte[0], replied ? 0 : 4,
+        reject);
+  }
+
+  @Test
+  void aStrangerWhoGetsAnythingButThe403IsAViolationAndThe403IsNot() {
+    CanisterStories stories = secretStore();
+    // Story 0: store (sent first), then the owner's and the stranger's retrievals 8 s later.
+    byte[] store = requestId(stories, 0);
+    var dependents = stories.injections().stream().map(i -> ((PayloadItem.Ingress) PayloadItem
+        .decode(i.message())).signed().message()).filter(m -> m.methodName().equals("retrieve"))
+        .toList();
+    assertThat(dependents).isNotEmpty();
+    var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
+    assertThat(checker.onObservation(stories.injections().get(0).atNanos() + S, NODE,
+        done(store, true, ""))).isEmpty();
+    long late = stories.injections().get(0).atNanos() + 9 * S;
+    List<Violation> refused = new java.util.ArrayList<>();
+    List<Violation> leaked = new java.util.ArrayList<>();
+    for (var m : dependents.subList(0, 2)) {
+      var call = stories.call(m.requestId()).orElseThrow();
+      if (call.after().isEmpty() || !java.util.Arrays.equals(call.after().get(), store)) {
+        continue;
+      }
+      String verdict = call.check().apply(new CanisterStories.Outcome(false, new byte[0],
+          SecretStoreCanister.FORBIDDEN));
+      (verdict == null ? refused : leaked).add(new Violation("x", late, String.valueOf(verdict)));
+    }
+    // Exactly one of the two retrievals is the stranger's: a 403 is right for it, wrong for the
+    // owner (who must get the document).
+    assertThat(refused).hasSize(1);
+    assertThat(leaked).hasSize(1);
+    assertThat(leaked.get(0).detail()).contains("owner's retrieval was rejected");
+  }
+
+  @Test
+  void aRetrievalSentBeforeItsStoreWasSeenCompleteIsNotJudged() {
+    CanisterStories stories = secretStore();
+    var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
+    var retrieve = stories.injections().stream().map(i -> ((PayloadItem.Ingress) PayloadItem
+        .decode(i.message())).signed().message()).filter(m -> m.methodName().equals("retrieve"))
+        .findFirst().orElseThrow();
+    // The store never completed: even a leak is not judged (the order of events is unknown).
+    assertThat(checker.onObservation(30 * S, NODE, done(retrieve.requestId(), true, ""))).isEmpty();
+    assertThat(checker.tally().get("secret-store")[2]).isEqualTo(1);
+  }
+
+  @Test
+  void aWrongReplyToAnIndependentCallIsAViolation() {
+    CanisterStories stories = secretStore();
+    var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
+    List<Violation> v = checker.onObservation(S, NODE, done(requestId(stories, 0), false,
+        "document exists"));
+    assertThat(v).singleElement().satisfies(x -> assertThat(x.detail()).contains("store rejected"));
+  }
+}
