@@ -106,6 +106,10 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
       for (NodeId n : e.getValue()) {
         configOf.put(n, config);
         stores.put(n, new DurableStore());
+        if (this.byzantine.getOrDefault(n, Set.of()).contains(ByzantineBehaviour.TWINS)) {
+          // Made here, not in create(): replicas are created concurrently on the driver's threads.
+          twinStores.put(n, new DurableStore());
+        }
       }
     }
     if (!schedule.reshares().isEmpty()) {
@@ -160,7 +164,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     upperHalf.remove(node);
     ConsensusReplicaLogic twin = new ConsensusReplicaLogic(node, config,
         keys.get(config.subnet()).secrets().get(index), crypto.get(config.subnet()),
-        behaviours, twinStores.computeIfAbsent(node, n -> new DurableStore()),
+        behaviours, twinStores.get(node),
         execution.get(config.subnet()), incarnation + TWIN_INCARNATION_OFFSET);
     return new TwinsReplicaLogic(logic, twin, upperHalf);
   }
