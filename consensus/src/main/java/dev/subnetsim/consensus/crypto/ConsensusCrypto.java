@@ -186,8 +186,7 @@ public final class ConsensusCrypto {
 
   private boolean verifyThreshold(String scheme, G2Point pk, byte[] message, byte[] signature) {
     if (cheap()) {
-      return java.util.Arrays.equals(CheapSignatures.combine(scheme,
-          CheapSignatures.sign(scheme, 0, message)), signature);
+      return CheapSignatures.verifyCombined(scheme, message, signature);
     }
     return cached(CryptoOpCounter.Op.VERIFY_THRESHOLD, scheme, pk.toBytes(), message, signature, () -> {
       try {
@@ -269,8 +268,7 @@ public final class ConsensusCrypto {
       ids[k++] = (byte) i;
     }
     if (cheap()) {
-      return java.util.Arrays.equals(CheapSignatures.combine("multisig",
-          CheapSignatures.sign("multisig", 0, message)), signature);
+      return CheapSignatures.verifyCombined("multisig", message, signature);
     }
     return cached(CryptoOpCounter.Op.VERIFY_MULTISIG, "multisig", ids, message, signature, () -> {
       try {

@@ -73,12 +73,12 @@ public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShare
     for (EcCurve curve : EcCurve.values()) {
       List<EcSecretShare> shares = new ArrayList<>();
       ecdhKeys.put(curve, jointFeldman(curve, n, threshold, rng.fork("ecdh/" + curve), shares,
-          subnet + "/" + ecdhKeyId(curve), feldman));
+          subnet, ecdhKeyId(curve), feldman));
       ecdhShares.put(curve, shares);
     }
     List<EcSecretShare> docShares = new ArrayList<>();
     EcThresholdPublicKey docKey = jointFeldman(EcCurve.SECP256K1, n, threshold,
-        rng.fork("document-key"), docShares, subnet + "/" + DOCUMENT_KEY_ID, feldman);
+        rng.fork("document-key"), docShares, subnet, DOCUMENT_KEY_ID, feldman);
     List<NodeChainKeyShares> nodes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Map<EcCurve, EcSecretShare> mine = new EnumMap<>(EcCurve.class);
@@ -118,7 +118,7 @@ public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShare
 
   /** Joint-Feldman: member i's share is sum_d p_d(i), checked against the summed commitments. */
   private static EcThresholdPublicKey jointFeldman(EcCurve curve, int n, int threshold,
-      SeededRandom rng, List<EcSecretShare> sharesOut, String id,
+      SeededRandom rng, List<EcSecretShare> sharesOut, String subnet, String keyId,
       Map<String, IdkgTranscript> transcriptsOut) {
     List<EcPoint> commitments = null;
     List<EcScalar> sums = new ArrayList<>();
@@ -149,7 +149,7 @@ public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShare
       publicShares.put(i, s.publicShare());
     }
     List<Integer> receivers = new ArrayList<>(publicShares.keySet());
-    transcriptsOut.put(id.substring(id.indexOf('/') + 1), new IdkgTranscript(id,
+    transcriptsOut.put(keyId, new IdkgTranscript(subnet + "/" + keyId,
         TranscriptKind.RANDOM_UNMASKED, receivers, new PolynomialCommitment.Simple(commitments)));
     return new EcThresholdPublicKey(curve, threshold, commitments.get(0), publicShares);
   }

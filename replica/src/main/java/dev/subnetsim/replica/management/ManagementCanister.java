@@ -146,44 +146,46 @@ public final class ManagementCanister {
       CanisterId caller) {
     if (r instanceof ManagementRequest.VetKdPublicKey v) {
       requireName(v.keyName(), SubnetChainKeys.VETKD_KEY_NAME);
-      requireHeld(keys.vetKdKey());
       return Optional.of(new ManagementReply.Key(DerivationContext.of(caller.toBytes(), v.context())
-          .derive(keys.vetKdKey().publicKey()).publicKey().toBytes()));
+          .derive(requireHeld(keys.vetKdKey()).publicKey()).publicKey().toBytes()));
     }
     if (r instanceof ManagementRequest.EcdhPublicKey e) {
       requireName(e.keyName(), SubnetChainKeys.ECDH_KEY_NAME);
-      requireHeld(keys.ecdhKeys().get(SubnetChainKeys.ecdhCurve(e.curve())));
       return Optional.of(new ManagementReply.Key(ThresholdEcdh.subnetPublicKey(
-          keys.ecdhKeys().get(SubnetChainKeys.ecdhCurve(e.curve())))));
+          requireHeld(keys.ecdhKeys().get(SubnetChainKeys.ecdhCurve(e.curve()))))));
     }
     if (r instanceof ManagementRequest.EcdsaPublicKey e) {
       requireName(e.keyName(), SigningKeys.KEY_NAME);
-      var c = EcdsaScheme.curve(e.curve());
-      requireHeld(keys.signing().ecdsaKeys().get(c));
-      var d = IcKeyDerivation.derive(keys.signing().ecdsaKeys().get(c).commitment().constantTerm(),
-          DerivationPath.forCanister(caller.toBytes(), e.derivationPath()));
-      return Optional.of(new ManagementReply.PublicKey(d.publicKey().encode(), d.chainCode()));
+      return Optional.of(derivedPublicKey(
+          keys.signing().ecdsaKeys().get(EcdsaScheme.curve(e.curve())), caller, e.derivationPath()));
     }
     if (r instanceof ManagementRequest.SchnorrPublicKey e) {
       requireName(e.keyName(), SigningKeys.KEY_NAME);
-      var a = SchnorrScheme.algorithm(e.algorithm());
-      requireHeld(keys.signing().schnorrKeys().get(a));
-      var d = IcKeyDerivation.derive(keys.signing().schnorrKeys().get(a).commitment().constantTerm(),
-          DerivationPath.forCanister(caller.toBytes(), e.derivationPath()));
-      return Optional.of(new ManagementReply.PublicKey(d.publicKey().encode(), d.chainCode()));
+      return Optional.of(derivedPublicKey(
+          keys.signing().schnorrKeys().get(SchnorrScheme.algorithm(e.algorithm())), caller,
+          e.derivationPath()));
     }
     if (r instanceof ManagementRequest.DocumentKeyServerKey d) {
       requireName(d.keyName(), SubnetChainKeys.DOCUMENT_KEY_NAME);
-      requireHeld(keys.documentServerKey());
-      return Optional.of(new ManagementReply.Key(keys.documentServerKey().publicKey().encode()));
+      return Optional.of(new ManagementReply.Key(
+          requireHeld(keys.documentServerKey()).publicKey().encode()));
     }
     return Optional.empty();
   }
 
-  private static void requireHeld(Object key) {
+  /** The caller's key derived (IC key derivation) from a held signing key transcript. */
+  private static ManagementReply derivedPublicKey(dev.subnetsim.chainkey.idkg.IdkgTranscript key,
+      CanisterId caller, java.util.List<byte[]> path) {
+    var d = IcKeyDerivation.derive(requireHeld(key).commitment().constantTerm(),
+        DerivationPath.forCanister(caller.toBytes(), path));
+    return new ManagementReply.PublicKey(d.publicKey().encode(), d.chainCode());
+  }
+
+  private static <K> K requireHeld(K key) {
     if (key == null) {
       throw new IllegalArgumentException("this key is not held on this subnet");
     }
+    return key;
   }
 
   private static void requireName(String given, String expected) {

@@ -124,38 +124,15 @@ public final class ScenarioRunner {
       replies = new ChainKeyReplyChecker(subnet -> factory.execution(new SubnetId(subnet))
           .installedKeys().map(h -> h.publicKeys()).orElse(genesisKeys), workload, world.faults());
     }
-    CanisterStoryChecker stories = null;
-    if (storyKeys) {
-      var genesis = factory.execution(keySubnet).chainKeys().orElseThrow().publicKeys();
-      List<String> targets = reshares.reshares().stream().map(ReshareSchedule.Reshare::target)
-          .distinct().toList();
-      CanisterStories.ClientKeys clientKeys = new CanisterStories.ClientKeys() {
-        public dev.subnetsim.replica.chainkey.SubnetChainKeys genesis() {
-          return genesis;
-        }
-
-        public List<dev.subnetsim.replica.chainkey.SubnetChainKeys> holders() {
-          List<dev.subnetsim.replica.chainkey.SubnetChainKeys> all = new ArrayList<>();
-          all.add(genesis);
-          targets.forEach(t -> factory.execution(new SubnetId(t)).installedKeys()
-              .ifPresent(h -> all.add(h.publicKeys())));
-          return all;
-        }
-      };
-      String storySubnet = SpecWorld.ingressSubnet(spec);
-      stories = new CanisterStoryChecker(CanisterStories.generate(spec.seed(), storyRates,
-          factory.execution(new SubnetId(storySubnet)),
-          world.topology().members(new SubnetId(storySubnet)), clientKeys, spec.durationNanos()),
-          world.faults());
-    }
+    CanisterStoryChecker stories = storyKeys
+        ? storyChecker(spec, world, factory, keySubnet, reshares, storyRates) : null;
     NoMasterSecretChecker secrets = null;
     if (keysExist && spec.invariants().contains(InvariantKind.NO_MASTER_SECRET)) {
       var genesis = factory.execution(keySubnet).chainKeys().orElseThrow();
       List<NoMasterSecretChecker.Holder> holders = new ArrayList<>();
       holders.add(holder(world, keySubnet.name(), () -> Optional.of(
           new NoMasterSecretChecker.Material(genesis.publicKeys(), genesis.shares()))));
-      for (String target : reshares.reshares().stream().map(ReshareSchedule.Reshare::target)
-          .distinct().toList()) {
+      for (String target : reshares.targets()) {
         var execution = factory.execution(new SubnetId(target));
         holders.add(holder(world, target, () -> execution.installedKeys().map(h ->
             new NoMasterSecretChecker.Material(h.publicKeys(), h.shares()))));
@@ -209,8 +186,7 @@ public final class ScenarioRunner {
  + " requests answered by "
           + (reshares.reshares().isEmpty() ? "subnet " + keySubnet.name()
               : "the subnets the keys were reshared to ("
-                  + String.join(", ", reshares.reshares().stream()
-                      .map(ReshareSchedule.Reshare::target).distinct().toList())
+                  + String.join(", ", reshares.targets())
                   + ") under " + keySubnet.name() + "'s public keys")
           + " and verified by their clients" : v.get(0).detail()));
     }
@@ -318,6 +294,33 @@ public final class ScenarioRunner {
       }
     }
     return new NoMasterSecretChecker.Holder(subnet, material, members, coalition);
+  }
+
+  /**
+   * Drives the example canisters on the ingress subnet; clients know the genesis master keys and,
+   * for requester-side combination, every holder's public shares (reshare targets once installed).
+   */
+  private static CanisterStoryChecker storyChecker(ScenarioSpec spec, SpecWorld.World world,
+      ConsensusReplicaFactory factory, SubnetId keySubnet, ReshareSchedule reshares,
+      Map<String, Double> rates) {
+    var genesis = factory.execution(keySubnet).chainKeys().orElseThrow().publicKeys();
+    CanisterStories.ClientKeys clientKeys = new CanisterStories.ClientKeys() {
+      public dev.subnetsim.replica.chainkey.SubnetChainKeys genesis() {
+        return genesis;
+      }
+
+      public List<dev.subnetsim.replica.chainkey.SubnetChainKeys> holders() {
+        List<dev.subnetsim.replica.chainkey.SubnetChainKeys> all = new ArrayList<>();
+        all.add(genesis);
+        reshares.targets().forEach(t -> factory.execution(new SubnetId(t)).installedKeys()
+            .ifPresent(h -> all.add(h.publicKeys())));
+        return all;
+      }
+    };
+    SubnetId storySubnet = new SubnetId(SpecWorld.ingressSubnet(spec));
+    return new CanisterStoryChecker(CanisterStories.generate(spec.seed(), rates,
+        factory.execution(storySubnet), world.topology().members(storySubnet), clientKeys,
+        spec.durationNanos()), world.faults());
   }
 
   /** Wallet stories expected over the run (each takes one secp256k1 presignature). */

@@ -123,25 +123,21 @@ public final class CanisterStories {
         s.story(canister, (long) t, story, subnet, keys, endNanos);
       }
     }
-    // The driver wants time order (ties broken by content, so the order is the seed's alone).
-    s.injections.sort(java.util.Comparator.comparingLong(IngressInjection::atNanos)
-        .thenComparing(i -> HexFormat.of().formatHex(i.message())));
-    s.nodes = nodes;
-    s.assignNodes(root.fork("nodes"));
+    // The driver wants time order (ties broken by content, so the order is the seed's alone);
+    // each message goes to a node drawn in that order.
+    s.sent.sort(java.util.Comparator.comparingLong(Sent::atNanos)
+        .thenComparing(Sent::message, java.util.Arrays::compareUnsigned));
+    SeededRandom nodeRng = root.fork("nodes");
+    for (Sent m : s.sent) {
+      s.injections.add(new IngressInjection(m.atNanos(), nodes.get(nodeRng.nextInt(nodes.size())),
+          m.message()));
+    }
     return s;
   }
 
-  private List<NodeId> nodes = List.of();
+  private record Sent(long atNanos, byte[] message) {}
 
-  private void assignNodes(SeededRandom rng) {
-    List<IngressInjection> routed = new ArrayList<>();
-    for (IngressInjection i : injections) {
-      routed.add(new IngressInjection(i.atNanos(), nodes.get(rng.nextInt(nodes.size())),
-          i.message()));
-    }
-    injections.clear();
-    injections.addAll(routed);
-  }
+  private final List<Sent> sent = new ArrayList<>();
 
   public List<IngressInjection> injections() {
     return List.copyOf(injections);
@@ -164,7 +160,7 @@ public final class CanisterStories {
         method, arg, at + EXPIRY_NANOS, ByteBuffer.allocate(8).putLong(at).array()));
     byte[] id = signed.message().requestId();
     calls.put(HexFormat.of().formatHex(id), new Call(story, at, id, after, check));
-    injections.add(new IngressInjection(at, null, new PayloadItem.Ingress(signed).encode()));
+    sent.add(new Sent(at, new PayloadItem.Ingress(signed).encode()));
     return id;
   }
 

@@ -84,16 +84,16 @@ public final class InstalledChainKeys {
     this.rng = rng;
   }
 
-  /** The keys installed in {@code state}, if any. */
+  /** The keys installed in {@code state}, if any (derived once per installation). */
   public synchronized Optional<Held> held(ReplicatedState state) {
-    var installed = ReshareLedger.installed(state);
-    if (installed.isEmpty()) {
+    Optional<Integer> index = ReshareLedger.installedReshare(state);
+    if (index.isEmpty()) {
       return Optional.empty();
     }
-    int index = installed.get().getKey();
-    if (memo == null || memoReshare != index) {
-      memo = derive(context.schedule().get(index).orElseThrow(), installed.get().getValue());
-      memoReshare = index;
+    if (memo == null || memoReshare != index.get()) {
+      memo = derive(context.schedule().get(index.get()).orElseThrow(),
+          ReshareLedger.installedDealings(state));
+      memoReshare = index.get();
     }
     return Optional.of(memo);
   }

@@ -30,8 +30,10 @@ public final class ReshareDealer {
   private final SeededRandom rng;
   private final boolean corrupt;
   private final TreeMap<Integer, Boolean> dealt = new TreeMap<>();
-  /** Proposed items (by record name), to withdraw once executed. */
-  private final TreeMap<String, byte[]> proposed = new TreeMap<>();
+  /** Proposed items by state record name, to withdraw once executed. */
+  private final TreeMap<String, Proposed> proposed = new TreeMap<>();
+
+  private record Proposed(int reshare, byte[] item) {}
 
   /** What the replica must do after the dealer ran. */
   public record Effects(List<byte[]> broadcast, List<byte[]> propose, List<byte[]> withdraw,
@@ -66,15 +68,14 @@ public final class ReshareDealer {
             : context.deal(r, keyId, self, mine, keyRng);
         byte[] item = new PayloadItem.ReshareDealing(r.index(), keyId, self, dealing).encode();
         effects.broadcast().add(item);
-        propose(item, ReshareLedger.dealingRecord(r.index(), keyId, self), effects);
+        propose(r.index(), item, ReshareLedger.dealingRecord(r.index(), keyId, self), effects);
       }
     }
     for (var e : new ArrayList<>(proposed.entrySet())) {
-      String name = e.getKey();
-      int reshare = Integer.parseInt(name.substring("reshare/".length(), name.indexOf('/', 8)));
-      if (state.keyRecords().containsKey(name) || ReshareLedger.sent(state, reshare)) {
-        effects.withdraw().add(e.getValue());
-        proposed.remove(name);
+      if (state.keyRecords().containsKey(e.getKey())
+          || ReshareLedger.sent(state, e.getValue().reshare())) {
+        effects.withdraw().add(e.getValue().item());
+        proposed.remove(e.getKey());
       }
     }
     return effects;
@@ -112,12 +113,13 @@ public final class ReshareDealer {
       effects.rejections().add(invalid.get());
       return effects;
     }
-    propose(bytes, ReshareLedger.dealingRecord(d.reshare(), d.keyId(), d.dealer()), effects);
+    propose(d.reshare(), bytes, ReshareLedger.dealingRecord(d.reshare(), d.keyId(), d.dealer()),
+        effects);
     return effects;
   }
 
-  private void propose(byte[] item, String record, Effects effects) {
-    if (proposed.putIfAbsent(record, item) == null) {
+  private void propose(int reshare, byte[] item, String record, Effects effects) {
+    if (proposed.putIfAbsent(record, new Proposed(reshare, item)) == null) {
       effects.propose().add(item);
     }
   }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -116,17 +115,18 @@ public final class ReshareLedger {
     return Optional.empty();
   }
 
-  /** The installed reshare's number and dealings per key id, if keys were installed. */
-  static Optional<Map.Entry<Integer, SortedMap<String, List<byte[]>>>> installed(
-      ReplicatedState state) {
+  /** The number of the reshare whose keys are installed in {@code state}, if any (cheap). */
+  static Optional<Integer> installedReshare(ReplicatedState state) {
     byte[] index = state.keyRecords().get(INSTALLED_RESHARE);
-    if (index == null) {
-      return Optional.empty();
-    }
+    return index == null ? Optional.empty() : Optional.of(ByteBuffer.wrap(index).getInt());
+  }
+
+  /** The installed dealings per key id (decoded: call once per installation). */
+  static SortedMap<String, List<byte[]>> installedDealings(ReplicatedState state) {
     TreeMap<String, List<byte[]>> keys = new TreeMap<>();
     state.keyRecords().subMap(INSTALLED_PREFIX, INSTALLED_PREFIX + Character.MAX_VALUE)
         .forEach((k, v) -> keys.put(k.substring(INSTALLED_PREFIX.length()), decodeList(v)));
-    return Optional.of(Map.entry(ByteBuffer.wrap(index).getInt(), keys));
+    return keys;
   }
 
   static byte[] encodeList(List<byte[]> items) {

@@ -52,4 +52,9 @@ public record ReshareSchedule(List<Reshare> reshares) {
   public boolean targets(String subnet) {
     return reshares.stream().anyMatch(r -> r.target().equals(subnet));
   }
+
+  /** Every subnet keys are reshared to, in schedule order, once each. */
+  public List<String> targets() {
+    return reshares.stream().map(Reshare::target).distinct().toList();
+  }
 }
