@@ -191,4 +191,37 @@ public sealed interface Observation {
       return reply.clone();
     }
   }
+
+  /**
+   * The replica answered a user's signed query ({@code requestId}) on its state at {@code height},
+   * the latest it holds a certification for: the reply or the reject message, and the data
+   * certificate of that state (CBOR; revealing {@code /time} and the queried canister's
+   * {@code certified_data}, with the root subnet's delegation on other subnets). A request that
+   * could not run (malformed, bad signature, expired) is rejected with an empty certificate.
+   */
+  record QueryAnswered(SubnetId subnet, long height, byte[] requestId, boolean replied,
+      byte[] reply, String rejectMessage, byte[] certificate) implements Observation {
+    public QueryAnswered {
+      Objects.requireNonNull(subnet, "subnet");
+      requestId = requestId.clone();
+      reply = reply.clone();
+      Objects.requireNonNull(rejectMessage, "rejectMessage");
+      certificate = certificate.clone();
+    }
+
+    @Override
+    public byte[] requestId() {
+      return requestId.clone();
+    }
+
+    @Override
+    public byte[] reply() {
+      return reply.clone();
+    }
+
+    @Override
+    public byte[] certificate() {
+      return certificate.clone();
+    }
+  }
 }

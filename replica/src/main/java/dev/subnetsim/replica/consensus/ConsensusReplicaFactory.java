@@ -112,6 +112,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
         }
       }
     }
+    withRootSubnet(new TreeMap<>(subnets).firstKey());
     if (!schedule.reshares().isEmpty()) {
       Map<String, ChainKeyGenesis> sources = new TreeMap<>();
       Map<String, NodeEncryptionKeys> targets = new TreeMap<>();
@@ -134,6 +135,30 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
       execution.values().forEach(x -> x.withReshares(context, chainKeyOptions.ecdsaStash(),
           chainKeyOptions.schnorrStash()));
     }
+  }
+
+  /**
+   * Makes {@code root} the world's root subnet: its key is the one clients trust, and it signs the
+   * other subnets' certificate delegations (default: the first subnet by name). Call before
+   * creating replicas.
+   */
+  public ConsensusReplicaFactory withRootSubnet(SubnetId root) {
+    if (!keys.containsKey(root)) {
+      throw new IllegalArgumentException("no subnet " + root);
+    }
+    Map<String, dev.subnetsim.replica.state.CertifiedStateTree.SubnetEntry> entries =
+        new TreeMap<>();
+    keys.forEach((s, k) -> entries.put(s.name(), dev.subnetsim.replica.state.SubnetRegistry.entry(
+        k.publicKeys().certificationKey().publicKey().toBytes(),
+        execution.get(s).routing().base(s.name()), RoutingTable.RANGE)));
+    var registry = new dev.subnetsim.replica.state.SubnetRegistry(root.name(), entries);
+    dev.subnetsim.replica.query.CertificationCheck check = (subnet, stateRoot, signature) -> {
+      ConsensusCrypto c = crypto.get(new SubnetId(subnet));
+      return c != null && c.verifyCertification(ConsensusCrypto.certificationMessage(stateRoot),
+          signature);
+    };
+    execution.values().forEach(x -> x.withRegistry(registry, check));
+    return this;
   }
 
   /** Default IC-like configs for every subnet, honest nodes, a shared verification cache. */

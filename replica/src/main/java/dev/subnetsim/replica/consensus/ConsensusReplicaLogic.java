@@ -24,6 +24,10 @@ import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.chainkey.certification.HashTreeCbor;
 import dev.subnetsim.chainkey.certification.Witness;
+import dev.subnetsim.replica.query.CertifiedState;
+import dev.subnetsim.replica.query.QueryRequest;
+import dev.subnetsim.replica.query.QueryService;
+import dev.subnetsim.replica.query.RootDelegation;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.xnet.XNetSlice;
 import dev.subnetsim.replica.Observation;
@@ -65,6 +69,9 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   private ConsensusNode node;
   private ReplicatedState state;
   private final TreeMap<Long, byte[]> recentStates = new TreeMap<>();
+  /** Metric name prefix of presignature stash levels: {@code presignature_stash/<subnet>/<key>}. */
+  public static final String STASH_METRIC = "presignature_stash/";
+  private final TreeMap<String, Long> stashReported = new TreeMap<>();
   /** Certified trees of recent heights, to cut stream slices from once a height is certified. */
   private final TreeMap<Long, HashTree> recentTrees = new TreeMap<>();
   /** Per destination subnet, the signal in the last slice sent to it. */
@@ -72,6 +79,12 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   /** Per source subnet, the best slice received and the payload item proposed for it. */
   private final TreeMap<String, XNetSlice> bestSlice = new TreeMap<>();
   private final TreeMap<String, byte[]> proposedSlice = new TreeMap<>();
+  /** Users' queries waiting for a certified state to run on. */
+  private final QueryService queries = new QueryService();
+  /** The latest height whose certification matches our own state tree. */
+  private CertifiedState lastCertified;
+  /** On a non-root subnet: the root's delegation for our certificates (null on the root). */
+  private final RootDelegation delegation;
   private long pendingTimerAt = Long.MAX_VALUE;
   private long nextTimerId;
 
@@ -100,6 +113,11 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     this.peers = config.committee().stream().filter(p -> !p.equals(self)).toList();
     this.node = new ConsensusNode(config, self, secrets, crypto, ConsensusNode.genesis(config),
         behaviours);
+    var registry = execution.registry();
+    this.delegation = registry.isRoot(subnet) ? null : registry.entry(subnet)
+        .map(mine -> new RootDelegation(mine, registry,
+            execution.members().getOrDefault(registry.root(), List.of()),
+            execution.certificationCheck(), index)).orElse(null);
   }
 
   private ChainKeyWorker newWorker(int index, dev.subnetsim.replica.chainkey.NodeChainKeyShares
@@ -124,6 +142,9 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     for (InboundEvent e : events) {
       if (e instanceof InboundEvent.Start s) {
         start(s, now, out);
+      } else if (e instanceof InboundEvent.IngressSubmitted i
+          && QueryRequest.isQuery(i.message())) {
+        queries.submit(i.message(), now, state.height()).ifPresent(a -> answered(a, out));
       } else if (e instanceof InboundEvent.IngressSubmitted i) {
         inputs.add(new ConsensusNode.IngressReceived(i.message()));
         out.network().broadcast(INGRESS_KIND, i.message());
@@ -134,6 +155,10 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
           inputs.addAll(share(d.envelope().from(), d.envelope().payload(), out));
         } else if (d.envelope().kind().equals(ReshareDealer.KIND)) {
           inputs.addAll(dealing(d.envelope().from(), d.envelope().payload(), out));
+        } else if (d.envelope().kind().equals(RootDelegation.REQUEST_KIND)) {
+          issueDelegation(d.envelope().from(), out);
+        } else if (d.envelope().kind().equals(RootDelegation.KIND)) {
+          acceptDelegation(d.envelope().from(), d.envelope().payload(), out);
         } else if (d.envelope().kind().equals(INGRESS_KIND)) {
           inputs.add(new ConsensusNode.IngressReceived(d.envelope().payload()));
         } else {
@@ -154,6 +179,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       pendingTimerAt = r.wakeAtNanos();
       out.timer(pendingTimerAt, nextTimerId++);
     }
+    answerQueries(out);
     out.observe(new Observation.Metric("ingress_pool/" + config.subnet(), node.ingressPoolSize()));
     out.observe(new Observation.Metric("notarized_height/" + config.subnet(),
         node.notarizedHeight()));
@@ -198,6 +224,9 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         // The subnet certified another state than ours at this height: our execution diverged
         // (the IC replica halts here; we keep running and report it).
         out.observe(new Observation.Metric("state_divergence/" + config.subnet(), c.height()));
+      } else if (mine != null && (lastCertified == null || c.height() > lastCertified.height())) {
+        lastCertified = new CertifiedState(c.height(), mine, c.signature());
+        askForDelegation(out);
       }
       sendSlices(c, out);
     }
@@ -273,6 +302,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       }
       if (worker != null) {
         executed.addAll(apply(worker.afterExecution(state), out));
+        reportStash(out);
       }
       if (dealer != null) {
         executed.addAll(apply(dealer.afterExecution(state), out));
@@ -281,9 +311,24 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     return executed;
   }
 
+  /** Reports each presignature stash's level when it changes (for the report's stash chart). */
+  private void reportStash(StepOutput.Builder out) {
+    TreeMap<String, Long> levels = new TreeMap<>();
+    execution.management().schemes(state).values()
+        .forEach(s -> levels.putAll(s.presignaturesAvailable(state)));
+    levels.forEach((key, left) -> {
+      if (left == 0 && !stashReported.containsKey(key)) {
+        return; // a stash that never held any (a backup that never signs): nothing to plot
+      }
+      if (!left.equals(stashReported.put(key, left))) {
+        out.observe(new Observation.Metric(STASH_METRIC + config.subnet() + "/" + key, left));
+      }
+    });
+  }
+
   /** The certified tree's root: what the subnet certifies at this height. */
   private byte[] stateRoot() {
-    HashTree tree = state.certifiedTree(List.of());
+    HashTree tree = state.certifiedTree(execution.registry().entries());
     recentTrees.put(state.height(), tree);
     while (recentTrees.size() > 16) {
       recentTrees.pollFirstEntry();
@@ -355,6 +400,58 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     }
     bestSlice.put(s.source(), s);
     return refreshSliceProposals();
+  }
+
+  /**
+   * Runs the waiting queries once the state we executed is the one the subnet certified last
+   * (and, off the root subnet, once we hold the root's delegation).
+   */
+  private void answerQueries(StepOutput.Builder out) {
+    if (!queries.hasPending() || lastCertified == null
+        || lastCertified.height() != state.height()
+        || (delegation != null && delegation.held().isEmpty())) {
+      return;
+    }
+    for (QueryService.Answer a : queries.answer(state, lastCertified,
+        delegation == null ? java.util.Optional.empty() : delegation.held(), execution)) {
+      answered(a, out);
+    }
+  }
+
+  private void answered(QueryService.Answer a, StepOutput.Builder out) {
+    out.observe(new Observation.QueryAnswered(config.subnet(), a.height(), a.requestId(),
+        a.replied(), a.reply(), a.rejectMessage(), a.certificate()));
+  }
+
+  /** Until we hold the root's delegation, asks the next root node at each new certification. */
+  private void askForDelegation(StepOutput.Builder out) {
+    if (delegation != null && delegation.held().isEmpty()) {
+      delegation.nextTarget().ifPresent(root -> out.network().send(root,
+          RootDelegation.REQUEST_KIND, new byte[0]));
+    }
+  }
+
+  /** On the root subnet: answers another subnet's node with its delegation, if we can. */
+  private void issueDelegation(NodeId from, StepOutput.Builder out) {
+    var registry = execution.registry();
+    if (!registry.isRoot(config.subnet().name()) || lastCertified == null
+        || behaviours.contains(ByzantineBehaviour.WITHHOLDING)) {
+      return;
+    }
+    execution.members().entrySet().stream().filter(e -> e.getValue().contains(from))
+        .map(e -> registry.entry(e.getKey())).flatMap(java.util.Optional::stream).findFirst()
+        .ifPresent(entry -> out.network().send(from, RootDelegation.KIND,
+            RootDelegation.issue(lastCertified, entry)));
+  }
+
+  private void acceptDelegation(NodeId from, byte[] payload, StepOutput.Builder out) {
+    if (delegation == null) {
+      return;
+    }
+    String refused = delegation.accept(payload);
+    if (refused != null) {
+      out.observe(new Observation.ArtifactRejected(from, refused));
+    }
   }
 
   /** Proposes each source's best slice while it has news for our state; withdraws stale ones. */
@@ -475,7 +572,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       }
       boolean certified = crypto.verifyCertification(
           ConsensusCrypto.certificationMessage(cup.stateRoot()), cup.certification());
-      if (!certified || !Arrays.equals(synced.certifiedTree(List.of()).digest(), cup.stateRoot())
+      if (!certified || !Arrays.equals(synced.certifiedTree(execution.registry().entries()).digest(),
+          cup.stateRoot())
           || synced.height() != cup.height()) {
         return List.of(); // a forged or stale CUP: ignore it
       }

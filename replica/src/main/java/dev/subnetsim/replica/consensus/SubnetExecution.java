@@ -58,6 +58,9 @@ public final class SubnetExecution {
   private final RoutingTable routing;
   private final Predicate<XNetSlice> sliceVerifier;
   private Map<String, List<dev.subnetsim.consensus.types.NodeId>> members = Map.of();
+  private dev.subnetsim.replica.state.SubnetRegistry registry;
+  private dev.subnetsim.replica.query.CertificationCheck certificationCheck =
+      dev.subnetsim.replica.query.CertificationCheck.none();
   private final ExecutionEnvironment environment;
   private final Map<Long, String> genesisCanisters;
   private final Optional<ChainKeyGenesis> chainKeys;
@@ -92,6 +95,7 @@ public final class SubnetExecution {
     this.management = new ManagementCanister(chainKeys.map(ChainKeyGenesis::publicKeys).orElse(null),
         schemes, queueLimit);
     this.reshares = new ReshareLedger(subnet, ReshareContext.none());
+    this.registry = dev.subnetsim.replica.state.SubnetRegistry.none(subnet);
   }
 
   /**
@@ -194,6 +198,23 @@ public final class SubnetExecution {
 
   public SubnetExecution withMembers(Map<String, List<dev.subnetsim.consensus.types.NodeId>> m) {
     this.members = Map.copyOf(m);
+    return this;
+  }
+
+  /** The subnets' ids, keys and ranges, and the root subnet (for certificates). */
+  public dev.subnetsim.replica.state.SubnetRegistry registry() {
+    return registry;
+  }
+
+  /** Checks any registered subnet's state certification (e.g. the root's delegations). */
+  public dev.subnetsim.replica.query.CertificationCheck certificationCheck() {
+    return certificationCheck;
+  }
+
+  public SubnetExecution withRegistry(dev.subnetsim.replica.state.SubnetRegistry registry,
+      dev.subnetsim.replica.query.CertificationCheck check) {
+    this.registry = java.util.Objects.requireNonNull(registry, "registry");
+    this.certificationCheck = java.util.Objects.requireNonNull(check, "check");
     return this;
   }
 

@@ -149,6 +149,11 @@ public final class BlockExecutor {
       if (state.requestStatus(id) != null) {
         return; // a duplicate: already received (the IC deduplicates by request id)
       }
+      if (signed.message().isQuery()) {
+        rejected.add("ingress " + java.util.HexFormat.of().formatHex(id)
+            + " is a query, not an update call");
+        return;
+      }
       try {
         IngressValidator.validate(signed, state.timeNanos());
       } catch (InvalidIngressException e) {

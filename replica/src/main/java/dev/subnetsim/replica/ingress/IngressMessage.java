@@ -7,22 +7,46 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The content of an update call as the interface spec defines it ("Request: call"): its request id
- * is the representation-independent hash of these fields, and that id is what the sender signs.
+ * The content of an update call or a query as the interface spec defines them ("Request: call",
+ * "Request: query"): its request id is the representation-independent hash of these fields, and
+ * that id is what the sender signs. The request type is part of the hash, so a signed query cannot
+ * be replayed as an update call.
  */
 public record IngressMessage(Principal sender, byte[] canisterId, String methodName, byte[] arg,
-    long ingressExpiryNanos, byte[] nonce) {
+    long ingressExpiryNanos, byte[] nonce, String requestType) {
+  public static final String CALL = "call";
+  public static final String QUERY = "query";
 
   public IngressMessage {
     canisterId = canisterId.clone();
     arg = arg.clone();
     nonce = nonce == null ? null : nonce.clone();
+    if (!CALL.equals(requestType) && !QUERY.equals(requestType)) {
+      throw new IllegalArgumentException("request_type must be \"call\" or \"query\": "
+          + requestType);
+    }
   }
 
-  /** The content map of the spec (request_type "call"). */
+  /** An update call. */
+  public IngressMessage(Principal sender, byte[] canisterId, String methodName, byte[] arg,
+      long ingressExpiryNanos, byte[] nonce) {
+    this(sender, canisterId, methodName, arg, ingressExpiryNanos, nonce, CALL);
+  }
+
+  /** A query call. */
+  public static IngressMessage query(Principal sender, byte[] canisterId, String methodName,
+      byte[] arg, long ingressExpiryNanos, byte[] nonce) {
+    return new IngressMessage(sender, canisterId, methodName, arg, ingressExpiryNanos, nonce, QUERY);
+  }
+
+  public boolean isQuery() {
+    return QUERY.equals(requestType);
+  }
+
+  /** The content map of the spec. */
   public Map<String, Value> content() {
     Map<String, Value> c = new TreeMap<>();
-    c.put("request_type", RepresentationIndependentHash.text("call"));
+    c.put("request_type", RepresentationIndependentHash.text(requestType));
     c.put("sender", RepresentationIndependentHash.blob(sender.toBytes()));
     c.put("canister_id", RepresentationIndependentHash.blob(canisterId));
     c.put("method_name", RepresentationIndependentHash.text(methodName));

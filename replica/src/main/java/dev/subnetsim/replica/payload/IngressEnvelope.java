@@ -27,7 +27,7 @@ public final class IngressEnvelope {
     if (m.nonce() != null) {
       content.put("nonce", new CborValue.Bytes(m.nonce()));
     }
-    content.put("request_type", new CborValue.Text("call"));
+    content.put("request_type", new CborValue.Text(m.requestType()));
     content.put("sender", new CborValue.Bytes(m.sender().toBytes()));
     Map<String, CborValue> envelope = new LinkedHashMap<>();
     envelope.put("content", new CborValue.MapValue(content));
@@ -52,13 +52,15 @@ public final class IngressEnvelope {
     }
     Map<String, CborValue> envelope = map(v, "envelope");
     Map<String, CborValue> content = map(envelope.get("content"), "content");
-    if (!"call".equals(text(content, "request_type"))) {
-      throw new MalformedPayloadItemException("content.request_type must be \"call\"");
+    String type = text(content, "request_type");
+    if (!IngressMessage.CALL.equals(type) && !IngressMessage.QUERY.equals(type)) {
+      throw new MalformedPayloadItemException("content.request_type must be \"call\" or "
+          + "\"query\"");
     }
     IngressMessage m = new IngressMessage(Principal.fromBytes(bytes(content, "sender")),
         bytes(content, "canister_id"), text(content, "method_name"), bytes(content, "arg"),
         uint(content, "ingress_expiry"),
-        content.containsKey("nonce") ? bytes(content, "nonce") : null);
+        content.containsKey("nonce") ? bytes(content, "nonce") : null, type);
     byte[] pk = envelope.containsKey("sender_pubkey") ? bytes(envelope, "sender_pubkey") : new byte[0];
     byte[] sig = envelope.containsKey("sender_sig") ? bytes(envelope, "sender_sig") : new byte[0];
     return new SignedIngress(m, pk, sig);

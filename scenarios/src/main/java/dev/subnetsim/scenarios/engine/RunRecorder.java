@@ -2,6 +2,7 @@ package dev.subnetsim.scenarios.engine;
 
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.Observation;
+import dev.subnetsim.replica.consensus.ConsensusReplicaLogic;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.Violation;
@@ -35,6 +36,14 @@ final class RunRecorder implements InvariantChecker {
   private final java.util.function.LongFunction<String> requestKind;
   final TreeSet<NodeId> rejectedSenders = new TreeSet<>();
   final List<Combined> combined = new ArrayList<>();
+  /** Presignature stash level over time, by "subnet key", as first reported at each change. */
+  final Map<String, TimeSeries.Builder> stashSeries = new TreeMap<>();
+  private final Map<String, Double> stashLevel = new TreeMap<>();
+  private final Map<String, Long> stashHeight = new TreeMap<>();
+  /** The height each replica executed last (it reports Finalized as it executes). */
+  private final Map<NodeId, Long> executedHeight = new TreeMap<>();
+  /** Virtual time of each answered chain-key request's first completion, by kind. */
+  final Map<String, List<Long>> answeredAt = new TreeMap<>();
   private final TreeSet<String> seenCombined = new TreeSet<>();
   long rejections;
 
@@ -59,6 +68,7 @@ final class RunRecorder implements InvariantChecker {
       return List.of();
     }
     if (o instanceof Observation.Finalized f) {
+      executedHeight.put(node, f.height());
       String s = f.subnet().name();
       long previous = finalizedHeight.getOrDefault(s, 0L);
       if (f.height() > previous) {
@@ -73,8 +83,27 @@ final class RunRecorder implements InvariantChecker {
       if (kind == null) {
         ingressLatency.merge(seq, (long) m.value(), Math::min);
       } else {
-        requestLatency.computeIfAbsent(kind, k -> new TreeMap<>())
-            .merge(seq, (long) m.value(), Math::min);
+        Map<Long, Long> byKind = requestLatency.computeIfAbsent(kind, k -> new TreeMap<>());
+        if (!byKind.containsKey(seq)) {
+          answeredAt.computeIfAbsent(kind, k -> new ArrayList<>()).add(t);
+        }
+        byKind.merge(seq, (long) m.value(), Math::min);
+      }
+    } else if (o instanceof Observation.Metric m
+        && m.name().startsWith(ConsensusReplicaLogic.STASH_METRIC)) {
+      String[] parts = m.name().substring(ConsensusReplicaLogic.STASH_METRIC.length())
+          .split("/", 2);
+      String series = parts[0] + " " + parts[1].toLowerCase(java.util.Locale.ROOT);
+      // A replica reports the level after executing a height; one catching up reports old
+      // heights' levels, which are not news.
+      long height = executedHeight.getOrDefault(node, 0L);
+      if (height > stashHeight.getOrDefault(series, -1L)) {
+        stashHeight.put(series, height);
+        Double before = stashLevel.put(series, m.value());
+        if (before == null || before != m.value()) {
+          stashSeries.computeIfAbsent(series, k -> new TimeSeries.Builder())
+              .add(t / 1e9, m.value());
+        }
       }
     } else if (o instanceof Observation.Metric m && m.name().startsWith("ingress_rejected/")) {
       long seq = Long.parseLong(m.name().substring("ingress_rejected/".length()));

@@ -115,6 +115,8 @@ public final class ScenarioRunner {
         byzantine, VerificationCache.shared(), s -> keysExist && s.equals(keySubnet), options1,
         c.crypto() == ConsensusSpec.Crypto.CHEAP ? ConsensusCrypto.Mode.CHEAP
             : ConsensusCrypto.Mode.REAL);
+    spec.subnets().stream().filter(s -> s.role() == SubnetRole.ROOT).findFirst()
+        .ifPresent(root -> factory.withRootSubnet(new SubnetId(root.name())));
     if (chainKeyLoad) {
       var keys = factory.execution(keySubnet).chainKeys().orElseThrow().publicKeys();
       workload = ChainKeyWorkload.generate(spec.seed(), spec.workload().requests(), keys,
@@ -225,6 +227,9 @@ public final class ScenarioRunner {
     if (replies != null) {
       artifacts.addAll(replies.artifactLines());
     }
+    if (stories != null) {
+      artifacts.addAll(stories.stories().artifactLines());
+    }
     return new ScenarioRun(result(spec, options, run, recorder, invariants), artifacts, gaps);
   }
 
@@ -309,6 +314,11 @@ public final class ScenarioRunner {
         return genesis;
       }
 
+      public Optional<byte[]> rootKeyDer() {
+        return spec.consensus().crypto() == ConsensusSpec.Crypto.CHEAP ? Optional.empty()
+            : factory.execution(keySubnet).registry().rootKeyDer();
+      }
+
       public List<dev.subnetsim.replica.chainkey.SubnetChainKeys> holders() {
         List<dev.subnetsim.replica.chainkey.SubnetChainKeys> all = new ArrayList<>();
         all.add(genesis);
@@ -359,6 +369,22 @@ public final class ScenarioRunner {
     Map<String, TimeSeries> series = new TreeMap<>();
     recorder.heightSeries.forEach((s, b) -> series.put("finalized_height/" + s,
         b.add(run.virtualNanos() / 1e9, recorder.finalizedHeight.getOrDefault(s, 0L)).build()));
+    double end = run.virtualNanos() / 1e9;
+    recorder.stashSeries.forEach((k, b) -> {
+      TimeSeries partial = b.build();
+      double last = partial.points().get(partial.points().size() - 1)[1];
+      series.put("stash/" + k, b.add(end, last).build());
+    });
+    recorder.answeredAt.forEach((kind, times) -> {
+      // Answered requests per simulated second, in one-second bins.
+      long[] bins = new long[Math.max(1, (int) Math.ceil(end))];
+      times.forEach(t -> bins[Math.min(bins.length - 1, (int) (t / 1_000_000_000L))]++);
+      TimeSeries.Builder b = new TimeSeries.Builder();
+      for (int i = 0; i < bins.length; i++) {
+        b.add(i + 1, bins[i]);
+      }
+      series.put("throughput/" + kind, b.build());
+    });
     Map<String, RunResult.MessageVolume> messages = new TreeMap<>();
     run.deliveredByKind().forEach((k, v) -> messages.put(k, new RunResult.MessageVolume(v[0], v[1])));
     Map<String, List<Long>> latencies = new TreeMap<>();

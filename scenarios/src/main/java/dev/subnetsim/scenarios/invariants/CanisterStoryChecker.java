@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Judges the example canisters' replies as their users do ({@link CanisterStories}): the first
- * completion of each story call an honest replica reports is checked with the user's secrets; a
- * wrong outcome is a violation. A call that depends on an earlier one is judged only if the
+ * completion of each story call (or answer to a story query) an honest replica reports is checked
+ * with the user's secrets; a wrong outcome is a violation. A call that depends on an earlier one is judged only if the
  * earlier one was seen complete before the later was sent (else it is counted as not judged).
  */
 public final class CanisterStoryChecker implements InvariantChecker {
@@ -22,6 +22,8 @@ public final class CanisterStoryChecker implements InvariantChecker {
   private final FaultSchedule faults;
   /** Completion time of each call (hex request id), as first reported by an honest replica. */
   private final TreeMap<String, Long> completed = new TreeMap<>();
+  /** The height at which each call completed (for queries: the height they ran on). */
+  private final TreeMap<String, Long> completedHeight = new TreeMap<>();
   private final TreeMap<String, int[]> tally = new TreeMap<>();
 
   public CanisterStoryChecker(CanisterStories stories, FaultSchedule faults) {
@@ -54,31 +56,50 @@ public final class CanisterStoryChecker implements InvariantChecker {
 
   @Override
   public List<Violation> onObservation(long t, NodeId node, Observation o) {
-    if (!(o instanceof Observation.IngressCompleted c) || faults.isByzantine(node)) {
+    if (faults.isByzantine(node)) {
       return List.of();
     }
-    String id = HexFormat.of().formatHex(c.requestId());
-    var call = stories.call(c.requestId());
+    byte[] requestId;
+    CanisterStories.Outcome outcome;
+    long height;
+    if (o instanceof Observation.IngressCompleted c) {
+      requestId = c.requestId();
+      height = c.height();
+      outcome = new CanisterStories.Outcome(c.replied(), c.reply(), c.rejectMessage(),
+          new byte[0], c.subnet().name(), c.height());
+    } else if (o instanceof Observation.QueryAnswered q) {
+      requestId = q.requestId();
+      height = q.height();
+      outcome = new CanisterStories.Outcome(q.replied(), q.reply(), q.rejectMessage(),
+          q.certificate(), q.subnet().name(), q.height());
+    } else {
+      return List.of();
+    }
+    String id = HexFormat.of().formatHex(requestId);
+    var call = stories.call(requestId);
     if (call.isEmpty() || completed.putIfAbsent(id, t) != null) {
       return List.of();
     }
+    completedHeight.put(id, height);
     int[] counts = tally.computeIfAbsent(call.get().story(), k -> new int[3]);
     if (call.get().after().isPresent()) {
-      Long before = completed.get(HexFormat.of().formatHex(call.get().after().get()));
-      if (before == null || before >= call.get().atNanos()) {
+      String after = HexFormat.of().formatHex(call.get().after().get());
+      Long before = completed.get(after);
+      if (before == null || before >= call.get().atNanos()
+          || (o instanceof Observation.QueryAnswered && height < completedHeight.get(after))) {
+        // Not yet complete when sent, or a query answered by a replica still behind it.
         counts[2]++;
         return List.of();
       }
     }
-    if (!c.replied() && transientReject(c.rejectMessage())) {
+    if (!outcome.replied() && transientReject(outcome.rejectMessage())) {
       counts[2]++; // the system said "try later" (keys not yet installed, queue or stash empty)
       return List.of();
     }
     counts[0]++;
     String problem;
     try {
-      problem = call.get().check().apply(new CanisterStories.Outcome(c.replied(), c.reply(),
-          c.rejectMessage()));
+      problem = call.get().check().apply(outcome);
     } catch (RuntimeException e) {
       problem = "the reply could not be read: " + e;
     }

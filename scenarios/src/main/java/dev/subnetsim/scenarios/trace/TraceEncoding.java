@@ -96,6 +96,15 @@ public final class TraceEncoding {
       bytes(out, c.reply());
       out.writeLong(c.rejectCode());
       string(out, c.rejectMessage());
+    } else if (o instanceof Observation.QueryAnswered q) {
+      out.writeByte(8);
+      string(out, q.subnet().name());
+      out.writeLong(q.height());
+      bytes(out, q.requestId());
+      out.writeBoolean(q.replied());
+      bytes(out, q.reply());
+      string(out, q.rejectMessage());
+      bytes(out, q.certificate());
     } else {
       throw new IllegalArgumentException("unknown observation " + o);
     }

@@ -64,6 +64,14 @@ public final class TraceJson {
           .append(",\"reply\":\"").append(HEX.formatHex(c.reply()))
           .append("\",\"reject_code\":").append(c.rejectCode())
           .append(",\"reject_message\":").append(str(c.rejectMessage()));
+    } else if (o instanceof Observation.QueryAnswered q) {
+      b.append(",\"obs\":\"query_answered\",\"subnet\":").append(str(q.subnet().name()))
+          .append(",\"height\":").append(q.height())
+          .append(",\"request_id\":\"").append(HEX.formatHex(q.requestId()))
+          .append("\",\"replied\":").append(q.replied())
+          .append(",\"reply\":\"").append(HEX.formatHex(q.reply()))
+          .append("\",\"reject_message\":").append(str(q.rejectMessage()))
+          .append(",\"certificate\":\"").append(HEX.formatHex(q.certificate())).append('"');
     } else if (o instanceof Observation.Metric m) {
       b.append(",\"obs\":\"metric\",\"name\":").append(str(m.name()))
           .append(",\"value\":").append(Double.isFinite(m.value()) ? Double.toString(m.value())

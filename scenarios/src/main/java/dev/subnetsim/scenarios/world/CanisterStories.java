@@ -1,6 +1,16 @@
 package dev.subnetsim.scenarios.world;
 
+import dev.subnetsim.chainkey.artifacts.ArtifactJson;
+import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
+import dev.subnetsim.chainkey.artifacts.CanisterSignatureArtifact;
+import dev.subnetsim.chainkey.artifacts.CertificateArtifact;
+import dev.subnetsim.chainkey.certification.CanisterSignature;
 import dev.subnetsim.chainkey.certification.CanisterSignatureIssuer;
+import dev.subnetsim.chainkey.certification.CanisterSignatureVerifier;
+import dev.subnetsim.chainkey.certification.Certificate;
+import dev.subnetsim.chainkey.certification.CertificateVerificationException;
+import dev.subnetsim.chainkey.certification.HashTreeCbor;
+import dev.subnetsim.chainkey.ic.SessionKeyDelegation;
 import dev.subnetsim.chainkey.derivation.DerivationPath;
 import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
 import dev.subnetsim.chainkey.docs.DocumentKeys;
@@ -32,6 +42,7 @@ import dev.subnetsim.replica.ingress.SignatureScheme;
 import dev.subnetsim.replica.ingress.SignedIngress;
 import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.query.QueryRequest;
 import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -62,8 +73,11 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>{@code wallet}: a user signs a transaction hash; the signature must verify under the
  *       user's derived key and not under another user's.</li>
  *   <li>{@code identity}: a user prepares a session-key delegation; the reply must be its
- *       canister-signature public key (the signature itself needs a certificate of the subnet's
- *       state and is checked in the replica tests, not here).</li>
+ *       canister-signature public key. Later the user queries {@code get_delegation}: the witness
+ *       it gets, with the data certificate the replica attached to the query's answer (delegated
+ *       by the root subnet on other subnets), must make a canister signature that verifies under
+ *       the root key for the user's session key, and not for another session key. Each such
+ *       signature and its certificate become lines of the artifacts log.</li>
  * </ul>
  * A step that depends on an earlier one (the retrievals on the store) is judged only if the earlier
  * step was observed complete before the dependent one was sent; otherwise it is counted apart.
@@ -80,14 +94,33 @@ public final class CanisterStories {
 
     /** Every key holder's public keys (the per-node shares differ between holders). */
     List<SubnetChainKeys> holders();
+
+    /**
+     * The root subnet's key (DER) that certificates verify under; empty when the run's consensus
+     * signatures are the insecure stand-in, whose certificates cannot verify.
+     */
+    default Optional<byte[]> rootKeyDer() {
+      return Optional.empty();
+    }
   }
 
   /** One signed call and how its user judges the outcome (null = as expected, else why not). */
   public record Call(String story, long atNanos, byte[] requestId, Optional<byte[]> after,
       Function<Outcome, String> check) {}
 
-  /** What the user read from /request_status. */
-  public record Outcome(boolean replied, byte[] reply, String rejectMessage) {}
+  /**
+   * What the user read: from /request_status for a call; for a query, the answer with the data
+   * certificate of the state it ran on (empty for calls).
+   */
+  public record Outcome(boolean replied, byte[] reply, String rejectMessage, byte[] certificate,
+      String subnet, long height) {
+    public Outcome(boolean replied, byte[] reply, String rejectMessage) {
+      this(replied, reply, rejectMessage, new byte[0], "", 0);
+    }
+  }
+
+  /** Lines of the artifacts log made from verified story results (canister signatures). */
+  private final List<String> artifactLines = new ArrayList<>();
 
   private final List<IngressInjection> injections = new ArrayList<>();
   private final TreeMap<String, Call> calls = new TreeMap<>();
@@ -151,16 +184,37 @@ public final class CanisterStories {
     return calls.size();
   }
 
+  public List<String> artifactLines() {
+    return List.copyOf(artifactLines);
+  }
+
   private byte[] send(String story, long at, UserKeyPair user, CanisterId canister, String method,
       byte[] arg, Optional<byte[]> after, Function<Outcome, String> check, long endNanos) {
     if (at >= endNanos) {
       return null;
     }
-    SignedIngress signed = user.sign(new IngressMessage(user.principal(), canister.toBytes(),
-        method, arg, at + EXPIRY_NANOS, ByteBuffer.allocate(8).putLong(at).array()));
+    return submit(story, at, user, new IngressMessage(user.principal(), canister.toBytes(),
+        method, arg, at + EXPIRY_NANOS, ByteBuffer.allocate(8).putLong(at).array()), after, check);
+  }
+
+  /** A signed query; its answer carries the data certificate of the state it ran on. */
+  private byte[] query(String story, long at, UserKeyPair user, CanisterId canister,
+      String method, byte[] arg, Optional<byte[]> after, Function<Outcome, String> check,
+      long endNanos) {
+    if (at >= endNanos) {
+      return null;
+    }
+    return submit(story, at, user, IngressMessage.query(user.principal(), canister.toBytes(),
+        method, arg, at + EXPIRY_NANOS, ByteBuffer.allocate(8).putLong(at).array()), after, check);
+  }
+
+  private byte[] submit(String story, long at, UserKeyPair user, IngressMessage message,
+      Optional<byte[]> after, Function<Outcome, String> check) {
+    SignedIngress signed = user.sign(message);
     byte[] id = signed.message().requestId();
     calls.put(HexFormat.of().formatHex(id), new Call(story, at, id, after, check));
-    sent.add(new Sent(at, new PayloadItem.Ingress(signed).encode()));
+    sent.add(new Sent(at, message.isQuery() ? new QueryRequest(signed).encode()
+        : new PayloadItem.Ingress(signed).encode()));
     return id;
   }
 
@@ -177,7 +231,8 @@ public final class CanisterStories {
           keys, end);
       case "mdl-ecdh" -> mdl(at, rng, subnet.canister(SubnetExecution.MDL_ECDH), keys, end);
       case "wallet" -> wallet(at, rng, subnet.canister(SubnetExecution.WALLET), keys, end);
-      case "identity" -> identity(at, rng, subnet.canister(SubnetExecution.IDENTITY), end);
+      case "identity" -> identity(at, rng, subnet.canister(SubnetExecution.IDENTITY), keys,
+          end);
       default -> throw new IllegalArgumentException(canister);
     }
   }
@@ -319,16 +374,55 @@ public final class CanisterStories {
         }, end);
   }
 
-  private void identity(long at, SeededRandom rng, CanisterId canister, long end) {
+  private void identity(long at, SeededRandom rng, CanisterId canister, ClientKeys keys,
+      long end) {
     UserKeyPair user = user(rng, "user");
     UserKeyPair session = user(rng, "session");
+    UserKeyPair otherSession = user(rng, "other-session");
     byte[] expected = new CanisterSignatureIssuer(Principal.fromBytes(canister.toBytes()))
         .publicKey(user.principal().toBytes()).toDer();
-    send("identity", at, user, canister, "prepare_delegation", Fields.encode(
-        session.publicKeyDer(), ByteBuffer.allocate(8).putLong(at + 3_600_000_000_000L).array()),
+    long expiration = at + 3_600_000_000_000L;
+    byte[] arg = Fields.encode(session.publicKeyDer(),
+        ByteBuffer.allocate(8).putLong(expiration).array());
+    byte[] prepared = send("identity", at, user, canister, "prepare_delegation", arg,
         Optional.empty(), o -> !o.replied() ? "prepare_delegation rejected: " + o.rejectMessage()
             : java.util.Arrays.equals(expected, o.reply()) ? null
             : "the delegation's canister-signature public key is not the user's", end);
+    Optional<byte[]> rootKey = keys.rootKeyDer();
+    if (prepared == null || rootKey.isEmpty()) {
+      return;
+    }
+    byte[] message = new SessionKeyDelegation(session.publicKeyDer(), expiration,
+        Optional.empty()).signedMessage();
+    byte[] otherMessage = new SessionKeyDelegation(otherSession.publicKeyDer(), expiration,
+        Optional.empty()).signedMessage();
+    query("identity", at + STEP_GAP_NANOS, user, canister, "get_delegation", arg,
+        Optional.of(prepared), o -> {
+          if (!o.replied()) {
+            return "get_delegation rejected: " + o.rejectMessage();
+          }
+          byte[] signature = new CanisterSignature(o.certificate(), HashTreeCbor.decode(o.reply()))
+              .encode();
+          CanisterSignatureVerifier verifier = CanisterSignatureVerifier.jblst();
+          try {
+            verifier.verify(expected, message, signature, rootKey.get());
+          } catch (CertificateVerificationException e) {
+            return "the delegation's canister signature does not verify under the root key: "
+                + e.getMessage();
+          }
+          if (verifier.isValid(expected, otherMessage, signature, rootKey.get())) {
+            return "the canister signature also verifies for another session key";
+          }
+          Certificate certificate = Certificate.decode(o.certificate());
+          artifactLines.add(ArtifactJson.toJsonLine(new CanisterSignatureArtifact(
+              new ArtifactOrigin(o.subnet(), o.height(), "canister-signature"), expected, message,
+              signature, rootKey.get())));
+          artifactLines.add(ArtifactJson.toJsonLine(new CertificateArtifact(
+              new ArtifactOrigin(o.subnet(), o.height(), "query-certificate"), rootKey.get(),
+              o.certificate(), certificate.delegation().map(d ->
+                  Principal.fromBytes(canister.toBytes()).toText()))));
+          return null;
+        }, end);
   }
 
   private static byte[] aesGcm(int mode, byte[] key, byte[] data) {

@@ -103,4 +103,79 @@ class CanisterStoryCheckerTest {
         "document exists"));
     assertThat(v).singleElement().satisfies(x -> assertThat(x.detail()).contains("store rejected"));
   }
+
+  private static final byte[] ROOT_KEY_DER = dev.subnetsim.chainkey.certification.BlsKeyDer.encode(
+      dev.subnetsim.chainkey.threshold.ThresholdBls.generateKeys(1, 1, SeededRandom.fromSeed(8))
+          .publicKey().toBytes());
+
+  private static CanisterStories identity() {
+    SubnetExecution app = SubnetExecution.defaults("app", 4, RoutingTable.single("app", false),
+        SeededRandom.fromSeed(4), slice -> false);
+    return CanisterStories.generate(6, Map.of("identity", 0.2), app, List.of(NODE),
+        new CanisterStories.ClientKeys() {
+          public SubnetChainKeys genesis() {
+            return KEYS;
+          }
+
+          public List<SubnetChainKeys> holders() {
+            return List.of(KEYS);
+          }
+
+          public java.util.Optional<byte[]> rootKeyDer() {
+            return java.util.Optional.of(ROOT_KEY_DER);
+          }
+        }, 20 * S);
+  }
+
+  /** The first identity story's prepare_delegation call and get_delegation query. */
+  private static byte[][] prepareAndQuery(CanisterStories stories) {
+    byte[] prepare = ((PayloadItem.Ingress) PayloadItem.decode(stories.injections().get(0)
+        .message())).signed().message().requestId();
+    byte[] query = stories.injections().stream()
+        .filter(i -> dev.subnetsim.replica.query.QueryRequest.isQuery(i.message()))
+        .map(i -> dev.subnetsim.replica.query.QueryRequest.decode(i.message()).signed().message())
+        .filter(m -> java.util.Arrays.equals(stories.call(m.requestId()).orElseThrow().after()
+            .orElseThrow(), prepare))
+        .findFirst().orElseThrow().requestId();
+    return new byte[][] {prepare, query};
+  }
+
+  private static Observation answered(byte[] query, long height, byte[] certificate) {
+    byte[] witness = dev.subnetsim.chainkey.certification.HashTreeCbor.encode(
+        new dev.subnetsim.chainkey.certification.HashTree.Empty());
+    return new Observation.QueryAnswered(APP, height, query, true, witness, "", certificate);
+  }
+
+  @Test
+  void aDelegationWhoseCertificateDoesNotVerifyUnderTheRootKeyIsAViolation() {
+    CanisterStories stories = identity();
+    byte[][] ids = prepareAndQuery(stories);
+    var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
+    long sent = stories.call(ids[0]).orElseThrow().atNanos();
+    checker.onObservation(sent + S, NODE, new Observation.IngressCompleted(APP, 5, ids[0], true,
+        new byte[0], 0, ""));
+    byte[] unsigned = new dev.subnetsim.chainkey.certification.Certificate(
+        new dev.subnetsim.chainkey.certification.HashTree.Empty(), new byte[48],
+        java.util.Optional.empty()).encode();
+
+    List<Violation> v = checker.onObservation(sent + 9 * S, NODE, answered(ids[1], 6, unsigned));
+
+    assertThat(v).singleElement().satisfies(x -> assertThat(x.detail())
+        .contains("does not verify under the root key"));
+    assertThat(stories.artifactLines()).isEmpty();
+  }
+
+  @Test
+  void aDelegationQueryAnsweredByAReplicaBehindTheCallThatPreparedItIsNotJudged() {
+    CanisterStories stories = identity();
+    byte[][] ids = prepareAndQuery(stories);
+    var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
+    long sent = stories.call(ids[0]).orElseThrow().atNanos();
+    checker.onObservation(sent + S, NODE, new Observation.IngressCompleted(APP, 5, ids[0], true,
+        new byte[0], 0, ""));
+
+    assertThat(checker.onObservation(sent + 9 * S, NODE, answered(ids[1], 4, new byte[0])))
+        .isEmpty();
+    assertThat(checker.tally().get("identity")[2]).isEqualTo(1);
+  }
 }

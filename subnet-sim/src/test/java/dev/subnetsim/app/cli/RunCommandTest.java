@@ -56,6 +56,41 @@ class RunCommandTest {
         - "p99 ecdh latency < 4s"
       """;
 
+  private static final String IDENTITY = """
+      name: identity
+      seed: 6
+      duration: 14s
+      subnets:
+        - {name: root, role: root, nodes: 4}
+        - {name: app, role: app, nodes: 4}
+      consensus: {unit_delay: 200ms, initial_notary_delay: 60ms}
+      workload:
+        canisters: [identity]
+        requests:
+          - {kind: canister-signature, rate: 1/s, from: app}
+      faults:
+        - {at: 0s, kind: byzantine, subnet: root, nodes: [0], behaviour: withholding}
+      """;
+
+  @Test
+  void canisterSignaturesFromAnAppSubnetVerifyUnderTheRootKeyThroughItsDelegationInAgentJs()
+      throws Exception {
+    Path out = tmp.resolve("identity");
+    assertThat(SubnetSimCli.execute("run", scenario(IDENTITY).toString(), "--out", out.toString()))
+        .isEqualTo(SubnetSimCli.EXIT_OK);
+    assertThat(summary(out).get("invariants").toString())
+        .containsPattern("identity: [1-9][0-9]* of [1-9][0-9]* judged calls as expected");
+    var lines = Files.readAllLines(out.resolve("artifacts.jsonl")).stream()
+        .filter(l -> l.contains("\"kind\":\"canister_signature\"")
+            || l.contains("\"kind\":\"certificate\""))
+        .toList();
+    assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"canister_signature\""))
+        .anyMatch(l -> l.contains("\"kind\":\"certificate\"") && l.contains("canister_id"));
+    NodeHarness.Verification v = NodeHarness.locate().verifyLines(lines);
+    assertThat(v.allOk()).as(v.output()).isTrue();
+    assertThat(v.output()).contains("agent-js Certificate.create (delegated)");
+  }
+
   @Test
   void chainKeyRepliesAcrossSubnetsAreCheckedByTheirClientsAndVerifyWithTheIcLibraries()
       throws Exception {

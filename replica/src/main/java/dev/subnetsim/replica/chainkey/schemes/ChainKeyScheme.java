@@ -29,6 +29,12 @@ public interface ChainKeyScheme {
     return new byte[0];
   }
 
+  /** Presignatures left in each of this scheme's stashes in {@code state}, by key (none if unused). */
+  default java.util.Map<String, Long> presignaturesAvailable(
+      dev.subnetsim.replica.state.ReplicatedState state) {
+    return java.util.Map.of();
+  }
+
   byte[] createShare(ChainKeyRequest request, NodeChainKeyShares mine, SecureRandom rng);
 
   boolean verifyShare(ChainKeyRequest request, int signer, byte[] share);

@@ -59,6 +59,14 @@ public final class EcdsaScheme extends SigningScheme {
     return takePresignature(state, "ecdsa/" + c, keys.ecdsaStash().get(c).size(), randomness);
   }
 
+  @Override
+  public java.util.Map<String, Long> presignaturesAvailable(ReplicatedState state) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    keys.ecdsaStash().forEach((c, stash) -> out.put("ecdsa/" + c,
+        stash.size() - state.presignaturesUsed("ecdsa/" + c)));
+    return out;
+  }
+
   private EcdsaPresignature presignature(ChainKeyRequest r) {
     return keys.ecdsaStash().get(curve(cast(r.decoded()).curve())).get(presignatureIndex(r));
   }

@@ -58,6 +58,14 @@ public final class SchnorrScheme extends SigningScheme {
     return takePresignature(state, "schnorr/" + a, keys.schnorrStash().get(a).size(), randomness);
   }
 
+  @Override
+  public java.util.Map<String, Long> presignaturesAvailable(ReplicatedState state) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    keys.schnorrStash().forEach((a, stash) -> out.put("schnorr/" + a,
+        stash.size() - state.presignaturesUsed("schnorr/" + a)));
+    return out;
+  }
+
   private Algorithm algorithm(ChainKeyRequest r) {
     return algorithm(cast(r.decoded()).algorithm());
   }
