@@ -49,9 +49,11 @@ public final class ReplicaActor extends AbstractBehavior<ReplicaActor.Command> {
 
   /**
    * The answer to a step: the logic steps performed, in local-time order, or {@code failure} (the
-   * logic threw; the driver treats it as an internal error of the run).
+   * logic threw; the driver treats it as an internal error of the run, with this exception as the
+   * cause so its stack trace reaches the user).
    */
-  public record Stepped(NodeId node, long stepSeq, List<LocalStep> steps, String failure) {
+  public record Stepped(NodeId node, long stepSeq, List<LocalStep> steps,
+      RuntimeException failure) {
     public Stepped {
       steps = List.copyOf(steps);
     }
@@ -100,7 +102,7 @@ public final class ReplicaActor extends AbstractBehavior<ReplicaActor.Command> {
       reply = Stepped.ok(shell.node(), stepSeq, shell.runWindow(events, horizon));
     } catch (RuntimeException e) {
       // Reply instead of dying: the driver must never wait for an answer that cannot come.
-      reply = new Stepped(shell.node(), stepSeq, List.of(), e.toString());
+      reply = new Stepped(shell.node(), stepSeq, List.of(), e);
     }
     replyTo.tell(reply);
     return this;

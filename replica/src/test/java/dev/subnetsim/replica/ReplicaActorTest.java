@@ -58,7 +58,7 @@ class ReplicaActorTest {
 
     ReplicaActor.Stepped reply = inbox.receiveMessage();
     assertThat(reply.failed()).isTrue();
-    assertThat(reply.failure()).contains("boom");
+    assertThat(reply.failure()).hasMessageContaining("boom");
   }
 
   @Test

@@ -56,7 +56,8 @@ final class StepExchange {
       }
       if (s.failed()) {
         throw new IllegalStateException(
-            "replica " + s.node() + " failed in step " + stepSeq + ": " + s.failure());
+            "replica " + s.node() + " failed in step " + stepSeq + ": " + s.failure(),
+            s.failure());
       }
       answers.put(s.node(), s);
     }
