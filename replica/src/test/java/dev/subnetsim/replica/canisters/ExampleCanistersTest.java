@@ -133,6 +133,10 @@ class ExampleCanistersTest {
         CanisterTestBed.WALLET, "public_key", Fields.encode("ecdsa".getBytes(StandardCharsets.UTF_8)))
         .reply(), 2).get(0));
     assertThat(ThresholdEcdsa.verify(bobKey, tx, signed.reply())).isFalse();
+    // The signature took one secp256k1 presignature of the stash of 4; P-256's is untouched.
+    assertThat(bed.subnet.management().schemes().get("sign_with_ecdsa")
+        .presignaturesAvailable(bed.state))
+        .containsEntry("ecdsa/" + EcCurve.SECP256K1, 3L).containsEntry("ecdsa/" + EcCurve.P256, 4L);
     assertThat(((ExecutionResult.Replied) bed.query(alice, CanisterTestBed.WALLET, "signed",
         new byte[0]).outcome()).data()).isEqualTo(java.nio.ByteBuffer.allocate(8).putLong(1).array());
     RequestStatus bad = bed.call(alice, CanisterTestBed.WALLET, "sign",

@@ -27,9 +27,15 @@ class CanisterStoryCheckerTest {
   private static final NodeId NODE = new NodeId(0);
 
   private static CanisterStories secretStore() {
+    return stories(5, "secret-store", 0.5, java.util.Optional.empty());
+  }
+
+  /** Stories of one canister on a 4-node app subnet, for clients trusting {@code rootKey}. */
+  private static CanisterStories stories(long seed, String canister, double rate,
+      java.util.Optional<byte[]> rootKey) {
     SubnetExecution app = SubnetExecution.defaults("app", 4, RoutingTable.single("app", false),
         SeededRandom.fromSeed(4), slice -> false);
-    return CanisterStories.generate(5, Map.of("secret-store", 0.5), app, List.of(NODE),
+    return CanisterStories.generate(seed, Map.of(canister, rate), app, List.of(NODE),
         new CanisterStories.ClientKeys() {
           public SubnetChainKeys genesis() {
             return KEYS;
@@ -37,6 +43,10 @@ class CanisterStoryCheckerTest {
 
           public List<SubnetChainKeys> holders() {
             return List.of(KEYS);
+          }
+
+          public java.util.Optional<byte[]> rootKeyDer() {
+            return rootKey;
           }
         }, 20 * S);
   }
@@ -109,22 +119,7 @@ class CanisterStoryCheckerTest {
           .publicKey().toBytes());
 
   private static CanisterStories identity() {
-    SubnetExecution app = SubnetExecution.defaults("app", 4, RoutingTable.single("app", false),
-        SeededRandom.fromSeed(4), slice -> false);
-    return CanisterStories.generate(6, Map.of("identity", 0.2), app, List.of(NODE),
-        new CanisterStories.ClientKeys() {
-          public SubnetChainKeys genesis() {
-            return KEYS;
-          }
-
-          public List<SubnetChainKeys> holders() {
-            return List.of(KEYS);
-          }
-
-          public java.util.Optional<byte[]> rootKeyDer() {
-            return java.util.Optional.of(ROOT_KEY_DER);
-          }
-        }, 20 * S);
+    return stories(6, "identity", 0.2, java.util.Optional.of(ROOT_KEY_DER));
   }
 
   /** The first identity story's prepare_delegation call and get_delegation query. */

@@ -61,10 +61,7 @@ public final class EcdsaScheme extends SigningScheme {
 
   @Override
   public java.util.Map<String, Long> presignaturesAvailable(ReplicatedState state) {
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    keys.ecdsaStash().forEach((c, stash) -> out.put("ecdsa/" + c,
-        stash.size() - state.presignaturesUsed("ecdsa/" + c)));
-    return out;
+    return available(state, "ecdsa/", keys.ecdsaStash());
   }
 
   private EcdsaPresignature presignature(ChainKeyRequest r) {

@@ -60,10 +60,7 @@ public final class SchnorrScheme extends SigningScheme {
 
   @Override
   public java.util.Map<String, Long> presignaturesAvailable(ReplicatedState state) {
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    keys.schnorrStash().forEach((a, stash) -> out.put("schnorr/" + a,
-        stash.size() - state.presignaturesUsed("schnorr/" + a)));
-    return out;
+    return available(state, "schnorr/", keys.schnorrStash());
   }
 
   private Algorithm algorithm(ChainKeyRequest r) {

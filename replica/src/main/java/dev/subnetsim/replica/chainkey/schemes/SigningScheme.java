@@ -40,6 +40,15 @@ abstract class SigningScheme implements ChainKeyScheme {
     }
   }
 
+  /** Presignatures left per stash: {@code prefix + key} -> size minus those taken. */
+  static <K> java.util.Map<String, Long> available(ReplicatedState state, String prefix,
+      java.util.Map<K, ? extends List<?>> stashes) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    stashes.forEach((k, stash) -> out.put(prefix + k,
+        stash.size() - state.presignaturesUsed(prefix + k)));
+    return out;
+  }
+
   static int presignatureIndex(ChainKeyRequest r) {
     return ByteBuffer.wrap(r.context()).getInt();
   }
