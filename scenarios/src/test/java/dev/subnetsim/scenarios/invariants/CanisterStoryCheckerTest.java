@@ -141,14 +141,21 @@ class CanisterStoryCheckerTest {
     return new Observation.QueryAnswered(APP, height, query, true, witness, "", certificate);
   }
 
+  /** Shows {@code checker} the prepare call completing at height 5; returns when it was sent. */
+  private static long preparedAtHeightFive(CanisterStories stories, byte[] prepare,
+      CanisterStoryChecker checker) {
+    long sent = stories.call(prepare).orElseThrow().atNanos();
+    checker.onObservation(sent + S, NODE, new Observation.IngressCompleted(APP, 5, prepare, true,
+        new byte[0], 0, ""));
+    return sent;
+  }
+
   @Test
   void aDelegationWhoseCertificateDoesNotVerifyUnderTheRootKeyIsAViolation() {
     CanisterStories stories = identity();
     byte[][] ids = prepareAndQuery(stories);
     var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
-    long sent = stories.call(ids[0]).orElseThrow().atNanos();
-    checker.onObservation(sent + S, NODE, new Observation.IngressCompleted(APP, 5, ids[0], true,
-        new byte[0], 0, ""));
+    long sent = preparedAtHeightFive(stories, ids[0], checker);
     byte[] unsigned = new dev.subnetsim.chainkey.certification.Certificate(
         new dev.subnetsim.chainkey.certification.HashTree.Empty(), new byte[48],
         java.util.Optional.empty()).encode();
@@ -165,9 +172,7 @@ class CanisterStoryCheckerTest {
     CanisterStories stories = identity();
     byte[][] ids = prepareAndQuery(stories);
     var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
-    long sent = stories.call(ids[0]).orElseThrow().atNanos();
-    checker.onObservation(sent + S, NODE, new Observation.IngressCompleted(APP, 5, ids[0], true,
-        new byte[0], 0, ""));
+    long sent = preparedAtHeightFive(stories, ids[0], checker);
 
     assertThat(checker.onObservation(sent + 9 * S, NODE, answered(ids[1], 4, new byte[0])))
         .isEmpty();
