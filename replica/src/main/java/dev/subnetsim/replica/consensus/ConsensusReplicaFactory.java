@@ -24,6 +24,9 @@ import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
 import java.util.ArrayList;
 import java.util.Optional;
 import dev.subnetsim.replica.xnet.XNetSlice;
+import dev.subnetsim.replica.state.CertifiedStateTree;
+import dev.subnetsim.replica.state.SubnetRegistry;
+import dev.subnetsim.replica.query.CertificationCheck;
 
 /**
  * Creates consensus replicas for every subnet of a world: genesis keys per subnet (by DKG, from the
@@ -146,13 +149,13 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     if (!keys.containsKey(root)) {
       throw new IllegalArgumentException("no subnet " + root);
     }
-    Map<String, dev.subnetsim.replica.state.CertifiedStateTree.SubnetEntry> entries =
+    Map<String, CertifiedStateTree.SubnetEntry> entries =
         new TreeMap<>();
-    keys.forEach((s, k) -> entries.put(s.name(), dev.subnetsim.replica.state.SubnetRegistry.entry(
+    keys.forEach((s, k) -> entries.put(s.name(), SubnetRegistry.entry(
         k.publicKeys().certificationKey().publicKey().toBytes(),
         execution.get(s).routing().base(s.name()), RoutingTable.RANGE)));
-    var registry = new dev.subnetsim.replica.state.SubnetRegistry(root.name(), entries);
-    dev.subnetsim.replica.query.CertificationCheck check = (subnet, stateRoot, signature) -> {
+    var registry = new SubnetRegistry(root.name(), entries);
+    CertificationCheck check = (subnet, stateRoot, signature) -> {
       ConsensusCrypto c = crypto.get(new SubnetId(subnet));
       return c != null && c.verifyCertification(ConsensusCrypto.certificationMessage(stateRoot),
           signature);

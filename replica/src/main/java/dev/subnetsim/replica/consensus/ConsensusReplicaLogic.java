@@ -36,6 +36,7 @@ import dev.subnetsim.replica.StepOutput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -413,7 +414,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       return;
     }
     for (QueryService.Answer a : queries.answer(state, lastCertified,
-        delegation == null ? java.util.Optional.empty() : delegation.held(), execution)) {
+        delegation == null ? Optional.empty() : delegation.held(), execution)) {
       answered(a, out);
     }
   }
@@ -439,7 +440,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       return;
     }
     execution.members().entrySet().stream().filter(e -> e.getValue().contains(from))
-        .map(e -> registry.entry(e.getKey())).flatMap(java.util.Optional::stream).findFirst()
+        .map(e -> registry.entry(e.getKey())).flatMap(Optional::stream).findFirst()
         .ifPresent(entry -> out.network().send(from, RootDelegation.KIND,
             RootDelegation.issue(lastCertified, entry)));
   }

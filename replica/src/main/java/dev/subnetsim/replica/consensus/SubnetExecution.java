@@ -32,6 +32,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import dev.subnetsim.replica.xnet.RoutingTable;
 import dev.subnetsim.replica.xnet.XNetSlice;
+import dev.subnetsim.replica.state.SubnetRegistry;
+import dev.subnetsim.replica.query.CertificationCheck;
 
 /**
  * What every replica of one subnet shares for execution: the canister programs, the canisters
@@ -58,9 +60,9 @@ public final class SubnetExecution {
   private final RoutingTable routing;
   private final Predicate<XNetSlice> sliceVerifier;
   private Map<String, List<dev.subnetsim.consensus.types.NodeId>> members = Map.of();
-  private dev.subnetsim.replica.state.SubnetRegistry registry;
-  private dev.subnetsim.replica.query.CertificationCheck certificationCheck =
-      dev.subnetsim.replica.query.CertificationCheck.none();
+  private SubnetRegistry registry;
+  private CertificationCheck certificationCheck =
+      CertificationCheck.none();
   private final ExecutionEnvironment environment;
   private final Map<Long, String> genesisCanisters;
   private final Optional<ChainKeyGenesis> chainKeys;
@@ -95,7 +97,7 @@ public final class SubnetExecution {
     this.management = new ManagementCanister(chainKeys.map(ChainKeyGenesis::publicKeys).orElse(null),
         schemes, queueLimit);
     this.reshares = new ReshareLedger(subnet, ReshareContext.none());
-    this.registry = dev.subnetsim.replica.state.SubnetRegistry.none(subnet);
+    this.registry = SubnetRegistry.none(subnet);
   }
 
   /**
@@ -202,17 +204,17 @@ public final class SubnetExecution {
   }
 
   /** The subnets' ids, keys and ranges, and the root subnet (for certificates). */
-  public dev.subnetsim.replica.state.SubnetRegistry registry() {
+  public SubnetRegistry registry() {
     return registry;
   }
 
   /** Checks any registered subnet's state certification (e.g. the root's delegations). */
-  public dev.subnetsim.replica.query.CertificationCheck certificationCheck() {
+  public CertificationCheck certificationCheck() {
     return certificationCheck;
   }
 
-  public SubnetExecution withRegistry(dev.subnetsim.replica.state.SubnetRegistry registry,
-      dev.subnetsim.replica.query.CertificationCheck check) {
+  public SubnetExecution withRegistry(SubnetRegistry registry,
+      CertificationCheck check) {
     this.registry = java.util.Objects.requireNonNull(registry, "registry");
     this.certificationCheck = java.util.Objects.requireNonNull(check, "check");
     return this;

@@ -2,7 +2,12 @@ package dev.subnetsim.scenarios.invariants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.certification.BlsKeyDer;
+import dev.subnetsim.chainkey.certification.Certificate;
+import dev.subnetsim.chainkey.certification.HashTree;
+import dev.subnetsim.chainkey.certification.HashTreeCbor;
 import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.chainkey.threshold.ThresholdBls;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
@@ -11,11 +16,14 @@ import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.query.QueryRequest;
 import dev.subnetsim.replica.xnet.RoutingTable;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.world.CanisterStories;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The canister-story checker judges replies as the users would, and can say no. */
@@ -27,12 +35,12 @@ class CanisterStoryCheckerTest {
   private static final NodeId NODE = new NodeId(0);
 
   private static CanisterStories secretStore() {
-    return stories(5, "secret-store", 0.5, java.util.Optional.empty());
+    return stories(5, "secret-store", 0.5, Optional.empty());
   }
 
   /** Stories of one canister on a 4-node app subnet, for clients trusting {@code rootKey}. */
   private static CanisterStories stories(long seed, String canister, double rate,
-      java.util.Optional<byte[]> rootKey) {
+      Optional<byte[]> rootKey) {
     SubnetExecution app = SubnetExecution.defaults("app", 4, RoutingTable.single("app", false),
         SeededRandom.fromSeed(4), slice -> false);
     return CanisterStories.generate(seed, Map.of(canister, rate), app, List.of(NODE),
@@ -45,7 +53,7 @@ class CanisterStoryCheckerTest {
             return List.of(KEYS);
           }
 
-          public java.util.Optional<byte[]> rootKeyDer() {
+          public Optional<byte[]> rootKeyDer() {
             return rootKey;
           }
         }, 20 * S);
@@ -79,7 +87,7 @@ class CanisterStoryCheckerTest {
     List<Violation> leaked = new java.util.ArrayList<>();
     for (var m : dependents.subList(0, 2)) {
       var call = stories.call(m.requestId()).orElseThrow();
-      if (call.after().isEmpty() || !java.util.Arrays.equals(call.after().get(), store)) {
+      if (call.after().isEmpty() || !Arrays.equals(call.after().get(), store)) {
         continue;
       }
       String verdict = call.check().apply(new CanisterStories.Outcome(false, new byte[0],
@@ -114,12 +122,12 @@ class CanisterStoryCheckerTest {
     assertThat(v).singleElement().satisfies(x -> assertThat(x.detail()).contains("store rejected"));
   }
 
-  private static final byte[] ROOT_KEY_DER = dev.subnetsim.chainkey.certification.BlsKeyDer.encode(
-      dev.subnetsim.chainkey.threshold.ThresholdBls.generateKeys(1, 1, SeededRandom.fromSeed(8))
+  private static final byte[] ROOT_KEY_DER = BlsKeyDer.encode(
+      ThresholdBls.generateKeys(1, 1, SeededRandom.fromSeed(8))
           .publicKey().toBytes());
 
   private static CanisterStories identity() {
-    return stories(6, "identity", 0.2, java.util.Optional.of(ROOT_KEY_DER));
+    return stories(6, "identity", 0.2, Optional.of(ROOT_KEY_DER));
   }
 
   /** The first identity story's prepare_delegation call and get_delegation query. */
@@ -127,17 +135,17 @@ class CanisterStoryCheckerTest {
     byte[] prepare = ((PayloadItem.Ingress) PayloadItem.decode(stories.injections().get(0)
         .message())).signed().message().requestId();
     byte[] query = stories.injections().stream()
-        .filter(i -> dev.subnetsim.replica.query.QueryRequest.isQuery(i.message()))
-        .map(i -> dev.subnetsim.replica.query.QueryRequest.decode(i.message()).signed().message())
-        .filter(m -> java.util.Arrays.equals(stories.call(m.requestId()).orElseThrow().after()
+        .filter(i -> QueryRequest.isQuery(i.message()))
+        .map(i -> QueryRequest.decode(i.message()).signed().message())
+        .filter(m -> Arrays.equals(stories.call(m.requestId()).orElseThrow().after()
             .orElseThrow(), prepare))
         .findFirst().orElseThrow().requestId();
     return new byte[][] {prepare, query};
   }
 
   private static Observation answered(byte[] query, long height, byte[] certificate) {
-    byte[] witness = dev.subnetsim.chainkey.certification.HashTreeCbor.encode(
-        new dev.subnetsim.chainkey.certification.HashTree.Empty());
+    byte[] witness = HashTreeCbor.encode(
+        new HashTree.Empty());
     return new Observation.QueryAnswered(APP, height, query, true, witness, "", certificate);
   }
 
@@ -156,9 +164,9 @@ class CanisterStoryCheckerTest {
     byte[][] ids = prepareAndQuery(stories);
     var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
     long sent = preparedAtHeightFive(stories, ids[0], checker);
-    byte[] unsigned = new dev.subnetsim.chainkey.certification.Certificate(
-        new dev.subnetsim.chainkey.certification.HashTree.Empty(), new byte[48],
-        java.util.Optional.empty()).encode();
+    byte[] unsigned = new Certificate(
+        new HashTree.Empty(), new byte[48],
+        Optional.empty()).encode();
 
     List<Violation> v = checker.onObservation(sent + 9 * S, NODE, answered(ids[1], 6, unsigned));
 
