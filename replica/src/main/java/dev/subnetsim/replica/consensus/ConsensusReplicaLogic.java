@@ -24,6 +24,7 @@ import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.chainkey.certification.HashTreeCbor;
 import dev.subnetsim.chainkey.certification.Witness;
+import dev.subnetsim.replica.ingress.IngressAdmission;
 import dev.subnetsim.replica.query.CertifiedState;
 import dev.subnetsim.replica.query.QueryRequest;
 import dev.subnetsim.replica.query.QueryService;
@@ -87,6 +88,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   /** On a non-root subnet: the root's delegation for our certificates (null on the root). */
   private final RootDelegation delegation;
   private long pendingTimerAt = Long.MAX_VALUE;
+  /** Client messages refused at submission (each answered with a 4xx). */
+  private long ingressRefused;
   private long nextTimerId;
 
   public ConsensusReplicaLogic(NodeId self, ConsensusConfig config, NodeSecrets secrets,
@@ -147,6 +150,13 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
           && QueryRequest.isQuery(i.message())) {
         queries.submit(i.message(), now, state.height()).ifPresent(a -> answered(a, out));
       } else if (e instanceof InboundEvent.IngressSubmitted i) {
+        Optional<IngressAdmission.Refusal> refused = IngressAdmission.check(i.message(), now);
+        if (refused.isPresent()) {
+          // The client gets a 4xx; nothing enters the pool or the network.
+          out.observe(new Observation.Metric("ingress_refused/" + config.subnet(),
+              ++ingressRefused));
+          continue;
+        }
         inputs.add(new ConsensusNode.IngressReceived(i.message()));
         out.network().broadcast(INGRESS_KIND, i.message());
       } else if (e instanceof InboundEvent.MessageDelivered d) {
@@ -161,7 +171,14 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         } else if (d.envelope().kind().equals(RootDelegation.KIND)) {
           acceptDelegation(d.envelope().from(), d.envelope().payload(), out);
         } else if (d.envelope().kind().equals(INGRESS_KIND)) {
-          inputs.add(new ConsensusNode.IngressReceived(d.envelope().payload()));
+          Optional<IngressAdmission.Refusal> refused =
+              IngressAdmission.check(d.envelope().payload(), now);
+          if (refused.isEmpty()) {
+            inputs.add(new ConsensusNode.IngressReceived(d.envelope().payload()));
+          } else if (refused.get().relayFault()) {
+            out.observe(new Observation.ArtifactRejected(d.envelope().from(),
+                "relayed " + refused.get().reason()));
+          }
         } else {
           inputs.add(new ConsensusNode.Received(d.envelope().from(), d.envelope().payload()));
         }

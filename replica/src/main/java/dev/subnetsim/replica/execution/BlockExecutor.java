@@ -157,7 +157,12 @@ public final class BlockExecutor {
       try {
         IngressValidator.validate(signed, state.timeNanos());
       } catch (InvalidIngressException e) {
-        rejected.add("invalid ingress " + java.util.HexFormat.of().formatHex(id) + ": " + e.getMessage());
+        if (!e.expired()) {
+          rejected.add("invalid ingress " + java.util.HexFormat.of().formatHex(id) + ": "
+              + e.getMessage());
+        }
+        // An expired message is dropped, not blamed on the block maker: it was valid when the
+        // maker's pool admitted it, and expiry depends on when each replica looks.
         return;
       }
       CanisterId target;

@@ -28,11 +28,12 @@ public final class IngressValidator {
   public static void validate(SignedIngress signed, long nowNanos) throws InvalidIngressException {
     IngressMessage m = signed.message();
     if (m.ingressExpiryNanos() < nowNanos) {
-      throw new InvalidIngressException("expired: ingress_expiry " + m.ingressExpiryNanos()
+      throw InvalidIngressException.expiry("expired: ingress_expiry " + m.ingressExpiryNanos()
           + " is before the replica's time " + nowNanos);
     }
     if (m.ingressExpiryNanos() > nowNanos + MAX_EXPIRY_AHEAD_NANOS) {
-      throw new InvalidIngressException("ingress_expiry too far in the future (max 5 minutes)");
+      throw InvalidIngressException.expiry(
+          "ingress_expiry too far in the future (max 5 minutes)");
     }
     if (m.sender().isAnonymous()) {
       if (signed.signature().length != 0 || signed.senderPublicKeyDer().length != 0) {

@@ -61,11 +61,18 @@ class BlockExecutorTest {
     byte[] item = new PayloadItem.Ingress(signed).encode();
     subnet.executor().execute(state, 1, S, new byte[32], List.of(item, item));
     assertThat(state.requestStatus(signed.message().requestId()).status()).isEqualTo("replied");
-    // The duplicate was executed once: the status stays, and an expired copy is refused.
+    // The duplicate was executed once: the status stays. An expired copy is dropped without
+    // blaming the block maker (it was valid when admitted); a forged one is blamed.
     ReplicatedState later = subnet.genesisState();
     var outcome = subnet.executor().execute(later, 1, 61 * S, new byte[32], List.of(item));
     assertThat(later.requestStatus(signed.message().requestId())).isNull();
-    assertThat(outcome.rejectedItems()).singleElement().asString().contains("expir");
+    assertThat(outcome.rejectedItems()).isEmpty();
+    byte[] sig = signed.signature();
+    sig[3] ^= 1;
+    byte[] forged = new PayloadItem.Ingress(new dev.subnetsim.replica.ingress.SignedIngress(
+        signed.message(), signed.senderPublicKeyDer(), sig)).encode();
+    assertThat(subnet.executor().execute(subnet.genesisState(), 1, S, new byte[32],
+        List.of(forged)).rejectedItems()).singleElement().asString().contains("invalid signature");
   }
 
   @Test

@@ -1,0 +1,49 @@
+package dev.subnetsim.replica.ingress;
+
+import dev.subnetsim.replica.payload.MalformedPayloadItemException;
+import dev.subnetsim.replica.payload.PayloadItem;
+import java.util.Optional;
+
+/**
+ * What a replica checks before a client's message enters its ingress pool (the IC's ingress
+ * manager validates before the validated pool): it must be a client message (a signed update call
+ * or workload load, not a payload item only replicas make), and a signed call must be well signed
+ * and within its expiry window at the replica's time. A block maker then never includes a message
+ * it could have known to be invalid, so execution's rejections stay attributable to it.
+ */
+public final class IngressAdmission {
+  private IngressAdmission() {}
+
+  /**
+   * Why a message is refused.
+   *
+   * @param relayFault true if a replica that relays it is at fault (honest ones check first);
+   *     false for expiry, which depends on the replica's clock
+   */
+  public record Refusal(String reason, boolean relayFault) {}
+
+  public static Optional<Refusal> check(byte[] message, long nowNanos) {
+    PayloadItem item;
+    try {
+      item = PayloadItem.decode(message);
+    } catch (MalformedPayloadItemException e) {
+      return Optional.of(new Refusal("malformed ingress: " + e.getMessage(), true));
+    }
+    if (item instanceof PayloadItem.Workload) {
+      return Optional.empty();
+    }
+    if (!(item instanceof PayloadItem.Ingress i)) {
+      return Optional.of(new Refusal("a client may not submit a "
+          + item.getClass().getSimpleName() + " payload item", true));
+    }
+    if (i.signed().message().isQuery()) {
+      return Optional.of(new Refusal("a query is not an update call", true));
+    }
+    try {
+      IngressValidator.validate(i.signed(), nowNanos);
+      return Optional.empty();
+    } catch (InvalidIngressException e) {
+      return Optional.of(new Refusal("invalid ingress: " + e.getMessage(), !e.expired()));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.subnetsim.replica.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.replica.execution.CanisterId;
+import dev.subnetsim.replica.payload.PayloadItem;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What enters a replica's ingress pool: well-signed calls in their expiry window and workload
+ * load; everything else is refused, and a replica relaying a forged or foreign message is at fault
+ * while one relaying a message that expired by our clock is not.
+ */
+class IngressAdmissionTest {
+  private static final long S = 1_000_000_000L;
+  private final UserKeyPair user = UserKeyPair.generate(SignatureScheme.ED25519,
+      SeededRandom.fromSeed(21));
+
+  private SignedIngress call(IngressMessage m) {
+    return user.sign(m);
+  }
+
+  private IngressMessage put(long expiry) {
+    return new IngressMessage(user.principal(), new CanisterId(0).toBytes(), "put",
+        "k=v".getBytes(StandardCharsets.UTF_8), expiry, null);
+  }
+
+  @Test
+  void aWellSignedCallInItsWindowAndWorkloadLoadAreAdmitted() {
+    assertThat(IngressAdmission.check(new PayloadItem.Ingress(call(put(60 * S))).encode(), S))
+        .isEmpty();
+    assertThat(IngressAdmission.check(PayloadItem.Workload.counter(1, 0).encode(), S)).isEmpty();
+  }
+
+  @Test
+  void forgedMalformedQueryAndReplicaOnlyItemsAreRefusedAsTheRelaysFault() {
+    SignedIngress ok = call(put(60 * S));
+    byte[] sig = ok.signature();
+    sig[0] ^= 1;
+    var forged = IngressAdmission.check(new PayloadItem.Ingress(
+        new SignedIngress(ok.message(), ok.senderPublicKeyDer(), sig)).encode(), S);
+    assertThat(forged).hasValueSatisfying(r -> {
+      assertThat(r.reason()).contains("invalid signature");
+      assertThat(r.relayFault()).isTrue();
+    });
+    assertThat(IngressAdmission.check(new byte[] {'I', 1}, S))
+        .hasValueSatisfying(r -> assertThat(r.relayFault()).isTrue());
+    SignedIngress query = call(IngressMessage.query(user.principal(), new CanisterId(0).toBytes(),
+        "get", new byte[0], 60 * S, null));
+    assertThat(IngressAdmission.check(new PayloadItem.Ingress(query).encode(), S))
+        .hasValueSatisfying(r -> assertThat(r.reason()).contains("query"));
+    byte[] response = new PayloadItem.ChainKeyResponse(1, new TreeMap<>(java.util.Map.of(0,
+        new byte[] {1}))).encode();
+    assertThat(IngressAdmission.check(response, S)).hasValueSatisfying(r -> {
+      assertThat(r.reason()).contains("ChainKeyResponse");
+      assertThat(r.relayFault()).isTrue();
+    });
+  }
+
+  @Test
+  void anExpiredCallIsRefusedWithoutBlamingWhoeverRelayedIt() {
+    for (long now : List.of(61 * S, 0L - 400 * S)) {
+      assertThat(IngressAdmission.check(new PayloadItem.Ingress(call(put(60 * S))).encode(), now))
+          .hasValueSatisfying(r -> assertThat(r.relayFault()).isFalse());
+    }
+  }
+}
