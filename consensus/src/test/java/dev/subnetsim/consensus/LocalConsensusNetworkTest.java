@@ -106,6 +106,27 @@ class LocalConsensusNetworkTest {
   }
 
   @Test
+  void anEquivocatingMakersTwoBlocksAreRelayedSoItsRankIsDisqualifiedAndEveryHeightIsFinalized() {
+    LocalConsensusNetwork net = new LocalConsensusNetwork(4, 6, UNIT,
+        Map.of(1, EnumSet.of(ByzantineBehaviour.EQUIVOCATING_BLOCK_MAKER)));
+    net.runUntil(3_000 * MS, 10 * MS);
+    assertThat(net.results.stream().flatMap(r -> r.equivocations().stream()))
+        .as("equivocation proofs").isNotEmpty()
+        .allSatisfy(p -> assertThat(p.first().block().proposer()).isEqualTo(1));
+    // The maker sends one block to half the committee and its twin to the other half; only the
+    // honest replicas' relays bring both to one notary before the rank-0 notary delay ends. Had a
+    // notary signed both, that height would only be finalized implicitly through a descendant.
+    java.util.Set<Long> finalizedDirectly = new java.util.TreeSet<>();
+    net.results.stream().flatMap(r -> r.combined().stream())
+        .filter(c -> c.kind().equals("finalization")).forEach(c -> finalizedDirectly.add(c.height()));
+    long h = net.finalizedHeight(0);
+    assertThat(h).isGreaterThan(10);
+    assertThat(finalizedDirectly).containsAll(
+        java.util.stream.LongStream.rangeClosed(1, h).boxed().toList());
+    assertAgreement(net);
+  }
+
+  @Test
   void theNotaryDelayBacksOffByOnePointFiveWhenFinalizationLags() {
     ConsensusConfig c = new ConsensusConfig(new SubnetId("s"), List.of(new NodeId(0)), 1000, 300, 10, 10);
     assertThat(c.notaryDelayNanos(0, 5, 5)).isEqualTo(300);

@@ -51,7 +51,8 @@ public final class Misbehaviour {
     List<Outgoing> out = new ArrayList<>();
     for (Outgoing o : honest) {
       ConsensusMessage m = o.message();
-      if (m instanceof BlockProposal p && has(ByzantineBehaviour.EQUIVOCATING_BLOCK_MAKER)) {
+      if (m instanceof BlockProposal p && p.block().proposer() == node.index()
+          && has(ByzantineBehaviour.EQUIVOCATING_BLOCK_MAKER)) {
         equivocate(p, out);
       } else if (m instanceof BeaconShare s && has(ByzantineBehaviour.INVALID_BEACON_SHARES)) {
         out.add(new Outgoing(o.to(), new BeaconShare(s.height(), s.signer(), junk(s.share()))));

@@ -188,6 +188,11 @@ public final class Validator {
       }
     }
     pool.proposals.computeIfAbsent(h, k -> new TreeMap<>()).put(key, p);
+    // Gossip: relay a newly validated proposal at once, as the IC's P2P layer adverts every
+    // artifact it validates. An equivocating maker's two blocks then meet within two hops,
+    // before the rank-0 notary delay runs out, and the rank is disqualified before honest
+    // notaries sign both (which would leave the height unfinalizable).
+    changes.broadcast(p);
     return Verdict.ACCEPTED;
   }
 
