@@ -3,16 +3,16 @@ package dev.subnetsim.consensus.byzantine;
 import dev.subnetsim.chainkey.DomainSeparators;
 import dev.subnetsim.chainkey.bls12381.HashToCurve;
 import dev.subnetsim.consensus.artifacts.Block;
-import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.pool.ConsensusPool;
-import dev.subnetsim.consensus.roles.Changes;
 import dev.subnetsim.consensus.roles.Changes.Outgoing;
+import dev.subnetsim.consensus.roles.Changes;
 import dev.subnetsim.consensus.roles.NodeContext;
 import dev.subnetsim.consensus.types.NodeId;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +32,8 @@ public final class Misbehaviour {
   private final List<NodeId> committee;
   /** Blocks this node double-signed (kept apart from the honest pool's own-share records). */
   private final java.util.TreeSet<String> doubleSigned = new java.util.TreeSet<>();
+  /** The honest block this node split at each height (its twin comes back through relays). */
+  private final java.util.TreeMap<Long, String> splitBlock = new java.util.TreeMap<>();
 
   public Misbehaviour(Set<ByzantineBehaviour> behaviours, NodeContext node, List<NodeId> committee) {
     this.behaviours = behaviours.isEmpty() ? EnumSet.noneOf(ByzantineBehaviour.class)
@@ -82,6 +84,11 @@ public final class Misbehaviour {
   /** Two validly signed blocks at one rank: the original to one half, a twin to the other. */
   private void equivocate(BlockProposal p, List<Outgoing> out) {
     Block b = p.block();
+    String hash = ConsensusPool.hex(b.hash());
+    if (!splitBlock.computeIfAbsent(b.height(), k -> hash).equals(hash)) {
+      return; // our own twin, relayed back to us: re-sending the split original covers it
+    }
+    splitBlock.headMap(b.height() - 100).clear();
     List<byte[]> payload = new ArrayList<>(b.ingress());
     payload.add(("equivocation/" + b.height()).getBytes(StandardCharsets.UTF_8));
     Block twin = new Block(b.height(), b.parentHash(), b.rank(), b.proposer(), b.timeNanos(), payload);
