@@ -16,6 +16,7 @@ import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.Violation;
 import dev.subnetsim.scenarios.net.Partition;
+import dev.subnetsim.scenarios.net.UniformLatency;
 import dev.subnetsim.scenarios.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,7 +150,10 @@ class ConsensusSimulationTest {
         m.get(1), Set.of(ByzantineBehaviour.TWINS), m.get(5), Set.of(ByzantineBehaviour.TWINS));
     FaultSchedule faults = new FaultSchedule(List.of(), Set.of(m.get(1), m.get(5)));
     Recorder rec = new Recorder();
-    RunResult r = run(ConsensusWorld.config(t, 4, faults, byz, UNIT, 3 * S, 10 * S, 1), rec);
+    // Jittered links, so the twins' views differ: with constant latency and proposals relayed at
+    // once, both twins see the same messages at the same instants and propose identical blocks.
+    RunResult r = run(ConsensusWorld.config(ConsensusWorld.factory(t, 4, byz, UNIT, false), t, 4,
+        faults, 3 * S, 10 * S, 1, new UniformLatency(10 * MS, 40 * MS)), rec);
     assertThat(r.violations()).as("agreement, certified-state agreement and progress").isEmpty();
     assertThat(r.maxFinalizedHeight().get(ROOT)).isGreaterThan(25);
     // Each twin proposes at the identity's rank on its own view: the others see both blocks.

@@ -54,8 +54,14 @@ final class ConsensusWorld {
 
   static SimulationConfig.Builder config(ConsensusReplicaFactory factory, Topology topology,
       long seed, FaultSchedule faults, long progressBound, long end, int threads) {
-    return SimulationConfig.builder(topology, factory,
-            LinkModel.builder(new ConstantLatency(20 * MS)))
+    return config(factory, topology, seed, faults, progressBound, end, threads,
+        new ConstantLatency(20 * MS));
+  }
+
+  static SimulationConfig.Builder config(ConsensusReplicaFactory factory, Topology topology,
+      long seed, FaultSchedule faults, long progressBound, long end, int threads,
+      dev.subnetsim.scenarios.net.LatencyModel latency) {
+    return SimulationConfig.builder(topology, factory, LinkModel.builder(latency))
         .seed(seed)
         .faults(faults)
         .checker(HeightAgreementChecker.finalization(faults))
