@@ -69,6 +69,8 @@ public final class DomainSeparators {
   public static final String CONSENSUS_NOTARIZATION = "subnet-sim-notarization";
   public static final String CONSENSUS_FINALIZATION = "subnet-sim-finalization";
   public static final String CONSENSUS_CUP = "subnet-sim-catch-up-package";
+  /** A consensus DKG dealing signed by its dealer (resharing the subnet's threshold keys). */
+  public static final String CONSENSUS_DKG_DEALING = "subnet-sim-dkg-dealing";
 
   // Threshold ECDH and document keys (ours, not IC formats): Fiat-Shamir DSTs of the share proofs
   // (RFC 9380 hash_to_field over the curve's scalar field; the curve name is hashed too).

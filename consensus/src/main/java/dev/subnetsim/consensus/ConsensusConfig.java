@@ -11,9 +11,18 @@ import java.util.List;
  *     starts; notaries wait for lower ranks in the same steps
  * @param initialNotaryDelayNanos the notary's delay before signing the rank-0 block
  * @param cupInterval a catch-up package is made at every height divisible by this
+ * @param dkgInterval heights per DKG interval: the beacon and certification keys are reshared
+ *     every interval ({@code dev.subnetsim.consensus.dkg.SubnetDkg}); 0 keeps the genesis sharing
  */
 public record ConsensusConfig(SubnetId subnet, List<NodeId> committee, long unitDelayNanos,
-    long initialNotaryDelayNanos, int maxIngressPerBlock, int cupInterval) {
+    long initialNotaryDelayNanos, int maxIngressPerBlock, int cupInterval, int dkgInterval) {
+
+  /** Without DKG intervals (the genesis sharing throughout). */
+  public ConsensusConfig(SubnetId subnet, List<NodeId> committee, long unitDelayNanos,
+      long initialNotaryDelayNanos, int maxIngressPerBlock, int cupInterval) {
+    this(subnet, committee, unitDelayNanos, initialNotaryDelayNanos, maxIngressPerBlock,
+        cupInterval, 0);
+  }
 
   public ConsensusConfig {
     committee = List.copyOf(committee);
@@ -22,6 +31,9 @@ public record ConsensusConfig(SubnetId subnet, List<NodeId> committee, long unit
     }
     if (cupInterval < 1) {
       throw new IllegalArgumentException("cup interval must be >= 1");
+    }
+    if (dkgInterval < 0 || dkgInterval == 1) {
+      throw new IllegalArgumentException("dkg interval must be 0 (off) or >= 2");
     }
   }
 

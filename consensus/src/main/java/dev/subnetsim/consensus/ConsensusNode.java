@@ -11,6 +11,8 @@ import dev.subnetsim.consensus.byzantine.Misbehaviour;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.crypto.NodeSecrets;
+import dev.subnetsim.consensus.dkg.EpochKeys;
+import dev.subnetsim.consensus.dkg.SubnetDkg;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.pool.IngressPool;
 import dev.subnetsim.consensus.roles.BeaconMaker;
@@ -19,6 +21,7 @@ import dev.subnetsim.consensus.roles.Certifier;
 import dev.subnetsim.consensus.roles.Changes;
 import dev.subnetsim.consensus.roles.CupMaker;
 import dev.subnetsim.consensus.roles.Finalizer;
+import dev.subnetsim.consensus.roles.IntervalDealer;
 import dev.subnetsim.consensus.roles.NodeContext;
 import dev.subnetsim.consensus.roles.Notary;
 import dev.subnetsim.consensus.roles.Purger;
@@ -31,6 +34,7 @@ import dev.subnetsim.consensus.wire.MessageCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,6 +77,7 @@ public final class ConsensusNode {
   private final ConsensusPool pool;
   private final IngressPool ingress = new IngressPool();
   private final Validator validator;
+  private final SubnetDkg dkg;
   private final List<Role> roles;
   private final Misbehaviour misbehaviour;
   private final List<Pending> pending = new ArrayList<>();
@@ -93,11 +98,12 @@ public final class ConsensusNode {
     this.self = self;
     this.crypto = crypto;
     this.pool = new ConsensusPool(config, cup);
-    this.validator = new Validator(crypto);
-    NodeContext node = new NodeContext(secrets, crypto);
+    this.dkg = new SubnetDkg(config, crypto, secrets, cup);
+    this.validator = new Validator(crypto, dkg);
+    NodeContext node = new NodeContext(secrets, crypto, dkg);
     this.roles = List.of(new ShareAggregator(crypto), new BeaconMaker(node),
         new BlockMaker(node, ingress), new Notary(node), new Finalizer(node), new Certifier(node),
-        new CupMaker(), new Purger());
+        new IntervalDealer(node), new CupMaker(dkg), new Purger());
     this.misbehaviour = new Misbehaviour(behaviours, node, config.committee());
   }
 
@@ -114,6 +120,11 @@ public final class ConsensusNode {
 
   public long notarizedHeight() {
     return pool.notarizedHeight();
+  }
+
+  /** This replica's threshold keys for {@code height}'s DKG interval, once known. */
+  public Optional<EpochKeys> thresholdKeys(long height) {
+    return dkg.keys(height);
   }
 
   public CatchUpPackage latestCup() {
@@ -286,6 +297,7 @@ public final class ConsensusNode {
         return; // conflicts with what we finalized: cannot happen while f < n/3
       }
       for (Block b : chain) {
+        dkg.onFinalized(b);
         pool.finalizedBlocks.put(b.height(), b);
         pool.finalizedHeight = b.height();
         pool.finalizedHash = b.hash();

@@ -2,12 +2,14 @@ package dev.subnetsim.consensus;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.artifacts.Block;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.crypto.GenesisKeys;
 import dev.subnetsim.consensus.crypto.VerificationCache;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.consensus.wire.MessageCodec;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,8 @@ final class LocalConsensusNetwork {
   final Set<Integer> crashed = new TreeSet<>();
   final Map<Integer, TreeMap<Long, byte[]>> finalized = new TreeMap<>();
   final List<ConsensusNode.StepResult> results = new ArrayList<>();
+  final GenesisKeys keys;
+  final ConsensusCrypto crypto;
   private List<ConsensusNode.Input>[] inbox;
   private long now;
 
@@ -38,17 +42,24 @@ final class LocalConsensusNetwork {
     this(n, seed, unitDelayNanos, byzantine, ConsensusCrypto.Mode.REAL);
   }
 
-  @SuppressWarnings("unchecked")
   LocalConsensusNetwork(int n, long seed, long unitDelayNanos,
       Map<Integer, Set<ByzantineBehaviour>> byzantine, ConsensusCrypto.Mode mode) {
+    this(n, seed, unitDelayNanos, byzantine, mode, 0);
+  }
+
+  @SuppressWarnings("unchecked")
+  LocalConsensusNetwork(int n, long seed, long unitDelayNanos,
+      Map<Integer, Set<ByzantineBehaviour>> byzantine, ConsensusCrypto.Mode mode,
+      int dkgInterval) {
     List<NodeId> committee = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       committee.add(new NodeId(i));
     }
     SubnetId subnet = new SubnetId("local");
-    config = new ConsensusConfig(subnet, committee, unitDelayNanos, unitDelayNanos * 3 / 10, 100, 10);
-    GenesisKeys keys = GenesisKeys.generate("local", n, SeededRandom.fromSeed(seed));
-    ConsensusCrypto crypto = new ConsensusCrypto(keys.publicKeys(), VerificationCache.shared(), mode);
+    config = new ConsensusConfig(subnet, committee, unitDelayNanos, unitDelayNanos * 3 / 10, 100, 10,
+        dkgInterval);
+    keys = GenesisKeys.generate("local", n, SeededRandom.fromSeed(seed));
+    crypto = new ConsensusCrypto(keys.publicKeys(), VerificationCache.shared(), mode);
     inbox = new List[n];
     for (int i = 0; i < n; i++) {
       nodes.add(new ConsensusNode(config, committee.get(i), keys.secrets().get(i), crypto,
@@ -72,6 +83,13 @@ final class LocalConsensusNetwork {
         for (int round = 0; round < 8; round++) {
           results.add(r);
           List<ConsensusNode.Input> executed = new ArrayList<>();
+          for (ConsensusMessage.CatchUpResponse c : r.catchUpResponses()) {
+            // What the replica layer does after checking the CUP's state: adopt the chain.
+            for (Block b : nodes.get(i).ingestFinalizedChain(c.blocks(), c.finalizations(),
+                c.beacons())) {
+              finalized.get(i).put(b.height(), b.hash());
+            }
+          }
           for (Block b : r.finalized()) {
             finalized.get(i).put(b.height(), b.hash());
             executed.add(new ConsensusNode.Executed(b.height(), root(b)));
@@ -88,6 +106,17 @@ final class LocalConsensusNetwork {
   }
 
   private void route(int from, ConsensusNode.StepResult r, List<ConsensusNode.Input>[] next) {
+    ConsensusNode node = nodes.get(from);
+    for (NodeId requester : r.catchUpRequesters()) {
+      var cup = node.latestCup();
+      var response = new ConsensusMessage.CatchUpResponse(cup, new byte[0],
+          node.finalizedBlocksAfter(cup.height()), node.finalizationsAfter(cup.height()),
+          node.beaconsAfter(cup.height()));
+      if (!crashed.contains(requester.value())) {
+        next[requester.value()].add(new ConsensusNode.Received(new NodeId(from),
+            MessageCodec.encode(response)));
+      }
+    }
     for (ConsensusNode.Message m : r.messages()) {
       for (int j = 0; j < nodes.size(); j++) {
         boolean addressed = m.to() == null ? j != from : m.to().value() == j;
@@ -114,6 +143,23 @@ final class LocalConsensusNetwork {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Restarts crashed node {@code i} from {@code peer}'s latest CUP and the finalized chain after
+   * it (what state sync gives a real replica), and lets it run again.
+   */
+  void restartFromCup(int i, int peer) {
+    ConsensusNode source = nodes.get(peer);
+    var cup = source.latestCup();
+    ConsensusNode fresh = new ConsensusNode(config, config.committee().get(i), keys.secrets().get(i),
+        crypto, cup, Set.of());
+    for (Block b : fresh.ingestFinalizedChain(source.finalizedBlocksAfter(cup.height()),
+        source.finalizationsAfter(cup.height()), source.beaconsAfter(cup.height()))) {
+      finalized.get(i).put(b.height(), b.hash());
+    }
+    nodes.set(i, fresh);
+    crashed.remove(i);
   }
 
   long finalizedHeight(int i) {

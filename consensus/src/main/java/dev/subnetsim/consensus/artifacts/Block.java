@@ -10,22 +10,36 @@ import java.util.List;
 /**
  * A block: height, parent hash, the proposer's rank, the block time the proposer stamped (virtual
  * nanoseconds, never before its parent's, like the IC's {@code ValidationContext.time}) and the
- * payload (opaque items the replica's execution interprets). Its hash is SHA-256 of its canonical
- * encoding.
+ * payload (opaque items the replica's execution interprets) and the consensus DKG items (signed
+ * dealings and complaints, {@code dev.subnetsim.consensus.dkg}). Its hash is SHA-256 of its
+ * canonical encoding.
  */
 public record Block(long height, byte[] parentHash, int rank, int proposer, long timeNanos,
-    List<byte[]> ingress) {
+    List<byte[]> ingress, List<byte[]> dkg) {
 
   public Block {
     parentHash = parentHash.clone();
+    ingress = copy(ingress);
+    dkg = copy(dkg);
+  }
+
+  /** A block without DKG items. */
+  public Block(long height, byte[] parentHash, int rank, int proposer, long timeNanos,
+      List<byte[]> ingress) {
+    this(height, parentHash, rank, proposer, timeNanos, ingress, List.of());
+  }
+
+  private static List<byte[]> copy(List<byte[]> items) {
     List<byte[]> copy = new ArrayList<>();
-    ingress.forEach(m -> copy.add(m.clone()));
-    ingress = List.copyOf(copy);
+    items.forEach(m -> copy.add(m.clone()));
+    return List.copyOf(copy);
   }
 
   public void encode(WireWriter w) {
     w.u64(height).bytes(parentHash).u32(rank).u32(proposer).u64(timeNanos).u32(ingress.size());
     ingress.forEach(w::bytes);
+    w.u32(dkg.size());
+    dkg.forEach(w::bytes);
   }
 
   public byte[] hash() {
@@ -51,6 +65,6 @@ public record Block(long height, byte[] parentHash, int rank, int proposer, long
   @Override
   public String toString() {
     return "Block[h=" + height + " rank=" + rank + " proposer=" + proposer + " ingress="
-        + ingress.size() + "]";
+        + ingress.size() + " dkg=" + dkg.size() + "]";
   }
 }

@@ -24,6 +24,16 @@ public sealed interface ConsensusMessage {
     }
   }
 
+  /**
+   * A signed consensus DKG item ({@link dev.subnetsim.consensus.dkg.DkgItem}: a resharing dealing
+   * or a complaint), gossiped so block makers include it.
+   */
+  record DkgItemMessage(long height, byte[] item) implements ConsensusMessage {
+    public String kind() {
+      return "dkg-item";
+    }
+  }
+
   record BeaconShare(long height, int signer, byte[] share) implements ConsensusMessage {
     public String kind() {
       return "beacon-share";

@@ -7,7 +7,9 @@ import dev.subnetsim.chainkey.bls.PublicKey;
 import dev.subnetsim.chainkey.bls.Signature;
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.bls12381.G2Point;
+import dev.subnetsim.chainkey.bls12381.Scalar;
 import dev.subnetsim.chainkey.certification.StateRootMessage;
+import dev.subnetsim.chainkey.threshold.PublicCoefficients;
 import dev.subnetsim.chainkey.threshold.ThresholdBls;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,8 @@ public final class ConsensusCrypto {
   private final List<G2Point> beaconKeyShares;
   private final List<G2Point> certificationKeyShares;
   private final CryptoOpCounter ops = new CryptoOpCounter();
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Object>> memo =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public ConsensusCrypto(SubnetKeys keys, VerificationCache cache) {
     this(keys, cache, Mode.REAL);
@@ -111,28 +115,82 @@ public final class ConsensusCrypto {
 
   // ---- threshold shares ----
 
+  /** A beacon share with the genesis sharing (no DKG interval yet). */
   public byte[] signBeaconShare(NodeSecrets me, byte[] message) {
-    ops.add(CryptoOpCounter.Op.SIGN_THRESHOLD_SHARE);
-    if (cheap()) {
-      return CheapSignatures.sign("beacon-share", me.index(), message);
-    }
-    return threshold.signShare(me.beaconShare(), message).toBytes();
+    return signBeaconShare(me.index(), me.beaconShare(), message);
   }
 
-  public byte[] signCertificationShare(NodeSecrets me, byte[] message) {
+  /** A beacon share with this replica's share of the height's epoch ({@code EpochKeys}). */
+  public byte[] signBeaconShare(int index, Scalar share, byte[] message) {
     ops.add(CryptoOpCounter.Op.SIGN_THRESHOLD_SHARE);
     if (cheap()) {
-      return CheapSignatures.sign("cert-share", me.index(), message);
+      return CheapSignatures.sign("beacon-share", index, message);
     }
-    return threshold.signShare(me.certificationShare(), message).toBytes();
+    return threshold.signShare(share, message).toBytes();
   }
 
+  public byte[] signCertificationShare(int index, Scalar share, byte[] message) {
+    ops.add(CryptoOpCounter.Op.SIGN_THRESHOLD_SHARE);
+    if (cheap()) {
+      return CheapSignatures.sign("cert-share", index, message);
+    }
+    return threshold.signShare(share, message).toBytes();
+  }
+
+  /** Verifies a beacon share against the genesis sharing. */
   public boolean verifyBeaconShare(int index, byte[] message, byte[] share) {
-    return verifyThresholdShare("beacon-share", beaconKeyShares, index, message, share);
+    return verifyBeaconShare(beaconKeyShares, index, message, share);
   }
 
-  public boolean verifyCertificationShare(int index, byte[] message, byte[] share) {
-    return verifyThresholdShare("cert-share", certificationKeyShares, index, message, share);
+  /** Verifies a beacon share against an epoch's public key shares. */
+  public boolean verifyBeaconShare(List<G2Point> keyShares, int index, byte[] message,
+      byte[] share) {
+    return verifyThresholdShare("beacon-share", keyShares, index, message, share);
+  }
+
+  public boolean verifyCertificationShare(List<G2Point> keyShares, int index, byte[] message,
+      byte[] share) {
+    return verifyThresholdShare("cert-share", keyShares, index, message, share);
+  }
+
+  /**
+   * Every node's public key share of a sharing, evaluated once per run for all replicas (a pure
+   * function of the coefficients, so sharing it cannot change a result).
+   */
+  public List<G2Point> publicKeyShares(PublicCoefficients coefficients) {
+    int n = keys.multiSigKeys().size();
+    if (coefficients.equals(keys.beaconKey())) {
+      return beaconKeyShares;
+    }
+    if (coefficients.equals(keys.certificationKey())) {
+      return certificationKeyShares;
+    }
+    return memo("public-key-shares/" + java.util.HexFormat.of().formatHex(
+        sha256(coefficients.toBytes())), () -> coefficients.publicKeyShares(n));
+  }
+
+  /**
+   * A pure, deterministic computation shared by the replicas using this facade (e.g. a DKG
+   * transcript every honest replica builds from the same finalized dealings); null results allowed.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(String key, java.util.function.Supplier<T> compute) {
+    return (T) memo.computeIfAbsent(key, k -> java.util.Optional.ofNullable(compute.get()))
+        .orElse(null);
+  }
+
+  /** A public check cached like a signature verification (keyed by every input). */
+  public boolean verifyCached(String scheme, byte[] key, byte[] message,
+      java.util.function.BooleanSupplier check) {
+    return cache.verify(scheme, key, message, new byte[0], check);
+  }
+
+  public static byte[] sha256(byte[] data) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private boolean verifyThresholdShare(String scheme, List<G2Point> shares, int index,

@@ -21,8 +21,8 @@ import java.util.List;
  * the committee (every member deals, every member opens its shares; no trusted dealer, nobody
  * learns a secret key) for the beacon (threshold f+1) and certification (threshold n-f) keys, and
  * one individual key pair per node for multi-signatures. The DKG messages are exchanged here in
- * one place at genesis rather than over the simulated network; keys are not yet reshared per DKG
- * interval (see the consensus package documentation).
+ * one place at genesis rather than over the simulated network; after that, every DKG interval
+ * reshares them through consensus ({@code dev.subnetsim.consensus.dkg}).
  */
 public record GenesisKeys(SubnetKeys publicKeys, List<NodeSecrets> secrets) {
 
@@ -45,10 +45,11 @@ public record GenesisKeys(SubnetKeys publicKeys, List<NodeSecrets> secrets) {
     for (int i = 0; i < n; i++) {
       KeyPair kp = KeyPair.generate(rng.fork("multisig-" + i));
       multiSig.add(kp.publicKey());
-      secrets.add(new NodeSecrets(i, beaconShares.get(i), certShares.get(i), kp.secretKey()));
+      secrets.add(new NodeSecrets(i, beaconShares.get(i), certShares.get(i), kp.secretKey(),
+          receivers.get(i)));
     }
     return new GenesisKeys(new SubnetKeys(beacon.publicCoefficients(), cert.publicCoefficients(),
-        multiSig), secrets);
+        multiSig, receiverKeys), secrets);
   }
 
   private static Transcript dkg(String id, int threshold, List<ReceiverKeyPair> receivers,

@@ -2,6 +2,7 @@ package dev.subnetsim.consensus.roles;
 
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import java.util.TreeMap;
 
@@ -23,8 +24,13 @@ public final class BeaconMaker implements Role {
     if (previous == null || pool.beacons.containsKey(h) || pool.myBeaconShares.contains(h)) {
       return;
     }
+    // The interval's sharing; unknown until the interval two back is finalized: wait.
+    EpochKeys keys = node.dkg().keys(h).orElse(null);
+    if (keys == null || keys.myBeaconShare() == null) {
+      return;
+    }
     byte[] message = ConsensusCrypto.beaconMessage(h, ConsensusPool.sha256(previous));
-    byte[] share = node.crypto().signBeaconShare(node.secrets(), message);
+    byte[] share = node.crypto().signBeaconShare(node.index(), keys.myBeaconShare(), message);
     pool.myBeaconShares.add(h);
     pool.beaconShares.computeIfAbsent(h, k -> new TreeMap<>()).put(node.index(), share);
     changes.broadcast(new BeaconShare(h, node.index(), share));

@@ -42,7 +42,9 @@ public final class BlockMaker implements Role {
     byte[] parent = parentHash(pool, h - 1);
     List<byte[]> payload = ingress.select(pool, parent, h - 1, pool.config().maxIngressPerBlock());
     long parentTime = pool.block(h - 1, parent).map(Block::timeNanos).orElse(0L);
-    Block block = new Block(h, parent, rank, node.index(), Math.max(now, parentTime), payload);
+    List<byte[]> dkg = node.dkg().payloadFor(h, unfinalizedDkgItems(pool, h - 1, parent));
+    Block block = new Block(h, parent, rank, node.index(), Math.max(now, parentTime), payload,
+        dkg);
     byte[] sig = node.crypto().signIndividually(node.secrets(),
         ConsensusCrypto.proposalMessage(h, block.hash()));
     BlockProposal proposal = new BlockProposal(block, sig);
@@ -50,6 +52,21 @@ public final class BlockMaker implements Role {
     pool.proposals.computeIfAbsent(h, k -> new TreeMap<>()).put(ConsensusPool.hex(block.hash()),
         proposal);
     changes.broadcast(proposal);
+  }
+
+  /** The DKG items of the block {@code hash} at {@code height} and its unfinalized ancestors. */
+  private static List<byte[]> unfinalizedDkgItems(ConsensusPool pool, long height, byte[] hash) {
+    List<byte[]> items = new java.util.ArrayList<>();
+    while (height > pool.finalizedHeight && hash != null) {
+      Block b = pool.block(height, hash).orElse(null);
+      if (b == null) {
+        break;
+      }
+      items.addAll(b.dkg());
+      hash = b.parentHash();
+      height--;
+    }
+    return items;
   }
 
   /** The lowest-rank notarized block at {@code height}, or the finalized tip. */

@@ -2,6 +2,7 @@ package dev.subnetsim.consensus.roles;
 
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import java.util.TreeMap;
 
@@ -23,8 +24,12 @@ public final class Certifier implements Role {
       if (pool.myCertificationShares.contains(h) || pool.certifications.containsKey(h)) {
         continue;
       }
-      byte[] share = node.crypto().signCertificationShare(node.secrets(),
-          ConsensusCrypto.certificationMessage(e.getValue()));
+      EpochKeys keys = node.dkg().keys(h).orElse(null);
+      if (keys == null || keys.myCertificationShare() == null) {
+        continue;
+      }
+      byte[] share = node.crypto().signCertificationShare(node.index(),
+          keys.myCertificationShare(), ConsensusCrypto.certificationMessage(e.getValue()));
       pool.myCertificationShares.add(h);
       pool.certificationShares.computeIfAbsent(h, k -> new TreeMap<>())
           .computeIfAbsent(ConsensusPool.hex(e.getValue()), k -> new TreeMap<>())

@@ -1,18 +1,22 @@
 package dev.subnetsim.consensus.roles;
 
 import dev.subnetsim.consensus.artifacts.Block;
-import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Beacon;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.DkgItemMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.dkg.DkgItem;
+import dev.subnetsim.consensus.dkg.EpochKeys;
+import dev.subnetsim.consensus.dkg.SubnetDkg;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import java.util.Arrays;
 import java.util.List;
@@ -31,9 +35,11 @@ public final class Validator {
   public enum Verdict { ACCEPTED, IGNORED, PENDING }
 
   private final ConsensusCrypto crypto;
+  private final SubnetDkg dkg;
 
-  public Validator(ConsensusCrypto crypto) {
+  public Validator(ConsensusCrypto crypto, SubnetDkg dkg) {
     this.crypto = crypto;
+    this.dkg = dkg;
   }
 
   /** Validates {@code m}; throws {@link InvalidArtifactException} when it is invalid. */
@@ -47,8 +53,13 @@ public final class Validator {
       if (prev == null) {
         return Verdict.PENDING;
       }
-      check(crypto.verifyBeaconShare(s.signer(), ConsensusCrypto.beaconMessage(s.height(),
-          ConsensusPool.sha256(prev)), s.share()), "invalid beacon share of node index " + s.signer());
+      EpochKeys keys = dkg.keys(s.height()).orElse(null);
+      if (keys == null) {
+        return Verdict.PENDING;
+      }
+      check(crypto.verifyBeaconShare(keys.beaconShares(), s.signer(),
+          ConsensusCrypto.beaconMessage(s.height(), ConsensusPool.sha256(prev)), s.share()),
+          "invalid beacon share of node index " + s.signer());
       pool.beaconShares.computeIfAbsent(s.height(), k -> new TreeMap<>()).put(s.signer(), s.share());
       return Verdict.ACCEPTED;
     }
@@ -125,7 +136,11 @@ public final class Validator {
       if (pool.certifications.containsKey(s.height())) {
         return Verdict.IGNORED;
       }
-      check(crypto.verifyCertificationShare(s.signer(),
+      EpochKeys keys = dkg.keys(s.height()).orElse(null);
+      if (keys == null) {
+        return Verdict.PENDING;
+      }
+      check(crypto.verifyCertificationShare(keys.certificationShares(), s.signer(),
           ConsensusCrypto.certificationMessage(s.stateRoot()), s.share()),
           "invalid certification share of node index " + s.signer());
       pool.certificationShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
@@ -145,6 +160,14 @@ public final class Validator {
           crypto.certificationPublicKey(), ConsensusCrypto.certificationMessage(c.stateRoot()),
           c.signature()));
       return Verdict.ACCEPTED;
+    }
+    if (m instanceof DkgItemMessage d) {
+      DkgItem item = DkgItem.decode(d.item()); // IllegalArgumentException: rejected, attributed
+      return switch (dkg.onGossip(item, pool.finalizedHeight)) {
+        case ACCEPTED -> Verdict.ACCEPTED;
+        case PENDING -> Verdict.PENDING;
+        case IGNORED -> Verdict.IGNORED;
+      };
     }
     if (m instanceof EquivocationProof e) {
       return equivocation(pool, e, changes);
@@ -172,8 +195,13 @@ public final class Validator {
         p.signature()), "invalid block proposal signature of node index " + proposer);
     check(p.block().ingress().size() <= pool.config().maxIngressPerBlock(),
         "block exceeds the payload limit");
-    if (!pool.isNotarized(h - 1, p.block().parentHash())) {
+    if (!pool.isNotarized(h - 1, p.block().parentHash()) || dkg.keys(h).isEmpty()) {
       return Verdict.PENDING;
+    }
+    try {
+      dkg.checkBlock(p.block());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidArtifactException("block of node index " + proposer + ": " + e.getMessage());
     }
     long parentTime = pool.block(h - 1, p.block().parentHash()).map(Block::timeNanos).orElse(0L);
     check(p.block().timeNanos() >= parentTime, "block of node index " + proposer

@@ -3,7 +3,6 @@ package dev.subnetsim.consensus.wire;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.subnetsim.consensus.artifacts.Block;
-import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Beacon;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
@@ -11,11 +10,13 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpRequest;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.DkgItemMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
 import dev.subnetsim.consensus.wire.proto.ConsensusMessage.KindCase;
 import java.util.ArrayList;
@@ -88,6 +89,9 @@ public final class MessageCodec {
     } else if (m instanceof EquivocationProof e) {
       b.setEquivocationProof(dev.subnetsim.consensus.wire.proto.EquivocationProof.newBuilder()
           .setFirst(proposal(e.first())).setSecond(proposal(e.second())));
+    } else if (m instanceof DkgItemMessage d) {
+      b.setDkgItem(dev.subnetsim.consensus.wire.proto.DkgItem.newBuilder().setHeight(d.height())
+          .setItem(bs(d.item())));
     } else if (m instanceof CatchUpRequest r) {
       b.setCatchUpRequest(dev.subnetsim.consensus.wire.proto.CatchUpRequest.newBuilder()
           .setHeight(r.height()));
@@ -97,7 +101,7 @@ public final class MessageCodec {
           .setCup(dev.subnetsim.consensus.wire.proto.CatchUpPackage.newBuilder()
               .setHeight(c.height()).setBlockHash(bs(c.blockHash()))
               .setBeaconSignature(bs(c.beaconSignature())).setStateRoot(bs(c.stateRoot()))
-              .setCertification(bs(c.certification())))
+              .setCertification(bs(c.certification())).setDkgSummary(bs(c.dkgSummary())))
           .setState(bs(r.state()));
       r.blocks().forEach(x -> resp.addBlocks(block(x)));
       r.finalizations().forEach(x -> resp.addFinalizations(finalization(x)));
@@ -119,6 +123,7 @@ public final class MessageCodec {
         .setParentHash(bs(x.parentHash())).setRank(x.rank()).setProposer(x.proposer())
         .setTimeNanos(x.timeNanos());
     x.ingress().forEach(i -> b.addPayload(bs(i)));
+    x.dkg().forEach(i -> b.addDkg(bs(i)));
     return b.build();
   }
 
@@ -181,6 +186,8 @@ public final class MessageCodec {
         }
         yield new EquivocationProof(proposal(c, e.getFirst()), proposal(c, e.getSecond()));
       }
+      case DKG_ITEM -> new DkgItemMessage(c.height(p.getDkgItem().getHeight()),
+          p.getDkgItem().getItem().toByteArray());
       case CATCH_UP_REQUEST -> new CatchUpRequest(c.height(p.getCatchUpRequest().getHeight()));
       case CATCH_UP_RESPONSE -> {
         var r = p.getCatchUpResponse();
@@ -194,7 +201,8 @@ public final class MessageCodec {
             u.getBeaconSignature().size() == HASH ? u.getBeaconSignature().toByteArray()
                 : c.bytes("cup.beacon_signature", u.getBeaconSignature(), SIGNATURE),
             c.bytes("cup.state_root", u.getStateRoot(), HASH),
-            c.bytesOrEmpty("cup.certification", u.getCertification(), SIGNATURE));
+            c.bytesOrEmpty("cup.certification", u.getCertification(), SIGNATURE),
+            u.getDkgSummary().toByteArray());
         List<Block> blocks = new ArrayList<>();
         r.getBlocksList().forEach(b -> blocks.add(block(c, b)));
         List<Finalization> fins = new ArrayList<>();
@@ -218,12 +226,15 @@ public final class MessageCodec {
   private static Block block(Check c, dev.subnetsim.consensus.wire.proto.Block b) {
     List<byte[]> payload = new ArrayList<>();
     b.getPayloadList().forEach(x -> payload.add(x.toByteArray()));
+    List<byte[]> dkg = new ArrayList<>();
+    b.getDkgList().forEach(x -> dkg.add(x.toByteArray()));
     long time = b.getTimeNanos();
     if (time < 0) {
       throw c.error("block.time_nanos out of range");
     }
     return new Block(c.height(b.getHeight()), c.bytes("block.parent_hash", b.getParentHash(), HASH),
-        c.index("block.rank", b.getRank()), c.index("block.proposer", b.getProposer()), time, payload);
+        c.index("block.rank", b.getRank()), c.index("block.proposer", b.getProposer()), time, payload,
+        dkg);
   }
 
   private static Beacon beacon(Check c, dev.subnetsim.consensus.wire.proto.Beacon b) {

@@ -12,6 +12,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpRequest;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.DkgItemMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
@@ -32,7 +33,7 @@ class MessageCodecTest {
   private static final byte[] HASH = fill(32, 1);
   private static final byte[] SIG = fill(48, 2);
   private static final Block BLOCK = new Block(7, HASH, 1, 3, 123_456_789L,
-      List.of(new byte[] {'W', 1}, new byte[0]));
+      List.of(new byte[] {'W', 1}, new byte[0]), List.of(fill(60, 4)));
   private static final BlockProposal PROPOSAL = new BlockProposal(BLOCK, SIG);
 
   static List<ConsensusMessage> all() {
@@ -42,8 +43,9 @@ class MessageCodecTest {
         new FinalizationShare(7, HASH, 0, SIG), fin, new CertificationShare(7, HASH, 3, SIG),
         new Certification(7, HASH, SIG),
         new EquivocationProof(PROPOSAL, new BlockProposal(new Block(7, HASH, 1, 3, 1, List.of()), SIG)),
-        new CatchUpRequest(5),
-        new CatchUpResponse(new CatchUpPackage(0, HASH, HASH, HASH, new byte[0]), fill(100, 9),
+        new CatchUpRequest(5), new DkgItemMessage(7, fill(80, 5)),
+        new CatchUpResponse(new CatchUpPackage(0, HASH, HASH, HASH, new byte[0], fill(30, 6)),
+            fill(100, 9),
             List.of(BLOCK), List.of(fin), List.of(new Beacon(7, SIG))));
   }
 
@@ -59,6 +61,9 @@ class MessageCodecTest {
     BlockProposal back = (BlockProposal) MessageCodec.decode(MessageCodec.encode(PROPOSAL));
     assertThat(back.block().hash()).isEqualTo(BLOCK.hash());
     assertThat(back.block().timeNanos()).isEqualTo(123_456_789L);
+    assertThat(back.block().dkg()).singleElement().isEqualTo(fill(60, 4));
+    CatchUpResponse cup = (CatchUpResponse) MessageCodec.decode(MessageCodec.encode(all().get(12)));
+    assertThat(cup.cup().dkgSummary()).isEqualTo(fill(30, 6));
   }
 
   @Test

@@ -111,7 +111,7 @@ public final class ScenarioRunner {
     boolean keysExist = chainKeyLoad || storyKeys || !reshares.reshares().isEmpty();
     ConsensusReplicaFactory factory = new ConsensusReplicaFactory(spec.seed(), subnets,
         s -> new ConsensusConfig(s, subnets.get(s), c.unitDelayNanos(),
-            c.initialNotaryDelayNanos(), c.maxIngressPerBlock(), CUP_INTERVAL),
+            c.initialNotaryDelayNanos(), c.maxIngressPerBlock(), CUP_INTERVAL, c.dkgInterval()),
         byzantine, VerificationCache.shared(), s -> keysExist && s.equals(keySubnet), options1,
         c.crypto() == ConsensusSpec.Crypto.CHEAP ? ConsensusCrypto.Mode.CHEAP
             : ConsensusCrypto.Mode.REAL);
