@@ -11,16 +11,38 @@ import java.util.List;
  * A block: height, parent hash, the proposer's rank, the block time the proposer stamped (virtual
  * nanoseconds, never before its parent's, like the IC's {@code ValidationContext.time}) and the
  * payload (opaque items the replica's execution interprets) and the consensus DKG items (signed
- * dealings and complaints, {@code dev.subnetsim.consensus.dkg}). Its hash is SHA-256 of its
- * canonical encoding.
+ * dealings, {@code dev.subnetsim.consensus.dkg}). Its hash is SHA-256 of its canonical encoding.
+ *
+ * <p>Immutable, with record-style accessors. Not a record because the hash is computed once at
+ * construction: a block with a DKG payload is hundreds of kilobytes on a 34-node subnet and its
+ * hash is asked for on every relayed copy, every vote and every pool lookup.
  */
-public record Block(long height, byte[] parentHash, int rank, int proposer, long timeNanos,
-    List<byte[]> ingress, List<byte[]> dkg) {
+public final class Block {
+  private final long height;
+  private final byte[] parentHash;
+  private final int rank;
+  private final int proposer;
+  private final long timeNanos;
+  private final List<byte[]> ingress;
+  private final List<byte[]> dkg;
+  private final byte[] hash;
 
-  public Block {
-    parentHash = parentHash.clone();
-    ingress = copy(ingress);
-    dkg = copy(dkg);
+  public Block(long height, byte[] parentHash, int rank, int proposer, long timeNanos,
+      List<byte[]> ingress, List<byte[]> dkg) {
+    this.height = height;
+    this.parentHash = parentHash.clone();
+    this.rank = rank;
+    this.proposer = proposer;
+    this.timeNanos = timeNanos;
+    this.ingress = copy(ingress);
+    this.dkg = copy(dkg);
+    WireWriter w = new WireWriter();
+    encode(w);
+    try {
+      this.hash = MessageDigest.getInstance("SHA-256").digest(w.toBytes());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A block without DKG items. */
@@ -30,9 +52,37 @@ public record Block(long height, byte[] parentHash, int rank, int proposer, long
   }
 
   private static List<byte[]> copy(List<byte[]> items) {
-    List<byte[]> copy = new ArrayList<>();
+    List<byte[]> copy = new ArrayList<>(items.size());
     items.forEach(m -> copy.add(m.clone()));
     return List.copyOf(copy);
+  }
+
+  public long height() {
+    return height;
+  }
+
+  public byte[] parentHash() {
+    return parentHash;
+  }
+
+  public int rank() {
+    return rank;
+  }
+
+  public int proposer() {
+    return proposer;
+  }
+
+  public long timeNanos() {
+    return timeNanos;
+  }
+
+  public List<byte[]> ingress() {
+    return ingress;
+  }
+
+  public List<byte[]> dkg() {
+    return dkg;
   }
 
   public void encode(WireWriter w) {
@@ -42,24 +92,19 @@ public record Block(long height, byte[] parentHash, int rank, int proposer, long
     dkg.forEach(w::bytes);
   }
 
+  /** SHA-256 of the canonical encoding (a copy). */
   public byte[] hash() {
-    WireWriter w = new WireWriter();
-    encode(w);
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(w.toBytes());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return hash.clone();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Block b && Arrays.equals(hash(), b.hash());
+    return o instanceof Block b && Arrays.equals(hash, b.hash);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(hash());
+    return Arrays.hashCode(hash);
   }
 
   @Override
