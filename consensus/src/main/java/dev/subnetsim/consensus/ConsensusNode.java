@@ -98,7 +98,8 @@ public final class ConsensusNode {
     this.self = self;
     this.crypto = crypto;
     this.pool = new ConsensusPool(config, cup);
-    this.dkg = new SubnetDkg(config, crypto, secrets, cup);
+    this.dkg = new SubnetDkg(config, crypto, secrets, cup,
+        behaviours.contains(ByzantineBehaviour.BAD_DEALINGS));
     this.validator = new Validator(crypto, dkg);
     NodeContext node = new NodeContext(secrets, crypto, dkg);
     this.roles = List.of(new ShareAggregator(crypto), new BeaconMaker(node),
@@ -298,6 +299,10 @@ public final class ConsensusNode {
       }
       for (Block b : chain) {
         dkg.onFinalized(b);
+        for (SubnetDkg.Blame blame : dkg.drainBlames()) {
+          changes.rejections.add(new Changes.Rejection(config.committee().get(blame.node()),
+              blame.reason()));
+        }
         pool.finalizedBlocks.put(b.height(), b);
         pool.finalizedHeight = b.height();
         pool.finalizedHash = b.hash();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.threshold.ThresholdBls;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.DkgItemMessage;
+import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.dkg.DkgItem;
 import dev.subnetsim.consensus.dkg.EpochKeys;
@@ -13,6 +14,7 @@ import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.wire.MessageCodec;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -125,12 +127,53 @@ class DkgIntervalTest {
   @Test
   void aDealingNotSignedByItsDealerIsRejectedAndAttributedToItsSender() {
     LocalConsensusNetwork net = network(24);
-    DkgItem forged = new DkgItem(2, ThresholdKey.BEACON, 2, new byte[] {1, 2, 3}, new byte[48]);
+    DkgItem forged = new DkgItem(DkgItem.Kind.DEALING, 2, ThresholdKey.BEACON, 2,
+        new byte[] {1, 2, 3}, new byte[48]);
     var r = net.nodes.get(0).step(1, List.of(new ConsensusNode.Received(new NodeId(1),
         MessageCodec.encode(new DkgItemMessage(1, forged.encode())))));
     assertThat(r.rejections()).singleElement().satisfies(rej -> {
       assertThat(rej.from()).isEqualTo(new NodeId(1));
-      assertThat(rej.reason()).contains("not signed by its dealer 2");
+      assertThat(rej.reason()).contains("dkg dealing of node index 2: not signed by its signer");
     });
+  }
+
+  @Test
+  void aDealerThatEncryptsABadShareIsCaughtByItsVictimsComplaintExcludedAndBlamedWhileTheVictimGetsValidShares() {
+    // Node 0 deals badly to node 1 in every interval; its dealing passes public verification and,
+    // as the lowest index, would be in every transcript: only node 1's complaint can exclude it.
+    LocalConsensusNetwork net = new LocalConsensusNetwork(4, 25, UNIT,
+        Map.of(0, Set.of(ByzantineBehaviour.BAD_DEALINGS)), ConsensusCrypto.Mode.REAL, INTERVAL);
+    net.runUntil(1_600 * MS, 10 * MS);
+    assertThat(net.finalizedHeight(1)).isGreaterThan(6 * INTERVAL);
+    var genesis = net.keys.publicKeys();
+    for (long epoch = 2; epoch <= 5; epoch++) {
+      for (int i = 1; i < 4; i++) {
+        EpochKeys k = net.nodes.get(i).thresholdKeys(firstHeight(epoch)).orElseThrow();
+        assertThat(k.beacon().publicKey()).isEqualTo(genesis.beaconKey().publicKey());
+        assertThat(k.beacon()).isNotEqualTo(genesis.beaconKey());
+        assertThat(k.myBeaconShare()).as("node %d's beacon share of epoch %d", i, epoch).isNotNull();
+        assertThat(k.beacon().verifyShare(i, k.myBeaconShare())).isTrue();
+        assertThat(k.myCertificationShare()).isNotNull();
+        assertThat(k.certification().verifyShare(i, k.myCertificationShare())).isTrue();
+      }
+    }
+    // Node 1 complained (gossiped complaint items), every honest replica upheld it and blamed the
+    // dealer, and nobody blamed an honest node.
+    long complaints = net.results.stream().flatMap(r -> r.messages().stream())
+        .filter(m -> m.kind().equals("dkg-item"))
+        .map(m -> (DkgItemMessage) MessageCodec.decode(m.bytes()))
+        .map(d -> DkgItem.decode(d.item()))
+        .filter(item -> item.kind() == DkgItem.Kind.COMPLAINT)
+        .peek(item -> assertThat(item.signer()).isEqualTo(1))
+        .peek(item -> assertThat(item.accused()).isZero())
+        .count();
+    assertThat(complaints).isPositive();
+    var rejections = net.results.stream().flatMap(r -> r.rejections().stream()).toList();
+    assertThat(rejections).isNotEmpty().allSatisfy(rej -> {
+      assertThat(rej.from()).isEqualTo(new NodeId(0));
+      assertThat(rej.reason()).contains("upheld complaint of node index 1");
+    });
+    assertThat(rejections.stream().map(r -> r.reason()).distinct()
+        .filter(r -> r.contains("BEACON dealing for epoch 3"))).isNotEmpty();
   }
 }

@@ -6,40 +6,51 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A consensus DKG item: a resharing dealing of one threshold key for a target epoch, signed by its
- * dealer's multi-signature key so that nobody can deal in another node's name (the dealing itself
- * has no proof of correct sharing, see chainkey's DKG package).
+ * A consensus DKG item, signed by its signer's multi-signature key so that nobody can deal or
+ * complain in another node's name: a resharing {@link Kind#DEALING} of one threshold key for a
+ * target epoch (the dealing itself has no proof of correct sharing, see chainkey's DKG package),
+ * or a receiver's {@link Kind#COMPLAINT} against a dealing whose share for it is wrong (chainkey's
+ * {@code Complaint}: it reveals the receiver's DH key for that one dealing, with a proof, so every
+ * replica can judge it).
  *
- * <p>Encoding: {@code u64 target_epoch || u8 key (0 beacon, 1 certification) || u32 dealer ||
- * u32 len || dealing || signature (48 B)}; the signature is over the domain separator
+ * <p>Encoding: {@code u8 kind (0 dealing, 1 complaint) || u64 target_epoch || u8 key (0 beacon,
+ * 1 certification) || u32 signer || u32 len || body || signature (48 B)}; the body is the dealing
+ * or the complaint; the signature is over the domain separator
  * {@link DomainSeparators#CONSENSUS_DKG_DEALING} and everything before it.
  */
-public record DkgItem(long targetEpoch, ThresholdKey key, int dealer, byte[] dealing,
+public record DkgItem(Kind kind, long targetEpoch, ThresholdKey key, int signer, byte[] body,
     byte[] signature) {
   static final int SIGNATURE_BYTES = 48;
+  /** A chainkey complaint starts {@code u8 version || u32 dealer_index}. */
+  private static final int COMPLAINT_PREFIX = 5;
+
+  /** What an item carries. */
+  public enum Kind { DEALING, COMPLAINT }
 
   public DkgItem {
-    dealing = dealing.clone();
+    body = body.clone();
     signature = signature.clone();
   }
 
-  /** The bytes the dealer signs. */
-  public static byte[] signedMessage(long targetEpoch, ThresholdKey key, int dealer,
-      byte[] dealing) {
+  /** The bytes the signer signs. */
+  public static byte[] signedMessage(Kind kind, long targetEpoch, ThresholdKey key, int signer,
+      byte[] body) {
     byte[] d = DomainSeparators.CONSENSUS_DKG_DEALING.getBytes(StandardCharsets.US_ASCII);
     WireWriter w = new WireWriter().u8(d.length);
     for (byte b : d) {
       w.u8(b & 0xff);
     }
-    return w.u64(targetEpoch).u8(key.ordinal()).u32(dealer).bytes(dealing).toBytes();
+    return w.u8(kind.ordinal()).u64(targetEpoch).u8(key.ordinal()).u32(signer).bytes(body)
+        .toBytes();
   }
 
   public byte[] signedMessage() {
-    return signedMessage(targetEpoch, key, dealer, dealing);
+    return signedMessage(kind, targetEpoch, key, signer, body);
   }
 
   public byte[] encode() {
-    WireWriter w = new WireWriter().u64(targetEpoch).u8(key.ordinal()).u32(dealer).bytes(dealing);
+    WireWriter w = new WireWriter().u8(kind.ordinal()).u64(targetEpoch).u8(key.ordinal())
+        .u32(signer).bytes(body);
     for (byte b : signature) {
       w.u8(b & 0xff);
     }
@@ -52,28 +63,45 @@ public record DkgItem(long targetEpoch, ThresholdKey key, int dealer, byte[] dea
   public static DkgItem decode(byte[] bytes) {
     try {
       ByteBuffer in = ByteBuffer.wrap(bytes);
+      int kindTag = in.get() & 0xff;
+      if (kindTag >= Kind.values().length) {
+        throw new IllegalArgumentException("dkg item: unknown kind " + kindTag);
+      }
+      Kind kind = Kind.values()[kindTag];
       long target = in.getLong();
       ThresholdKey key = ThresholdKey.fromTag(in.get() & 0xff);
-      int dealer = in.getInt();
+      int signer = in.getInt();
       int len = in.getInt();
       if (len < 0 || len > in.remaining() - SIGNATURE_BYTES) {
-        throw new IllegalArgumentException("dkg item: dealing length " + len + " out of range");
+        throw new IllegalArgumentException("dkg item: body length " + len + " out of range");
       }
-      byte[] dealing = new byte[len];
-      in.get(dealing);
+      if (kind == Kind.COMPLAINT && len < COMPLAINT_PREFIX) {
+        throw new IllegalArgumentException("dkg item: complaint of " + len + " bytes");
+      }
+      byte[] body = new byte[len];
+      in.get(body);
       byte[] sig = new byte[SIGNATURE_BYTES];
       in.get(sig);
-      if (in.hasRemaining() || target < 0 || dealer < 0) {
+      if (in.hasRemaining() || target < 0 || signer < 0) {
         throw new IllegalArgumentException("dkg item: trailing bytes or negative field");
       }
-      return new DkgItem(target, key, dealer, dealing, sig);
+      return new DkgItem(kind, target, key, signer, body, sig);
     } catch (java.nio.BufferUnderflowException e) {
       throw new IllegalArgumentException("dkg item: truncated");
     }
   }
 
-  /** Identity of the item in a target epoch: one dealing per key and dealer. */
+  /** The dealer a complaint accuses (read from the complaint's header), or the dealer itself. */
+  public int accused() {
+    return kind == Kind.DEALING ? signer : ByteBuffer.wrap(body, 1, 4).getInt();
+  }
+
+  /**
+   * Identity of the item in a target epoch: one dealing per key and dealer, one complaint per key,
+   * complainer and accused dealer.
+   */
   String slot() {
-    return targetEpoch + "/" + key + "/" + dealer;
+    return kind == Kind.DEALING ? targetEpoch + "/" + key + "/d/" + signer
+        : targetEpoch + "/" + key + "/c/" + signer + "/" + accused();
   }
 }

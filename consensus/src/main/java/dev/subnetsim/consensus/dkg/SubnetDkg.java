@@ -1,11 +1,15 @@
 package dev.subnetsim.consensus.dkg;
 
+import dev.subnetsim.chainkey.bls12381.Scalar;
+import dev.subnetsim.chainkey.dkg.Attribution;
+import dev.subnetsim.chainkey.dkg.Complaint;
 import dev.subnetsim.chainkey.dkg.Dealing;
 import dev.subnetsim.chainkey.dkg.DealingValidator;
 import dev.subnetsim.chainkey.dkg.DkgConfig;
 import dev.subnetsim.chainkey.dkg.DkgDealer;
 import dev.subnetsim.chainkey.dkg.DkgReceiver;
 import dev.subnetsim.chainkey.dkg.InsufficientDealingsException;
+import dev.subnetsim.chainkey.dkg.ShareOpening;
 import dev.subnetsim.chainkey.dkg.Transcript;
 import dev.subnetsim.chainkey.dkg.TranscriptBuilder;
 import dev.subnetsim.chainkey.random.SeededRandom;
@@ -17,6 +21,7 @@ import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.crypto.NodeSecrets;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -29,23 +34,34 @@ import java.util.TreeSet;
  *
  * <ol>
  *   <li>During epoch e every replica deals, from its epoch-e shares, a resharing of both keys for
- *       epoch e+2 ({@link #maybeDeal}), signs the dealings and gossips them; block makers of epoch
- *       e include valid dealings not yet in their chain ({@link #payloadFor}).
- *   <li>When the last block of epoch e is finalized, the dealings its finalized blocks included
- *       make the epoch-(e+2) transcripts ({@link #onFinalized}): the first collection-threshold
- *       dealers by index; each replica decrypts its new share. The public keys stay the same, the
- *       sharings change, so shares of different epochs do not combine. Too few dealings: epoch e+2
- *       keeps epoch e's sharing (as the IC keeps the old transcripts when a DKG fails).
+ *       epoch e+2 ({@link #maybeDeal}), signs the dealings and gossips them; block makers include
+ *       valid dealings not yet in their chain ({@link #payloadFor}) in the first half of the epoch
+ *       (the dealing window, {@code ceil(I/2)} heights).
+ *   <li>Complaint round: when the window's last block is finalized, every replica builds the
+ *       tentative transcript from the window's dealings and computes its share from it
+ *       ({@link #onFinalized}). If its share does not match (a dealer encrypted a bad share to it)
+ *       it opens every included dealing, and for each bad one signs and gossips a complaint that
+ *       reveals its DH key for that dealing with a proof (chainkey's {@code Complaint}); block
+ *       makers include complaints until the epoch ends.
+ *   <li>When the last block of epoch e is finalized, the window's dealings and the epoch's
+ *       complaints make the epoch-(e+2) transcripts: chainkey's {@code TranscriptBuilder} judges
+ *       each complaint, excludes dealers with upheld ones (blamed, {@link #drainBlames}) and takes
+ *       the first collection-threshold remaining dealers by index; each replica decrypts its new
+ *       share. The public keys stay the same, the sharings change, so shares of different epochs
+ *       do not combine. Too few dealings: epoch e+2 keeps epoch e's sharing (as the IC keeps the
+ *       old transcripts when a DKG fails).
  *   <li>Heights of epoch e use epoch e's keys; a replica that has not yet finalized epoch e-2 waits
  *       ({@link #keys} is empty) rather than guess.
  * </ol>
  *
- * <p>The transcripts are a deterministic function of the finalized chain, so every honest replica
- * derives the same ones; they are not carried in a summary block but computed from the blocks
- * (simplification). Catch-up packages carry them ({@link DkgSummary}) so a restarted replica
- * recovers its shares. <b>Not modelled yet</b>: complaints in the consensus DKG (the chainkey DKG
- * has them): a dealer that encrypts a bad share to a replica leaves that replica without a share
- * for the epoch, and no Byzantine behaviour deals badly here.
+ * <p>Simplified relative to the IC, whose NIDKG dealings carry zero-knowledge proofs of correct
+ * sharing and encryption so it needs no complaints: here dealings are checked publicly (Feldman
+ * commitments, resharing of the dealer's public key share) and a bad encrypted share is caught by
+ * its receiver's complaint. The transcripts are a deterministic function of the finalized chain, so
+ * every honest replica derives the same ones; they are not carried in a summary block but computed
+ * from the blocks. Catch-up packages carry them ({@link DkgSummary}) so a restarted replica
+ * recovers its shares. A replica that was down through an epoch's complaint round cannot complain
+ * in it: if a dealer cheated it, it holds no share of that key for the epoch.
  */
 public final class SubnetDkg {
   /** Epochs of keys kept (a few back, for late shares and for inspection). */
@@ -60,14 +76,39 @@ public final class SubnetDkg {
   /** Valid gossiped dealings awaiting inclusion, by slot. */
   private final TreeMap<String, DkgItem> pending = new TreeMap<>();
   private final TreeSet<Long> dealt = new TreeSet<>();
+  /** Our complaints awaiting gossip. */
+  private final List<DkgItem> toGossip = new ArrayList<>();
+  /** Shares computed from tentative transcripts, by target epoch and key. */
+  private final TreeMap<String, Tentative> tentative = new TreeMap<>();
+  /** Nodes the judged transcripts blame, awaiting report. */
+  private final List<Blame> blames = new ArrayList<>();
+  /** A Byzantine dealer: encrypts a garbage share to one receiver ({@link #maybeDeal}). */
+  private final boolean dealsBadly;
+  /** Resharing configs by target epoch and key (a config checks its receiver keys when built). */
+  private final TreeMap<String, DkgConfig> configs = new TreeMap<>();
 
   /** An epoch's keys and how they came about (null transcripts: genesis sharing). */
   record EpochRecord(EpochKeys keys, Transcript beacon, PublicCoefficients beaconSource,
       Transcript certification, PublicCoefficients certificationSource) {}
 
+  private record Tentative(Transcript transcript, Scalar share) {}
+
+  /** A node a transcript's judgement blames (node index), and why. */
+  public record Blame(int node, String reason) {}
+
   public SubnetDkg(ConsensusConfig config, ConsensusCrypto crypto, NodeSecrets me,
       CatchUpPackage start) {
+    this(config, crypto, me, start, false);
+  }
+
+  /**
+   * @param dealsBadly a Byzantine dealer ({@code BAD_DEALINGS}): each of its dealings encrypts a
+   *     wrong share to the next node, which public verification cannot see
+   */
+  public SubnetDkg(ConsensusConfig config, ConsensusCrypto crypto, NodeSecrets me,
+      CatchUpPackage start, boolean dealsBadly) {
     this.config = config;
+    this.dealsBadly = dealsBadly;
     this.crypto = crypto;
     this.me = me;
     var k = crypto.keys();
@@ -94,6 +135,11 @@ public final class SubnetDkg {
     return (epoch + 1) * config.dkgInterval();
   }
 
+  /** The last height of epoch e whose blocks may include dealings: the window is ceil(I/2). */
+  private long lastDealingHeight(long epoch) {
+    return epoch * config.dkgInterval() + (config.dkgInterval() + 1) / 2;
+  }
+
   /** The keys for signing and verifying at {@code height}, once known. */
   public Optional<EpochKeys> keys(long height) {
     if (!enabled()) {
@@ -113,7 +159,8 @@ public final class SubnetDkg {
   private Optional<DkgConfig> dkgConfig(long target, ThresholdKey key) {
     EpochRecord source = epochs.get(target - 2);
     return source == null ? Optional.empty()
-        : Optional.of(dkgConfig(target, key, source.keys().coefficients(key)));
+        : Optional.of(configs.computeIfAbsent(target + "/" + key,
+            k -> dkgConfig(target, key, source.keys().coefficients(key))));
   }
 
   /**
@@ -136,13 +183,40 @@ public final class SubnetDkg {
           "consensus-dkg/" + config.subnet().name() + "/" + (e + 2) + "/" + key);
       Dealing dealing = new DkgDealer(c, me.index()).createResharingDealing(
           current.keys().myShare(key), rng);
-      byte[] bytes = dealing.toBytes();
-      byte[] sig = crypto.signIndividually(me,
-          DkgItem.signedMessage(e + 2, key, me.index(), bytes));
-      DkgItem item = new DkgItem(e + 2, key, me.index(), bytes, sig);
+      if (dealsBadly) {
+        dealing = withBadShare(dealing, (me.index() + 1) % config.n());
+      }
+      DkgItem item = sign(DkgItem.Kind.DEALING, e + 2, key, dealing.toBytes());
       pending.put(item.slot(), item);
       out.add(item);
     }
+    return out;
+  }
+
+  private DkgItem sign(DkgItem.Kind kind, long target, ThresholdKey key, byte[] body) {
+    byte[] sig = crypto.signIndividually(me,
+        DkgItem.signedMessage(kind, target, key, me.index(), body));
+    return new DkgItem(kind, target, key, me.index(), body, sig);
+  }
+
+  /** The dealing with receiver {@code victim}'s encrypted share off by one. */
+  private static Dealing withBadShare(Dealing d, int victim) {
+    List<Scalar> ciphertexts = new ArrayList<>(d.ciphertexts());
+    ciphertexts.set(victim, ciphertexts.get(victim).add(Scalar.ONE));
+    return new Dealing(d.dealerIndex(), d.commitment(), d.ephemeralKey(), ciphertexts);
+  }
+
+  /** Our complaints to gossip (each returned once). */
+  public List<DkgItem> drainGossip() {
+    List<DkgItem> out = List.copyOf(toGossip);
+    toGossip.clear();
+    return out;
+  }
+
+  /** Nodes blamed by the transcripts made since the last call. */
+  public List<Blame> drainBlames() {
+    List<Blame> out = List.copyOf(blames);
+    blames.clear();
     return out;
   }
 
@@ -168,28 +242,45 @@ public final class SubnetDkg {
     return Verdict.ACCEPTED;
   }
 
-  /** Public checks of an item: signer, signature and the dealing against its resharing config. */
+  /**
+   * Public checks of an item: signer and signature; a dealing against its resharing config; a
+   * complaint well-formed, by its signer, against another node (judged when the transcript is made).
+   */
   private void check(DkgItem item) {
-    if (item.dealer() >= config.n()) {
-      throw new IllegalArgumentException("dkg dealing of unknown dealer " + item.dealer());
+    DkgItem known = pending.get(item.slot());
+    if (known != null && Arrays.equals(known.body(), item.body())
+        && Arrays.equals(known.signature(), item.signature())) {
+      return; // the same item passed these checks when it was gossiped (or is our own)
     }
-    if (!crypto.verifyIndividual(item.dealer(), item.signedMessage(), item.signature())) {
-      throw new IllegalArgumentException("dkg dealing not signed by its dealer " + item.dealer());
+    String what = "dkg " + item.kind().name().toLowerCase() + " of node index " + item.signer();
+    if (item.signer() >= config.n()) {
+      throw new IllegalArgumentException(what + ": unknown signer");
+    }
+    if (!crypto.verifyIndividual(item.signer(), item.signedMessage(), item.signature())) {
+      throw new IllegalArgumentException(what + ": not signed by its signer");
+    }
+    if (item.kind() == DkgItem.Kind.COMPLAINT) {
+      Complaint c = Complaint.fromBytes(item.body()); // MalformedDkgBytesException names the field
+      if (c.complainerIndex() != item.signer() || c.dealerIndex() >= config.n()
+          || c.dealerIndex() == item.signer()) {
+        throw new IllegalArgumentException(what + ": complaint of " + c.complainerIndex()
+            + " against " + c.dealerIndex());
+      }
+      return;
     }
     DkgConfig c = dkgConfig(item.targetEpoch(), item.key()).orElseThrow(
-        () -> new IllegalArgumentException("dkg dealing for epoch " + item.targetEpoch()
+        () -> new IllegalArgumentException(what + " for epoch " + item.targetEpoch()
             + " whose source keys are unknown"));
-    boolean valid = crypto.verifyCached("dkg-dealing", c.toBytes(), item.dealing(), () -> {
+    boolean valid = crypto.verifyCached("dkg-dealing", c.toBytes(), item.body(), () -> {
       try {
-        Dealing d = Dealing.fromBytes(item.dealing());
-        return d.dealerIndex() == item.dealer() && DealingValidator.isValid(c, d);
+        Dealing d = Dealing.fromBytes(item.body());
+        return d.dealerIndex() == item.signer() && DealingValidator.isValid(c, d);
       } catch (RuntimeException e) {
         return false;
       }
     });
     if (!valid) {
-      throw new IllegalArgumentException("invalid dkg dealing of dealer " + item.dealer()
-          + " for epoch " + item.targetEpoch());
+      throw new IllegalArgumentException("invalid " + what + " for epoch " + item.targetEpoch());
     }
   }
 
@@ -207,37 +298,48 @@ public final class SubnetDkg {
     }
     for (byte[] raw : b.dkg()) {
       DkgItem item = DkgItem.decode(raw);
-      if (item.targetEpoch() != epochOf(b.height()) + 2) {
+      long e = epochOf(b.height());
+      if (item.targetEpoch() != e + 2) {
         throw new IllegalArgumentException("block at height " + b.height() + " carries a dkg "
-            + "dealing for epoch " + item.targetEpoch());
+            + "item for epoch " + item.targetEpoch());
+      }
+      if (item.kind() == DkgItem.Kind.DEALING && b.height() > lastDealingHeight(e)) {
+        throw new IllegalArgumentException("block at height " + b.height() + " carries a dkg "
+            + "dealing after the dealing window (last height " + lastDealingHeight(e) + ")");
       }
       check(item);
     }
   }
 
   /**
-   * DKG items for a block at {@code height}: pending dealings for the epoch after next that neither
-   * the finalized chain nor the unfinalized ancestors ({@code ancestorItems}) include yet.
+   * DKG items for a block at {@code height}: pending items for the epoch after next that neither
+   * the finalized chain nor the unfinalized ancestors ({@code ancestorItems}) include yet; dealings
+   * only within the dealing window.
    */
   public List<byte[]> payloadFor(long height, List<byte[]> ancestorItems) {
     if (!enabled()) {
       return List.of();
     }
     long target = epochOf(height) + 2;
+    boolean window = height <= lastDealingHeight(epochOf(height));
     TreeSet<String> present = new TreeSet<>(included.getOrDefault(target, new TreeMap<>()).keySet());
     for (byte[] raw : ancestorItems) {
       present.add(DkgItem.decode(raw).slot());
     }
     List<byte[]> out = new ArrayList<>();
     for (DkgItem item : pending.values()) {
-      if (item.targetEpoch() == target && !present.contains(item.slot())) {
+      if (item.targetEpoch() == target && !present.contains(item.slot())
+          && (window || item.kind() == DkgItem.Kind.COMPLAINT)) {
         out.add(item.encode());
       }
     }
     return out;
   }
 
-  /** A finalized block: counts its dealings; at an epoch's last height, makes epoch e+2's keys. */
+  /**
+   * A finalized block: counts its items; at the dealing window's end, checks our shares in the
+   * tentative transcripts (complaining if one is bad); at the epoch's end, makes epoch e+2's keys.
+   */
   public void onFinalized(Block b) {
     if (!enabled()) {
       return;
@@ -254,34 +356,106 @@ public final class SubnetDkg {
         included.computeIfAbsent(e + 2, k -> new TreeMap<>()).putIfAbsent(item.slot(), item);
       }
     }
+    if (b.height() == lastDealingHeight(e) && epochs.containsKey(e)) {
+      checkTentative(e + 2);
+    }
     if (b.height() == lastHeight(e) && !epochs.containsKey(e + 2)) {
       makeEpoch(e + 2);
     }
   }
 
+  private List<DkgItem> includedItems(long target, ThresholdKey key, DkgItem.Kind kind) {
+    return included.getOrDefault(target, new TreeMap<>()).values().stream()
+        .filter(i -> i.key() == key && i.kind() == kind).toList();
+  }
+
+  /**
+   * The transcript of {@code key} for epoch {@code target} from the given dealings and complaints,
+   * built once per run (all honest replicas build it from the same finalized items); null if too
+   * few dealings remain.
+   */
+  private Transcript transcript(long target, ThresholdKey key, List<DkgItem> dealingItems,
+      List<DkgItem> complaintItems) {
+    DkgConfig c = dkgConfig(target, key).orElseThrow();
+    String memo = "dkg-transcript/" + HexFormat.of().formatHex(ConsensusCrypto.sha256(c.toBytes()))
+        + "/" + dealingItems.stream().map(DkgItem::slot).toList()
+        + "/" + complaintItems.stream().map(DkgItem::slot).toList();
+    return crypto.memo(memo, () -> {
+      // Decoding a dealing checks its points' subgroups: done once per run, not per replica.
+      List<Dealing> dealings = new ArrayList<>();
+      dealingItems.forEach(i -> dealings.add(Dealing.fromBytes(i.body())));
+      List<Complaint> complaints = new ArrayList<>();
+      complaintItems.forEach(i -> complaints.add(Complaint.fromBytes(i.body())));
+      try {
+        return TranscriptBuilder.build(c, dealings, complaints);
+      } catch (InsufficientDealingsException ex) {
+        return null;
+      }
+    });
+  }
+
+  /**
+   * The complaint round: our share from the tentative transcript (the window's dealings, no
+   * complaints); if it does not match, every included dealing is opened and each bad one gets a
+   * complaint, so the final transcript excludes its dealer.
+   */
+  private void checkTentative(long target) {
+    for (ThresholdKey key : ThresholdKey.values()) {
+      List<DkgItem> dealingItems = includedItems(target, key, DkgItem.Kind.DEALING);
+      Transcript t = transcript(target, key, dealingItems, List.of());
+      if (t == null) {
+        continue;
+      }
+      DkgConfig c = dkgConfig(target, key).orElseThrow();
+      try {
+        Scalar share = new DkgReceiver(c, me.index(), me.dkgReceiver()).computeKeyShare(t);
+        tentative.put(target + "/" + key, new Tentative(t, share));
+      } catch (RuntimeException bad) {
+        complain(target, key, c, dealingItems);
+      }
+    }
+  }
+
+  private void complain(long target, ThresholdKey key, DkgConfig c, List<DkgItem> dealingItems) {
+    DkgReceiver receiver = new DkgReceiver(c, me.index(), me.dkgReceiver());
+    SeededRandom rng = SeededRandom.fromSeed(me.multiSigKey().toBytes(),
+        "consensus-dkg-complaint/" + config.subnet().name() + "/" + target + "/" + key);
+    for (DkgItem i : dealingItems) {
+      if (receiver.open(Dealing.fromBytes(i.body()), rng) instanceof ShareOpening.Invalid bad) {
+        DkgItem complaint = sign(DkgItem.Kind.COMPLAINT, target, key,
+            bad.complaint().toBytes());
+        pending.put(complaint.slot(), complaint);
+        toGossip.add(complaint);
+      }
+    }
+  }
+
   private void makeEpoch(long target) {
     EpochRecord source = epochs.get(target - 2);
-    TreeMap<String, DkgItem> items = included.getOrDefault(target, new TreeMap<>());
     Transcript[] transcripts = new Transcript[2];
     for (ThresholdKey key : ThresholdKey.values()) {
-      List<Dealing> dealings = new ArrayList<>();
-      items.values().stream().filter(i -> i.key() == key)
-          .forEach(i -> dealings.add(Dealing.fromBytes(i.dealing())));
-      DkgConfig c = dkgConfig(target, key, source.keys().coefficients(key));
-      String memo = "dkg-transcript/" + HexFormat.of().formatHex(
-          ConsensusCrypto.sha256(c.toBytes())) + "/" + items.keySet();
-      transcripts[key.ordinal()] = crypto.memo(memo, () -> {
-        try {
-          return TranscriptBuilder.build(c, dealings, List.of());
-        } catch (InsufficientDealingsException ex) {
-          return null;
+      Transcript t = transcript(target, key, includedItems(target, key, DkgItem.Kind.DEALING),
+          includedItems(target, key, DkgItem.Kind.COMPLAINT));
+      transcripts[key.ordinal()] = t;
+      if (t != null) {
+        for (Attribution a : t.attributions()) {
+          blames.add(switch (a.kind()) {
+            case UPHELD_COMPLAINT -> new Blame(a.accused(), "dkg: upheld complaint of node index "
+                + a.reporter() + " against the " + key + " dealing for epoch " + target);
+            case FALSE_COMPLAINT -> new Blame(a.accused(), "dkg: false complaint against node "
+                + "index " + a.reporter() + " in the " + key + " dkg for epoch " + target);
+            default -> new Blame(a.accused(), "dkg: " + a.kind() + " in the " + key
+                + " dkg for epoch " + target);
+          });
         }
-      });
+      }
     }
     epochs.put(target, open(target, source, transcripts[0], transcripts[1]));
     included.headMap(target, true).clear();
     pending.values().removeIf(i -> i.targetEpoch() <= target);
     epochs.headMap(target - KEPT_EPOCHS).clear();
+    configs.keySet().removeIf(k -> Long.parseLong(k.substring(0, k.indexOf('/'))) <= target);
+    tentative.keySet().removeIf(k -> Long.parseLong(k.substring(0, k.indexOf('/'))) <= target);
   }
 
   /** Epoch keys from the transcripts (null: keep the source epoch's sharing of that key). */
@@ -300,8 +474,11 @@ public final class SubnetDkg {
         cert == null ? source.certificationSource() : s.certification());
   }
 
-  private dev.subnetsim.chainkey.bls12381.Scalar myShare(long target, ThresholdKey key,
-      PublicCoefficients source, Transcript t) {
+  private Scalar myShare(long target, ThresholdKey key, PublicCoefficients source, Transcript t) {
+    Tentative early = tentative.get(target + "/" + key);
+    if (early != null && early.transcript() == t) {
+      return early.share(); // no complaint changed the transcript (one memoized object)
+    }
     try {
       return new DkgReceiver(dkgConfig(target, key, source), me.index(), me.dkgReceiver())
           .computeKeyShare(t);
