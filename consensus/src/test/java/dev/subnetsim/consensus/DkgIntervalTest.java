@@ -1,14 +1,18 @@
 package dev.subnetsim.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.threshold.ThresholdBls;
+import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.DkgItemMessage;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.dkg.DkgItem;
 import dev.subnetsim.consensus.dkg.EpochKeys;
+import dev.subnetsim.consensus.dkg.IntervalSummary;
+import dev.subnetsim.consensus.dkg.SubnetDkg;
 import dev.subnetsim.consensus.dkg.ThresholdKey;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.wire.MessageCodec;
@@ -77,6 +81,42 @@ class DkgIntervalTest {
           .as("%s at %d", c.kind(), c.height()).isTrue();
     }
     assertThat(net.results.stream().flatMap(r -> r.rejections().stream())).isEmpty();
+    // The first block of every interval is a summary block stating the interval's sharings (the
+    // ones every replica used); no other block carries a summary.
+    var finalizedBlocks = net.results.stream().flatMap(r -> r.finalized().stream()).toList();
+    assertThat(finalizedBlocks.stream().filter(b -> b.height() == firstHeight(5))).isNotEmpty();
+    for (var b : finalizedBlocks) {
+      if ((b.height() - 1) % INTERVAL != 0) {
+        assertThat(b.dkgSummary()).as("block at %d", b.height()).isEmpty();
+        continue;
+      }
+      IntervalSummary summary = IntervalSummary.decode(b.dkgSummary());
+      EpochKeys k = net.nodes.get(0).thresholdKeys(b.height()).orElseThrow();
+      assertThat(summary.epoch()).isEqualTo((b.height() - 1) / INTERVAL);
+      assertThat(summary.beaconDigest()).isEqualTo(ConsensusCrypto.sha256(k.beacon().toBytes()));
+      assertThat(summary.certificationDigest())
+          .isEqualTo(ConsensusCrypto.sha256(k.certification().toBytes()));
+    }
+  }
+
+  @Test
+  void aSummaryBlockMustStateTheIntervalsSharingsAndOnlySummaryBlocksMayCarryOne() {
+    LocalConsensusNetwork net = network(26);
+    SubnetDkg dkg = new SubnetDkg(net.config, net.crypto, net.keys.secrets().get(0),
+        ConsensusNode.genesis(net.config));
+    long h = firstHeight(1);
+    byte[] parent = new byte[32];
+    byte[] right = dkg.summaryFor(h);
+    assertThat(IntervalSummary.decode(right).epoch()).isEqualTo(1);
+    dkg.checkBlock(new Block(h, parent, 0, 1, 0, List.of(), List.of(), right));
+    byte[] wrong = right.clone();
+    wrong[20] ^= 1;
+    assertThatThrownBy(() -> dkg.checkBlock(new Block(h, parent, 0, 1, 0, List.of(), List.of(),
+        wrong))).hasMessageContaining("differs from the interval's sharings");
+    assertThatThrownBy(() -> dkg.checkBlock(new Block(h, parent, 0, 1, 0, List.of(), List.of())))
+        .hasMessageContaining("differs");
+    assertThatThrownBy(() -> dkg.checkBlock(new Block(h + 1, parent, 0, 1, 0, List.of(),
+        List.of(), right))).hasMessageContaining("is not a summary block");
   }
 
   @Test

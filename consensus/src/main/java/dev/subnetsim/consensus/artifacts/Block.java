@@ -10,8 +10,10 @@ import java.util.List;
 /**
  * A block: height, parent hash, the proposer's rank, the block time the proposer stamped (virtual
  * nanoseconds, never before its parent's, like the IC's {@code ValidationContext.time}) and the
- * payload (opaque items the replica's execution interprets) and the consensus DKG items (signed
- * dealings, {@code dev.subnetsim.consensus.dkg}). Its hash is SHA-256 of its canonical encoding.
+ * payload (opaque items the replica's execution interprets), the consensus DKG items (signed
+ * dealings and complaints, {@code dev.subnetsim.consensus.dkg}) and, in the first block of a DKG
+ * interval (a summary block), the interval's DKG summary ({@code IntervalSummary}; empty in other
+ * blocks). Its hash is SHA-256 of its canonical encoding.
  *
  * <p>Immutable, with record-style accessors. Not a record because the hash is computed once at
  * construction: a block with a DKG payload is hundreds of kilobytes on a 34-node subnet and its
@@ -25,10 +27,11 @@ public final class Block {
   private final long timeNanos;
   private final List<byte[]> ingress;
   private final List<byte[]> dkg;
+  private final byte[] dkgSummary;
   private final byte[] hash;
 
   public Block(long height, byte[] parentHash, int rank, int proposer, long timeNanos,
-      List<byte[]> ingress, List<byte[]> dkg) {
+      List<byte[]> ingress, List<byte[]> dkg, byte[] dkgSummary) {
     this.height = height;
     this.parentHash = parentHash.clone();
     this.rank = rank;
@@ -36,6 +39,7 @@ public final class Block {
     this.timeNanos = timeNanos;
     this.ingress = copy(ingress);
     this.dkg = copy(dkg);
+    this.dkgSummary = dkgSummary.clone();
     WireWriter w = new WireWriter();
     encode(w);
     try {
@@ -43,6 +47,12 @@ public final class Block {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A block that is not a summary block. */
+  public Block(long height, byte[] parentHash, int rank, int proposer, long timeNanos,
+      List<byte[]> ingress, List<byte[]> dkg) {
+    this(height, parentHash, rank, proposer, timeNanos, ingress, dkg, new byte[0]);
   }
 
   /** A block without DKG items. */
@@ -85,11 +95,17 @@ public final class Block {
     return dkg;
   }
 
+  /** The interval's DKG summary in a summary block; empty otherwise. */
+  public byte[] dkgSummary() {
+    return dkgSummary.clone();
+  }
+
   public void encode(WireWriter w) {
     w.u64(height).bytes(parentHash).u32(rank).u32(proposer).u64(timeNanos).u32(ingress.size());
     ingress.forEach(w::bytes);
     w.u32(dkg.size());
     dkg.forEach(w::bytes);
+    w.bytes(dkgSummary);
   }
 
   /** SHA-256 of the canonical encoding (a copy). */

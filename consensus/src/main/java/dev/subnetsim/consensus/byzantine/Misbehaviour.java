@@ -91,7 +91,8 @@ public final class Misbehaviour {
     splitBlock.headMap(b.height() - 100).clear();
     List<byte[]> payload = new ArrayList<>(b.ingress());
     payload.add(("equivocation/" + b.height()).getBytes(StandardCharsets.UTF_8));
-    Block twin = new Block(b.height(), b.parentHash(), b.rank(), b.proposer(), b.timeNanos(), payload);
+    Block twin = new Block(b.height(), b.parentHash(), b.rank(), b.proposer(), b.timeNanos(),
+        payload, b.dkg(), b.dkgSummary());
     BlockProposal second = new BlockProposal(twin, node.crypto().signIndividually(node.secrets(),
         ConsensusCrypto.proposalMessage(twin.height(), twin.hash())));
     for (int i = 0; i < committee.size(); i++) {

@@ -284,17 +284,42 @@ public final class SubnetDkg {
     }
   }
 
+  /** Whether {@code height} is the first of a DKG interval, whose block is a summary block. */
+  public boolean isSummaryHeight(long height) {
+    return enabled() && height > 0 && (height - 1) % config.dkgInterval() == 0;
+  }
+
   /**
-   * Checks a proposed block's DKG items: each a valid, signed dealing for the epoch after next.
+   * The DKG summary a block at {@code height} carries: the interval's sharings at a summary
+   * height, empty elsewhere; requires the interval's keys ({@link #keys}).
+   */
+  public byte[] summaryFor(long height) {
+    if (!isSummaryHeight(height)) {
+      return new byte[0];
+    }
+    return IntervalSummary.of(keys(height).orElseThrow()).encode();
+  }
+
+  /**
+   * Checks a proposed block's DKG content: a summary block's summary equals ours (other blocks
+   * have none); each item a valid, signed dealing (within the dealing window) or complaint for the
+   * epoch after next.
    *
-   * @throws IllegalArgumentException naming the bad item; the block is invalid
+   * @throws IllegalArgumentException naming what is wrong; the block is invalid
    */
   public void checkBlock(Block b) {
     if (!enabled()) {
-      if (!b.dkg().isEmpty()) {
-        throw new IllegalArgumentException("block carries dkg items but the subnet has no DKG");
+      if (!b.dkg().isEmpty() || b.dkgSummary().length > 0) {
+        throw new IllegalArgumentException("block carries dkg content but the subnet has no DKG");
       }
       return;
+    }
+    byte[] expected = summaryFor(b.height());
+    if (!Arrays.equals(expected, b.dkgSummary())) {
+      throw new IllegalArgumentException(expected.length == 0
+          ? "block at height " + b.height() + " is not a summary block but carries a dkg summary"
+          : "summary block at height " + b.height() + " carries a dkg summary that differs "
+              + "from the interval's sharings");
     }
     for (byte[] raw : b.dkg()) {
       DkgItem item = DkgItem.decode(raw);

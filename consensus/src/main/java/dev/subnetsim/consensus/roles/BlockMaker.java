@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * Block maker: a replica of rank r at height h proposes {@code r * unit_delay} after the round
  * starts, unless a valid block of lower rank is already known, on top of the lowest-rank notarized
- * block at h-1, with ingress not yet in that chain.
+ * block at h-1, with ingress not yet in that chain, the DKG items its chain lacks, and at the first
+ * height of a DKG interval the interval's summary (a summary block).
  */
 public final class BlockMaker implements Role {
   private final NodeContext node;
@@ -39,12 +40,15 @@ public final class BlockMaker implements Role {
     if (pool.candidates(h).stream().anyMatch(p -> p.block().rank() < rank)) {
       return;
     }
+    if (node.dkg().isSummaryHeight(h) && node.dkg().keys(h).isEmpty()) {
+      return; // a summary block states the interval's sharings: wait until we know them
+    }
     byte[] parent = parentHash(pool, h - 1);
     List<byte[]> payload = ingress.select(pool, parent, h - 1, pool.config().maxIngressPerBlock());
     long parentTime = pool.block(h - 1, parent).map(Block::timeNanos).orElse(0L);
     List<byte[]> dkg = node.dkg().payloadFor(h, unfinalizedDkgItems(pool, h - 1, parent));
     Block block = new Block(h, parent, rank, node.index(), Math.max(now, parentTime), payload,
-        dkg);
+        dkg, node.dkg().summaryFor(h));
     byte[] sig = node.crypto().signIndividually(node.secrets(),
         ConsensusCrypto.proposalMessage(h, block.hash()));
     BlockProposal proposal = new BlockProposal(block, sig);

@@ -124,7 +124,7 @@ public final class MessageCodec {
         .setTimeNanos(x.timeNanos());
     x.ingress().forEach(i -> b.addPayload(bs(i)));
     x.dkg().forEach(i -> b.addDkg(bs(i)));
-    return b.build();
+    return b.setDkgSummary(bs(x.dkgSummary())).build();
   }
 
   private static dev.subnetsim.consensus.wire.proto.Beacon beacon(Beacon x) {
@@ -234,7 +234,7 @@ public final class MessageCodec {
     }
     return new Block(c.height(b.getHeight()), c.bytes("block.parent_hash", b.getParentHash(), HASH),
         c.index("block.rank", b.getRank()), c.index("block.proposer", b.getProposer()), time, payload,
-        dkg);
+        dkg, b.getDkgSummary().toByteArray());
   }
 
   private static Beacon beacon(Check c, dev.subnetsim.consensus.wire.proto.Beacon b) {

@@ -33,7 +33,7 @@ class MessageCodecTest {
   private static final byte[] HASH = fill(32, 1);
   private static final byte[] SIG = fill(48, 2);
   private static final Block BLOCK = new Block(7, HASH, 1, 3, 123_456_789L,
-      List.of(new byte[] {'W', 1}, new byte[0]), List.of(fill(60, 4)));
+      List.of(new byte[] {'W', 1}, new byte[0]), List.of(fill(60, 4)), fill(72, 8));
   private static final BlockProposal PROPOSAL = new BlockProposal(BLOCK, SIG);
 
   static List<ConsensusMessage> all() {
