@@ -12,7 +12,11 @@ public enum ByzantineBehaviour {
   INVALID_SIGNATURE_SHARES,
   /** Sends chain-key shares (vetKD, ECDH, document-key shadows, signatures) that fail verification. */
   INVALID_CHAIN_KEY_SHARES,
-  /** Gossips key-resharing dealings that fail public verification (a cheating dealer). */
+  /**
+   * A cheating dealer: its chain-key resharing dealings fail public verification or encrypt a bad
+   * share (replica side), and its consensus DKG dealings encrypt a wrong share to the next node,
+   * which only that node's complaint exposes ({@link dev.subnetsim.consensus.dkg.SubnetDkg}).
+   */
   BAD_DEALINGS,
   /**
    * Runs as two live copies of one identity (Twins), each talking to one half of the subnet and

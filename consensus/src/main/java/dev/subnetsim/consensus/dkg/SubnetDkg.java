@@ -51,15 +51,17 @@ import java.util.TreeSet;
  *       do not combine. Too few dealings: epoch e+2 keeps epoch e's sharing (as the IC keeps the
  *       old transcripts when a DKG fails).
  *   <li>Heights of epoch e use epoch e's keys; a replica that has not yet finalized epoch e-2 waits
- *       ({@link #keys} is empty) rather than guess.
+ *       ({@link #keys} is empty) rather than guess. The epoch's first block is a summary block
+ *       stating those keys' sharings ({@link IntervalSummary}, {@link #summaryFor}), checked by
+ *       every validator ({@link #checkBlock}).
  * </ol>
  *
  * <p>Simplified relative to the IC, whose NIDKG dealings carry zero-knowledge proofs of correct
  * sharing and encryption so it needs no complaints: here dealings are checked publicly (Feldman
  * commitments, resharing of the dealer's public key share) and a bad encrypted share is caught by
  * its receiver's complaint. The transcripts are a deterministic function of the finalized chain, so
- * every honest replica derives the same ones; they are not carried in a summary block but computed
- * from the blocks. Catch-up packages carry them ({@link DkgSummary}) so a restarted replica
+ * every honest replica derives the same ones; a summary block states digests of the sharings, not
+ * the transcripts, which every replica computes from the blocks. Catch-up packages carry them ({@link DkgSummary}) so a restarted replica
  * recovers its shares. A replica that was down through an epoch's complaint round cannot complain
  * in it: if a dealer cheated it, it holds no share of that key for the epoch.
  */
