@@ -8,6 +8,7 @@ import dev.subnetsim.chainkey.threshold.ThresholdBls;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.DkgItemMessage;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
+import dev.subnetsim.consensus.catchup.CatchUpPackage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.dkg.DkgItem;
 import dev.subnetsim.consensus.dkg.EpochKeys;
@@ -162,6 +163,29 @@ class DkgIntervalTest {
     // Its shares after the restart are valid: nobody rejects anything from it.
     assertThat(net.results.subList(resultsBefore, net.results.size()).stream()
         .flatMap(r -> r.rejections().stream())).isEmpty();
+  }
+
+  @Test
+  void aCupWhoseDkgSummaryIsMalformedOrStaleIsRefusedRatherThanLeavingTheReplicaWithoutKeys() {
+    LocalConsensusNetwork net = network(27);
+    net.runUntil(500 * MS, 10 * MS);
+    CatchUpPackage early = net.nodes.get(0).latestCup();
+    net.runUntil(2_500 * MS, 10 * MS);
+    CatchUpPackage late = net.nodes.get(0).latestCup();
+    assertThat(late.height() / INTERVAL).isGreaterThan(early.height() / INTERVAL + 2);
+    var secrets = net.keys.secrets().get(3);
+    // The genuine CUP restores; the same CUP with an older interval's summary, or garbage, does not.
+    assertThat(new ConsensusNode(net.config, new NodeId(3), secrets, net.crypto, late, Set.of())
+        .thresholdKeys(late.height())).isPresent();
+    CatchUpPackage stale = new CatchUpPackage(late.height(), late.blockHash(),
+        late.beaconSignature(), late.stateRoot(), late.certification(), early.dkgSummary());
+    assertThatThrownBy(() -> new ConsensusNode(net.config, new NodeId(3), secrets, net.crypto,
+        stale, Set.of())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lacks the keys of interval " + (late.height() - 1) / INTERVAL);
+    CatchUpPackage garbage = new CatchUpPackage(late.height(), late.blockHash(),
+        late.beaconSignature(), late.stateRoot(), late.certification(), new byte[] {0, 0, 0, 9});
+    assertThatThrownBy(() -> new ConsensusNode(net.config, new NodeId(3), secrets, net.crypto,
+        garbage, Set.of())).hasMessageContaining("malformed dkg summary");
   }
 
   @Test

@@ -106,6 +106,8 @@ public final class SubnetDkg {
   /**
    * @param dealsBadly a Byzantine dealer ({@code BAD_DEALINGS}): each of its dealings encrypts a
    *     wrong share to the next node, which public verification cannot see
+   * @throws IllegalArgumentException if {@code start}'s DKG summary is malformed, fails its
+   *     public checks, or lacks the keys of the CUP's interval or the next
    */
   public SubnetDkg(ConsensusConfig config, ConsensusCrypto crypto, NodeSecrets me,
       CatchUpPackage start, boolean dealsBadly) {
@@ -122,6 +124,12 @@ public final class SubnetDkg {
       epochs.put(1L, new EpochRecord(genesis.asEpoch(1), null, null, null, null));
     } else {
       DkgSummary.decode(start.dkgSummary()).restore(this);
+    }
+    long e = epochOf(start.height());
+    if (enabled() && (!epochs.containsKey(e) || !epochs.containsKey(e + 1))) {
+      // A stale or truncated summary would leave this replica waiting forever for keys.
+      throw new IllegalArgumentException("the dkg summary of the CUP at height "
+          + start.height() + " lacks the keys of interval " + e + " or " + (e + 1));
     }
   }
 

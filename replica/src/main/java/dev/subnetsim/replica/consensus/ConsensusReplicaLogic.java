@@ -595,7 +595,13 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
           || synced.height() != cup.height()) {
         return List.of(); // a forged or stale CUP: ignore it
       }
-      node = new ConsensusNode(config, self, secrets, crypto, cup, behaviours);
+      ConsensusNode restarted;
+      try {
+        restarted = new ConsensusNode(config, self, secrets, crypto, cup, behaviours);
+      } catch (IllegalArgumentException e) {
+        return List.of(); // its DKG summary is malformed, forged or stale: ignore the CUP
+      }
+      node = restarted;
       state = synced;
       recentStates.put(cup.height(), c.state());
       store.save(new DurableStore.Checkpoint(cup, c.state()));
