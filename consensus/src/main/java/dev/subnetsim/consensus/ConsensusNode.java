@@ -65,8 +65,14 @@ public final class ConsensusNode {
   public record StepResult(List<Message> messages, List<Block> finalized,
       List<Changes.Rejection> rejections, List<ConsensusMessage.Certification> certified,
       List<ConsensusMessage.EquivocationProof> equivocations, List<NodeId> catchUpRequesters,
-      List<CatchUpResponse> catchUpResponses, List<Changes.CombinedArtifact> combined,
+      List<ReceivedCatchUp> catchUpResponses, List<Changes.CombinedArtifact> combined,
       long wakeAtNanos) {}
+
+  /**
+   * A catch-up response and the peer that sent it, for the replica layer to verify (the CUP's
+   * signature and certified state) and adopt, or to reject and attribute.
+   */
+  public record ReceivedCatchUp(NodeId from, CatchUpResponse response) {}
 
   /** An encoded message; {@code to} is null for a broadcast to the committee. */
   public record Message(NodeId to, String kind, byte[] bytes) {}
@@ -104,7 +110,7 @@ public final class ConsensusNode {
     NodeContext node = new NodeContext(secrets, crypto, dkg);
     this.roles = List.of(new ShareAggregator(crypto), new BeaconMaker(node),
         new BlockMaker(node, ingress), new Notary(node), new Finalizer(node), new Certifier(node),
-        new IntervalDealer(node), new CupMaker(dkg), new Purger());
+        new IntervalDealer(node), new CupMaker(node), new Purger());
     this.misbehaviour = new Misbehaviour(behaviours, node, config.committee());
   }
 
@@ -112,7 +118,8 @@ public final class ConsensusNode {
   public static CatchUpPackage genesis(ConsensusConfig config) {
     byte[] seed = ("genesis/" + config.subnet().name()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] hash = ConsensusPool.sha256(seed);
-    return new CatchUpPackage(0, hash, ConsensusPool.sha256(hash), new byte[32], new byte[0]);
+    return new CatchUpPackage(0, hash, ConsensusPool.sha256(hash), new byte[32], new byte[0],
+        new byte[0], new byte[0]);
   }
 
   public long finalizedHeight() {
@@ -166,7 +173,7 @@ public final class ConsensusNode {
 
   public StepResult step(long now, List<Input> inputs) {
     Changes changes = new Changes();
-    List<CatchUpResponse> responses = new ArrayList<>();
+    List<ReceivedCatchUp> responses = new ArrayList<>();
     for (Input in : inputs) {
       if (in instanceof Received r) {
         receive(r, now, changes, responses);
@@ -212,7 +219,7 @@ public final class ConsensusNode {
         List.copyOf(changes.combined), changes.wakeAt);
   }
 
-  private void receive(Received r, long now, Changes changes, List<CatchUpResponse> responses) {
+  private void receive(Received r, long now, Changes changes, List<ReceivedCatchUp> responses) {
     ConsensusMessage m;
     try {
       m = MessageCodec.decode(r.bytes());
@@ -225,7 +232,7 @@ public final class ConsensusNode {
       return;
     }
     if (m instanceof CatchUpResponse c) {
-      responses.add(c);
+      responses.add(new ReceivedCatchUp(r.from(), c));
       return;
     }
     if (m.height() > pool.notarizedHeight() + 2 && (m instanceof Finalization
@@ -333,6 +340,17 @@ public final class ConsensusNode {
     byte[] share = pool.beaconShares.getOrDefault(h, new java.util.TreeMap<>()).get(me);
     if (share != null && beacon == null) {
       changes.broadcast(new ConsensusMessage.BeaconShare(h, me, share));
+    }
+    // This replica's share of the newest CUP not yet signed (shares lost in a partition would
+    // otherwise leave it unsigned until the next CUP height).
+    var unsigned = pool.unsignedCups.lastEntry();
+    if (unsigned != null) {
+      byte[] mine = pool.cupShares.getOrDefault(unsigned.getKey(), new java.util.TreeMap<>())
+          .getOrDefault(unsigned.getValue().contentHash(), new java.util.TreeMap<>()).get(me);
+      if (mine != null) {
+        changes.broadcast(new ConsensusMessage.CupShare(unsigned.getKey(),
+            java.util.HexFormat.of().parseHex(unsigned.getValue().contentHash()), me, mine));
+      }
     }
     // Relay every valid proposal at the open height (the IC gossips artifacts), so an equivocating
     // block maker's two blocks reach everyone and the rank is disqualified.

@@ -83,7 +83,8 @@ final class LocalConsensusNetwork {
         for (int round = 0; round < 8; round++) {
           results.add(r);
           List<ConsensusNode.Input> executed = new ArrayList<>();
-          for (ConsensusMessage.CatchUpResponse c : r.catchUpResponses()) {
+          for (ConsensusMessage.CatchUpResponse c : r.catchUpResponses().stream()
+              .map(ConsensusNode.ReceivedCatchUp::response).toList()) {
             // What the replica layer does after checking the CUP's state: adopt the chain.
             for (Block b : nodes.get(i).ingestFinalizedChain(c.blocks(), c.finalizations(),
                 c.beacons())) {

@@ -88,6 +88,17 @@ public sealed interface ConsensusMessage {
     }
   }
 
+  /**
+   * A share of the threshold signature (certification key, n-f) over a catch-up package's content,
+   * identified by its {@code contentHash} ({@link CatchUpPackage#contentHash()}).
+   */
+  record CupShare(long height, byte[] contentHash, int signer, byte[] share)
+      implements ConsensusMessage {
+    public String kind() {
+      return "cup-share";
+    }
+  }
+
   /** Two different signed proposals of one proposer at one height: the proposer equivocated. */
   record EquivocationProof(BlockProposal first, BlockProposal second) implements ConsensusMessage {
     public long height() {

@@ -8,7 +8,7 @@ public enum ByzantineBehaviour {
   DOUBLE_SIGNING_NOTARY,
   /** Sends beacon shares that are valid points but wrong signatures. */
   INVALID_BEACON_SHARES,
-  /** Sends wrong notarization, finalization and certification shares. */
+  /** Sends wrong notarization, finalization, certification and catch-up package shares. */
   INVALID_SIGNATURE_SHARES,
   /** Sends chain-key shares (vetKD, ECDH, document-key shadows, signatures) that fail verification. */
   INVALID_CHAIN_KEY_SHARES,

@@ -6,6 +6,7 @@ import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
@@ -66,6 +67,9 @@ public final class Misbehaviour {
             junk(s.signature()))));
       } else if (m instanceof CertificationShare s && has(ByzantineBehaviour.INVALID_SIGNATURE_SHARES)) {
         out.add(new Outgoing(o.to(), new CertificationShare(s.height(), s.stateRoot(), s.signer(),
+            junk(s.share()))));
+      } else if (m instanceof CupShare s && has(ByzantineBehaviour.INVALID_SIGNATURE_SHARES)) {
+        out.add(new Outgoing(o.to(), new CupShare(s.height(), s.contentHash(), s.signer(),
             junk(s.share()))));
       } else {
         out.add(o);

@@ -1,23 +1,58 @@
 package dev.subnetsim.consensus.catchup;
 
+import dev.subnetsim.consensus.wire.WireWriter;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
 /**
  * A catch-up package: everything a replica needs to resume at {@code height} without the history
- * before it: the finalized block's hash, the random beacon at that height, and the state root with
- * its certification (a threshold signature of the subnet's high-threshold key). The state itself
- * travels beside it (state sync) and is checked against the certified root. {@code dkgSummary}
- * ({@link dev.subnetsim.consensus.dkg.DkgSummary}) carries the threshold keys' transcripts in use
- * from this height on, so a restarted replica recovers its key shares; empty without DKG.
+ * before it: the finalized block's hash, the random beacon at that height, the state root with its
+ * certification, and {@code dkgSummary} ({@link dev.subnetsim.consensus.dkg.DkgSummary}: the
+ * threshold keys' transcripts in use from this height on, so a restarted replica recovers its key
+ * shares; empty without DKG). The state itself travels beside it (state sync) and is checked
+ * against the certified root.
  *
- * <p>Simplified relative to the IC: the IC threshold-signs the whole CUP; here only the state root
- * is (through the certification), and a replica checks the summary's transcripts publicly
- * (resharings of the same public keys, valid dealings). A forged summary can make the replica
- * that adopts it unable to sign, not make it accept a forged signature.
+ * <p>As on the IC, the whole content is threshold-signed with the subnet's high-threshold
+ * (certification, n-f) key: {@code signature} is over {@link #contentHash()} under the
+ * catch-up-package domain separator ({@code ConsensusCrypto.cupMessage}). It is empty only for the
+ * genesis CUP (known to every replica from the registry) and for content not yet signed.
  */
 public record CatchUpPackage(long height, byte[] blockHash, byte[] beaconSignature,
-    byte[] stateRoot, byte[] certification, byte[] dkgSummary) {
+    byte[] stateRoot, byte[] certification, byte[] dkgSummary, byte[] signature) {
+
+  /** Unsigned content (genesis, or a CUP this replica is about to sign a share of). */
+  public CatchUpPackage(long height, byte[] blockHash, byte[] beaconSignature, byte[] stateRoot,
+      byte[] certification, byte[] dkgSummary) {
+    this(height, blockHash, beaconSignature, stateRoot, certification, dkgSummary, new byte[0]);
+  }
 
   public CatchUpPackage(long height, byte[] blockHash, byte[] beaconSignature, byte[] stateRoot,
       byte[] certification) {
     this(height, blockHash, beaconSignature, stateRoot, certification, new byte[0]);
+  }
+
+  /** This content with its combined threshold signature. */
+  public CatchUpPackage signed(byte[] thresholdSignature) {
+    return new CatchUpPackage(height, blockHash, beaconSignature, stateRoot, certification,
+        dkgSummary, thresholdSignature.clone());
+  }
+
+  public boolean isSigned() {
+    return signature.length > 0;
+  }
+
+  /**
+   * SHA-256 of the content (everything but the signature):
+   * {@code u64 height || bytes blockHash || bytes beacon || bytes stateRoot || bytes
+   * certification || bytes dkgSummary}, each {@code bytes} a u32 length then the bytes.
+   */
+  public byte[] contentHash() {
+    byte[] content = new WireWriter().u64(height).bytes(blockHash).bytes(beaconSignature)
+        .bytes(stateRoot).bytes(certification).bytes(dkgSummary).toBytes();
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(content);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

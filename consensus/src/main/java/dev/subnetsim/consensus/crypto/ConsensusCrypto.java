@@ -107,6 +107,14 @@ public final class ConsensusCrypto {
     return StateRootMessage.of(stateRoot);
   }
 
+  /**
+   * A catch-up package's content, signed with the certification (high-threshold) key, as the IC
+   * threshold-signs its CUPs.
+   */
+  public static byte[] cupMessage(long height, byte[] contentHash) {
+    return message(DomainSeparators.CONSENSUS_CUP, height, contentHash);
+  }
+
   private static byte[] message(String domain, long height, byte[] hash) {
     byte[] d = domain.getBytes(StandardCharsets.US_ASCII);
     return ByteBuffer.allocate(1 + d.length + 8 + hash.length).put((byte) d.length).put(d)

@@ -68,6 +68,8 @@ import java.util.TreeSet;
 public final class SubnetDkg {
   /** Epochs of keys kept (a few back, for late shares and for inspection). */
   static final int KEPT_EPOCHS = 8;
+  private static final int KEPT_CUP_SUMMARIES = 4;
+
   private final ConsensusConfig config;
   private final ConsensusCrypto crypto;
   private final NodeSecrets me;
@@ -88,6 +90,12 @@ public final class SubnetDkg {
   private final boolean dealsBadly;
   /** Resharing configs by target epoch and key (a config checks its receiver keys when built). */
   private final TreeMap<String, DkgConfig> configs = new TreeMap<>();
+  /**
+   * DKG summaries of the latest CUP heights, taken when the height was finalized, so the summary a
+   * CUP states is a function of the finalized chain up to its height (identical on every honest
+   * replica, hence threshold-signable), not of how far this replica has got since.
+   */
+  private final TreeMap<Long, byte[]> cupSummaries = new TreeMap<>();
 
   /** An epoch's keys and how they came about (null transcripts: genesis sharing). */
   record EpochRecord(EpochKeys keys, Transcript beacon, PublicCoefficients beaconSource,
@@ -397,6 +405,23 @@ public final class SubnetDkg {
     if (b.height() == lastHeight(e) && !epochs.containsKey(e + 2)) {
       makeEpoch(e + 2);
     }
+    if (b.height() % config.cupInterval() == 0) {
+      cupSummaries.put(b.height(), summary(b.height()));
+      while (cupSummaries.size() > KEPT_CUP_SUMMARIES) {
+        cupSummaries.pollFirstEntry();
+      }
+    }
+  }
+
+  /**
+   * The DKG summary for a CUP at {@code height}, as of that height's finalization; empty if this
+   * replica did not finalize it itself (it started from a later CUP) or it is long past.
+   */
+  public Optional<byte[]> cupSummary(long height) {
+    if (!enabled()) {
+      return Optional.of(new byte[0]);
+    }
+    return Optional.ofNullable(cupSummaries.get(height));
   }
 
   private List<DkgItem> includedItems(long target, ThresholdKey key, DkgItem.Kind kind) {
@@ -540,7 +565,7 @@ public final class SubnetDkg {
   }
 
   /** The summary a CUP at {@code height} carries: epochs from its own on, and included items. */
-  public byte[] summary(long height) {
+  private byte[] summary(long height) {
     if (!enabled()) {
       return new byte[0];
     }

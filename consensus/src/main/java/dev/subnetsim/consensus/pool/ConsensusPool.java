@@ -42,6 +42,11 @@ public final class ConsensusPool {
   public final TreeMap<Long, TreeMap<String, TreeMap<Integer, byte[]>>> certificationShares =
       new TreeMap<>();
   public final TreeMap<Long, Certification> certifications = new TreeMap<>();
+  /** Shares of catch-up package signatures by height, then content hash (hex), then signer. */
+  public final TreeMap<Long, TreeMap<String, TreeMap<Integer, byte[]>>> cupShares =
+      new TreeMap<>();
+  /** CUP contents this replica signed a share of, not yet signed by the subnet, by height. */
+  public final TreeMap<Long, UnsignedCup> unsignedCups = new TreeMap<>();
   /** Finalized blocks in height order (kept from the latest CUP on, for catch-up responses). */
   public final TreeMap<Long, Block> finalizedBlocks = new TreeMap<>();
   /** Blocks learned from a catch-up response (final by their verified finalizations). */
@@ -57,6 +62,9 @@ public final class ConsensusPool {
   public final TreeSet<Long> myCertificationShares = new TreeSet<>();
   /** Executed heights and their state roots (input from execution). */
   public final TreeMap<Long, byte[]> stateRoots = new TreeMap<>();
+
+  /** A CUP's content and its hash (hex), awaiting n-f shares. */
+  public record UnsignedCup(CatchUpPackage content, String contentHash) {}
 
   public long finalizedHeight;
   public byte[] finalizedHash;
@@ -178,6 +186,8 @@ public final class ConsensusPool {
     finalizations.headMap(height).clear();
     certifications.headMap(height).clear();
     stateRoots.headMap(height).clear();
+    cupShares.headMap(latestCup.height(), true).clear();
+    unsignedCups.headMap(latestCup.height(), true).clear();
     myBeaconShares.headSet(height).clear();
     myProposals.headSet(height).clear();
     myFinalizationShares.headSet(height).clear();

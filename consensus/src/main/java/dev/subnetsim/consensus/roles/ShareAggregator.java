@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * Share aggregator: f+1 beacon shares combine (Lagrange in G1) into the beacon; n-f notarization
  * or finalization shares on one block aggregate into a multi-signature; n-f certification shares
- * on one state root combine into its certification. Only validated shares reach the pool.
+ * on one state root combine into its certification, and n-f shares on one catch-up package's
+ * content into the signed CUP. Only validated shares reach the pool.
  */
 public final class ShareAggregator implements Role {
   private final ConsensusCrypto crypto;
@@ -84,6 +85,23 @@ public final class ShareAggregator implements Role {
               crypto.certificationPublicKey(), ConsensusCrypto.certificationMessage(c.stateRoot()),
               sig));
         }
+      }
+    }
+    // The newest CUP with n-f shares on our content; older unsigned ones are then moot.
+    for (var e : pool.unsignedCups.descendingMap().entrySet()) {
+      long h = e.getKey();
+      ConsensusPool.UnsignedCup cup = e.getValue();
+      TreeMap<Integer, byte[]> shares = pool.cupShares.getOrDefault(h, new TreeMap<>())
+          .get(cup.contentHash());
+      if (h > pool.latestCup.height() && shares != null && shares.size() >= quorum) {
+        byte[] sig = crypto.combineCertification(first(shares, quorum));
+        pool.latestCup = cup.content().signed(sig);
+        changes.combined.add(new Changes.CombinedArtifact("catch-up-package", h,
+            crypto.certificationPublicKey(),
+            ConsensusCrypto.cupMessage(h, HexFormat.of().parseHex(cup.contentHash())), sig));
+        pool.unsignedCups.headMap(h, true).clear();
+        pool.cupShares.headMap(h, true).clear();
+        break;
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.DkgItemMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
@@ -159,6 +160,31 @@ public final class Validator {
       changes.combined.add(new Changes.CombinedArtifact("certification", c.height(),
           crypto.certificationPublicKey(), ConsensusCrypto.certificationMessage(c.stateRoot()),
           c.signature()));
+      return Verdict.ACCEPTED;
+    }
+    if (m instanceof CupShare s) {
+      if (s.height() <= pool.latestCup.height()) {
+        return Verdict.IGNORED;
+      }
+      check(s.height() % pool.config().cupInterval() == 0, "catch-up package share at height "
+          + s.height() + ", not a CUP height");
+      EpochKeys keys = dkg.keys(s.height()).orElse(null);
+      if (keys == null) {
+        return Verdict.PENDING;
+      }
+      String content = ConsensusPool.hex(s.contentHash());
+      var byContent = pool.cupShares.getOrDefault(s.height(), new TreeMap<>());
+      if (byContent.getOrDefault(content, new TreeMap<>()).containsKey(s.signer())) {
+        return Verdict.IGNORED;
+      }
+      check(byContent.values().stream().noneMatch(x -> x.containsKey(s.signer())),
+          "node index " + s.signer() + " signed two catch-up package contents at height "
+              + s.height());
+      check(crypto.verifyCertificationShare(keys.certificationShares(), s.signer(),
+          ConsensusCrypto.cupMessage(s.height(), s.contentHash()), s.share()),
+          "invalid catch-up package share of node index " + s.signer());
+      pool.cupShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
+          .computeIfAbsent(content, k -> new TreeMap<>()).put(s.signer(), s.share());
       return Verdict.ACCEPTED;
     }
     if (m instanceof DkgItemMessage d) {

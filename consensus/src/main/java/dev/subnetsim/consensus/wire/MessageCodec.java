@@ -10,6 +10,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpRequest;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.DkgItemMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
@@ -89,6 +90,10 @@ public final class MessageCodec {
     } else if (m instanceof EquivocationProof e) {
       b.setEquivocationProof(dev.subnetsim.consensus.wire.proto.EquivocationProof.newBuilder()
           .setFirst(proposal(e.first())).setSecond(proposal(e.second())));
+    } else if (m instanceof CupShare s) {
+      b.setCupShare(dev.subnetsim.consensus.wire.proto.CupShare.newBuilder()
+          .setHeight(s.height()).setContentHash(bs(s.contentHash())).setSigner(s.signer())
+          .setShare(bs(s.share())));
     } else if (m instanceof DkgItemMessage d) {
       b.setDkgItem(dev.subnetsim.consensus.wire.proto.DkgItem.newBuilder().setHeight(d.height())
           .setItem(bs(d.item())));
@@ -101,7 +106,8 @@ public final class MessageCodec {
           .setCup(dev.subnetsim.consensus.wire.proto.CatchUpPackage.newBuilder()
               .setHeight(c.height()).setBlockHash(bs(c.blockHash()))
               .setBeaconSignature(bs(c.beaconSignature())).setStateRoot(bs(c.stateRoot()))
-              .setCertification(bs(c.certification())).setDkgSummary(bs(c.dkgSummary())))
+              .setCertification(bs(c.certification())).setDkgSummary(bs(c.dkgSummary()))
+              .setSignature(bs(c.signature())))
           .setState(bs(r.state()));
       r.blocks().forEach(x -> resp.addBlocks(block(x)));
       r.finalizations().forEach(x -> resp.addFinalizations(finalization(x)));
@@ -186,6 +192,11 @@ public final class MessageCodec {
         }
         yield new EquivocationProof(proposal(c, e.getFirst()), proposal(c, e.getSecond()));
       }
+      case CUP_SHARE -> {
+        var s = p.getCupShare();
+        yield new CupShare(c.height(s.getHeight()), c.bytes("content_hash", s.getContentHash(), HASH),
+            c.index("signer", s.getSigner()), c.bytes("share", s.getShare(), SIGNATURE));
+      }
       case DKG_ITEM -> new DkgItemMessage(c.height(p.getDkgItem().getHeight()),
           p.getDkgItem().getItem().toByteArray());
       case CATCH_UP_REQUEST -> new CatchUpRequest(c.height(p.getCatchUpRequest().getHeight()));
@@ -195,14 +206,15 @@ public final class MessageCodec {
           throw c.error("missing field cup");
         }
         var u = r.getCup();
-        // The genesis CUP's beacon is a 32-byte hash and it has no certification yet.
+        // The genesis CUP's beacon is a 32-byte hash; it has no certification and no signature.
         CatchUpPackage cup = new CatchUpPackage(c.height(u.getHeight()),
             c.bytes("cup.block_hash", u.getBlockHash(), HASH),
             u.getBeaconSignature().size() == HASH ? u.getBeaconSignature().toByteArray()
                 : c.bytes("cup.beacon_signature", u.getBeaconSignature(), SIGNATURE),
             c.bytes("cup.state_root", u.getStateRoot(), HASH),
             c.bytesOrEmpty("cup.certification", u.getCertification(), SIGNATURE),
-            u.getDkgSummary().toByteArray());
+            u.getDkgSummary().toByteArray(),
+            c.bytesOrEmpty("cup.signature", u.getSignature(), SIGNATURE));
         List<Block> blocks = new ArrayList<>();
         r.getBlocksList().forEach(b -> blocks.add(block(c, b)));
         List<Finalization> fins = new ArrayList<>();

@@ -12,6 +12,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpRequest;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.DkgItemMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
@@ -44,9 +45,10 @@ class MessageCodecTest {
         new Certification(7, HASH, SIG),
         new EquivocationProof(PROPOSAL, new BlockProposal(new Block(7, HASH, 1, 3, 1, List.of()), SIG)),
         new CatchUpRequest(5), new DkgItemMessage(7, fill(80, 5)),
-        new CatchUpResponse(new CatchUpPackage(0, HASH, HASH, HASH, new byte[0], fill(30, 6)),
-            fill(100, 9),
-            List.of(BLOCK), List.of(fin), List.of(new Beacon(7, SIG))));
+        new CatchUpResponse(new CatchUpPackage(0, HASH, HASH, HASH, new byte[0], fill(30, 6),
+            fill(48, 7)), fill(100, 9),
+            List.of(BLOCK), List.of(fin), List.of(new Beacon(7, SIG))),
+        new CupShare(10, HASH, 2, SIG));
   }
 
   @Test
@@ -64,6 +66,7 @@ class MessageCodecTest {
     assertThat(back.block().dkg()).singleElement().isEqualTo(fill(60, 4));
     CatchUpResponse cup = (CatchUpResponse) MessageCodec.decode(MessageCodec.encode(all().get(12)));
     assertThat(cup.cup().dkgSummary()).isEqualTo(fill(30, 6));
+    assertThat(cup.cup().signature()).isEqualTo(fill(48, 7));
   }
 
   @Test

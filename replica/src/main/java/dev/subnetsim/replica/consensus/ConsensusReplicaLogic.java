@@ -253,8 +253,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
           node.equivocations().size()));
     }
     List<Input> executed = new ArrayList<>(execute(r.finalized(), now, out));
-    for (CatchUpResponse c : r.catchUpResponses()) {
-      executed.addAll(adopt(c, now, out));
+    for (ConsensusNode.ReceivedCatchUp c : r.catchUpResponses()) {
+      executed.addAll(adopt(c.from(), c.response(), now, out));
     }
     for (NodeId requester : r.catchUpRequesters()) {
       respond(requester, out);
@@ -557,6 +557,30 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     return inputs;
   }
 
+  /**
+   * Why a peer's CUP and state must be refused, or null if they check out: the CUP is
+   * threshold-signed by the subnet (n-f) as on the IC, its state root is certified, and the state
+   * that came with it hashes to that root at that height.
+   */
+  private String check(CatchUpPackage cup, ReplicatedState synced) {
+    if (!cup.isSigned() || !crypto.verifyCertification(
+        ConsensusCrypto.cupMessage(cup.height(), cup.contentHash()), cup.signature())) {
+      return "not signed by the subnet";
+    }
+    if (!crypto.verifyCertification(ConsensusCrypto.certificationMessage(cup.stateRoot()),
+        cup.certification())) {
+      return "its state root is not certified";
+    }
+    if (synced == null) {
+      return "the state sent with it is malformed";
+    }
+    if (synced.height() != cup.height() || !Arrays.equals(
+        synced.certifiedTree(execution.registry().entries()).digest(), cup.stateRoot())) {
+      return "the state sent with it is not the certified state";
+    }
+    return null;
+  }
+
   private void saveCheckpoint() {
     CatchUpPackage cup = node.latestCup();
     byte[] encoded = recentStates.get(cup.height());
@@ -576,35 +600,40 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   }
 
   /**
-   * Adopts a peer's CUP if it is newer than our state and its certification and state check out,
-   * then finalizes and executes the chain after it.
+   * Adopts a peer's CUP if it is newer than our state, signed by the subnet, and its certified
+   * state checks out, then finalizes and executes the chain after it. A CUP that fails a check is
+   * refused and attributed to the peer that sent it.
    */
-  private List<Input> adopt(CatchUpResponse c, long now, StepOutput.Builder out) {
+  private List<Input> adopt(NodeId from, CatchUpResponse c, long now, StepOutput.Builder out) {
     CatchUpPackage cup = c.cup();
     if (cup.height() > state.height()) {
       ReplicatedState synced;
       try {
         synced = ReplicatedState.decode(c.state());
       } catch (IllegalArgumentException e) {
+        synced = null;
+      }
+      String refused = check(cup, synced);
+      ConsensusNode restarted = null;
+      if (refused == null) {
+        try {
+          restarted = new ConsensusNode(config, self, secrets, crypto, cup, behaviours);
+        } catch (IllegalArgumentException e) {
+          refused = e.getMessage(); // a malformed or incomplete DKG summary
+        }
+      }
+      if (refused != null) {
+        out.observe(new Observation.ArtifactRejected(from, "cup-response: catch-up package at "
+            + "height " + cup.height() + " refused: " + refused));
         return List.of();
-      }
-      boolean certified = crypto.verifyCertification(
-          ConsensusCrypto.certificationMessage(cup.stateRoot()), cup.certification());
-      if (!certified || !Arrays.equals(synced.certifiedTree(execution.registry().entries()).digest(),
-          cup.stateRoot())
-          || synced.height() != cup.height()) {
-        return List.of(); // a forged or stale CUP: ignore it
-      }
-      ConsensusNode restarted;
-      try {
-        restarted = new ConsensusNode(config, self, secrets, crypto, cup, behaviours);
-      } catch (IllegalArgumentException e) {
-        return List.of(); // its DKG summary is malformed, forged or stale: ignore the CUP
       }
       node = restarted;
       state = synced;
       recentStates.put(cup.height(), c.state());
       store.save(new DurableStore.Checkpoint(cup, c.state()));
+      out.observe(new Observation.CombinedSignature(config.subnet(), "catch-up-package",
+          cup.height(), crypto.certificationPublicKey(),
+          ConsensusCrypto.cupMessage(cup.height(), cup.contentHash()), cup.signature()));
       out.observe(new Observation.Metric("state_sync/" + config.subnet(), cup.height()));
     }
     return execute(node.ingestFinalizedChain(c.blocks(), c.finalizations(), c.beacons()), now,

@@ -7,7 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage;
+import dev.subnetsim.consensus.catchup.CatchUpPackage;
+import dev.subnetsim.consensus.wire.MessageCodec;
 import dev.subnetsim.replica.Observation;
+import dev.subnetsim.replica.ReplicaLogic;
+import dev.subnetsim.replica.ReplicaLogicFactory;
+import dev.subnetsim.replica.StepOutput;
+import dev.subnetsim.replica.consensus.ConsensusReplicaFactory;
+import dev.subnetsim.replica.net.Envelope;
 import dev.subnetsim.scenarios.driver.RunResult;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
@@ -49,6 +57,8 @@ class ConsensusSimulationTest {
   static final class Recorder implements InvariantChecker {
     final Map<NodeId, Long> finalized = new TreeMap<>();
     final TreeSet<NodeId> rejectedSenders = new TreeSet<>();
+    final List<String> rejections = new ArrayList<>();
+    final Map<NodeId, Double> stateSyncedAt = new TreeMap<>();
     double equivocationProofs;
     long lastFinalizationAt;
 
@@ -64,6 +74,9 @@ class ConsensusSimulationTest {
         lastFinalizationAt = Math.max(lastFinalizationAt, t);
       } else if (o instanceof Observation.ArtifactRejected r) {
         rejectedSenders.add(r.from());
+        rejections.add(r.reason());
+      } else if (o instanceof Observation.Metric m && m.name().startsWith("state_sync/")) {
+        stateSyncedAt.merge(node, m.value(), Math::max);
       } else if (o instanceof Observation.Metric m && m.name().startsWith("equivocation_proofs")) {
         equivocationProofs = Math.max(equivocationProofs, m.value());
       }
@@ -125,6 +138,50 @@ class ConsensusSimulationTest {
     assertThat(rec.finalized.get(m.get(0))).isGreaterThan(atCrash + 20);
     assertThat(rec.finalized.get(m.get(2))).isGreaterThanOrEqualTo(rec.finalized.get(m.get(0)) - 3);
     assertThat(rec.finalized.get(m.get(3))).isGreaterThanOrEqualTo(rec.finalized.get(m.get(0)) - 3);
+  }
+
+  @Test
+  void aForgedCatchUpPackageIsRefusedAndAttributedAndTheRestartedReplicaSyncsFromHonestPeers() {
+    Topology t = Topology.singleSubnet("root", 4);
+    List<NodeId> m = t.members(ROOT);
+    NodeId forger = m.get(0);
+    NodeId restarted = m.get(3);
+    ConsensusReplicaFactory honest = ConsensusWorld.factory(t, 1, Map.of(), UNIT, false);
+    // The forger answers catch-up requests with its real CUP moved 10 heights up (so it is always
+    // newer than what an honest peer sent), keeping the subnet's signature of the real content.
+    ReplicaLogicFactory world = (node, incarnation) -> {
+      ReplicaLogic logic = honest.create(node, incarnation);
+      return !node.equals(forger) ? logic : (now, events) -> forgeCups(logic.step(now, events));
+    };
+    FaultSchedule faults = new FaultSchedule(List.of(new Fault.Crash(2 * S, restarted),
+        new Fault.Restart(8 * S, restarted)), Set.of(forger));
+    Recorder rec = new Recorder();
+    RunResult r = run(ConsensusWorld.config(world, t, 1, faults, 3 * S, 14 * S, 1), rec);
+    assertThat(r.violations()).isEmpty();
+    assertThat(rec.rejectedSenders).containsExactly(forger);
+    assertThat(rec.rejections).anyMatch(reason -> reason.startsWith("cup-response: catch-up "
+        + "package at height") && reason.endsWith("refused: not signed by the subnet"));
+    // It adopted an honest peer's signed CUP (state sync) and caught up with the others.
+    assertThat(rec.stateSyncedAt.get(restarted)).isGreaterThan(20.0);
+    assertThat(rec.finalized.get(restarted)).isGreaterThanOrEqualTo(rec.finalized.get(m.get(1)) - 3);
+  }
+
+  private static StepOutput forgeCups(StepOutput out) {
+    List<Envelope> sends = new ArrayList<>();
+    for (Envelope e : out.sends()) {
+      if (!e.kind().equals("cup-response")) {
+        sends.add(e);
+        continue;
+      }
+      var real = (ConsensusMessage.CatchUpResponse) MessageCodec.decode(e.payload());
+      CatchUpPackage c = real.cup();
+      CatchUpPackage forged = new CatchUpPackage(c.height() + 10, c.blockHash(),
+          c.beaconSignature(), c.stateRoot(), c.certification(), c.dkgSummary(), c.signature());
+      sends.add(new Envelope(e.from(), e.to(), e.kind(), MessageCodec.encode(
+          new ConsensusMessage.CatchUpResponse(forged, real.state(), real.blocks(),
+              real.finalizations(), real.beacons()))));
+    }
+    return new StepOutput(sends, out.timers(), out.observations(), out.cpuNanos());
   }
 
   @Test

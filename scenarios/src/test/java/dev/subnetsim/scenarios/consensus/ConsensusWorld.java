@@ -5,6 +5,7 @@ import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.crypto.VerificationCache;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.ReplicaLogicFactory;
 import dev.subnetsim.replica.consensus.ConsensusReplicaFactory;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
@@ -52,13 +53,13 @@ final class ConsensusWorld {
         byzantine, VerificationCache.shared(), s -> chainKeys);
   }
 
-  static SimulationConfig.Builder config(ConsensusReplicaFactory factory, Topology topology,
+  static SimulationConfig.Builder config(ReplicaLogicFactory factory, Topology topology,
       long seed, FaultSchedule faults, long progressBound, long end, int threads) {
     return config(factory, topology, seed, faults, progressBound, end, threads,
         new ConstantLatency(20 * MS));
   }
 
-  static SimulationConfig.Builder config(ConsensusReplicaFactory factory, Topology topology,
+  static SimulationConfig.Builder config(ReplicaLogicFactory factory, Topology topology,
       long seed, FaultSchedule faults, long progressBound, long end, int threads,
       dev.subnetsim.scenarios.net.LatencyModel latency) {
     return SimulationConfig.builder(topology, factory, LinkModel.builder(latency))
