@@ -63,7 +63,9 @@ public final class ScheduleFuzzer {
     }
     if (!beyondThreshold && rng.nextBoolean()) {
       // A partition that cuts off only what is left of each subnet's budget: a cut-off node is as
-      // good as faulty for liveness, and the crashed nodes may still be down.
+      // good as faulty for liveness, and the crashed nodes may still be down. A partition group
+      // names nodes of one subnet, so each subnet's majority is its own group: the subnets are
+      // also cut from each other for its duration (xnet streams wait; per-subnet liveness holds).
       long at = d * 3 / 10 + rng.nextLong(d / 10);
       faults.add(new FaultSpec.Heal(at + d / 10, 0));
       faults.add(0, new FaultSpec.Partition(at, 0, minorityPartition(base, used, rng)));
