@@ -345,11 +345,12 @@ public final class ConsensusNode {
     // otherwise leave it unsigned until the next CUP height).
     var unsigned = pool.unsignedCups.lastEntry();
     if (unsigned != null) {
-      byte[] mine = pool.cupShares.getOrDefault(unsigned.getKey(), new java.util.TreeMap<>())
-          .getOrDefault(unsigned.getValue().contentHash(), new java.util.TreeMap<>()).get(me);
+      long ch = unsigned.getKey();
+      byte[] mine = pool.cupShares.getOrDefault(ch, new java.util.TreeMap<>())
+          .getOrDefault(unsigned.getValue().key(), new java.util.TreeMap<>()).get(me);
       if (mine != null) {
-        changes.broadcast(new ConsensusMessage.CupShare(unsigned.getKey(),
-            java.util.HexFormat.of().parseHex(unsigned.getValue().contentHash()), me, mine));
+        changes.broadcast(new ConsensusMessage.CupShare(ch, unsigned.getValue().contentHash(), me,
+            mine));
       }
     }
     // Relay every valid proposal at the open height (the IC gossips artifacts), so an equivocating

@@ -36,12 +36,8 @@ public record DkgItem(Kind kind, long targetEpoch, ThresholdKey key, int signer,
   public static byte[] signedMessage(Kind kind, long targetEpoch, ThresholdKey key, int signer,
       byte[] body) {
     byte[] d = DomainSeparators.CONSENSUS_DKG_DEALING.getBytes(StandardCharsets.US_ASCII);
-    WireWriter w = new WireWriter().u8(d.length);
-    for (byte b : d) {
-      w.u8(b & 0xff);
-    }
-    return w.u8(kind.ordinal()).u64(targetEpoch).u8(key.ordinal()).u32(signer).bytes(body)
-        .toBytes();
+    return new WireWriter().u8(d.length).raw(d).u8(kind.ordinal()).u64(targetEpoch)
+        .u8(key.ordinal()).u32(signer).bytes(body).toBytes();
   }
 
   public byte[] signedMessage() {
@@ -49,12 +45,8 @@ public record DkgItem(Kind kind, long targetEpoch, ThresholdKey key, int signer,
   }
 
   public byte[] encode() {
-    WireWriter w = new WireWriter().u8(kind.ordinal()).u64(targetEpoch).u8(key.ordinal())
-        .u32(signer).bytes(body);
-    for (byte b : signature) {
-      w.u8(b & 0xff);
-    }
-    return w.toBytes();
+    return new WireWriter().u8(kind.ordinal()).u64(targetEpoch).u8(key.ordinal()).u32(signer)
+        .bytes(body).raw(signature).toBytes();
   }
 
   /**

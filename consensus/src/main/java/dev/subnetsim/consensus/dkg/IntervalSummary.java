@@ -29,13 +29,7 @@ public record IntervalSummary(long epoch, byte[] beaconDigest, byte[] certificat
   }
 
   public byte[] encode() {
-    WireWriter w = new WireWriter().u64(epoch);
-    for (byte[] d : new byte[][] {beaconDigest, certificationDigest}) {
-      for (byte b : d) {
-        w.u8(b & 0xff);
-      }
-    }
-    return w.toBytes();
+    return new WireWriter().u64(epoch).raw(beaconDigest).raw(certificationDigest).toBytes();
   }
 
   /**

@@ -22,6 +22,7 @@ import dev.subnetsim.consensus.crypto.NodeSecrets;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -83,13 +84,13 @@ public final class SubnetDkg {
   /** Our complaints awaiting gossip. */
   private final List<DkgItem> toGossip = new ArrayList<>();
   /** Shares computed from tentative transcripts, by target epoch and key. */
-  private final TreeMap<String, Tentative> tentative = new TreeMap<>();
+  private final TreeMap<Long, EnumMap<ThresholdKey, Tentative>> tentative = new TreeMap<>();
   /** Nodes the judged transcripts blame, awaiting report. */
   private final List<Blame> blames = new ArrayList<>();
   /** A Byzantine dealer: encrypts a garbage share to one receiver ({@link #maybeDeal}). */
   private final boolean dealsBadly;
   /** Resharing configs by target epoch and key (a config checks its receiver keys when built). */
-  private final TreeMap<String, DkgConfig> configs = new TreeMap<>();
+  private final TreeMap<Long, EnumMap<ThresholdKey, DkgConfig>> configs = new TreeMap<>();
   /**
    * DKG summaries of the latest CUP heights, taken when the height was finalized, so the summary a
    * CUP states is a function of the finalized chain up to its height (identical on every honest
@@ -177,8 +178,8 @@ public final class SubnetDkg {
   private Optional<DkgConfig> dkgConfig(long target, ThresholdKey key) {
     EpochRecord source = epochs.get(target - 2);
     return source == null ? Optional.empty()
-        : Optional.of(configs.computeIfAbsent(target + "/" + key,
-            k -> dkgConfig(target, key, source.keys().coefficients(key))));
+        : Optional.of(configs.computeIfAbsent(target, t -> new EnumMap<>(ThresholdKey.class))
+            .computeIfAbsent(key, k -> dkgConfig(target, k, source.keys().coefficients(k))));
   }
 
   /**
@@ -469,7 +470,8 @@ public final class SubnetDkg {
       DkgConfig c = dkgConfig(target, key).orElseThrow();
       try {
         Scalar share = new DkgReceiver(c, me.index(), me.dkgReceiver()).computeKeyShare(t);
-        tentative.put(target + "/" + key, new Tentative(t, share));
+        tentative.computeIfAbsent(target, x -> new EnumMap<>(ThresholdKey.class))
+            .put(key, new Tentative(t, share));
       } catch (RuntimeException bad) {
         complain(target, key, c, dealingItems);
       }
@@ -514,8 +516,8 @@ public final class SubnetDkg {
     included.headMap(target, true).clear();
     pending.values().removeIf(i -> i.targetEpoch() <= target);
     epochs.headMap(target - KEPT_EPOCHS).clear();
-    configs.keySet().removeIf(k -> Long.parseLong(k.substring(0, k.indexOf('/'))) <= target);
-    tentative.keySet().removeIf(k -> Long.parseLong(k.substring(0, k.indexOf('/'))) <= target);
+    configs.headMap(target, true).clear();
+    tentative.headMap(target, true).clear();
   }
 
   /** Epoch keys from the transcripts (null: keep the source epoch's sharing of that key). */
@@ -535,7 +537,7 @@ public final class SubnetDkg {
   }
 
   private Scalar myShare(long target, ThresholdKey key, PublicCoefficients source, Transcript t) {
-    Tentative early = tentative.get(target + "/" + key);
+    Tentative early = tentative.getOrDefault(target, new EnumMap<>(ThresholdKey.class)).get(key);
     if (early != null && early.transcript() == t) {
       return early.share(); // no complaint changed the transcript (one memoized object)
     }

@@ -63,8 +63,13 @@ public final class ConsensusPool {
   /** Executed heights and their state roots (input from execution). */
   public final TreeMap<Long, byte[]> stateRoots = new TreeMap<>();
 
-  /** A CUP's content and its hash (hex), awaiting n-f shares. */
-  public record UnsignedCup(CatchUpPackage content, String contentHash) {}
+  /** A CUP's content and its hash, awaiting n-f shares (cleared by the aggregator once signed). */
+  public record UnsignedCup(CatchUpPackage content, byte[] contentHash) {
+    /** The key of its shares in {@link #cupShares}. */
+    public String key() {
+      return hex(contentHash);
+    }
+  }
 
   public long finalizedHeight;
   public byte[] finalizedHash;
@@ -186,8 +191,6 @@ public final class ConsensusPool {
     finalizations.headMap(height).clear();
     certifications.headMap(height).clear();
     stateRoots.headMap(height).clear();
-    cupShares.headMap(latestCup.height(), true).clear();
-    unsignedCups.headMap(latestCup.height(), true).clear();
     myBeaconShares.headSet(height).clear();
     myProposals.headSet(height).clear();
     myFinalizationShares.headSet(height).clear();

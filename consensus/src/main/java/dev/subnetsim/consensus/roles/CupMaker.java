@@ -45,7 +45,7 @@ public final class CupMaker implements Role {
       byte[] hash = content.contentHash();
       byte[] share = node.crypto().signCertificationShare(node.index(),
           keys.myCertificationShare(), ConsensusCrypto.cupMessage(h, hash));
-      pool.unsignedCups.put(h, new ConsensusPool.UnsignedCup(content, ConsensusPool.hex(hash)));
+      pool.unsignedCups.put(h, new ConsensusPool.UnsignedCup(content, hash));
       pool.cupShares.computeIfAbsent(h, k -> new TreeMap<>())
           .computeIfAbsent(ConsensusPool.hex(hash), k -> new TreeMap<>())
           .put(node.index(), share);

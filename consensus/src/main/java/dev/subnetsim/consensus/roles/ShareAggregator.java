@@ -92,13 +92,13 @@ public final class ShareAggregator implements Role {
       long h = e.getKey();
       ConsensusPool.UnsignedCup cup = e.getValue();
       TreeMap<Integer, byte[]> shares = pool.cupShares.getOrDefault(h, new TreeMap<>())
-          .get(cup.contentHash());
+          .get(cup.key());
       if (h > pool.latestCup.height() && shares != null && shares.size() >= quorum) {
         byte[] sig = crypto.combineCertification(first(shares, quorum));
         pool.latestCup = cup.content().signed(sig);
         changes.combined.add(new Changes.CombinedArtifact("catch-up-package", h,
             crypto.certificationPublicKey(),
-            ConsensusCrypto.cupMessage(h, HexFormat.of().parseHex(cup.contentHash())), sig));
+            ConsensusCrypto.cupMessage(h, cup.contentHash()), sig));
         pool.unsignedCups.headMap(h, true).clear();
         pool.cupShares.headMap(h, true).clear();
         break;

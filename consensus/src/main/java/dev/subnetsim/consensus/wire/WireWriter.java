@@ -36,7 +36,11 @@ public final class WireWriter {
   }
 
   public WireWriter bytes(byte[] b) {
-    u32(b.length);
+    return u32(b.length).raw(b);
+  }
+
+  /** The bytes as they are, without a length prefix (fixed-size fields). */
+  public WireWriter raw(byte[] b) {
     ensure(b.length);
     System.arraycopy(b, 0, buf, len, b.length);
     len += b.length;

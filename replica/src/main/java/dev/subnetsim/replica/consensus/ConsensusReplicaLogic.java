@@ -557,28 +557,37 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     return inputs;
   }
 
+  /** A peer's CUP checked: the state it brings, or why it is refused. */
+  private record CupCheck(ReplicatedState state, String refused) {
+    static CupCheck refuse(String why) {
+      return new CupCheck(null, why);
+    }
+  }
+
   /**
-   * Why a peer's CUP and state must be refused, or null if they check out: the CUP is
-   * threshold-signed by the subnet (n-f) as on the IC, its state root is certified, and the state
-   * that came with it hashes to that root at that height.
+   * Checks a peer's CUP and the state sent with it, cheapest first: the CUP is threshold-signed by
+   * the subnet (n-f) as on the IC, its state root is certified, and the state decodes and hashes
+   * to that root at that height.
    */
-  private String check(CatchUpPackage cup, ReplicatedState synced) {
-    if (!cup.isSigned() || !crypto.verifyCertification(
-        ConsensusCrypto.cupMessage(cup.height(), cup.contentHash()), cup.signature())) {
-      return "not signed by the subnet";
+  private CupCheck check(CatchUpPackage cup, byte[] cupMessage, byte[] encodedState) {
+    if (!cup.isSigned() || !crypto.verifyCertification(cupMessage, cup.signature())) {
+      return CupCheck.refuse("not signed by the subnet");
     }
     if (!crypto.verifyCertification(ConsensusCrypto.certificationMessage(cup.stateRoot()),
         cup.certification())) {
-      return "its state root is not certified";
+      return CupCheck.refuse("its state root is not certified");
     }
-    if (synced == null) {
-      return "the state sent with it is malformed";
+    ReplicatedState synced;
+    try {
+      synced = ReplicatedState.decode(encodedState);
+    } catch (IllegalArgumentException e) {
+      return CupCheck.refuse("the state sent with it is malformed");
     }
     if (synced.height() != cup.height() || !Arrays.equals(
         synced.certifiedTree(execution.registry().entries()).digest(), cup.stateRoot())) {
-      return "the state sent with it is not the certified state";
+      return CupCheck.refuse("the state sent with it is not the certified state");
     }
-    return null;
+    return new CupCheck(synced, null);
   }
 
   private void saveCheckpoint() {
@@ -607,13 +616,9 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   private List<Input> adopt(NodeId from, CatchUpResponse c, long now, StepOutput.Builder out) {
     CatchUpPackage cup = c.cup();
     if (cup.height() > state.height()) {
-      ReplicatedState synced;
-      try {
-        synced = ReplicatedState.decode(c.state());
-      } catch (IllegalArgumentException e) {
-        synced = null;
-      }
-      String refused = check(cup, synced);
+      byte[] cupMessage = ConsensusCrypto.cupMessage(cup.height(), cup.contentHash());
+      CupCheck checked = check(cup, cupMessage, c.state());
+      String refused = checked.refused();
       ConsensusNode restarted = null;
       if (refused == null) {
         try {
@@ -628,12 +633,11 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         return List.of();
       }
       node = restarted;
-      state = synced;
+      state = checked.state();
       recentStates.put(cup.height(), c.state());
       store.save(new DurableStore.Checkpoint(cup, c.state()));
       out.observe(new Observation.CombinedSignature(config.subnet(), "catch-up-package",
-          cup.height(), crypto.certificationPublicKey(),
-          ConsensusCrypto.cupMessage(cup.height(), cup.contentHash()), cup.signature()));
+          cup.height(), crypto.certificationPublicKey(), cupMessage, cup.signature()));
       out.observe(new Observation.Metric("state_sync/" + config.subnet(), cup.height()));
     }
     return execute(node.ingestFinalizedChain(c.blocks(), c.finalizations(), c.beacons()), now,
