@@ -61,7 +61,14 @@ public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShare
   /** With presignature stashes of the given sizes per ECDSA curve and Schnorr algorithm. */
   public static ChainKeyGenesis generate(String subnet, int n, int ecdsaStash, int schnorrStash,
       SeededRandom rng) {
-    SigningKeys signing = SigningKeys.generate(subnet, n, ecdsaStash, schnorrStash,
+    return generate(subnet, n, ecdsaStash, schnorrStash,
+        dev.subnetsim.replica.chainkey.presig.RefillPolicy.DEFAULT, rng);
+  }
+
+  /** As above, with the stashes kept by {@code refill}. */
+  public static ChainKeyGenesis generate(String subnet, int n, int ecdsaStash, int schnorrStash,
+      dev.subnetsim.replica.chainkey.presig.RefillPolicy refill, SeededRandom rng) {
+    SigningKeys signing = SigningKeys.generate(subnet, n, ecdsaStash, schnorrStash, refill,
         rng.fork("signing"));
     int threshold = (n - 1) / 3 + 1;
     List<Scalar> vetKdShares = new ArrayList<>();

@@ -69,9 +69,14 @@ public final class ChainKeyWorker {
     }
     shared.removeIf(id -> !pending.containsKey(id));
     for (ChainKeyRequest r : pending.values()) {
-      if (shared.add(r.id())) {
-        ChainKeyScheme scheme = schemes.get(r.method());
-        byte[] share = scheme.createShare(r, shares, rng.fork("share/" + r.id()));
+      ChainKeyScheme scheme = schemes.get(r.method());
+      if (scheme.ready(r) && shared.add(r.id())) {
+        byte[] share;
+        try {
+          share = scheme.createShare(state, r, shares, rng.fork("share/" + r.id()));
+        } catch (IllegalStateException e) {
+          continue; // no share of its presignature (a dealer cheated us): the others sign
+        }
         if (corruptShares) {
           share = share.clone();
           share[share.length - 1] ^= 1; // Byzantine: a share that fails verification
@@ -101,9 +106,12 @@ public final class ChainKeyWorker {
           "chain-key share from unknown signer index " + m.signer()));
       return;
     }
-    if (!state.chainKeyRequests().containsKey(m.requestId())) {
-      if (m.requestId() >= state.nextIdPeek() && early.size() < MAX_EARLY_SHARES) {
-        early.add(m); // for a request this replica has not executed yet
+    ChainKeyRequest pending = state.chainKeyRequests().get(m.requestId());
+    if (pending == null || !schemes.get(pending.method()).ready(pending)) {
+      if ((pending != null || m.requestId() >= state.nextIdPeek())
+          && early.size() < MAX_EARLY_SHARES) {
+        // For a request this replica has not executed yet, or not yet matched to a presignature.
+        early.add(m);
       }
       return;
     }
@@ -117,7 +125,7 @@ public final class ChainKeyWorker {
       return;
     }
     ChainKeyScheme scheme = schemes.get(r.method());
-    if (!verifier.verify(scheme, r, m.signer(), m.share())) {
+    if (!verifier.verify(state, scheme, r, m.signer(), m.share())) {
       effects.rejections().add(new Rejection(m.signer(), "invalid " + r.method()
           + " share of node " + m.signer() + " for request " + r.id()));
       return;

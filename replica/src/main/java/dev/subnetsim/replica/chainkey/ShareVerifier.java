@@ -25,12 +25,19 @@ public final class ShareVerifier {
   }
 
   public boolean verify(ChainKeyScheme scheme, ChainKeyRequest request, int signer, byte[] share) {
+    return verify(null, scheme, request, signer, share);
+  }
+
+  /** As above, for a request pending in {@code state} (where a refilled presignature lives). */
+  public boolean verify(dev.subnetsim.replica.state.ReplicatedState state, ChainKeyScheme scheme,
+      ChainKeyRequest request, int signer, byte[] share) {
     String key = key(request, signer, share);
     Boolean cached = results.get(key);
     if (cached != null) {
       return cached;
     }
-    boolean ok = scheme.verifyShare(request, signer, share);
+    boolean ok = state == null ? scheme.verifyShare(request, signer, share)
+        : scheme.verifyShare(state, request, signer, share);
     results.put(key, ok);
     if (results.size() > 200_000) {
       results.clear(); // bound memory on long runs; correctness does not depend on the cache

@@ -12,6 +12,9 @@ import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.schnorr.SchnorrPresignature;
 import dev.subnetsim.chainkey.schnorr.ThresholdSchnorr;
 import dev.subnetsim.chainkey.ec.EcPoint;
+import dev.subnetsim.replica.chainkey.presig.NodePresignatureShares;
+import dev.subnetsim.replica.chainkey.presig.Presignatures;
+import dev.subnetsim.replica.chainkey.presig.RefillPolicy;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,10 +26,10 @@ import java.util.function.UnaryOperator;
 /**
  * A subnet's threshold signing keys and presignature stashes, made by IDKG among its nodes at
  * genesis (each node deals with its own randomness and decrypts only its own shares; no trusted
- * dealer). Public side: the key transcripts and presignatures, known to every replica. Secret side:
- * per node, its openings. Simplification: the stash is dealt once at genesis rather than refilled
- * through consensus payloads during the run; requests beyond it are rejected as the IC rejects
- * requests when no presignature is available.
+ * dealer). Public side: the key transcripts, the prefilled presignatures and the background refill
+ * ({@link Presignatures}), known to every replica. Secret side: per node, its openings and its
+ * IDKG receiver keys. The setup ceremony's stash (a warm start, optional) is exchanged in one
+ * place at setup like the genesis keys; the refill runs through consensus during the run.
  */
 public final class SigningKeys {
   public static final String KEY_NAME = "key_1";
@@ -35,13 +38,15 @@ public final class SigningKeys {
   public record Public(Map<EcCurve, IdkgTranscript> ecdsaKeys,
       Map<EcCurve, List<EcdsaPresignature>> ecdsaStash,
       Map<ThresholdSchnorr.Algorithm, IdkgTranscript> schnorrKeys,
-      Map<ThresholdSchnorr.Algorithm, List<SchnorrPresignature>> schnorrStash) {}
+      Map<ThresholdSchnorr.Algorithm, List<SchnorrPresignature>> schnorrStash,
+      Presignatures presignatures) {}
 
   /** One node's openings of the keys and of every presignature. */
   public record Node(Map<EcCurve, CommitmentOpening> ecdsaKeys,
       Map<EcCurve, List<ThresholdEcdsa.NodeShares>> ecdsa,
       Map<ThresholdSchnorr.Algorithm, CommitmentOpening> schnorrKeys,
-      Map<ThresholdSchnorr.Algorithm, List<CommitmentOpening>> schnorrNonces) {
+      Map<ThresholdSchnorr.Algorithm, List<CommitmentOpening>> schnorrNonces,
+      NodePresignatureShares presignatureShares) {
     @Override
     public String toString() {
       return "SigningKeys.Node[<secret openings>]";
@@ -87,6 +92,12 @@ public final class SigningKeys {
   /** Keys for ECDSA (secp256k1, P-256), BIP340 and Ed25519 with stashes of the given sizes. */
   public static SigningKeys generate(String subnet, int n, int ecdsaStash, int schnorrStash,
       SeededRandom rng) {
+    return generate(subnet, n, ecdsaStash, schnorrStash, RefillPolicy.DEFAULT, rng);
+  }
+
+  /** As above, with the stashes kept by {@code refill}. */
+  public static SigningKeys generate(String subnet, int n, int ecdsaStash, int schnorrStash,
+      RefillPolicy refill, SeededRandom rng) {
     int t = (n - 1) / 3 + 1;
     Ceremony ceremony = new Ceremony(subnet, all(n), receiverKeys(n, rng), t, rng);
     Map<EcCurve, Key> ecdsa = new EnumMap<>(EcCurve.class);
@@ -97,7 +108,7 @@ public final class SigningKeys {
     for (ThresholdSchnorr.Algorithm alg : ThresholdSchnorr.Algorithm.values()) {
       schnorr.put(alg, Key.of(ceremony.random("schnorr/" + alg + "/key", curveOf(alg), false)));
     }
-    return withStashes(ceremony, n, ecdsa, schnorr, ecdsaStash, schnorrStash);
+    return withStashes(ceremony, n, ecdsa, schnorr, ecdsaStash, schnorrStash, refill);
   }
 
   /**
@@ -107,10 +118,10 @@ public final class SigningKeys {
    */
   public static SigningKeys fromKeys(String subnet, int n, Map<EcCurve, Key> ecdsa,
       Map<ThresholdSchnorr.Algorithm, Key> schnorr, int ecdsaStash, int schnorrStash,
-      Map<EcCurve, List<IdkgReceiverKey>> receivers, SeededRandom rng) {
+      Map<EcCurve, List<IdkgReceiverKey>> receivers, RefillPolicy refill, SeededRandom rng) {
     int t = (n - 1) / 3 + 1;
     return withStashes(new Ceremony(subnet, all(n), receivers, t, rng), n, ecdsa, schnorr,
-        ecdsaStash, schnorrStash);
+        ecdsaStash, schnorrStash, refill);
   }
 
   private static EcCurve curveOf(ThresholdSchnorr.Algorithm alg) {
@@ -126,7 +137,29 @@ public final class SigningKeys {
   }
 
   private static SigningKeys withStashes(Ceremony ceremony, int n, Map<EcCurve, Key> ecdsa,
-      Map<ThresholdSchnorr.Algorithm, Key> schnorr, int ecdsaStash, int schnorrStash) {
+      Map<ThresholdSchnorr.Algorithm, Key> schnorr, int ecdsaTarget, int schnorrTarget,
+      RefillPolicy refill) {
+    int ecdsaStash = refill.prefill() ? ecdsaTarget : 0;
+    int schnorrStash = refill.prefill() ? schnorrTarget : 0;
+    Map<String, IdkgTranscript> keyIds = new TreeMap<>();
+    Map<String, Integer> prefilled = new TreeMap<>();
+    Map<String, Integer> targets = new TreeMap<>();
+    ecdsa.forEach((c, k) -> {
+      keyIds.put("ecdsa/" + c, k.transcript());
+      prefilled.put("ecdsa/" + c, ecdsaStash);
+      targets.put("ecdsa/" + c, ecdsaTarget);
+    });
+    schnorr.forEach((a, k) -> {
+      keyIds.put("schnorr/" + a, k.transcript());
+      prefilled.put("schnorr/" + a, schnorrStash);
+      targets.put("schnorr/" + a, schnorrTarget);
+    });
+    Map<EcCurve, SortedMap<Integer, EcPoint>> receiverKeys = new EnumMap<>(EcCurve.class);
+    for (EcCurve c : EcCurve.values()) {
+      receiverKeys.put(c, ceremony.publicKeys(c));
+    }
+    Presignatures presignatures = new Presignatures(ceremony.subnet(), n, receiverKeys, keyIds,
+        prefilled, targets, refill.inFlight());
     Map<EcCurve, IdkgTranscript> ecdsaKeys = new EnumMap<>(EcCurve.class);
     Map<EcCurve, List<EcdsaPresignature>> ecdsaPre = new EnumMap<>(EcCurve.class);
     List<Map<EcCurve, List<ThresholdEcdsa.NodeShares>>> nodeEcdsa = new ArrayList<>();
@@ -196,10 +229,15 @@ public final class SigningKeys {
     }
     List<Node> nodes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
+      Map<EcCurve, IdkgReceiverKey> own = new EnumMap<>(EcCurve.class);
+      for (EcCurve c : EcCurve.values()) {
+        own.put(c, ceremony.keys().get(c).get(i));
+      }
       nodes.add(new Node(nodeEcdsaKeys.get(i), nodeEcdsa.get(i), nodeKeys.get(i),
-          nodeNonces.get(i)));
+          nodeNonces.get(i), new NodePresignatureShares(i, own)));
     }
-    return new SigningKeys(new Public(ecdsaKeys, ecdsaPre, schnorrKeys, schnorrPre), nodes);
+    return new SigningKeys(new Public(ecdsaKeys, ecdsaPre, schnorrKeys, schnorrPre,
+        presignatures), nodes);
   }
 
   /** Runs IDKG instances of the committee, each node with its own keys and randomness. */

@@ -1,16 +1,18 @@
 package dev.subnetsim.replica.consensus;
 
+import dev.subnetsim.replica.chainkey.presig.RefillPolicy;
 import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
 
 /**
- * Sizes of a key-holding subnet's chain-key machinery: presignatures per ECDSA curve and per
- * Schnorr algorithm (dealt at genesis on the key-holding subnet, or when reshared keys arrive on a
- * target subnet), the per-method limit of queued requests, and the scheduled key reshares. With
+ * Sizes of a key-holding subnet's chain-key machinery: the presignature stash per ECDSA curve and
+ * per Schnorr algorithm (refilled in the background through consensus, and prefilled at genesis on
+ * the key-holding subnet or when reshared keys arrive on a target subnet if {@code refill} says
+ * so), the per-method limit of queued requests, and the scheduled key reshares. With
  * reshares, the genesis holder is a backup that never signs (stash 0): chain-key requests go to the
  * first reshare's target from the start, and to each later target from its reshare's time.
  */
 public record ChainKeyOptions(int ecdsaStash, int schnorrStash, int queueLimit,
-    ReshareSchedule reshares) {
+    ReshareSchedule reshares, RefillPolicy refill) {
   public static final ChainKeyOptions DEFAULT = new ChainKeyOptions(4, 8, 64);
 
   public ChainKeyOptions {
@@ -20,10 +22,14 @@ public record ChainKeyOptions(int ecdsaStash, int schnorrStash, int queueLimit,
   }
 
   public ChainKeyOptions(int ecdsaStash, int schnorrStash, int queueLimit) {
-    this(ecdsaStash, schnorrStash, queueLimit, ReshareSchedule.NONE);
+    this(ecdsaStash, schnorrStash, queueLimit, ReshareSchedule.NONE, RefillPolicy.DEFAULT);
   }
 
   public ChainKeyOptions withReshares(ReshareSchedule schedule) {
-    return new ChainKeyOptions(ecdsaStash, schnorrStash, queueLimit, schedule);
+    return new ChainKeyOptions(ecdsaStash, schnorrStash, queueLimit, schedule, refill);
+  }
+
+  public ChainKeyOptions withRefill(RefillPolicy policy) {
+    return new ChainKeyOptions(ecdsaStash, schnorrStash, queueLimit, reshares, policy);
   }
 }

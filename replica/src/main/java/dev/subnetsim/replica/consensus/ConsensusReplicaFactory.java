@@ -136,7 +136,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
       }
       ReshareContext context = new ReshareContext(schedule, sources, targets);
       execution.values().forEach(x -> x.withReshares(context, chainKeyOptions.ecdsaStash(),
-          chainKeyOptions.schnorrStash()));
+          chainKeyOptions.schnorrStash(), chainKeyOptions.refill()));
     }
   }
 

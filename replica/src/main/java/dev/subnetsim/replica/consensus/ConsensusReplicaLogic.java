@@ -18,6 +18,7 @@ import dev.subnetsim.consensus.wire.MessageCodec;
 import dev.subnetsim.replica.InboundEvent;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.chainkey.ChainKeyWorker;
+import dev.subnetsim.replica.chainkey.presig.PresignatureDealer;
 import dev.subnetsim.replica.chainkey.reshare.ReshareDealer;
 import dev.subnetsim.replica.execution.BlockExecutor;
 import dev.subnetsim.replica.state.ReplicatedState;
@@ -67,6 +68,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   private final BlockExecutor executor;
   private ChainKeyWorker worker;
   private final ReshareDealer dealer;
+  /** This replica's part in refilling presignatures (null off the signing subnet). */
+  private PresignatureDealer presignatureDealer;
   private final int incarnation;
   private ConsensusNode node;
   private ReplicatedState state;
@@ -105,6 +108,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     this.config = config;
     this.worker = execution.sharesOf(index).map(shares -> newWorker(index, shares,
         execution.management().schemes())).orElse(null);
+    this.presignatureDealer = execution.sharesOf(index)
+        .flatMap(shares -> newPresignatureDealer(index, shares)).orElse(null);
     String subnet = config.subnet().name();
     this.dealer = execution.reshares().schedule().from(subnet).isEmpty() ? null
         : execution.sharesOf(index).map(shares -> new ReshareDealer(index, subnet,
@@ -129,6 +134,15 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     return new ChainKeyWorker(index, config.committee().size(), shares, schemes,
         execution.verifier(), execution.workerRandom(self + "/" + incarnation),
         behaviours.contains(ByzantineBehaviour.INVALID_CHAIN_KEY_SHARES));
+  }
+
+  private Optional<PresignatureDealer> newPresignatureDealer(int index,
+      dev.subnetsim.replica.chainkey.NodeChainKeyShares shares) {
+    return execution.management().presignatures(state)
+        .filter(p -> p.keyIds().stream().anyMatch(p::refills))
+        .map(p -> new PresignatureDealer(index, p, shares.signing(),
+            execution.workerRandom(self + "/presignatures"),
+            behaviours.contains(ByzantineBehaviour.BAD_DEALINGS)));
   }
 
   public ConsensusNode consensus() {
@@ -166,6 +180,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
           inputs.addAll(share(d.envelope().from(), d.envelope().payload(), out));
         } else if (d.envelope().kind().equals(ReshareDealer.KIND)) {
           inputs.addAll(dealing(d.envelope().from(), d.envelope().payload(), out));
+        } else if (d.envelope().kind().equals(PresignatureDealer.KIND)) {
+          inputs.addAll(presignatureDealing(d.envelope().from(), d.envelope().payload(), out));
         } else if (d.envelope().kind().equals(RootDelegation.REQUEST_KIND)) {
           issueDelegation(d.envelope().from(), out);
         } else if (d.envelope().kind().equals(RootDelegation.KIND)) {
@@ -308,6 +324,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         worker = execution.sharesOf(index, state).map(shares -> newWorker(index, shares,
             execution.management().schemes(state))).orElse(null);
         if (worker != null) {
+          presignatureDealer = newPresignatureDealer(index,
+              execution.sharesOf(index, state).orElseThrow()).orElse(null);
           for (var c : execution.installComplaints(state)) {
             if (c.receiver() == index) {
               out.observe(new Observation.ArtifactRejected(
@@ -321,6 +339,9 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       if (worker != null) {
         executed.addAll(apply(worker.afterExecution(state), out));
         reportStash(out);
+      }
+      if (presignatureDealer != null) {
+        executed.addAll(apply(presignatureDealer.afterExecution(state), out));
       }
       if (dealer != null) {
         executed.addAll(apply(dealer.afterExecution(state), out));
@@ -551,6 +572,28 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     List<Input> inputs = new ArrayList<>();
     if (!behaviours.contains(ByzantineBehaviour.WITHHOLDING)) {
       effects.broadcast().forEach(item -> out.network().broadcast(ReshareDealer.KIND, item));
+    }
+    effects.propose().forEach(item -> inputs.add(new ConsensusNode.IngressReceived(item)));
+    effects.withdraw().forEach(item -> inputs.add(new ConsensusNode.IngressWithdrawn(item)));
+    return inputs;
+  }
+
+  private List<Input> presignatureDealing(NodeId from, byte[] payload, StepOutput.Builder out) {
+    int sender = config.committee().indexOf(from);
+    if (presignatureDealer == null || sender < 0) {
+      return List.of();
+    }
+    return apply(presignatureDealer.onDealing(state, sender, payload), out);
+  }
+
+  /** Gossips the presignature dealer's dealings, moves them in or out of the ingress pool. */
+  private List<Input> apply(PresignatureDealer.Effects effects, StepOutput.Builder out) {
+    List<Input> inputs = new ArrayList<>();
+    if (!behaviours.contains(ByzantineBehaviour.WITHHOLDING)) {
+      effects.broadcast().forEach(item -> out.network().broadcast(PresignatureDealer.KIND, item));
+    }
+    for (PresignatureDealer.Blame b : effects.rejections()) {
+      out.observe(new Observation.ArtifactRejected(config.committee().get(b.node()), b.reason()));
     }
     effects.propose().forEach(item -> inputs.add(new ConsensusNode.IngressReceived(item)));
     effects.withdraw().forEach(item -> inputs.add(new ConsensusNode.IngressWithdrawn(item)));

@@ -106,13 +106,20 @@ public final class SubnetExecution {
    * stashes of the given sizes). Call before creating replicas.
    */
   public SubnetExecution withReshares(ReshareContext context, int ecdsaStash, int schnorrStash) {
+    return withReshares(context, ecdsaStash, schnorrStash,
+        dev.subnetsim.replica.chainkey.presig.RefillPolicy.DEFAULT);
+  }
+
+  /** As above, the installed keys' stashes kept by {@code refill}. */
+  public SubnetExecution withReshares(ReshareContext context, int ecdsaStash, int schnorrStash,
+      dev.subnetsim.replica.chainkey.presig.RefillPolicy refill) {
     this.reshares = new ReshareLedger(subnet, context);
     if (context.schedule().targets(subnet)) {
       if (chainKeys.isPresent()) {
         throw new IllegalArgumentException(subnet + " holds genesis chain keys and cannot be a "
             + "reshare target");
       }
-      this.installed = new InstalledChainKeys(subnet, context, ecdsaStash, schnorrStash,
+      this.installed = new InstalledChainKeys(subnet, context, ecdsaStash, schnorrStash, refill,
           workerRoot.fork("installed-keys"));
       this.management = new ManagementCanister(new ManagementCanister.KeySource() {
         public Optional<ManagementCanister.Held> held(ReplicatedState state) {
@@ -185,7 +192,7 @@ public final class SubnetExecution {
     boolean withChainKeys = routing.chainKeySubnet().map(subnet::equals).orElse(false);
     return new SubnetExecution(subnet, routing, programs, canisters,
         withChainKeys ? Optional.of(ChainKeyGenesis.generate(subnet, n, options.ecdsaStash(),
-            options.schnorrStash(), rng.fork("genesis"))) : Optional.empty(),
+            options.schnorrStash(), options.refill(), rng.fork("genesis"))) : Optional.empty(),
         options.queueLimit(), rng.fork("workers"), sliceVerifier);
   }
 

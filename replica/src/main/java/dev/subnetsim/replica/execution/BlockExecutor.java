@@ -117,12 +117,15 @@ public final class BlockExecutor {
         round.induct(x.slice());
       } else if (item instanceof PayloadItem.ReshareDealing d) {
         reshares.onDealing(state, d).ifPresent(round.rejected::add);
+      } else if (item instanceof PayloadItem.PresignatureDealing d) {
+        round.rejected.addAll(management.onPresignatureDealing(state, d));
       }
     }
     int executed = 0;
     while (!state.queue().isEmpty() && executed++ < MESSAGES_PER_ROUND) {
       round.run(state.queue().poll());
     }
+    management.afterBlock(state);
     state.pruneStatuses();
     return new Outcome(round.load, round.chainKey, round.rejected, round.instructions,
         round.ingressDone);
@@ -185,9 +188,14 @@ public final class BlockExecutor {
         return; // answered by an earlier block: a late duplicate, harmless
       }
       ChainKeyScheme scheme = management.schemes(state).get(request.method());
+      if (!scheme.ready(request)) {
+        rejected.add("chain-key response for request " + request.id()
+            + ", which still waits for a presignature");
+        return;
+      }
       SortedMap<Integer, byte[]> valid = new TreeMap<>();
       for (var e : r.shares().entrySet()) {
-        if (verifier.verify(scheme, request, e.getKey(), e.getValue())) {
+        if (verifier.verify(state, scheme, request, e.getKey(), e.getValue())) {
           valid.put(e.getKey(), e.getValue());
         } else {
           rejected.add("invalid " + request.method() + " share of node " + e.getKey()
@@ -199,8 +207,9 @@ public final class BlockExecutor {
             + " valid shares, needs " + scheme.threshold());
         return;
       }
-      ManagementReply reply = scheme.combine(request, valid);
+      ManagementReply reply = scheme.combine(state, request, valid);
       state.chainKeyRequests().remove(request.id());
+      scheme.release(request, state);
       chainKey.add(new ChainKeyCompleted(request, reply, state.timeNanos()));
       respond(request.origin(), Reply.of(reply.encode()));
     }

@@ -15,6 +15,9 @@ import dev.subnetsim.replica.execution.messaging.Origin;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage.Reply;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.chainkey.presig.Presignatures;
+import dev.subnetsim.replica.payload.PayloadItem;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,6 +77,53 @@ public final class ManagementCanister {
   /** The schemes of the keys held in {@code state}. */
   public Map<String, ChainKeyScheme> schemes(ReplicatedState state) {
     return source.held(state).map(Held::schemes).orElse(Map.of());
+  }
+
+  /** The refilled presignatures of the keys held in {@code state}, if any signing key is held. */
+  public Optional<Presignatures> presignatures(ReplicatedState state) {
+    return source.held(state).map(h -> h.keys().signing())
+        .filter(s -> !s.ecdsaKeys().isEmpty() || !s.schnorrKeys().isEmpty())
+        .map(SigningKeys.Public::presignatures);
+  }
+
+  /** Executes a presignature dealing from a block; returns why it is rejected, if it is. */
+  public List<String> onPresignatureDealing(ReplicatedState state,
+      PayloadItem.PresignatureDealing d) {
+    Optional<Presignatures> p = presignatures(state);
+    if (p.isEmpty()) {
+      return List.of("presignature dealing on a subnet that holds no signing keys");
+    }
+    return p.get().onDealing(state, d).map(List::of).orElse(List.of());
+  }
+
+  /**
+   * After a block's messages: binds waiting signature requests, in queue order, to presignatures
+   * that became ready, then opens new presignature instances for the stashes and the requests
+   * still waiting.
+   */
+  public void afterBlock(ReplicatedState state) {
+    Optional<Presignatures> p = presignatures(state);
+    if (p.isEmpty()) {
+      return;
+    }
+    Map<String, ChainKeyScheme> schemes = schemes(state);
+    Map<String, Integer> waiting = new java.util.TreeMap<>();
+    for (ChainKeyRequest r : List.copyOf(state.chainKeyRequests().values())) {
+      ChainKeyScheme scheme = schemes.get(r.method());
+      Optional<String> key = scheme == null ? Optional.empty() : scheme.waitingFor(r);
+      if (key.isEmpty()) {
+        continue;
+      }
+      Optional<byte[]> bound = waiting.containsKey(key.get()) ? Optional.empty()
+          : scheme.match(r, state);
+      if (bound.isPresent()) {
+        state.chainKeyRequests().put(r.id(), new ChainKeyRequest(r.id(), r.origin(), r.caller(),
+            r.method(), r.arg(), r.receivedAtNanos(), bound.get()));
+      } else {
+        waiting.merge(key.get(), 1, Integer::sum);
+      }
+    }
+    p.get().refill(state, waiting);
   }
 
   /** The reply now, or empty if the request was queued for shares. */

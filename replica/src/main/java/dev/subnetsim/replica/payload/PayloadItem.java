@@ -22,6 +22,9 @@ import java.util.TreeMap;
  *       (deterministically), the analogue of the IC's IDKG/vetKD payload sections.</li>
  *   <li>{@code 'R'} {@link ReshareDealing}: one source-subnet node's dealing of one key for a
  *       scheduled reshare; execution verifies it and collects it (the IC's IDKG payload).</li>
+ *   <li>{@code 'P'} {@link PresignatureDealing}: one signing-subnet node's dealing for one
+ *       transcript of a presignature being made in the background; execution verifies and
+ *       records it, and builds the transcript at its collection threshold.</li>
  * </ul>
  */
 public sealed interface PayloadItem {
@@ -104,6 +107,23 @@ public sealed interface PayloadItem {
     }
   }
 
+  /** Dealer {@code dealer}'s dealing for transcript {@code transcript} of presignature
+   * {@code instance} of {@code keyId}. */
+  record PresignatureDealing(String keyId, long instance, String transcript, int dealer,
+      byte[] dealing) implements PayloadItem {
+    public PresignatureDealing {
+      dealing = dealing.clone();
+    }
+
+    public byte[] encode() {
+      byte[] k = keyId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] t = transcript.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return ByteBuffer.allocate(1 + 4 + k.length + 8 + 4 + t.length + 4 + 4 + dealing.length)
+          .put((byte) 'P').putInt(k.length).put(k).putLong(instance).putInt(t.length).put(t)
+          .putInt(dealer).putInt(dealing.length).put(dealing).array();
+    }
+  }
+
   /**
    * Decodes an item.
    *
@@ -173,6 +193,18 @@ public sealed interface PayloadItem {
             throw new MalformedPayloadItemException("trailing bytes after resharing dealing");
           }
           yield new ReshareDealing(reshare, keyId, dealer, dealing);
+        }
+        case 'P' -> {
+          String keyId = new String(field(b, "key id"), java.nio.charset.StandardCharsets.UTF_8);
+          long instance = b.getLong();
+          String transcript = new String(field(b, "transcript"),
+              java.nio.charset.StandardCharsets.UTF_8);
+          int dealer = b.getInt();
+          byte[] dealing = field(b, "dealing");
+          if (b.hasRemaining()) {
+            throw new MalformedPayloadItemException("trailing bytes after presignature dealing");
+          }
+          yield new PresignatureDealing(keyId, instance, transcript, dealer, dealing);
         }
         default -> throw new MalformedPayloadItemException(
             "unknown payload item tag 0x" + Integer.toHexString(bytes[0] & 0xff));

@@ -53,6 +53,14 @@ public final class ReplicatedState {
    * subnet, the dealings of each received key on a target subnet (see the reshare package).
    */
   private final TreeMap<String, byte[]> keyRecords = new TreeMap<>();
+  /**
+   * Presignature refill progress (dealings, built transcripts, readiness), by name. These grow to
+   * megabytes on a signing subnet, so the manifest hashes a running digest of every change
+   * ({@link #presignatureLog}) instead of re-hashing them at every height: changes happen in
+   * execution order, the same on every honest replica, so diverging records diverge the digest.
+   */
+  private final TreeMap<String, byte[]> presignatureRecords = new TreeMap<>();
+  private byte[] presignatureLog = new byte[32];
   private long nextId = 1;
 
   public long height() {
@@ -135,6 +143,38 @@ public final class ReplicatedState {
    */
   public void diverge(long height) {
     keyRecords.put("divergent-execution", be64(height));
+  }
+
+  /** The presignature records (read-only view; change them with the methods below). */
+  public SortedMap<String, byte[]> presignatureRecords() {
+    return java.util.Collections.unmodifiableSortedMap(presignatureRecords);
+  }
+
+  public void putPresignatureRecord(String name, byte[] value) {
+    presignatureRecords.put(name, value.clone());
+    logPresignatureChange('+', name, value);
+  }
+
+  /** Removes every presignature record whose name starts with {@code prefix}. */
+  public void removePresignatureRecords(String prefix) {
+    SortedMap<String, byte[]> doomed = presignatureRecords.subMap(prefix,
+        prefix + Character.MAX_VALUE);
+    if (!doomed.isEmpty()) {
+      doomed.clear();
+      logPresignatureChange('-', prefix, new byte[0]);
+    }
+  }
+
+  private void logPresignatureChange(char op, String name, byte[] value) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(presignatureLog);
+      d.update((byte) op);
+      d.update(new StateCodec.Writer().text(name).bytes(value).toBytes());
+      presignatureLog = d.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The key-resharing records (see {@link #keyRecords}); callers keep names ordered by prefix. */
@@ -247,6 +287,7 @@ public final class ReplicatedState {
     presignaturesUsed.forEach((key, used) -> w.text(key).u64(used));
     w.u64(keyRecords.size());
     keyRecords.forEach((name, value) -> w.text(name).bytes(value));
+    w.bytes(presignatureLog);
     return w.toBytes();
   }
 
@@ -265,6 +306,8 @@ public final class ReplicatedState {
         .u64(s.rejectCode()).text(s.rejectMessage() == null ? "" : s.rejectMessage())
         .bool(s.rejectMessage() != null).u64(statusTime.get(id)));
     w.bytes(encodeQueuesAndContexts());
+    w.u64(presignatureRecords.size());
+    presignatureRecords.forEach((name, value) -> w.text(name).bytes(value));
     return w.toBytes();
   }
 
@@ -302,7 +345,6 @@ public final class ReplicatedState {
       s.statusTime.put(id, r.u64());
     }
     StateCodec.Reader q = new StateCodec.Reader(r.bytes());
-    r.end();
     int queued = q.count("queued messages");
     for (int i = 0; i < queued; i++) {
       s.queue.add(readMessage(q));
@@ -350,7 +392,13 @@ public final class ReplicatedState {
     for (int i = 0; i < records; i++) {
       s.keyRecords.put(q.text(), q.bytes());
     }
+    s.presignatureLog = q.bytes();
     q.end();
+    int presignatures = r.count("presignature records");
+    for (int i = 0; i < presignatures; i++) {
+      s.presignatureRecords.put(r.text(), r.bytes());
+    }
+    r.end();
     return s;
   }
 

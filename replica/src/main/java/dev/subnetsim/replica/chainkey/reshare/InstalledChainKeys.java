@@ -26,6 +26,7 @@ import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.SigningKeys;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
+import dev.subnetsim.replica.chainkey.presig.RefillPolicy;
 import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule.Reshare;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.ArrayList;
@@ -42,10 +43,10 @@ import java.util.TreeMap;
  * transcripts (public keys equal the source's, checked), each node's share decrypted with its own
  * registered key from the dealings, and presignature stashes on the reshared signing keys.
  *
- * <p>Simplifications, stated: the presignature stashes are made by an IDKG ceremony among the
- * target's nodes run in one place when the keys arrive (as at genesis; each node deals with its own
- * randomness and decrypts only its own shares) rather than refilled through consensus payloads;
- * and the complaints of receivers whose share did not decrypt (a dealer that encrypted garbage,
+ * <p>Simplifications, stated: a prefilled presignature stash (a warm start, if the refill policy
+ * asks for one) is made by an IDKG ceremony among the target's nodes run in one place when the keys
+ * arrive (as at genesis; each node deals with its own randomness and decrypts only its own shares);
+ * the refill then runs through consensus payloads. And the complaints of receivers whose share did not decrypt (a dealer that encrypted garbage,
  * which public verification cannot see) are made, checked and answered here, with the chainkey
  * IDKG's real complaint proofs and openings, instead of as gossiped artifacts. Derivation is
  * memoized per subnet: the first replica to execute the install pays for it.
@@ -71,12 +72,19 @@ public final class InstalledChainKeys {
   private final ReshareContext context;
   private final int ecdsaStash;
   private final int schnorrStash;
+  private final RefillPolicy refill;
   private final SeededRandom rng;
   private int memoReshare = -1;
   private Held memo;
 
   public InstalledChainKeys(String subnet, ReshareContext context, int ecdsaStash,
       int schnorrStash, SeededRandom rng) {
+    this(subnet, context, ecdsaStash, schnorrStash, RefillPolicy.DEFAULT, rng);
+  }
+
+  public InstalledChainKeys(String subnet, ReshareContext context, int ecdsaStash,
+      int schnorrStash, RefillPolicy refill, SeededRandom rng) {
+    this.refill = refill;
     this.subnet = subnet;
     this.context = context;
     this.ecdsaStash = ecdsaStash;
@@ -163,7 +171,7 @@ public final class InstalledChainKeys {
     }
     SigningKeys signing = SigningKeys.fromKeys(subnet, n, ecdsa, schnorr,
         ecdsa.isEmpty() ? 0 : ecdsaStash, schnorr.isEmpty() ? 0 : schnorrStash,
-        keys.idkgKeysByCurve(), rng.fork("reshare-" + r.index() + "/presignatures"));
+        keys.idkgKeysByCurve(), refill, rng.fork("reshare-" + r.index() + "/presignatures"));
     List<NodeChainKeyShares> shares = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Map<EcCurve, EcSecretShare> ecdhShares = new EnumMap<>(EcCurve.class);

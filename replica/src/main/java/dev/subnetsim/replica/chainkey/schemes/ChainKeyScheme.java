@@ -42,5 +42,49 @@ public interface ChainKeyScheme {
   /** Combines verified shares (at least {@code threshold()}) into the reply. */
   ManagementReply combine(ChainKeyRequest request, SortedMap<Integer, byte[]> verifiedShares);
 
+  /**
+   * As {@link #createShare(ChainKeyRequest, NodeChainKeyShares, SecureRandom)}, for a request
+   * pending in {@code state} (a signature's refilled presignature lives there).
+   *
+   * @throws IllegalStateException if this node holds no share for the request
+   */
+  default byte[] createShare(dev.subnetsim.replica.state.ReplicatedState state,
+      ChainKeyRequest request, NodeChainKeyShares mine, SecureRandom rng) {
+    return createShare(request, mine, rng);
+  }
+
+  default boolean verifyShare(dev.subnetsim.replica.state.ReplicatedState state,
+      ChainKeyRequest request, int signer, byte[] share) {
+    return verifyShare(request, signer, share);
+  }
+
+  default ManagementReply combine(dev.subnetsim.replica.state.ReplicatedState state,
+      ChainKeyRequest request, SortedMap<Integer, byte[]> verifiedShares) {
+    return combine(request, verifiedShares);
+  }
+
+  /** Whether replicas can share for the request yet (a signature waits for a presignature). */
+  default boolean ready(ChainKeyRequest request) {
+    return true;
+  }
+
+  /**
+   * For a request waiting for a presignature: its key id; the caller matches waiting requests in
+   * queue order ({@link #match}).
+   */
+  default java.util.Optional<String> waitingFor(ChainKeyRequest request) {
+    return java.util.Optional.empty();
+  }
+
+  /** Binds a waiting request to the next available presignature: its new context, or empty. */
+  default java.util.Optional<byte[]> match(ChainKeyRequest request,
+      dev.subnetsim.replica.state.ReplicatedState state) {
+    return java.util.Optional.empty();
+  }
+
+  /** The request was answered: drop what it used from {@code state}. */
+  default void release(ChainKeyRequest request, dev.subnetsim.replica.state.ReplicatedState state) {
+  }
+
   int threshold();
 }

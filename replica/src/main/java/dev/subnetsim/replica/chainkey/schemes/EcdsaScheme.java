@@ -23,10 +23,9 @@ import java.util.SortedMap;
  * key ({@link ThresholdEcdsa}).
  */
 public final class EcdsaScheme extends SigningScheme {
-  private final SigningKeys.Public keys;
 
   public EcdsaScheme(SigningKeys.Public keys) {
-    this.keys = keys;
+    super(keys);
   }
 
   public static EcCurve curve(String name) {
@@ -42,6 +41,11 @@ public final class EcdsaScheme extends SigningScheme {
   }
 
   @Override
+  String keyId(ManagementRequest request) {
+    return "ecdsa/" + curve(cast(request).curve());
+  }
+
+  @Override
   public void validate(ManagementRequest request) {
     var r = cast(request);
     if (!SigningKeys.KEY_NAME.equals(r.keyName())) {
@@ -54,18 +58,17 @@ public final class EcdsaScheme extends SigningScheme {
   }
 
   @Override
-  public byte[] bind(ManagementRequest request, ReplicatedState state, byte[] randomness) {
-    EcCurve c = curve(cast(request).curve());
-    return takePresignature(state, "ecdsa/" + c, keys.ecdsaStash().get(c).size(), randomness);
-  }
-
-  @Override
   public java.util.Map<String, Long> presignaturesAvailable(ReplicatedState state) {
-    return available(state, "ecdsa/", keys.ecdsaStash());
+    return available(state, "ecdsa/");
   }
 
-  private EcdsaPresignature presignature(ChainKeyRequest r) {
-    return keys.ecdsaStash().get(curve(cast(r.decoded()).curve())).get(presignatureIndex(r));
+  private static EcCurve curve(ChainKeyRequest r) {
+    return curve(cast(r.decoded()).curve());
+  }
+
+  private EcdsaPresignature presignature(ReplicatedState state, ChainKeyRequest r) {
+    return prefilled(r) ? keys.ecdsaStash().get(curve(r)).get((int) presignatureIndex(r))
+        : presignatures().ecdsa(requireState(state, r), curve(r), presignatureIndex(r));
   }
 
   private EcdsaRequest signingRequest(ChainKeyRequest r) {
@@ -77,16 +80,33 @@ public final class EcdsaScheme extends SigningScheme {
 
   @Override
   public byte[] createShare(ChainKeyRequest r, NodeChainKeyShares mine, SecureRandom rng) {
-    EcCurve c = curve(cast(r.decoded()).curve());
-    return ThresholdEcdsa.createShare(presignature(r), signingRequest(r), mine.index(),
-        mine.signing().ecdsa().get(c).get(presignatureIndex(r))).toBytes();
+    return createShare(null, r, mine, rng);
+  }
+
+  @Override
+  public byte[] createShare(ReplicatedState state, ChainKeyRequest r, NodeChainKeyShares mine,
+      SecureRandom rng) {
+    EcCurve c = curve(r);
+    ThresholdEcdsa.NodeShares shares = prefilled(r)
+        ? mine.signing().ecdsa().get(c).get((int) presignatureIndex(r))
+        : mine.signing().presignatureShares().ecdsa(requireState(state, r), presignatures(), c,
+            presignatureIndex(r)).orElseThrow(() -> new IllegalStateException("node "
+                + mine.index() + " holds no share of presignature " + presignatureIndex(r)));
+    return ThresholdEcdsa.createShare(presignature(state, r), signingRequest(r), mine.index(),
+        shares).toBytes();
   }
 
   @Override
   public boolean verifyShare(ChainKeyRequest r, int signer, byte[] share) {
+    return verifyShare(null, r, signer, share);
+  }
+
+  @Override
+  public boolean verifyShare(ReplicatedState state, ChainKeyRequest r, int signer, byte[] share) {
+    EcdsaPresignature p = presignature(state, r); // outside the try: not the signer's fault
     try {
-      EcdsaSignatureShare s = EcdsaSignatureShare.fromBytes(presignature(r).curve(), share);
-      return s.index() == signer && ThresholdEcdsa.verifyShare(presignature(r), signingRequest(r), s);
+      EcdsaSignatureShare s = EcdsaSignatureShare.fromBytes(p.curve(), share);
+      return s.index() == signer && ThresholdEcdsa.verifyShare(p, signingRequest(r), s);
     } catch (RuntimeException e) {
       return false;
     }
@@ -94,11 +114,17 @@ public final class EcdsaScheme extends SigningScheme {
 
   @Override
   public ManagementReply combine(ChainKeyRequest r, SortedMap<Integer, byte[]> verifiedShares) {
+    return combine(null, r, verifiedShares);
+  }
+
+  @Override
+  public ManagementReply combine(ReplicatedState state, ChainKeyRequest r,
+      SortedMap<Integer, byte[]> verifiedShares) {
+    EcdsaPresignature p = presignature(state, r);
     List<EcdsaSignatureShare> shares = new ArrayList<>();
-    EcCurve c = presignature(r).curve();
-    verifiedShares.values().forEach(b -> shares.add(EcdsaSignatureShare.fromBytes(c, b)));
+    verifiedShares.values().forEach(b -> shares.add(EcdsaSignatureShare.fromBytes(p.curve(), b)));
     return new ManagementReply.Signature(
-        ThresholdEcdsa.combine(presignature(r), signingRequest(r), shares).signature());
+        ThresholdEcdsa.combine(p, signingRequest(r), shares).signature());
   }
 
   @Override

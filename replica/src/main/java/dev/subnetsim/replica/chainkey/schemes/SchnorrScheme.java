@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.chainkey.schemes;
 
+import dev.subnetsim.chainkey.idkg.CommitmentOpening;
 import dev.subnetsim.chainkey.schnorr.SchnorrPresignature;
 import dev.subnetsim.chainkey.schnorr.SchnorrRequest;
 import dev.subnetsim.chainkey.schnorr.SchnorrShare;
@@ -22,10 +23,9 @@ import java.util.SortedMap;
  * combine into a BIP340 or Ed25519 signature under the caller's derived key.
  */
 public final class SchnorrScheme extends SigningScheme {
-  private final SigningKeys.Public keys;
 
   public SchnorrScheme(SigningKeys.Public keys) {
-    this.keys = keys;
+    super(keys);
   }
 
   public static Algorithm algorithm(String name) {
@@ -41,6 +41,11 @@ public final class SchnorrScheme extends SigningScheme {
   }
 
   @Override
+  String keyId(ManagementRequest request) {
+    return "schnorr/" + algorithm(cast(request).algorithm());
+  }
+
+  @Override
   public void validate(ManagementRequest request) {
     var r = cast(request);
     if (!SigningKeys.KEY_NAME.equals(r.keyName())) {
@@ -53,22 +58,18 @@ public final class SchnorrScheme extends SigningScheme {
   }
 
   @Override
-  public byte[] bind(ManagementRequest request, ReplicatedState state, byte[] randomness) {
-    Algorithm a = algorithm(cast(request).algorithm());
-    return takePresignature(state, "schnorr/" + a, keys.schnorrStash().get(a).size(), randomness);
-  }
-
-  @Override
   public java.util.Map<String, Long> presignaturesAvailable(ReplicatedState state) {
-    return available(state, "schnorr/", keys.schnorrStash());
+    return available(state, "schnorr/");
   }
 
   private Algorithm algorithm(ChainKeyRequest r) {
     return algorithm(cast(r.decoded()).algorithm());
   }
 
-  private SchnorrPresignature presignature(ChainKeyRequest r) {
-    return keys.schnorrStash().get(algorithm(r)).get(presignatureIndex(r));
+  private SchnorrPresignature presignature(ReplicatedState state, ChainKeyRequest r) {
+    return prefilled(r) ? keys.schnorrStash().get(algorithm(r)).get((int) presignatureIndex(r))
+        : presignatures().schnorr(requireState(state, r), keyId(r.decoded()),
+            presignatureIndex(r));
   }
 
   private SchnorrRequest signingRequest(ChainKeyRequest r) {
@@ -79,18 +80,35 @@ public final class SchnorrScheme extends SigningScheme {
 
   @Override
   public byte[] createShare(ChainKeyRequest r, NodeChainKeyShares mine, SecureRandom rng) {
+    return createShare(null, r, mine, rng);
+  }
+
+  @Override
+  public byte[] createShare(ReplicatedState state, ChainKeyRequest r, NodeChainKeyShares mine,
+      SecureRandom rng) {
     Algorithm a = algorithm(r);
-    return ThresholdSchnorr.createShare(a, presignature(r), signingRequest(r), mine.index(),
-        mine.signing().schnorrNonces().get(a).get(presignatureIndex(r)),
-        mine.signing().schnorrKeys().get(a)).toBytes();
+    CommitmentOpening nonce = prefilled(r)
+        ? mine.signing().schnorrNonces().get(a).get((int) presignatureIndex(r))
+        : mine.signing().presignatureShares().opening(requireState(state, r), presignatures(),
+            keyId(r.decoded()), presignatureIndex(r), "nonce").orElseThrow(() ->
+                new IllegalStateException("node " + mine.index() + " holds no share of "
+                    + "presignature " + presignatureIndex(r)));
+    return ThresholdSchnorr.createShare(a, presignature(state, r), signingRequest(r),
+        mine.index(), nonce, mine.signing().schnorrKeys().get(a)).toBytes();
   }
 
   @Override
   public boolean verifyShare(ChainKeyRequest r, int signer, byte[] share) {
+    return verifyShare(null, r, signer, share);
+  }
+
+  @Override
+  public boolean verifyShare(ReplicatedState state, ChainKeyRequest r, int signer, byte[] share) {
+    SchnorrPresignature p = presignature(state, r);
     try {
-      SchnorrShare s = SchnorrShare.fromBytes(presignature(r).curve(), share);
+      SchnorrShare s = SchnorrShare.fromBytes(p.curve(), share);
       return s.index() == signer
-          && ThresholdSchnorr.verifyShare(algorithm(r), presignature(r), signingRequest(r), s);
+          && ThresholdSchnorr.verifyShare(algorithm(r), p, signingRequest(r), s);
     } catch (RuntimeException e) {
       return false;
     }
@@ -98,9 +116,16 @@ public final class SchnorrScheme extends SigningScheme {
 
   @Override
   public ManagementReply combine(ChainKeyRequest r, SortedMap<Integer, byte[]> verifiedShares) {
+    return combine(null, r, verifiedShares);
+  }
+
+  @Override
+  public ManagementReply combine(ReplicatedState state, ChainKeyRequest r,
+      SortedMap<Integer, byte[]> verifiedShares) {
+    SchnorrPresignature p = presignature(state, r);
     List<SchnorrShare> shares = new ArrayList<>();
-    verifiedShares.values().forEach(b -> shares.add(SchnorrShare.fromBytes(presignature(r).curve(), b)));
-    return new ManagementReply.Signature(ThresholdSchnorr.combine(algorithm(r), presignature(r),
+    verifiedShares.values().forEach(b -> shares.add(SchnorrShare.fromBytes(p.curve(), b)));
+    return new ManagementReply.Signature(ThresholdSchnorr.combine(algorithm(r), p,
         signingRequest(r), shares).signature());
   }
 

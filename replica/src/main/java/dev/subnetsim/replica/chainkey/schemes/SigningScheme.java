@@ -5,56 +5,117 @@ import dev.subnetsim.chainkey.derivation.DerivedKey;
 import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.replica.chainkey.ChainKeyRequest;
+import dev.subnetsim.replica.chainkey.SigningKeys;
+import dev.subnetsim.replica.chainkey.presig.Presignatures;
+import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * What the threshold signing schemes share: taking the next presignature of a key's stash when a
- * request is queued (recorded in the replicated state, so all replicas use the same one), binding
- * the request's randomness (from the block that queued it, as the IC takes it from the random
- * beacon), and IC key derivation for the calling canister and path.
+ * What the threshold signing schemes share: binding the request's randomness when it is queued
+ * (from the block that queued it, as the IC takes it from the random beacon), matching it to the
+ * next presignature of the key's stash at the end of that block's execution or, when none is
+ * available, as soon as one is, in queue order ({@link Presignatures}; recorded in the replicated
+ * state, so all replicas use the same one),
+ * and IC key derivation for the calling canister and path. A request's context is the
+ * presignature's instance number (-1 while waiting) and 32 bytes of randomness.
  */
 abstract class SigningScheme implements ChainKeyScheme {
+  static final long WAITING = -1;
 
-  /** Binds presignature number {@code used} of {@code stashSize} under {@code key}. */
-  static byte[] takePresignature(ReplicatedState state, String key, int stashSize,
-      byte[] randomness) {
-    long used = state.presignaturesUsed(key);
-    if (used >= stashSize) {
-      throw new IllegalStateException("no presignature available (the stash of " + stashSize
-          + " for " + key + " is used up)");
-    }
-    state.setPresignaturesUsed(key, used + 1);
+  final SigningKeys.Public keys;
+
+  SigningScheme(SigningKeys.Public keys) {
+    this.keys = keys;
+  }
+
+  /** The key id the request signs with ({@code ecdsa/<CURVE>}, {@code schnorr/<ALGORITHM>}). */
+  abstract String keyId(ManagementRequest request);
+
+  Presignatures presignatures() {
+    return keys.presignatures();
+  }
+
+  @Override
+  public byte[] bind(ManagementRequest request, ReplicatedState state, byte[] randomness) {
+    String keyId = keyId(request);
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update(randomness);
-      d.update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      d.update(ByteBuffer.allocate(8).putLong(used).array());
-      return ByteBuffer.allocate(36).putInt((int) used).put(d.digest()).array();
+      d.update(keyId.getBytes(StandardCharsets.UTF_8));
+      d.update(ByteBuffer.allocate(8).putLong(state.nextIdPeek()).array());
+      // Matched to a presignature after the block's messages, in queue order (afterBlock).
+      return context(WAITING, d.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Presignatures left per stash: {@code prefix + key} -> size minus those taken. */
-  static <K> java.util.Map<String, Long> available(ReplicatedState state, String prefix,
-      java.util.Map<K, ? extends List<?>> stashes) {
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    stashes.forEach((k, stash) -> out.put(prefix + k,
-        stash.size() - state.presignaturesUsed(prefix + k)));
+  private static byte[] context(long instance, byte[] randomness) {
+    return ByteBuffer.allocate(40).putLong(instance).put(randomness).array();
+  }
+
+  @Override
+  public boolean ready(ChainKeyRequest r) {
+    return presignatureIndex(r) != WAITING;
+  }
+
+  @Override
+  public Optional<String> waitingFor(ChainKeyRequest r) {
+    return ready(r) ? Optional.empty() : Optional.of(keyId(r.decoded()));
+  }
+
+  @Override
+  public Optional<byte[]> match(ChainKeyRequest r, ReplicatedState state) {
+    long taken = presignatures().take(state, keyId(r.decoded()));
+    return taken == WAITING ? Optional.empty() : Optional.of(context(taken, randomness(r)));
+  }
+
+  @Override
+  public void release(ChainKeyRequest r, ReplicatedState state) {
+    if (ready(r)) {
+      presignatures().release(state, keyId(r.decoded()), presignatureIndex(r));
+    }
+  }
+
+  /** Presignatures available per key of this scheme. */
+  Map<String, Long> available(ReplicatedState state, String prefix) {
+    Map<String, Long> out = new TreeMap<>();
+    for (String keyId : presignatures().keyIds()) {
+      if (keyId.startsWith(prefix)) {
+        out.put(keyId, presignatures().available(state, keyId));
+      }
+    }
     return out;
   }
 
-  static int presignatureIndex(ChainKeyRequest r) {
-    return ByteBuffer.wrap(r.context()).getInt();
+  /** Whether the request's presignature is one of the setup ceremony's (else refilled). */
+  boolean prefilled(ChainKeyRequest r) {
+    return presignatureIndex(r) < presignatures().prefilled(keyId(r.decoded()));
+  }
+
+  static ReplicatedState requireState(ReplicatedState state, ChainKeyRequest r) {
+    if (state == null) {
+      throw new IllegalStateException("request " + r.id() + " uses a refilled presignature: "
+          + "pass the state it is pending in");
+    }
+    return state;
+  }
+
+  static long presignatureIndex(ChainKeyRequest r) {
+    return ByteBuffer.wrap(r.context()).getLong();
   }
 
   static byte[] randomness(ChainKeyRequest r) {
-    return Arrays.copyOfRange(r.context(), 4, 36);
+    return Arrays.copyOfRange(r.context(), 8, 40);
   }
 
   static DerivedKey derive(EcPoint masterKey, ChainKeyRequest r, List<byte[]> path) {
