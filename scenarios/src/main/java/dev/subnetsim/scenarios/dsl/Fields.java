@@ -77,6 +77,18 @@ final class Fields {
     return s.text();
   }
 
+  boolean bool(String key, boolean fallback) {
+    if (!has(key)) {
+      return fallback;
+    }
+    String text = scalar(require(key)).trim();
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw error(require(key), "expected true or false, got '" + text + "'");
+    };
+  }
+
   long integer(String key, long min, long max) {
     return integer(require(key), min, max);
   }

@@ -163,8 +163,12 @@ public final class ScenarioParser {
     });
     int stash = (int) f.integer("presignature_stash", 0, 4096, WorkloadSpec.AUTO_STASH);
     double stories = f.ratePerSecond("canister_rate", WorkloadSpec.DEFAULT_STORY_RATE);
+    boolean prefill = f.bool("presignature_prefill", true);
+    int inFlight = (int) f.integer("presignatures_in_flight", 1, 4096,
+        WorkloadSpec.DEFAULT_IN_FLIGHT);
     f.rejectUnknown();
-    return new WorkloadSpec(ingress, ingressSubnet, canisters, requests, stash, stories);
+    return new WorkloadSpec(ingress, ingressSubnet, canisters, requests, stash, stories, prefill,
+        inFlight);
   }
 
   private FaultSpec fault(YamlNode node) {

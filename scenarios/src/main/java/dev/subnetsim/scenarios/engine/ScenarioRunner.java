@@ -35,6 +35,7 @@ import dev.subnetsim.scenarios.world.CanisterStories;
 import dev.subnetsim.scenarios.spec.InvariantKind;
 import dev.subnetsim.scenarios.spec.SubnetRole;
 import dev.subnetsim.scenarios.world.ChainKeyWorkload;
+import dev.subnetsim.replica.chainkey.presig.RefillPolicy;
 import dev.subnetsim.replica.consensus.ChainKeyOptions;
 import dev.subnetsim.replica.chainkey.reshare.ReshareKey;
 import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
@@ -107,7 +108,8 @@ public final class ScenarioRunner {
           fixed >= 0 ? fixed : stash(sizing.count(RequestKind.SIGN_WITH_SCHNORR)),
           ChainKeyOptions.DEFAULT.queueLimit());
     }
-    options1 = options1.withReshares(reshares);
+    options1 = options1.withReshares(reshares).withRefill(new RefillPolicy(
+        spec.workload().presignaturePrefill(), spec.workload().presignaturesInFlight()));
     boolean keysExist = chainKeyLoad || storyKeys || !reshares.reshares().isEmpty();
     ConsensusReplicaFactory factory = new ConsensusReplicaFactory(spec.seed(), subnets,
         s -> new ConsensusConfig(s, subnets.get(s), c.unitDelayNanos(),

@@ -3,14 +3,17 @@ package dev.subnetsim.scenarios.spec;
 import java.util.List;
 
 /**
- * Load: plain ingress, installed example canisters and chain-key request streams; and the
- * presignature stash per ECDSA curve and Schnorr algorithm ({@link #AUTO_STASH}: sized to the load);
- * and how many user stories per second each listed example canister is driven with.
+ * Load: plain ingress, installed example canisters and chain-key request streams; the presignature
+ * stash per ECDSA curve and Schnorr algorithm ({@link #AUTO_STASH}: sized to the load), whether the
+ * setup ceremony prefills it and how many presignatures per key the background refill makes at
+ * once; and how many user stories per second each listed example canister is driven with.
  */
 public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<String> canisters,
-    List<RequestStream> requests, int presignatureStash, double canisterStoriesPerSecond) {
+    List<RequestStream> requests, int presignatureStash, double canisterStoriesPerSecond,
+    boolean presignaturePrefill, int presignaturesInFlight) {
   public static final int AUTO_STASH = -1;
   public static final double DEFAULT_STORY_RATE = 0.2;
+  public static final int DEFAULT_IN_FLIGHT = 8;
 
   public WorkloadSpec {
     canisters = List.copyOf(canisters);
@@ -19,7 +22,8 @@ public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<S
 
   public WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<String> canisters,
       List<RequestStream> requests) {
-    this(ingressPerSecond, ingressSubnet, canisters, requests, AUTO_STASH, DEFAULT_STORY_RATE);
+    this(ingressPerSecond, ingressSubnet, canisters, requests, AUTO_STASH, DEFAULT_STORY_RATE,
+        true, DEFAULT_IN_FLIGHT);
   }
 
   public static WorkloadSpec none() {

@@ -20,12 +20,18 @@ import java.util.Locale;
  *
  * <p>Run: {@code mvn -o -q -pl scenarios -Pbench test-compile exec:exec
  * -Dbench.main=dev.subnetsim.scenarios.bench.SigningThroughputBench -Djmh.args='20'}; arguments:
- * simulated seconds per point, then optionally points as {@code n:kind:rate:stash}.
+ * simulated seconds per point, then optionally points as {@code n:kind:rate:stash[:cold[:inflight]]}
+ * ({@code cold}: the stash starts empty and only the background refill through consensus makes
+ * presignatures; default: prefilled by the setup ceremony, 8 in flight per key).
  */
 public final class SigningThroughputBench {
   private SigningThroughputBench() {}
 
-  record Point(int n, String kind, double rate, int stash) {}
+  record Point(int n, String kind, double rate, int stash, boolean prefill, int inFlight) {
+    Point(int n, String kind, double rate, int stash) {
+      this(n, kind, rate, stash, true, 8);
+    }
+  }
 
   static String yaml(Point p, double seconds) {
     return """
@@ -37,10 +43,13 @@ public final class SigningThroughputBench {
           - {name: app, role: app, nodes: 4}
         workload:
           presignature_stash: %d
+          presignature_prefill: %s
+          presignatures_in_flight: %d
           requests:
             - {kind: %s, rate: %s/s, from: app}
         invariants: [agreement, certified-state-agreement]
-        """.formatted((long) (seconds * 1000), p.n(), p.stash(), p.kind(),
+        """.formatted((long) (seconds * 1000), p.n(), p.stash(), p.prefill(), p.inFlight(),
+        p.kind(),
         String.format(Locale.ROOT, "%.1f", p.rate()));
   }
 
@@ -70,9 +79,10 @@ public final class SigningThroughputBench {
         (int) Math.ceil(lat.size() * 0.99) - 1)) / 1e9;
     double blocks = r.finalizedHeight().getOrDefault("signing", 0L) / r.simSeconds();
     return String.format(Locale.ROOT,
-        "n=%d %-18s rate=%5.1f/s stash=%4d | answered %4d (%.2f/s) p50 %.2f s p99 %.2f s rejected %s"
+        "n=%d %-18s rate=%5.1f/s stash=%4d %s in-flight=%d | answered %4d (%.2f/s) p50 %.2f s p99 %.2f s rejected %s"
             + " | blocks/s %.2f | wall %.1f s, setup %.1f s, per answered %.1f ms | violated=%s",
-        p.n(), p.kind(), p.rate(), p.stash(), lat.size(), lat.size() / r.simSeconds(), p50, p99,
+        p.n(), p.kind(), p.rate(), p.stash(), p.prefill() ? "prefilled" : "cold", p.inFlight(),
+        lat.size(), lat.size() / r.simSeconds(), p50, p99,
         r.config().get("requests_rejected"), blocks, total, setup,
         lat.isEmpty() ? Double.NaN : (total - setup) * 1000 / lat.size(), run[0].violated());
   }
@@ -84,7 +94,8 @@ public final class SigningThroughputBench {
       for (int i = 1; i < args.length; i++) {
         String[] f = args[i].split(":");
         points.add(new Point(Integer.parseInt(f[0]), f[1], Double.parseDouble(f[2]),
-            Integer.parseInt(f[3])));
+            Integer.parseInt(f[3]), f.length < 5 || !f[4].equals("cold"),
+            f.length < 6 ? 8 : Integer.parseInt(f[5])));
       }
     } else {
       for (String kind : List.of("sign-with-ecdsa", "sign-with-schnorr", "vetkd-derive-key",
