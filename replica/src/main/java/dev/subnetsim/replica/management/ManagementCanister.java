@@ -180,12 +180,7 @@ public final class ManagementCanister {
       return Optional.of(Reply.reject(SYS_TRANSIENT, request.method() + ": request queue full ("
           + queueLimit + " pending)"));
     }
-    byte[] context;
-    try {
-      context = scheme.bind(decoded, state, randomness);
-    } catch (IllegalStateException e) {
-      return Optional.of(Reply.reject(SYS_TRANSIENT, request.method() + ": " + e.getMessage()));
-    }
+    byte[] context = scheme.bind(decoded, state, randomness);
     long id = state.nextId();
     state.chainKeyRequests().put(id, new ChainKeyRequest(id, request.origin(), caller,
         request.method(), request.arg(), state.timeNanos(), context));

@@ -46,7 +46,7 @@ public final class ReplicatedState {
   private final TreeMap<String, Long> streamEnd = new TreeMap<>();
   /** Per source subnet, the index of the next stream message to induct (our signal to it). */
   private final TreeMap<String, Long> inducted = new TreeMap<>();
-  /** Per signing key, how many presignatures of its stash requests have taken. */
+  /** Per signing key, how many of its prefilled presignatures (the setup ceremony's) are taken. */
   private final TreeMap<String, Long> presignaturesUsed = new TreeMap<>();
   /**
    * Key resharing progress and installed reshared keys, by name: collected dealings on a source

@@ -166,9 +166,11 @@ public final class ScenarioParser {
     boolean prefill = f.bool("presignature_prefill", true);
     int inFlight = (int) f.integer("presignatures_in_flight", 1, 4096,
         WorkloadSpec.DEFAULT_IN_FLIGHT);
+    int queueLimit = (int) f.integer("request_queue_limit", 1, 1_000_000,
+        WorkloadSpec.DEFAULT_QUEUE_LIMIT);
     f.rejectUnknown();
     return new WorkloadSpec(ingress, ingressSubnet, canisters, requests, stash, stories, prefill,
-        inFlight);
+        inFlight, queueLimit);
   }
 
   private FaultSpec fault(YamlNode node) {

@@ -31,7 +31,7 @@ final class RunRecorder implements InvariantChecker {
   final Map<Long, Long> ingressLatency = new TreeMap<>();
   /** Latencies of chain-key requests by kind name ("vetkd", "ecdh", ...), by sequence. */
   final Map<String, Map<Long, Long>> requestLatency = new TreeMap<>();
-  /** Load messages rejected (back-pressure, no presignature, errors) by kind, by sequence. */
+  /** Load messages rejected (back-pressure, keys not yet installed, errors) by kind, by sequence. */
   final Map<String, TreeSet<Long>> rejected = new TreeMap<>();
   private final java.util.function.LongFunction<String> requestKind;
   final TreeSet<NodeId> rejectedSenders = new TreeSet<>();

@@ -98,15 +98,17 @@ public final class ScenarioRunner {
     ChainKeyOptions options1 = ChainKeyOptions.DEFAULT;
     boolean storyKeys = storyRates.values().stream().anyMatch(r -> r > 0);
     if (chainKeyLoad || storyKeys) {
-      // Stashes sized to the load (the genesis IDKG ceremony does not refill them), capped.
+      // Stashes sized to about five seconds of the load (the refill keeps them), capped.
       ChainKeyWorkload sizing = ChainKeyWorkload.generate(spec.seed(), spec.workload().requests(),
           null, name -> world.topology().members(new SubnetId(name)), keySubnet.name(),
           spec.durationNanos());
       int fixed = spec.workload().presignatureStash();
       options1 = new ChainKeyOptions(fixed >= 0 ? fixed
-          : stash(sizing.count(RequestKind.SIGN_WITH_ECDSA) + 2 * walletStories(spec)),
-          fixed >= 0 ? fixed : stash(sizing.count(RequestKind.SIGN_WITH_SCHNORR)),
-          ChainKeyOptions.DEFAULT.queueLimit());
+          : stash(sizing.count(RequestKind.SIGN_WITH_ECDSA) + 2 * walletStories(spec),
+              spec.durationNanos()),
+          fixed >= 0 ? fixed : stash(sizing.count(RequestKind.SIGN_WITH_SCHNORR),
+              spec.durationNanos()),
+          spec.workload().requestQueueLimit());
     }
     options1 = options1.withReshares(reshares).withRefill(new RefillPolicy(
         spec.workload().presignaturePrefill(), spec.workload().presignaturesInFlight()));
@@ -283,12 +285,16 @@ public final class ScenarioRunner {
     }
   }
 
-  /** Presignatures per curve/algorithm for {@code requests} (split over two of them), capped. */
-  static int stash(long requests) {
-    return (int) Math.min(MAX_STASH, requests / 2 + 4);
+  /**
+   * Presignatures per curve/algorithm for {@code requests} over the run (split over two of them):
+   * about five seconds' worth plus 4, capped; the background refill replaces what requests use.
+   */
+  static int stash(long requests, long durationNanos) {
+    double perSecond = requests / Math.max(1.0, durationNanos / 1e9);
+    return (int) Math.min(MAX_STASH, Math.ceil(perSecond * 5 / 2) + 4);
   }
 
-  /** Bound on the genesis stash: each ECDSA presignature is five IDKG instances at setup. */
+  /** Bound on the stash: each ECDSA presignature is five IDKG instances (prefilled at setup). */
   static final int MAX_STASH = 48;
 
   private static NoMasterSecretChecker.Holder holder(SpecWorld.World world, String subnet,

@@ -51,7 +51,7 @@ public final class CanisterStoryChecker implements InvariantChecker {
   /** Rejects the management canister gives for load it cannot take now, not for wrong calls. */
   static boolean transientReject(String message) {
     return message != null && (message.contains("not yet installed")
-        || message.contains("request queue full") || message.contains("no presignature"));
+        || message.contains("request queue full"));
   }
 
   @Override

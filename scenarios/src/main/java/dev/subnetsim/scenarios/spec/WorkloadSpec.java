@@ -6,14 +6,16 @@ import java.util.List;
  * Load: plain ingress, installed example canisters and chain-key request streams; the presignature
  * stash per ECDSA curve and Schnorr algorithm ({@link #AUTO_STASH}: sized to the load), whether the
  * setup ceremony prefills it and how many presignatures per key the background refill makes at
- * once; and how many user stories per second each listed example canister is driven with.
+ * once, and how many chain-key requests per method may be pending; and how many user stories per second each listed example canister is driven with.
  */
 public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<String> canisters,
     List<RequestStream> requests, int presignatureStash, double canisterStoriesPerSecond,
-    boolean presignaturePrefill, int presignaturesInFlight) {
+    boolean presignaturePrefill, int presignaturesInFlight, int requestQueueLimit) {
   public static final int AUTO_STASH = -1;
   public static final double DEFAULT_STORY_RATE = 0.2;
   public static final int DEFAULT_IN_FLIGHT = 8;
+  /** Chain-key requests pending per method beyond which the management canister rejects. */
+  public static final int DEFAULT_QUEUE_LIMIT = 64;
 
   public WorkloadSpec {
     canisters = List.copyOf(canisters);
@@ -23,7 +25,7 @@ public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<S
   public WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<String> canisters,
       List<RequestStream> requests) {
     this(ingressPerSecond, ingressSubnet, canisters, requests, AUTO_STASH, DEFAULT_STORY_RATE,
-        true, DEFAULT_IN_FLIGHT);
+        true, DEFAULT_IN_FLIGHT, DEFAULT_QUEUE_LIMIT);
   }
 
   public static WorkloadSpec none() {

@@ -35,8 +35,6 @@ import dev.subnetsim.scenarios.driver.RunResult;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
-import dev.subnetsim.scenarios.invariants.InvariantChecker;
-import dev.subnetsim.scenarios.invariants.Violation;
 import dev.subnetsim.scenarios.topology.Topology;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,9 +42,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,32 +72,9 @@ class ChainKeyServicesSimulationTest {
   private static final List<byte[]> PATH = List.of("wallet".getBytes(StandardCharsets.UTF_8));
   private static ConsensusReplicaFactory factory;
   private static EncryptedDocumentKey storedDocument;
-  private static final Completions completions = new Completions();
+  private static final ChainKeyCompletions completions = new ChainKeyCompletions();
   private static final TreeMap<Long, byte[]> requestsBySequence = new TreeMap<>();
   private static RunResult result;
-
-  /** First completion of each chain-key request, and who was blamed for what. */
-  static final class Completions implements InvariantChecker {
-    final TreeMap<Long, Observation.ChainKeyCompleted> byRequest = new TreeMap<>();
-    final TreeSet<NodeId> blamed = new TreeSet<>();
-    final List<String> reasons = new ArrayList<>();
-
-    @Override
-    public String name() {
-      return "chain-key completions";
-    }
-
-    @Override
-    public List<Violation> onObservation(long t, NodeId node, Observation o) {
-      if (o instanceof Observation.ChainKeyCompleted c) {
-        byRequest.putIfAbsent(c.requestId(), c);
-      } else if (o instanceof Observation.ArtifactRejected r) {
-        blamed.add(r.from());
-        reasons.add(r.reason());
-      }
-      return List.of();
-    }
-  }
 
   @BeforeAll
   static void runSubnetWithChainKeyLoad() {

@@ -13,7 +13,6 @@ import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.crypto.VerificationCache;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
-import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
 import dev.subnetsim.replica.chainkey.SigningKeys;
 import dev.subnetsim.replica.chainkey.presig.RefillPolicy;
@@ -27,18 +26,14 @@ import dev.subnetsim.scenarios.driver.RunResult;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
-import dev.subnetsim.scenarios.invariants.InvariantChecker;
-import dev.subnetsim.scenarios.invariants.Violation;
 import dev.subnetsim.scenarios.topology.Topology;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -67,32 +62,9 @@ class PresignatureRefillSimulationTest {
   private static ConsensusReplicaFactory factory;
   private static RunResult oneThread;
   private static RunResult twoThreads;
-  private static Completions completions;
+  private static ChainKeyCompletions completions;
 
-  /** Each request's first completion, and who was blamed for what. */
-  static final class Completions implements InvariantChecker {
-    final TreeMap<Long, Observation.ChainKeyCompleted> byRequest = new TreeMap<>();
-    final TreeSet<NodeId> blamed = new TreeSet<>();
-    final List<String> reasons = new ArrayList<>();
-
-    @Override
-    public String name() {
-      return "chain-key completions";
-    }
-
-    @Override
-    public List<Violation> onObservation(long t, NodeId node, Observation o) {
-      if (o instanceof Observation.ChainKeyCompleted c) {
-        byRequest.putIfAbsent(c.requestId(), c);
-      } else if (o instanceof Observation.ArtifactRejected r) {
-        blamed.add(r.from());
-        reasons.add(r.reason());
-      }
-      return List.of();
-    }
-  }
-
-  private static RunResult run(int threads, Completions checker) {
+  private static RunResult run(int threads, ChainKeyCompletions checker) {
     Map<SubnetId, List<NodeId>> subnets = ConsensusWorld.subnets(TOPOLOGY);
     factory = new ConsensusReplicaFactory(7, subnets,
         s -> new ConsensusConfig(s, subnets.get(s), 200 * MS, 60 * MS, 1000, 10),
@@ -116,9 +88,9 @@ class PresignatureRefillSimulationTest {
 
   @BeforeAll
   static void runTwice() {
-    completions = new Completions();
+    completions = new ChainKeyCompletions();
     oneThread = run(1, completions);
-    twoThreads = run(2, new Completions());
+    twoThreads = run(2, new ChainKeyCompletions());
   }
 
   private static byte[] derivedKey(dev.subnetsim.chainkey.idkg.IdkgTranscript key) {
