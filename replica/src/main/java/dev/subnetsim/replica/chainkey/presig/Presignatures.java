@@ -38,13 +38,23 @@ import java.util.TreeMap;
  * refilled ones continues after them. Built transcripts and dealing verdicts are memoized by
  * content (every replica of the subnet builds the same from the same records).
  *
+ * <p>An instance still being made {@value #ABANDON_AFTER_BLOCKS} blocks after it was opened is
+ * abandoned and its slot reopened (see the constant).
+ *
  * <p>Records ({@link ReplicatedState#presignatureRecords}): {@code <key>#next} the next instance,
  * {@code <key>#building} and {@code <key>#ready} the instances being made and ready (untaken),
+ * {@code <key>@<instance>#open} the height it was opened at,
  * {@code <key>@<instance>/<transcript>/<dealer>} a dealing, {@code <key>@<instance>/<transcript>#built}
  * the dealers chosen and their dealings' digest.
  */
 public final class Presignatures {
   private static final int MEMO_LIMIT = 8192;
+  /**
+   * Blocks after which an instance still being made is abandoned (its records dropped, its slot
+   * reopened): one whose transcript cannot reach its collection threshold, e.g. because too few
+   * nodes hold openings of its inputs, must not hold an in-flight slot forever.
+   */
+  static final long ABANDON_AFTER_BLOCKS = 100;
 
   private final String subnet;
   private final int n;
@@ -190,6 +200,7 @@ public final class Presignatures {
         continue;
       }
       List<Long> building = new ArrayList<>(building(s, keyId));
+      boolean changed = building.removeIf(instance -> abandon(s, keyId, instance));
       long have = available(s, keyId) + building.size();
       long want = targets.get(keyId) + waiting.getOrDefault(keyId, 0);
       boolean opened = false;
@@ -197,15 +208,27 @@ public final class Presignatures {
           ? ByteBuffer.wrap(s.presignatureRecords().get(keyId + "#next")).getLong()
           : prefilled(keyId);
       while (have < want && building.size() < inFlight) {
+        s.putPresignatureRecord(instance(keyId, next) + "#open", ReplicatedState.be64(s.height()));
         building.add(next++);
         have++;
         opened = true;
       }
-      if (opened) {
+      if (opened || changed) {
         putLongs(s, keyId + "#building", building);
+      }
+      if (opened) {
         s.putPresignatureRecord(keyId + "#next", ReplicatedState.be64(next));
       }
     }
+  }
+
+  private static boolean abandon(ReplicatedState s, String keyId, long instance) {
+    byte[] opened = s.presignatureRecords().get(instance(keyId, instance) + "#open");
+    if (opened == null || s.height() - ByteBuffer.wrap(opened).getLong() <= ABANDON_AFTER_BLOCKS) {
+      return false;
+    }
+    s.removePresignatureRecords(instance(keyId, instance));
+    return true;
   }
 
   /**

@@ -266,6 +266,26 @@ class PresignatureRefillTest {
   }
 
   @Test
+  void anInstanceThatGetsNoDealingsIsAbandonedAndItsSlotReopened() {
+    Bed bed = new Bed(-1);
+    bed.block(List.of(bed.call(ecdsa("secp256k1"), 0)));
+    assertThat(bed.presignatures.building(bed.state, K1)).containsExactly(0L, 1L);
+    // Every dealer withholds: blocks come without dealings.
+    for (long h = 2; h <= 2 + Presignatures.ABANDON_AFTER_BLOCKS; h++) {
+      bed.subnet.executor().execute(bed.state, h, h * S, new byte[32], List.of());
+    }
+    assertThat(bed.presignatures.building(bed.state, K1)).containsExactly(2L, 3L);
+    assertThat(bed.state.presignatureRecords().keySet())
+        .noneMatch(k -> k.startsWith(Presignatures.instance(K1, 0)));
+    bed.height = 2 + Presignatures.ABANDON_AFTER_BLOCKS;
+    for (PresignatureDealer d : bed.dealers) {
+      bed.apply(d.afterExecution(bed.state));
+    }
+    bed.runUntilAnswered(1, 30);
+    assertThat(bed.completed).hasSize(1);
+  }
+
+  @Test
   void presignatureRecordsTravelInTheCheckpointAndAreCoveredByTheStateManifest() {
     Bed bed = new Bed(-1);
     bed.block(List.of(bed.call(ecdsa("secp256k1"), 0)));
