@@ -36,8 +36,7 @@ public final class ShareVerifier {
     if (cached != null) {
       return cached;
     }
-    boolean ok = state == null ? scheme.verifyShare(request, signer, share)
-        : scheme.verifyShare(state, request, signer, share);
+    boolean ok = scheme.verifyShare(state, request, signer, share);
     results.put(key, ok);
     if (results.size() > 200_000) {
       results.clear(); // bound memory on long runs; correctness does not depend on the cache

@@ -103,14 +103,8 @@ public final class SubnetExecution {
   /**
    * Takes part in the world's scheduled key reshares: as a source, its execution collects the
    * dealings; as a target, its keys are those installed by a reshare (none until then; presignature
-   * stashes of the given sizes). Call before creating replicas.
+   * stashes of the given sizes, kept by {@code refill}). Call before creating replicas.
    */
-  public SubnetExecution withReshares(ReshareContext context, int ecdsaStash, int schnorrStash) {
-    return withReshares(context, ecdsaStash, schnorrStash,
-        dev.subnetsim.replica.chainkey.presig.RefillPolicy.DEFAULT);
-  }
-
-  /** As above, the installed keys' stashes kept by {@code refill}. */
   public SubnetExecution withReshares(ReshareContext context, int ecdsaStash, int schnorrStash,
       dev.subnetsim.replica.chainkey.presig.RefillPolicy refill) {
     this.reshares = new ReshareLedger(subnet, context);

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * One signing-subnet replica's part in making presignatures in the background (outside the
@@ -39,7 +38,6 @@ public final class PresignatureDealer {
   private final SigningKeys.Node mine;
   private final SeededRandom rng;
   private final boolean corrupt;
-  private final TreeSet<String> dealt = new TreeSet<>();
   /** Proposed items by state record name, to withdraw once recorded or no longer needed. */
   private final TreeMap<String, Proposed> proposed = new TreeMap<>();
 
@@ -89,8 +87,7 @@ public final class PresignatureDealer {
     }
     for (var e : new ArrayList<>(proposed.entrySet())) {
       PayloadItem.PresignatureDealing d = e.getValue().dealing();
-      if (presignatures.precheck(state, d) == null
-          || !presignatures.building(state, d.keyId()).contains(d.instance())) {
+      if (presignatures.late(state, d)) {
         effects.withdraw().add(e.getValue().item());
         proposed.remove(e.getKey());
       }
@@ -111,11 +108,12 @@ public final class PresignatureDealer {
   private void deal(ReplicatedState state, String keyId, long instance, Step step,
       Effects effects) {
     if (presignatures.isBuilt(state, keyId, instance, step.name())
-        || presignatures.hasDealing(state, keyId, instance, step.name(), self)) {
-      return;
+        || presignatures.hasDealing(state, keyId, instance, step.name(), self)
+        || proposed.containsKey(Presignatures.dealingRecord(keyId, instance, step.name(), self))) {
+      return; // done, or dealt and proposed (withdrawn only once late)
     }
     Optional<IdkgParams> p = presignatures.params(state, keyId, instance, step.name());
-    if (p.isEmpty() || !dealt.add(p.get().transcriptId())) {
+    if (p.isEmpty()) {
       return;
     }
     List<CommitmentOpening> sources = new ArrayList<>();
@@ -181,11 +179,11 @@ public final class PresignatureDealer {
           + " sent by node " + sender));
       return;
     }
-    Optional<String> problem = presignatures.precheck(state, d);
-    if (problem == null) {
+    boolean unopened = presignatures.refusal(state, d).isPresent();
+    if (!unopened && presignatures.late(state, d)) {
       return;
     }
-    Optional<IdkgParams> p = problem.isPresent() ? Optional.empty()
+    Optional<IdkgParams> p = unopened ? Optional.empty()
         : presignatures.params(state, d.keyId(), d.instance(), d.transcript());
     if (p.isEmpty()) {
       // For an instance this replica has not opened, or inputs it has not built yet (it lags):

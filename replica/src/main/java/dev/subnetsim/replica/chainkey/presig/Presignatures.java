@@ -204,9 +204,7 @@ public final class Presignatures {
       long have = available(s, keyId) + building.size();
       long want = targets.get(keyId) + waiting.getOrDefault(keyId, 0);
       boolean opened = false;
-      long next = s.presignatureRecords().containsKey(keyId + "#next")
-          ? ByteBuffer.wrap(s.presignatureRecords().get(keyId + "#next")).getLong()
-          : prefilled(keyId);
+      long next = next(s, keyId);
       while (have < want && building.size() < inFlight) {
         s.putPresignatureRecord(instance(keyId, next) + "#open", ReplicatedState.be64(s.height()));
         building.add(next++);
@@ -220,6 +218,12 @@ public final class Presignatures {
         s.putPresignatureRecord(keyId + "#next", ReplicatedState.be64(next));
       }
     }
+  }
+
+  /** The number the next refilled instance of {@code keyId} gets. */
+  private long next(ReplicatedState s, String keyId) {
+    byte[] next = s.presignatureRecords().get(keyId + "#next");
+    return next == null ? prefilled(keyId) : ByteBuffer.wrap(next).getLong();
   }
 
   private static boolean abandon(ReplicatedState s, String keyId, long instance) {
@@ -236,12 +240,9 @@ public final class Presignatures {
    * or empty (recorded, or late and ignored).
    */
   public Optional<String> onDealing(ReplicatedState s, PayloadItem.PresignatureDealing d) {
-    Optional<String> problem = precheck(s, d);
-    if (problem == null) {
-      return Optional.empty();
-    }
-    if (problem.isPresent()) {
-      return problem;
+    Optional<String> refused = refusal(s, d);
+    if (refused.isPresent() || late(s, d)) {
+      return refused;
     }
     IdkgParams p = params(s, d.keyId(), d.instance(), d.transcript()).orElse(null);
     if (p == null) {
@@ -259,10 +260,10 @@ public final class Presignatures {
   }
 
   /**
-   * Checks that don't need cryptography: empty to go on, a reason to reject, or {@code null}
-   * when the dealing is late or repeated (harmless, ignored).
+   * Why a dealing can never be used, from checks that need no cryptography (unknown key,
+   * transcript or dealer, or an instance that was never opened); empty if it may be.
    */
-  Optional<String> precheck(ReplicatedState s, PayloadItem.PresignatureDealing d) {
+  Optional<String> refusal(ReplicatedState s, PayloadItem.PresignatureDealing d) {
     if (!keys.containsKey(d.keyId()) || !refills(d.keyId())) {
       return Optional.of("presignature dealing for key " + d.keyId() + ", which this subnet does "
           + "not refill");
@@ -273,17 +274,21 @@ public final class Presignatures {
     if (d.dealer() < 0 || d.dealer() >= n) {
       return Optional.of("presignature dealing from unknown dealer " + d.dealer());
     }
-    if (!building(s, d.keyId()).contains(d.instance())) {
-      long next = s.presignatureRecords().containsKey(d.keyId() + "#next")
-          ? ByteBuffer.wrap(s.presignatureRecords().get(d.keyId() + "#next")).getLong() : 0;
-      return d.instance() >= next ? Optional.of("presignature dealing for instance "
-          + d.instance() + " of " + d.keyId() + ", which is not open") : null;
-    }
-    if (isBuilt(s, d.keyId(), d.instance(), d.transcript())
-        || hasDealing(s, d.keyId(), d.instance(), d.transcript(), d.dealer())) {
-      return null;
+    if (d.instance() < prefilled(d.keyId()) || d.instance() >= next(s, d.keyId())) {
+      return Optional.of("presignature dealing for instance " + d.instance() + " of "
+          + d.keyId() + ", which is not open");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a dealing of an opened instance is no longer needed (its instance is done or
+   * abandoned, its transcript built, or this dealer's dealing recorded): harmless, ignored.
+   */
+  boolean late(ReplicatedState s, PayloadItem.PresignatureDealing d) {
+    return !building(s, d.keyId()).contains(d.instance())
+        || isBuilt(s, d.keyId(), d.instance(), d.transcript())
+        || hasDealing(s, d.keyId(), d.instance(), d.transcript(), d.dealer());
   }
 
   /**
@@ -329,21 +334,13 @@ public final class Presignatures {
     if (dealings.size() < p.collectionThreshold()) {
       return;
     }
-    List<IdkgDealing> decoded = new ArrayList<>();
-    List<byte[]> raw = new ArrayList<>(dealings.values());
-    for (byte[] b : raw) {
-      decoded.add(IdkgDealing.fromBytes(p.kind(), p.curve(), b));
-    }
-    IdkgTranscripts.Built b = IdkgTranscripts.create(p, decoded);
-    String digest = sha256(raw);
-    ByteBuffer record = ByteBuffer.allocate(4 + 4 * b.dealers().size() + 32);
-    record.putInt(b.dealers().size());
-    b.dealers().forEach(record::putInt);
-    record.put(HexFormat.of().parseHex(digest));
+    Built b = build(p, new ArrayList<>(dealings.values()));
+    List<Integer> dealers = b.built().dealers();
+    ByteBuffer record = ByteBuffer.allocate(4 + 4 * dealers.size() + 32);
+    record.putInt(dealers.size());
+    dealers.forEach(record::putInt);
+    record.put(HexFormat.of().parseHex(b.digest()));
     s.putPresignatureRecord(builtRecord(keyId, instance, transcript), record.array());
-    synchronized (built) {
-      built.put(p.transcriptId() + "#" + digest, new Built(p, b, digest));
-    }
     PresignatureRecipe recipe = PresignatureRecipe.of(keyId);
     if (recipe.steps().stream().allMatch(st -> isBuilt(s, keyId, instance, st.name()))) {
       List<Long> building = new ArrayList<>(building(s, keyId));
@@ -410,17 +407,35 @@ public final class Presignatures {
       }
     }
     IdkgParams p = params(s, keyId, instance, transcript).orElseThrow();
-    List<IdkgDealing> dealings = new ArrayList<>();
+    List<byte[]> raw = new ArrayList<>();
     for (int dealer : dealers) {
-      dealings.add(IdkgDealing.fromBytes(p.kind(), p.curve(), s.presignatureRecords()
-          .get(dealingRecord(keyId, instance, transcript, dealer))));
+      raw.add(s.presignatureRecords().get(dealingRecord(keyId, instance, transcript, dealer)));
     }
-    Built result = new Built(p, IdkgTranscripts.create(p, dealings),
-        HexFormat.of().formatHex(digest));
+    return Optional.of(build(p, raw));
+  }
+
+  /**
+   * The transcript made of these verified dealings, memoized by their digest: every replica of
+   * the subnet builds the same one from the same records, so only the first pays for it.
+   */
+  private Built build(IdkgParams p, List<byte[]> raw) {
+    String digest = sha256(raw);
+    String memoKey = p.transcriptId() + "#" + digest;
+    synchronized (built) {
+      Built known = built.get(memoKey);
+      if (known != null) {
+        return known;
+      }
+    }
+    List<IdkgDealing> dealings = new ArrayList<>();
+    for (byte[] b : raw) {
+      dealings.add(IdkgDealing.fromBytes(p.kind(), p.curve(), b));
+    }
+    Built result = new Built(p, IdkgTranscripts.create(p, dealings), digest);
     synchronized (built) {
       built.put(memoKey, result);
     }
-    return Optional.of(result);
+    return result;
   }
 
   /** A refilled ECDSA presignature, once ready. */

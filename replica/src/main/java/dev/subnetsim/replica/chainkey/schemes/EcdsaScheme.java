@@ -79,11 +79,6 @@ public final class EcdsaScheme extends SigningScheme {
   }
 
   @Override
-  public byte[] createShare(ChainKeyRequest r, NodeChainKeyShares mine, SecureRandom rng) {
-    return createShare(null, r, mine, rng);
-  }
-
-  @Override
   public byte[] createShare(ReplicatedState state, ChainKeyRequest r, NodeChainKeyShares mine,
       SecureRandom rng) {
     EcCurve c = curve(r);
@@ -97,11 +92,6 @@ public final class EcdsaScheme extends SigningScheme {
   }
 
   @Override
-  public boolean verifyShare(ChainKeyRequest r, int signer, byte[] share) {
-    return verifyShare(null, r, signer, share);
-  }
-
-  @Override
   public boolean verifyShare(ReplicatedState state, ChainKeyRequest r, int signer, byte[] share) {
     EcdsaPresignature p = presignature(state, r); // outside the try: not the signer's fault
     try {
@@ -110,11 +100,6 @@ public final class EcdsaScheme extends SigningScheme {
     } catch (RuntimeException e) {
       return false;
     }
-  }
-
-  @Override
-  public ManagementReply combine(ChainKeyRequest r, SortedMap<Integer, byte[]> verifiedShares) {
-    return combine(null, r, verifiedShares);
   }
 
   @Override

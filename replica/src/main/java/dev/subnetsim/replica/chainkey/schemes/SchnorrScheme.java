@@ -79,11 +79,6 @@ public final class SchnorrScheme extends SigningScheme {
   }
 
   @Override
-  public byte[] createShare(ChainKeyRequest r, NodeChainKeyShares mine, SecureRandom rng) {
-    return createShare(null, r, mine, rng);
-  }
-
-  @Override
   public byte[] createShare(ReplicatedState state, ChainKeyRequest r, NodeChainKeyShares mine,
       SecureRandom rng) {
     Algorithm a = algorithm(r);
@@ -98,11 +93,6 @@ public final class SchnorrScheme extends SigningScheme {
   }
 
   @Override
-  public boolean verifyShare(ChainKeyRequest r, int signer, byte[] share) {
-    return verifyShare(null, r, signer, share);
-  }
-
-  @Override
   public boolean verifyShare(ReplicatedState state, ChainKeyRequest r, int signer, byte[] share) {
     SchnorrPresignature p = presignature(state, r);
     try {
@@ -112,11 +102,6 @@ public final class SchnorrScheme extends SigningScheme {
     } catch (RuntimeException e) {
       return false;
     }
-  }
-
-  @Override
-  public ManagementReply combine(ChainKeyRequest r, SortedMap<Integer, byte[]> verifiedShares) {
-    return combine(null, r, verifiedShares);
   }
 
   @Override

@@ -5,18 +5,22 @@ import dev.subnetsim.chainkey.derivation.DerivedKey;
 import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.replica.chainkey.ChainKeyRequest;
+import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.SigningKeys;
 import dev.subnetsim.replica.chainkey.presig.Presignatures;
+import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -85,6 +89,35 @@ abstract class SigningScheme implements ChainKeyScheme {
       presignatures().release(state, keyId(r.decoded()), presignatureIndex(r));
     }
   }
+
+  // Without a state: only prefilled presignatures (the setup ceremony's) can be used.
+  @Override
+  public final byte[] createShare(ChainKeyRequest r, NodeChainKeyShares mine, SecureRandom rng) {
+    return createShare(null, r, mine, rng);
+  }
+
+  @Override
+  public final boolean verifyShare(ChainKeyRequest r, int signer, byte[] share) {
+    return verifyShare(null, r, signer, share);
+  }
+
+  @Override
+  public final ManagementReply combine(ChainKeyRequest r,
+      SortedMap<Integer, byte[]> verifiedShares) {
+    return combine(null, r, verifiedShares);
+  }
+
+  @Override
+  public abstract byte[] createShare(ReplicatedState state, ChainKeyRequest r,
+      NodeChainKeyShares mine, SecureRandom rng);
+
+  @Override
+  public abstract boolean verifyShare(ReplicatedState state, ChainKeyRequest r, int signer,
+      byte[] share);
+
+  @Override
+  public abstract ManagementReply combine(ReplicatedState state, ChainKeyRequest r,
+      SortedMap<Integer, byte[]> verifiedShares);
 
   /** Presignatures available per key of this scheme. */
   Map<String, Long> available(ReplicatedState state, String prefix) {

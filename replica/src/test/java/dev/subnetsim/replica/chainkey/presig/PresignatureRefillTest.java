@@ -83,13 +83,25 @@ class PresignatureRefillTest {
       }
     }
 
+    /** A block carrying every proposal and {@code extra}; then every dealer runs. */
     void block(List<byte[]> extra) {
       List<byte[]> items = new ArrayList<>(pool.values());
       items.addAll(extra);
-      height++;
+      execute(height + 1, items);
+      deal();
+    }
+
+    /** Executes a block of exactly {@code items} at height {@code h} (no dealer runs). */
+    BlockExecutor.Outcome execute(long h, List<byte[]> items) {
+      height = h;
       var outcome = subnet.executor().execute(state, height, height * S, new byte[32], items);
       rejectedItems.addAll(outcome.rejectedItems());
       completed.addAll(outcome.chainKey());
+      return outcome;
+    }
+
+    /** Every dealer's part after the last executed block. */
+    void deal() {
       for (PresignatureDealer d : dealers) {
         apply(d.afterExecution(state));
       }
@@ -238,14 +250,11 @@ class PresignatureRefillTest {
     assertThat(bed.blamed.get(1).node()).isEqualTo(2);
     assertThat(bed.blamed.get(1).reason()).contains("of dealer 1 sent by node 2");
 
-    var outcome = bed.subnet.executor().execute(bed.state, 3, 3 * S, new byte[32], List.of(item));
+    var outcome = bed.execute(3, List.of(item));
     assertThat(outcome.rejectedItems()).singleElement().asString()
         .contains("invalid presignature dealing");
     assertThat(bed.presignatures.hasDealing(bed.state, K1, 0, "kappa", 1)).isFalse();
-    bed.height = 3;
-    for (PresignatureDealer d : bed.dealers) {
-      bed.apply(d.afterExecution(bed.state));
-    }
+    bed.deal();
     bed.runUntilAnswered(1, 30);
     assertThat(bed.completed).hasSize(1);
   }
@@ -272,15 +281,12 @@ class PresignatureRefillTest {
     assertThat(bed.presignatures.building(bed.state, K1)).containsExactly(0L, 1L);
     // Every dealer withholds: blocks come without dealings.
     for (long h = 2; h <= 2 + Presignatures.ABANDON_AFTER_BLOCKS; h++) {
-      bed.subnet.executor().execute(bed.state, h, h * S, new byte[32], List.of());
+      bed.execute(h, List.of());
     }
     assertThat(bed.presignatures.building(bed.state, K1)).containsExactly(2L, 3L);
     assertThat(bed.state.presignatureRecords().keySet())
         .noneMatch(k -> k.startsWith(Presignatures.instance(K1, 0)));
-    bed.height = 2 + Presignatures.ABANDON_AFTER_BLOCKS;
-    for (PresignatureDealer d : bed.dealers) {
-      bed.apply(d.afterExecution(bed.state));
-    }
+    bed.deal();
     bed.runUntilAnswered(1, 30);
     assertThat(bed.completed).hasSize(1);
   }
