@@ -176,7 +176,10 @@ public final class ConsensusNode {
     List<ReceivedCatchUp> responses = new ArrayList<>();
     for (Input in : inputs) {
       if (in instanceof Received r) {
-        receive(r, now, changes, responses);
+        PeerInputFailure.attributed(r.from(), "consensus message", () -> {
+          receive(r, now, changes, responses);
+          return null;
+        });
       } else if (in instanceof IngressReceived i) {
         ingress.add(i.message());
       } else if (in instanceof IngressWithdrawn w) {
@@ -227,21 +230,30 @@ public final class ConsensusNode {
       changes.rejections.add(new Changes.Rejection(r.from(), "malformed message: " + e.getMessage()));
       return;
     }
+    ConsensusMessage decoded = m;
+    PeerInputFailure.attributed(r.from(), m.kind(), () -> {
+      handle(r.from(), decoded, now, changes, responses);
+      return null;
+    });
+  }
+
+  private void handle(NodeId from, ConsensusMessage m, long now, Changes changes,
+      List<ReceivedCatchUp> responses) {
     if (m instanceof CatchUpRequest) {
-      changes.catchUpRequesters.add(r.from());
+      changes.catchUpRequesters.add(from);
       return;
     }
     if (m instanceof CatchUpResponse c) {
-      responses.add(new ReceivedCatchUp(r.from(), c));
+      responses.add(new ReceivedCatchUp(from, c));
       return;
     }
     if (m.height() > pool.notarizedHeight() + 2 && (m instanceof Finalization
         || m instanceof Notarization)) {
-      requestCatchUp(r.from(), now, changes); // we are behind
+      requestCatchUp(from, now, changes); // we are behind
     }
-    validate(r.from(), m, changes);
+    validate(from, m, changes);
     if (m instanceof Finalization && m.height() > pool.finalizedHeight) {
-      stuckFinalizationFrom = r.from();
+      stuckFinalizationFrom = from;
     }
   }
 
@@ -274,7 +286,10 @@ public final class ConsensusNode {
     pending.clear();
     for (Pending p : retry) {
       if (p.message().height() > pool.finalizedHeight) {
-        validate(p.from(), p.message(), changes);
+        PeerInputFailure.attributed(p.from(), p.message().kind(), () -> {
+          validate(p.from(), p.message(), changes);
+          return null;
+        });
       }
     }
   }
@@ -376,27 +391,40 @@ public final class ConsensusNode {
     }
   }
 
+  /** Blocks of one catch-up response considered at most (a response is a peer's, so bounded). */
+  public static final int MAX_CATCH_UP_BLOCKS = 1_000;
+
   /**
-   * Adopts a catch-up response after the caller verified the CUP's state: blocks after our
-   * finalized height whose finalizations verify are finalized in order (returned for execution).
+   * What adopting a catch-up response gave: the blocks finalized (for execution) and the parts of
+   * the response that failed validation, attributed to the peer that sent it.
    */
-  public List<Block> ingestFinalizedChain(List<Block> blocks, List<Finalization> finalizations,
-      List<ConsensusMessage.Beacon> beacons) {
+  public record IngestedChain(List<Block> finalized, List<Changes.Rejection> rejections) {}
+
+  /**
+   * Adopts a catch-up response from {@code from} after the caller verified the CUP's state: blocks
+   * after our finalized height whose finalizations verify are finalized in order. Beacons and
+   * finalizations that fail validation are rejected and attributed to {@code from}.
+   */
+  public IngestedChain ingestFinalizedChain(NodeId from, List<Block> blocks,
+      List<Finalization> finalizations, List<ConsensusMessage.Beacon> beacons) {
     Changes changes = new Changes();
-    for (ConsensusMessage.Beacon b : beacons) {
-      validate(self, b, changes); // each verifies against the previous one, in height order
+    for (ConsensusMessage.Beacon b : beacons.subList(0, Math.min(beacons.size(),
+        MAX_CATCH_UP_BLOCKS))) {
+      validate(from, b, changes); // each verifies against the previous one, in height order
     }
-    for (Block b : blocks) {
-      if (b.height() > pool.finalizedHeight) {
+    long last = pool.finalizedHeight + MAX_CATCH_UP_BLOCKS;
+    for (Block b : blocks.subList(0, Math.min(blocks.size(), MAX_CATCH_UP_BLOCKS))) {
+      if (b.height() > pool.finalizedHeight && b.height() <= last) {
         pool.catchUpBlocks.computeIfAbsent(b.height(), k -> new java.util.TreeMap<>())
             .putIfAbsent(ConsensusPool.hex(b.hash()), b);
       }
     }
-    for (Finalization f : finalizations) {
-      validate(self, f, changes);
+    for (Finalization f : finalizations.subList(0, Math.min(finalizations.size(),
+        MAX_CATCH_UP_BLOCKS))) {
+      validate(from, f, changes);
     }
     applyFinalizations(changes);
-    return changes.finalized;
+    return new IngestedChain(List.copyOf(changes.finalized), List.copyOf(changes.rejections));
   }
 
   public ConsensusCrypto crypto() {

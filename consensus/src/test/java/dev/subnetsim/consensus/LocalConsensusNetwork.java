@@ -83,11 +83,11 @@ final class LocalConsensusNetwork {
         for (int round = 0; round < 8; round++) {
           results.add(r);
           List<ConsensusNode.Input> executed = new ArrayList<>();
-          for (ConsensusMessage.CatchUpResponse c : r.catchUpResponses().stream()
-              .map(ConsensusNode.ReceivedCatchUp::response).toList()) {
+          for (ConsensusNode.ReceivedCatchUp received : r.catchUpResponses()) {
+            ConsensusMessage.CatchUpResponse c = received.response();
             // What the replica layer does after checking the CUP's state: adopt the chain.
-            for (Block b : nodes.get(i).ingestFinalizedChain(c.blocks(), c.finalizations(),
-                c.beacons())) {
+            for (Block b : nodes.get(i).ingestFinalizedChain(received.from(), c.blocks(),
+                c.finalizations(), c.beacons()).finalized()) {
               finalized.get(i).put(b.height(), b.hash());
             }
           }
@@ -155,8 +155,9 @@ final class LocalConsensusNetwork {
     var cup = source.latestCup();
     ConsensusNode fresh = new ConsensusNode(config, config.committee().get(i), keys.secrets().get(i),
         crypto, cup, Set.of());
-    for (Block b : fresh.ingestFinalizedChain(source.finalizedBlocksAfter(cup.height()),
-        source.finalizationsAfter(cup.height()), source.beaconsAfter(cup.height()))) {
+    for (Block b : fresh.ingestFinalizedChain(config.committee().get(peer),
+        source.finalizedBlocksAfter(cup.height()), source.finalizationsAfter(cup.height()),
+        source.beaconsAfter(cup.height())).finalized()) {
       finalized.get(i).put(b.height(), b.hash());
     }
     nodes.set(i, fresh);

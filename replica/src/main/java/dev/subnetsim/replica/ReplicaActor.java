@@ -48,12 +48,12 @@ public final class ReplicaActor extends AbstractBehavior<ReplicaActor.Command> {
       implements Command {}
 
   /**
-   * The answer to a step: the logic steps performed, in local-time order, or {@code failure} (the
-   * logic threw; the driver treats it as an internal error of the run, with this exception as the
-   * cause so its stack trace reaches the user).
+   * The answer to a step: the logic steps performed, in local-time order, or {@code failure}: the
+   * logic threw (a finding against the replica, attributed to a peer when the exception is a
+   * {@link dev.subnetsim.consensus.PeerInputFailure}), or the JVM ran out of memory (an error of the
+   * run itself, never the replica's fault).
    */
-  public record Stepped(NodeId node, long stepSeq, List<LocalStep> steps,
-      RuntimeException failure) {
+  public record Stepped(NodeId node, long stepSeq, List<LocalStep> steps, Throwable failure) {
     public Stepped {
       steps = List.copyOf(steps);
     }
@@ -100,8 +100,9 @@ public final class ReplicaActor extends AbstractBehavior<ReplicaActor.Command> {
     Stepped reply;
     try {
       reply = Stepped.ok(shell.node(), stepSeq, shell.runWindow(events, horizon));
-    } catch (RuntimeException e) {
-      // Reply instead of dying: the driver must never wait for an answer that cannot come.
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // Reply instead of dying: the driver must never wait for an answer that cannot come (and a
+      // fatal error escaping to Pekko would make it exit the JVM with no report).
       reply = new Stepped(shell.node(), stepSeq, List.of(), e);
     }
     replyTo.tell(reply);

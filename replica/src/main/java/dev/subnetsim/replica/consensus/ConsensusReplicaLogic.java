@@ -2,6 +2,7 @@ package dev.subnetsim.replica.consensus;
 
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.ConsensusNode;
+import dev.subnetsim.consensus.PeerInputFailure;
 import dev.subnetsim.consensus.ConsensusNode.Input;
 import dev.subnetsim.consensus.ConsensusNode.StepResult;
 import dev.subnetsim.consensus.artifacts.Block;
@@ -34,6 +35,7 @@ import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.xnet.XNetSlice;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.ReplicaLogic;
+import dev.subnetsim.replica.net.Envelope;
 import dev.subnetsim.replica.StepOutput;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,30 +176,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         inputs.add(new ConsensusNode.IngressReceived(i.message()));
         out.network().broadcast(INGRESS_KIND, i.message());
       } else if (e instanceof InboundEvent.MessageDelivered d) {
-        if (d.envelope().kind().equals(XNET_KIND)) {
-          inputs.addAll(slice(d.envelope().from(), d.envelope().payload(), out));
-        } else if (d.envelope().kind().equals(ChainKeyShareMessage.KIND)) {
-          inputs.addAll(share(d.envelope().from(), d.envelope().payload(), out));
-        } else if (d.envelope().kind().equals(ReshareDealer.KIND)) {
-          inputs.addAll(dealing(d.envelope().from(), d.envelope().payload(), out));
-        } else if (d.envelope().kind().equals(PresignatureDealer.KIND)) {
-          inputs.addAll(presignatureDealing(d.envelope().from(), d.envelope().payload(), out));
-        } else if (d.envelope().kind().equals(RootDelegation.REQUEST_KIND)) {
-          issueDelegation(d.envelope().from(), out);
-        } else if (d.envelope().kind().equals(RootDelegation.KIND)) {
-          acceptDelegation(d.envelope().from(), d.envelope().payload(), out);
-        } else if (d.envelope().kind().equals(INGRESS_KIND)) {
-          Optional<IngressAdmission.Refusal> refused =
-              IngressAdmission.check(d.envelope().payload(), now);
-          if (refused.isEmpty()) {
-            inputs.add(new ConsensusNode.IngressReceived(d.envelope().payload()));
-          } else if (refused.get().relayFault()) {
-            out.observe(new Observation.ArtifactRejected(d.envelope().from(),
-                "relayed " + refused.get().reason()));
-          }
-        } else {
-          inputs.add(new ConsensusNode.Received(d.envelope().from(), d.envelope().payload()));
-        }
+        inputs.addAll(PeerInputFailure.attributed(d.envelope().from(), d.envelope().kind(),
+            () -> delivered(d.envelope(), now, out)));
       }
     }
     StepResult r = node.step(now, inputs);
@@ -218,6 +198,37 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     out.observe(new Observation.Metric("notarized_height/" + config.subnet(),
         node.notarizedHeight()));
     return out.build();
+  }
+
+  /** A peer's message: routed to the component that owns its kind. */
+  private List<Input> delivered(Envelope envelope, long now, StepOutput.Builder out) {
+    NodeId from = envelope.from();
+    String kind = envelope.kind();
+    byte[] payload = envelope.payload();
+    List<Input> inputs = new ArrayList<>();
+    if (kind.equals(XNET_KIND)) {
+      inputs.addAll(slice(from, payload, out));
+    } else if (kind.equals(ChainKeyShareMessage.KIND)) {
+      inputs.addAll(share(from, payload, out));
+    } else if (kind.equals(ReshareDealer.KIND)) {
+      inputs.addAll(dealing(from, payload, out));
+    } else if (kind.equals(PresignatureDealer.KIND)) {
+      inputs.addAll(presignatureDealing(from, payload, out));
+    } else if (kind.equals(RootDelegation.REQUEST_KIND)) {
+      issueDelegation(from, out);
+    } else if (kind.equals(RootDelegation.KIND)) {
+      acceptDelegation(from, payload, out);
+    } else if (kind.equals(INGRESS_KIND)) {
+      Optional<IngressAdmission.Refusal> refused = IngressAdmission.check(payload, now);
+      if (refused.isEmpty()) {
+        inputs.add(new ConsensusNode.IngressReceived(payload));
+      } else if (refused.get().relayFault()) {
+        out.observe(new Observation.ArtifactRejected(from, "relayed " + refused.get().reason()));
+      }
+    } else {
+      inputs.add(new ConsensusNode.Received(from, payload));
+    }
+    return inputs;
   }
 
   private void start(InboundEvent.Start s, long now, StepOutput.Builder out) {
@@ -270,7 +281,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     }
     List<Input> executed = new ArrayList<>(execute(r.finalized(), now, out));
     for (ConsensusNode.ReceivedCatchUp c : r.catchUpResponses()) {
-      executed.addAll(adopt(c.from(), c.response(), now, out));
+      executed.addAll(PeerInputFailure.attributed(c.from(), c.response().kind(),
+          () -> adopt(c.from(), c.response(), now, out)));
     }
     for (NodeId requester : r.catchUpRequesters()) {
       respond(requester, out);
@@ -285,8 +297,10 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       if (b.height() <= state.height()) {
         continue;
       }
-      BlockExecutor.Outcome o = executor.execute(state, b.height(), b.timeNanos(), b.hash(),
-          b.ingress());
+      // A payload item that makes execution throw is the block maker's doing.
+      BlockExecutor.Outcome o = PeerInputFailure.attributed(
+          config.committee().get(b.proposer()), "block payload at height " + b.height(),
+          () -> executor.execute(state, b.height(), b.timeNanos(), b.hash(), b.ingress()));
       if (behaviours.contains(ByzantineBehaviour.DIVERGENT_EXECUTION)) {
         state.diverge(b.height());
       }
@@ -683,7 +697,11 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
           cup.height(), crypto.certificationPublicKey(), cupMessage, cup.signature()));
       out.observe(new Observation.Metric("state_sync/" + config.subnet(), cup.height()));
     }
-    return execute(node.ingestFinalizedChain(c.blocks(), c.finalizations(), c.beacons()), now,
-        out);
+    ConsensusNode.IngestedChain chain = node.ingestFinalizedChain(from, c.blocks(),
+        c.finalizations(), c.beacons());
+    for (Changes.Rejection rej : chain.rejections()) {
+      out.observe(new Observation.ArtifactRejected(rej.from(), "cup-response: " + rej.reason()));
+    }
+    return execute(chain.finalized(), now, out);
   }
 }

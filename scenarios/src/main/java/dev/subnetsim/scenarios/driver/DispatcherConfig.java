@@ -28,6 +28,9 @@ public final class DispatcherConfig {
                 + "pekko.loglevel = WARNING\n"
                 + "pekko.log-dead-letters = off\n"
                 + "pekko.jvm-shutdown-hooks = off\n"
+                // A fatal error in a replica is answered to the driver, which ends the run with a
+                // report; Pekko must not exit the JVM behind its back.
+                + "pekko.jvm-exit-on-fatal-error = off\n"
                 + "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n")
         .withFallback(ConfigFactory.defaultReference());
   }

@@ -8,6 +8,7 @@ import dev.subnetsim.replica.net.Envelope;
 import dev.subnetsim.scenarios.RunRandom;
 import dev.subnetsim.scenarios.faults.Fault;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
+import dev.subnetsim.scenarios.invariants.ReplicaRobustness;
 import dev.subnetsim.scenarios.invariants.Violation;
 import dev.subnetsim.scenarios.net.ClockSkew;
 import dev.subnetsim.scenarios.net.LinkModel;
@@ -127,7 +128,19 @@ public final class SimulationDriver implements AutoCloseable {
           horizonLocal.put(n, skew.toLocal(n, horizon));
           events.replaceAll(v -> new TimedEvent(skew.toLocal(n, v.localNanos()), v.event()));
         });
-        violations.addAll(router.route(exchange.step(batches, work, horizonLocal), skew));
+        StepExchange.Answers answers = exchange.step(batches, work, horizonLocal);
+        for (var failed : answers.failed().entrySet()) {
+          if (failed.getValue() instanceof OutOfMemoryError oom) {
+            throw oom; // the simulator's own limit, not the replica's fault
+          }
+          violations.add(ReplicaRobustness.violation(t, failed.getKey(), failed.getValue()));
+        }
+        if (!violations.isEmpty()) {
+          // A replica that threw has no trustworthy state: the window is not routed, the run ends.
+          reason = StopReason.VIOLATION;
+          break;
+        }
+        violations.addAll(router.route(answers.ok(), skew));
       }
       batches++;
       if (!violations.isEmpty()) {

@@ -34,8 +34,14 @@ final class StepExchange {
     this.replicas = replicas;
   }
 
+  /**
+   * The answers of one window by node, and the replicas whose step threw (by node), which the
+   * driver turns into a finding.
+   */
+  record Answers(TreeMap<NodeId, ReplicaActor.Stepped> ok, TreeMap<NodeId, Throwable> failed) {}
+
   /** Sends the window to every node in {@code work} and returns the answers by node. */
-  TreeMap<NodeId, ReplicaActor.Stepped> step(
+  Answers step(
       long stepSeq, TreeMap<NodeId, List<TimedEvent>> work, Map<NodeId, Long> horizonLocal) {
     List<CompletableFuture<ReplicaActor.Stepped>> pending = new ArrayList<>(work.size());
     for (Map.Entry<NodeId, List<TimedEvent>> e : work.entrySet()) {
@@ -47,6 +53,7 @@ final class StepExchange {
           .toCompletableFuture());
     }
     TreeMap<NodeId, ReplicaActor.Stepped> answers = new TreeMap<>();
+    TreeMap<NodeId, Throwable> failed = new TreeMap<>();
     for (CompletableFuture<ReplicaActor.Stepped> f : pending) {
       ReplicaActor.Stepped s;
       try {
@@ -55,12 +62,11 @@ final class StepExchange {
         throw new IllegalStateException("replica did not answer step " + stepSeq, e.getCause());
       }
       if (s.failed()) {
-        throw new IllegalStateException(
-            "replica " + s.node() + " failed in step " + stepSeq + ": " + s.failure(),
-            s.failure());
+        failed.put(s.node(), s.failure());
+      } else {
+        answers.put(s.node(), s);
       }
-      answers.put(s.node(), s);
     }
-    return answers;
+    return new Answers(answers, failed);
   }
 }

@@ -14,6 +14,7 @@ import dev.subnetsim.replica.consensus.ConsensusReplicaFactory;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
+import dev.subnetsim.scenarios.invariants.ReplicaRobustness;
 import dev.subnetsim.scenarios.invariants.Violation;
 import dev.subnetsim.scenarios.result.InvariantResult;
 import dev.subnetsim.scenarios.result.InvariantResult.Status;
@@ -208,6 +209,7 @@ public final class ScenarioRunner {
           : Status.VIOLATED, v.isEmpty() ? (tally.length() == 0 ? "no story call completed"
               : tally.toString()) : v.get(0).detail()));
     }
+    invariants.add(robustness(run, options.reproduce()));
     invariants.addAll(PassCriteria.evaluate(spec, world.faults(), recorder));
     for (String missing : notMapped) {
       invariants.add(new InvariantResult(missing, Status.NOT_CHECKED, missing.contains(":")
@@ -235,6 +237,19 @@ public final class ScenarioRunner {
       artifacts.addAll(stories.stories().artifactLines());
     }
     return new ScenarioRun(result(spec, options, run, recorder, invariants), artifacts, gaps);
+  }
+
+  /** Held unless a replica's step threw; the finding names the replica, the sender, the kind. */
+  private static InvariantResult robustness(dev.subnetsim.scenarios.driver.RunResult run,
+      String reproduce) {
+    List<Violation> v = run.violations().stream()
+        .filter(x -> x.invariant().equals(ReplicaRobustness.NAME)).toList();
+    return v.isEmpty()
+        ? new InvariantResult(ReplicaRobustness.NAME, Status.HELD, "no replica step threw in "
+            + run.logicSteps() + " steps")
+        : new InvariantResult(ReplicaRobustness.NAME, Status.VIOLATED, v.get(0).detail()
+            + " (at " + v.get(0).timeNanos() / 1e9 + " s)"
+            + (reproduce == null ? "" : "; reproduce: " + reproduce));
   }
 
   static ScenarioSpec withSeed(ScenarioSpec s, long seed) {
