@@ -427,6 +427,12 @@ public final class ConsensusNode {
     return new IngestedChain(List.copyOf(changes.finalized), List.copyOf(changes.rejections));
   }
 
+  /** Makes an {@link ByzantineBehaviour#ARBITRARY} node lie by {@code plan}; returns this node. */
+  public ConsensusNode withAdversary(dev.subnetsim.consensus.byzantine.AdversaryPlan plan) {
+    misbehaviour.adversary(plan);
+    return this;
+  }
+
   public ConsensusCrypto crypto() {
     return crypto;
   }

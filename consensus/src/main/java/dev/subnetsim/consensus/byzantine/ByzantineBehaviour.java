@@ -26,5 +26,11 @@ public enum ByzantineBehaviour {
   /** Executes blocks to a state the honest replicas do not reach (its state hash diverges). */
   DIVERGENT_EXECUTION,
   /** Sends nothing at all (but keeps following the protocol locally). */
-  WITHHOLDING
+  WITHHOLDING,
+  /**
+   * Sends anything its own keys allow, drawn from a seeded menu per message ({@link AdversaryPlan}):
+   * relabelled, far-future, replayed, duplicated or validly signed wrong artifacts, blocks with bad
+   * payload items, and (replica layer) garbled, truncated, oversized or mislabelled bytes.
+   */
+  ARBITRARY
 }

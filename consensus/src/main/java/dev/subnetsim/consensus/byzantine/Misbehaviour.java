@@ -43,8 +43,16 @@ public final class Misbehaviour {
     this.committee = List.copyOf(committee);
   }
 
+  /** Typed lies of an {@link ByzantineBehaviour#ARBITRARY} node (null until a plan is given). */
+  private ArbitraryLies lies;
+
   public boolean isHonest() {
     return behaviours.isEmpty();
+  }
+
+  /** Gives an {@link ByzantineBehaviour#ARBITRARY} node its plan (ignored for other nodes). */
+  public void adversary(AdversaryPlan plan) {
+    lies = has(ByzantineBehaviour.ARBITRARY) ? new ArbitraryLies(plan, node) : null;
   }
 
   public List<Outgoing> apply(List<Outgoing> honest, ConsensusPool pool) {
@@ -77,6 +85,9 @@ public final class Misbehaviour {
     }
     if (has(ByzantineBehaviour.DOUBLE_SIGNING_NOTARY)) {
       doubleSign(pool, out);
+    }
+    if (lies != null) {
+      return lies.apply(out);
     }
     return out;
   }

@@ -2,7 +2,11 @@ package dev.subnetsim.replica.consensus;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.ConsensusConfig;
+import dev.subnetsim.consensus.byzantine.AdversaryPlan;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
+import dev.subnetsim.replica.byzantine.ArbitraryReplicaLogic;
+import dev.subnetsim.replica.byzantine.ArbitrarySettings;
+import dev.subnetsim.replica.byzantine.BadPayloadItems;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.crypto.GenesisKeys;
 import dev.subnetsim.consensus.crypto.VerificationCache;
@@ -41,6 +45,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
   private final Map<NodeId, DurableStore> twinStores = new TreeMap<>();
   private final Map<SubnetId, SubnetExecution> execution = new TreeMap<>();
   private final Map<NodeId, Set<ByzantineBehaviour>> byzantine;
+  private final Map<NodeId, ArbitrarySettings> adversaries = new TreeMap<>();
 
   public ConsensusReplicaFactory(long seed, Map<SubnetId, List<NodeId>> subnets,
       Function<SubnetId, ConsensusConfig> configs, Map<NodeId, Set<ByzantineBehaviour>> byzantine,
@@ -170,6 +175,29 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
         s -> ConsensusConfig.defaults(s, subnets.get(s)), Map.of(), VerificationCache.shared());
   }
 
+  /**
+   * Settings of the {@code arbitrary} nodes (those with {@link ByzantineBehaviour#ARBITRARY});
+   * one missing here lies by {@link ArbitrarySettings#DEFAULT}. Call before creating replicas.
+   */
+  public ConsensusReplicaFactory withAdversaries(Map<NodeId, ArbitrarySettings> settings) {
+    adversaries.putAll(settings);
+    return this;
+  }
+
+  /**
+   * An {@code arbitrary} node: typed lies in its consensus node and byte-level tampering of
+   * everything it sends, each with its own randomness forked from the run's seed.
+   */
+  private ReplicaLogic arbitrary(NodeId node, int incarnation, ConsensusReplicaLogic logic,
+      SubnetExecution subnet) {
+    ArbitrarySettings s = adversaries.getOrDefault(node, ArbitrarySettings.DEFAULT);
+    String label = node + "/" + incarnation + "/arbitrary";
+    logic.withAdversary(new AdversaryPlan(s.probability(), s.kinds(),
+        subnet.workerRandom(label + "/consensus"), BadPayloadItems::draw));
+    return new ArbitraryReplicaLogic(logic, new AdversaryPlan(s.probability(), s.kinds(),
+        subnet.workerRandom(label + "/bytes"), BadPayloadItems::draw));
+  }
+
   @Override
   public ReplicaLogic create(NodeId node, int incarnation) {
     ConsensusConfig config = configOf.get(node);
@@ -181,6 +209,9 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     ConsensusReplicaLogic logic = new ConsensusReplicaLogic(node, config,
         keys.get(config.subnet()).secrets().get(index), crypto.get(config.subnet()),
         behaviours, stores.get(node), execution.get(config.subnet()), incarnation);
+    if (behaviours.contains(ByzantineBehaviour.ARBITRARY)) {
+      return arbitrary(node, incarnation, logic, execution.get(config.subnet()));
+    }
     if (!behaviours.contains(ByzantineBehaviour.TWINS)) {
       return logic;
     }

@@ -9,6 +9,7 @@ import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpRequest;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
+import dev.subnetsim.consensus.byzantine.AdversaryPlan;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
@@ -96,6 +97,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   /** Client messages refused at submission (each answered with a 4xx). */
   private long ingressRefused;
   private long nextTimerId;
+  /** An {@code arbitrary} node's plan for lying (null for every other node). */
+  private AdversaryPlan adversary;
 
   public ConsensusReplicaLogic(NodeId self, ConsensusConfig config, NodeSecrets secrets,
       ConsensusCrypto crypto, Set<ByzantineBehaviour> behaviours, DurableStore store,
@@ -122,8 +125,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     this.crypto = crypto;
     this.store = store;
     this.peers = config.committee().stream().filter(p -> !p.equals(self)).toList();
-    this.node = new ConsensusNode(config, self, secrets, crypto, ConsensusNode.genesis(config),
-        behaviours);
+    this.node = newNode(ConsensusNode.genesis(config));
     var registry = execution.registry();
     this.delegation = registry.isRoot(subnet) ? null : registry.entry(subnet)
         .map(mine -> new RootDelegation(mine, registry,
@@ -145,6 +147,22 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         .map(p -> new PresignatureDealer(index, p, shares.signing(),
             execution.workerRandom(self + "/presignatures"),
             behaviours.contains(ByzantineBehaviour.BAD_DEALINGS)));
+  }
+
+  /** The consensus node from {@code cup}, lying by this replica's adversary plan if it has one. */
+  private ConsensusNode newNode(CatchUpPackage cup) {
+    ConsensusNode fresh = new ConsensusNode(config, self, secrets, crypto, cup, behaviours);
+    return adversary == null ? fresh : fresh.withAdversary(adversary);
+  }
+
+  /**
+   * Makes this replica's consensus node an {@code arbitrary} liar by {@code plan} (now and after
+   * every restart or adopted CUP); only for a node with {@link ByzantineBehaviour#ARBITRARY}.
+   */
+  public ConsensusReplicaLogic withAdversary(AdversaryPlan plan) {
+    adversary = plan;
+    node.withAdversary(plan);
+    return this;
   }
 
   public ConsensusNode consensus() {
@@ -237,7 +255,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     }
     DurableStore.Checkpoint checkpoint = store.latest();
     if (checkpoint != null) {
-      node = new ConsensusNode(config, self, secrets, crypto, checkpoint.cup(), behaviours);
+      node = newNode(checkpoint.cup());
       state = ReplicatedState.decode(checkpoint.state());
       recentStates.put(state.height(), checkpoint.state());
     }
@@ -679,7 +697,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       ConsensusNode restarted = null;
       if (refused == null) {
         try {
-          restarted = new ConsensusNode(config, self, secrets, crypto, cup, behaviours);
+          restarted = newNode(cup);
         } catch (IllegalArgumentException e) {
           refused = e.getMessage(); // a malformed or incomplete DKG summary
         }

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.dsl;
 
+import dev.subnetsim.replica.byzantine.ArbitrarySettings;
 import dev.subnetsim.scenarios.spec.ByzantineBehaviour;
 import dev.subnetsim.scenarios.spec.ConsensusSpec;
 import dev.subnetsim.scenarios.spec.FaultSpec;
@@ -189,8 +190,7 @@ public final class ScenarioParser {
       case "link" -> new FaultSpec.LinkFault(at, line, selector(f, f.require("from")),
           selector(f, f.require("to")), f.fraction("loss", 0), f.durationNanos("delay", 0),
           f.durationNanos("until", Long.MAX_VALUE));
-      case "byzantine" -> new FaultSpec.Byzantine(at, line, nodes(f),
-          f.choice("behaviour", ByzantineBehaviour.class));
+      case "byzantine" -> byzantine(f, at, line);
       case "reshare" -> new FaultSpec.Reshare(at, line, f.string("from"), f.string("to"),
           f.list("keys", f::scalar));
       case "subnet-loss" -> new FaultSpec.SubnetLoss(at, line, f.string("subnet"));
@@ -199,6 +199,30 @@ public final class ScenarioParser {
     };
     f.rejectUnknown();
     return spec;
+  }
+
+  /** A Byzantine fault; {@code probability} and {@code kinds} only for {@code arbitrary}. */
+  private FaultSpec byzantine(Fields f, long at, int line) {
+    NodeSelector nodes = nodes(f);
+    ByzantineBehaviour behaviour = f.choice("behaviour", ByzantineBehaviour.class);
+    if (behaviour != ByzantineBehaviour.ARBITRARY) {
+      for (String only : List.of("probability", "kinds")) {
+        if (f.has(only)) {
+          throw f.error(f.require(only), "only for behaviour 'arbitrary'");
+        }
+      }
+      return new FaultSpec.Byzantine(at, line, nodes, behaviour);
+    }
+    double probability = f.fraction("probability", FaultSpec.Byzantine.DEFAULT_PROBABILITY);
+    List<String> kinds = f.has("kinds") ? f.list("kinds", n -> {
+      String kind = f.scalar(n).trim();
+      if (!ArbitrarySettings.KINDS.contains(kind)) {
+        throw f.error(n, "unknown message kind '" + kind + "'; expected one of "
+            + new java.util.TreeSet<>(ArbitrarySettings.KINDS));
+      }
+      return kind;
+    }) : List.of();
+    return new FaultSpec.Byzantine(at, line, nodes, behaviour, probability, kinds);
   }
 
   /** {@code subnet: root} with {@code nodes: [0, 2]} or {@code nodes: 0-3}. */

@@ -14,6 +14,7 @@ import dev.subnetsim.replica.consensus.ConsensusReplicaFactory;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
+import dev.subnetsim.replica.byzantine.ArbitrarySettings;
 import dev.subnetsim.scenarios.invariants.ReplicaRobustness;
 import dev.subnetsim.scenarios.invariants.Violation;
 import dev.subnetsim.scenarios.result.InvariantResult;
@@ -122,6 +123,7 @@ public final class ScenarioRunner {
             : ConsensusCrypto.Mode.REAL);
     spec.subnets().stream().filter(s -> s.role() == SubnetRole.ROOT).findFirst()
         .ifPresent(root -> factory.withRootSubnet(new SubnetId(root.name())));
+    factory.withAdversaries(adversaries(spec, world));
     if (chainKeyLoad) {
       var keys = factory.execution(keySubnet).chainKeys().orElseThrow().publicKeys();
       workload = ChainKeyWorkload.generate(spec.seed(), spec.workload().requests(), keys,
@@ -280,6 +282,7 @@ public final class ScenarioRunner {
         case BAD_DEALINGS -> behaviour = ByzantineBehaviour.BAD_DEALINGS;
         case TWINS -> behaviour = ByzantineBehaviour.TWINS;
         case DIVERGENT_EXECUTION -> behaviour = ByzantineBehaviour.DIVERGENT_EXECUTION;
+        case ARBITRARY -> behaviour = ByzantineBehaviour.ARBITRARY;
         default -> {
           notMapped.add("behaviour " + b.behaviour().name().toLowerCase().replace('_', '-')
               + " (line " + b.line() + ")");
@@ -287,6 +290,22 @@ public final class ScenarioRunner {
         }
       }
       add(out, world, b, behaviour);
+    }
+    return out;
+  }
+
+  /** The settings of every {@code arbitrary} node. */
+  private static Map<NodeId, ArbitrarySettings> adversaries(ScenarioSpec spec,
+      SpecWorld.World world) {
+    Map<NodeId, ArbitrarySettings> out = new TreeMap<>();
+    for (FaultSpec f : spec.faults()) {
+      if (f instanceof FaultSpec.Byzantine b
+          && b.behaviour() == dev.subnetsim.scenarios.spec.ByzantineBehaviour.ARBITRARY) {
+        List<NodeId> members = world.topology().members(new SubnetId(b.nodes().subnet()));
+        for (int i : b.nodes().indices()) {
+          out.put(members.get(i), new ArbitrarySettings(b.probability(), Set.copyOf(b.kinds())));
+        }
+      }
     }
     return out;
   }

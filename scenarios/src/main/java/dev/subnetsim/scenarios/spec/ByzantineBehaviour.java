@@ -10,5 +10,7 @@ public enum ByzantineBehaviour {
   BAD_DEALINGS,
   WITHHOLDING,
   TWINS,
-  DIVERGENT_EXECUTION
+  DIVERGENT_EXECUTION,
+  /** Sends anything its own keys allow (see {@code FaultSpec.Byzantine#probability}). */
+  ARBITRARY
 }

@@ -28,8 +28,24 @@ public sealed interface FaultSpec {
   record LinkFault(long atNanos, int line, NodeSelector from, NodeSelector to, double loss,
       long extraDelayNanos, long untilNanos) implements FaultSpec {}
 
-  record Byzantine(long atNanos, int line, NodeSelector nodes, ByzantineBehaviour behaviour)
-      implements FaultSpec {}
+  /**
+   * Byzantine nodes. For {@link ByzantineBehaviour#ARBITRARY}: {@code probability} is the chance
+   * that each message a node sends is tampered with, {@code kinds} the message kinds it tampers
+   * with (empty: all); other behaviours ignore both.
+   */
+  record Byzantine(long atNanos, int line, NodeSelector nodes, ByzantineBehaviour behaviour,
+      double probability, List<String> kinds) implements FaultSpec {
+    /** The default chance that an arbitrary node tampers with a message. */
+    public static final double DEFAULT_PROBABILITY = 0.1;
+
+    public Byzantine {
+      kinds = List.copyOf(kinds);
+    }
+
+    public Byzantine(long atNanos, int line, NodeSelector nodes, ByzantineBehaviour behaviour) {
+      this(atNanos, line, nodes, behaviour, DEFAULT_PROBABILITY, List.of());
+    }
+  }
 
   /** Reshare chain keys from one subnet (the backup/root) to another (signing). */
   record Reshare(long atNanos, int line, String fromSubnet, String toSubnet, List<String> keys)
