@@ -13,6 +13,7 @@ import dev.subnetsim.consensus.crypto.VerificationCache;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.ReplicaLogic;
+import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.ReplicaLogicFactory;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,8 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     this.byzantine = new TreeMap<>(byzantine);
     SeededRandom root = SeededRandom.fromSeed(seed).fork("genesis-keys");
     SeededRandom chainKeyRoot = SeededRandom.fromSeed(seed).fork("chain-keys");
+    // The world's load generator signs with the same key (LoadClient.fromSeed of the run seed).
+    LoadClient.Verifier load = LoadClient.fromSeed(seed).verifier();
     List<String> names = new TreeMap<>(subnets).keySet().stream().map(SubnetId::name).toList();
     Optional<String> keyHolder = new TreeMap<>(subnets).keySet().stream()
         .filter(holdsChainKeys).map(SubnetId::name).findFirst();
@@ -106,7 +109,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
           : new ChainKeyOptions(0, 0, chainKeyOptions.queueLimit());
       execution.put(e.getKey(), SubnetExecution.defaults(e.getKey().name(), e.getValue().size(),
           routing, chainKeyRoot.fork(e.getKey().name()), sliceVerifier, genesisOptions)
-          .withMembers(members));
+          .withMembers(members).withLoad(load));
       GenesisKeys k = GenesisKeys.generate(e.getKey().name(), e.getValue().size(),
           root.fork(e.getKey().name()));
       keys.put(e.getKey(), k);

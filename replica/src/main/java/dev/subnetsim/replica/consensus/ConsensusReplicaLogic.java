@@ -184,7 +184,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
           && QueryRequest.isQuery(i.message())) {
         queries.submit(i.message(), now, state.height()).ifPresent(a -> answered(a, out));
       } else if (e instanceof InboundEvent.IngressSubmitted i) {
-        Optional<IngressAdmission.Refusal> refused = IngressAdmission.check(i.message(), now);
+        Optional<IngressAdmission.Refusal> refused = IngressAdmission.check(i.message(), now, execution.load());
         if (refused.isPresent()) {
           // The client gets a 4xx; nothing enters the pool or the network.
           out.observe(new Observation.Metric("ingress_refused/" + config.subnet(),
@@ -237,7 +237,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     } else if (kind.equals(RootDelegation.KIND)) {
       acceptDelegation(from, payload, out);
     } else if (kind.equals(INGRESS_KIND)) {
-      Optional<IngressAdmission.Refusal> refused = IngressAdmission.check(payload, now);
+      Optional<IngressAdmission.Refusal> refused = IngressAdmission.check(payload, now, execution.load());
       if (refused.isEmpty()) {
         inputs.add(new ConsensusNode.IngressReceived(payload));
       } else if (refused.get().relayFault()) {

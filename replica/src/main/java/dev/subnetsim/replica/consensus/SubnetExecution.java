@@ -1,6 +1,7 @@
 package dev.subnetsim.replica.consensus;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
 import dev.subnetsim.replica.canisters.EncryptedNotesCanister;
 import dev.subnetsim.replica.canisters.IdentityCanister;
@@ -75,6 +76,8 @@ public final class SubnetExecution {
   private ManagementCanister.Held installedHeld;
   private final ShareVerifier verifier = ShareVerifier.create();
   private final SeededRandom workerRoot;
+  /** Whose signature load must carry (worlds built without a run seed: the client of seed 0). */
+  private LoadClient.Verifier load = LoadClient.fromSeed(0).verifier();
 
   /**
    * @param genesisCanisters programs of the canisters installed at genesis, by number in the
@@ -253,7 +256,17 @@ public final class SubnetExecution {
 
   public BlockExecutor executor() {
     return new BlockExecutor(environment, management, verifier, subnet, routing, sliceVerifier,
-        reshares);
+        reshares).withLoad(load);
+  }
+
+  /** Load is admitted and executed only with a valid signature of {@code client}. */
+  public SubnetExecution withLoad(LoadClient.Verifier client) {
+    this.load = client;
+    return this;
+  }
+
+  public LoadClient.Verifier load() {
+    return load;
   }
 
   /** A replica's own randomness for its chain-key shares (label: node and incarnation). */

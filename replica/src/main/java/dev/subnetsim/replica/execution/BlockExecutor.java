@@ -11,6 +11,7 @@ import dev.subnetsim.replica.execution.messaging.Origin;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage.Reply;
 import dev.subnetsim.replica.ingress.IngressValidator;
+import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.ingress.InvalidIngressException;
 import dev.subnetsim.replica.ingress.SignedIngress;
 import dev.subnetsim.replica.management.ManagementCanister;
@@ -50,6 +51,8 @@ public final class BlockExecutor {
   private final RoutingTable routing;
   private final Predicate<XNetSlice> sliceVerifier;
   private final ReshareLedger reshares;
+  /** Whose signature load must carry (default: the load client of seed 0, as for test worlds). */
+  private LoadClient.Verifier load = LoadClient.fromSeed(0).verifier();
 
   /**
    * @param sliceVerifier checks a stream slice's certification against its source subnet's key
@@ -72,6 +75,12 @@ public final class BlockExecutor {
     this.subnet = subnet;
     this.routing = routing;
     this.sliceVerifier = sliceVerifier;
+  }
+
+  /** Load is executed only with a valid signature of {@code client}; returns this executor. */
+  public BlockExecutor withLoad(LoadClient.Verifier client) {
+    this.load = client;
+    return this;
   }
 
   /** The id of this subnet's canister number {@code local} (its routing range's base + local). */
@@ -105,7 +114,9 @@ public final class BlockExecutor {
         round.rejected.add("malformed payload item: " + e.getMessage());
         continue;
       }
-      if (item instanceof PayloadItem.Workload w) {
+      if (item instanceof PayloadItem.Workload w && !load.verifies(w)) {
+        round.rejected.add("load not signed by the load client (sequence " + w.sequence() + ")");
+      } else if (item instanceof PayloadItem.Workload w) {
         state.queue().add(new QueuedMessage.Request(
             new Origin.FromWorkload(w.sequence(), w.sentAtNanos()), new byte[] {4},
             canister(w.target()), w.method(), w.arg()));

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What a replica checks before a client's message enters its ingress pool (the IC's ingress
  * manager validates before the validated pool): it must be a client message (a signed update call
- * or workload load, not a payload item only replicas make), and a signed call must be well signed
+ * or load signed by the load client, not a payload item only replicas make), and a signed call must be well signed
  * and within its expiry window at the replica's time. A block maker then never includes a message
  * it could have known to be invalid, so execution's rejections stay attributable to it.
  */
@@ -22,15 +22,20 @@ public final class IngressAdmission {
    */
   public record Refusal(String reason, boolean relayFault) {}
 
-  public static Optional<Refusal> check(byte[] message, long nowNanos) {
+  /**
+   * Checks a client's message at the replica's time {@code nowNanos}; load must carry the
+   * signature of the load client {@code load} checks.
+   */
+  public static Optional<Refusal> check(byte[] message, long nowNanos, LoadClient.Verifier load) {
     PayloadItem item;
     try {
       item = PayloadItem.decode(message);
     } catch (MalformedPayloadItemException e) {
       return Optional.of(new Refusal("malformed ingress: " + e.getMessage(), true));
     }
-    if (item instanceof PayloadItem.Workload) {
-      return Optional.empty();
+    if (item instanceof PayloadItem.Workload w) {
+      return load.verifies(w) ? Optional.empty()
+          : Optional.of(new Refusal("load not signed by the load client", true));
     }
     if (!(item instanceof PayloadItem.Ingress i)) {
       return Optional.of(new Refusal("a client may not submit a "

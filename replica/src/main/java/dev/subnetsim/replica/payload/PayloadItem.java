@@ -32,25 +32,45 @@ public sealed interface PayloadItem {
   byte[] encode();
 
   /**
-   * A load message from the scenario's workload (unsigned: load is not what is being tested; real
-   * clients use {@link Ingress}): an update call of {@code method} on {@code target}.
+   * A load message from the scenario's workload: an update call of {@code method} on {@code
+   * target}, signed by the world's load client ({@link dev.subnetsim.replica.ingress.LoadClient})
+   * over its {@link #signedBytes()}, so no replica can forge load or its send time. Replicas admit
+   * and execute only load whose signature verifies.
    */
-  record Workload(long sequence, long sentAtNanos, long target, String method, byte[] arg)
-      implements PayloadItem {
+  record Workload(long sequence, long sentAtNanos, long target, String method, byte[] arg,
+      byte[] signature) implements PayloadItem {
     public Workload {
       arg = arg.clone();
+      signature = signature.clone();
     }
 
-    /** The default load: increment the load canister's counter. */
+    /** An unsigned load message (to be signed by the load client). */
+    public Workload(long sequence, long sentAtNanos, long target, String method, byte[] arg) {
+      this(sequence, sentAtNanos, target, method, arg, new byte[0]);
+    }
+
+    /** The default load: increment the load canister's counter (unsigned). */
     public static Workload counter(long sequence, long sentAtNanos) {
       return new Workload(sequence, sentAtNanos, 0, "increment", new byte[0]);
     }
 
-    public byte[] encode() {
+    /** This message with {@code sig} as its signature. */
+    public Workload signedWith(byte[] sig) {
+      return new Workload(sequence, sentAtNanos, target, method, arg, sig);
+    }
+
+    /** What the load client signs: every field but the signature. */
+    public byte[] signedBytes() {
       byte[] m = method.getBytes(java.nio.charset.StandardCharsets.UTF_8);
       return ByteBuffer.allocate(1 + 24 + 4 + m.length + 4 + arg.length).put((byte) 'W')
           .putLong(sequence).putLong(sentAtNanos).putLong(target).putInt(m.length).put(m)
           .putInt(arg.length).put(arg).array();
+    }
+
+    public byte[] encode() {
+      byte[] body = signedBytes();
+      return ByteBuffer.allocate(body.length + 4 + signature.length).put(body)
+          .putInt(signature.length).put(signature).array();
     }
   }
 
@@ -142,10 +162,12 @@ public sealed interface PayloadItem {
           long target = b.getLong();
           byte[] m = field(b, "method");
           byte[] arg = field(b, "arg");
+          byte[] signature = field(b, "signature");
           if (b.hasRemaining()) {
             throw new MalformedPayloadItemException("trailing bytes after workload item");
           }
-          yield new Workload(seq, sent, target, new String(m, java.nio.charset.StandardCharsets.UTF_8), arg);
+          yield new Workload(seq, sent, target, new String(m, java.nio.charset.StandardCharsets.UTF_8), arg,
+              signature);
         }
         case 'I' -> {
           byte[] body = new byte[bytes.length - 1];

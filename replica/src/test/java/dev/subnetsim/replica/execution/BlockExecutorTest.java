@@ -13,6 +13,7 @@ import dev.subnetsim.replica.ingress.IngressMessage;
 import dev.subnetsim.replica.ingress.SignatureScheme;
 import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.RoutingTable;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * without state change, malformed items, and the checkpoint form of the state.
  */
 class BlockExecutorTest {
+  /** The load client of worlds built without a run seed. */
+  private static final LoadClient LOAD = LoadClient.fromSeed(0);
   private static final long S = 1_000_000_000L;
   private static final SeededRandom RNG = SeededRandom.fromSeed(11);
   private static final ChainKeyGenesis KEYS = ChainKeyGenesis.generate("test", 4, RNG.fork("keys"));
@@ -47,8 +50,8 @@ class BlockExecutorTest {
     byte[] tpk = TransportSecretKey.random(RNG.fork("t" + i)).publicKey().toBytes();
     var r = new ManagementRequest.VetKdDeriveKey(new byte[] {(byte) i}, new byte[0], tpk,
         SubnetChainKeys.VETKD_KEY_NAME);
-    return new PayloadItem.Workload(seq, 0, SubnetExecution.CHAIN_KEY_PROXY, "call",
-        ChainKeyProxyCanister.callArg(r.method(), r.encode())).encode();
+    return LOAD.sign(new PayloadItem.Workload(seq, 0, SubnetExecution.CHAIN_KEY_PROXY, "call",
+        ChainKeyProxyCanister.callArg(r.method(), r.encode()))).encode();
   }
 
   @Test
@@ -135,9 +138,9 @@ class BlockExecutorTest {
     SubnetExecution subnet = subnet(8);
     ReplicatedState state = subnet.genesisState();
     byte[] before = state.manifestHash();
-    subnet.executor().execute(state, 1, S, new byte[32], List.of(new PayloadItem.Workload(1, 0,
-        SubnetExecution.COUNTER, "put_then_trap", "k=v".getBytes(StandardCharsets.UTF_8))
-        .encode()));
+    subnet.executor().execute(state, 1, S, new byte[32], List.of(LOAD.sign(
+        new PayloadItem.Workload(1, 0, SubnetExecution.COUNTER, "put_then_trap",
+            "k=v".getBytes(StandardCharsets.UTF_8))).encode()));
     ReplicatedState untouched = subnet.genesisState();
     untouched.advance(1, S);
     assertThat(state.canisters().get(new CanisterId(SubnetExecution.COUNTER)).stableMemoryHash())
@@ -150,8 +153,11 @@ class BlockExecutorTest {
     SubnetExecution subnet = subnet(8);
     ReplicatedState state = subnet.genesisState();
     var outcome = subnet.executor().execute(state, 1, S, new byte[32],
-        List.of(new byte[] {'Z', 1}, new byte[] {'W', 0}, PayloadItem.Workload.counter(1, 0).encode()));
-    assertThat(outcome.rejectedItems()).hasSize(2);
+        List.of(new byte[] {'Z', 1}, new byte[] {'W', 0},
+            LOAD.sign(PayloadItem.Workload.counter(1, 0)).encode(),
+            PayloadItem.Workload.counter(2, 0).encode()));
+    assertThat(outcome.rejectedItems()).hasSize(3);
+    assertThat(outcome.rejectedItems().get(2)).contains("load not signed by the load client");
     assertThat(outcome.rejectedItems().get(0)).contains("unknown payload item tag");
     assertThat(outcome.load()).hasSize(1);
   }
@@ -161,7 +167,7 @@ class BlockExecutorTest {
     SubnetExecution subnet = subnet(8);
     ReplicatedState state = subnet.genesisState();
     subnet.executor().execute(state, 1, S, new byte[32], List.of(vetKdCall(1, 1),
-        PayloadItem.Workload.counter(2, 0).encode()));
+        LOAD.sign(PayloadItem.Workload.counter(2, 0)).encode()));
     ReplicatedState copy = ReplicatedState.decode(state.encode());
     assertThat(copy.certifiedTree(List.of()).digest()).isEqualTo(state.certifiedTree(List.of()).digest());
     assertThat(copy.chainKeyRequests()).hasSize(1);

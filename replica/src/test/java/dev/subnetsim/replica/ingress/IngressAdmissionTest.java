@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class IngressAdmissionTest {
   private static final long S = 1_000_000_000L;
+  private static final LoadClient LOAD = LoadClient.fromSeed(5);
   private final UserKeyPair user = UserKeyPair.generate(SignatureScheme.ED25519,
       SeededRandom.fromSeed(21));
 
@@ -30,10 +31,26 @@ class IngressAdmissionTest {
   }
 
   @Test
-  void aWellSignedCallInItsWindowAndWorkloadLoadAreAdmitted() {
-    assertThat(IngressAdmission.check(new PayloadItem.Ingress(call(put(60 * S))).encode(), S))
-        .isEmpty();
-    assertThat(IngressAdmission.check(PayloadItem.Workload.counter(1, 0).encode(), S)).isEmpty();
+  void aWellSignedCallInItsWindowAndSignedLoadAreAdmitted() {
+    assertThat(IngressAdmission.check(new PayloadItem.Ingress(call(put(60 * S))).encode(), S,
+        LOAD.verifier())).isEmpty();
+    assertThat(IngressAdmission.check(LOAD.sign(PayloadItem.Workload.counter(1, 0)).encode(), S,
+        LOAD.verifier())).isEmpty();
+  }
+
+  @Test
+  void unsignedForgedOrForeignLoadIsRefusedAsTheRelaysFault() {
+    PayloadItem.Workload genuine = LOAD.sign(PayloadItem.Workload.counter(1, 5 * S));
+    PayloadItem.Workload backdated = new PayloadItem.Workload(1, 0, 0, "increment", new byte[0],
+        genuine.signature());
+    for (PayloadItem.Workload w : List.of(PayloadItem.Workload.counter(1, 0), backdated,
+        LoadClient.fromSeed(6).sign(PayloadItem.Workload.counter(1, 0)))) {
+      assertThat(IngressAdmission.check(w.encode(), S, LOAD.verifier()))
+          .hasValueSatisfying(r -> {
+            assertThat(r.reason()).contains("load not signed by the load client");
+            assertThat(r.relayFault()).isTrue();
+          });
+    }
   }
 
   @Test
@@ -42,20 +59,21 @@ class IngressAdmissionTest {
     byte[] sig = ok.signature();
     sig[0] ^= 1;
     var forged = IngressAdmission.check(new PayloadItem.Ingress(
-        new SignedIngress(ok.message(), ok.senderPublicKeyDer(), sig)).encode(), S);
+        new SignedIngress(ok.message(), ok.senderPublicKeyDer(), sig)).encode(), S, LOAD.verifier());
     assertThat(forged).hasValueSatisfying(r -> {
       assertThat(r.reason()).contains("invalid signature");
       assertThat(r.relayFault()).isTrue();
     });
-    assertThat(IngressAdmission.check(new byte[] {'I', 1}, S))
+    assertThat(IngressAdmission.check(new byte[] {'I', 1}, S, LOAD.verifier()))
         .hasValueSatisfying(r -> assertThat(r.relayFault()).isTrue());
     SignedIngress query = call(IngressMessage.query(user.principal(), new CanisterId(0).toBytes(),
         "get", new byte[0], 60 * S, null));
-    assertThat(IngressAdmission.check(new PayloadItem.Ingress(query).encode(), S))
+    assertThat(IngressAdmission.check(new PayloadItem.Ingress(query).encode(), S,
+        LOAD.verifier()))
         .hasValueSatisfying(r -> assertThat(r.reason()).contains("query"));
     byte[] response = new PayloadItem.ChainKeyResponse(1, new TreeMap<>(java.util.Map.of(0,
         new byte[] {1}))).encode();
-    assertThat(IngressAdmission.check(response, S)).hasValueSatisfying(r -> {
+    assertThat(IngressAdmission.check(response, S, LOAD.verifier())).hasValueSatisfying(r -> {
       assertThat(r.reason()).contains("ChainKeyResponse");
       assertThat(r.relayFault()).isTrue();
     });
@@ -64,7 +82,8 @@ class IngressAdmissionTest {
   @Test
   void anExpiredCallIsRefusedWithoutBlamingWhoeverRelayedIt() {
     for (long now : List.of(61 * S, 0L - 400 * S)) {
-      assertThat(IngressAdmission.check(new PayloadItem.Ingress(call(put(60 * S))).encode(), now))
+      assertThat(IngressAdmission.check(new PayloadItem.Ingress(call(put(60 * S))).encode(), now,
+          LOAD.verifier()))
           .hasValueSatisfying(r -> assertThat(r.relayFault()).isFalse());
     }
   }

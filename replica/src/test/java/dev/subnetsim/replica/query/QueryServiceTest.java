@@ -19,6 +19,7 @@ import dev.subnetsim.replica.ingress.SignatureScheme;
 import dev.subnetsim.replica.ingress.SignedIngress;
 import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.replica.payload.IngressEnvelope;
+import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.nio.ByteBuffer;
@@ -58,8 +59,9 @@ class QueryServiceTest {
 
   @Test
   void aQueryRunsOnTheCertifiedStateWithoutChangingItAndItsCertificateVerifies() throws Exception {
-    executeBlock(1, List.of(PayloadItem.Workload.counter(1, 0).encode(),
-        PayloadItem.Workload.counter(2, 0).encode()));
+    LoadClient load = LoadClient.fromSeed(0); // the load client of worlds built without a seed
+    executeBlock(1, List.of(load.sign(PayloadItem.Workload.counter(1, 0)).encode(),
+        load.sign(PayloadItem.Workload.counter(2, 0)).encode()));
     QueryService service = new QueryService();
     SignedIngress q = query("counter", 2 * S + 60 * S);
     assertThat(service.submit(new QueryRequest(q).encode(), 2 * S, 1)).isEmpty();

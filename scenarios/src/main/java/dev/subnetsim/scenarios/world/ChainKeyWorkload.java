@@ -14,6 +14,7 @@ import dev.subnetsim.replica.chainkey.SigningKeys;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
 import dev.subnetsim.scenarios.spec.WorkloadSpec.RequestKind;
@@ -75,6 +76,7 @@ public final class ChainKeyWorkload {
       String defaultSubnet, long endNanos) {
     ChainKeyWorkload w = new ChainKeyWorkload();
     SeededRandom root = SeededRandom.fromSeed(seed).fork("chain-key-workload");
+    LoadClient load = LoadClient.fromSeed(seed);
     long sequence = SEQUENCE_BASE;
     for (int s = 0; s < streams.size(); s++) {
       RequestStream stream = streams.get(s);
@@ -100,8 +102,8 @@ public final class ChainKeyWorkload {
         Client c = w.client(sequence++, stream.kind(), at, keys, rng.fork("client-" + sequence));
         byte[] arg = ChainKeyProxyCanister.callArg(c.request().method(), c.request().encode());
         w.injections.add(new IngressInjection(at, targets.get(rng.nextInt(targets.size())),
-            new PayloadItem.Workload(c.sequence(), at, SubnetExecution.CHAIN_KEY_PROXY,
-                "call", arg).encode()));
+            load.sign(new PayloadItem.Workload(c.sequence(), at, SubnetExecution.CHAIN_KEY_PROXY,
+                "call", arg)).encode()));
         w.bySequence.put(c.sequence(), c);
         w.byArg.put(HexFormat.of().formatHex(c.request().encode()), c);
       }

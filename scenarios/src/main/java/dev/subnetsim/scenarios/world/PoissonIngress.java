@@ -1,6 +1,8 @@
 package dev.subnetsim.scenarios.world;
 
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.ingress.LoadClient;
+import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.scenarios.RunRandom;
 import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ public final class PoissonIngress {
       return out;
     }
     RandomGenerator rng = RunRandom.forPurpose(runSeed, "workload/ingress");
+    LoadClient load = LoadClient.fromSeed(runSeed);
     double meanGapNanos = 1e9 / perSecond;
     long t = 0;
     long seq = 0;
@@ -39,7 +42,7 @@ public final class PoissonIngress {
         return out;
       }
       NodeId target = targets.get(rng.nextInt(targets.size()));
-      byte[] body = dev.subnetsim.replica.payload.PayloadItem.Workload.counter(seq++, t).encode();
+      byte[] body = load.sign(PayloadItem.Workload.counter(seq++, t)).encode();
       out.add(new IngressInjection(t, target, body));
     }
   }

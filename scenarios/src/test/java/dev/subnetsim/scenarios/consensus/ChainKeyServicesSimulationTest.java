@@ -30,6 +30,7 @@ import dev.subnetsim.replica.consensus.ConsensusReplicaFactory;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.scenarios.driver.RunResult;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
@@ -100,9 +101,9 @@ class ChainKeyServicesSimulationTest {
         3 * S, 12 * S, 1).checker(completions);
     for (int i = 0; i < requests.size(); i++) {
       ManagementRequest r = requests.get(i);
-      b.ingress((1 + i) * S, TOPOLOGY.members(SUBNET).get(i % 3), new PayloadItem.Workload(i,
-          (1 + i) * S, SubnetExecution.CHAIN_KEY_PROXY, "call",
-          ChainKeyProxyCanister.callArg(r.method(), r.encode())).encode());
+      b.ingress((1 + i) * S, TOPOLOGY.members(SUBNET).get(i % 3), LoadClient.fromSeed(5).sign(
+          new PayloadItem.Workload(i, (1 + i) * S, SubnetExecution.CHAIN_KEY_PROXY, "call",
+              ChainKeyProxyCanister.callArg(r.method(), r.encode()))).encode());
       requestsBySequence.put((long) i, r.encode());
     }
     result = SimulationDriver.run(b.build());

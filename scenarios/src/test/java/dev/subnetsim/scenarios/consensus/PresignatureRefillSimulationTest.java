@@ -21,6 +21,7 @@ import dev.subnetsim.replica.consensus.ConsensusReplicaFactory;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.scenarios.driver.RunResult;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
@@ -79,9 +80,9 @@ class PresignatureRefillSimulationTest {
           : new ManagementRequest.SignWithSchnorr("ed25519", HASH, PATH, Optional.empty(),
               SigningKeys.KEY_NAME);
       long at = S + i * 300 * MS;
-      b.ingress(at, TOPOLOGY.members(SUBNET).get(i % 3), new PayloadItem.Workload(i, at,
-          SubnetExecution.CHAIN_KEY_PROXY, "call",
-          ChainKeyProxyCanister.callArg(r.method(), r.encode())).encode());
+      b.ingress(at, TOPOLOGY.members(SUBNET).get(i % 3), LoadClient.fromSeed(7).sign(
+          new PayloadItem.Workload(i, at, SubnetExecution.CHAIN_KEY_PROXY, "call",
+              ChainKeyProxyCanister.callArg(r.method(), r.encode()))).encode());
     }
     return SimulationDriver.run(b.build());
   }

@@ -20,6 +20,7 @@ import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.execution.BlockExecutor;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.RoutingTable;
@@ -142,8 +143,9 @@ class PresignatureRefillTest {
     }
 
     byte[] call(ManagementRequest r, long seq) {
-      return new PayloadItem.Workload(seq, 0, SubnetExecution.CHAIN_KEY_PROXY, "call",
-          ChainKeyProxyCanister.callArg(r.method(), r.encode())).encode();
+      return LoadClient.fromSeed(0).sign(new PayloadItem.Workload(seq, 0,
+          SubnetExecution.CHAIN_KEY_PROXY, "call",
+          ChainKeyProxyCanister.callArg(r.method(), r.encode()))).encode();
     }
 
     byte[] signature(String method, int nth) {

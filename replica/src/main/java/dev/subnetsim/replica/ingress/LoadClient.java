@@ -1,0 +1,97 @@
+package dev.subnetsim.replica.ingress;
+
+import dev.subnetsim.chainkey.ic.IcDomain;
+import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.replica.payload.PayloadItem;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+
+/**
+ * The scenario's load generator as a client with its own Ed25519 key, made from the run's seed, so
+ * the world that signs the load and the replicas that check it agree on the key without sharing
+ * objects. Load is signed like a user's ingress (over a domain-separated encoding of every field but
+ * the signature): a replica relaying or proposing load cannot forge it or its send time, which the
+ * latency figures are computed from.
+ */
+public final class LoadClient {
+  private static final String DOMAIN = "subnet-sim-load";
+
+  private final KeyPair keys;
+  private final Verifier verifier;
+
+  private LoadClient(KeyPair keys) {
+    this.keys = keys;
+    this.verifier = new Verifier(keys.getPublic());
+  }
+
+  /** The load client of the run with root seed {@code seed}. */
+  public static LoadClient fromSeed(long seed) {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
+      g.initialize(255, SeededRandom.fromSeed(seed).fork("load-client"));
+      return new LoadClient(g.generateKeyPair());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 is not available", e);
+    }
+  }
+
+  /** {@code w} signed (Ed25519 is deterministic: the same message gets the same signature). */
+  public PayloadItem.Workload sign(PayloadItem.Workload w) {
+    try {
+      Signature s = Signature.getInstance("Ed25519");
+      s.initSign(keys.getPrivate());
+      s.update(IcDomain.prefixed(DOMAIN, w.signedBytes()));
+      return w.signedWith(s.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What replicas hold: the public half. */
+  public Verifier verifier() {
+    return verifier;
+  }
+
+  /** Checks load against the load client's public key. */
+  public static final class Verifier {
+    private final PublicKey key;
+
+    private Verifier(PublicKey key) {
+      this.key = key;
+    }
+
+    /** A verifier for the X.509 DER Ed25519 public key {@code der}. */
+    public static Verifier of(byte[] der) {
+      try {
+        return new Verifier(KeyFactory.getInstance("Ed25519")
+            .generatePublic(new X509EncodedKeySpec(der)));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalArgumentException("not an Ed25519 public key", e);
+      }
+    }
+
+    public byte[] publicKeyDer() {
+      return key.getEncoded();
+    }
+
+    /** True if {@code w} carries the load client's valid signature over its fields. */
+    public boolean verifies(PayloadItem.Workload w) {
+      if (w.signature().length != 64) {
+        return false;
+      }
+      try {
+        Signature s = Signature.getInstance("Ed25519");
+        s.initVerify(key);
+        s.update(IcDomain.prefixed(DOMAIN, w.signedBytes()));
+        return s.verify(w.signature());
+      } catch (GeneralSecurityException | RuntimeException e) {
+        return false;
+      }
+    }
+  }
+}
