@@ -38,8 +38,10 @@ class DeterminismRulesCanFailTest {
 
   @Test
   void threadLocalRandomAndParallelStreamsAreRejected() {
-    assertThatThrownBy(() -> DeterminismRulesTest
-            .SIMULATION_LOGIC_HAS_NO_THREAD_DEPENDENT_RANDOMNESS_OR_PARALLEL_STREAMS.check(violating))
+    assertThatThrownBy(
+            () -> DeterminismRulesTest
+                .SIMULATION_LOGIC_HAS_NO_THREAD_DEPENDENT_RANDOMNESS_OR_PARALLEL_STREAMS
+                .check(violating))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("ThreadLocalRandom")
         .hasMessageContaining("parallelStream()")
@@ -65,10 +67,20 @@ class DeterminismRulesCanFailTest {
   }
 
   @Test
+  void aHashMapFieldIsRejected() {
+    assertThatThrownBy(() -> DeterminismRulesTest.CONSENSUS_AND_REPLICA_KEEP_NO_HASH_ORDERED_FIELDS
+            .check(violating))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ViolatingReplicaClass.byHash");
+  }
+
+  @Test
   void treeCollectionsLinkedHashMapAndMapFactoryCollectorsPass() {
     JavaClasses fine = new ClassFileImporter().importClasses(DeterministicReplicaClass.class);
     assertThatCode(() -> DeterminismRulesTest
         .CONSENSUS_AND_REPLICA_CONSTRUCT_NO_HASH_ORDERED_COLLECTIONS.check(fine))
         .doesNotThrowAnyException();
+    assertThatCode(() -> DeterminismRulesTest.CONSENSUS_AND_REPLICA_KEEP_NO_HASH_ORDERED_FIELDS
+        .check(fine)).doesNotThrowAnyException();
   }
 }

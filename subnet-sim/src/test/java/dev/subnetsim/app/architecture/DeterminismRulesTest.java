@@ -2,6 +2,7 @@ package dev.subnetsim.app.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static dev.subnetsim.app.architecture.ProductionClasses.module;
 
 import com.tngtech.archunit.core.domain.JavaAccess;
@@ -42,7 +43,8 @@ class DeterminismRulesTest {
           .that().resideInAnyPackage(module("chainkey"), module("consensus"), module("replica"),
               module("scenarios"))
           .and().doNotBelongToAnyOf(SeededRandom.class)
-          .should().callConstructorWhere(target(SecureRandom.class, Set.of(JavaConstructor.CONSTRUCTOR_NAME)))
+          .should().callConstructorWhere(
+              target(SecureRandom.class, Set.of(JavaConstructor.CONSTRUCTOR_NAME)))
           .orShould().callMethodWhere(target(SecureRandom.class,
               Set.of("getInstance", "getInstanceStrong")))
           .because("a run's randomness comes from SeededRandom forked from its seed");
@@ -52,11 +54,12 @@ class DeterminismRulesTest {
       noClasses()
           .that().resideInAnyPackage(module("consensus"), module("replica"), module("scenarios"))
           .should().dependOnClassesThat().belongToAnyOf(ThreadLocalRandom.class)
-          .orShould().callMethodWhere(describe("Collection.parallelStream() or BaseStream.parallel()",
+          .orShould().callMethodWhere(describe(
+              "Collection.parallelStream() or BaseStream.parallel()",
               (JavaCall<?> call) -> isParallelStream(call)))
           .because("replicas run on a thread pool; only the driver's canonical order may decide");
 
-  /** chainkey and consensus are covered by ModuleLayeringTest; the replica reads no clock either. */
+  /** chainkey and consensus: ModuleLayeringTest. The replica reads no clock either. */
   static final ArchRule REPLICA_READS_NO_CLOCK =
       noClasses()
           .that().resideInAPackage(module("replica"))
@@ -77,7 +80,8 @@ class DeterminismRulesTest {
   static final ArchRule CONSENSUS_AND_REPLICA_CONSTRUCT_NO_HASH_ORDERED_COLLECTIONS =
       noClasses()
           .that().resideInAnyPackage(module("consensus"), module("replica"))
-          .should().accessTargetWhere(describe("a constructor (call or reference) of HashMap or HashSet",
+          .should().accessTargetWhere(describe(
+              "a constructor (call or reference) of HashMap or HashSet",
               (JavaAccess<?> access) -> access.getTarget().getName()
                   .equals(JavaConstructor.CONSTRUCTOR_NAME)
                   && (isExactly(access.getTarget().getOwner(), HashMap.class)
@@ -85,6 +89,15 @@ class DeterminismRulesTest {
           .orShould().callMethodWhere(describe(
               "a Collector building a HashMap or HashSet (toSet, toMap, groupingBy without a map"
                   + " factory)", (JavaCall<?> call) -> buildsHashCollection(call)))
+          .because("iteration order feeds messages, blocks and hashes");
+
+  /** Nor may a hash-ordered collection made elsewhere sit in a field (locals are invisible). */
+  static final ArchRule CONSENSUS_AND_REPLICA_KEEP_NO_HASH_ORDERED_FIELDS =
+      noFields()
+          .that().areDeclaredInClassesThat()
+          .resideInAnyPackage(module("consensus"), module("replica"))
+          .should().haveRawType(HashMap.class)
+          .orShould().haveRawType(HashSet.class)
           .because("iteration order feeds messages, blocks and hashes");
 
   private static JavaClasses classes;
@@ -112,6 +125,11 @@ class DeterminismRulesTest {
   @Test
   void consensusAndReplicaConstructNoHashMapOrHashSet() {
     CONSENSUS_AND_REPLICA_CONSTRUCT_NO_HASH_ORDERED_COLLECTIONS.check(classes);
+  }
+
+  @Test
+  void consensusAndReplicaDeclareNoHashMapOrHashSetField() {
+    CONSENSUS_AND_REPLICA_KEEP_NO_HASH_ORDERED_FIELDS.check(classes);
   }
 
   private static com.tngtech.archunit.base.DescribedPredicate<JavaCall<?>> target(Class<?> owner,

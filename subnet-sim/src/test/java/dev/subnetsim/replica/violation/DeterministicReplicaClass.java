@@ -10,12 +10,14 @@ import java.util.stream.Collectors;
 
 /** Fixture in a replica package with the ordered collections the rules allow (never run). */
 public final class DeterministicReplicaClass {
+  private final TreeMap<String, Integer> sortedField = new TreeMap<>();
+
   public int ordered(List<Integer> items) {
     Map<Integer, Integer> sorted = new TreeMap<>();
     Map<Integer, Integer> inserted = new LinkedHashMap<>();
     TreeSet<Integer> set = items.stream().collect(Collectors.toCollection(TreeSet::new));
     Map<Integer, Integer> byValue = items.stream().collect(Collectors.toMap(Function.identity(),
         Function.identity(), Integer::sum, TreeMap::new));
-    return sorted.size() + inserted.size() + set.size() + byValue.size();
+    return sortedField.size() + sorted.size() + inserted.size() + set.size() + byValue.size();
   }
 }

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 /** Fixture in a replica package that breaks every determinism rule once (never run). */
 public final class ViolatingReplicaClass {
+  private final HashMap<String, Integer> byHash = null;
+
   public long everything(List<Integer> items) throws NoSuchAlgorithmException {
     SecureRandom entropy = new SecureRandom();
     SecureRandom strong = SecureRandom.getInstanceStrong();
@@ -24,6 +26,7 @@ public final class ViolatingReplicaClass {
     Map<Integer, Integer> map = new HashMap<>();
     Supplier<Set<Integer>> sets = HashSet::new;
     Set<Integer> collected = items.stream().collect(Collectors.toSet());
-    return sum + map.size() + sets.get().size() + collected.size();
+    int held = byHash == null ? 0 : byHash.size();
+    return sum + held + map.size() + sets.get().size() + collected.size();
   }
 }
