@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // IC per-canister public-key derivation by @dfinity/ic-pub-key / @dfinity/vetkeys, for Java tests
-// that compare their own derivation with it (DESIGN.md, "IC key derivation").
+// that compare their own derivation with it (docs/FORMATS.md, "IC key derivation").
 //
 //   node derive-keys.mjs --master-keys      one JSON line per master key published by the packages:
 //                                           {scheme, network, key_id, public_key, chain_code}

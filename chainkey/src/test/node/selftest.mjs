@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Self-test of the verifier: builds valid artifacts of every kind with noble (and agent-js's CBOR)
-// from the formulas of DESIGN.md, checks that each verifies, and that tampered copies (one bit of
-// the signature flipped, another message, another key, ...) are each rejected.
+// from the formulas of docs/FORMATS.md, checks that each verifies, and that tampered copies (one
+// bit of the signature flipped, another message, another key, ...) are each rejected.
 //
 //   node selftest.mjs [--write <file.jsonl>]
 //
@@ -126,7 +126,7 @@ function canisterSignatureArtifact() {
   };
 }
 
-// vetKD exactly as DESIGN.md writes it (H2S = expand_message_xmd(SHA-256) to 48 bytes mod r).
+// vetKD exactly as docs/FORMATS.md writes it (H2S = expand_message_xmd(SHA-256) to 48 bytes mod r).
 function h2s(dst, msg) {
   return hash_to_field(msg, 1, { DST: dst, p: bls.params.r, m: 1, k: 128, expand: 'xmd', hash: sha256 })[0][0];
 }
@@ -166,7 +166,8 @@ function vetkdArtifact() {
   };
 }
 
-// IC key derivation, secret side (DESIGN.md): the harness derives the public side independently.
+// IC key derivation, secret side (docs/FORMATS.md): the harness derives the public side
+// independently.
 function deriveSecp(curve, masterSk, path) {
   const n = curve.CURVE.n;
   let sk = masterSk;
@@ -216,7 +217,7 @@ function bip340Artifact() {
   };
 }
 
-// Ed25519 derivation (DESIGN.md): okm = HKDF-SHA512(P || idx, salt = chain, "Ed25519", 96).
+// Ed25519 derivation (docs/FORMATS.md): okm = HKDF-SHA512(P || idx, salt = chain, "Ed25519", 96).
 // A derived Ed25519 key is a scalar, not an RFC 8032 seed, so sign with the raw scalar.
 function ed25519Artifact() {
   const l = ed25519.CURVE.n;

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Re-verifies a subnet-sim artifacts log with independent libraries (DESIGN.md, "Artifacts log").
+// Re-verifies a subnet-sim artifacts log with independent libraries (docs/FORMATS.md, "Artifacts
+// log").
 //
 //   node verify-artifacts.mjs [--expect-fail] <artifacts.jsonl>
 //

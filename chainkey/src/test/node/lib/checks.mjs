@@ -1,6 +1,6 @@
-// One check per artifact kind of DESIGN.md "Artifacts log", each done with the independent
-// library named in DESIGN.md's chain-key table. A check returns a short note on success and throws
-// (ArtifactError or the library's own error) on failure.
+// One check per artifact kind of docs/FORMATS.md "Artifacts log", each done with the independent
+// library the harness README names for it ("What each kind is checked with"). A check returns a
+// short note on success and throws (ArtifactError or the library's own error) on failure.
 import { Certificate, Cbor, lookup_path, LookupPathStatus, reconstruct, unwrapDER } from '@dfinity/agent';
 import { Principal } from '@dfinity/principal';
 import { EncryptedVetKey, MasterPublicKey, TransportSecretKey } from '@dfinity/vetkeys';

@@ -14,7 +14,7 @@ import { sha512 } from '@noble/hashes/sha2';
 import { MasterPublicKey } from '@dfinity/vetkeys';
 import { toHex } from './fields.mjs';
 
-/** Supported schemes: the derivation families of DESIGN.md, "IC key derivation". */
+/** Supported schemes: the derivation families of docs/FORMATS.md, "IC key derivation". */
 export const SCHEMES = ['ecdsa_secp256k1', 'ecdsa_p256', 'bip340', 'ed25519', 'vetkd'];
 
 /**

@@ -1,5 +1,5 @@
-// Field access for one artifacts-log line (DESIGN.md, "Artifacts log"): every failure names the
-// field, so a FAIL line says exactly what was wrong with the artifact.
+// Field access for one artifacts-log line (docs/FORMATS.md, "Artifacts log"): every failure names
+// the field, so a FAIL line says exactly what was wrong with the artifact.
 import { Principal } from '@dfinity/principal';
 
 /** A check failed: the artifact is not what it claims to be. */

@@ -3,7 +3,8 @@ package dev.subnetsim.chainkey;
 /**
  * Every domain separator of the project in one place (the IC keeps its own in one crate for the
  * same reason: a reader can audit that no two purposes share a tag). Values that interoperate with
- * IC clients are byte-exact copies of the formats in DESIGN.md; the rest are ours and say so.
+ * IC clients are byte-exact copies of the IC's (docs/FORMATS.md, "Domain separators"); the rest
+ * are ours and say so.
  */
 public final class DomainSeparators {
   private DomainSeparators() {}

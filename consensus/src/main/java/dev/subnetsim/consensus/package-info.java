@@ -1,2 +1,7 @@
-/** Module consensus: see README.md for its role and the direction of dependencies. */
+/**
+ * Module consensus: Internet Computer Consensus as pure logic over an artifact pool, one class per
+ * role, driven by {@link dev.subnetsim.consensus.ConsensusNode#step}. Depends only on chainkey;
+ * no Pekko, no I/O, no clock. Its place among the modules and the path of a consensus message:
+ * the repository's README.md ("Modules") and docs/ARCHITECTURE.md.
+ */
 package dev.subnetsim.consensus;

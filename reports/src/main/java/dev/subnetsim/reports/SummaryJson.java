@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code summary.json}: the field set of DESIGN.md ("A run's output folder"), keys sorted. */
+/** {@code summary.json}: the field set of docs/FORMATS.md ("Run output folder"), keys sorted. */
 public final class SummaryJson {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

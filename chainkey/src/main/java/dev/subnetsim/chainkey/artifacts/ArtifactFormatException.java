@@ -1,6 +1,6 @@
 package dev.subnetsim.chainkey.artifacts;
 
-/** An artifacts-log line that does not follow DESIGN.md; the message names the field. */
+/** An artifacts-log line that does not follow docs/FORMATS.md; the message names the field. */
 public final class ArtifactFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

@@ -12,11 +12,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Maps artifacts to artifacts-log lines and back (DESIGN.md, "Artifacts log"). Output is one JSON
- * object on one line, fields in the order DESIGN.md lists them ({@code kind}, {@code subnet},
- * {@code height}, {@code key_id}, then the kind's own fields), bytes as lowercase hex without
- * {@code 0x}. Parsing is strict: a missing field, a field of the wrong type, hex that is not
- * lowercase whole bytes, or an unknown kind throws {@link ArtifactFormatException} naming the field.
+ * Maps artifacts to artifacts-log lines and back (docs/FORMATS.md, "Artifacts log"). Output is one
+ * JSON object on one line, fields in the order docs/FORMATS.md lists them ({@code kind}, {@code
+ * subnet}, {@code height}, {@code key_id}, then the kind's own fields), bytes as lowercase hex
+ * without {@code 0x}. Parsing is strict: a missing field, a field of the wrong type, hex that is
+ * not lowercase whole bytes, or an unknown kind throws {@link ArtifactFormatException} naming the
+ * field.
  */
 public final class ArtifactJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();

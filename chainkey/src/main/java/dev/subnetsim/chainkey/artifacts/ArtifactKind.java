@@ -1,6 +1,6 @@
 package dev.subnetsim.chainkey.artifacts;
 
-/** The {@code kind} values of DESIGN.md's artifacts log. */
+/** The {@code kind} values of the artifacts log (docs/FORMATS.md). */
 public enum ArtifactKind {
   CERTIFICATE("certificate"),
   BLS("bls"),

@@ -82,9 +82,9 @@ public final class HashToCurve {
   }
 
   /**
-   * The vetKD hash-to-scalar (DESIGN.md; dfinity/vetkeys): {@code OS2IP(expand_message_xmd_SHA256(
-   * msg, dst, 48)) mod r}. 48 bytes = ceil((255 + 128) / 8), the RFC 9380 L for Fr, so the bias
-   * is below 2^-128.
+   * The vetKD hash-to-scalar (docs/FORMATS.md; dfinity/vetkeys):
+   * {@code OS2IP(expand_message_xmd_SHA256(msg, dst, 48)) mod r}. 48 bytes = ceil((255 + 128) / 8),
+   * the RFC 9380 L for Fr, so the bias is below 2^-128.
    */
   public static Scalar hashToScalar(String dst, byte[] msg) {
     return Scalar.fromBytesReduced(expandMessageXmd(msg, dst, 48));

@@ -9,7 +9,8 @@ import dev.subnetsim.chainkey.bls12381.MalformedPointException;
 /**
  * The one BLS operation certificate verification needs: IC min-sig verification (96-byte G2 key,
  * 48-byte G1 signature, DST {@code BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_}). A seam so a
- * verification cache (DESIGN.md, "Verification is a pure function") can sit in front of it.
+ * verification cache can sit in front of it (verification is a pure function; docs/ARCHITECTURE.md,
+ * "Determinism").
  */
 @FunctionalInterface
 public interface BlsVerifier {

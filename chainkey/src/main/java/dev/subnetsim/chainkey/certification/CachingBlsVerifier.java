@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link BlsVerifier} that remembers results (DESIGN.md: verification is a pure function, so a
+ * A {@link BlsVerifier} that remembers results (verification is a pure function, so a
  * cache keyed by every input, shared by all simulated honest replicas, is a legitimate speed-up:
  * n replicas checking one delegation pay for one pairing check). The key is
  * SHA-256(len(pk) · pk · len(msg) · msg · sig), so distinct inputs never share an entry short of a

@@ -13,9 +13,9 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * The Internet Computer's public key derivation for canister threshold keys (DESIGN.md, "IC key
- * derivation"), as implemented by dfinity/ic packages ic-secp256k1, ic-secp256r1, ic-ed25519 and
- * translated by @dfinity/ic-pub-key 1.0.2.
+ * The Internet Computer's public key derivation for canister threshold keys (docs/FORMATS.md, "IC
+ * key derivation"), as implemented by dfinity/ic packages ic-secp256k1, ic-secp256r1, ic-ed25519
+ * and translated by @dfinity/ic-pub-key 1.0.2.
  *
  * <ul>
  *   <li>secp256k1 (threshold ECDSA and BIP340 Schnorr; same derivation for both) and P-256: for

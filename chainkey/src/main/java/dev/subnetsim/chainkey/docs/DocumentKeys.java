@@ -32,8 +32,8 @@ import org.bouncycastle.crypto.params.HKDFParameters;
  * publicly verifiable proof, and the requester interpolates whichever threshold of valid shadows
  * arrive: a wrong shadow is attributed to its sender by anyone, without decryption, and no
  * coordinator has to re-run a session when a node misbehaves. (2) Any of the three curves works;
- * Secret Store used secp256k1 (DESIGN.md's default). Who may retrieve is decided by the
- * permission program (a canister) in the replica, not here.
+ * Secret Store used secp256k1 (so does the simulator's server key). Who may retrieve is decided
+ * by the permission program (a canister) in the replica, not here.
  */
 public final class DocumentKeys {
   private static final ThresholdDh SHADOWS = new ThresholdDh(

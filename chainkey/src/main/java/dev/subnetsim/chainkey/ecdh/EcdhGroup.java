@@ -7,7 +7,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * The three ECDH flavours and their wire formats (DESIGN.md, artifacts log: ECDH
+ * The three ECDH flavours and their wire formats (docs/FORMATS.md, artifacts log: ECDH
  * {@code shared_secret} is the 32-byte x-coordinate, the u-coordinate for X25519).
  *
  * <ul>

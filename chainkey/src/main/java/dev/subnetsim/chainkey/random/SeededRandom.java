@@ -14,8 +14,8 @@ import org.bouncycastle.util.Arrays;
  * seed and a label. Every component of a simulated run gets its own stream by {@link #fork}ing the
  * run's root, so the output of one component never depends on how much another one consumed.
  *
- * <p>This is the only source of randomness for cryptography in simulated mode (DESIGN.md,
- * "Determinism"). It is not a substitute for OS entropy in production keys.
+ * <p>This is the only source of randomness for cryptography in simulated mode
+ * (docs/ARCHITECTURE.md, "Determinism"). It is not a substitute for OS entropy in production keys.
  */
 public final class SeededRandom extends SecureRandom {
 

@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The harness itself: its verifier accepts valid artifacts built by noble from DESIGN.md's formulas
- * and rejects tampered ones (selftest.mjs), and it reports malformed lines per line.
+ * The harness itself: its verifier accepts valid artifacts built by noble from docs/FORMATS.md's
+ * formulas and rejects tampered ones (selftest.mjs), and it reports malformed lines per line.
  */
 class NodeHarnessSelfTest {
 

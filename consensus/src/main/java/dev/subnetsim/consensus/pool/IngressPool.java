@@ -2,10 +2,10 @@ package dev.subnetsim.consensus.pool;
 
 import dev.subnetsim.consensus.artifacts.Block;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Ingress messages waiting to be included in a block, in arrival order (which is deterministic:
@@ -46,7 +46,7 @@ public final class IngressPool {
    * Up to {@code max} messages not already in the unfinalized chain ending at the parent block.
    */
   public List<byte[]> select(ConsensusPool pool, byte[] parentHash, long parentHeight, int max) {
-    Set<String> inChain = new HashSet<>();
+    Set<String> inChain = new TreeSet<>(); // contains() only; no hash-ordered sets in consensus
     byte[] hash = parentHash;
     for (long h = parentHeight; h > pool.finalizedHeight && hash != null; h--) {
       Block b = pool.block(h, hash).orElse(null);

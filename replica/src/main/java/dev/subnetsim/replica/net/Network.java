@@ -3,8 +3,8 @@ package dev.subnetsim.replica.net;
 import dev.subnetsim.consensus.types.NodeId;
 
 /**
- * How replica logic sends messages: by node id, never by actor reference (DESIGN.md, "Interfaces
- * are the seams"). In simulated mode the implementation only collects envelopes into the step's
+ * How replica logic sends messages: by node id, never by actor reference (docs/ARCHITECTURE.md,
+ * "Seams"). In simulated mode the implementation only collects envelopes into the step's
  * output ({@link CollectingNetwork}); the driver then routes them through the link model.
  */
 public interface Network {

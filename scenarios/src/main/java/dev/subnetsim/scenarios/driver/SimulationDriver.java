@@ -28,7 +28,7 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * The conductor of a simulated world (DESIGN.md, "Determinism with actors"). It owns virtual time
+ * The conductor of a simulated world (docs/ARCHITECTURE.md, "Determinism"). It owns virtual time
  * and the event queue, and is the only sender to the replica actors.
  *
  * <p>One iteration = one lookahead window [T, H): T is the earliest pending event and

@@ -1,5 +1,5 @@
 /**
- * The simulated world's conductor (DESIGN.md, "Determinism with actors").
+ * The simulated world's conductor (docs/ARCHITECTURE.md, "Determinism"; scenarios/WORLD.md).
  *
  * <h2>How a run replays bit-for-bit from its seed</h2>
  *

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A finished scenario run: the report model, the artifacts log lines (one JSON object per combined
- * chain-key artifact, DESIGN.md format), and per subnet the longest time without a finalization
- * (counting the end of the run), which the fuzzer uses to recognise stalls.
+ * chain-key artifact, docs/FORMATS.md format), and per subnet the longest time without a
+ * finalization (counting the end of the run), which the fuzzer uses to recognise stalls.
  */
 public record ScenarioRun(RunResult result, List<String> artifacts, Map<String, Long> longestGapNanos) {
   public ScenarioRun {

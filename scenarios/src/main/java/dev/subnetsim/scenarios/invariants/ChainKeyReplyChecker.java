@@ -43,7 +43,7 @@ import java.util.TreeSet;
  * transport key in the encrypted mode); document-key shadows must recover the stored document key;
  * ECDSA and Schnorr signatures must verify under the caller's derived key.
  * A wrong reply is a violation. Checked replies become lines of the artifacts log (vetKD, ECDH,
- * ECDSA, Schnorr; document keys have no line in DESIGN.md's log).
+ * ECDSA, Schnorr; document keys have no line in the log, docs/FORMATS.md).
  */
 public final class ChainKeyReplyChecker implements InvariantChecker {
   public static final String NAME = "chain-key replies valid";

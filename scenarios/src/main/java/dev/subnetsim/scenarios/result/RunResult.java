@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a finished run hands to the report writers: the summary fields of DESIGN.md's output
- * folder contract plus the time series the charts need. Plain data; no behaviour.
+ * Everything a finished run hands to the report writers: the summary fields of the output folder
+ * contract (docs/FORMATS.md) plus the time series the charts need. Plain data; no behaviour.
  *
  * @param series named time series, e.g. {@code finalized_height/root}, {@code stash/signing}
  * @param latenciesNanos per request kind (e.g. {@code ingress}, {@code ecdsa}), the latencies of

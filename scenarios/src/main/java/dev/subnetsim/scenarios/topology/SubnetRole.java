@@ -1,6 +1,6 @@
 package dev.subnetsim.scenarios.topology;
 
-/** What a subnet is for in the world (DESIGN.md, "Scenarios"). */
+/** What a subnet is for in the world (scenarios/README.md, {@code subnets[]}). */
 public enum SubnetRole {
   /** The root subnet; it also holds the backup copies of the chain keys. */
   ROOT,

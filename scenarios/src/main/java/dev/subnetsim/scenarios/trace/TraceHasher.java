@@ -5,9 +5,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The running trace hash: SHA-256 over the length-prefixed {@link TraceEncoding} of every event,
- * in trace order. Same seed => same hash, whatever the thread count (DESIGN.md, "Determinism").
- * No I/O here; writing the trace is the caller's business ({@link TraceSink}).
+ * The running trace hash: SHA-256 over the length-prefixed {@link TraceEncoding} of every event, in
+ * trace order. Same seed => same hash, whatever the thread count (docs/ARCHITECTURE.md,
+ * "Determinism"). No I/O here; writing the trace is the caller's business ({@link TraceSink}).
  */
 public final class TraceHasher {
   private final MessageDigest digest;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, FuzzCommand.class, ReplayCommand.class, ReportCommand.class, PipelineCommand.class})
 public final class SubnetSimCli implements Runnable {
 
-  /** Exit status contract of DESIGN.md ("A run's output folder"). */
+  /** Exit status contract (docs/FORMATS.md, "Run output folder"). */
   public static final int EXIT_OK = 0;
   public static final int EXIT_INVARIANT_FAILED = 1;
   public static final int EXIT_BAD_INPUT = 2;

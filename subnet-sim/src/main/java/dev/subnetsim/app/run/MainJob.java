@@ -10,7 +10,7 @@ public interface MainJob {
   String name();
 
   /**
-   * Runs the job with the given seed, writing the output folder contract of DESIGN.md into
+   * Runs the job with the given seed, writing the output folder contract of docs/FORMATS.md into
    * {@code out}; progress and the seed go to {@code console}.
    */
   JobOutcome run(long seed, Path out, PrintStream console) throws Exception;

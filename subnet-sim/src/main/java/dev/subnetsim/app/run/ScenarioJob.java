@@ -18,7 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
-/** Runs a scenario with the engine and writes the output folder of DESIGN.md. */
+/** Runs a scenario with the engine and writes the output folder (docs/FORMATS.md). */
 public final class ScenarioJob implements MainJob {
   private final ScenarioSpec spec;
   private final String text;

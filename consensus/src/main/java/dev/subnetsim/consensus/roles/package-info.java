@@ -1,0 +1,7 @@
+/**
+ * Internet Computer Consensus as one class per role (block maker, notary, finalizer, beacon
+ * maker, share aggregator, validator, certifier, DKG dealer, CUP maker, purger). Each
+ * {@link dev.subnetsim.consensus.roles.Role} looks at the pool and records what to send in
+ * {@link dev.subnetsim.consensus.roles.Changes}; {@code ConsensusNode} runs them in a fixed order.
+ */
+package dev.subnetsim.consensus.roles;
