@@ -1,10 +1,17 @@
 package dev.subnetsim.chainkey.fuzz;
 
+import dev.subnetsim.chainkey.certification.CborReader;
+import dev.subnetsim.chainkey.certification.CborValue;
+import dev.subnetsim.chainkey.certification.CborWriter;
+import dev.subnetsim.chainkey.certification.MalformedCborException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -12,6 +19,8 @@ import java.util.SplittableRandom;
  * decoder random bytes and mutations of valid encodings (truncations, bit flips, length prefixes
  * set huge, CBOR headers declaring huge lengths, insertions, deletions, appended bytes) and checks
  * the decoder is total: every input either decodes or is rejected with the format's one exception.
+ * CBOR inputs are also mutated value by value and re-encoded, so well-formed CBOR reaches the
+ * format's own field checks.
  *
  * <p>The number of inputs per decoder is the system property {@value #INPUTS_PROPERTY}: the
  * parent pom sets 1,000 for the default (CI) run and 10,000 under {@code -Pslow}. Every input
@@ -177,6 +186,31 @@ public final class DecoderFuzz {
         return out;
       }
     },
+    /**
+     * For CBOR encodings: one value of the decoded tree replaced (a byte or text string resized,
+     * an integer set to an extreme, an array item or map entry dropped, any value swapped for
+     * another type), re-encoded canonically; the result is well-formed CBOR, so it reaches the
+     * format's field checks (a 30-byte principal, a missing field, a wrong type).
+     */
+    CBOR_VALUE {
+      byte[] apply(byte[] valid, SplittableRandom r) {
+        // CBOR, or CBOR behind a one-byte tag (a payload item, a query request).
+        for (int prefix = 0; prefix <= 1 && prefix < valid.length; prefix++) {
+          CborValue root;
+          try {
+            root = CborReader.decode(Arrays.copyOfRange(valid, prefix, valid.length));
+          } catch (MalformedCborException notCbor) {
+            continue;
+          }
+          int[] target = {r.nextInt(size(root))};
+          byte[] body = CborWriter.encode(replace(root, target, r));
+          byte[] out = Arrays.copyOf(valid, prefix + body.length);
+          System.arraycopy(body, 0, out, prefix, body.length);
+          return out;
+        }
+        return BIT_FLIPS.apply(valid, r);
+      }
+    },
     BYTE_SET_TO_EXTREME {
       byte[] apply(byte[] valid, SplittableRandom r) {
         byte[] out = valid.clone();
@@ -189,6 +223,86 @@ public final class DecoderFuzz {
     };
 
     abstract byte[] apply(byte[] valid, SplittableRandom r);
+  }
+
+  private static int size(CborValue v) {
+    if (v instanceof CborValue.Array a) {
+      return 1 + a.items().stream().mapToInt(DecoderFuzz::size).sum();
+    } else if (v instanceof CborValue.MapValue m) {
+      return 1 + m.entries().values().stream().mapToInt(DecoderFuzz::size).sum();
+    } else if (v instanceof CborValue.Tagged t) {
+      return 1 + size(t.content());
+    }
+    return 1;
+  }
+
+  /** {@code v} with its node number {@code target[0]} (pre-order) mutated. */
+  private static CborValue replace(CborValue v, int[] target, SplittableRandom r) {
+    if (target[0]-- == 0) {
+      return mutated(v, r);
+    }
+    if (v instanceof CborValue.Array a) {
+      List<CborValue> items = new ArrayList<>();
+      a.items().forEach(i -> items.add(replace(i, target, r)));
+      return new CborValue.Array(items);
+    } else if (v instanceof CborValue.MapValue m) {
+      Map<String, CborValue> entries = new LinkedHashMap<>();
+      m.entries().forEach((k, x) -> entries.put(k, replace(x, target, r)));
+      return new CborValue.MapValue(entries);
+    } else if (v instanceof CborValue.Tagged t) {
+      return new CborValue.Tagged(t.tag(), replace(t.content(), target, r));
+    }
+    return v;
+  }
+
+  private static CborValue mutated(CborValue v, SplittableRandom r) {
+    if (r.nextInt(4) == 0) {
+      return anyValue(r); // another type
+    }
+    if (v instanceof CborValue.Bytes b) {
+      int len = b.value().length;
+      byte[] out = Arrays.copyOf(b.value(), r.nextBoolean() ? len + r.nextInt(1, 40)
+          : r.nextInt(len + 1));
+      return new CborValue.Bytes(out);
+    } else if (v instanceof CborValue.Text t) {
+      return new CborValue.Text(r.nextBoolean() ? "" : t.value() + "\u00e9x");
+    } else if (v instanceof CborValue.UInt) {
+      long[] extremes = {0, 1, Long.MAX_VALUE, Integer.MAX_VALUE, 1L << 32};
+      return new CborValue.UInt(extremes[r.nextInt(extremes.length)]);
+    } else if (v instanceof CborValue.Array a && !a.items().isEmpty()) {
+      List<CborValue> items = new ArrayList<>(a.items());
+      if (r.nextBoolean()) {
+        items.remove(r.nextInt(items.size()));
+      } else {
+        items.add(items.get(r.nextInt(items.size())));
+      }
+      return new CborValue.Array(items);
+    } else if (v instanceof CborValue.MapValue m && !m.entries().isEmpty()) {
+      Map<String, CborValue> entries = new LinkedHashMap<>(m.entries());
+      List<String> keys = new ArrayList<>(entries.keySet());
+      String key = keys.get(r.nextInt(keys.size()));
+      if (r.nextBoolean()) {
+        entries.remove(key);
+      } else {
+        entries.put(key + "_extra", entries.get(key));
+      }
+      return new CborValue.MapValue(entries);
+    }
+    return anyValue(r);
+  }
+
+  private static CborValue anyValue(SplittableRandom r) {
+    return switch (r.nextInt(5)) {
+      case 0 -> new CborValue.UInt(r.nextLong(Long.MAX_VALUE));
+      case 1 -> new CborValue.Text("x");
+      case 2 -> new CborValue.Array(List.of());
+      case 3 -> new CborValue.MapValue(Map.of());
+      default -> {
+        byte[] b = new byte[r.nextInt(64)];
+        r.nextBytes(b);
+        yield new CborValue.Bytes(b);
+      }
+    };
   }
 
   private static String hex(byte[] b) {
