@@ -32,6 +32,8 @@ import dev.subnetsim.chainkey.ec.EcDleqProof;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcScalar;
 import dev.subnetsim.chainkey.ec.InvalidEncodingException;
+import dev.subnetsim.chainkey.ecdh.EcdhGroup;
+import dev.subnetsim.chainkey.ecdsa.EcdsaSignatureShare;
 import dev.subnetsim.chainkey.ic.InvalidPrincipalException;
 import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.chainkey.idkg.IdkgDealing;
@@ -40,6 +42,7 @@ import dev.subnetsim.chainkey.idkg.IdkgTestCommittee;
 import dev.subnetsim.chainkey.idkg.MalformedIdkgBytesException;
 import dev.subnetsim.chainkey.idkg.TranscriptKind;
 import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.chainkey.schnorr.SchnorrShare;
 import dev.subnetsim.chainkey.threshold.PublicCoefficients;
 import dev.subnetsim.chainkey.vetkd.EncryptedKeyShare;
 import dev.subnetsim.chainkey.vetkd.EncryptedVetKey;
@@ -246,6 +249,35 @@ class ChainKeyDecodersFuzzTest {
           .toBytes();
       total("EcDleqProof.fromBytes/" + curve, List.of(proof), InvalidEncodingException.class,
           b -> EcDleqProof.fromBytes(curve, b));
+    }
+  }
+
+  @Test
+  void thresholdSignatureSharesFromBytes() {
+    for (EcCurve curve : List.of(EcCurve.SECP256K1, EcCurve.P256)) {
+      byte[] ecdsa = new byte[EcdsaSignatureShare.BYTES];
+      ecdsa[3] = 2;
+      for (int at = 4; at < ecdsa.length; at += 32) {
+        System.arraycopy(EcScalar.random(curve, rng.fork(curve + "e" + at)).toBytes(), 0, ecdsa,
+            at, 32);
+      }
+      total("EcdsaSignatureShare.fromBytes/" + curve, List.of(ecdsa),
+          IllegalArgumentException.class, b -> EcdsaSignatureShare.fromBytes(curve, b));
+    }
+    for (EcCurve curve : List.of(EcCurve.SECP256K1, EcCurve.ED25519)) {
+      byte[] schnorr = new SchnorrShare(1, EcScalar.random(curve, rng.fork(curve + "s")))
+          .toBytes();
+      total("SchnorrShare.fromBytes/" + curve, List.of(schnorr), IllegalArgumentException.class,
+          b -> SchnorrShare.fromBytes(curve, b));
+    }
+  }
+
+  @Test
+  void ecdhGroupDecodePublicKey() {
+    for (EcdhGroup group : EcdhGroup.values()) {
+      EcPoint p = EcPoint.mulGenerator(EcScalar.random(group.curve(), rng.fork(group + "k")));
+      total("EcdhGroup.decodePublicKey/" + group, List.of(group.encodePublicKey(p)),
+          IllegalArgumentException.class, group::decodePublicKey);
     }
   }
 
