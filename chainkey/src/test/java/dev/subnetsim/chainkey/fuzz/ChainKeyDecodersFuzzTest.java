@@ -1,6 +1,7 @@
 package dev.subnetsim.chainkey.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.subnetsim.chainkey.bls.PublicKey;
 import dev.subnetsim.chainkey.bls.Signature;
@@ -216,6 +217,36 @@ class ChainKeyDecodersFuzzTest {
     idkgKind(TranscriptKind.RESHARE_OF_MASKED, idkg.reshare("of-masked", random));
     idkgKind(TranscriptKind.RESHARE_OF_UNMASKED, idkg.reshare("of-unmasked", unmasked));
     idkgKind(TranscriptKind.UNMASKED_TIMES_MASKED, idkg.product("product", unmasked, random));
+  }
+
+  @Test
+  void anIdkgDealingProofScalarAboveTheGroupOrderIsAMalformedDealing() {
+    byte[] b = idkg.reshare("proof-scalar", random).built().dealings().get(0).toBytes();
+    java.util.Arrays.fill(b, b.length - 32, b.length, (byte) 0xff); // the proof's last scalar
+    assertThatThrownBy(() -> IdkgDealing.fromBytes(TranscriptKind.RESHARE_OF_MASKED,
+        EcCurve.SECP256K1, b)).isExactlyInstanceOf(MalformedIdkgBytesException.class)
+        .hasMessageContaining("dealing proof");
+  }
+
+  @Test
+  void anIdkgDealingWithARepeatedReceiverOrACommitmentFlagOf2IsMalformed() {
+    IdkgDealing d = unmasked.built().dealings().get(0);
+    byte[] b = d.toBytes();
+    int t = d.commitment().points().size();
+    int flag = 4 + d.transcriptId().getBytes(StandardCharsets.UTF_8).length + 4;
+    int receivers = flag + 1 + 4 + (t + 1) * 33;
+    assertThat(java.nio.ByteBuffer.wrap(b, receivers, 4).getInt()).isEqualTo(4);
+    byte[] repeated = b.clone();
+    // Receiver entries are u32 index || 64 bytes: the second one now names receiver 0 again.
+    java.nio.ByteBuffer.wrap(repeated, receivers + 4 + 68, 4).putInt(0);
+    assertThatThrownBy(() -> IdkgDealing.fromBytes(TranscriptKind.RANDOM_UNMASKED,
+        EcCurve.SECP256K1, repeated)).isExactlyInstanceOf(MalformedIdkgBytesException.class)
+        .hasMessageContaining("repeats receiver 0");
+    byte[] flag2 = b.clone();
+    flag2[flag] = 2;
+    assertThatThrownBy(() -> IdkgDealing.fromBytes(TranscriptKind.RANDOM_UNMASKED,
+        EcCurve.SECP256K1, flag2)).isExactlyInstanceOf(MalformedIdkgBytesException.class)
+        .hasMessageContaining("flag 2");
   }
 
   private void idkgKind(TranscriptKind kind, IdkgRound.Result result) {

@@ -1,6 +1,7 @@
 package dev.subnetsim.consensus.dkg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.dkg.Dealing;
@@ -102,6 +103,16 @@ class ConsensusDecodersFuzzTest {
   void intervalSummaryDecode() {
     total("IntervalSummary.decode", List.of(new IntervalSummary(3, bytes(32, 1), bytes(32, 2))
         .encode()), IllegalArgumentException.class, IntervalSummary::decode);
+  }
+
+  @Test
+  void aDkgSummaryPresenceFlagOtherThanZeroOrOneIsRejected() {
+    byte[] b = new DkgSummary(List.of(new DkgSummary.Entry(2, null, null, null, null)),
+        List.of()).encode();
+    assertThat(b[12]).isZero(); // u32 entries, u64 epoch, then the beacon's presence flag
+    b[12] = 2;
+    assertThatThrownBy(() -> DkgSummary.decode(b)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("presence flag 2");
   }
 
   @Test

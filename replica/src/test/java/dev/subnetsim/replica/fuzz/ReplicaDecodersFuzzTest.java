@@ -1,6 +1,7 @@
 package dev.subnetsim.replica.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.chainkey.certification.HashTreeCbor;
@@ -239,6 +240,30 @@ class ReplicaDecodersFuzzTest {
         List.of(new ManagementReply.DocumentKeyShadows(List.of(new byte[3], new byte[0]))
             .encode()), InvalidManagementArgsException.class,
         ManagementReply.DocumentKeyShadows::decode);
+  }
+
+  @Test
+  void aStateWhoseOriginTagIsTwoToThe32IsRejectedNotReadAsTagZero() {
+    ReplicatedState s = new ReplicatedState();
+    s.queue().add(new QueuedMessage.Request(new Origin.FromCall(5), new byte[] {4},
+        new CanisterId(0), "m", new byte[0]));
+    byte[] b = s.encode();
+    // height, time, next id, 0 canisters, 0 statuses (5 x u64), the queues' u32 length, 1
+    // queued message (u64), its tag 0 (u64): the origin tag is the u64 at 60.
+    assertThat(java.nio.ByteBuffer.wrap(b, 60, 8).getLong()).isEqualTo(1);
+    java.nio.ByteBuffer.wrap(b, 60, 8).putLong(1L << 32);
+    assertThatThrownBy(() -> ReplicatedState.decode(b))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("origin tag 4294967296");
+  }
+
+  @Test
+  void aStreamResponseFlagOtherThanZeroOrOneIsRejected() {
+    byte[] b = new StreamMessage.Response(7, new QueuedMessage.Reply(true, new byte[0], 0, ""))
+        .encode();
+    assertThat(b[9]).isEqualTo((byte) 1); // tag, u64 callback id, then the flag
+    b[9] = 2;
+    assertThatThrownBy(() -> StreamMessage.decode(b))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("response flag 2");
   }
 
   private static byte[] utf8(String s) {
