@@ -25,6 +25,9 @@ import java.util.TreeMap;
 public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment commitment,
     EcPoint ephemeral, SortedMap<Integer, EcScalar[]> ciphertexts, Optional<DealingProof> proof) {
 
+  /** The longest transcript id a dealing may name (ids are short paths like "presig/kappa/7"). */
+  public static final int MAX_ID_BYTES = 1024;
+
   public IdkgDealing {
     TreeMap<Integer, EcScalar[]> copy = new TreeMap<>();
     ciphertexts.forEach((k, v) -> copy.put(k, v.clone()));
@@ -61,7 +64,12 @@ public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment 
   public static IdkgDealing fromBytes(TranscriptKind kind, EcCurve curve, byte[] bytes) {
     ByteBuffer b = ByteBuffer.wrap(bytes);
     try {
-      String id = new String(take(b, b.getInt(), "transcript id"), StandardCharsets.UTF_8);
+      int idLength = b.getInt();
+      if (idLength > MAX_ID_BYTES) {
+        throw new MalformedIdkgBytesException("transcript id of " + idLength + " bytes exceeds "
+            + MAX_ID_BYTES);
+      }
+      String id = new String(take(b, idLength, "transcript id"), StandardCharsets.UTF_8);
       int dealer = b.getInt();
       int maskedFlag = b.get();
       if (maskedFlag != 0 && maskedFlag != 1) {

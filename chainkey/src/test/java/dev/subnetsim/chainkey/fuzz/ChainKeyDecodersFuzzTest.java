@@ -249,6 +249,16 @@ class ChainKeyDecodersFuzzTest {
         .hasMessageContaining("flag 2");
   }
 
+  @Test
+  void anIdkgDealingWhoseTranscriptIdExceedsItsStatedMaximumIsMalformed() {
+    IdkgDealing d = unmasked.built().dealings().get(0);
+    IdkgDealing longId = new IdkgDealing("t".repeat(IdkgDealing.MAX_ID_BYTES + 1), d.dealer(),
+        d.commitment(), d.ephemeral(), d.ciphertexts(), d.proof());
+    assertThatThrownBy(() -> IdkgDealing.fromBytes(TranscriptKind.RANDOM_UNMASKED,
+        EcCurve.SECP256K1, longId.toBytes())).isExactlyInstanceOf(MalformedIdkgBytesException.class)
+        .hasMessageContaining("exceeds 1024");
+  }
+
   private void idkgKind(TranscriptKind kind, IdkgRound.Result result) {
     assertThat(result.built().transcript().kind()).isEqualTo(kind);
     List<byte[]> valid = result.built().dealings().stream().map(IdkgDealing::toBytes).toList();

@@ -257,6 +257,17 @@ class ReplicaDecodersFuzzTest {
   }
 
   @Test
+  void aPayloadItemNameLongerThanItsStatedMaximumIsMalformed() {
+    String atMost = "k".repeat(PayloadItem.MAX_NAME_BYTES);
+    assertThat(PayloadItem.decode(new PayloadItem.ReshareDealing(1, atMost, 0, new byte[1])
+        .encode())).isInstanceOf(PayloadItem.ReshareDealing.class);
+    byte[] tooLong = new PayloadItem.ReshareDealing(1, atMost + "k", 0, new byte[1]).encode();
+    assertThatThrownBy(() -> PayloadItem.decode(tooLong))
+        .isExactlyInstanceOf(MalformedPayloadItemException.class)
+        .hasMessageContaining("key id of 1025 bytes exceeds 1024");
+  }
+
+  @Test
   void aStreamResponseFlagOtherThanZeroOrOneIsRejected() {
     byte[] b = new StreamMessage.Response(7, new QueuedMessage.Reply(true, new byte[0], 0, ""))
         .encode();
