@@ -15,6 +15,7 @@ import dev.subnetsim.chainkey.ecdh.EncryptedDhShare;
 import dev.subnetsim.chainkey.ecdh.EncryptedShareProof;
 import dev.subnetsim.chainkey.fuzz.DecoderFuzz;
 import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.replica.canisters.Fields;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.chainkey.ChainKeyWire;
 import dev.subnetsim.replica.execution.CanisterId;
@@ -254,6 +255,13 @@ class ReplicaDecodersFuzzTest {
     java.nio.ByteBuffer.wrap(b, 60, 8).putLong(1L << 32);
     assertThatThrownBy(() -> ReplicatedState.decode(b))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("origin tag 4294967296");
+  }
+
+  /** Canister arguments arrive in users' ingress, so in blocks; a canister traps on a bad one. */
+  @Test
+  void canisterFieldsDecode() {
+    total("Fields.decode", List.of(Fields.encode(new byte[] {1}, new byte[0])),
+        IllegalArgumentException.class, b -> Fields.decode(b, 2));
   }
 
   @Test
