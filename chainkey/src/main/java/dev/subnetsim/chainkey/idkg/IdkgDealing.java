@@ -3,6 +3,7 @@ package dev.subnetsim.chainkey.idkg;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcScalar;
+import dev.subnetsim.chainkey.ec.InvalidEncodingException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,9 @@ import java.util.TreeMap;
  */
 public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment commitment,
     EcPoint ephemeral, SortedMap<Integer, EcScalar[]> ciphertexts, Optional<DealingProof> proof) {
+
+  /** The longest transcript id a dealing may name (ids are short paths like "presig/kappa/7"). */
+  public static final int MAX_ID_BYTES = 1024;
 
   public IdkgDealing {
     TreeMap<Integer, EcScalar[]> copy = new TreeMap<>();
@@ -60,9 +64,19 @@ public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment 
   public static IdkgDealing fromBytes(TranscriptKind kind, EcCurve curve, byte[] bytes) {
     ByteBuffer b = ByteBuffer.wrap(bytes);
     try {
-      String id = new String(take(b, b.getInt(), "transcript id"), StandardCharsets.UTF_8);
+      int idLength = b.getInt();
+      if (idLength > MAX_ID_BYTES) {
+        throw new MalformedIdkgBytesException("transcript id of " + idLength + " bytes exceeds "
+            + MAX_ID_BYTES);
+      }
+      String id = new String(take(b, idLength, "transcript id"), StandardCharsets.UTF_8);
       int dealer = b.getInt();
-      boolean masked = b.get() == 1;
+      int maskedFlag = b.get();
+      if (maskedFlag != 0 && maskedFlag != 1) {
+        throw new MalformedIdkgBytesException("dealing commitment flag " + maskedFlag
+            + " (must be 0 or 1)");
+      }
+      boolean masked = maskedFlag == 1;
       if (masked != kind.masked()) {
         throw new MalformedIdkgBytesException("dealing commitment type does not match " + kind);
       }
@@ -82,8 +96,12 @@ public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment 
       TreeMap<Integer, EcScalar[]> cts = new TreeMap<>();
       for (int k = 0; k < n; k++) {
         int i = b.getInt();
-        cts.put(i, new EcScalar[] {scalar(curve, take(b, 32, "ciphertext")),
-            scalar(curve, take(b, 32, "ciphertext"))});
+        EcScalar[] ct = {scalar(curve, take(b, 32, "ciphertext")),
+            scalar(curve, take(b, 32, "ciphertext"))};
+        // One ciphertext per receiver: a repeat would silently replace the first.
+        if (cts.put(i, ct) != null) {
+          throw new MalformedIdkgBytesException("dealing repeats receiver " + i);
+        }
       }
       byte[] pr = take(b, b.getInt(), "proof");
       if (b.hasRemaining()) {
@@ -91,7 +109,7 @@ public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment 
       }
       PolynomialCommitment c = masked ? new PolynomialCommitment.Pedersen(points)
           : new PolynomialCommitment.Simple(points);
-      return new IdkgDealing(id, dealer, c, e, cts, DealingProof.fromBytes(kind, curve, pr));
+      return new IdkgDealing(id, dealer, c, e, cts, proof(kind, curve, pr));
     } catch (java.nio.BufferUnderflowException e) {
       throw new MalformedIdkgBytesException("truncated dealing");
     }
@@ -104,6 +122,14 @@ public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment 
     byte[] out = new byte[n];
     b.get(out);
     return out;
+  }
+
+  private static Optional<DealingProof> proof(TranscriptKind kind, EcCurve curve, byte[] pr) {
+    try {
+      return DealingProof.fromBytes(kind, curve, pr);
+    } catch (InvalidEncodingException e) {
+      throw new MalformedIdkgBytesException("bad scalar in dealing proof: " + e.getMessage());
+    }
   }
 
   private static EcPoint point(EcCurve curve, byte[] enc) {

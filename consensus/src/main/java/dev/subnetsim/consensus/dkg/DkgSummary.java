@@ -65,13 +65,13 @@ record DkgSummary(List<Entry> entries, List<DkgItem> items) {
         long epoch = in.getLong();
         Transcript bt = null;
         PublicCoefficients bs = null;
-        if (in.get() == 1) {
+        if (present(in)) {
           bt = Transcript.fromBytes(read(in));
           bs = PublicCoefficients.fromBytes(read(in));
         }
         Transcript ct = null;
         PublicCoefficients cs = null;
-        if (in.get() == 1) {
+        if (present(in)) {
           ct = Transcript.fromBytes(read(in));
           cs = PublicCoefficients.fromBytes(read(in));
         }
@@ -86,6 +86,14 @@ record DkgSummary(List<Entry> entries, List<DkgItem> items) {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("malformed dkg summary: " + e.getMessage(), e);
     }
+  }
+
+  private static boolean present(ByteBuffer in) {
+    int flag = in.get();
+    if (flag != 0 && flag != 1) {
+      throw new IllegalArgumentException("presence flag " + flag + " (must be 0 or 1)");
+    }
+    return flag == 1;
   }
 
   private static byte[] read(ByteBuffer in) {

@@ -57,13 +57,26 @@ public final class IngressEnvelope {
       throw new MalformedPayloadItemException("content.request_type must be \"call\" or "
           + "\"query\"");
     }
-    IngressMessage m = new IngressMessage(Principal.fromBytes(bytes(content, "sender")),
+    IngressMessage m = new IngressMessage(sender(content),
         bytes(content, "canister_id"), text(content, "method_name"), bytes(content, "arg"),
         uint(content, "ingress_expiry"),
         content.containsKey("nonce") ? bytes(content, "nonce") : null, type);
     byte[] pk = envelope.containsKey("sender_pubkey") ? bytes(envelope, "sender_pubkey") : new byte[0];
     byte[] sig = envelope.containsKey("sender_sig") ? bytes(envelope, "sender_sig") : new byte[0];
     return new SignedIngress(m, pk, sig);
+  }
+
+  /**
+   * The sender, checked here so that an over-long one is this format's malformed item (issue 18:
+   * Principal's own exception used to escape every caller and end the run).
+   */
+  private static Principal sender(Map<String, CborValue> content) {
+    byte[] sender = bytes(content, "sender");
+    if (sender.length > Principal.MAX_LENGTH) {
+      throw new MalformedPayloadItemException("content.sender has " + sender.length
+          + " bytes, a principal at most " + Principal.MAX_LENGTH);
+    }
+    return Principal.fromBytes(sender);
   }
 
   private static Map<String, CborValue> map(CborValue v, String what) {

@@ -160,7 +160,7 @@ public sealed interface PayloadItem {
           long seq = b.getLong();
           long sent = b.getLong();
           long target = b.getLong();
-          byte[] m = field(b, "method");
+          byte[] m = name(b, "method");
           byte[] arg = field(b, "arg");
           byte[] signature = field(b, "signature");
           if (b.hasRemaining()) {
@@ -199,7 +199,7 @@ public sealed interface PayloadItem {
           yield new ChainKeyResponse(id, shares);
         }
         case 'X' -> {
-          String source = new String(field(b, "source"), java.nio.charset.StandardCharsets.UTF_8);
+          String source = new String(name(b, "source"), java.nio.charset.StandardCharsets.UTF_8);
           long height = b.getLong();
           byte[] signature = field(b, "signature");
           byte[] witness = new byte[b.remaining()];
@@ -208,7 +208,7 @@ public sealed interface PayloadItem {
         }
         case 'R' -> {
           int reshare = b.getInt();
-          String keyId = new String(field(b, "key id"), java.nio.charset.StandardCharsets.UTF_8);
+          String keyId = new String(name(b, "key id"), java.nio.charset.StandardCharsets.UTF_8);
           int dealer = b.getInt();
           byte[] dealing = field(b, "dealing");
           if (b.hasRemaining()) {
@@ -217,9 +217,9 @@ public sealed interface PayloadItem {
           yield new ReshareDealing(reshare, keyId, dealer, dealing);
         }
         case 'P' -> {
-          String keyId = new String(field(b, "key id"), java.nio.charset.StandardCharsets.UTF_8);
+          String keyId = new String(name(b, "key id"), java.nio.charset.StandardCharsets.UTF_8);
           long instance = b.getLong();
-          String transcript = new String(field(b, "transcript"),
+          String transcript = new String(name(b, "transcript"),
               java.nio.charset.StandardCharsets.UTF_8);
           int dealer = b.getInt();
           byte[] dealing = field(b, "dealing");
@@ -236,13 +236,28 @@ public sealed interface PayloadItem {
     }
   }
 
+  /** The most bytes a name field (method, subnet, key id, transcript) of an item may have. */
+  int MAX_NAME_BYTES = 1024;
+
+  /** A length-prefixed field, bounded by the bytes left in the item. */
   private static byte[] field(ByteBuffer b, String what) {
     int len = b.getInt();
     if (len < 0 || len > b.remaining()) {
-      throw new MalformedPayloadItemException("workload " + what + " of " + len + " bytes overruns the item");
+      throw new MalformedPayloadItemException(what + " of " + Integer.toUnsignedString(len)
+          + " bytes overruns the item");
     }
     byte[] out = new byte[len];
     b.get(out);
+    return out;
+  }
+
+  /** A name field: as {@link #field}, and at most {@link #MAX_NAME_BYTES}. */
+  private static byte[] name(ByteBuffer b, String what) {
+    byte[] out = field(b, what);
+    if (out.length > MAX_NAME_BYTES) {
+      throw new MalformedPayloadItemException(what + " of " + out.length + " bytes exceeds "
+          + MAX_NAME_BYTES);
+    }
     return out;
   }
 }

@@ -354,7 +354,7 @@ public final class ReplicatedState {
       long id = q.u64();
       CanisterId canister = new CanisterId(q.u64());
       Origin origin = readOrigin(q);
-      s.callContexts.put(id, new CallContext(id, canister, origin, q.bool(), (int) q.u64()));
+      s.callContexts.put(id, new CallContext(id, canister, origin, q.bool(), q.int32()));
     }
     int callbacks = q.count("callbacks");
     for (int i = 0; i < callbacks; i++) {
@@ -416,12 +416,14 @@ public final class ReplicatedState {
 
   private static Origin readOrigin(StateCodec.Reader r) {
     long tag = r.u64();
+    if (tag < 0 || tag > 3) { // checked as a long: a narrowing cast would alias 2^32 to tag 0
+      throw new IllegalArgumentException("malformed state: origin tag " + tag);
+    }
     return switch ((int) tag) {
       case 0 -> new Origin.FromIngress(r.bytes());
       case 1 -> new Origin.FromCall(r.u64());
       case 2 -> new Origin.FromWorkload(r.u64(), r.u64());
-      case 3 -> new Origin.FromRemote(r.text(), r.u64());
-      default -> throw new IllegalArgumentException("malformed state: origin tag " + tag);
+      default -> new Origin.FromRemote(r.text(), r.u64());
     };
   }
 
@@ -444,7 +446,7 @@ public final class ReplicatedState {
     }
     if (tag == 1) {
       return new QueuedMessage.Response(r.u64(), new QueuedMessage.Reply(r.bool(), r.bytes(),
-          (int) r.u64(), r.text()));
+          r.int32(), r.text()));
     }
     throw new IllegalArgumentException("malformed state: message tag " + tag);
   }

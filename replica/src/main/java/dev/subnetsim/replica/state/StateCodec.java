@@ -64,6 +64,15 @@ final class StateCodec {
       }
     }
 
+    /** An int written as a u64 (reject codes, call counts): a value beyond int is malformed. */
+    int int32() {
+      long v = u64();
+      if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("malformed state: " + v + " is not a 32-bit value");
+      }
+      return (int) v;
+    }
+
     int count(String what) {
       long n = u64();
       if (n < 0 || n > total) {

@@ -98,7 +98,11 @@ public sealed interface StreamMessage {
             new String(StreamCodec.bytes(in), StandardCharsets.UTF_8), StreamCodec.bytes(in));
       } else if (tag == 'P') {
         long id = in.readLong();
-        boolean replied = in.readBoolean();
+        int repliedFlag = in.readByte();
+        if (repliedFlag != 0 && repliedFlag != 1) {
+          throw new IllegalArgumentException("stream response flag " + repliedFlag);
+        }
+        boolean replied = repliedFlag == 1;
         byte[] data = StreamCodec.bytes(in);
         int code = in.readInt();
         m = new Response(id, new Reply(replied, data, code,

@@ -2,6 +2,9 @@ package dev.subnetsim.replica.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.certification.CborReader;
+import dev.subnetsim.chainkey.certification.CborValue;
+import dev.subnetsim.chainkey.certification.CborWriter;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.vetkd.TransportSecretKey;
 import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
@@ -14,6 +17,7 @@ import dev.subnetsim.replica.ingress.SignatureScheme;
 import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.ingress.LoadClient;
+import dev.subnetsim.replica.payload.IngressEnvelope;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.RoutingTable;
@@ -159,6 +163,32 @@ class BlockExecutorTest {
     assertThat(outcome.rejectedItems()).hasSize(3);
     assertThat(outcome.rejectedItems().get(2)).contains("load not signed by the load client");
     assertThat(outcome.rejectedItems().get(0)).contains("unknown payload item tag");
+    assertThat(outcome.load()).hasSize(1);
+  }
+
+  @Test
+  void aFinalizedIngressItemWithA30ByteSenderIsReportedAndTheBlockStillExecutes() {
+    // Issue 18, defect 1: this item used to throw out of execute() on every honest replica.
+    SubnetExecution subnet = subnet(8);
+    ReplicatedState state = subnet.genesisState();
+    UserKeyPair user = UserKeyPair.generate(SignatureScheme.ED25519, RNG.fork("oversized"));
+    byte[] sender30 = new byte[30];
+    CborValue.Tagged root = (CborValue.Tagged) CborReader.decode(IngressEnvelope.encode(
+        user.sign(new IngressMessage(user.principal(), new CanisterId(0).toBytes(), "put",
+            new byte[] {1}, 60 * S, null))));
+    Map<String, CborValue> envelope = new TreeMap<>(((CborValue.MapValue) root.content()).entries());
+    Map<String, CborValue> content = new TreeMap<>(
+        ((CborValue.MapValue) envelope.get("content")).entries());
+    content.put("sender", new CborValue.Bytes(sender30));
+    envelope.put("content", new CborValue.MapValue(content));
+    byte[] body = CborWriter.encode(new CborValue.MapValue(envelope));
+    byte[] item = new byte[1 + body.length];
+    item[0] = 'I';
+    System.arraycopy(body, 0, item, 1, body.length);
+    var outcome = subnet.executor().execute(state, 1, S, new byte[32],
+        List.of(item, LOAD.sign(PayloadItem.Workload.counter(1, 0)).encode()));
+    assertThat(outcome.rejectedItems()).singleElement().asString()
+        .contains("malformed payload item").contains("sender has 30 bytes");
     assertThat(outcome.load()).hasSize(1);
   }
 

@@ -9,6 +9,7 @@ import dev.subnetsim.chainkey.certification.Certificate;
 import dev.subnetsim.chainkey.certification.CertificateVerificationException;
 import dev.subnetsim.chainkey.certification.CertificateVerifier;
 import dev.subnetsim.chainkey.certification.StateRootMessage;
+import dev.subnetsim.chainkey.fuzz.DecoderFuzz;
 import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.threshold.ThresholdBls;
@@ -112,5 +113,24 @@ class RootDelegationTest {
     assertThat(SubnetRegistry.none("solo").rootKeyDer()).isEmpty();
     assertThatThrownBy(() -> new SubnetRegistry("nns", REGISTRY.subnets()))
         .hasMessageContaining("not in the registry");
+  }
+
+  /** A root node's answer is peer bytes: fuzzed answers are kept or refused, never thrown. */
+  @Test
+  void aFuzzedDelegationAnswerIsKeptOrRefusedButNeverThrows() {
+    byte[] valid = RootDelegation.issue(certified(ROOT_KEY, 7), REGISTRY.entry("app").orElseThrow());
+    var outcome = DecoderFuzz.assertTotal("RootDelegation.accept", 1821, List.of(valid),
+        Refused.class, b -> {
+          String refused = appReplica().accept(b);
+          if (refused != null) {
+            throw new Refused();
+          }
+          return b;
+        });
+    assertThat(outcome.rejected()).isPositive();
+  }
+
+  private static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
   }
 }

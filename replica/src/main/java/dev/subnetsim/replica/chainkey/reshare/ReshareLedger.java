@@ -143,16 +143,27 @@ public final class ReshareLedger {
     return b.toByteArray();
   }
 
+  /** @throws IllegalStateException for a record {@link #encodeList} did not write */
   static List<byte[]> decodeList(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
       int n = in.readInt();
+      if (n < 0 || n > in.available() / 4) {
+        throw new IOException("count " + n + " overruns the record");
+      }
       List<byte[]> out = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        out.add(in.readNBytes(in.readInt()));
+        int len = in.readInt();
+        if (len < 0 || len > in.available()) {
+          throw new IOException("item of " + len + " bytes overruns the record");
+        }
+        out.add(in.readNBytes(len));
+      }
+      if (in.available() > 0) {
+        throw new IOException("trailing bytes");
       }
       return out;
     } catch (IOException e) {
-      throw new IllegalStateException("corrupt installed-key record", e);
+      throw new IllegalStateException("corrupt installed-key record: " + e.getMessage(), e);
     }
   }
 }
