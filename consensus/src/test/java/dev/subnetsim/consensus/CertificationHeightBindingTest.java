@@ -56,6 +56,8 @@ class CertificationHeightBindingTest {
       final int i = node;
       TreeMap<Long, List<String>> certified = certifiedBy(net, i);
       assertThat(certified.size()).as("heights node %d certified", i).isGreaterThan(10);
+      assertThat(certified.keySet()).as("node %d certifies every height", i).containsAll(
+          java.util.stream.LongStream.rangeClosed(1, net.finalizedHeight(i) - 2).boxed().toList());
       certified.forEach((h, roots) -> assertThat(roots).as("node %d at height %d", i, h)
           .containsExactly(honestRoot(net, h)));
       List<Changes.Rejection> rejections = rejectionsBy(net, i);
