@@ -143,8 +143,26 @@ public final class ConsensusNode {
     return ingress.size();
   }
 
+  /** The equivocation proofs held (those of heights not yet purged), by height and proposer. */
   public List<ConsensusMessage.EquivocationProof> equivocations() {
-    return List.copyOf(pool.equivocations);
+    List<ConsensusMessage.EquivocationProof> out = new ArrayList<>();
+    pool.equivocations.values().forEach(byProposer -> out.addAll(byProposer.values()));
+    return out;
+  }
+
+  /** Equivocation proofs accepted since this replica started, purged ones included. */
+  public long equivocationsSeen() {
+    return pool.equivocationsSeen;
+  }
+
+  /** How many artifacts the pool holds ({@link ConsensusPool#artifactCount()}). */
+  public int poolSize() {
+    return pool.artifactCount();
+  }
+
+  /** Received artifacts waiting for what they depend on. */
+  public int pendingCount() {
+    return pending.size();
   }
 
   /** Finalized blocks after {@code height} with their finalizations, for a catch-up response. */
@@ -185,7 +203,7 @@ public final class ConsensusNode {
       } else if (in instanceof IngressWithdrawn w) {
         ingress.remove(w.message());
       } else if (in instanceof Executed e) {
-        pool.stateRoots.put(e.height(), e.stateRoot().clone());
+        pool.recordExecuted(e.height(), e.stateRoot());
       }
     }
     int before;
@@ -285,13 +303,26 @@ public final class ConsensusNode {
     List<Pending> retry = new ArrayList<>(pending);
     pending.clear();
     for (Pending p : retry) {
-      if (p.message().height() > pool.finalizedHeight) {
+      if (stillOpen(p.message())) {
         PeerInputFailure.attributed(p.from(), p.message().kind(), () -> {
           validate(p.from(), p.message(), changes);
           return null;
         });
       }
     }
+  }
+
+  /**
+   * Whether a deferred artifact can still matter: one of the certification family waits for
+   * execution, which follows finalization, and its validation says when it is moot; the rest
+   * until their height is final.
+   */
+  private boolean stillOpen(ConsensusMessage m) {
+    if (m instanceof ConsensusMessage.CertificationShare
+        || m instanceof ConsensusMessage.Certification) {
+      return true;
+    }
+    return m.height() > pool.finalizedHeight;
   }
 
   /** A round for height h starts once h-1 is notarized and the beacon of h is known. */
@@ -408,22 +439,36 @@ public final class ConsensusNode {
   public IngestedChain ingestFinalizedChain(NodeId from, List<Block> blocks,
       List<Finalization> finalizations, List<ConsensusMessage.Beacon> beacons) {
     Changes changes = new Changes();
+    // One finalization at a time, each applied before the next is validated, so the lookahead
+    // window moves with the chain however long it is; blocks are kept only up to a finalization
+    // within the window (the rest could never be finalized by this response).
+    java.util.TreeMap<Long, List<Block>> byHeight = new java.util.TreeMap<>();
+    for (Block b : blocks.subList(0, Math.min(blocks.size(), MAX_CATCH_UP_BLOCKS))) {
+      byHeight.computeIfAbsent(b.height(), k -> new ArrayList<>()).add(b);
+    }
+    List<Finalization> ordered = new ArrayList<>(finalizations.subList(0,
+        Math.min(finalizations.size(), MAX_CATCH_UP_BLOCKS)));
+    ordered.sort(java.util.Comparator.comparingLong(Finalization::height));
+    for (Finalization f : ordered) {
+      if (f.height() <= pool.finalizedHeight) {
+        continue;
+      }
+      if (!pool.withinLookahead(f.height())) {
+        break;
+      }
+      byHeight.subMap(pool.finalizedHeight, false, f.height(), true).forEach((h, atHeight) -> {
+        for (Block b : atHeight) {
+          pool.catchUpBlocks.computeIfAbsent(h, k -> new java.util.TreeMap<>())
+              .putIfAbsent(ConsensusPool.hex(b.hash()), b);
+        }
+      });
+      validate(from, f, changes);
+      applyFinalizations(changes);
+    }
     for (ConsensusMessage.Beacon b : beacons.subList(0, Math.min(beacons.size(),
         MAX_CATCH_UP_BLOCKS))) {
       validate(from, b, changes); // each verifies against the previous one, in height order
     }
-    long last = pool.finalizedHeight + MAX_CATCH_UP_BLOCKS;
-    for (Block b : blocks.subList(0, Math.min(blocks.size(), MAX_CATCH_UP_BLOCKS))) {
-      if (b.height() > pool.finalizedHeight && b.height() <= last) {
-        pool.catchUpBlocks.computeIfAbsent(b.height(), k -> new java.util.TreeMap<>())
-            .putIfAbsent(ConsensusPool.hex(b.hash()), b);
-      }
-    }
-    for (Finalization f : finalizations.subList(0, Math.min(finalizations.size(),
-        MAX_CATCH_UP_BLOCKS))) {
-      validate(from, f, changes);
-    }
-    applyFinalizations(changes);
     return new IngestedChain(List.copyOf(changes.finalized), List.copyOf(changes.rejections));
   }
 

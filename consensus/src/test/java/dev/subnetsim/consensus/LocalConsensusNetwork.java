@@ -31,6 +31,10 @@ final class LocalConsensusNetwork {
   final Set<Integer> crashed = new TreeSet<>();
   final Map<Integer, TreeMap<Long, byte[]>> finalized = new TreeMap<>();
   final List<ConsensusNode.StepResult> results = new ArrayList<>();
+  /** The same results by node index. */
+  final Map<Integer, List<ConsensusNode.StepResult>> resultsByNode = new TreeMap<>();
+  /** Nodes whose execution reaches another state root than the others' at every height. */
+  final Set<Integer> divergent = new TreeSet<>();
   final GenesisKeys keys;
   final ConsensusCrypto crypto;
   private List<ConsensusNode.Input>[] inbox;
@@ -47,10 +51,16 @@ final class LocalConsensusNetwork {
     this(n, seed, unitDelayNanos, byzantine, mode, 0);
   }
 
-  @SuppressWarnings("unchecked")
   LocalConsensusNetwork(int n, long seed, long unitDelayNanos,
       Map<Integer, Set<ByzantineBehaviour>> byzantine, ConsensusCrypto.Mode mode,
       int dkgInterval) {
+    this(n, seed, unitDelayNanos, byzantine, mode, dkgInterval, VerificationCache.shared());
+  }
+
+  @SuppressWarnings("unchecked")
+  LocalConsensusNetwork(int n, long seed, long unitDelayNanos,
+      Map<Integer, Set<ByzantineBehaviour>> byzantine, ConsensusCrypto.Mode mode,
+      int dkgInterval, VerificationCache cache) {
     List<NodeId> committee = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       committee.add(new NodeId(i));
@@ -59,13 +69,14 @@ final class LocalConsensusNetwork {
     config = new ConsensusConfig(subnet, committee, unitDelayNanos, unitDelayNanos * 3 / 10, 100, 10,
         dkgInterval);
     keys = GenesisKeys.generate("local", n, SeededRandom.fromSeed(seed));
-    crypto = new ConsensusCrypto(keys.publicKeys(), VerificationCache.shared(), mode);
+    crypto = new ConsensusCrypto(keys.publicKeys(), cache, mode);
     inbox = new List[n];
     for (int i = 0; i < n; i++) {
       nodes.add(new ConsensusNode(config, committee.get(i), keys.secrets().get(i), crypto,
           ConsensusNode.genesis(config), byzantine.getOrDefault(i, Set.of())));
       inbox[i] = new ArrayList<>();
       finalized.put(i, new TreeMap<>());
+      resultsByNode.put(i, new ArrayList<>());
     }
   }
 
@@ -82,6 +93,7 @@ final class LocalConsensusNetwork {
         ConsensusNode.StepResult r = nodes.get(i).step(now, in);
         for (int round = 0; round < 8; round++) {
           results.add(r);
+          resultsByNode.get(i).add(r);
           List<ConsensusNode.Input> executed = new ArrayList<>();
           for (ConsensusNode.ReceivedCatchUp received : r.catchUpResponses()) {
             ConsensusMessage.CatchUpResponse c = received.response();
@@ -93,7 +105,7 @@ final class LocalConsensusNetwork {
           }
           for (Block b : r.finalized()) {
             finalized.get(i).put(b.height(), b.hash());
-            executed.add(new ConsensusNode.Executed(b.height(), root(b)));
+            executed.add(new ConsensusNode.Executed(b.height(), stateRoot(i, b.hash())));
           }
           route(i, r, next);
           if (executed.isEmpty()) {
@@ -137,13 +149,25 @@ final class LocalConsensusNetwork {
     return next;
   }
 
-  /** A deterministic "state root" per executed block (identical on every honest node). */
-  private static byte[] root(Block b) {
+  /**
+   * Node {@code i}'s deterministic "state root" after executing the block with this hash: the
+   * same on every node but a {@link #divergent} one.
+   */
+  byte[] stateRoot(int i, byte[] blockHash) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(b.hash());
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      if (divergent.contains(i)) {
+        d.update("divergent".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return d.digest(blockHash);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The virtual time the network has run to. */
+  long now() {
+    return now;
   }
 
   /**

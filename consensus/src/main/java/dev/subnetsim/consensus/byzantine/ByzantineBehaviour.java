@@ -23,6 +23,11 @@ public enum ByzantineBehaviour {
    * each following the protocol on its own view, so the identity signs conflicting artifacts.
    */
   TWINS,
+  /**
+   * Re-sends the certification shares and certifications it holds (honest ones, validly signed)
+   * labelled with the neighbouring heights: their signed bytes carry the state root only.
+   */
+  RELABELLED_CERTIFICATIONS,
   /** Executes blocks to a state the honest replicas do not reach (its state hash diverges). */
   DIVERGENT_EXECUTION,
   /** Sends nothing at all (but keeps following the protocol locally). */

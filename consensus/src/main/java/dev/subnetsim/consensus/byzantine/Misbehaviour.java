@@ -5,6 +5,7 @@ import dev.subnetsim.chainkey.bls12381.HashToCurve;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
@@ -35,6 +36,8 @@ public final class Misbehaviour {
   private final java.util.TreeSet<String> doubleSigned = new java.util.TreeSet<>();
   /** The honest block this node split at each height (its twin comes back through relays). */
   private final java.util.TreeMap<Long, String> splitBlock = new java.util.TreeMap<>();
+  /** Certified heights whose shares and certification this node has relabelled. */
+  private final java.util.TreeSet<Long> relabelled = new java.util.TreeSet<>();
 
   public Misbehaviour(Set<ByzantineBehaviour> behaviours, NodeContext node, List<NodeId> committee) {
     this.behaviours = behaviours.isEmpty() ? EnumSet.noneOf(ByzantineBehaviour.class)
@@ -86,6 +89,9 @@ public final class Misbehaviour {
     if (has(ByzantineBehaviour.DOUBLE_SIGNING_NOTARY)) {
       doubleSign(pool, out);
     }
+    if (has(ByzantineBehaviour.RELABELLED_CERTIFICATIONS)) {
+      relabelCertifications(pool, out);
+    }
     if (lies != null) {
       return lies.apply(out);
     }
@@ -131,6 +137,32 @@ public final class Misbehaviour {
                   ConsensusCrypto.finalizationMessage(h, hash)))));
         }
       }
+    }
+  }
+
+  /**
+   * Every certification this node holds, and the shares it was combined from, sent again at the
+   * height below and the height above: one height the peers have executed, one they have not yet.
+   */
+  private void relabelCertifications(ConsensusPool pool, List<Outgoing> out) {
+    for (Certification c : pool.certifications.values()) {
+      long h = c.height();
+      if (!relabelled.add(h)) {
+        continue;
+      }
+      var shares = pool.certificationShares.getOrDefault(h, new java.util.TreeMap<>())
+          .getOrDefault(ConsensusPool.hex(c.stateRoot()), new java.util.TreeMap<>());
+      for (long other : new long[] {h - 1, h + 1}) {
+        if (other < 1) {
+          continue;
+        }
+        out.add(new Outgoing(null, new Certification(other, c.stateRoot(), c.signature())));
+        shares.forEach((signer, share) -> out.add(new Outgoing(null,
+            new CertificationShare(other, c.stateRoot(), signer, share))));
+      }
+    }
+    if (!pool.certifications.isEmpty()) {
+      relabelled.headSet(pool.certifications.firstKey()).clear(); // purged from the pool
     }
   }
 

@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The signatures consensus needs, all real BLS12-381 from chainkey: threshold shares of the beacon
@@ -36,8 +38,16 @@ public final class ConsensusCrypto {
   private final List<G2Point> beaconKeyShares;
   private final List<G2Point> certificationKeyShares;
   private final CryptoOpCounter ops = new CryptoOpCounter();
-  private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Object>> memo =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * Memoized results (public key shares, DKG transcripts: a few per DKG interval), bounded like
+   * {@link VerificationCache}: two generations of at most half of {@link #MEMO_CAPACITY} each, the
+   * older dropped whole when the younger fills. An evicted result is only recomputed.
+   */
+  public static final int MEMO_CAPACITY = 256;
+
+  private final Object memoLock = new Object();
+  private ConcurrentHashMap<String, Optional<Object>> memoYoung = new ConcurrentHashMap<>();
+  private ConcurrentHashMap<String, Optional<Object>> memoOld = new ConcurrentHashMap<>();
 
   public ConsensusCrypto(SubnetKeys keys, VerificationCache cache) {
     this(keys, cache, Mode.REAL);
@@ -183,8 +193,33 @@ public final class ConsensusCrypto {
    */
   @SuppressWarnings("unchecked")
   public <T> T memo(String key, java.util.function.Supplier<T> compute) {
-    return (T) memo.computeIfAbsent(key, k -> java.util.Optional.ofNullable(compute.get()))
-        .orElse(null);
+    ConcurrentHashMap<String, Optional<Object>> young;
+    synchronized (memoLock) {
+      Optional<Object> old = memoOld.remove(key);
+      if (old != null) {
+        memoYoung.putIfAbsent(key, old);
+      }
+      young = memoYoung;
+    }
+    // Outside the lock: one computation per key, others asking for it wait for it.
+    Optional<Object> value = young.computeIfAbsent(key, k -> Optional.ofNullable(compute.get()));
+    synchronized (memoLock) {
+      if (memoYoung.size() >= MEMO_CAPACITY / 2) {
+        memoOld = memoYoung;
+        memoYoung = new ConcurrentHashMap<>();
+      }
+    }
+    return (T) value.orElse(null);
+  }
+
+  /**
+   * Memoized results held now: at most {@link #MEMO_CAPACITY}, plus one per thread whose
+   * computation finished while another rotated the generations.
+   */
+  public int memoSize() {
+    synchronized (memoLock) {
+      return memoYoung.size() + memoOld.size();
+    }
   }
 
   /** A public check cached like a signature verification (keyed by every input). */

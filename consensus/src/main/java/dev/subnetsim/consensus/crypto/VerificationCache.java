@@ -2,8 +2,8 @@ package dev.subnetsim.consensus.crypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -11,22 +11,44 @@ import java.util.function.BooleanSupplier;
  * signature). Verification is a pure function, so honest simulated replicas may share one cache:
  * a share broadcast to n replicas is checked once instead of n times. Sharing changes wall time
  * only, never a result, whatever the thread interleaving. Create one per run (never a static).
+ *
+ * <p>Bounded by size in two generations: results go to the young one; when it holds half the
+ * capacity it becomes the old one and the previous old one is dropped whole; a hit in the old one
+ * moves to the young. The working set (the shares of the few heights in flight, checked by every
+ * replica within a round) stays, and a run of any length holds at most {@code capacity} results.
+ * Eviction has no randomness and no order over hashed keys; which results are held may depend on
+ * thread timing, which only decides whether a check is recomputed, never its result.
  */
 public final class VerificationCache {
-  private final ConcurrentHashMap<String, Boolean> results = new ConcurrentHashMap<>();
-  private final boolean enabled;
+  /** Enough for every share of tens of heights on a few subnets of tens of replicas. */
+  public static final int DEFAULT_CAPACITY = 1 << 16;
 
-  private VerificationCache(boolean enabled) {
+  private final boolean enabled;
+  private final int capacity;
+  private HashMap<String, Boolean> young = new HashMap<>();
+  private HashMap<String, Boolean> old = new HashMap<>();
+
+  private VerificationCache(boolean enabled, int capacity) {
     this.enabled = enabled;
+    this.capacity = capacity;
   }
 
   public static VerificationCache shared() {
-    return new VerificationCache(true);
+    return new VerificationCache(true, DEFAULT_CAPACITY);
+  }
+
+  /** A shared cache holding at most {@code capacity} results (at least 2). */
+  public static VerificationCache shared(int capacity) {
+    if (capacity < 2) {
+      throw new IllegalArgumentException("verification cache capacity must be >= 2, not "
+          + capacity);
+    }
+    return new VerificationCache(true, capacity);
   }
 
   /** No caching: every replica verifies every signature itself. */
   public static VerificationCache disabled() {
-    return new VerificationCache(false);
+    return new VerificationCache(false, 0);
   }
 
   public boolean verify(String scheme, byte[] publicKey, byte[] message, byte[] signature,
@@ -35,17 +57,41 @@ public final class VerificationCache {
       return check.getAsBoolean();
     }
     String key = key(scheme, publicKey, message, signature);
-    Boolean cached = results.get(key);
+    Boolean cached = lookup(key);
     if (cached != null) {
       return cached;
     }
     boolean result = check.getAsBoolean();
-    results.putIfAbsent(key, result);
+    store(key, result);
     return result;
   }
 
-  public int size() {
-    return results.size();
+  private synchronized Boolean lookup(String key) {
+    Boolean r = young.get(key);
+    if (r == null) {
+      r = old.remove(key);
+      if (r != null) {
+        store(key, r);
+      }
+    }
+    return r;
+  }
+
+  private synchronized void store(String key, boolean result) {
+    young.putIfAbsent(key, result);
+    if (young.size() >= capacity / 2) {
+      old = young;
+      young = new HashMap<>();
+    }
+  }
+
+  /** Results held now (at most {@link #capacity()}). */
+  public synchronized int size() {
+    return young.size() + old.size();
+  }
+
+  public int capacity() {
+    return capacity;
   }
 
   private static String key(String scheme, byte[]... parts) {

@@ -26,6 +26,15 @@ import java.util.TreeSet;
  * Roles read it and propose changes; {@code ConsensusNode} applies them.
  */
 public final class ConsensusPool {
+  /**
+   * How far above the finalized height artifacts are admitted. The IC's notary stops notarizing
+   * once it is 70 heights ahead of the certified height (its notarization/certification gap), so
+   * no honest artifact lies further ahead of a replica that keeps up; one that lags further
+   * catches up through a CUP. Anything farther is dropped unstored, so a Byzantine signer cannot
+   * grow the pool with far-future shares.
+   */
+  public static final long LOOKAHEAD = 70;
+
   final ConsensusConfig config;
 
   public final TreeMap<Long, byte[]> beacons = new TreeMap<>();
@@ -51,7 +60,10 @@ public final class ConsensusPool {
   public final TreeMap<Long, Block> finalizedBlocks = new TreeMap<>();
   /** Blocks learned from a catch-up response (final by their verified finalizations). */
   public final TreeMap<Long, TreeMap<String, Block>> catchUpBlocks = new TreeMap<>();
-  public final List<EquivocationProof> equivocations = new ArrayList<>();
+  /** Equivocation proofs by height, then proposer (one each: the first disqualifies). */
+  public final TreeMap<Long, TreeMap<Integer, EquivocationProof>> equivocations = new TreeMap<>();
+  /** Equivocation proofs accepted since start, purged ones included. */
+  public long equivocationsSeen;
   public final TreeMap<Long, Long> roundStart = new TreeMap<>();
 
   // What this replica signed itself.
@@ -62,6 +74,8 @@ public final class ConsensusPool {
   public final TreeSet<Long> myCertificationShares = new TreeSet<>();
   /** Executed heights and their state roots (input from execution). */
   public final TreeMap<Long, byte[]> stateRoots = new TreeMap<>();
+  /** The highest executed height (the start CUP's until execution reports one). */
+  public long executedHeight;
 
   /** A CUP's content and its hash, awaiting n-f shares (cleared by the aggregator once signed). */
   public record UnsignedCup(CatchUpPackage content, byte[] contentHash) {
@@ -80,12 +94,78 @@ public final class ConsensusPool {
     this.latestCup = start;
     this.finalizedHeight = start.height();
     this.finalizedHash = start.blockHash().clone();
+    this.executedHeight = start.height();
     beacons.put(start.height(), start.beaconSignature().clone());
     roundStart.put(start.height(), 0L);
   }
 
   public ConsensusConfig config() {
     return config;
+  }
+
+  /** Whether an artifact of {@code height} is within {@link #LOOKAHEAD} of the finalized height. */
+  public boolean withinLookahead(long height) {
+    return height <= finalizedHeight + LOOKAHEAD;
+  }
+
+  /**
+   * The most blocks one signer's shares (or one proposer's proposals) are kept for at a height:
+   * an honest notary signs blocks of ever lower rank, at most two per rank (an equivocating
+   * maker's pair), so 2n covers every honest pattern and bounds what a Byzantine signer adds.
+   */
+  public int perSignerLimit() {
+    return 2 * config.n();
+  }
+
+  /** How many blocks at one height {@code signer} has shares on, in a shares-by-block map. */
+  public static int blocksSignedBy(TreeMap<String, TreeMap<Integer, byte[]>> byBlock, int signer) {
+    int count = 0;
+    for (TreeMap<Integer, byte[]> shares : byBlock.values()) {
+      if (shares.containsKey(signer)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Execution finished {@code height} with this state root. */
+  public void recordExecuted(long height, byte[] stateRoot) {
+    stateRoots.put(height, stateRoot.clone());
+    executedHeight = Math.max(executedHeight, height);
+  }
+
+  /**
+   * How many artifacts the pool holds (shares, blocks, signatures, proofs and own records), for
+   * checking that it stays bounded.
+   */
+  public int artifactCount() {
+    int count = beacons.size() + finalizations.size() + certifications.size() + roundStart.size()
+        + finalizedBlocks.size() + stateRoots.size() + unsignedCups.size() + myBeaconShares.size()
+        + myProposals.size() + myFinalizationShares.size() + myCertificationShares.size();
+    for (TreeMap<Integer, byte[]> shares : beaconShares.values()) {
+      count += shares.size();
+    }
+    for (TreeMap<Long, ? extends TreeMap<String, TreeMap<Integer, byte[]>>> m : List.of(
+        notarizationShares, finalizationShares, certificationShares, cupShares)) {
+      for (TreeMap<String, TreeMap<Integer, byte[]>> byKey : m.values()) {
+        for (TreeMap<Integer, byte[]> shares : byKey.values()) {
+          count += shares.size();
+        }
+      }
+    }
+    for (TreeMap<Long, ? extends Map<?, ?>> m : List.of(proposals, notarizations, catchUpBlocks,
+        equivocations)) {
+      for (Map<?, ?> byKey : m.values()) {
+        count += byKey.size();
+      }
+    }
+    for (TreeSet<Integer> s : disqualified.values()) {
+      count += s.size();
+    }
+    for (TreeSet<String> s : myNotarizationShares.values()) {
+      count += s.size();
+    }
+    return count;
   }
 
   public static String hex(byte[] hash) {
@@ -184,7 +264,7 @@ public final class ConsensusPool {
   public void purgeBelow(long height) {
     for (TreeMap<Long, ?> m : List.<TreeMap<Long, ?>>of(beaconShares, proposals, catchUpBlocks, disqualified,
         notarizationShares, notarizations, finalizationShares, certificationShares,
-        myNotarizationShares, roundStart)) {
+        myNotarizationShares, roundStart, equivocations)) {
       m.headMap(height).clear();
     }
     beacons.headMap(height - 1).clear();

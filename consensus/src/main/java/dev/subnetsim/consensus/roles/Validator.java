@@ -14,6 +14,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
+import dev.subnetsim.consensus.catchup.CatchUpPackage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.dkg.DkgItem;
 import dev.subnetsim.consensus.dkg.EpochKeys;
@@ -46,6 +47,9 @@ public final class Validator {
   /** Validates {@code m}; throws {@link InvalidArtifactException} when it is invalid. */
   public Verdict validate(ConsensusPool pool, ConsensusMessage m, Changes changes) {
     int n = pool.config().n();
+    if (!pool.withinLookahead(m.height()) && !(m instanceof DkgItemMessage)) {
+      return beyondLookahead(m, n); // DKG items are bounded by their epoch instead
+    }
     if (m instanceof BeaconShare s) {
       if (pool.beacons.containsKey(s.height()) || s.height() <= pool.finalizedHeight) {
         return Verdict.IGNORED;
@@ -84,7 +88,8 @@ public final class Validator {
       return proposal(pool, p, changes);
     }
     if (m instanceof NotarizationShare s) {
-      if (s.height() <= pool.finalizedHeight) {
+      if (s.height() <= pool.finalizedHeight
+          || overSignerLimit(pool, pool.notarizationShares, s.height(), s.blockHash(), s.signer())) {
         return Verdict.IGNORED;
       }
       check(crypto.verifyIndividual(s.signer(), ConsensusCrypto.notarizationMessage(s.height(),
@@ -110,7 +115,8 @@ public final class Validator {
       return Verdict.ACCEPTED;
     }
     if (m instanceof FinalizationShare s) {
-      if (s.height() <= pool.finalizedHeight) {
+      if (s.height() <= pool.finalizedHeight
+          || overSignerLimit(pool, pool.finalizationShares, s.height(), s.blockHash(), s.signer())) {
         return Verdict.IGNORED;
       }
       check(crypto.verifyIndividual(s.signer(), ConsensusCrypto.finalizationMessage(s.height(),
@@ -134,33 +140,10 @@ public final class Validator {
       return Verdict.ACCEPTED;
     }
     if (m instanceof CertificationShare s) {
-      if (pool.certifications.containsKey(s.height())) {
-        return Verdict.IGNORED;
-      }
-      EpochKeys keys = dkg.keys(s.height()).orElse(null);
-      if (keys == null) {
-        return Verdict.PENDING;
-      }
-      check(crypto.verifyCertificationShare(keys.certificationShares(), s.signer(),
-          ConsensusCrypto.certificationMessage(s.stateRoot()), s.share()),
-          "invalid certification share of node index " + s.signer());
-      pool.certificationShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
-          .computeIfAbsent(ConsensusPool.hex(s.stateRoot()), k -> new TreeMap<>())
-          .put(s.signer(), s.share());
-      return Verdict.ACCEPTED;
+      return certificationShare(pool, s);
     }
     if (m instanceof Certification c) {
-      if (pool.certifications.containsKey(c.height())) {
-        return Verdict.IGNORED;
-      }
-      check(crypto.verifyCertification(ConsensusCrypto.certificationMessage(c.stateRoot()),
-          c.signature()), "invalid certification at " + c.height());
-      pool.certifications.put(c.height(), c);
-      changes.certified.add(c);
-      changes.combined.add(new Changes.CombinedArtifact("certification", c.height(),
-          crypto.certificationPublicKey(), ConsensusCrypto.certificationMessage(c.stateRoot()),
-          c.signature()));
-      return Verdict.ACCEPTED;
+      return certification(pool, c, changes);
     }
     if (m instanceof CupShare s) {
       if (s.height() <= pool.latestCup.height()) {
@@ -201,6 +184,143 @@ public final class Validator {
     return Verdict.IGNORED;
   }
 
+  /**
+   * A share over the state root of its height. The signed message is the root alone (external
+   * verifiers check those bytes), so the height is bound as the IC binds it: the root must be our
+   * own at that height. Until we have executed the height the share waits; a share over another
+   * root is rejected (an honest signer's share relabelled to another height, or a divergent
+   * signer's), never stored where it could combine into a certification of the wrong height.
+   */
+  private Verdict certificationShare(ConsensusPool pool, CertificationShare s) {
+    byte[] own = pool.stateRoots.get(s.height());
+    if (own == null) {
+      return s.height() > pool.executedHeight ? Verdict.PENDING : Verdict.IGNORED;
+    }
+    check(Arrays.equals(own, s.stateRoot()), "certification share of node index " + s.signer()
+        + " at height " + s.height() + " is over state root " + shortHex(s.stateRoot())
+        + ", not our root " + shortHex(own));
+    if (pool.certifications.containsKey(s.height())) {
+      return Verdict.IGNORED;
+    }
+    EpochKeys keys = dkg.keys(s.height()).orElse(null);
+    if (keys == null) {
+      return Verdict.PENDING;
+    }
+    check(crypto.verifyCertificationShare(keys.certificationShares(), s.signer(),
+        ConsensusCrypto.certificationMessage(s.stateRoot()), s.share()),
+        "invalid certification share of node index " + s.signer());
+    pool.certificationShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
+        .computeIfAbsent(ConsensusPool.hex(s.stateRoot()), k -> new TreeMap<>())
+        .put(s.signer(), s.share());
+    return Verdict.ACCEPTED;
+  }
+
+  /**
+   * A certification is accepted for its height only if its root is our own root there, checked
+   * once we have executed that height. One over another root is either relabelled from another
+   * height (rejected, so it never displaces the genuine one) or proof that our own execution
+   * diverged. The two are told apart only where the height is signed: at a CUP height, n-f CUP
+   * shares on the content with that root (at least f+1 of them honest) show the subnet certified
+   * it there; it is then accepted, and the replica sees that its own root differs.
+   */
+  private Verdict certification(ConsensusPool pool, Certification c, Changes changes) {
+    long h = c.height();
+    byte[] own = pool.stateRoots.get(h);
+    if (own == null) {
+      return h > pool.executedHeight ? Verdict.PENDING : Verdict.IGNORED;
+    }
+    boolean ours = Arrays.equals(own, c.stateRoot());
+    String wrongRoot = "certification at height " + h + " is over state root "
+        + shortHex(c.stateRoot()) + ", not our root " + shortHex(own);
+    Certification held = pool.certifications.get(h);
+    if (held != null) {
+      // Nothing displaces the certification we hold.
+      check(ours || Arrays.equals(held.stateRoot(), c.stateRoot()), wrongRoot);
+      return Verdict.IGNORED;
+    }
+    if (!ours) {
+      check(h % pool.config().cupInterval() == 0, wrongRoot);
+      Boolean signedByCup = certifiedByCupShares(pool, c);
+      if (signedByCup == null) {
+        return Verdict.PENDING; // the CUP shares of this height will decide
+      }
+      check(signedByCup, wrongRoot);
+    }
+    check(crypto.verifyCertification(ConsensusCrypto.certificationMessage(c.stateRoot()),
+        c.signature()), "invalid certification at " + h);
+    pool.certifications.put(h, c);
+    changes.certified.add(c);
+    changes.combined.add(new Changes.CombinedArtifact("certification", h,
+        crypto.certificationPublicKey(), ConsensusCrypto.certificationMessage(c.stateRoot()),
+        c.signature()));
+    return Verdict.ACCEPTED;
+  }
+
+  /**
+   * Whether n-f valid CUP shares sign the CUP content this certification would make at its
+   * (CUP) height: true, false once the CUP of that height is signed or passed without it, null
+   * while undecided.
+   */
+  private Boolean certifiedByCupShares(ConsensusPool pool, Certification c) {
+    long h = c.height();
+    Block b = pool.finalizedBlocks.get(h);
+    byte[] beacon = pool.beacons.get(h);
+    byte[] summary = dkg.cupSummary(h).orElse(null);
+    if (h <= pool.latestCup.height()) {
+      return false;
+    }
+    if (b == null || beacon == null || summary == null) {
+      return null;
+    }
+    byte[] content = new CatchUpPackage(h, b.hash(), beacon,
+        c.stateRoot(), c.signature(), summary).contentHash();
+    TreeMap<Integer, byte[]> shares = pool.cupShares.getOrDefault(h, new TreeMap<>())
+        .get(ConsensusPool.hex(content));
+    return shares != null && shares.size() >= pool.config().quorum() ? Boolean.TRUE : null;
+  }
+
+  /**
+   * An artifact beyond the lookahead is dropped unstored and unverified (checking it would let a
+   * flood cost us verifications); only what is invalid at any height is attributed.
+   */
+  private static Verdict beyondLookahead(ConsensusMessage m, int n) {
+    int signer = 0;
+    if (m instanceof BeaconShare s) {
+      signer = s.signer();
+    } else if (m instanceof NotarizationShare s) {
+      signer = s.signer();
+    } else if (m instanceof FinalizationShare s) {
+      signer = s.signer();
+    } else if (m instanceof CertificationShare s) {
+      signer = s.signer();
+    } else if (m instanceof CupShare s) {
+      signer = s.signer();
+    }
+    check(signer >= 0 && signer < n, m.kind() + " of node index " + signer
+        + ": no such node");
+    return Verdict.IGNORED;
+  }
+
+  /**
+   * Whether a share of {@code signer} on a block it has not yet signed at this height would
+   * exceed {@link ConsensusPool#perSignerLimit()}.
+   */
+  private static boolean overSignerLimit(ConsensusPool pool,
+      TreeMap<Long, TreeMap<String, TreeMap<Integer, byte[]>>> shares, long height,
+      byte[] blockHash, int signer) {
+    TreeMap<String, TreeMap<Integer, byte[]>> byBlock = shares.get(height);
+    if (byBlock == null || byBlock.getOrDefault(ConsensusPool.hex(blockHash), new TreeMap<>())
+        .containsKey(signer)) {
+      return false;
+    }
+    return ConsensusPool.blocksSignedBy(byBlock, signer) >= pool.perSignerLimit();
+  }
+
+  private static String shortHex(byte[] root) {
+    String hex = ConsensusPool.hex(root);
+    return hex.length() > 16 ? hex.substring(0, 16) + "..." : hex;
+  }
+
   private Verdict proposal(ConsensusPool pool, BlockProposal p, Changes changes) {
     long h = p.height();
     if (h <= pool.finalizedHeight) {
@@ -232,14 +352,17 @@ public final class Validator {
     long parentTime = pool.block(h - 1, p.block().parentHash()).map(Block::timeNanos).orElse(0L);
     check(p.block().timeNanos() >= parentTime, "block of node index " + proposer
         + " has time " + p.block().timeNanos() + " before its parent's " + parentTime);
-    for (BlockProposal other : pool.proposals.getOrDefault(h, new TreeMap<>()).values()) {
-      if (other.block().proposer() == proposer) {
-        EquivocationProof proof = new EquivocationProof(other, p);
-        pool.equivocations.add(proof);
-        pool.disqualified.computeIfAbsent(h, k -> new TreeSet<>()).add(proposer);
-        changes.equivocations.add(proof);
-        changes.broadcast(proof);
-      }
+    List<BlockProposal> earlier = pool.proposals.getOrDefault(h, new TreeMap<>()).values()
+        .stream().filter(o -> o.block().proposer() == proposer).toList();
+    if (earlier.size() >= pool.perSignerLimit()) {
+      return Verdict.IGNORED; // an equivocator's blocks beyond the limit: it is disqualified
+    }
+    for (BlockProposal other : earlier) {
+      EquivocationProof proof = new EquivocationProof(other, p);
+      addProof(pool, proof);
+      pool.disqualified.computeIfAbsent(h, k -> new TreeSet<>()).add(proposer);
+      changes.equivocations.add(proof);
+      changes.broadcast(proof);
     }
     pool.proposals.computeIfAbsent(h, k -> new TreeMap<>()).put(key, p);
     // Gossip: relay a newly validated proposal at once, as the IC's P2P layer adverts every
@@ -261,11 +384,18 @@ public final class Validator {
         ConsensusCrypto.proposalMessage(b.height(), b.block().hash()), b.signature()),
         "equivocation proof with an invalid signature");
     if (pool.disqualified.computeIfAbsent(a.height(), k -> new TreeSet<>()).add(proposer)) {
-      pool.equivocations.add(e);
+      addProof(pool, e);
       changes.equivocations.add(e);
       return Verdict.ACCEPTED;
     }
     return Verdict.IGNORED;
+  }
+
+  /** Keeps the first proof of each proposer and height; counts every one. */
+  private static void addProof(ConsensusPool pool, EquivocationProof proof) {
+    pool.equivocations.computeIfAbsent(proof.height(), k -> new TreeMap<>())
+        .putIfAbsent(proof.first().block().proposer(), proof);
+    pool.equivocationsSeen++;
   }
 
   private static void checkSigners(List<Integer> signers, int quorum, int n) {

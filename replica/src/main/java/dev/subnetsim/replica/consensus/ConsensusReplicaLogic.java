@@ -295,7 +295,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     }
     if (!r.equivocations().isEmpty()) {
       out.observe(new Observation.Metric("equivocation_proofs/" + config.subnet(),
-          node.equivocations().size()));
+          node.equivocationsSeen()));
     }
     List<Input> executed = new ArrayList<>(execute(r.finalized(), now, out));
     for (ConsensusNode.ReceivedCatchUp c : r.catchUpResponses()) {
