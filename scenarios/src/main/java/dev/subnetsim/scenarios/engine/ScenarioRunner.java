@@ -131,7 +131,10 @@ public final class ScenarioRunner {
           spec.durationNanos());
       var genesisKeys = keys;
       replies = new ChainKeyReplyChecker(subnet -> factory.execution(new SubnetId(subnet))
-          .installedKeys().map(h -> h.publicKeys()).orElse(genesisKeys), workload, world.faults());
+          .installedKeys().map(h -> h.publicKeys()).orElse(genesisKeys), workload, world.faults())
+          .expectingReplies(new ChainKeyReplyChecker.Liveness(spec.durationNanos(),
+              CHAIN_KEY_REPLY_BOUNDS * SpecWorld.defaultLivenessBoundNanos(spec),
+              allHealthy(world)));
     }
     CanisterStoryChecker stories = storyKeys
         ? storyChecker(spec, world, factory, keySubnet, reshares, storyRates) : null;
@@ -239,6 +242,22 @@ public final class ScenarioRunner {
       artifacts.addAll(stories.stories().artifactLines());
     }
     return new ScenarioRun(result(spec, options, run, recorder, invariants), artifacts, gaps);
+  }
+
+  /**
+   * Liveness bounds a chain-key request kind gets to see a valid reply in: its reply travels three
+   * block-and-stream hops, and the keys may still be on their way to the signing subnet.
+   */
+  static final int CHAIN_KEY_REPLY_BOUNDS = 3;
+
+  /** Whether every subnet of the world was healthy over the whole of [from, to]. */
+  private static java.util.function.BiPredicate<Long, Long> allHealthy(SpecWorld.World world) {
+    List<dev.subnetsim.scenarios.faults.HealthTimeline> timelines = world.topology().subnets()
+        .stream().map(sub -> world.faults().healthTimeline(world.topology(), sub.id())).toList();
+    return (from, to) -> timelines.stream().allMatch(h -> {
+      java.util.OptionalLong since = h.healthySince(to);
+      return since.isPresent() && since.getAsLong() <= from;
+    });
   }
 
   /** Held unless a replica's step threw; the finding names the replica, the sender, the kind. */

@@ -34,7 +34,9 @@ import dev.subnetsim.scenarios.world.ChainKeyWorkload;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import dev.subnetsim.scenarios.spec.WorkloadSpec.RequestKind;
 
 /**
  * Every chain-key reply an honest replica executes is checked by the client who asked, with the
@@ -54,6 +56,18 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
   private final TreeSet<String> seen = new TreeSet<>();
   private final List<String> artifacts = new ArrayList<>();
   private int checked;
+  /** Valid replies by request kind. */
+  private final TreeMap<RequestKind, Long> validByKind = new TreeMap<>();
+  private Liveness liveness;
+  private boolean livenessJudged;
+
+  /**
+   * Chain-key liveness: at {@code endNanos}, every request kind that was sent at a time from
+   * which every subnet stayed healthy for {@code boundNanos} must have had at least one valid reply;
+   * {@code healthy} says whether all subnets were healthy over a closed interval of virtual time.
+   */
+  public record Liveness(long endNanos, long boundNanos,
+      java.util.function.BiPredicate<Long, Long> healthy) {}
 
   public ChainKeyReplyChecker(SubnetChainKeys keys, ChainKeyWorkload workload, FaultSchedule faults) {
     this(subnet -> keys, workload, faults);
@@ -82,6 +96,36 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
 
   public int checked() {
     return checked;
+  }
+
+  /** Also fails the run if a request kind got no valid reply while it could have (see Liveness). */
+  public ChainKeyReplyChecker expectingReplies(Liveness l) {
+    this.liveness = l;
+    return this;
+  }
+
+  @Override
+  public List<Violation> onTime(long t) {
+    if (liveness == null || livenessJudged || t < liveness.endNanos()) {
+      return List.of();
+    }
+    livenessJudged = true;
+    TreeMap<RequestKind, Long> due = new TreeMap<>();
+    for (ChainKeyWorkload.Client c : workload.clients()) {
+      long until = c.sentAtNanos() + liveness.boundNanos();
+      if (until <= liveness.endNanos() && liveness.healthy().test(c.sentAtNanos(), until)) {
+        due.merge(c.kind(), 1L, Long::sum);
+      }
+    }
+    List<Violation> out = new ArrayList<>();
+    due.forEach((kind, n) -> {
+      if (validByKind.getOrDefault(kind, 0L) == 0) {
+        out.add(new Violation(NAME, t, n + " " + ChainKeyWorkload.latencyName(kind)
+            + " requests were sent while every subnet stayed healthy for "
+            + liveness.boundNanos() / 1e9 + " s after them, and none got a valid reply"));
+      }
+    });
+    return out;
   }
 
   @Override
@@ -179,7 +223,11 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
         }
         default -> null;
       };
-      return problem == null ? List.of() : List.of(new Violation(NAME, t, problem));
+      if (problem == null) {
+        validByKind.merge(client.get().kind(), 1L, Long::sum);
+        return List.of();
+      }
+      return List.of(new Violation(NAME, t, problem));
     } catch (RuntimeException e) {
       return List.of(new Violation(NAME, t, c.method() + " reply of request " + c.requestId()
           + " does not verify for its client: " + e.getMessage()));

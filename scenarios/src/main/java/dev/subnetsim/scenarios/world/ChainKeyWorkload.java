@@ -192,4 +192,9 @@ public final class ChainKeyWorkload {
   public int size() {
     return bySequence.size();
   }
+
+  /** Every request, in sequence order. */
+  public List<Client> clients() {
+    return List.copyOf(bySequence.values());
+  }
 }
