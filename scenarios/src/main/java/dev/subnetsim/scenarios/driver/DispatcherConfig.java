@@ -28,6 +28,9 @@ public final class DispatcherConfig {
                 + "pekko.loglevel = WARNING\n"
                 + "pekko.log-dead-letters = off\n"
                 + "pekko.jvm-shutdown-hooks = off\n"
+                // A fatal error on a replica thread stops the actor system (the driver then
+                // fails the run) instead of exiting the JVM with status 255.
+                + "pekko.jvm-exit-on-fatal-error = off\n"
                 + "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n")
         .withFallback(ConfigFactory.defaultReference());
   }
