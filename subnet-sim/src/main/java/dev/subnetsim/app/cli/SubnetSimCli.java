@@ -36,6 +36,11 @@ public final class SubnetSimCli implements Runnable {
             c.getErr().println("subnet-sim: " + ex.getMessage());
             return EXIT_BAD_INPUT;
           }
+          VirtualMachineError fatal = ResourceExhaustion.find(ex);
+          if (fatal != null) {
+            c.getErr().println(ResourceExhaustion.line(fatal));
+            return EXIT_INTERNAL_ERROR;
+          }
           c.getErr().println("subnet-sim: internal error: " + ex);
           ex.printStackTrace(c.getErr());
           return EXIT_INTERNAL_ERROR;
@@ -46,7 +51,14 @@ public final class SubnetSimCli implements Runnable {
           ex.getCommandLine().usage(ex.getCommandLine().getErr());
           return EXIT_BAD_INPUT;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (VirtualMachineError e) {
+      // picocli passes Errors through; uncaught, the JVM would print the trace and exit 1, which
+      // means "an invariant failed".
+      cli.getErr().println(ResourceExhaustion.line(e));
+      return EXIT_INTERNAL_ERROR;
+    }
   }
 
   public static void main(String[] args) {
