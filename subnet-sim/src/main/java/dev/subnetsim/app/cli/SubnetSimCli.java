@@ -27,7 +27,11 @@ public final class SubnetSimCli implements Runnable {
   }
 
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new SubnetSimCli());
+    return execute(new CommandLine(new SubnetSimCli()), args);
+  }
+
+  /** Runs {@code args} on {@code cli} with the exit status contract (tests add commands). */
+  static int execute(CommandLine cli, String... args) {
     cli.setExitCodeExceptionMapper(
         e -> e instanceof ScenarioException ? EXIT_BAD_INPUT : EXIT_INTERNAL_ERROR);
     cli.setExecutionExceptionHandler(
