@@ -30,7 +30,7 @@ final class InputLimits {
    * Chain-key requests (all streams) and canister stories expected over the run: their clients
    * and keys are made before it starts.
    */
-  static final double MAX_REQUESTS = 1_000_000;
+  static final double MAX_REQUESTS = 100_000;
   static final double MAX_STORIES = 100_000;
   /** Node indices in selectors (subnets have at most 100 nodes). */
   static final int MAX_NODE_INDEX = 999;
