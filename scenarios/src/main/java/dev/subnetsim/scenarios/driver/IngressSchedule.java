@@ -74,6 +74,12 @@ public final class IngressSchedule implements Iterable<IngressInjection> {
     }
   }
 
+  /** Time-ordered sources as one, merged by (time, source order). */
+  public static IngressStream merged(List<? extends Iterable<IngressInjection>> timeOrdered) {
+    List<Iterable<IngressInjection>> sources = List.copyOf(timeOrdered);
+    return () -> new Merge(sources);
+  }
+
   /** Each call starts every source over. */
   @Override
   public Iterator<IngressInjection> iterator() {

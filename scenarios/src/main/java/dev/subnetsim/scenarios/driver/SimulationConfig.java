@@ -130,12 +130,11 @@ public record SimulationConfig(
     }
 
     /**
-     * Adds a generated ingress source (e.g. {@code PoissonIngress.stream(...)}): each iterator
-     * must give non-decreasing times, and the same messages every time; the driver pulls it as
-     * the run goes instead of holding it whole.
+     * Adds a generated ingress source (e.g. {@code PoissonIngress.stream(...)}), which the driver
+     * reads as the run goes instead of holding it whole.
      */
-    public Builder ingressStream(Iterable<IngressInjection> timeOrdered) {
-      ingress.addTimeOrdered(timeOrdered);
+    public Builder ingress(IngressStream stream) {
+      ingress.addTimeOrdered(stream);
       return this;
     }
 

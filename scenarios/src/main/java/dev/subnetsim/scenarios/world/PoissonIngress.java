@@ -3,6 +3,7 @@ package dev.subnetsim.scenarios.world;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.scenarios.RunRandom;
+import dev.subnetsim.scenarios.driver.IngressStream;
 import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,7 +21,7 @@ import java.util.random.RandomGenerator;
  * <p>{@link #stream} makes the messages as they are asked for (a day at 100 000/s is never held);
  * {@link #schedule} is the same messages as a list, for small schedules.
  */
-public final class PoissonIngress implements Iterable<IngressInjection> {
+public final class PoissonIngress implements IngressStream {
   private final long runSeed;
   private final double meanGapNanos;
   private final List<NodeId> targets;

@@ -44,7 +44,7 @@ class LazyIngressTraceTest {
 
     RunResult eager = SimulationDriver.run(base().ingress(list).ingress(echoes(list)).build());
     RunResult lazy = SimulationDriver.run(base()
-        .ingressStream(PoissonIngress.stream(9, 40, targets, END)).ingress(echoes(list)).build());
+        .ingress(PoissonIngress.stream(9, 40, targets, END)).ingress(echoes(list)).build());
     RunResult without = SimulationDriver.run(base().ingress(echoes(list)).build());
 
     assertThat(lazy.traceHash()).isEqualTo(eager.traceHash());
@@ -55,7 +55,7 @@ class LazyIngressTraceTest {
   void theDriverPullsAGeneratedSourceOnlyAsFarAsTheRunReaches() {
     // One message every millisecond for an hour, of which the 1.5 s run can use 1 500.
     long[] pulled = {0};
-    Iterable<IngressInjection> hour = () -> new Iterator<>() {
+    IngressStream hour = () -> new Iterator<>() {
       private long t;
 
       @Override
@@ -71,7 +71,7 @@ class LazyIngressTraceTest {
       }
     };
 
-    RunResult r = SimulationDriver.run(base().ingressStream(hour).build());
+    RunResult r = SimulationDriver.run(base().ingress(hour).build());
 
     assertThat(r.stopReason()).isEqualTo(StopReason.END_TIME);
     assertThat(pulled[0]).isBetween(END / MS - 1, END / MS + 1);
