@@ -27,8 +27,9 @@ final class InputLimits {
   static final double MAX_REQUEST_RATE = 10_000;
   static final double MAX_STORY_RATE = 100;
   /**
-   * Chain-key requests (all streams) and canister stories expected over the run: their clients
-   * and keys are made before it starts.
+   * Chain-key requests (all streams) and canister stories expected over the run: every request's
+   * client is kept to check its reply, and stories (with their users' keys) are made before the
+   * run starts.
    */
   static final double MAX_REQUESTS = 100_000;
   static final double MAX_STORIES = 100_000;

@@ -177,7 +177,7 @@ public final class ScenarioParser {
     if (expectedRequests > MAX_REQUESTS) {
       throw f.error(f.require("requests"), String.format(java.util.Locale.ROOT,
           "would make about %.0f chain-key requests over the run, more than %.0f (each "
-              + "request's client is made before the run); lower the rates or the duration",
+              + "request's client is kept to check its reply); lower the rates or the duration",
           expectedRequests, MAX_REQUESTS));
     }
     int stash = (int) f.integer("presignature_stash", 0, 4096, WorkloadSpec.AUTO_STASH);
