@@ -66,7 +66,8 @@ public final class ScenarioParser {
     }
     ConsensusSpec consensus = top.has("consensus") ? consensus(top.child("consensus"))
         : ConsensusSpec.defaults();
-    NetworkSpec network = top.has("network") ? network(top.child("network")) : NetworkSpec.defaults();
+    NetworkSpec network = top.has("network") ? network(top.child("network"), subnets)
+        : NetworkSpec.defaults();
     WorkloadSpec workload = top.has("workload") ? workload(top.child("workload"), duration)
         : WorkloadSpec.none();
     List<FaultSpec> faults = top.list("faults", this::fault);
@@ -105,17 +106,24 @@ public final class ScenarioParser {
     return spec;
   }
 
-  private NetworkSpec network(Fields f) {
+  private NetworkSpec network(Fields f, List<SubnetSpec> subnets) {
     NetworkSpec d = NetworkSpec.defaults();
     LatencySpec latency = f.has("latency") ? latency(f.child("latency")) : d.latency();
     Map<String, Map<String, Long>> matrix = new LinkedHashMap<>();
     if (f.has("regions")) {
       YamlNode.Mapping rows = (YamlNode.Mapping) mapping(f, f.require("regions"));
+      // A subnet without regions has its nodes in "default" (SpecWorld's topology).
+      java.util.TreeSet<String> regions = new java.util.TreeSet<>();
+      subnets.forEach(sub -> regions.addAll(sub.regions().isEmpty() ? List.of("default")
+          : sub.regions()));
       for (var row : rows.fields().entrySet()) {
+        region(regions, row.getKey(), rows.path(), rows.keyLines().get(row.getKey()));
         Fields cols = new Fields(file, row.getValue());
+        YamlNode.Mapping to = (YamlNode.Mapping) row.getValue();
         Map<String, Long> out = new LinkedHashMap<>();
-        for (String to : ((YamlNode.Mapping) row.getValue()).fields().keySet()) {
-          out.put(to, cols.durationNanos(to, 1, MAX_LATENCY));
+        for (String col : to.fields().keySet()) {
+          region(regions, col, to.path(), to.keyLines().get(col));
+          out.put(col, cols.durationNanos(col, 1, MAX_LATENCY));
         }
         matrix.put(row.getKey(), out);
       }
@@ -125,6 +133,14 @@ public final class ScenarioParser {
             d.bytesPerSecond()));
     f.rejectUnknown();
     return spec;
+  }
+
+  /** A matrix entry for a region no node is in would silently do nothing. */
+  private void region(java.util.Set<String> regions, String name, String path, int line) {
+    if (!regions.contains(name)) {
+      throw new ScenarioException(file, line, path + "." + name, "no node is in region '" + name
+          + "' (regions of the subnets: " + regions + ")");
+    }
   }
 
   private YamlNode mapping(Fields f, YamlNode n) {
