@@ -28,7 +28,7 @@ public record SimulationConfig(
     FaultSchedule faults,
     List<InvariantChecker> checkers,
     List<SendInterceptor> interceptors,
-    List<IngressInjection> ingress,
+    IngressSchedule ingress,
     List<TraceSink> traceSinks,
     long endNanos,
     int dispatcherThreads) {
@@ -44,7 +44,7 @@ public record SimulationConfig(
     Objects.requireNonNull(faults, "faults");
     checkers = List.copyOf(checkers);
     interceptors = List.copyOf(interceptors);
-    ingress = List.copyOf(ingress);
+    Objects.requireNonNull(ingress, "ingress");
     traceSinks = List.copyOf(traceSinks);
     if (endNanos <= 0) {
       throw new IllegalArgumentException("end time must be positive: " + endNanos);
@@ -81,7 +81,7 @@ public record SimulationConfig(
     private FaultSchedule faults = FaultSchedule.none();
     private final List<InvariantChecker> checkers = new ArrayList<>();
     private final List<SendInterceptor> interceptors = new ArrayList<>();
-    private final List<IngressInjection> ingress = new ArrayList<>();
+    private final IngressSchedule.Builder ingress = new IngressSchedule.Builder();
     private final List<TraceSink> sinks = new ArrayList<>();
     private long endNanos = 10_000_000_000L;
     private int threads = 1;
@@ -123,9 +123,18 @@ public record SimulationConfig(
       return this;
     }
 
-    /** Adds a whole ingress schedule (e.g. {@code PoissonIngress.schedule(...)}). */
+    /** Adds a whole ingress schedule, in any order (ties keep their order). */
     public Builder ingress(List<IngressInjection> schedule) {
       schedule.forEach(i -> ingress(i.atNanos(), i.node(), i.message()));
+      return this;
+    }
+
+    /**
+     * Adds a generated ingress source (e.g. {@code PoissonIngress.stream(...)}), which the driver
+     * reads as the run goes instead of holding it whole.
+     */
+    public Builder ingress(IngressStream stream) {
+      ingress.addTimeOrdered(stream);
       return this;
     }
 
@@ -146,7 +155,7 @@ public record SimulationConfig(
 
     public SimulationConfig build() {
       return new SimulationConfig(seed, topology, logic, network, skew, faults, checkers,
-          interceptors, ingress, sinks, endNanos, threads);
+          interceptors, ingress.build(), sinks, endNanos, threads);
     }
   }
 }

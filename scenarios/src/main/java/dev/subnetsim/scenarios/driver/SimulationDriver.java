@@ -72,7 +72,8 @@ public final class SimulationDriver implements AutoCloseable {
     DispatcherSelector dispatcher = DispatcherSelector.fromConfig(DispatcherConfig.REPLICA_DISPATCHER);
     for (NodeId n : nodes) {
       refs.put(n, system.systemActorOf(
-          ReplicaActor.create(n, config.logicFactory()), "replica-" + n.value(), dispatcher));
+          ReplicaActor.create(n, VmErrorGuard.guard(config.logicFactory())), "replica-" + n.value(),
+          dispatcher));
     }
     this.exchange = new StepExchange(system, refs);
     try {
@@ -154,14 +155,14 @@ public final class SimulationDriver implements AutoCloseable {
 
   private void seed() {
     for (NodeId n : config.topology().allNodes()) {
-      queue.add(0, new WorldEvent.Boot(n));
+      queue.addPlanned(0, new WorldEvent.Boot(n));
     }
     for (Fault f : config.faults().faults()) {
-      queue.add(f.atNanos(), new WorldEvent.ApplyFault(f));
+      queue.addPlanned(f.atNanos(), new WorldEvent.ApplyFault(f));
     }
-    for (SimulationConfig.IngressInjection i : config.ingress()) {
-      queue.add(i.atNanos(), new WorldEvent.Ingress(i.node(), i.message()));
-    }
+    // Client messages are pulled as the run reaches them: a long, busy workload is never whole.
+    queue.feed(config.ingress().iterator(), i -> new EventQueue.Timed(i.atNanos(),
+        new WorldEvent.Ingress(i.node(), i.message())));
   }
 
   private void checkTime(long t, List<Violation> violations) {

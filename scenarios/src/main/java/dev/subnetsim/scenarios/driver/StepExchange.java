@@ -52,11 +52,18 @@ final class StepExchange {
               HUNG_REPLICA_TIMEOUT, system.scheduler())
           .toCompletableFuture());
     }
+    CompletableFuture<?> terminated = system.getWhenTerminated().toCompletableFuture();
     TreeMap<NodeId, ReplicaActor.Stepped> answers = new TreeMap<>();
     TreeMap<NodeId, Throwable> failed = new TreeMap<>();
     for (CompletableFuture<ReplicaActor.Stepped> f : pending) {
       ReplicaActor.Stepped s;
       try {
+        // A fatal error on a replica thread stops the system without an answer: stop waiting.
+        CompletableFuture.anyOf(f, terminated).join();
+        if (!f.isDone()) {
+          throw new IllegalStateException("the replicas' actor system stopped during step "
+              + stepSeq + " (a fatal error on a replica thread)");
+        }
         s = f.join();
       } catch (CompletionException e) {
         throw new IllegalStateException("replica did not answer step " + stepSeq, e.getCause());

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  * #rejectUnknown()} then reports a misspelt key with the closest known name.
  */
 final class Fields {
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h)?");
+  private static final Pattern DURATION =
+      Pattern.compile("([-+]?)\\s*(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h)?");
+  private static final Pattern DECIMAL = Pattern.compile("\\d+(?:\\.\\d+)?");
+  private static final Pattern FRACTION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(%)?");
   private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:/\\s*(s|m|min))?");
   private static final Pattern BANDWIDTH =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(bit|kbit|Mbit|Gbit|B|kB|KB|MB|GB)(?:/s)?");
@@ -111,58 +114,70 @@ final class Fields {
     return v;
   }
 
+  /** A probability: {@code 0.01} or {@code 1%}, in [0, 1]. */
   double fraction(String key, double fallback) {
     if (!has(key)) {
       return fallback;
     }
     YamlNode n = require(key);
     String text = scalar(n).trim();
-    double v;
-    try {
-      v = text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100
-          : Double.parseDouble(text);
-    } catch (NumberFormatException e) {
+    Matcher m = FRACTION.matcher(text);
+    if (!m.matches()) {
       throw error(n, "expected a probability like 0.01 or 1%, got '" + text + "'");
     }
-    if (v < 0 || v > 1) {
+    double v = decimal(n, m.group(1)) / (m.group(2) == null ? 1 : 100);
+    if (v > 1) {
       throw error(n, "expected a probability in [0, 1], got " + text);
     }
     return v;
   }
 
-  double number(String key, double min, double fallback) {
+  /** A plain decimal number in [min, max] (no NaN, infinities, exponents or hex). */
+  double number(String key, double min, double max, double fallback) {
     if (!has(key)) {
       return fallback;
     }
     YamlNode n = require(key);
-    try {
-      double v = Double.parseDouble(scalar(n).trim());
-      if (v < min) {
-        throw error(n, "expected a number >= " + min + ", got " + v);
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw error(n, "expected a number, got '" + scalar(n) + "'");
+    String text = scalar(n).trim();
+    if (!DECIMAL.matcher(text).matches()) {
+      throw error(n, "expected a number like 0.5, got '" + text + "'");
     }
+    double v = decimal(n, text);
+    if (v < min || v > max) {
+      throw error(n, "expected a number in [" + min + ", " + max + "], got " + text);
+    }
+    return v;
   }
 
-  /** A duration in nanoseconds: {@code 250ms}, {@code 30s}, {@code 2m}; a bare number is seconds. */
-  long durationNanos(String key) {
-    return durationNanos(require(key));
+  /** Digits as a finite double: thousands of digits would parse as infinity. */
+  private double decimal(YamlNode n, String digits) {
+    double v = Double.parseDouble(digits);
+    if (!Double.isFinite(v)) {
+      throw error(n, "is too large: '" + digits + "'");
+    }
+    return v;
   }
 
-  long durationNanos(String key, long fallback) {
-    return has(key) ? durationNanos(key) : fallback;
+  /**
+   * A duration in nanoseconds within [min, max]: {@code 250ms}, {@code 30s}, {@code 2m}; a bare
+   * number is seconds; a leading minus only where {@code min} is negative (a clock behind).
+   */
+  long durationNanos(String key, long min, long max) {
+    return durationNanos(require(key), min, max);
   }
 
-  long durationNanos(YamlNode n) {
+  long durationNanos(String key, long min, long max, long fallback) {
+    return has(key) ? durationNanos(key, min, max) : fallback;
+  }
+
+  long durationNanos(YamlNode n, long min, long max) {
     String text = scalar(n).trim();
     Matcher m = DURATION.matcher(text);
     if (!m.matches()) {
       throw error(n, "expected a duration like 250ms, 30s or 2m, got '" + text + "'");
     }
-    double v = Double.parseDouble(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2);
+    double v = decimal(n, m.group(2)) * ("-".equals(m.group(1)) ? -1 : 1);
+    String unit = m.group(3) == null ? "s" : m.group(3);
     double scale = switch (unit) {
       case "ns" -> 1;
       case "us" -> 1e3;
@@ -171,11 +186,40 @@ final class Fields {
       case "m" -> 60e9;
       default -> 3600e9;
     };
-    return Math.round(v * scale);
+    double nanos = Math.floor(v * scale + 0.5); // Math.round's rounding, without its saturation
+    if (min > 0 && nanos < min) {
+      throw error(n, "must be positive" + (min > 1 ? " (at least " + show(min) + ")" : "")
+          + ", got '" + text + "'");
+    }
+    if (nanos < min) {
+      throw error(n, "must be at least " + show(min) + ", got '" + text + "'");
+    }
+    if (nanos > max) {
+      throw error(n, "must be at most " + show(max) + ", got '" + text + "'");
+    }
+    return (long) nanos;
   }
 
-  /** A rate per second: {@code 10/s}, {@code 120/m}, or a bare number per second. */
-  double ratePerSecond(String key, double fallback) {
+  /** A duration as the scenario files write it, in the largest unit that divides it. */
+  static String show(long nanos) {
+    if (nanos == 0) {
+      return "0s";
+    }
+    long[] scales = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
+    String[] units = {"h", "m", "s", "ms", "us", "ns"};
+    for (int i = 0; i < scales.length; i++) {
+      if (nanos % scales[i] == 0) {
+        return nanos / scales[i] + units[i];
+      }
+    }
+    return nanos + "ns";
+  }
+
+  /**
+   * A rate per second in [min, max]: {@code 10/s}, {@code 120/m}, or a bare number per second;
+   * {@code min > 0} rejects zero.
+   */
+  double ratePerSecond(String key, double min, double max, double fallback) {
     if (!has(key)) {
       return fallback;
     }
@@ -185,12 +229,22 @@ final class Fields {
     if (!m.matches()) {
       throw error(n, "expected a rate like 10/s or 120/m, got '" + text + "'");
     }
-    double v = Double.parseDouble(m.group(1));
-    return m.group(2) == null || m.group(2).equals("s") ? v : v / 60;
+    double v = decimal(n, m.group(1));
+    double perSecond = m.group(2) == null || m.group(2).equals("s") ? v : v / 60;
+    if (min > 0 && perSecond <= 0) {
+      throw error(n, "must be positive, got '" + text + "'");
+    }
+    if (perSecond < min) {
+      throw error(n, "must be at least " + min + "/s, got '" + text + "'");
+    }
+    if (perSecond > max) {
+      throw error(n, "must be at most " + (long) max + "/s, got '" + text + "'");
+    }
+    return perSecond;
   }
 
-  /** Bandwidth in bytes per second: {@code 100Mbit}, {@code 1Gbit}, {@code 10MB/s}. */
-  double bytesPerSecond(String key, double fallback) {
+  /** Bandwidth in bytes per second within [min, max]: {@code 100Mbit}, {@code 10MB/s}. */
+  double bytesPerSecond(String key, double min, double max, double fallback) {
     if (!has(key)) {
       return fallback;
     }
@@ -200,8 +254,8 @@ final class Fields {
     if (!m.matches()) {
       throw error(n, "expected a bandwidth like 100Mbit or 10MB/s, got '" + text + "'");
     }
-    double v = Double.parseDouble(m.group(1));
-    return switch (m.group(2)) {
+    double v = decimal(n, m.group(1));
+    double bytes = switch (m.group(2)) {
       case "bit" -> v / 8;
       case "kbit" -> v * 1e3 / 8;
       case "Mbit" -> v * 1e6 / 8;
@@ -211,6 +265,13 @@ final class Fields {
       case "MB" -> v * 1e6;
       default -> v * 1e9;
     };
+    if (bytes < min) {
+      throw error(n, "must be at least " + (long) min + " B/s, got '" + text + "'");
+    }
+    if (bytes > max) {
+      throw error(n, "must be at most " + (long) max + " B/s, got '" + text + "'");
+    }
+    return bytes;
   }
 
   <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {

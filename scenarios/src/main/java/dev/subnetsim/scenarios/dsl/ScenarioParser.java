@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import static dev.subnetsim.scenarios.dsl.InputLimits.*;
 
 /**
  * YAML text to {@link ScenarioSpec}: the syntax half (types, units, unknown keys). The semantic
@@ -35,6 +36,9 @@ public final class ScenarioParser {
       Pattern.compile("finalized height >= (\\d+) on ([A-Za-z0-9_-]+)");
   private static final Pattern STALLS =
       Pattern.compile("no finalization on ([A-Za-z0-9_-]+) between (\\S+) and (\\S+)");
+
+  private static final Pattern NODE_RANGE =
+      Pattern.compile("\\s*(\\d+)\\s*(?:-\\s*(\\d+)\\s*)?");
 
   private final String file;
 
@@ -54,7 +58,7 @@ public final class ScenarioParser {
     String name = top.string("name");
     String description = top.string("description", "");
     long seed = top.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 1);
-    long duration = top.durationNanos("duration");
+    long duration = top.durationNanos("duration", 1, MAX_DURATION);
     ScenarioSpec.FaultBudget budget =
         top.choice("fault_budget", ScenarioSpec.FaultBudget.class, ScenarioSpec.FaultBudget.WITHIN_F);
     List<SubnetSpec> subnets = top.list("subnets", this::subnet);
@@ -63,8 +67,10 @@ public final class ScenarioParser {
     }
     ConsensusSpec consensus = top.has("consensus") ? consensus(top.child("consensus"))
         : ConsensusSpec.defaults();
-    NetworkSpec network = top.has("network") ? network(top.child("network")) : NetworkSpec.defaults();
-    WorkloadSpec workload = top.has("workload") ? workload(top.child("workload")) : WorkloadSpec.none();
+    NetworkSpec network = top.has("network") ? network(top.child("network"), subnets)
+        : NetworkSpec.defaults();
+    WorkloadSpec workload = top.has("workload") ? workload(top.child("workload"), duration)
+        : WorkloadSpec.none();
     List<FaultSpec> faults = top.list("faults", this::fault);
     List<InvariantKind> invariants = top.has("invariants")
         ? top.list("invariants", n -> top.choice(n, InvariantKind.class))
@@ -91,8 +97,9 @@ public final class ScenarioParser {
   private ConsensusSpec consensus(Fields f) {
     ConsensusSpec d = ConsensusSpec.defaults();
     ConsensusSpec spec = new ConsensusSpec(
-        f.durationNanos("unit_delay", d.unitDelayNanos()),
-        f.durationNanos("initial_notary_delay", d.initialNotaryDelayNanos()),
+        f.durationNanos("unit_delay", 1, MAX_CONSENSUS_DELAY, d.unitDelayNanos()),
+        f.durationNanos("initial_notary_delay", 0, MAX_CONSENSUS_DELAY,
+            d.initialNotaryDelayNanos()),
         (int) f.integer("dkg_interval", 2, 10_000, d.dkgInterval()),
         (int) f.integer("max_ingress_per_block", 0, 1_000_000, d.maxIngressPerBlock()),
         f.choice("crypto", ConsensusSpec.Crypto.class, d.crypto()));
@@ -100,25 +107,41 @@ public final class ScenarioParser {
     return spec;
   }
 
-  private NetworkSpec network(Fields f) {
+  private NetworkSpec network(Fields f, List<SubnetSpec> subnets) {
     NetworkSpec d = NetworkSpec.defaults();
     LatencySpec latency = f.has("latency") ? latency(f.child("latency")) : d.latency();
     Map<String, Map<String, Long>> matrix = new LinkedHashMap<>();
     if (f.has("regions")) {
       YamlNode.Mapping rows = (YamlNode.Mapping) mapping(f, f.require("regions"));
+      // A subnet without regions has its nodes in "default" (SpecWorld's topology).
+      java.util.TreeSet<String> regions = new java.util.TreeSet<>();
+      subnets.forEach(sub -> regions.addAll(sub.regions().isEmpty() ? List.of("default")
+          : sub.regions()));
       for (var row : rows.fields().entrySet()) {
+        region(regions, row.getKey(), rows.path(), rows.keyLines().get(row.getKey()));
         Fields cols = new Fields(file, row.getValue());
+        YamlNode.Mapping to = (YamlNode.Mapping) row.getValue();
         Map<String, Long> out = new LinkedHashMap<>();
-        for (String to : ((YamlNode.Mapping) row.getValue()).fields().keySet()) {
-          out.put(to, cols.durationNanos(to));
+        for (String col : to.fields().keySet()) {
+          region(regions, col, to.path(), to.keyLines().get(col));
+          out.put(col, cols.durationNanos(col, 1, MAX_LATENCY));
         }
         matrix.put(row.getKey(), out);
       }
     }
     NetworkSpec spec = new NetworkSpec(latency, matrix, f.fraction("loss", d.loss()),
-        f.bytesPerSecond("bandwidth", d.bytesPerSecond()));
+        f.bytesPerSecond("bandwidth", MIN_BYTES_PER_SECOND, MAX_BYTES_PER_SECOND,
+            d.bytesPerSecond()));
     f.rejectUnknown();
     return spec;
+  }
+
+  /** A matrix entry for a region no node is in would silently do nothing. */
+  private void region(java.util.Set<String> regions, String name, String path, int line) {
+    if (!regions.contains(name)) {
+      throw new ScenarioException(file, line, path + "." + name, "no node is in region '" + name
+          + "' (regions of the subnets: " + regions + ")");
+    }
   }
 
   private YamlNode mapping(Fields f, YamlNode n) {
@@ -131,17 +154,18 @@ public final class ScenarioParser {
   private LatencySpec latency(Fields f) {
     String model = f.string("model", "constant");
     LatencySpec spec = switch (model) {
-      case "constant" -> new LatencySpec.Constant(f.durationNanos("value"));
+      case "constant" -> new LatencySpec.Constant(f.durationNanos("value", 1, MAX_LATENCY));
       case "uniform" -> {
-        long min = f.durationNanos("min");
-        long max = f.durationNanos("max");
+        long min = f.durationNanos("min", 1, MAX_LATENCY);
+        long max = f.durationNanos("max", 1, MAX_LATENCY);
         if (max < min) {
           throw f.error(f.require("max"), "must not be below min");
         }
         yield new LatencySpec.Uniform(min, max);
       }
-      case "lognormal" -> new LatencySpec.LogNormal(f.durationNanos("median"),
-          f.number("sigma", 0, 0.5), f.durationNanos("floor", 1_000_000L));
+      case "lognormal" -> new LatencySpec.LogNormal(f.durationNanos("median", 1, MAX_LATENCY),
+          f.number("sigma", 0, MAX_SIGMA, 0.5), f.durationNanos("floor", 1, MAX_LATENCY,
+              1_000_000L));
       default -> throw f.error(f.require("model"),
           "expected one of [constant, uniform, lognormal], got '" + model + "'");
     };
@@ -149,21 +173,40 @@ public final class ScenarioParser {
     return spec;
   }
 
-  private WorkloadSpec workload(Fields f) {
-    double ingress = f.ratePerSecond("ingress_rate", 0);
+  private WorkloadSpec workload(Fields f, long durationNanos) {
+    double ingress = f.ratePerSecond("ingress_rate", 0, MAX_INGRESS_RATE, 0);
     String ingressSubnet = f.string("ingress_subnet", null);
     List<String> canisters = f.list("canisters", f::scalar);
     List<WorkloadSpec.RequestStream> requests = f.list("requests", n -> {
       Fields r = new Fields(file, n);
       WorkloadSpec.RequestKind kind = r.choice("kind", WorkloadSpec.RequestKind.class);
-      double rate = r.ratePerSecond("rate", 0);
-      double rampTo = r.ratePerSecond("ramp_to", rate);
+      // A stream without a positive rate would send nothing (a ramp starts from its rate).
+      r.require("rate");
+      double rate = r.ratePerSecond("rate", Double.MIN_VALUE, MAX_REQUEST_RATE, 0);
+      double rampTo = r.ratePerSecond("ramp_to", Double.MIN_VALUE, MAX_REQUEST_RATE, rate);
       String from = r.string("from");
       r.rejectUnknown();
       return new WorkloadSpec.RequestStream(kind, rate, rampTo, from);
     });
+    double seconds = durationNanos / 1e9;
+    double expectedRequests = requests.stream()
+        .mapToDouble(r -> Math.max(r.perSecond(), r.rampToPerSecond()) * seconds).sum();
+    if (expectedRequests > MAX_REQUESTS) {
+      throw f.error(f.require("requests"), String.format(java.util.Locale.ROOT,
+          "would make about %.0f chain-key requests over the run, more than %.0f (each "
+              + "request's client is kept to check its reply); lower the rates or the duration",
+          expectedRequests, MAX_REQUESTS));
+    }
     int stash = (int) f.integer("presignature_stash", 0, 4096, WorkloadSpec.AUTO_STASH);
-    double stories = f.ratePerSecond("canister_rate", WorkloadSpec.DEFAULT_STORY_RATE);
+    double stories = f.ratePerSecond("canister_rate", 0, MAX_STORY_RATE,
+        WorkloadSpec.DEFAULT_STORY_RATE);
+    long storyCanisters = canisters.stream().filter(c -> !c.equals("counter")).count();
+    if (stories * storyCanisters * seconds > MAX_STORIES) {
+      throw f.error(f.require("canister_rate"), String.format(java.util.Locale.ROOT,
+          "would make about %.0f canister stories over the run, more than %.0f (each story's "
+              + "user is made before the run); lower the rate or the duration",
+          stories * storyCanisters * seconds, MAX_STORIES));
+    }
     boolean prefill = f.bool("presignature_prefill", true);
     int inFlight = (int) f.integer("presignatures_in_flight", 1, 4096,
         WorkloadSpec.DEFAULT_IN_FLIGHT);
@@ -176,20 +219,24 @@ public final class ScenarioParser {
 
   private FaultSpec fault(YamlNode node) {
     Fields f = new Fields(file, node);
-    long at = f.durationNanos("at");
+    long at = f.durationNanos("at", 0, MAX_DURATION);
     String kind = f.string("kind");
     int line = node.line();
     FaultSpec spec = switch (kind) {
       case "crash" -> new FaultSpec.Crash(at, line, nodes(f));
       case "restart" -> new FaultSpec.Restart(at, line, nodes(f));
-      case "pause" -> new FaultSpec.Pause(at, line, nodes(f), f.durationNanos("for"));
-      case "clock-skew" -> new FaultSpec.ClockSkew(at, line, nodes(f), f.durationNanos("skew"));
+      case "pause" -> new FaultSpec.Pause(at, line, nodes(f),
+          f.durationNanos("for", 1, MAX_DURATION));
+      // Either way: a negative skew is a clock behind.
+      case "clock-skew" -> new FaultSpec.ClockSkew(at, line, nodes(f),
+          f.durationNanos("skew", -MAX_SKEW, MAX_SKEW));
       case "partition" -> new FaultSpec.Partition(at, line,
           f.list("groups", n -> selector(f, n)));
       case "heal" -> new FaultSpec.Heal(at, line);
       case "link" -> new FaultSpec.LinkFault(at, line, selector(f, f.require("from")),
-          selector(f, f.require("to")), f.fraction("loss", 0), f.durationNanos("delay", 0),
-          f.durationNanos("until", Long.MAX_VALUE));
+          selector(f, f.require("to")), f.fraction("loss", 0),
+          f.durationNanos("delay", 0, MAX_LATENCY, 0),
+          f.durationNanos("until", 1, MAX_DURATION, Long.MAX_VALUE));
       case "byzantine" -> byzantine(f, at, line);
       case "reshare" -> new FaultSpec.Reshare(at, line, f.string("from"), f.string("to"),
           f.list("keys", f::scalar));
@@ -245,18 +292,21 @@ public final class ScenarioParser {
   private List<Integer> indices(Fields f, YamlNode n, String ranges) {
     List<Integer> out = new ArrayList<>();
     if (ranges == null) {
-      for (YamlNode item : ((YamlNode.Sequence) n).items()) {
-        out.add((int) f.integer(item, 0, 999));
+      if (!(n instanceof YamlNode.Sequence seq)) {
+        throw f.error(n, "expected node indices like [0, 2] or '0-3,7', got " + n.describe());
+      }
+      for (YamlNode item : seq.items()) {
+        out.add((int) f.integer(item, 0, MAX_NODE_INDEX));
       }
       return out;
     }
     for (String part : ranges.split(",")) {
-      Matcher m = Pattern.compile("\\s*(\\d+)\\s*(?:-\\s*(\\d+)\\s*)?").matcher(part);
+      Matcher m = NODE_RANGE.matcher(part);
       if (!m.matches()) {
         throw f.error(n, "expected node indices like '0-3,7', got '" + ranges + "'");
       }
-      int from = Integer.parseInt(m.group(1));
-      int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+      int from = nodeIndex(f, n, m.group(1));
+      int to = m.group(2) == null ? from : nodeIndex(f, n, m.group(2));
       if (to < from) {
         throw f.error(n, "range " + part.trim() + " is empty");
       }
@@ -265,6 +315,15 @@ public final class ScenarioParser {
       }
     }
     return out;
+  }
+
+  /** One index of a range; bounded before expanding, so '0-999999999' cannot fill the heap. */
+  private static int nodeIndex(Fields f, YamlNode n, String digits) {
+    if (digits.length() > 4 || Integer.parseInt(digits) > MAX_NODE_INDEX) {
+      throw f.error(n, "node index " + digits + " is out of range (at most " + MAX_NODE_INDEX
+          + ")");
+    }
+    return Integer.parseInt(digits);
   }
 
   private PassCriterion criterion(Fields f, YamlNode n) {
@@ -278,11 +337,18 @@ public final class ScenarioParser {
       return new PassCriterion.ResumesAfterHeal(text, duration(f, n, m.group(1)));
     }
     if ((m = MIN_HEIGHT.matcher(text)).matches()) {
+      if (m.group(1).length() > 10 || Long.parseLong(m.group(1)) > MAX_HEIGHT) {
+        throw f.error(n, "height " + m.group(1) + " is out of range (at most " + MAX_HEIGHT + ")");
+      }
       return new PassCriterion.MinFinalizedHeight(text, Long.parseLong(m.group(1)), m.group(2));
     }
     if ((m = STALLS.matcher(text)).matches()) {
-      return new PassCriterion.Stalls(text, m.group(1), duration(f, n, m.group(2)),
-          duration(f, n, m.group(3)));
+      long from = duration(f, n, m.group(2), 0);
+      long to = duration(f, n, m.group(3), 1);
+      if (to <= from) {
+        throw f.error(n, "the stall must end after it starts, got '" + text + "'");
+      }
+      return new PassCriterion.Stalls(text, m.group(1), from, to);
     }
     throw f.error(n, "expected a criterion like 'p99 ecdsa latency < 8s', 'finalization resumes "
         + "within 10s of heal', 'finalized height >= 50 on root' or 'no finalization on root "
@@ -290,6 +356,10 @@ public final class ScenarioParser {
   }
 
   private long duration(Fields f, YamlNode at, String text) {
-    return f.durationNanos(new YamlNode.Scalar(at.path(), at.line(), text));
+    return duration(f, at, text, 1);
+  }
+
+  private long duration(Fields f, YamlNode at, String text, long min) {
+    return f.durationNanos(new YamlNode.Scalar(at.path(), at.line(), text), min, MAX_DURATION);
   }
 }

@@ -134,6 +134,10 @@ final class ScenarioValidator {
         if (l.untilNanos() <= l.atNanos()) {
           throw error(line, field + ".until", "must be after 'at'");
         }
+        if (l.loss() == 0 && l.extraDelayNanos() == 0) {
+          throw error(line, field, "a link fault needs 'loss' or 'delay' above 0 (it would do "
+              + "nothing)");
+        }
     } else if (fault instanceof FaultSpec.Reshare r) {
         subnet(r.fromSubnet(), line, field + ".from");
         subnet(r.toSubnet(), line, field + ".to");

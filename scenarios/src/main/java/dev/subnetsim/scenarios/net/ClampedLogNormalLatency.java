@@ -20,7 +20,7 @@ public record ClampedLogNormalLatency(long medianNanos, double sigma, long floor
 
   @Override
   public long sampleNanos(NodeId from, NodeId to, RandomGenerator rng) {
-    double x = Math.min(medianNanos * Math.exp(sigma * rng.nextGaussian()), 1000.0 * medianNanos);
+    double x = Math.min(medianNanos * StrictMath.exp(sigma * rng.nextGaussian()), 1000.0 * medianNanos);
     return Math.max(floorNanos, (long) x);
   }
 

@@ -21,7 +21,7 @@ public record LogNormalLatency(long floorNanos, long medianExtraNanos, double si
 
   @Override
   public long sampleNanos(NodeId from, NodeId to, RandomGenerator rng) {
-    double extra = medianExtraNanos * Math.exp(sigma * rng.nextGaussian());
+    double extra = medianExtraNanos * StrictMath.exp(sigma * rng.nextGaussian());
     double capped = Math.min(extra, 1000.0 * medianExtraNanos);
     return floorNanos + (long) capped;
   }

@@ -13,6 +13,17 @@ public record NetworkSpec(
     double bytesPerSecond) {
 
   public NetworkSpec {
+    if (!(loss >= 0 && loss <= 1)) {
+      throw new IllegalArgumentException("loss must be a probability: " + loss);
+    }
+    if (!(bytesPerSecond > 0) || Double.isInfinite(bytesPerSecond)) {
+      throw new IllegalArgumentException("bandwidth must be positive and finite: " + bytesPerSecond);
+    }
+    regionLatencyNanos.forEach((from, row) -> row.forEach((to, nanos) -> {
+      if (nanos <= 0) {
+        throw new IllegalArgumentException("latency " + from + " -> " + to + " must be positive");
+      }
+    }));
     // Insertion order (the file's), never Map.copyOf's per-JVM order: this is printed and reported.
     java.util.LinkedHashMap<String, Map<String, Long>> rows = new java.util.LinkedHashMap<>();
     regionLatencyNanos.forEach((k, v) -> rows.put(k,

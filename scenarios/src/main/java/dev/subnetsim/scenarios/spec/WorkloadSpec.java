@@ -18,6 +18,13 @@ public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<S
   public static final int DEFAULT_QUEUE_LIMIT = 64;
 
   public WorkloadSpec {
+    if (!(ingressPerSecond >= 0) || Double.isInfinite(ingressPerSecond)) {
+      throw new IllegalArgumentException("ingress rate must be finite and >= 0: " + ingressPerSecond);
+    }
+    if (!(canisterStoriesPerSecond >= 0) || Double.isInfinite(canisterStoriesPerSecond)) {
+      throw new IllegalArgumentException("story rate must be finite and >= 0: "
+          + canisterStoriesPerSecond);
+    }
     canisters = List.copyOf(canisters);
     requests = List.copyOf(requests);
   }
@@ -34,7 +41,15 @@ public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<S
 
   /** A Poisson stream of chain-key requests sent from a subnet's canisters, optionally ramped. */
   public record RequestStream(RequestKind kind, double perSecond, double rampToPerSecond,
-      String fromSubnet) {}
+      String fromSubnet) {
+    public RequestStream {
+      if (!(perSecond > 0) || Double.isInfinite(perSecond)
+          || !(rampToPerSecond >= 0) || Double.isInfinite(rampToPerSecond)) {
+        throw new IllegalArgumentException("request rates must be finite, the rate positive: "
+            + perSecond + ", ramp to " + rampToPerSecond);
+      }
+    }
+  }
 
   public enum RequestKind {
     SIGN_WITH_ECDSA, SIGN_WITH_SCHNORR, VETKD_DERIVE_KEY, ECDH_DERIVE, DOCUMENT_KEY_RETRIEVE,

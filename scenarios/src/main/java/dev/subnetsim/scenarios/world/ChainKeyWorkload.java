@@ -16,12 +16,16 @@ import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.scenarios.driver.IngressSchedule;
+import dev.subnetsim.scenarios.driver.IngressStream;
 import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
 import dev.subnetsim.scenarios.spec.WorkloadSpec.RequestKind;
 import dev.subnetsim.scenarios.spec.WorkloadSpec.RequestStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,9 +48,29 @@ public final class ChainKeyWorkload {
       Optional<TransportKeyPair> transport, Optional<EncryptedDocumentKey> document,
       Optional<EcPoint> documentKey) {}
 
-  private final List<IngressInjection> injections = new ArrayList<>();
+  /** A served stream: its index in the scenario, targets and the sequence numbers it uses. */
+  private record Plan(int index, RequestStream stream, List<NodeId> targets, long firstSequence,
+      long count) {}
+
+  private final SeededRandom root;
+  private final SubnetChainKeys keys;
+  private final long endNanos;
+  private final List<Plan> plans = new ArrayList<>();
+  private final TreeMap<RequestKind, Long> counts = new TreeMap<>();
+  private long total;
+  // Filled as the requests are made, which is before they are sent (the checkers look them up).
   private final TreeMap<Long, Client> bySequence = new TreeMap<>();
   private final TreeMap<String, Client> byArg = new TreeMap<>();
+
+  /** The world's load client, which signs every request's load message. */
+  private final LoadClient load;
+
+  private ChainKeyWorkload(long seed, SubnetChainKeys keys, long endNanos) {
+    this.root = SeededRandom.fromSeed(seed).fork("chain-key-workload");
+    this.load = LoadClient.fromSeed(seed);
+    this.keys = keys;
+    this.endNanos = endNanos;
+  }
 
   /** The kinds this build serves; the others are reported as not checked by the caller. */
   public static boolean served(RequestKind kind) {
@@ -68,48 +92,99 @@ public final class ChainKeyWorkload {
   /**
    * Requests of each stream go to the nodes of its {@code from} subnet (whose proxy canister calls
    * the management canister; calls for keys held elsewhere travel there in a stream), or of
-   * {@code defaultSubnet} when the stream names none.
+   * {@code defaultSubnet} when the stream names none. Only the arrivals are counted here (the
+   * sequence numbers run through the streams in order, so each stream's first one is known);
+   * the requests and their clients are made as {@link #injections()} is read. With {@code keys}
+   * null nothing else is possible (the counts size stashes before keys exist).
    */
-  /** With {@code keys} null only the arrivals are generated (to size stashes before keys exist). */
   public static ChainKeyWorkload generate(long seed, List<RequestStream> streams,
       SubnetChainKeys keys, java.util.function.Function<String, List<NodeId>> membersOf,
       String defaultSubnet, long endNanos) {
-    ChainKeyWorkload w = new ChainKeyWorkload();
-    SeededRandom root = SeededRandom.fromSeed(seed).fork("chain-key-workload");
-    LoadClient load = LoadClient.fromSeed(seed);
+    ChainKeyWorkload w = new ChainKeyWorkload(seed, keys, endNanos);
     long sequence = SEQUENCE_BASE;
     for (int s = 0; s < streams.size(); s++) {
       RequestStream stream = streams.get(s);
       if (!served(stream.kind())) {
         continue;
       }
-      SeededRandom rng = root.fork("stream-" + s);
       List<NodeId> targets = membersOf.apply(stream.fromSubnet() == null ? defaultSubnet
           : stream.fromSubnet());
-      double t = 0;
-      while (true) {
-        double progress = t / endNanos;
-        double rate = stream.perSecond() + (stream.rampToPerSecond() > 0
-            ? (stream.rampToPerSecond() - stream.perSecond()) * progress : 0);
-        if (rate <= 0) {
-          break;
-        }
-        t += Math.max(1, rng.nextExponential() * 1e9 / rate);
-        if (t >= endNanos) {
-          break;
-        }
-        long at = (long) t;
-        Client c = w.client(sequence++, stream.kind(), at, keys, rng.fork("client-" + sequence));
-        byte[] arg = ChainKeyProxyCanister.callArg(c.request().method(), c.request().encode());
-        w.injections.add(new IngressInjection(at, targets.get(rng.nextInt(targets.size())),
-            load.sign(new PayloadItem.Workload(c.sequence(), at, SubnetExecution.CHAIN_KEY_PROXY,
-                "call", arg)).encode()));
-        w.bySequence.put(c.sequence(), c);
-        w.byArg.put(HexFormat.of().formatHex(c.request().encode()), c);
+      Plan counting = new Plan(s, stream, targets, sequence, -1);
+      long n = 0;
+      for (Arrivals a = w.new Arrivals(counting, false); a.hasNext(); a.next()) {
+        n++;
       }
+      w.plans.add(new Plan(s, stream, targets, sequence, n));
+      w.counts.merge(stream.kind(), n, Long::sum);
+      w.total += n;
+      sequence += n;
     }
-    w.injections.sort(java.util.Comparator.comparingLong(IngressInjection::atNanos));
     return w;
+  }
+
+  /**
+   * One stream's requests in time order. Draws per request as the whole list was once drawn:
+   * the gap, then (from forks, which consume nothing) the client, then the target node.
+   */
+  private final class Arrivals implements Iterator<IngressInjection> {
+    private final Plan plan;
+    private final boolean make;
+    private final SeededRandom rng;
+    private double t;
+    private long sequence;
+    private IngressInjection next;
+    private boolean done;
+
+    Arrivals(Plan plan, boolean make) {
+      this.plan = plan;
+      this.make = make;
+      this.rng = root.fork("stream-" + plan.index());
+      this.sequence = plan.firstSequence();
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next != null || done) {
+        return next != null;
+      }
+      RequestStream stream = plan.stream();
+      double progress = t / endNanos;
+      double rate = stream.perSecond() + (stream.rampToPerSecond() > 0
+          ? (stream.rampToPerSecond() - stream.perSecond()) * progress : 0);
+      if (rate <= 0) {
+        done = true;
+        return false;
+      }
+      t += Math.max(1, rng.nextExponential() * 1e9 / rate);
+      if (t >= endNanos) {
+        done = true;
+        return false;
+      }
+      long at = (long) t;
+      long seq = sequence++;
+      byte[] body = null;
+      if (make) {
+        Client c = client(seq, stream.kind(), at, keys, rng.fork("client-" + sequence));
+        bySequence.put(c.sequence(), c);
+        byArg.put(HexFormat.of().formatHex(c.request().encode()), c);
+        byte[] arg = ChainKeyProxyCanister.callArg(c.request().method(), c.request().encode());
+        body = load.sign(new PayloadItem.Workload(c.sequence(), at,
+            SubnetExecution.CHAIN_KEY_PROXY, "call", arg)).encode();
+      }
+      NodeId target = plan.targets().get(rng.nextInt(plan.targets().size()));
+      next = new IngressInjection(at, target, body == null ? new byte[0] : body);
+      return true;
+    }
+
+    @Override
+    public IngressInjection next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      IngressInjection out = next;
+      next = null;
+      return out;
+    }
   }
 
   private Client client(long seq, RequestKind kind, long at, SubnetChainKeys keys, SeededRandom rng) {
@@ -173,11 +248,22 @@ public final class ChainKeyWorkload {
 
   /** How many requests of {@code kind} the streams make (for sizing presignature stashes). */
   public long count(RequestKind kind) {
-    return bySequence.values().stream().filter(c -> c.kind() == kind).count();
+    return counts.getOrDefault(kind, 0L);
   }
 
-  public List<IngressInjection> injections() {
-    return List.copyOf(injections);
+  /**
+   * Every stream's requests merged in time order (ties: scenario order of the streams), made as
+   * they are read: each iteration makes them again, the same. Needs the keys.
+   */
+  public IngressStream injections() {
+    if (keys == null) {
+      throw new IllegalStateException("a workload generated without keys only counts requests");
+    }
+    List<IngressStream> streams = new ArrayList<>();
+    for (Plan p : plans) {
+      streams.add(() -> new Arrivals(p, true));
+    }
+    return IngressSchedule.merged(streams);
   }
 
   public Optional<Client> bySequence(long sequence) {
@@ -189,8 +275,9 @@ public final class ChainKeyWorkload {
     return Optional.ofNullable(byArg.get(HexFormat.of().formatHex(managementArg)));
   }
 
+  /** Requests over the whole run (made or not yet). */
   public int size() {
-    return bySequence.size();
+    return (int) total;
   }
 
   /** Every request, in sequence order. */

@@ -4,9 +4,12 @@ import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.scenarios.RunRandom;
+import dev.subnetsim.scenarios.driver.IngressStream;
 import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,35 +18,79 @@ import java.util.random.RandomGenerator;
  * the run seed's "workload/ingress" stream, so the schedule is part of the replayable run. Each
  * message is a 16-byte body (sequence number, send time) that the replica logic may interpret
  * (e.g. wrap into a signed ingress message).
+ *
+ * <p>{@link #stream} makes the messages as they are asked for (a day at 100 000/s is never held);
+ * {@link #schedule} is the same messages as a list, for small schedules.
  */
-public final class PoissonIngress {
-  private PoissonIngress() {}
+public final class PoissonIngress implements IngressStream {
+  private final long runSeed;
+  private final double meanGapNanos;
+  private final List<NodeId> targets;
+  private final long endNanos;
 
-  public static List<IngressInjection> schedule(
-      long runSeed, double perSecond, List<NodeId> targets, long endNanos) {
+  private PoissonIngress(long runSeed, double perSecond, List<NodeId> targets, long endNanos) {
     if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
       throw new IllegalArgumentException("ingress rate must be >= 0: " + perSecond);
     }
     if (targets.isEmpty()) {
       throw new IllegalArgumentException("ingress needs at least one target node");
     }
+    this.runSeed = runSeed;
+    this.meanGapNanos = perSecond == 0 ? Double.POSITIVE_INFINITY : 1e9 / perSecond;
+    this.targets = List.copyOf(targets);
+    this.endNanos = endNanos;
+  }
+
+  /** The schedule as a time-ordered source; every iteration makes the same messages again. */
+  public static PoissonIngress stream(
+      long runSeed, double perSecond, List<NodeId> targets, long endNanos) {
+    return new PoissonIngress(runSeed, perSecond, targets, endNanos);
+  }
+
+  public static List<IngressInjection> schedule(
+      long runSeed, double perSecond, List<NodeId> targets, long endNanos) {
     List<IngressInjection> out = new ArrayList<>();
-    if (perSecond == 0) {
-      return out;
-    }
-    RandomGenerator rng = RunRandom.forPurpose(runSeed, "workload/ingress");
-    LoadClient load = LoadClient.fromSeed(runSeed);
-    double meanGapNanos = 1e9 / perSecond;
-    long t = 0;
-    long seq = 0;
-    while (true) {
-      t += Math.max(1, (long) (rng.nextExponential() * meanGapNanos));
-      if (t >= endNanos) {
-        return out;
+    stream(runSeed, perSecond, targets, endNanos).forEach(out::add);
+    return out;
+  }
+
+  @Override
+  public Iterator<IngressInjection> iterator() {
+    return new Arrivals();
+  }
+
+  /** Draws in the order the whole schedule was once drawn in: gap, then target, per message. */
+  private final class Arrivals implements Iterator<IngressInjection> {
+    private final RandomGenerator rng = RunRandom.forPurpose(runSeed, "workload/ingress");
+    private final LoadClient load = LoadClient.fromSeed(runSeed);
+    private long t;
+    private long seq;
+    private IngressInjection next;
+    private boolean done = Double.isInfinite(meanGapNanos);
+
+    @Override
+    public boolean hasNext() {
+      if (next == null && !done) {
+        t += Math.max(1, (long) (rng.nextExponential() * meanGapNanos));
+        if (t >= endNanos || t < 0) { // t < 0: past Long.MAX_VALUE, beyond any end
+          done = true;
+        } else {
+          NodeId target = targets.get(rng.nextInt(targets.size()));
+          next = new IngressInjection(t, target,
+              load.sign(PayloadItem.Workload.counter(seq++, t)).encode());
+        }
       }
-      NodeId target = targets.get(rng.nextInt(targets.size()));
-      byte[] body = load.sign(PayloadItem.Workload.counter(seq++, t)).encode();
-      out.add(new IngressInjection(t, target, body));
+      return next != null;
+    }
+
+    @Override
+    public IngressInjection next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      IngressInjection out = next;
+      next = null;
+      return out;
     }
   }
 }

@@ -115,7 +115,7 @@ public final class SpecWorld {
         .dispatcherThreads(dispatcherThreads);
     world.checkers().forEach(b::checker);
     if (spec.workload().ingressPerSecond() > 0) {
-      b.ingress(PoissonIngress.schedule(spec.seed(), spec.workload().ingressPerSecond(),
+      b.ingress(PoissonIngress.stream(spec.seed(), spec.workload().ingressPerSecond(),
           world.topology().members(new SubnetId(ingressSubnet(spec))), spec.durationNanos()));
     }
     return b;

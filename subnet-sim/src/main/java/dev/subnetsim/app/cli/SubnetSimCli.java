@@ -27,7 +27,11 @@ public final class SubnetSimCli implements Runnable {
   }
 
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new SubnetSimCli());
+    return execute(new CommandLine(new SubnetSimCli()), args);
+  }
+
+  /** Runs {@code args} on {@code cli} with the exit status contract (tests add commands). */
+  static int execute(CommandLine cli, String... args) {
     cli.setExitCodeExceptionMapper(
         e -> e instanceof ScenarioException ? EXIT_BAD_INPUT : EXIT_INTERNAL_ERROR);
     cli.setExecutionExceptionHandler(
@@ -35,6 +39,11 @@ public final class SubnetSimCli implements Runnable {
           if (ex instanceof ScenarioException) {
             c.getErr().println("subnet-sim: " + ex.getMessage());
             return EXIT_BAD_INPUT;
+          }
+          VirtualMachineError fatal = ResourceExhaustion.find(ex);
+          if (fatal != null) {
+            c.getErr().println(ResourceExhaustion.line(fatal));
+            return EXIT_INTERNAL_ERROR;
           }
           c.getErr().println("subnet-sim: internal error: " + ex);
           ex.printStackTrace(c.getErr());
@@ -46,7 +55,14 @@ public final class SubnetSimCli implements Runnable {
           ex.getCommandLine().usage(ex.getCommandLine().getErr());
           return EXIT_BAD_INPUT;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (VirtualMachineError e) {
+      // picocli passes Errors through; uncaught, the JVM would print the trace and exit 1, which
+      // means "an invariant failed".
+      cli.getErr().println(ResourceExhaustion.line(e));
+      return EXIT_INTERNAL_ERROR;
+    }
   }
 
   public static void main(String[] args) {
