@@ -328,6 +328,14 @@ public final class ScenarioParser {
 
   private PassCriterion criterion(Fields f, YamlNode n) {
     String text = f.scalar(n).trim();
+    if (text.startsWith("optional:")) {
+      return new PassCriterion.Optional(criterion(f, n, text.substring("optional:".length())
+          .trim()));
+    }
+    return criterion(f, n, text);
+  }
+
+  private PassCriterion criterion(Fields f, YamlNode n, String text) {
     Matcher m;
     if ((m = LATENCY_BELOW.matcher(text)).matches()) {
       return new PassCriterion.LatencyBelow(text, Integer.parseInt(m.group(1)), m.group(2),

@@ -172,7 +172,9 @@ final class ScenarioValidator {
   }
 
   private void criterion(PassCriterion c, String field) {
-    if (c instanceof PassCriterion.LatencyBelow l) {
+    if (c instanceof PassCriterion.Optional o) {
+      criterion(o.criterion(), field);
+    } else if (c instanceof PassCriterion.LatencyBelow l) {
         if (!LATENCY_KINDS.contains(l.requestKind())) {
           throw error(1, field, "unknown request kind '" + l.requestKind() + "', expected one of "
               + new TreeSet<>(LATENCY_KINDS));

@@ -24,8 +24,10 @@ import java.util.function.Supplier;
  * secret material the key-holding subnets' replicas actually hold: the genesis holder's shares at
  * the start, and each reshare target's shares as soon as they are installed. No single replica's
  * share of any chain key (vetKD, ECDH per curve, document key, ECDSA and Schnorr keys) is the
- * master secret (share*G != public key), and the scenario's Byzantine coalition of that subnet
- * interpolating its shares does not obtain it either. A violation would mean a key was dealt or
+ * master secret (share*G != public key), and no coalition of f = floor((n-1)/3) of that subnet's
+ * replicas interpolating their shares obtains it either: every such coalition when there are at
+ * most {@value #MAX_COALITIONS}, else a deterministic sample of that many (seeded by the subnet's
+ * name), plus the scenario's own Byzantine coalition. A violation would mean a key was dealt or
  * reshared with too low a threshold.
  */
 public final class NoMasterSecretChecker implements InvariantChecker {
@@ -37,6 +39,9 @@ public final class NoMasterSecretChecker implements InvariantChecker {
   /** A key-holding subnet: its material once it exists, its members and Byzantine coalition. */
   public record Holder(String subnet, Supplier<Optional<Material>> material, List<NodeId> members,
       List<Integer> coalition) {}
+
+  /** Coalitions of f checked per subnet at most (all of them below this). */
+  static final int MAX_COALITIONS = 128;
 
   private final List<Holder> holders;
   private final TreeMap<String, Boolean> checked = new TreeMap<>();
@@ -76,13 +81,73 @@ public final class NoMasterSecretChecker implements InvariantChecker {
       Optional<Material> m = h.material().get();
       if (m.isPresent()) {
         checked.put(h.subnet(), true);
-        new Check(h, m.get(), out, t).run();
+        new Check(h, m.get(), coalitions(h), out, t).run();
       }
     }
     return out;
   }
 
-  private record Check(Holder h, Material m, List<Violation> out, long t) {
+  /**
+   * The coalitions to try on holder {@code h}: every set of f members (or a deterministic sample of
+   * {@link #MAX_COALITIONS}), and the scenario's Byzantine coalition if it is not empty.
+   */
+  static List<List<Integer>> coalitions(Holder h) {
+    int n = h.members().size();
+    int f = (n - 1) / 3;
+    List<List<Integer>> out = new ArrayList<>();
+    if (!h.coalition().isEmpty()) {
+      out.add(List.copyOf(h.coalition()));
+    }
+    if (f == 0) {
+      return out;
+    }
+    java.math.BigInteger all = binomial(n, f);
+    if (all.compareTo(java.math.BigInteger.valueOf(MAX_COALITIONS)) <= 0) {
+      int[] c = new int[f];
+      for (int i = 0; i < f; i++) {
+        c[i] = i;
+      }
+      while (true) {
+        out.add(java.util.Arrays.stream(c).boxed().toList());
+        int i = f - 1;
+        while (i >= 0 && c[i] == n - f + i) {
+          i--;
+        }
+        if (i < 0) {
+          return out;
+        }
+        c[i]++;
+        for (int j = i + 1; j < f; j++) {
+          c[j] = c[j - 1] + 1;
+        }
+      }
+    }
+    java.util.random.RandomGenerator r = new java.util.SplittableRandom(
+        h.subnet().hashCode() * 0x9E3779B97F4A7C15L + n);
+    java.util.TreeSet<String> seen = new java.util.TreeSet<>();
+    while (out.size() < MAX_COALITIONS + (h.coalition().isEmpty() ? 0 : 1)) {
+      java.util.TreeSet<Integer> pick = new java.util.TreeSet<>();
+      while (pick.size() < f) {
+        pick.add(r.nextInt(n));
+      }
+      if (seen.add(pick.toString())) {
+        out.add(List.copyOf(pick));
+      }
+    }
+    return out;
+  }
+
+  private static java.math.BigInteger binomial(int n, int k) {
+    java.math.BigInteger b = java.math.BigInteger.ONE;
+    for (int i = 0; i < k; i++) {
+      b = b.multiply(java.math.BigInteger.valueOf(n - i))
+          .divide(java.math.BigInteger.valueOf(i + 1));
+    }
+    return b;
+  }
+
+  private record Check(Holder h, Material m, List<List<Integer>> coalitions, List<Violation> out,
+      long t) {
     void run() {
       SubnetChainKeys pub = m.publicKeys();
       if (pub.vetKdKey() != null) {
@@ -109,7 +174,7 @@ public final class NoMasterSecretChecker implements InvariantChecker {
     }
 
     private void ec(String what, EcPoint publicKey, Function<NodeChainKeyShares, EcScalar> share) {
-      TreeMap<Integer, EcScalar> coalitionShares = new TreeMap<>();
+      TreeMap<Integer, EcScalar> held = new TreeMap<>();
       for (NodeChainKeyShares s : m.shares()) {
         EcScalar x = share.apply(s);
         if (x == null) {
@@ -119,20 +184,22 @@ public final class NoMasterSecretChecker implements InvariantChecker {
           out.add(new Violation(NAME, t, h.members().get(s.index()) + " holds the " + what
               + "'s secret" + where()));
         }
-        if (h.coalition().contains(s.index())) {
-          coalitionShares.put(s.index(), x);
-        }
+        held.put(s.index(), x);
       }
-      if (!coalitionShares.isEmpty()
-          && EcPoint.mulGenerator(EcLagrange.interpolateScalars(publicKey.curve(), coalitionShares))
-              .equals(publicKey)) {
-        out.add(new Violation(NAME, t, "the coalition " + h.coalition() + " reconstructs the "
-            + what + where()));
+      for (List<Integer> coalition : coalitions) {
+        TreeMap<Integer, EcScalar> shares = new TreeMap<>(held);
+        shares.keySet().retainAll(coalition);
+        if (shares.size() > 1 && EcPoint.mulGenerator(EcLagrange.interpolateScalars(
+            publicKey.curve(), shares)).equals(publicKey)) {
+          out.add(new Violation(NAME, t, "the coalition " + coalition + " reconstructs the "
+              + what + where()));
+          return;
+        }
       }
     }
 
     private void bls(String what, G2Point publicKey) {
-      TreeMap<Integer, Scalar> coalitionShares = new TreeMap<>();
+      TreeMap<Integer, Scalar> held = new TreeMap<>();
       for (NodeChainKeyShares s : m.shares()) {
         if (s.vetKdShare() == null) {
           continue;
@@ -141,14 +208,17 @@ public final class NoMasterSecretChecker implements InvariantChecker {
           out.add(new Violation(NAME, t, h.members().get(s.index()) + " holds the " + what
               + "'s secret" + where()));
         }
-        if (h.coalition().contains(s.index())) {
-          coalitionShares.put(s.index(), s.vetKdShare());
-        }
+        held.put(s.index(), s.vetKdShare());
       }
-      if (!coalitionShares.isEmpty() && G2Point.generator()
-          .mul(Lagrange.interpolateAtZero(coalitionShares)).equals(publicKey)) {
-        out.add(new Violation(NAME, t, "the coalition " + h.coalition() + " reconstructs the "
-            + what + where()));
+      for (List<Integer> coalition : coalitions) {
+        TreeMap<Integer, Scalar> shares = new TreeMap<>(held);
+        shares.keySet().retainAll(coalition);
+        if (shares.size() > 1 && G2Point.generator().mul(Lagrange.interpolateAtZero(shares))
+            .equals(publicKey)) {
+          out.add(new Violation(NAME, t, "the coalition " + coalition + " reconstructs the "
+              + what + where()));
+          return;
+        }
       }
     }
   }

@@ -18,4 +18,14 @@ public sealed interface PassCriterion {
 
   /** {@code no finalization on root between 10s and 30s}: the expected stall beyond f faults. */
   record Stalls(String text, String subnet, long fromNanos, long toNanos) implements PassCriterion {}
+
+  /**
+   * {@code optional: CRITERION}: judged like the criterion when the run gives it something to judge,
+   * and not checked (instead of violated) when it gives none, e.g. no request of the kind completed.
+   */
+  record Optional(PassCriterion criterion) implements PassCriterion {
+    public String text() {
+      return "optional: " + criterion.text();
+    }
+  }
 }

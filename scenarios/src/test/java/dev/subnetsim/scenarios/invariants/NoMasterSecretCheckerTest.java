@@ -43,4 +43,30 @@ class NoMasterSecretCheckerTest {
     assertThat(checker.checkedSubnets()).containsExactly("signing");
     assertThat(checker.onTime(2)).as("checked once").isEmpty();
   }
+
+  @Test
+  void aKeyDealtWithTooLowAThresholdIsFoundByTheCoalitionSearchWithoutAnyByzantineNode() {
+    // Shares of a 4-node dealing (threshold 2) held by a subnet of 7, where f = 2: some pair of
+    // holders reconstructs every key, though the scenario names no Byzantine coalition.
+    List<NodeId> seven = java.util.stream.IntStream.range(0, 7).mapToObj(NodeId::new).toList();
+    List<Violation> v = new NoMasterSecretChecker(KEYS, seven, List.of()).onTime(0);
+
+    assertThat(v).isNotEmpty().allSatisfy(x -> assertThat(x.detail()).contains("reconstructs"));
+    assertThat(v).anyMatch(x -> x.detail().contains("vetKD"));
+  }
+
+  @Test
+  void everyCoalitionOfFIsTriedWhenFewAndADeterministicSampleWhenMany() {
+    var small = new NoMasterSecretChecker.Holder("s", java.util.Optional::empty,
+        java.util.stream.IntStream.range(0, 7).mapToObj(NodeId::new).toList(), List.of());
+    assertThat(NoMasterSecretChecker.coalitions(small)).hasSize(21).doesNotHaveDuplicates()
+        .allSatisfy(c -> assertThat(c).hasSize(2));
+    var large = new NoMasterSecretChecker.Holder("root", java.util.Optional::empty,
+        java.util.stream.IntStream.range(0, 13).mapToObj(NodeId::new).toList(), List.of(0, 1, 2));
+    List<List<Integer>> sample = NoMasterSecretChecker.coalitions(large);
+    assertThat(sample).hasSize(NoMasterSecretChecker.MAX_COALITIONS + 1).doesNotHaveDuplicates()
+        .startsWith(List.of(0, 1, 2));
+    assertThat(sample.subList(1, sample.size())).allSatisfy(c -> assertThat(c).hasSize(4));
+    assertThat(NoMasterSecretChecker.coalitions(large)).isEqualTo(sample);
+  }
 }
