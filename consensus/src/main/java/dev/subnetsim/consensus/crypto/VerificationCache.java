@@ -2,7 +2,7 @@ package dev.subnetsim.consensus.crypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
 
@@ -25,8 +25,8 @@ public final class VerificationCache {
 
   private final boolean enabled;
   private final int capacity;
-  private HashMap<String, Boolean> young = new HashMap<>();
-  private HashMap<String, Boolean> old = new HashMap<>();
+  private TreeMap<String, Boolean> young = new TreeMap<>();
+  private TreeMap<String, Boolean> old = new TreeMap<>();
 
   private VerificationCache(boolean enabled, int capacity) {
     this.enabled = enabled;
@@ -81,7 +81,7 @@ public final class VerificationCache {
     young.putIfAbsent(key, result);
     if (young.size() >= capacity / 2) {
       old = young;
-      young = new HashMap<>();
+      young = new TreeMap<>();
     }
   }
 

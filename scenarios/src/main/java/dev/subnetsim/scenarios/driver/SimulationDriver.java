@@ -72,7 +72,7 @@ public final class SimulationDriver implements AutoCloseable {
     DispatcherSelector dispatcher = DispatcherSelector.fromConfig(DispatcherConfig.REPLICA_DISPATCHER);
     for (NodeId n : nodes) {
       refs.put(n, system.systemActorOf(
-          ReplicaActor.create(n, VmErrorGuard.guard(config.logicFactory())), "replica-" + n.value(),
+          ReplicaActor.create(n, config.logicFactory()), "replica-" + n.value(),
           dispatcher));
     }
     this.exchange = new StepExchange(system, refs);
@@ -132,7 +132,9 @@ public final class SimulationDriver implements AutoCloseable {
         StepExchange.Answers answers = exchange.step(batches, work, horizonLocal);
         for (var failed : answers.failed().entrySet()) {
           if (failed.getValue() instanceof VirtualMachineError e) {
-            throw e; // out of memory or stack: the simulator's limits (exit 3), not a finding
+            // Out of memory or stack: the simulator's limits (exit 3), not a finding.
+            throw new IllegalStateException("replica " + failed.getKey() + " failed in step "
+                + batches + ": " + e, e);
           }
           violations.add(ReplicaRobustness.violation(t, failed.getKey(), failed.getValue()));
         }

@@ -78,13 +78,14 @@ class ReplicaRobustnessTest {
   void aStackOverflowInAReplicaIsAnErrorOfTheRunNotAFinding() {
     assertThatThrownBy(() -> runWith(() -> {
       throw new StackOverflowError("planted recursion");
-    })).isInstanceOf(StackOverflowError.class);
+    })).hasRootCauseInstanceOf(StackOverflowError.class).hasMessageContaining("node-1");
   }
 
   @Test
   void anOutOfMemoryErrorInAReplicaIsAnErrorOfTheRunNotAFinding() {
     assertThatThrownBy(() -> runWith(() -> {
       throw new OutOfMemoryError("planted");
-    })).isInstanceOf(OutOfMemoryError.class).hasMessage("planted");
+    })).hasRootCauseInstanceOf(OutOfMemoryError.class).hasRootCauseMessage("planted")
+        .hasMessageContaining("node-1");
   }
 }

@@ -168,7 +168,7 @@ class SimulationDriverTest {
   }
 
   @Test
-  void aReplicaLogicThatThrowsFailsTheRunWithTheNodeAndCauseInsteadOfHanging() {
+  void aReplicaLogicThatThrowsEndsTheRunWithARobustnessFindingInsteadOfHanging() {
     SimulationConfig cfg = SimulationConfig.builder(FOUR, (n, i) -> (now, events) -> {
       if (n.equals(N2)) {
         throw new IllegalStateException("bad block at height 3");
@@ -176,9 +176,13 @@ class SimulationDriverTest {
       return dev.subnetsim.replica.StepOutput.EMPTY;
     }, LinkModel.builder(new ConstantLatency(10 * MS))).build();
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulationDriver.run(cfg))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("node-2").hasMessageContaining("bad block at height 3");
+    RunResult r = SimulationDriver.run(cfg);
+
+    assertThat(r.stopReason()).isEqualTo(StopReason.VIOLATION);
+    assertThat(r.violations()).singleElement().satisfies(v -> {
+      assertThat(v.invariant()).isEqualTo("replica-robustness");
+      assertThat(v.detail()).contains("node-2", "bad block at height 3");
+    });
   }
 
   @Test
