@@ -28,7 +28,6 @@ public final class ChainKeyWorker {
   private final Map<String, ChainKeyScheme> schemes;
   private final ShareVerifier verifier;
   private final SeededRandom rng;
-  private final boolean corruptShares;
   private final TreeSet<Long> shared = new TreeSet<>();
   private final TreeMap<Long, TreeMap<Integer, byte[]>> valid = new TreeMap<>();
   private final TreeMap<Long, byte[]> submitted = new TreeMap<>();
@@ -42,18 +41,20 @@ public final class ChainKeyWorker {
   public record Rejection(int signer, String reason) {}
 
   public ChainKeyWorker(int self, int committeeSize, NodeChainKeyShares shares,
-      Map<String, ChainKeyScheme> schemes, ShareVerifier verifier, SeededRandom rng,
-      boolean corruptShares) {
+      Map<String, ChainKeyScheme> schemes, ShareVerifier verifier, SeededRandom rng) {
     this.self = self;
     this.committeeSize = committeeSize;
     this.shares = shares;
     this.schemes = schemes;
     this.verifier = verifier;
     this.rng = rng;
-    this.corruptShares = corruptShares;
   }
 
-  /** After executing a block: share new requests, forget answered ones, retry buffered shares. */
+  /**
+   * After executing a block: forgets answered requests and makes this replica's shares of new
+   * ones, to gossip ({@link Effects#broadcast}); hand them back, as gossiped, to
+   * {@link #acceptOwn}.
+   */
   public Effects afterExecution(ReplicatedState state) {
     Effects effects = new Effects(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
         new ArrayList<>());
@@ -77,15 +78,20 @@ public final class ChainKeyWorker {
         } catch (IllegalStateException e) {
           continue; // no share of its presignature (a dealer cheated us): the others sign
         }
-        if (corruptShares) {
-          share = share.clone();
-          share[share.length - 1] ^= 1; // Byzantine: a share that fails verification
-        }
-        ChainKeyShareMessage m = new ChainKeyShareMessage(r.id(), self, share);
-        effects.broadcast().add(m);
-        accept(state, m, effects);
+        effects.broadcast().add(new ChainKeyShareMessage(r.id(), self, share));
       }
     }
+    return effects;
+  }
+
+  /**
+   * This replica's own shares as it gossiped them (a Byzantine replica's may not verify): counted
+   * like a peer's; then the shares buffered for requests not executed yet are retried.
+   */
+  public Effects acceptOwn(ReplicatedState state, List<ChainKeyShareMessage> sent) {
+    Effects effects = new Effects(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+        new ArrayList<>());
+    sent.forEach(m -> accept(state, m, effects));
     List<ChainKeyShareMessage> retry = new ArrayList<>(early);
     early.clear();
     retry.forEach(m -> receive(state, m, effects));

@@ -1,0 +1,97 @@
+package dev.subnetsim.replica.components;
+
+import dev.subnetsim.consensus.ConsensusConfig;
+import dev.subnetsim.consensus.ConsensusNode;
+import dev.subnetsim.consensus.ConsensusNode.StepResult;
+import dev.subnetsim.consensus.byzantine.AdversaryPlan;
+import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
+import dev.subnetsim.consensus.catchup.CatchUpPackage;
+import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.NodeSecrets;
+import dev.subnetsim.consensus.roles.Changes;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.Observation;
+import java.util.Set;
+
+/**
+ * Consensus: the pure {@link ConsensusNode} (made anew from a CUP after a restart or catch-up,
+ * lying by the replica's adversary plan if it has one). Peers' messages of kinds no other component
+ * owns are its input; its step's messages, rejections and combined artifacts become a change set.
+ */
+public final class ConsensusComponent {
+  private final ConsensusConfig config;
+  private final NodeId self;
+  private final NodeSecrets secrets;
+  private final ConsensusCrypto crypto;
+  private final Set<ByzantineBehaviour> behaviours;
+  /** An {@code arbitrary} node's plan for lying (null for every other node). */
+  private AdversaryPlan adversary;
+  private ConsensusNode node;
+
+  public ConsensusComponent(ConsensusConfig config, NodeId self, NodeSecrets secrets,
+      ConsensusCrypto crypto, Set<ByzantineBehaviour> behaviours) {
+    this.config = config;
+    this.self = self;
+    this.secrets = secrets;
+    this.crypto = crypto;
+    this.behaviours = behaviours;
+    this.node = nodeFrom(ConsensusNode.genesis(config));
+  }
+
+  public ConsensusNode node() {
+    return node;
+  }
+
+  /** Lies by {@code plan} now and in every node made later (an {@code arbitrary} node). */
+  public void withAdversary(AdversaryPlan plan) {
+    adversary = plan;
+    node.withAdversary(plan);
+  }
+
+  /**
+   * A consensus node resuming from {@code cup} (not yet in use: see {@link #resume}).
+   *
+   * @throws IllegalArgumentException if the CUP's DKG summary is malformed or incomplete
+   */
+  public ConsensusNode nodeFrom(CatchUpPackage cup) {
+    ConsensusNode fresh = new ConsensusNode(config, self, secrets, crypto, cup, behaviours);
+    return adversary == null ? fresh : fresh.withAdversary(adversary);
+  }
+
+  /** From now on, {@code resumed} is this replica's consensus node. */
+  public void resume(ConsensusNode resumed) {
+    this.node = resumed;
+  }
+
+  /** A peer's consensus message: the node decodes and judges it itself. */
+  public ChangeSet onMessage(NodeId from, byte[] payload, ReplicaView view) {
+    return ChangeSet.builder().input(new ConsensusNode.Received(from, payload)).build();
+  }
+
+  /** A step's messages to send, its rejections and the artifacts it combined. */
+  public ChangeSet effects(StepResult r) {
+    ChangeSet.Builder b = ChangeSet.builder();
+    for (ConsensusNode.Message m : r.messages()) {
+      if (m.to() == null) {
+        b.broadcast(m.kind(), m.bytes());
+      } else {
+        b.send(m.to(), m.kind(), m.bytes());
+      }
+    }
+    for (Changes.Rejection rej : r.rejections()) {
+      b.reject(rej.from(), rej.reason());
+    }
+    for (Changes.CombinedArtifact c : r.combined()) {
+      b.observe(new Observation.CombinedSignature(config.subnet(), c.kind(), c.height(),
+          c.publicKey(), c.message(), c.signature()));
+    }
+    return b.build();
+  }
+
+  /** The equivocation proofs seen so far, when a step found new ones. */
+  public ChangeSet equivocations(StepResult r) {
+    return r.equivocations().isEmpty() ? ChangeSet.EMPTY
+        : ChangeSet.observing(new Observation.Metric("equivocation_proofs/" + config.subnet(),
+            node.equivocationsSeen()));
+  }
+}

@@ -1,0 +1,48 @@
+package dev.subnetsim.replica.components;
+
+import dev.subnetsim.consensus.ConsensusNode;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.Observation;
+import dev.subnetsim.replica.ingress.IngressAdmission;
+import dev.subnetsim.replica.ingress.LoadClient;
+import java.util.Optional;
+
+/**
+ * Ingress admission: owns the {@value #KIND} kind. A client's message that passes admission goes
+ * to the pool and is relayed to the peers; a refused one is only counted (the client gets a 4xx).
+ * A relayed message that fails admission through the relay's fault is attributed to the relay.
+ */
+public final class IngressComponent {
+  public static final String KIND = "ingress";
+
+  private final SubnetId subnet;
+  private final LoadClient.Verifier load;
+  /** Client messages refused at submission (each answered with a 4xx). */
+  private long refused;
+
+  public IngressComponent(SubnetId subnet, LoadClient.Verifier load) {
+    this.subnet = subnet;
+    this.load = load;
+  }
+
+  /** A client submitted {@code message} to this replica. */
+  public ChangeSet submitted(byte[] message, long now) {
+    if (IngressAdmission.check(message, now, load).isPresent()) {
+      // Nothing enters the pool or the network.
+      return ChangeSet.observing(new Observation.Metric("ingress_refused/" + subnet, ++refused));
+    }
+    return ChangeSet.builder().broadcast(KIND, message)
+        .input(new ConsensusNode.IngressReceived(message)).build();
+  }
+
+  /** A peer relayed a client's message. */
+  public ChangeSet onRelayed(NodeId from, byte[] payload, ReplicaView view) {
+    Optional<IngressAdmission.Refusal> refusal = IngressAdmission.check(payload, view.now(), load);
+    if (refusal.isEmpty()) {
+      return ChangeSet.builder().input(new ConsensusNode.IngressReceived(payload)).build();
+    }
+    return refusal.get().relayFault()
+        ? ChangeSet.rejecting(from, "relayed " + refusal.get().reason()) : ChangeSet.EMPTY;
+  }
+}

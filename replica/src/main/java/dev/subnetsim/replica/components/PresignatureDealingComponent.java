@@ -1,0 +1,52 @@
+package dev.subnetsim.replica.components;
+
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.chainkey.presig.PresignatureDealer;
+import dev.subnetsim.replica.state.ReplicatedState;
+import java.util.List;
+
+/**
+ * A signing replica's part in refilling presignatures ({@link PresignatureDealer}): owns the
+ * {@value PresignatureDealer#KIND} kind, attributes blamed dealings to the node blamed, gossips its
+ * own dealings through {@code sending} (withholding) and moves dealings in and out of the pool.
+ */
+public final class PresignatureDealingComponent {
+  private final List<NodeId> committee;
+  private final ChangeSetDecorator sending;
+  /** Null off the signing subnet, and on a reshare target until its keys arrive. */
+  private PresignatureDealer dealer;
+
+  public PresignatureDealingComponent(List<NodeId> committee, PresignatureDealer dealer,
+      ChangeSetDecorator sending) {
+    this.committee = List.copyOf(committee);
+    this.dealer = dealer;
+    this.sending = sending;
+  }
+
+  /** The reshared keys arrived (null: this subnet refills no presignatures). */
+  public void install(PresignatureDealer arrived) {
+    this.dealer = arrived;
+  }
+
+  public ChangeSet onDealing(NodeId from, byte[] payload, ReplicaView view) {
+    int sender = committee.indexOf(from);
+    if (dealer == null || sender < 0) {
+      return ChangeSet.EMPTY;
+    }
+    return changes(dealer.onDealing(view.state(), sender, payload));
+  }
+
+  /** After a block: deal what can be dealt, withdraw what is recorded, blame undecryptable ones. */
+  public ChangeSet afterExecution(ReplicatedState state) {
+    return dealer == null ? ChangeSet.EMPTY : changes(dealer.afterExecution(state));
+  }
+
+  private ChangeSet changes(PresignatureDealer.Effects effects) {
+    ChangeSet.Builder b = ChangeSet.builder();
+    effects.broadcast().forEach(item -> b.broadcast(PresignatureDealer.KIND, item));
+    effects.rejections().forEach(blame -> b.reject(committee.get(blame.node()), blame.reason()));
+    effects.propose().forEach(b::propose);
+    effects.withdraw().forEach(b::withdraw);
+    return sending.apply(b.build());
+  }
+}

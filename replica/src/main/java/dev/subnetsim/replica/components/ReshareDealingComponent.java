@@ -1,0 +1,48 @@
+package dev.subnetsim.replica.components;
+
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.chainkey.reshare.ReshareDealer;
+import dev.subnetsim.replica.state.ReplicatedState;
+import java.util.List;
+
+/**
+ * A reshare source replica's dealing ({@link ReshareDealer}): owns the {@value ReshareDealer#KIND}
+ * kind, attributes refused dealings to the peer that sent them, gossips its own dealings through
+ * {@code sending} (withholding) and moves dealings in and out of the ingress pool.
+ */
+public final class ReshareDealingComponent {
+  private final List<NodeId> committee;
+  private final ReshareDealer dealer;
+  private final ChangeSetDecorator sending;
+
+  /** @param dealer null on a replica that deals no reshare */
+  public ReshareDealingComponent(List<NodeId> committee, ReshareDealer dealer,
+      ChangeSetDecorator sending) {
+    this.committee = List.copyOf(committee);
+    this.dealer = dealer;
+    this.sending = sending;
+  }
+
+  public ChangeSet onDealing(NodeId from, byte[] payload, ReplicaView view) {
+    int sender = committee.indexOf(from);
+    if (dealer == null || sender < 0) {
+      return ChangeSet.EMPTY;
+    }
+    return changes(from, dealer.onDealing(view.state(), sender, payload));
+  }
+
+  /** After a block: deal reshares that have started, withdraw what the state recorded. */
+  public ChangeSet afterExecution(ReplicatedState state) {
+    return dealer == null ? ChangeSet.EMPTY : changes(null, dealer.afterExecution(state));
+  }
+
+  private ChangeSet changes(NodeId from, ReshareDealer.Effects effects) {
+    ChangeSet.Builder b = ChangeSet.builder();
+    effects.broadcast().forEach(item -> b.broadcast(ReshareDealer.KIND, item));
+    // The dealer only refuses what a peer sent (never its own dealings).
+    effects.rejections().forEach(reason -> b.reject(from, reason));
+    effects.propose().forEach(b::propose);
+    effects.withdraw().forEach(b::withdraw);
+    return sending.apply(b.build());
+  }
+}

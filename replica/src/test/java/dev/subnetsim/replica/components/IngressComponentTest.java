@@ -1,0 +1,56 @@
+package dev.subnetsim.replica.components;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subnetsim.consensus.ConsensusNode;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.Observation;
+import dev.subnetsim.replica.ingress.LoadClient;
+import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.state.ReplicatedState;
+import org.junit.jupiter.api.Test;
+
+class IngressComponentTest {
+  private static final LoadClient LOAD = LoadClient.fromSeed(5);
+  private static final NodeId RELAY = new NodeId(3);
+  private final IngressComponent ingress = new IngressComponent(new SubnetId("app"),
+      LOAD.verifier());
+  private final byte[] signed = LOAD.sign(PayloadItem.Workload.counter(1, 0)).encode();
+  private final byte[] forged = LoadClient.fromSeed(6).sign(PayloadItem.Workload.counter(1, 0))
+      .encode();
+  private final ReplicaView view = new ReplicaView(1, new ReplicatedState());
+
+  @Test
+  void anAdmittedClientMessageEntersThePoolAndIsRelayedToThePeers() {
+    ChangeSet c = ingress.submitted(signed, 1);
+
+    assertThat(c.messages()).singleElement().isInstanceOfSatisfying(ChangeSet.Broadcast.class,
+        b -> {
+          assertThat(b.kind()).isEqualTo(IngressComponent.KIND);
+          assertThat(b.bytes()).isEqualTo(signed);
+        });
+    assertThat(c.toConsensus()).singleElement().isInstanceOf(ConsensusNode.IngressReceived.class);
+  }
+
+  @Test
+  void aRefusedClientMessageIsOnlyCountedNeitherPooledNorSent() {
+    ingress.submitted(forged, 1);
+    ChangeSet second = ingress.submitted(forged, 1);
+
+    assertThat(second.messages()).isEmpty();
+    assertThat(second.toConsensus()).isEmpty();
+    assertThat(second.observations()).containsExactly(
+        new Observation.Metric("ingress_refused/app", 2));
+  }
+
+  @Test
+  void aForgedRelayedMessageIsRejectedAndAttributedToTheRelay() {
+    assertThat(ingress.onRelayed(RELAY, signed, view).toConsensus()).hasSize(1);
+    ChangeSet c = ingress.onRelayed(RELAY, forged, view);
+
+    assertThat(c.toConsensus()).isEmpty();
+    assertThat(c.rejections()).containsExactly(new Rejection(RELAY,
+        "relayed load not signed by the load client"));
+  }
+}
