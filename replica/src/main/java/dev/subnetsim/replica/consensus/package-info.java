@@ -1,9 +1,9 @@
 /**
- * The replica that runs consensus:
- * {@link dev.subnetsim.replica.consensus.ConsensusReplicaLogic} adapts the pure
- * {@code ConsensusNode} to the {@code ReplicaLogic} seam and routes everything to the replica's
- * components ({@code dev.subnetsim.replica.components}: execution, xnet, chain-key signing and
- * dealing, catch-up and state sync, queries); the factory builds every subnet's replicas from
- * the run seed.
+ * What a subnet's replicas share besides consensus: {@link
+ * dev.subnetsim.replica.consensus.SubnetExecution} (the subnet's canisters, routing, registry, chain
+ * keys and reshares, and the load client whose signature load must carry), each replica's {@link
+ * dev.subnetsim.replica.consensus.DurableStore} (its disk, which survives crashes) and {@link
+ * dev.subnetsim.replica.consensus.ChainKeyOptions}. The replica itself is in {@code
+ * dev.subnetsim.replica.node}.
  */
 package dev.subnetsim.replica.consensus;

@@ -2,7 +2,7 @@ package dev.subnetsim.scenarios.engine;
 
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.Observation;
-import dev.subnetsim.replica.consensus.ConsensusReplicaLogic;
+import dev.subnetsim.replica.node.ConsensusReplicaLogic;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.Violation;

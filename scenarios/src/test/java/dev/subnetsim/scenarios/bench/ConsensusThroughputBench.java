@@ -5,7 +5,7 @@ import dev.subnetsim.consensus.crypto.CryptoOpCounter;
 import dev.subnetsim.consensus.crypto.VerificationCache;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
-import dev.subnetsim.replica.consensus.ConsensusReplicaFactory;
+import dev.subnetsim.replica.node.ConsensusReplicaFactory;
 import dev.subnetsim.scenarios.driver.RunResult;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;

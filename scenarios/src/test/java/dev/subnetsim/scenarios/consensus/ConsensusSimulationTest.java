@@ -14,7 +14,7 @@ import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.ReplicaLogic;
 import dev.subnetsim.replica.ReplicaLogicFactory;
 import dev.subnetsim.replica.StepOutput;
-import dev.subnetsim.replica.consensus.ConsensusReplicaFactory;
+import dev.subnetsim.replica.node.ConsensusReplicaFactory;
 import dev.subnetsim.replica.net.Envelope;
 import dev.subnetsim.scenarios.driver.RunResult;
 import dev.subnetsim.scenarios.driver.SimulationConfig;

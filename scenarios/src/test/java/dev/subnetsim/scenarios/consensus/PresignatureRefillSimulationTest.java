@@ -17,7 +17,7 @@ import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
 import dev.subnetsim.replica.chainkey.SigningKeys;
 import dev.subnetsim.replica.chainkey.presig.RefillPolicy;
 import dev.subnetsim.replica.consensus.ChainKeyOptions;
-import dev.subnetsim.replica.consensus.ConsensusReplicaFactory;
+import dev.subnetsim.replica.node.ConsensusReplicaFactory;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;

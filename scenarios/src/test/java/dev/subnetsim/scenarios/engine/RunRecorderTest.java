@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
-import dev.subnetsim.replica.consensus.ConsensusReplicaLogic;
+import dev.subnetsim.replica.node.ConsensusReplicaLogic;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
 import org.junit.jupiter.api.Test;
 

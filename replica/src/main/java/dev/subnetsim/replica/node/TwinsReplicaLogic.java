@@ -1,4 +1,4 @@
-package dev.subnetsim.replica.consensus;
+package dev.subnetsim.replica.node;
 
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.InboundEvent;

@@ -1,5 +1,8 @@
-package dev.subnetsim.replica.consensus;
+package dev.subnetsim.replica.node;
 
+import dev.subnetsim.replica.consensus.ChainKeyOptions;
+import dev.subnetsim.replica.consensus.DurableStore;
+import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.byzantine.AdversaryPlan;

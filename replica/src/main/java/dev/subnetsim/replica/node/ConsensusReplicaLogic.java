@@ -1,5 +1,7 @@
-package dev.subnetsim.replica.consensus;
+package dev.subnetsim.replica.node;
 
+import dev.subnetsim.replica.consensus.DurableStore;
+import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.ConsensusNode.Input;
