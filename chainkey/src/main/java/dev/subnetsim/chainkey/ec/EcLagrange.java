@@ -1,6 +1,7 @@
 package dev.subnetsim.chainkey.ec;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -49,6 +50,23 @@ public final class EcLagrange {
     for (int i : nodeIndices) {
       xs.add(evaluationPoint(curve, i));
     }
+    return coefficientsAt(x, xs);
+  }
+
+  /**
+   * lambda_i(x) for arbitrary distinct evaluation points xs (same order), e.g. when one of the
+   * known values is the one at 0.
+   *
+   * @throws IllegalArgumentException on an empty list or repeated points
+   */
+  public static List<EcScalar> coefficientsAt(EcScalar x, List<EcScalar> xs) {
+    if (xs.isEmpty()) {
+      throw new IllegalArgumentException("Lagrange interpolation needs at least one point");
+    }
+    if (new HashSet<>(xs).size() != xs.size()) { // membership only; order unused
+      throw new IllegalArgumentException("Lagrange interpolation: repeated evaluation point");
+    }
+    EcCurve curve = x.curve();
     List<EcScalar> out = new ArrayList<>();
     for (int i = 0; i < xs.size(); i++) {
       EcScalar num = EcScalar.one(curve);

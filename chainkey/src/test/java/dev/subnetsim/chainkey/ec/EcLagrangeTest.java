@@ -14,24 +14,31 @@ class EcLagrangeTest {
 
   @ParameterizedTest
   @EnumSource(EcCurve.class)
-  void coefficientsAtZeroAreTheClosedFormRatiosOfNodePoints(EcCurve curve) {
-    // lambda_i(0) = prod_{j != i} x_j / (x_j - x_i), the form the at-zero code used before it
-    // became the x = 0 case of coefficientsAt.
-    List<Integer> nodes = List.of(4, 0, 2);
-    List<EcScalar> got = EcLagrange.coefficientsAtZero(curve, nodes);
-    for (int i = 0; i < nodes.size(); i++) {
-      EcScalar xi = EcLagrange.evaluationPoint(curve, nodes.get(i));
-      EcScalar num = EcScalar.one(curve);
-      EcScalar den = EcScalar.one(curve);
-      for (int j = 0; j < nodes.size(); j++) {
-        if (j != i) {
-          EcScalar xj = EcLagrange.evaluationPoint(curve, nodes.get(j));
-          num = num.mul(xj);
-          den = den.mul(xj.sub(xi));
-        }
-      }
-      assertThat(got.get(i)).isEqualTo(num.mul(den.inverse()));
+  void coefficientsAtZeroForNodesZeroOneTwoAreThreeMinusThreeOne(EcCurve curve) {
+    // x = 1, 2, 3: lambda_0 = 2*3/((2-1)(3-1)) = 3, lambda_1 = 1*3/((1-2)(3-2)) = -3,
+    // lambda_2 = 1*2/((1-3)(2-3)) = 1.
+    assertThat(EcLagrange.coefficientsAtZero(curve, List.of(0, 1, 2)))
+        .containsExactly(EcScalar.of(curve, 3), EcScalar.of(curve, 3).neg(), EcScalar.one(curve));
+    assertThat(EcLagrange.coefficientsAtZero(curve, List.of(2, 0, 1)))
+        .containsExactly(EcScalar.one(curve), EcScalar.of(curve, 3), EcScalar.of(curve, 3).neg());
+  }
+
+  @ParameterizedTest
+  @EnumSource(EcCurve.class)
+  void coefficientsAtArbitraryPointsRecoverAPolynomialFromItsValueAtZeroAndAtNodes(EcCurve curve) {
+    EcPolynomial p = EcPolynomial.random(curve, 3, SeededRandom.fromSeed(4));
+    List<EcScalar> xs = List.of(EcScalar.zero(curve), EcLagrange.evaluationPoint(curve, 2),
+        EcLagrange.evaluationPoint(curve, 5));
+    EcScalar x = EcLagrange.evaluationPoint(curve, 7);
+    List<EcScalar> l = EcLagrange.coefficientsAt(x, xs);
+    EcScalar value = EcScalar.zero(curve);
+    for (int k = 0; k < xs.size(); k++) {
+      value = value.add(l.get(k).mul(p.evaluate(xs.get(k))));
     }
+    assertThat(value).isEqualTo(p.evaluateAtNode(7));
+    assertThatThrownBy(() -> EcLagrange.coefficientsAt(x, List.of(x, x)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("repeated");
   }
 
   @ParameterizedTest
