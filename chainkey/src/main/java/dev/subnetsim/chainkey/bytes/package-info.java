@@ -3,7 +3,8 @@
  * CBOR): {@link dev.subnetsim.chainkey.bytes.BigEndianWriter} writes big-endian fixed-width
  * integers, raw fields and u32-length-prefixed strings; {@link
  * dev.subnetsim.chainkey.bytes.BigEndianReader} reads them back with every read bounds-checked,
- * failing with {@link dev.subnetsim.chainkey.bytes.MalformedBytesException}. Depends on no other
- * chainkey package.
+ * failing with {@link dev.subnetsim.chainkey.bytes.MalformedBytesException}; {@link
+ * dev.subnetsim.chainkey.bytes.Bytes} is an immutable byte string with value semantics. Depends on
+ * no other chainkey package.
  */
 package dev.subnetsim.chainkey.bytes;
