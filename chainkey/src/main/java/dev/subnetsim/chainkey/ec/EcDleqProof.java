@@ -1,6 +1,6 @@
 package dev.subnetsim.chainkey.ec;
 
-import java.io.ByteArrayOutputStream;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -66,20 +66,12 @@ public record EcDleqProof(EcScalar challenge, EcScalar response) {
   }
 
   private static EcScalar challenge(String dst, byte[] context, EcPoint... points) {
-    ByteArrayOutputStream t = new ByteArrayOutputStream();
-    lengthPrefixed(t, points[0].curve().logName().getBytes(StandardCharsets.US_ASCII));
-    lengthPrefixed(t, context);
+    BigEndianWriter t = new BigEndianWriter()
+        .lengthPrefixed(points[0].curve().logName().getBytes(StandardCharsets.US_ASCII))
+        .lengthPrefixed(context);
     for (EcPoint p : points) {
-      lengthPrefixed(t, p.encode());
+      t.lengthPrefixed(p.encode());
     }
-    return EcScalar.hash(points[0].curve(), dst, t.toByteArray());
-  }
-
-  private static void lengthPrefixed(ByteArrayOutputStream t, byte[] b) {
-    t.write(b.length >>> 24);
-    t.write(b.length >>> 16);
-    t.write(b.length >>> 8);
-    t.write(b.length);
-    t.writeBytes(b);
+    return EcScalar.hash(points[0].curve(), dst, t.toBytes());
   }
 }

@@ -1,8 +1,8 @@
 package dev.subnetsim.chainkey.ecdh;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcScalar;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
@@ -43,12 +43,12 @@ public record EncryptedShareProof(EcScalar challenge, EcScalar responseA, EcScal
   }
 
   private static EcScalar challenge(String dst, byte[] context, EcPoint... points) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DhTranscript.lengthPrefixed(out, points[0].curve().logName().getBytes(StandardCharsets.US_ASCII));
-    DhTranscript.lengthPrefixed(out, context);
+    BigEndianWriter out = new BigEndianWriter()
+        .lengthPrefixed(points[0].curve().logName().getBytes(StandardCharsets.US_ASCII))
+        .lengthPrefixed(context);
     for (EcPoint p : points) {
-      DhTranscript.lengthPrefixed(out, p.encode());
+      out.lengthPrefixed(p.encode());
     }
-    return EcScalar.hash(points[0].curve(), dst, out.toByteArray());
+    return EcScalar.hash(points[0].curve(), dst, out.toBytes());
   }
 }
