@@ -45,6 +45,15 @@ public final class Bytes implements Comparable<Bytes> {
     return value.length == 0;
   }
 
+  /**
+   * Byte {@code i}.
+   *
+   * @throws IndexOutOfBoundsException unless 0 &lt;= i &lt; length()
+   */
+  public byte byteAt(int i) {
+    return value[i];
+  }
+
   /** A copy of the bytes. */
   public byte[] toArray() {
     return value.clone();

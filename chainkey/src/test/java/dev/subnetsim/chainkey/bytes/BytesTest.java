@@ -44,6 +44,8 @@ class BytesTest {
     assertThat(b.toHex()).isEqualTo("00abff");
     assertThat(b).hasToString("00abff");
     assertThat(b.length()).isEqualTo(3);
+    assertThat(b.byteAt(1)).isEqualTo((byte) 0xab);
+    assertThatThrownBy(() -> b.byteAt(3)).isInstanceOf(IndexOutOfBoundsException.class);
     assertThat(Bytes.fromHex("").isEmpty()).isTrue();
     assertThatThrownBy(() -> Bytes.fromHex("abc")).isInstanceOf(IllegalArgumentException.class);
   }
