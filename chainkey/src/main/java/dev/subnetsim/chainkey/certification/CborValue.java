@@ -1,6 +1,5 @@
 package dev.subnetsim.chainkey.certification;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,29 +22,23 @@ public sealed interface CborValue {
   }
 
   /** Major type 2. */
-  record Bytes(byte[] value) implements CborValue {
+  record Bytes(dev.subnetsim.chainkey.bytes.Bytes bytes) implements CborValue {
     public Bytes {
-      value = value.clone();
+      Objects.requireNonNull(bytes, "bytes");
     }
 
-    @Override
+    public Bytes(byte[] value) {
+      this(dev.subnetsim.chainkey.bytes.Bytes.of(value));
+    }
+
+    /** The byte string (a copy). */
     public byte[] value() {
-      return value.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Bytes b && Arrays.equals(value, b.value);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(value);
+      return bytes.toArray();
     }
 
     @Override
     public String toString() {
-      return "h'" + java.util.HexFormat.of().formatHex(value) + "'";
+      return "h'" + bytes.toHex() + "'";
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.subnetsim.chainkey.certification;
 
-import java.util.Arrays;
-import java.util.HexFormat;
+import dev.subnetsim.chainkey.bytes.Bytes;
+import java.util.Objects;
 
 /**
  * Outcome of a lookup (interface spec, "Lookup"): {@code Found v}; {@code Absent} (provably not in
@@ -10,29 +10,23 @@ import java.util.HexFormat;
  */
 public sealed interface LookupResult {
 
-  record Found(byte[] value) implements LookupResult {
+  record Found(Bytes bytes) implements LookupResult {
     public Found {
-      value = value.clone();
+      Objects.requireNonNull(bytes, "bytes");
     }
 
-    @Override
+    public Found(byte[] value) {
+      this(Bytes.of(value));
+    }
+
+    /** The value (a copy). */
     public byte[] value() {
-      return value.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Found f && Arrays.equals(value, f.value);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(value);
+      return bytes.toArray();
     }
 
     @Override
     public String toString() {
-      return "Found[" + HexFormat.of().formatHex(value) + "]";
+      return "Found[" + bytes.toHex() + "]";
     }
   }
 

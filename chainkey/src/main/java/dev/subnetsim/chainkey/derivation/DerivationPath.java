@@ -1,9 +1,9 @@
 package dev.subnetsim.chainkey.derivation;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * A sequence of byte-string components. On the IC the effective path of a canister's key is
@@ -12,19 +12,15 @@ import org.bouncycastle.util.encoders.Hex;
  * defensively copied.
  */
 public final class DerivationPath {
-  private final List<byte[]> components;
+  private final List<Bytes> components;
 
-  private DerivationPath(List<byte[]> components) {
+  private DerivationPath(List<Bytes> components) {
     this.components = components;
   }
 
   /** A free-form path. */
   public static DerivationPath of(List<byte[]> components) {
-    List<byte[]> copy = new ArrayList<>(components.size());
-    for (byte[] c : components) {
-      copy.add(c.clone());
-    }
-    return new DerivationPath(List.copyOf(copy));
+    return new DerivationPath(components.stream().map(Bytes::of).toList());
   }
 
   /** The empty path (the master key itself). */
@@ -42,9 +38,9 @@ public final class DerivationPath {
 
   /** BIP32/SLIP-10 style: each index a 4-byte big-endian component (non-hardened if < 2^31). */
   public static DerivationPath bip32(int... indices) {
-    List<byte[]> cs = new ArrayList<>();
+    List<Bytes> cs = new ArrayList<>();
     for (int i : indices) {
-      cs.add(new byte[] {(byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i});
+      cs.add(Bytes.of(new BigEndianWriter(4).u32(i).toBytes()));
     }
     return new DerivationPath(List.copyOf(cs));
   }
@@ -55,45 +51,33 @@ public final class DerivationPath {
 
   /** Component k (a copy). */
   public byte[] component(int k) {
-    return components.get(k).clone();
+    return components.get(k).toArray();
   }
 
   /** All components (copies). */
   public List<byte[]> components() {
     List<byte[]> out = new ArrayList<>();
-    for (byte[] c : components) {
-      out.add(c.clone());
+    for (Bytes c : components) {
+      out.add(c.toArray());
     }
     return out;
   }
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof DerivationPath p) || p.components.size() != components.size()) {
-      return false;
-    }
-    for (int i = 0; i < components.size(); i++) {
-      if (!Arrays.equals(components.get(i), p.components.get(i))) {
-        return false;
-      }
-    }
-    return true;
+    return o instanceof DerivationPath p && components.equals(p.components);
   }
 
   @Override
   public int hashCode() {
-    int h = 1;
-    for (byte[] c : components) {
-      h = 31 * h + Arrays.hashCode(c);
-    }
-    return h;
+    return components.hashCode(); // the same value the former hand-written loop gave
   }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("DerivationPath[");
     for (int i = 0; i < components.size(); i++) {
-      sb.append(i == 0 ? "" : "/").append(Hex.toHexString(components.get(i)));
+      sb.append(i == 0 ? "" : "/").append(components.get(i).toHex());
     }
     return sb.append(']').toString();
   }

@@ -1,5 +1,6 @@
 package dev.subnetsim.chainkey.dkg;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.DomainSeparators;
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.bls12381.HashToCurve;
@@ -45,7 +46,8 @@ public record ChaumPedersenProof(Scalar challenge, Scalar response) {
   }
 
   private static Scalar challenge(byte[] ctx, G1Point a, G1Point h, G1Point b, G1Point t1, G1Point t2) {
-    byte[] input = new CanonicalWriter().lengthPrefixed(ctx).g1(a).g1(h).g1(b).g1(t1).g1(t2).toBytes();
+    byte[] input = new BigEndianWriter().lengthPrefixed(ctx).raw(a.toBytes()).raw(h.toBytes())
+        .raw(b.toBytes()).raw(t1.toBytes()).raw(t2.toBytes()).toBytes();
     return HashToCurve.hashToScalar(DomainSeparators.DKG_COMPLAINT_DLEQ, input);
   }
 }

@@ -1,5 +1,6 @@
 package dev.subnetsim.chainkey.dkg;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import java.util.Objects;
 
@@ -26,8 +27,8 @@ public record Complaint(int dealerIndex, int complainerIndex, G1Point dhKey, Cha
   }
 
   public byte[] toBytes() {
-    return new CanonicalWriter().u8(VERSION).u32(dealerIndex).u32(complainerIndex).g1(dhKey)
-        .scalar(proof.challenge()).scalar(proof.response()).toBytes();
+    return new BigEndianWriter().u8(VERSION).u32(dealerIndex).u32(complainerIndex)
+        .raw(dhKey.toBytes()).raw(proof.challenge().toBytes()).raw(proof.response().toBytes()).toBytes();
   }
 
   /**
@@ -48,6 +49,6 @@ public record Complaint(int dealerIndex, int complainerIndex, G1Point dhKey, Cha
 
   /** What the proof is bound to: the DKG, the dealing's dealer and the complainer. */
   static byte[] proofContext(DkgConfig config, int dealerIndex, int complainerIndex) {
-    return new CanonicalWriter().lengthPrefixed(config.dkgIdNoCopy()).u32(dealerIndex).u32(complainerIndex).toBytes();
+    return new BigEndianWriter().lengthPrefixed(config.dkgIdNoCopy()).u32(dealerIndex).u32(complainerIndex).toBytes();
   }
 }

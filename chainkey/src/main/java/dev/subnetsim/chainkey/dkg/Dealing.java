@@ -1,5 +1,6 @@
 package dev.subnetsim.chainkey.dkg;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.bls12381.Scalar;
 import dev.subnetsim.chainkey.threshold.PublicCoefficients;
@@ -38,10 +39,10 @@ public record Dealing(int dealerIndex, PublicCoefficients commitment, G1Point ep
   }
 
   public byte[] toBytes() {
-    CanonicalWriter w = new CanonicalWriter().u8(VERSION).u32(dealerIndex).u32(commitment.threshold())
-        .raw(commitment.toBytes()).g1(ephemeralKey).u32(ciphertexts.size());
+    BigEndianWriter w = new BigEndianWriter().u8(VERSION).u32(dealerIndex).u32(commitment.threshold())
+        .raw(commitment.toBytes()).raw(ephemeralKey.toBytes()).u32(ciphertexts.size());
     for (Scalar c : ciphertexts) {
-      w.scalar(c);
+      w.raw(c.toBytes());
     }
     return w.toBytes();
   }

@@ -1,5 +1,6 @@
 package dev.subnetsim.chainkey.dkg;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.threshold.PublicCoefficients;
 import dev.subnetsim.chainkey.threshold.Thresholds;
@@ -149,10 +150,10 @@ public final class DkgConfig {
   }
 
   public byte[] toBytes() {
-    CanonicalWriter w = new CanonicalWriter().u8(VERSION).lengthPrefixed(dkgId).u32(dealerCount)
+    BigEndianWriter w = new BigEndianWriter().u8(VERSION).lengthPrefixed(dkgId).u32(dealerCount)
         .u32(threshold).u32(collectionThreshold).u32(receiverKeys.size());
     for (G1Point pk : receiverKeys) {
-      w.g1(pk);
+      w.raw(pk.toBytes());
     }
     w.u8(resharedKey == null ? 0 : 1);
     if (resharedKey != null) {

@@ -1,5 +1,6 @@
 package dev.subnetsim.chainkey.dkg;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.DomainSeparators;
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.bls12381.HashToCurve;
@@ -21,13 +22,13 @@ final class ShareEncryption {
   private ShareEncryption() {}
 
   static Scalar pad(DkgConfig config, int dealerIndex, int receiverIndex, G1Point ephemeral, G1Point dhKey) {
-    CanonicalWriter w = new CanonicalWriter()
+    BigEndianWriter w = new BigEndianWriter()
         .lengthPrefixed(config.dkgIdNoCopy())
         .u32(dealerIndex)
         .u32(receiverIndex)
-        .g1(ephemeral)
-        .g1(config.receiverKey(receiverIndex))
-        .g1(dhKey);
+        .raw(ephemeral.toBytes())
+        .raw(config.receiverKey(receiverIndex).toBytes())
+        .raw(dhKey.toBytes());
     return HashToCurve.hashToScalar(DomainSeparators.DKG_SHARE_PAD, w.toBytes());
   }
 

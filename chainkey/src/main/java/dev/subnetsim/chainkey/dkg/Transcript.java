@@ -1,5 +1,6 @@
 package dev.subnetsim.chainkey.dkg;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.bls12381.G2Point;
 import dev.subnetsim.chainkey.threshold.PublicCoefficients;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ public final class Transcript {
   }
 
   public byte[] toBytes() {
-    CanonicalWriter w = new CanonicalWriter().u8(VERSION).lengthPrefixed(dkgId).u32(threshold)
+    BigEndianWriter w = new BigEndianWriter().u8(VERSION).lengthPrefixed(dkgId).u32(threshold)
         .u32(receiverCount).u8(resharing ? 1 : 0).u32(dealings.size());
     for (Dealing d : dealings) {
       w.lengthPrefixed(d.toBytes());

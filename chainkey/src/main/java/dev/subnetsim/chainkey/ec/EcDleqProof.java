@@ -1,7 +1,5 @@
 package dev.subnetsim.chainkey.ec;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +28,7 @@ public record EcDleqProof(EcScalar challenge, EcScalar response) {
     EcPoint a = g1.mul(x);
     EcPoint b = g2.mul(x);
     EcScalar k = EcScalar.randomNonZero(x.curve(), rng);
-    EcScalar c = challenge(dst, context, g1, a, g2, b, g1.mul(k), g2.mul(k));
+    EcScalar c = FiatShamir.challenge(dst, context, g1, a, g2, b, g1.mul(k), g2.mul(k));
     return new EcDleqProof(c, k.add(c.mul(x)));
   }
 
@@ -44,7 +42,7 @@ public record EcDleqProof(EcScalar challenge, EcScalar response) {
     EcScalar minusC = challenge.neg();
     EcPoint r1 = EcPoint.multiScalarMul(List.of(g1, a), List.of(response, minusC));
     EcPoint r2 = EcPoint.multiScalarMul(List.of(g2, b), List.of(response, minusC));
-    return challenge(dst, context, g1, a, g2, b, r1, r2).equals(challenge);
+    return FiatShamir.challenge(dst, context, g1, a, g2, b, r1, r2).equals(challenge);
   }
 
   /** c || z, 64 bytes big-endian. */
@@ -63,23 +61,5 @@ public record EcDleqProof(EcScalar challenge, EcScalar response) {
     return new EcDleqProof(
         EcScalar.fromBytes(curve, Arrays.copyOfRange(bytes, 0, 32)),
         EcScalar.fromBytes(curve, Arrays.copyOfRange(bytes, 32, 64)));
-  }
-
-  private static EcScalar challenge(String dst, byte[] context, EcPoint... points) {
-    ByteArrayOutputStream t = new ByteArrayOutputStream();
-    lengthPrefixed(t, points[0].curve().logName().getBytes(StandardCharsets.US_ASCII));
-    lengthPrefixed(t, context);
-    for (EcPoint p : points) {
-      lengthPrefixed(t, p.encode());
-    }
-    return EcScalar.hash(points[0].curve(), dst, t.toByteArray());
-  }
-
-  private static void lengthPrefixed(ByteArrayOutputStream t, byte[] b) {
-    t.write(b.length >>> 24);
-    t.write(b.length >>> 16);
-    t.write(b.length >>> 8);
-    t.write(b.length);
-    t.writeBytes(b);
   }
 }

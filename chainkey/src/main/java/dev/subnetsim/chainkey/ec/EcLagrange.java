@@ -1,14 +1,16 @@
 package dev.subnetsim.chainkey.ec;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Lagrange interpolation at 0 over the scalar field of an {@link EcCurve}, for node indices
- * evaluated at x_i = i+1: lambda_i = prod_{j != i} x_j / (x_j - x_i). Interpolates scalars and
- * points "in the exponent".
+ * Lagrange interpolation over the scalar field of an {@link EcCurve}, for node indices evaluated
+ * at x_i = i+1: lambda_i(x) = prod_{j != i} (x - x_j) / (x_i - x_j). Interpolates scalars and
+ * points "in the exponent". The only EC Lagrange code; the BLS12-381 one is
+ * {@code threshold.Lagrange}.
  */
 public final class EcLagrange {
   private EcLagrange() {}
@@ -27,6 +29,17 @@ public final class EcLagrange {
    * @throws IllegalArgumentException on an empty list or a duplicate or negative index
    */
   public static List<EcScalar> coefficientsAtZero(EcCurve curve, List<Integer> nodeIndices) {
+    return coefficientsAt(curve, nodeIndices, EcScalar.zero(curve));
+  }
+
+  /**
+   * lambda_i(x) = prod_{j != i} (x - x_j) / (x_i - x_j) for the given node indices (same order):
+   * the one EC Lagrange implementation, at 0 for combining shares and at another node's point for
+   * recovering or checking that node's share.
+   *
+   * @throws IllegalArgumentException on an empty list or a duplicate or negative index
+   */
+  public static List<EcScalar> coefficientsAt(EcCurve curve, List<Integer> nodeIndices, EcScalar x) {
     if (nodeIndices.isEmpty()) {
       throw new IllegalArgumentException("Lagrange interpolation needs at least one point");
     }
@@ -37,14 +50,31 @@ public final class EcLagrange {
     for (int i : nodeIndices) {
       xs.add(evaluationPoint(curve, i));
     }
+    return coefficientsAt(x, xs);
+  }
+
+  /**
+   * lambda_i(x) for arbitrary distinct evaluation points xs (same order), e.g. when one of the
+   * known values is the one at 0.
+   *
+   * @throws IllegalArgumentException on an empty list or repeated points
+   */
+  public static List<EcScalar> coefficientsAt(EcScalar x, List<EcScalar> xs) {
+    if (xs.isEmpty()) {
+      throw new IllegalArgumentException("Lagrange interpolation needs at least one point");
+    }
+    if (new HashSet<>(xs).size() != xs.size()) { // membership only; order unused
+      throw new IllegalArgumentException("Lagrange interpolation: repeated evaluation point");
+    }
+    EcCurve curve = x.curve();
     List<EcScalar> out = new ArrayList<>();
     for (int i = 0; i < xs.size(); i++) {
       EcScalar num = EcScalar.one(curve);
       EcScalar den = EcScalar.one(curve);
       for (int j = 0; j < xs.size(); j++) {
         if (j != i) {
-          num = num.mul(xs.get(j));
-          den = den.mul(xs.get(j).sub(xs.get(i)));
+          num = num.mul(x.sub(xs.get(j)));
+          den = den.mul(xs.get(i).sub(xs.get(j)));
         }
       }
       out.add(num.mul(den.inverse()));
@@ -63,10 +93,15 @@ public final class EcLagrange {
     return acc;
   }
 
-  /** sum lambda_i P_i from points keyed by node index, by multi-scalar multiplication. */
+  /** sum lambda_i(0) P_i from points keyed by node index, by multi-scalar multiplication. */
   public static EcPoint interpolatePoints(EcCurve curve, Map<Integer, EcPoint> shares) {
+    return interpolatePointsAt(curve, shares, EcScalar.zero(curve));
+  }
+
+  /** sum lambda_i(x) P_i: the value at x "in the exponent" of the points keyed by node index. */
+  public static EcPoint interpolatePointsAt(EcCurve curve, Map<Integer, EcPoint> shares, EcScalar x) {
     List<Integer> idx = new ArrayList<>(new TreeSet<>(shares.keySet()));
-    List<EcScalar> lambdas = coefficientsAtZero(curve, idx);
+    List<EcScalar> lambdas = coefficientsAt(curve, idx, x);
     List<EcPoint> pts = new ArrayList<>();
     for (int i : idx) {
       pts.add(shares.get(i));

@@ -1,5 +1,6 @@
 package dev.subnetsim.chainkey.ec;
 
+import dev.subnetsim.chainkey.hash.ExpandMessageXmd;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Objects;

@@ -69,35 +69,14 @@ public record EcThresholdPublicKey(
     if (!EcLagrange.interpolatePoints(curve, base).equals(publicKey)) {
       return false;
     }
-    var baseIdx = new ArrayList<>(base.keySet());
     for (int k = threshold; k < idx.size(); k++) {
       int target = idx.get(k);
-      EcPoint expected = interpolateAt(baseIdx, base, target);
+      EcPoint expected =
+          EcLagrange.interpolatePointsAt(curve, base, EcLagrange.evaluationPoint(curve, target));
       if (!expected.equals(publicKeyShares.get(target))) {
         return false;
       }
     }
     return true;
-  }
-
-  private EcPoint interpolateAt(List<Integer> baseIdx, Map<Integer, EcPoint> base, int target) {
-    EcScalar x = EcLagrange.evaluationPoint(curve, target);
-    List<EcPoint> pts = new ArrayList<>();
-    List<EcScalar> ls = new ArrayList<>();
-    for (int i : baseIdx) {
-      EcScalar xi = EcLagrange.evaluationPoint(curve, i);
-      EcScalar num = EcScalar.one(curve);
-      EcScalar den = EcScalar.one(curve);
-      for (int j : baseIdx) {
-        if (j != i) {
-          EcScalar xj = EcLagrange.evaluationPoint(curve, j);
-          num = num.mul(x.sub(xj));
-          den = den.mul(xi.sub(xj));
-        }
-      }
-      pts.add(base.get(i));
-      ls.add(num.mul(den.inverse()));
-    }
-    return EcPoint.multiScalarMul(pts, ls);
   }
 }

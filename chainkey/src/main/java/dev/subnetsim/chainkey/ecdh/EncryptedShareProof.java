@@ -2,8 +2,7 @@ package dev.subnetsim.chainkey.ecdh;
 
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcScalar;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.subnetsim.chainkey.ec.FiatShamir;
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -29,7 +28,7 @@ public record EncryptedShareProof(EcScalar challenge, EcScalar responseA, EcScal
     EcPoint a1 = EcPoint.mulGenerator(ka);
     EcPoint a2 = EcPoint.mulGenerator(kb);
     EcPoint a3 = EcPoint.multiScalarMul(List.of(q, t), List.of(ka, kb));
-    EcScalar ch = challenge(dst, context, g, q, t, y, r, c, a1, a2, a3);
+    EcScalar ch = FiatShamir.challenge(dst, context, g, q, t, y, r, c, a1, a2, a3);
     return new EncryptedShareProof(ch, ka.add(ch.mul(a)), kb.add(ch.mul(b)));
   }
 
@@ -39,16 +38,6 @@ public record EncryptedShareProof(EcScalar challenge, EcScalar responseA, EcScal
     EcPoint a1 = EcPoint.multiScalarMul(List.of(g, y), List.of(responseA, minusC));
     EcPoint a2 = EcPoint.multiScalarMul(List.of(g, r), List.of(responseB, minusC));
     EcPoint a3 = EcPoint.multiScalarMul(List.of(q, t, c), List.of(responseA, responseB, minusC));
-    return challenge(dst, context, g, q, t, y, r, c, a1, a2, a3).equals(challenge);
-  }
-
-  private static EcScalar challenge(String dst, byte[] context, EcPoint... points) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DhTranscript.lengthPrefixed(out, points[0].curve().logName().getBytes(StandardCharsets.US_ASCII));
-    DhTranscript.lengthPrefixed(out, context);
-    for (EcPoint p : points) {
-      DhTranscript.lengthPrefixed(out, p.encode());
-    }
-    return EcScalar.hash(points[0].curve(), dst, out.toByteArray());
+    return FiatShamir.challenge(dst, context, g, q, t, y, r, c, a1, a2, a3).equals(challenge);
   }
 }

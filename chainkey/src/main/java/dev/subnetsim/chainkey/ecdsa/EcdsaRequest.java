@@ -1,10 +1,10 @@
 package dev.subnetsim.chainkey.ecdsa;
 
 import dev.subnetsim.chainkey.DomainSeparators;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.derivation.DerivedKey;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcScalar;
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 
 /**
@@ -30,13 +30,10 @@ public record EcdsaRequest(byte[] messageHash, DerivedKey derivedKey, byte[] ran
   }
 
   EcScalar delta(EcdsaPresignature p) {
-    ByteArrayOutputStream m = new ByteArrayOutputStream();
-    m.writeBytes(randomness);
-    m.writeBytes(p.r().encode());
-    m.writeBytes(messageHash);
-    m.writeBytes(derivedKey.publicKey().encode());
-    m.writeBytes(p.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return EcScalar.hash(p.curve(), DomainSeparators.ECDSA_RERANDOMIZE, m.toByteArray());
+    byte[] m = new BigEndianWriter().raw(randomness).raw(p.r().encode()).raw(messageHash)
+        .raw(derivedKey.publicKey().encode())
+        .raw(p.id().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toBytes();
+    return EcScalar.hash(p.curve(), DomainSeparators.ECDSA_RERANDOMIZE, m);
   }
 
   EcPoint rerandomizedR(EcdsaPresignature p) {

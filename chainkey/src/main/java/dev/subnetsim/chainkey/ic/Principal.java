@@ -1,10 +1,11 @@
 package dev.subnetsim.chainkey.ic;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.CRC32;
 
@@ -24,10 +25,10 @@ public final class Principal implements Comparable<Principal> {
   private static final byte ANONYMOUS = 0x04;
   private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
 
-  private final byte[] bytes;
+  private final Bytes bytes;
 
   private Principal(byte[] bytes) {
-    this.bytes = bytes;
+    this.bytes = Bytes.of(bytes);
   }
 
   /** @throws InvalidPrincipalException if longer than 29 bytes */
@@ -36,7 +37,7 @@ public final class Principal implements Comparable<Principal> {
       throw new InvalidPrincipalException(
           "a principal has at most " + MAX_LENGTH + " bytes, got " + bytes.length);
     }
-    return new Principal(bytes.clone());
+    return new Principal(bytes);
   }
 
   /** The management canister {@code aaaaa-aa}: the empty blob. */
@@ -89,27 +90,26 @@ public final class Principal implements Comparable<Principal> {
   }
 
   public byte[] toBytes() {
-    return bytes.clone();
+    return bytes.toArray();
   }
 
   public int length() {
-    return bytes.length;
+    return bytes.length();
   }
 
   /** True for {@code H(public_key) · 0x02} ids. */
   public boolean isSelfAuthenticating() {
-    return bytes.length == MAX_LENGTH && bytes[MAX_LENGTH - 1] == SELF_AUTHENTICATING_SUFFIX;
+    return bytes.length() == MAX_LENGTH
+        && bytes.byteAt(MAX_LENGTH - 1) == SELF_AUTHENTICATING_SUFFIX;
   }
 
   public boolean isAnonymous() {
-    return bytes.length == 1 && bytes[0] == ANONYMOUS;
+    return bytes.length() == 1 && bytes.byteAt(0) == ANONYMOUS;
   }
 
   public String toText() {
-    byte[] crc = crc32(bytes);
-    byte[] all = new byte[4 + bytes.length];
-    System.arraycopy(crc, 0, all, 0, 4);
-    System.arraycopy(bytes, 0, all, 4, bytes.length);
+    byte[] body = bytes.toArray();
+    byte[] all = new BigEndianWriter(4 + body.length).raw(crc32(body)).raw(body).toBytes();
     String b32 = base32Encode(all);
     StringBuilder sb = new StringBuilder(b32.length() + b32.length() / 5);
     for (int i = 0; i < b32.length(); i++) {
@@ -122,22 +122,22 @@ public final class Principal implements Comparable<Principal> {
   }
 
   public String toHex() {
-    return HexFormat.of().formatHex(bytes);
+    return bytes.toHex();
   }
 
   @Override
   public int compareTo(Principal other) {
-    return Arrays.compareUnsigned(bytes, other.bytes);
+    return bytes.compareTo(other.bytes);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Principal p && Arrays.equals(bytes, p.bytes);
+    return o instanceof Principal p && bytes.equals(p.bytes);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bytes);
+    return bytes.hashCode();
   }
 
   @Override
@@ -148,8 +148,7 @@ public final class Principal implements Comparable<Principal> {
   private static byte[] crc32(byte[] data) {
     CRC32 crc = new CRC32();
     crc.update(data);
-    long v = crc.getValue();
-    return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    return new BigEndianWriter(4).u32((int) crc.getValue()).toBytes();
   }
 
   private static String base32Encode(byte[] data) {

@@ -1,5 +1,6 @@
 package dev.subnetsim.chainkey.ic;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,24 +25,18 @@ public final class RepresentationIndependentHash {
   /** A value of a hashed map. */
   public sealed interface Value permits Blob, Text, Nat, Int, Array, MapValue {}
 
-  public record Blob(byte[] bytes) implements Value {
+  public record Blob(Bytes value) implements Value {
     public Blob {
-      bytes = bytes.clone();
+      Objects.requireNonNull(value, "value");
     }
 
-    @Override
+    public Blob(byte[] bytes) {
+      this(Bytes.of(bytes));
+    }
+
+    /** The blob (a copy). */
     public byte[] bytes() {
-      return bytes.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Blob b && Arrays.equals(bytes, b.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(bytes);
+      return value.toArray();
     }
   }
 
@@ -122,7 +117,7 @@ public final class RepresentationIndependentHash {
 
   public static byte[] hashOfValue(Value value) {
     if (value instanceof Blob b) {
-      return sha256(b.bytes);
+      return sha256(b.bytes());
     } else if (value instanceof Text t) {
       return sha256(t.text().getBytes(StandardCharsets.UTF_8));
     } else if (value instanceof Nat n) {

@@ -1,10 +1,10 @@
 package dev.subnetsim.chainkey.idkg;
 
 import dev.subnetsim.chainkey.DomainSeparators;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcScalar;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 
@@ -74,15 +74,11 @@ public sealed interface DealingProof {
   }
 
   private static EcScalar fiatShamir(String dst, IdkgParams p, int dealer, EcPoint... points) {
-    ByteArrayOutputStream m = new ByteArrayOutputStream();
-    m.writeBytes(p.context());
-    m.writeBytes(ByteBuffer.allocate(4).putInt(dealer).array());
+    BigEndianWriter m = new BigEndianWriter().raw(p.context()).u32(dealer);
     for (EcPoint pt : points) {
-      byte[] e = pt.encode();
-      m.writeBytes(ByteBuffer.allocate(4).putInt(e.length).array());
-      m.writeBytes(e);
+      m.lengthPrefixed(pt.encode());
     }
-    return EcScalar.hash(p.curve(), dst, m.toByteArray());
+    return EcScalar.hash(p.curve(), dst, m.toBytes());
   }
 
   /** Decodes the proof of {@code kind} from {@link #toBytes}; empty for kinds without proofs. */

@@ -70,7 +70,7 @@ public final class IdkgReceiver {
       throw new IllegalArgumentException("need " + p.threshold() + " valid openings of dealer "
           + dealing.dealer() + "'s dealing, got " + nodes.size());
     }
-    List<EcScalar> w = Interpolation.coefficientsAt(p.curve(), nodes,
+    List<EcScalar> w = EcLagrange.coefficientsAt(p.curve(), nodes,
         EcLagrange.evaluationPoint(p.curve(), me));
     EcScalar value = EcScalar.zero(p.curve());
     EcScalar mask = EcScalar.zero(p.curve());

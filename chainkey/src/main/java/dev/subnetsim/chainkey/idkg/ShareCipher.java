@@ -1,10 +1,9 @@
 package dev.subnetsim.chainkey.idkg;
 
 import dev.subnetsim.chainkey.DomainSeparators;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcScalar;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 
 /**
  * Encryption of a dealt share to one receiver, MEGa-style hashed ElGamal (eprint 2022/506 section
@@ -19,12 +18,9 @@ final class ShareCipher {
   private ShareCipher() {}
 
   static EcScalar pad(IdkgParams params, int dealer, int receiver, EcPoint dh, String which) {
-    ByteArrayOutputStream m = new ByteArrayOutputStream();
-    m.writeBytes(params.context());
-    m.writeBytes(ByteBuffer.allocate(8).putInt(dealer).putInt(receiver).array());
-    m.writeBytes(dh.encode());
-    m.writeBytes(which.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    return EcScalar.hash(params.curve(), DomainSeparators.IDKG_SHARE_PAD, m.toByteArray());
+    byte[] m = new BigEndianWriter().raw(params.context()).u32(dealer).u32(receiver)
+        .raw(dh.encode()).raw(which.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toBytes();
+    return EcScalar.hash(params.curve(), DomainSeparators.IDKG_SHARE_PAD, m);
   }
 
   /** The two ciphertext scalars (value, mask or zero) for receiver i under DH value K. */

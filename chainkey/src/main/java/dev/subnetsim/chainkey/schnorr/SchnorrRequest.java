@@ -1,9 +1,9 @@
 package dev.subnetsim.chainkey.schnorr;
 
 import dev.subnetsim.chainkey.DomainSeparators;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.derivation.DerivedKey;
 import dev.subnetsim.chainkey.ec.EcScalar;
-import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 
 /**
@@ -20,14 +20,10 @@ public record SchnorrRequest(byte[] message, DerivedKey derivedKey, byte[] rando
   }
 
   EcScalar delta(SchnorrPresignature p) {
-    ByteArrayOutputStream m = new ByteArrayOutputStream();
-    m.writeBytes(randomness);
-    m.writeBytes(p.r().encode());
-    m.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(message.length).array());
-    m.writeBytes(message);
-    m.writeBytes(derivedKey.publicKey().encode());
-    m.writeBytes(p.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    taprootMerkleRoot.ifPresent(m::writeBytes);
-    return EcScalar.hash(p.curve(), DomainSeparators.SCHNORR_RERANDOMIZE, m.toByteArray());
+    BigEndianWriter m = new BigEndianWriter().raw(randomness).raw(p.r().encode())
+        .lengthPrefixed(message).raw(derivedKey.publicKey().encode())
+        .raw(p.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    taprootMerkleRoot.ifPresent(m::raw);
+    return EcScalar.hash(p.curve(), DomainSeparators.SCHNORR_RERANDOMIZE, m.toBytes());
   }
 }

@@ -4,8 +4,8 @@ import dev.subnetsim.chainkey.DomainSeparators;
 import dev.subnetsim.chainkey.bls12381.G2Point;
 import dev.subnetsim.chainkey.bls12381.HashToCurve;
 import dev.subnetsim.chainkey.bls12381.Scalar;
-import java.util.Arrays;
-import java.util.HexFormat;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import java.util.Objects;
 
 /**
@@ -24,10 +24,10 @@ import java.util.Objects;
  */
 public final class DerivationContext {
 
-  private final byte[] canisterId;
-  private final byte[] context;
+  private final Bytes canisterId;
+  private final Bytes context;
 
-  private DerivationContext(byte[] canisterId, byte[] context) {
+  private DerivationContext(Bytes canisterId, Bytes context) {
     this.canisterId = canisterId;
     this.context = context;
   }
@@ -36,24 +36,24 @@ public final class DerivationContext {
   public static DerivationContext of(byte[] canisterId, byte[] context) {
     Objects.requireNonNull(canisterId, "canisterId");
     Objects.requireNonNull(context, "context");
-    return new DerivationContext(canisterId.clone(), context.clone());
+    return new DerivationContext(Bytes.of(canisterId), Bytes.of(context));
   }
 
   public byte[] canisterId() {
-    return canisterId.clone();
+    return canisterId.toArray();
   }
 
   public byte[] context() {
-    return context.clone();
+    return context.toArray();
   }
 
   /** Both steps: the derived public key and the total offset off1 (+ off2). */
   public DerivedKey derive(G2Point masterPublicKey) {
-    DerivedKey canisterKey = deriveCanisterKey(masterPublicKey, canisterId);
-    if (context.length == 0) {
+    DerivedKey canisterKey = deriveCanisterKey(masterPublicKey, canisterId.toArray());
+    if (context.isEmpty()) {
       return canisterKey;
     }
-    DerivedKey sub = deriveSubKey(canisterKey.publicKey(), context);
+    DerivedKey sub = deriveSubKey(canisterKey.publicKey(), context.toArray());
     return new DerivedKey(sub.publicKey(), canisterKey.offset().add(sub.offset()));
   }
 
@@ -78,35 +78,25 @@ public final class DerivationContext {
 
   /** H2S(dst, lp(a) || lp(b)). */
   static Scalar hashToScalar(String dst, byte[] a, byte[] b) {
-    byte[] input = new byte[16 + a.length + b.length];
-    putU64(input, 0, a.length);
-    System.arraycopy(a, 0, input, 8, a.length);
-    putU64(input, 8 + a.length, b.length);
-    System.arraycopy(b, 0, input, 16 + a.length, b.length);
+    byte[] input = new BigEndianWriter(16 + a.length + b.length).u64(a.length).raw(a)
+        .u64(b.length).raw(b).toBytes();
     return HashToCurve.hashToScalar(dst, input);
-  }
-
-  private static void putU64(byte[] out, int off, long v) {
-    for (int i = 0; i < 8; i++) {
-      out[off + i] = (byte) (v >>> (56 - 8 * i));
-    }
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof DerivationContext d
-        && Arrays.equals(canisterId, d.canisterId)
-        && Arrays.equals(context, d.context);
+    return o instanceof DerivationContext d && canisterId.equals(d.canisterId)
+        && context.equals(d.context);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(canisterId) + Arrays.hashCode(context);
+    return 31 * canisterId.hashCode() + context.hashCode();
   }
 
   @Override
   public String toString() {
-    return "DerivationContext(canister=" + HexFormat.of().formatHex(canisterId)
-        + ", context=" + HexFormat.of().formatHex(context) + ")";
+    return "DerivationContext(canister=" + canisterId.toHex() + ", context=" + context.toHex()
+        + ")";
   }
 }

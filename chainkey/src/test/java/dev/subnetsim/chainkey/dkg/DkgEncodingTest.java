@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -164,7 +165,7 @@ class DkgEncodingTest {
 
   private byte[] withDealings(byte[] original, List<Dealing> ds) {
     Transcript t = transcript;
-    CanonicalWriter w = new CanonicalWriter().u8(1).lengthPrefixed(ID).u32(t.threshold()).u32(t.receiverCount()).u8(0).u32(ds.size());
+    BigEndianWriter w = new BigEndianWriter().u8(1).lengthPrefixed(ID).u32(t.threshold()).u32(t.receiverCount()).u8(0).u32(ds.size());
     for (Dealing d : ds) {
       w.lengthPrefixed(d.toBytes());
     }

@@ -253,19 +253,7 @@ class DocumentKeysTest {
       ps.add(EcPoint.mulGenerator(e.getValue()));
     }
     EcScalar x = EcLagrange.evaluationPoint(curve, j);
-    List<EcScalar> lambdas = new ArrayList<>();
-    for (int i = 0; i < xs.size(); i++) {
-      EcScalar num = EcScalar.one(curve);
-      EcScalar den = EcScalar.one(curve);
-      for (int k = 0; k < xs.size(); k++) {
-        if (k != i) {
-          num = num.mul(x.sub(xs.get(k)));
-          den = den.mul(xs.get(i).sub(xs.get(k)));
-        }
-      }
-      lambdas.add(num.mul(den.inverse()));
-    }
-    return EcPoint.multiScalarMul(ps, lambdas);
+    return EcPoint.multiScalarMul(ps, EcLagrange.coefficientsAt(x, xs));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.subnetsim.chainkey.ec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.subnetsim.chainkey.hash.ExpandMessageXmd;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import java.math.BigInteger;
 import org.bouncycastle.util.BigIntegers;

@@ -1,6 +1,6 @@
 package dev.subnetsim.consensus.artifacts;
 
-import dev.subnetsim.consensus.wire.WireWriter;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class Block {
     this.ingress = copy(ingress);
     this.dkg = copy(dkg);
     this.dkgSummary = dkgSummary.clone();
-    WireWriter w = new WireWriter();
+    BigEndianWriter w = new BigEndianWriter();
     encode(w);
     try {
       this.hash = MessageDigest.getInstance("SHA-256").digest(w.toBytes());
@@ -100,12 +100,13 @@ public final class Block {
     return dkgSummary.clone();
   }
 
-  public void encode(WireWriter w) {
-    w.u64(height).bytes(parentHash).u32(rank).u32(proposer).u64(timeNanos).u32(ingress.size());
-    ingress.forEach(w::bytes);
+  public void encode(BigEndianWriter w) {
+    w.u64(height).lengthPrefixed(parentHash).u32(rank).u32(proposer).u64(timeNanos)
+        .u32(ingress.size());
+    ingress.forEach(w::lengthPrefixed);
     w.u32(dkg.size());
-    dkg.forEach(w::bytes);
-    w.bytes(dkgSummary);
+    dkg.forEach(w::lengthPrefixed);
+    w.lengthPrefixed(dkgSummary);
   }
 
   /** SHA-256 of the canonical encoding (a copy). */

@@ -1,6 +1,6 @@
 package dev.subnetsim.consensus.catchup;
 
-import dev.subnetsim.consensus.wire.WireWriter;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -47,8 +47,8 @@ public record CatchUpPackage(long height, byte[] blockHash, byte[] beaconSignatu
    * certification || bytes dkgSummary}, each {@code bytes} a u32 length then the bytes.
    */
   public byte[] contentHash() {
-    byte[] content = new WireWriter().u64(height).bytes(blockHash).bytes(beaconSignature)
-        .bytes(stateRoot).bytes(certification).bytes(dkgSummary).toBytes();
+    byte[] content = new BigEndianWriter().u64(height).lengthPrefixed(blockHash)
+        .lengthPrefixed(beaconSignature).lengthPrefixed(stateRoot).lengthPrefixed(certification).lengthPrefixed(dkgSummary).toBytes();
     try {
       return MessageDigest.getInstance("SHA-256").digest(content);
     } catch (NoSuchAlgorithmException e) {

@@ -1,7 +1,7 @@
 package dev.subnetsim.consensus.dkg;
 
 import dev.subnetsim.chainkey.DomainSeparators;
-import dev.subnetsim.consensus.wire.WireWriter;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -36,8 +36,8 @@ public record DkgItem(Kind kind, long targetEpoch, ThresholdKey key, int signer,
   public static byte[] signedMessage(Kind kind, long targetEpoch, ThresholdKey key, int signer,
       byte[] body) {
     byte[] d = DomainSeparators.CONSENSUS_DKG_DEALING.getBytes(StandardCharsets.US_ASCII);
-    return new WireWriter().u8(d.length).raw(d).u8(kind.ordinal()).u64(targetEpoch)
-        .u8(key.ordinal()).u32(signer).bytes(body).toBytes();
+    return new BigEndianWriter().u8(d.length).raw(d).u8(kind.ordinal()).u64(targetEpoch)
+        .u8(key.ordinal()).u32(signer).lengthPrefixed(body).toBytes();
   }
 
   public byte[] signedMessage() {
@@ -45,8 +45,8 @@ public record DkgItem(Kind kind, long targetEpoch, ThresholdKey key, int signer,
   }
 
   public byte[] encode() {
-    return new WireWriter().u8(kind.ordinal()).u64(targetEpoch).u8(key.ordinal()).u32(signer)
-        .bytes(body).raw(signature).toBytes();
+    return new BigEndianWriter().u8(kind.ordinal()).u64(targetEpoch).u8(key.ordinal()).u32(signer)
+        .lengthPrefixed(body).raw(signature).toBytes();
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.subnetsim.consensus.dkg;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.dkg.Transcript;
 import dev.subnetsim.chainkey.dkg.TranscriptBuilder;
 import dev.subnetsim.chainkey.threshold.PublicCoefficients;
-import dev.subnetsim.consensus.wire.WireWriter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,22 +34,22 @@ record DkgSummary(List<Entry> entries, List<DkgItem> items) {
   }
 
   byte[] encode() {
-    WireWriter w = new WireWriter().u32(entries.size());
+    BigEndianWriter w = new BigEndianWriter().u32(entries.size());
     for (Entry e : entries) {
       w.u64(e.epoch());
       put(w, e.beacon(), e.beaconSource());
       put(w, e.certification(), e.certificationSource());
     }
     w.u32(items.size());
-    items.forEach(i -> w.bytes(i.encode()));
+    items.forEach(i -> w.lengthPrefixed(i.encode()));
     return w.toBytes();
   }
 
-  private static void put(WireWriter w, Transcript t, PublicCoefficients source) {
+  private static void put(BigEndianWriter w, Transcript t, PublicCoefficients source) {
     if (t == null) {
       w.u8(0);
     } else {
-      w.u8(1).bytes(t.toBytes()).bytes(source.toBytes());
+      w.u8(1).lengthPrefixed(t.toBytes()).lengthPrefixed(source.toBytes());
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.subnetsim.consensus.dkg;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
-import dev.subnetsim.consensus.wire.WireWriter;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -29,7 +29,7 @@ public record IntervalSummary(long epoch, byte[] beaconDigest, byte[] certificat
   }
 
   public byte[] encode() {
-    return new WireWriter().u64(epoch).raw(beaconDigest).raw(certificationDigest).toBytes();
+    return new BigEndianWriter().u64(epoch).raw(beaconDigest).raw(certificationDigest).toBytes();
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.subnetsim.replica.canisters;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,43 +13,30 @@ public final class Fields {
   private Fields() {}
 
   public static byte[] encode(byte[]... fields) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(ByteBuffer.allocate(4).putInt(fields.length).array());
+    BigEndianWriter w = new BigEndianWriter().u32(fields.length);
     for (byte[] f : fields) {
-      out.writeBytes(ByteBuffer.allocate(4).putInt(f.length).array());
-      out.writeBytes(f);
+      w.lengthPrefixed(f);
     }
-    return out.toByteArray();
+    return w.toBytes();
   }
 
   /**
    * Decodes exactly {@code expected} fields.
    *
-   * @throws IllegalArgumentException naming what is wrong (a canister traps with it)
+   * @throws IllegalArgumentException naming what is wrong (a canister traps with it); truncated,
+   *     overrunning or trailing bytes are its subclass MalformedBytesException
    */
   public static List<byte[]> decode(byte[] bytes, int expected) {
-    ByteBuffer b = ByteBuffer.wrap(bytes);
-    try {
-      int n = b.getInt();
-      if (n != expected) {
-        throw new IllegalArgumentException("expected " + expected + " argument fields, got " + n);
-      }
-      List<byte[]> out = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        int len = b.getInt();
-        if (len < 0 || len > b.remaining()) {
-          throw new IllegalArgumentException("argument field " + i + " of " + len + " bytes overruns");
-        }
-        byte[] f = new byte[len];
-        b.get(f);
-        out.add(f);
-      }
-      if (b.hasRemaining()) {
-        throw new IllegalArgumentException("trailing bytes after " + n + " argument fields");
-      }
-      return out;
-    } catch (java.nio.BufferUnderflowException e) {
-      throw new IllegalArgumentException("truncated argument");
+    BigEndianReader r = new BigEndianReader(bytes, "argument");
+    int n = r.i32("field count");
+    if (n != expected) {
+      throw new IllegalArgumentException("expected " + expected + " argument fields, got " + n);
     }
+    List<byte[]> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(r.lengthPrefixed("field " + i, Integer.MAX_VALUE));
+    }
+    r.finish();
+    return out;
   }
 }

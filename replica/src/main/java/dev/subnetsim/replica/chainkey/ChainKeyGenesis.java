@@ -1,14 +1,10 @@
 package dev.subnetsim.replica.chainkey;
 
-import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.bls12381.Scalar;
-import dev.subnetsim.chainkey.dkg.Dealing;
 import dev.subnetsim.chainkey.dkg.DkgConfig;
-import dev.subnetsim.chainkey.dkg.DkgDealer;
-import dev.subnetsim.chainkey.dkg.DkgReceiver;
+import dev.subnetsim.chainkey.dkg.InProcessDkg;
 import dev.subnetsim.chainkey.dkg.ReceiverKeyPair;
 import dev.subnetsim.chainkey.dkg.Transcript;
-import dev.subnetsim.chainkey.dkg.TranscriptBuilder;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcPolynomial;
@@ -101,26 +97,12 @@ public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShare
 
   private static Transcript blsDkg(String id, int n, int threshold, SeededRandom rng,
       List<Scalar> sharesOut) {
-    List<ReceiverKeyPair> receivers = new ArrayList<>();
-    List<G1Point> receiverKeys = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      receivers.add(ReceiverKeyPair.random(rng.fork("receiver-" + i)));
-      receiverKeys.add(receivers.get(i).publicKey());
-    }
-    DkgConfig config = DkgConfig.fresh(id.getBytes(StandardCharsets.UTF_8), n, receiverKeys, threshold);
-    List<Dealing> dealings = new ArrayList<>();
-    for (int d = 0; d < n; d++) {
-      dealings.add(new DkgDealer(config, d).createDealing(rng.fork("dealer-" + d)));
-    }
-    Transcript transcript = TranscriptBuilder.build(config, dealings, List.of());
-    for (int i = 0; i < n; i++) {
-      DkgReceiver receiver = new DkgReceiver(config, i, receivers.get(i));
-      for (Dealing d : dealings) {
-        receiver.open(d, rng.fork("open-" + i));
-      }
-      sharesOut.add(receiver.computeKeyShare(transcript));
-    }
-    return transcript;
+    List<ReceiverKeyPair> receivers = InProcessDkg.receivers(n, rng);
+    DkgConfig config = DkgConfig.fresh(id.getBytes(StandardCharsets.UTF_8), n,
+        InProcessDkg.publicKeys(receivers), threshold);
+    InProcessDkg.Outcome outcome = InProcessDkg.run(config, receivers, rng);
+    sharesOut.addAll(outcome.shares());
+    return outcome.transcript();
   }
 
   /** Joint-Feldman: member i's share is sum_d p_d(i), checked against the summed commitments. */

@@ -1,5 +1,7 @@
 package dev.subnetsim.replica.chainkey;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcDleqProof;
 import dev.subnetsim.chainkey.ec.EcPoint;
@@ -8,8 +10,6 @@ import dev.subnetsim.chainkey.ecdh.DhShare;
 import dev.subnetsim.chainkey.ecdh.EncryptedCombinedDh;
 import dev.subnetsim.chainkey.ecdh.EncryptedDhShare;
 import dev.subnetsim.chainkey.ecdh.EncryptedShareProof;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Byte forms of the EC chain-key shares that travel between replicas and in replies: a DH share
@@ -21,57 +21,53 @@ public final class ChainKeyWire {
   private ChainKeyWire() {}
 
   public static byte[] encode(DhShare s) {
-    byte[] p = s.share().encode();
-    return ByteBuffer.allocate(4 + p.length + 64).putInt(s.index()).put(p).put(s.proof().toBytes())
-        .array();
+    return new BigEndianWriter().u32(s.index()).raw(s.share().encode()).raw(s.proof().toBytes())
+        .toBytes();
   }
 
   public static DhShare decodeDhShare(EcCurve curve, byte[] b) {
     int pl = curve.pointLength();
     expect(b, 4 + pl + 64, "DH share");
-    return new DhShare(ByteBuffer.wrap(b).getInt(), EcPoint.decode(curve, slice(b, 4, pl)),
-        EcDleqProof.fromBytes(curve, slice(b, 4 + pl, 64)));
+    BigEndianReader r = new BigEndianReader(b, "DH share");
+    return new DhShare(r.i32("index"), EcPoint.decode(curve, r.raw(pl, "share")),
+        EcDleqProof.fromBytes(curve, r.raw(64, "proof")));
   }
 
   public static byte[] encode(EncryptedDhShare s) {
-    byte[] e = s.ephemeral().encode();
-    byte[] c = s.ciphertext().encode();
     EncryptedShareProof p = s.proof();
-    return ByteBuffer.allocate(4 + e.length + c.length + 96).putInt(s.index()).put(e).put(c)
-        .put(p.challenge().toBytes()).put(p.responseA().toBytes()).put(p.responseB().toBytes())
-        .array();
+    return new BigEndianWriter().u32(s.index()).raw(s.ephemeral().encode())
+        .raw(s.ciphertext().encode()).raw(p.challenge().toBytes()).raw(p.responseA().toBytes())
+        .raw(p.responseB().toBytes()).toBytes();
   }
 
   public static EncryptedDhShare decodeEncryptedDhShare(EcCurve curve, byte[] b) {
     int pl = curve.pointLength();
     expect(b, 4 + 2 * pl + 96, "encrypted DH share");
-    int at = 4 + 2 * pl;
-    return new EncryptedDhShare(ByteBuffer.wrap(b).getInt(), EcPoint.decode(curve, slice(b, 4, pl)),
-        EcPoint.decode(curve, slice(b, 4 + pl, pl)), new EncryptedShareProof(
-            EcScalar.fromBytes(curve, slice(b, at, 32)), EcScalar.fromBytes(curve, slice(b, at + 32, 32)),
-            EcScalar.fromBytes(curve, slice(b, at + 64, 32))));
+    BigEndianReader r = new BigEndianReader(b, "encrypted DH share");
+    return new EncryptedDhShare(r.i32("index"), EcPoint.decode(curve, r.raw(pl, "ephemeral")),
+        EcPoint.decode(curve, r.raw(pl, "ciphertext")), new EncryptedShareProof(
+            EcScalar.fromBytes(curve, r.raw(32, "challenge")),
+            EcScalar.fromBytes(curve, r.raw(32, "response A")),
+            EcScalar.fromBytes(curve, r.raw(32, "response B"))));
   }
 
   public static byte[] encode(EncryptedCombinedDh c) {
-    byte[] e = c.ephemeral().encode();
-    byte[] x = c.ciphertext().encode();
-    return ByteBuffer.allocate(e.length + x.length).put(e).put(x).array();
+    return new BigEndianWriter().raw(c.ephemeral().encode()).raw(c.ciphertext().encode())
+        .toBytes();
   }
 
   /** The (ephemeral, ciphertext) pair of {@link #encode(EncryptedCombinedDh)}. */
   public static EcPoint[] decodeEncryptedCombined(EcCurve curve, byte[] b) {
     int pl = curve.pointLength();
     expect(b, 2 * pl, "encrypted ECDH result");
-    return new EcPoint[] {EcPoint.decode(curve, slice(b, 0, pl)), EcPoint.decode(curve, slice(b, pl, pl))};
+    BigEndianReader r = new BigEndianReader(b, "encrypted ECDH result");
+    return new EcPoint[] {EcPoint.decode(curve, r.raw(pl, "ephemeral")),
+        EcPoint.decode(curve, r.raw(pl, "ciphertext"))};
   }
 
   private static void expect(byte[] b, int length, String what) {
     if (b.length != length) {
       throw new IllegalArgumentException(what + " must be " + length + " bytes, got " + b.length);
     }
-  }
-
-  private static byte[] slice(byte[] b, int from, int len) {
-    return Arrays.copyOfRange(b, from, from + len);
   }
 }

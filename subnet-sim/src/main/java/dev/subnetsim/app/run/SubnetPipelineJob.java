@@ -12,13 +12,10 @@ import dev.subnetsim.chainkey.certification.CertificateBuilder;
 import dev.subnetsim.chainkey.certification.CertificateVerifier;
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.chainkey.certification.StateRootMessage;
-import dev.subnetsim.chainkey.dkg.Dealing;
 import dev.subnetsim.chainkey.dkg.DkgConfig;
-import dev.subnetsim.chainkey.dkg.DkgDealer;
-import dev.subnetsim.chainkey.dkg.DkgReceiver;
+import dev.subnetsim.chainkey.dkg.InProcessDkg;
 import dev.subnetsim.chainkey.dkg.ReceiverKeyPair;
 import dev.subnetsim.chainkey.dkg.Transcript;
-import dev.subnetsim.chainkey.dkg.TranscriptBuilder;
 import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.threshold.CombinedSignature;
@@ -245,26 +242,12 @@ public final class SubnetPipelineJob implements MainJob {
 
   /** A DKG among the n replicas: each deals, each opens its shares, the transcript combines. */
   private PublicCoefficients runDkg(SeededRandom rng, int threshold, List<Scalar> sharesOut) {
-    List<ReceiverKeyPair> keys = new ArrayList<>();
-    List<G1Point> publicKeys = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      keys.add(ReceiverKeyPair.random(rng.fork("receiver-" + i)));
-      publicKeys.add(keys.get(i).publicKey());
-    }
+    List<ReceiverKeyPair> keys = InProcessDkg.receivers(n, rng);
     DkgConfig config = DkgConfig.fresh("subnet-key/root".getBytes(StandardCharsets.US_ASCII),
-        n, publicKeys, threshold);
-    List<Dealing> dealings = new ArrayList<>();
-    for (int d = 0; d < n; d++) {
-      dealings.add(new DkgDealer(config, d).createDealing(rng.fork("dealer-" + d)));
-    }
-    Transcript transcript = TranscriptBuilder.build(config, dealings, List.of());
-    for (int i = 0; i < n; i++) {
-      DkgReceiver receiver = new DkgReceiver(config, i, keys.get(i));
-      for (Dealing d : dealings) {
-        receiver.open(d, rng.fork("open-" + i));
-      }
-      sharesOut.add(receiver.computeKeyShare(transcript));
-    }
+        n, InProcessDkg.publicKeys(keys), threshold);
+    InProcessDkg.Outcome outcome = InProcessDkg.run(config, keys, rng);
+    sharesOut.addAll(outcome.shares());
+    Transcript transcript = outcome.transcript();
     G2Point pk = transcript.publicCoefficients().publicKey();
     if (pk.isIdentity()) {
       throw new IllegalStateException("DKG produced the identity key");

@@ -1,12 +1,13 @@
-package dev.subnetsim.chainkey.ec;
+package dev.subnetsim.chainkey.hash;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * expand_message_xmd with SHA-256, RFC 9380 section 5.3.1 (the same construction the BLS side
- * uses for hash_to_field). Pure function of (msg, DST, length).
+ * expand_message_xmd with SHA-256, RFC 9380 section 5.3.1: the project's only copy, behind both
+ * the BLS12-381 hash-to-scalar (vetKD, DKG) and the EC hash-to-scalar/point. Pure function of
+ * (msg, DST, length). An empty DST is rejected (section 3.1: tags MUST have nonzero length).
  */
 public final class ExpandMessageXmd {
   private static final int B_IN_BYTES = 32; // SHA-256 output
