@@ -182,7 +182,7 @@ public final class ScenarioParser {
       case "crash" -> new FaultSpec.Crash(at, line, nodes(f));
       case "restart" -> new FaultSpec.Restart(at, line, nodes(f));
       case "pause" -> new FaultSpec.Pause(at, line, nodes(f), f.durationNanos("for"));
-      case "clock-skew" -> new FaultSpec.ClockSkew(at, line, nodes(f), f.durationNanos("skew"));
+      case "clock-skew" -> new FaultSpec.ClockSkew(at, line, nodes(f), signedDuration(f, "skew"));
       case "partition" -> new FaultSpec.Partition(at, line,
           f.list("groups", n -> selector(f, n)));
       case "heal" -> new FaultSpec.Heal(at, line);
@@ -263,6 +263,15 @@ public final class ScenarioParser {
     throw f.error(n, "expected a criterion like 'p99 ecdsa latency < 8s', 'finalization resumes "
         + "within 10s of heal', 'finalized height >= 50 on root' or 'no finalization on root "
         + "between 10s and 30s', got '" + text + "'");
+  }
+
+  /** A duration that may be negative: {@code skew: -300ms} is a clock running behind. */
+  private long signedDuration(Fields f, String key) {
+    YamlNode n = f.require(key);
+    String text = f.scalar(n).trim();
+    boolean behind = text.startsWith("-");
+    long nanos = duration(f, n, behind ? text.substring(1) : text);
+    return behind ? -nanos : nanos;
   }
 
   private long duration(Fields f, YamlNode at, String text) {
