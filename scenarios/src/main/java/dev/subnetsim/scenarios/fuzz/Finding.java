@@ -13,24 +13,34 @@ import java.util.TreeSet;
 
 /**
  * What a fuzzed run found wrong, by kind: a fork (the agreement checker saw two finalized blocks
- * at one height), another violated invariant or pass criterion, or a stall (a subnet that was not
- * lost went longer than the liveness bound without finalizing).
+ * at one height), an exception that ended the run (nothing a schedule does may make the
+ * simulation throw), another violated invariant or pass criterion, or a stall (a subnet that was
+ * not lost went longer than the liveness bound without finalizing).
  *
- * @param invariant the violated invariant's name, or the stalled subnet's for a stall
+ * @param invariant the violated invariant's name, the stalled subnet's for a stall, the
+ *     exception's class for an exception
  * @param detail what exactly, for the console, fuzz.json and junit.xml
  */
 public record Finding(Kind kind, String invariant, String detail) {
 
   /** Failure kinds, most severe first. */
-  public enum Kind { FORK, VIOLATION, STALL }
+  public enum Kind { FORK, EXCEPTION, VIOLATION, STALL }
 
-  /** {@code fork}, {@code stall} or {@code violation:NAME}. */
+  /** {@code fork}, {@code stall}, {@code violation:NAME} or {@code exception:CLASS}. */
   public String label() {
     return switch (kind) {
       case FORK -> "fork";
       case STALL -> "stall";
       case VIOLATION -> "violation:" + invariant;
+      case EXCEPTION -> "exception:" + invariant;
     };
+  }
+
+  /** A run that ended by throwing, with where it was thrown. */
+  public static Finding thrown(RuntimeException e) {
+    StackTraceElement[] at = e.getStackTrace();
+    return new Finding(Kind.EXCEPTION, e.getClass().getSimpleName(), e + (at.length == 0 ? ""
+        : " at " + at[0]));
   }
 
   /** Whether {@code other} is the same failure (kind and invariant or stalled subnet). */

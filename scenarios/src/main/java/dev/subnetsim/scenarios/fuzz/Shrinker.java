@@ -50,8 +50,8 @@ public final class Shrinker {
     FuzzCase best = failing;
     long duration = original.durationNanos();
     // A fork or violation stops the run where it happened: a run a second longer still shows it.
-    if (target.kind() != Finding.Kind.STALL) {
-      long shorter = (long) Math.ceil(failing.run().result().simSeconds()) * S + S;
+    if (target.kind() == Finding.Kind.FORK || target.kind() == Finding.Kind.VIOLATION) {
+      long shorter = (long) Math.ceil(failing.run().orElseThrow().result().simSeconds()) * S + S;
       if (shorter < duration) {
         FuzzCase tried = trial(candidate(units(original), allRequests(), shorter));
         if (tried != null) {
@@ -187,7 +187,8 @@ public final class Shrinker {
     Finding found = best.finding().orElseThrow();
     List<PassCriterion> pass = new ArrayList<>(s.pass());
     if (found.kind() == Finding.Kind.STALL) {
-      long height = best.run().result().finalizedHeight().getOrDefault(found.invariant(), 0L);
+      long height = best.run().orElseThrow().result().finalizedHeight()
+          .getOrDefault(found.invariant(), 0L);
       String text = "finalized height >= " + (height + 1) + " on " + found.invariant();
       pass.add(new PassCriterion.MinFinalizedHeight(text, height + 1, found.invariant()));
     }

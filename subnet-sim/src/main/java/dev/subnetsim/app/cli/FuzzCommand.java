@@ -111,11 +111,11 @@ final class FuzzCommand implements Callable<Integer> {
   }
 
   private static void print(SeedReport r) {
-    var run = r.fuzzCase().run();
-    System.out.printf("seed %d: %s (%d faults; longest finalization gap %s; trace %s)%s%n",
-        r.seed(), r.failed() ? "FAILED " + r.result() : "ok",
-        r.fuzzCase().scenario().faults().size(), run.worstGap(),
-        run.result().traceHash().substring(0, Math.min(12, run.result().traceHash().length())),
+    String gap = r.fuzzCase().run().map(run -> "; longest finalization gap " + run.worstGap()
+        + "; trace " + run.result().traceHash().substring(0,
+            Math.min(12, run.result().traceHash().length()))).orElse("");
+    System.out.printf("seed %d: %s (%d faults%s)%s%n", r.seed(),
+        r.failed() ? "FAILED " + r.result() : "ok", r.fuzzCase().scenario().faults().size(), gap,
         r.fuzzCase().finding().map(f -> ": " + f.detail()).orElse(""));
     if (r.failed()) {
       r.shrunk().ifPresent(s -> System.out.printf("  shrunk to %d of %d faults, %.1f s (%d runs)%n",

@@ -119,12 +119,16 @@ public record FuzzCampaign(ScenarioSpec base, FaultFuzzer.Budget budget, int thr
   /** The folder {@code subnet-sim run} writes, from the fuzz run itself (no second run). */
   private static void writeRunFolder(FuzzCase c, double wallSeconds, Path dir)
       throws IOException {
-    RunResult r = c.run().result();
+    Files.writeString(dir.resolve("scenario.yaml"), ScenarioYaml.write(c.scenario()),
+        StandardCharsets.UTF_8);
+    if (c.run().isEmpty()) {
+      return; // it threw: the trace up to the exception and the scenario are all there is
+    }
+    RunResult r = c.run().get().result();
     RunResult timed = new RunResult(r.scenario(), r.seed(), r.traceHash(), r.simSeconds(),
         wallSeconds, r.nodes(), r.subnets(), r.invariants(), r.finalizedHeight(), r.series(),
         r.latenciesNanos(), r.messagesByType(), r.timeline(), r.config(), r.reproduce());
-    Files.write(dir.resolve("artifacts.jsonl"), c.run().artifacts(), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("scenario.yaml"), ScenarioYaml.write(c.scenario()),
+    Files.write(dir.resolve("artifacts.jsonl"), c.run().get().artifacts(),
         StandardCharsets.UTF_8);
     ReportWriter.writeAll(timed, dir);
   }

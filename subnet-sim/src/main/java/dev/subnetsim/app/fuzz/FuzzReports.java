@@ -46,11 +46,13 @@ public final class FuzzReports {
       }
       o.put("result", r.result());
       r.fuzzCase().finding().ifPresent(f -> o.put("detail", f.detail()));
-      o.put("trace_hash", r.fuzzCase().run().result().traceHash());
-      o.put("sim_seconds", r.fuzzCase().run().result().simSeconds());
+      r.fuzzCase().run().ifPresent(run -> {
+        o.put("trace_hash", run.result().traceHash());
+        o.put("sim_seconds", run.result().simSeconds());
+        ObjectNode heights = o.putObject("finalized_height");
+        run.result().finalizedHeight().forEach(heights::put);
+      });
       o.put("wall_seconds", r.wallSeconds());
-      ObjectNode heights = o.putObject("finalized_height");
-      r.fuzzCase().run().result().finalizedHeight().forEach(heights::put);
       if (r.failed()) {
         r.folder().ifPresent(d -> o.put("run_folder", d));
         r.shrunkFile().ifPresent(f -> o.put("shrunk_scenario", f));

@@ -80,6 +80,10 @@ class FuzzCommandTest {
       assertThat(out.resolve("seed-6").resolve(file)).as(file).exists();
     }
 
+    // The seed's folder is a run folder: replay re-runs the drawn scenario to the same trace.
+    assertThat(SubnetSimCli.execute("replay", out.resolve("seed-6").toString()))
+        .isEqualTo(SubnetSimCli.EXIT_OK);
+
     // The shrunk scenario parses, is no bigger than the drawn one, and `run` fails on a fork.
     ScenarioSpec drawn = ScenarioLoader.load(out.resolve("seed-6/scenario.yaml"));
     ScenarioSpec shrunk = ScenarioLoader.load(out.resolve("seed-6/shrunk.yaml"));
