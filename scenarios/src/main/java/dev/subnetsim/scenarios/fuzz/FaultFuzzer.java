@@ -115,7 +115,7 @@ public final class FaultFuzzer {
     for (int node : pool) {
       // Episodes one after another, so a pool node is never counted twice.
       long t = d / 20 + rng.nextLong(d / 5);
-      for (int episode = rng.nextInt(3); episode > 0 && t < calm; episode--) {
+      for (int episode = 1 + rng.nextInt(3); episode > 0 && t < calm; episode--) {
         long length = Math.min(calm - t, d / 20 + rng.nextLong(d / 5));
         NodeSelector one = new NodeSelector(s.name(), List.of(node));
         switch (rng.nextInt(3)) {
@@ -177,9 +177,9 @@ public final class FaultFuzzer {
     faults.add(new FaultSpec.Heal(heal, 0));
   }
 
-  /** Up to three degraded links inside a subnet: extra loss and delay for a while. */
+  /** One to three degraded links inside a subnet: extra loss and delay for a while. */
   private void links() {
-    for (int k = rng.nextInt(4); k > 0; k--) {
+    for (int k = 1 + rng.nextInt(3); k > 0; k--) {
       SubnetSpec s = base.subnets().get(rng.nextInt(base.subnets().size()));
       if (s.nodes() < 2) {
         continue;
