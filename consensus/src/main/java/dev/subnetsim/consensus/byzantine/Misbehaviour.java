@@ -8,6 +8,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
@@ -62,9 +63,18 @@ public final class Misbehaviour {
     if (behaviours.contains(ByzantineBehaviour.WITHHOLDING)) {
       return List.of();
     }
+    boolean colluding = has(ByzantineBehaviour.EQUIVOCATING_BLOCK_MAKER)
+        || has(ByzantineBehaviour.DOUBLE_SIGNING_NOTARY);
     List<Outgoing> out = new ArrayList<>();
     for (Outgoing o : honest) {
       ConsensusMessage m = o.message();
+      if (colluding && (m instanceof EquivocationProof
+          || m instanceof BlockProposal p && p.block().proposer() != node.index())) {
+        // An attacker on agreement never exposes an equivocation (its own or an ally's) and
+        // never gossips others' blocks: either would carry one side's block to the other
+        // side's honest replicas and disqualify the rank before they sign.
+        continue;
+      }
       if (m instanceof BlockProposal p && p.block().proposer() == node.index()
           && has(ByzantineBehaviour.EQUIVOCATING_BLOCK_MAKER)) {
         equivocate(p, out);
@@ -102,7 +112,11 @@ public final class Misbehaviour {
     return behaviours.contains(b);
   }
 
-  /** Two validly signed blocks at one rank: the original to one half, a twin to the other. */
+  /**
+   * Two validly signed blocks at one rank: the original to the lower half of the committee (by
+   * index), a twin to the upper half; the same halves a {@code TWINS} replica serves, so allies
+   * of both kinds split the honest replicas along one line.
+   */
   private void equivocate(BlockProposal p, List<Outgoing> out) {
     Block b = p.block();
     String hash = ConsensusPool.hex(b.hash());
@@ -118,7 +132,7 @@ public final class Misbehaviour {
         ConsensusCrypto.proposalMessage(twin.height(), twin.hash())));
     for (int i = 0; i < committee.size(); i++) {
       if (i != node.index()) {
-        out.add(new Outgoing(committee.get(i), i % 2 == 0 ? p : second));
+        out.add(new Outgoing(committee.get(i), i < committee.size() / 2 ? p : second));
       }
     }
   }

@@ -222,11 +222,14 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
       return logic;
     }
     // The twin: same identity and keys, its own disk, its own randomness; talks to the upper
-    // half of the subnet (by committee index), its sibling to the rest.
+    // half of the subnet (by committee index), its sibling to the rest. Other twins talk only to
+    // the sibling: a peer cannot tell which copy sent a message, so twin-to-twin traffic stays in
+    // the sibling's world instead of crossing between the halves' views.
     List<NodeId> committee = config.committee();
     Set<NodeId> upperHalf = new java.util.TreeSet<>(committee.subList(committee.size() / 2,
         committee.size()));
     upperHalf.remove(node);
+    upperHalf.removeAll(twinStores.keySet());
     ConsensusReplicaLogic twin = new ConsensusReplicaLogic(node, config,
         keys.get(config.subnet()).secrets().get(index), crypto.get(config.subnet()),
         behaviours, twinStores.get(node),

@@ -363,6 +363,7 @@ public final class ScenarioParser {
         + "between 10s and 30s', got '" + text + "'");
   }
 
+
   private long duration(Fields f, YamlNode at, String text) {
     return duration(f, at, text, 1);
   }

@@ -48,9 +48,15 @@ public final class HeightAgreementChecker implements InvariantChecker {
     this.faults = Objects.requireNonNull(faults, "faults");
   }
 
-  /** No two honest replicas finalize different blocks at the same height of the same subnet. */
+  /** The finalization checker's name; its violations are forks. */
+  public static final String AGREEMENT = "agreement";
+
+  /**
+   * No two honest replicas finalize different blocks at the same height of the same subnet; a
+   * violation is reported as a FORK naming both blocks and the replicas that finalized them.
+   */
   public static HeightAgreementChecker finalization(FaultSchedule faults) {
-    return new HeightAgreementChecker("agreement", "finalized block",
+    return new HeightAgreementChecker(AGREEMENT, "finalized block",
         o -> o instanceof Observation.Finalized f
             ? new Claim(f.subnet(), f.height(), f.blockHash()) : null, faults);
   }
@@ -79,8 +85,9 @@ public final class HeightAgreementChecker implements InvariantChecker {
       return List.of();
     }
     HexFormat hex = HexFormat.of();
-    return List.of(new Violation(name, timeNanos,
-        "subnet " + c.subnet() + " height " + c.height() + ": " + first.node() + " has " + what
+    // A fork, not a stall: two values at one height, both named with the replicas holding them.
+    return List.of(new Violation(name, timeNanos, (name.equals(AGREEMENT) ? "FORK: " : "")
+        + "subnet " + c.subnet() + " height " + c.height() + ": " + first.node() + " has " + what
             + " " + hex.formatHex(first.value()) + " but " + node + " has "
             + hex.formatHex(c.value())));
   }
