@@ -187,8 +187,9 @@ public final class ScenarioRunner {
           .filter(x -> x.invariant().equals(NoMasterSecretChecker.NAME)).toList();
       invariants.add(new InvariantResult(NoMasterSecretChecker.NAME, v.isEmpty() ? Status.HELD
           : Status.VIOLATED, v.isEmpty() ? "no replica of " + String.join(", ",
-          secrets.checkedSubnets()) + " (the subnets that held key shares) and no Byzantine "
-          + "coalition of one holds a chain key's secret" : v.get(0).detail()));
+          secrets.checkedSubnets()) + " (the subnets that held key shares), no coalition of f of "
+          + "their replicas and no Byzantine coalition holds a chain key's secret"
+          : v.get(0).detail()));
     }
     if (replies != null) {
       List<Violation> v = run.violations().stream()
