@@ -32,7 +32,6 @@ import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.wire.MalformedMessageException;
 import dev.subnetsim.consensus.wire.MessageCodec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +39,10 @@ import java.util.Set;
 /**
  * One replica's consensus as a pure step function: {@link #step} takes the time and what arrived,
  * lets the roles act on the pool, and returns what to send, which blocks became final, what was
- * rejected (with its sender) and when to be woken next. No clock, no threads, no I/O.
+ * rejected (with its sender) and when to be woken next. No clock, no threads, no I/O. Its parts:
+ * {@link PendingArtifacts} (validation, deferral and retry of received artifacts), {@link
+ * ChainFinalizer}, {@link TipRebroadcaster} and {@link CatchUpIngestion}; the roles act in a fixed
+ * order.
  */
 public final class ConsensusNode {
   /** Something that happened to the replica since the last step. */
@@ -86,13 +88,14 @@ public final class ConsensusNode {
   private final SubnetDkg dkg;
   private final List<Role> roles;
   private final Misbehaviour misbehaviour;
-  private final List<Pending> pending = new ArrayList<>();
+  private final PendingArtifacts artifacts;
+  private final ChainFinalizer finalizer;
+  private final TipRebroadcaster rebroadcaster;
+  private final CatchUpIngestion catchUp;
   private long nextRebroadcast;
   private long lastCatchUpRequest = Long.MIN_VALUE / 2;
   /** Who sent us a finalization we could not yet apply (a block of its chain is missing). */
   private NodeId stuckFinalizationFrom;
-
-  private record Pending(NodeId from, ConsensusMessage message) {}
 
   /**
    * A replica starting from {@code cup}: the genesis CUP (height 0) at subnet creation, or the
@@ -112,6 +115,10 @@ public final class ConsensusNode {
         new BlockMaker(node, ingress), new Notary(node), new Finalizer(node), new Certifier(node),
         new IntervalDealer(node), new CupMaker(node), new Purger());
     this.misbehaviour = new Misbehaviour(behaviours, node, config.committee());
+    this.artifacts = new PendingArtifacts(pool, validator);
+    this.finalizer = new ChainFinalizer(config, pool, dkg, ingress);
+    this.rebroadcaster = new TipRebroadcaster(pool, config.indexOf(self));
+    this.catchUp = new CatchUpIngestion(pool, artifacts, finalizer);
   }
 
   /** The genesis CUP of a subnet: height 0, a fixed genesis block hash and beacon value. */
@@ -162,7 +169,7 @@ public final class ConsensusNode {
 
   /** Received artifacts waiting for what they depend on. */
   public int pendingCount() {
-    return pending.size();
+    return artifacts.size();
   }
 
   /** Finalized blocks after {@code height} with their finalizations, for a catch-up response. */
@@ -211,9 +218,9 @@ public final class ConsensusNode {
     do {
       before = changes.outgoing.size() + changes.finalized.size() + pool.beacons.size()
           + pool.notarizations.size() + pool.finalizations.size();
-      revalidatePending(changes);
+      artifacts.revalidate(changes);
       startRound(now);
-      applyFinalizations(changes);
+      finalizer.apply(changes);
       for (Role role : roles) {
         role.onStateChange(pool, now, changes);
       }
@@ -226,7 +233,7 @@ public final class ConsensusNode {
       requestCatchUp(stuckFinalizationFrom, now, changes);
     }
     if (now >= nextRebroadcast) {
-      rebroadcast(changes);
+      rebroadcaster.rebroadcast(changes);
       nextRebroadcast = now + config.unitDelayNanos();
     }
     changes.wakeAt(nextRebroadcast);
@@ -269,7 +276,7 @@ public final class ConsensusNode {
         || m instanceof Notarization)) {
       requestCatchUp(from, now, changes); // we are behind
     }
-    validate(from, m, changes);
+    artifacts.validate(from, m, changes);
     if (m instanceof Finalization && m.height() > pool.finalizedHeight) {
       stuckFinalizationFrom = from;
     }
@@ -283,142 +290,11 @@ public final class ConsensusNode {
     }
   }
 
-  private void validate(NodeId from, ConsensusMessage m, Changes changes) {
-    try {
-      if (validator.validate(pool, m, changes) == Validator.Verdict.PENDING
-          && m.height() <= pool.notarizedHeight() + 20 && pending.size() < 10_000) {
-        pending.add(new Pending(from, m));
-      }
-    } catch (Validator.InvalidArtifactException e) {
-      changes.rejections.add(new Changes.Rejection(from, m.kind() + ": " + e.getMessage()));
-    } catch (IllegalArgumentException e) {
-      changes.rejections.add(new Changes.Rejection(from, m.kind() + ": " + e.getMessage()));
-    }
-  }
-
-  private void revalidatePending(Changes changes) {
-    if (pending.isEmpty()) {
-      return;
-    }
-    List<Pending> retry = new ArrayList<>(pending);
-    pending.clear();
-    for (Pending p : retry) {
-      if (stillOpen(p.message())) {
-        PeerInputFailure.attributed(p.from(), p.message().kind(), () -> {
-          validate(p.from(), p.message(), changes);
-          return null;
-        });
-      }
-    }
-  }
-
-  /**
-   * Whether a deferred artifact can still matter: one of the certification family waits for
-   * execution, which follows finalization, and its validation says when it is moot; the rest
-   * until their height is final.
-   */
-  private boolean stillOpen(ConsensusMessage m) {
-    if (m instanceof ConsensusMessage.CertificationShare
-        || m instanceof ConsensusMessage.Certification) {
-      return true;
-    }
-    return m.height() > pool.finalizedHeight;
-  }
-
   /** A round for height h starts once h-1 is notarized and the beacon of h is known. */
   private void startRound(long now) {
     long h = pool.notarizedHeight() + 1;
     if (!pool.roundStart.containsKey(h) && pool.beacons.containsKey(h)) {
       pool.roundStart.put(h, now);
-    }
-  }
-
-  /** Finalizes the chain up to each known finalization once all its blocks are present. */
-  private void applyFinalizations(Changes changes) {
-    for (Finalization f : new ArrayList<>(pool.finalizations.tailMap(pool.finalizedHeight, false)
-        .values())) {
-      List<Block> chain = new ArrayList<>();
-      byte[] hash = f.blockHash();
-      for (long h = f.height(); h > pool.finalizedHeight; h--) {
-        Block b = pool.block(h, hash).orElse(null);
-        if (b == null) {
-          return;
-        }
-        chain.add(0, b);
-        hash = b.parentHash();
-      }
-      if (!Arrays.equals(hash, pool.finalizedHash)) {
-        return; // conflicts with what we finalized: cannot happen while f < n/3
-      }
-      for (Block b : chain) {
-        dkg.onFinalized(b);
-        for (SubnetDkg.Blame blame : dkg.drainBlames()) {
-          changes.rejections.add(new Changes.Rejection(config.committee().get(blame.node()),
-              blame.reason()));
-        }
-        pool.finalizedBlocks.put(b.height(), b);
-        pool.finalizedHeight = b.height();
-        pool.finalizedHash = b.hash();
-        ingress.finalized(b);
-        changes.finalized.add(b);
-      }
-    }
-  }
-
-  /**
-   * Re-sends the artifacts at the tip every unit delay, so replicas that missed messages (loss,
-   * partitions, restarts) converge; the IC's artifact pool gossip plays this part.
-   */
-  private void rebroadcast(Changes changes) {
-    long notarized = pool.notarizedHeight();
-    long h = notarized + 1;
-    pool.notarizations.getOrDefault(notarized, new java.util.TreeMap<>()).values()
-        .forEach(changes::broadcast);
-    Finalization f = pool.finalizations.get(pool.finalizedHeight);
-    if (f != null) {
-      changes.broadcast(f);
-    }
-    byte[] beacon = pool.beacons.get(h);
-    if (beacon != null) {
-      changes.broadcast(new ConsensusMessage.Beacon(h, beacon));
-    }
-    int me = config.indexOf(self);
-    byte[] share = pool.beaconShares.getOrDefault(h, new java.util.TreeMap<>()).get(me);
-    if (share != null && beacon == null) {
-      changes.broadcast(new ConsensusMessage.BeaconShare(h, me, share));
-    }
-    // This replica's share of the newest CUP not yet signed (shares lost in a partition would
-    // otherwise leave it unsigned until the next CUP height).
-    var unsigned = pool.unsignedCups.lastEntry();
-    if (unsigned != null) {
-      long ch = unsigned.getKey();
-      byte[] mine = pool.cupShares.getOrDefault(ch, new java.util.TreeMap<>())
-          .getOrDefault(unsigned.getValue().key(), new java.util.TreeMap<>()).get(me);
-      if (mine != null) {
-        changes.broadcast(new ConsensusMessage.CupShare(ch, unsigned.getValue().contentHash(), me,
-            mine));
-      }
-    }
-    // Relay every valid proposal at the open height (the IC gossips artifacts), so an equivocating
-    // block maker's two blocks reach everyone and the rank is disqualified.
-    pool.proposals.getOrDefault(h, new java.util.TreeMap<>()).values()
-        .forEach(changes::broadcast);
-    pool.notarizationShares.getOrDefault(h, new java.util.TreeMap<>()).forEach((block, shares) -> {
-      byte[] mine = shares.get(me);
-      if (mine != null) {
-        changes.broadcast(new ConsensusMessage.NotarizationShare(h,
-            java.util.HexFormat.of().parseHex(block), me, mine));
-      }
-    });
-    for (long fh = pool.finalizedHeight + 1; fh <= notarized; fh++) {
-      final long height = fh;
-      pool.finalizationShares.getOrDefault(fh, new java.util.TreeMap<>()).forEach((block, s) -> {
-        byte[] mine = s.get(me);
-        if (mine != null) {
-          changes.broadcast(new ConsensusMessage.FinalizationShare(height,
-              java.util.HexFormat.of().parseHex(block), me, mine));
-        }
-      });
     }
   }
 
@@ -438,38 +314,7 @@ public final class ConsensusNode {
    */
   public IngestedChain ingestFinalizedChain(NodeId from, List<Block> blocks,
       List<Finalization> finalizations, List<ConsensusMessage.Beacon> beacons) {
-    Changes changes = new Changes();
-    // One finalization at a time, each applied before the next is validated, so the lookahead
-    // window moves with the chain however long it is; blocks are kept only up to a finalization
-    // within the window (the rest could never be finalized by this response).
-    java.util.TreeMap<Long, List<Block>> byHeight = new java.util.TreeMap<>();
-    for (Block b : blocks.subList(0, Math.min(blocks.size(), MAX_CATCH_UP_BLOCKS))) {
-      byHeight.computeIfAbsent(b.height(), k -> new ArrayList<>()).add(b);
-    }
-    List<Finalization> ordered = new ArrayList<>(finalizations.subList(0,
-        Math.min(finalizations.size(), MAX_CATCH_UP_BLOCKS)));
-    ordered.sort(java.util.Comparator.comparingLong(Finalization::height));
-    for (Finalization f : ordered) {
-      if (f.height() <= pool.finalizedHeight) {
-        continue;
-      }
-      if (!pool.withinLookahead(f.height())) {
-        break;
-      }
-      byHeight.subMap(pool.finalizedHeight, false, f.height(), true).forEach((h, atHeight) -> {
-        for (Block b : atHeight) {
-          pool.catchUpBlocks.computeIfAbsent(h, k -> new java.util.TreeMap<>())
-              .putIfAbsent(ConsensusPool.hex(b.hash()), b);
-        }
-      });
-      validate(from, f, changes);
-      applyFinalizations(changes);
-    }
-    for (ConsensusMessage.Beacon b : beacons.subList(0, Math.min(beacons.size(),
-        MAX_CATCH_UP_BLOCKS))) {
-      validate(from, b, changes); // each verifies against the previous one, in height order
-    }
-    return new IngestedChain(List.copyOf(changes.finalized), List.copyOf(changes.rejections));
+    return catchUp.ingest(from, blocks, finalizations, beacons);
   }
 
   /** Makes an {@link ByzantineBehaviour#ARBITRARY} node lie by {@code plan}; returns this node. */
