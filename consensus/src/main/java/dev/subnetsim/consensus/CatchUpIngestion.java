@@ -59,7 +59,8 @@ final class CatchUpIngestion {
       finalizer.apply(changes);
     }
     for (ConsensusMessage.Beacon b : beacons.subList(0, Math.min(beacons.size(), max))) {
-      artifacts.validate(from, b, changes); // each verifies against the previous one, in height order
+      // Each verifies against the previous one, in height order.
+      artifacts.validate(from, b, changes);
     }
     return new IngestedChain(List.copyOf(changes.finalized), List.copyOf(changes.rejections));
   }
