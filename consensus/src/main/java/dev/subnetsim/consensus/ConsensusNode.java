@@ -84,7 +84,6 @@ public final class ConsensusNode {
   private final ConsensusCrypto crypto;
   private final ConsensusPool pool;
   private final IngressPool ingress = new IngressPool();
-  private final Validator validator;
   private final SubnetDkg dkg;
   private final List<Role> roles;
   private final Misbehaviour misbehaviour;
@@ -109,13 +108,12 @@ public final class ConsensusNode {
     this.pool = new ConsensusPool(config, cup);
     this.dkg = new SubnetDkg(config, crypto, secrets, cup,
         behaviours.contains(ByzantineBehaviour.BAD_DEALINGS));
-    this.validator = new Validator(crypto, dkg);
     NodeContext node = new NodeContext(secrets, crypto, dkg);
     this.roles = List.of(new ShareAggregator(crypto), new BeaconMaker(node),
         new BlockMaker(node, ingress), new Notary(node), new Finalizer(node), new Certifier(node),
         new IntervalDealer(node), new CupMaker(node), new Purger());
     this.misbehaviour = new Misbehaviour(behaviours, node, config.committee());
-    this.artifacts = new PendingArtifacts(pool, validator);
+    this.artifacts = new PendingArtifacts(pool, new Validator(crypto, dkg));
     this.finalizer = new ChainFinalizer(config, pool, dkg, ingress);
     this.rebroadcaster = new TipRebroadcaster(pool, config.indexOf(self));
     this.catchUp = new CatchUpIngestion(pool, artifacts, finalizer);
