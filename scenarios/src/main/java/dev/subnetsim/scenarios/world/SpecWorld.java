@@ -203,7 +203,7 @@ public final class SpecWorld {
         topology.members(new SubnetId(s.subnet())).forEach(n -> out.add(new Fault.Crash(at, n)));
       } else if (f instanceof FaultSpec.Reshare) {
         // Not a fault of the network or the nodes: the registry's decision, which the replica
-        // factory carries out through consensus (ScenarioRunner builds the reshare schedule).
+        // factory carries out through consensus (WorldAssembly builds the reshare schedule).
       } else {
         notMapped.add("fault at line " + f.line() + " (" + f.getClass().getSimpleName()
             + "): needs the signing protocols");
