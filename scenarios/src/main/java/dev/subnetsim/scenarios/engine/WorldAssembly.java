@@ -63,7 +63,7 @@ final class WorldAssembly {
   static Assembled assemble(ScenarioSpec spec) {
     SpecWorld.World world = SpecWorld.build(spec, SpecWorld.defaultLivenessBoundNanos(spec));
     List<String> notMapped = new ArrayList<>(world.notMapped());
-    Map<NodeId, Set<ByzantineBehaviour>> byzantine = byzantine(spec, world, notMapped);
+    Map<NodeId, Set<ByzantineBehaviour>> byzantine = byzantine(spec, world);
     ReshareSchedule reshares = reshares(spec);
     SubnetId keySubnet = reshares.reshares().isEmpty() ? keySubnet(spec)
         : new SubnetId(reshares.reshares().get(0).source());
@@ -147,36 +147,18 @@ final class WorldAssembly {
         spec.workload().requestQueueLimit());
   }
 
+  /** The replica behaviours of every Byzantine node, as {@link BehaviourMapping} translates them. */
   private static Map<NodeId, Set<ByzantineBehaviour>> byzantine(ScenarioSpec spec,
-      SpecWorld.World world, List<String> notMapped) {
+      SpecWorld.World world) {
     Map<NodeId, Set<ByzantineBehaviour>> out = new TreeMap<>();
     for (FaultSpec f : spec.faults()) {
-      if (!(f instanceof FaultSpec.Byzantine b)) {
-        continue;
-      }
-      ByzantineBehaviour behaviour;
-      switch (b.behaviour()) {
-        case EQUIVOCATING_BLOCK_MAKER -> behaviour = ByzantineBehaviour.EQUIVOCATING_BLOCK_MAKER;
-        case DOUBLE_SIGNING_NOTARY -> behaviour = ByzantineBehaviour.DOUBLE_SIGNING_NOTARY;
-        case INVALID_BEACON_SHARES -> behaviour = ByzantineBehaviour.INVALID_BEACON_SHARES;
-        case INVALID_SIGNATURE_SHARES -> {
-          // Signature shares of consensus and of the chain-key services alike.
-          behaviour = ByzantineBehaviour.INVALID_SIGNATURE_SHARES;
-          add(out, world, b, ByzantineBehaviour.INVALID_CHAIN_KEY_SHARES);
-        }
-        case INVALID_DECRYPTION_SHARES -> behaviour = ByzantineBehaviour.INVALID_CHAIN_KEY_SHARES;
-        case WITHHOLDING -> behaviour = ByzantineBehaviour.WITHHOLDING;
-        case BAD_DEALINGS -> behaviour = ByzantineBehaviour.BAD_DEALINGS;
-        case TWINS -> behaviour = ByzantineBehaviour.TWINS;
-        case DIVERGENT_EXECUTION -> behaviour = ByzantineBehaviour.DIVERGENT_EXECUTION;
-        case ARBITRARY -> behaviour = ByzantineBehaviour.ARBITRARY;
-        default -> {
-          notMapped.add("behaviour " + b.behaviour().name().toLowerCase().replace('_', '-')
-              + " (line " + b.line() + ")");
-          continue;
+      if (f instanceof FaultSpec.Byzantine b) {
+        List<NodeId> members = world.topology().members(new SubnetId(b.nodes().subnet()));
+        for (int i : b.nodes().indices()) {
+          out.computeIfAbsent(members.get(i), k -> EnumSet.noneOf(ByzantineBehaviour.class))
+              .addAll(BehaviourMapping.toConsensus(b.behaviour()));
         }
       }
-      add(out, world, b, behaviour);
     }
     return out;
   }
@@ -195,15 +177,6 @@ final class WorldAssembly {
       }
     }
     return out;
-  }
-
-  private static void add(Map<NodeId, Set<ByzantineBehaviour>> out, SpecWorld.World world,
-      FaultSpec.Byzantine b, ByzantineBehaviour behaviour) {
-    List<NodeId> members = world.topology().members(new SubnetId(b.nodes().subnet()));
-    for (int i : b.nodes().indices()) {
-      out.computeIfAbsent(members.get(i), k -> EnumSet.noneOf(ByzantineBehaviour.class))
-          .add(behaviour);
-    }
   }
 
   /**
