@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.engine;
 
+import dev.subnetsim.scenarios.driver.DriverOutcome;
 import dev.subnetsim.scenarios.invariants.CanisterStoryChecker;
 import dev.subnetsim.scenarios.invariants.ChainKeyReplyChecker;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
@@ -19,7 +20,7 @@ final class InvariantMapping {
   private InvariantMapping() {}
 
   static List<InvariantResult> invariants(WorldAssembly.Assembled a, RunWiring.Wired w,
-      dev.subnetsim.scenarios.driver.RunResult run, String reproduce) {
+      DriverOutcome run, String reproduce) {
     List<InvariantResult> invariants = new ArrayList<>(w.notChecked());
     for (InvariantChecker checker : a.world().checkers()) {
       List<Violation> v = violations(run, checker.name());
@@ -47,7 +48,7 @@ final class InvariantMapping {
     return invariants;
   }
 
-  private static List<Violation> violations(dev.subnetsim.scenarios.driver.RunResult run,
+  private static List<Violation> violations(DriverOutcome run,
       String invariant) {
     return run.violations().stream().filter(x -> x.invariant().equals(invariant)).toList();
   }
@@ -84,7 +85,7 @@ final class InvariantMapping {
   }
 
   /** Held unless a replica's step threw; the finding names the replica, the sender, the kind. */
-  private static InvariantResult robustness(dev.subnetsim.scenarios.driver.RunResult run,
+  private static InvariantResult robustness(DriverOutcome run,
       String reproduce) {
     List<Violation> v = violations(run, ReplicaRobustness.NAME);
     return v.isEmpty()

@@ -5,6 +5,7 @@ import dev.subnetsim.chainkey.artifacts.ArtifactJson;
 import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
 import dev.subnetsim.chainkey.artifacts.BlsArtifact;
 import dev.subnetsim.chainkey.bls.JblstBlsSignatures;
+import dev.subnetsim.scenarios.driver.DriverOutcome;
 import dev.subnetsim.scenarios.result.InvariantResult;
 import dev.subnetsim.scenarios.result.RunResult;
 import dev.subnetsim.scenarios.result.TimeSeries;
@@ -24,7 +25,7 @@ final class ResultMapping {
   private ResultMapping() {}
 
   static ScenarioRun map(WorldAssembly.Assembled a, RunWiring.Wired w,
-      dev.subnetsim.scenarios.driver.RunResult run, ScenarioRunner.Options options) {
+      DriverOutcome run, ScenarioRunner.Options options) {
     List<InvariantResult> invariants = InvariantMapping.invariants(a, w, run, options.reproduce());
     Map<String, Long> gaps = gaps(a.spec(), w.recorder(), run.virtualNanos());
     // Stand-in signatures of cheap crypto are not BLS: they never go to the artifacts log.
@@ -57,7 +58,7 @@ final class ResultMapping {
   }
 
   private static RunResult result(ScenarioSpec spec, ScenarioRunner.Options options,
-      dev.subnetsim.scenarios.driver.RunResult run, RunRecorder recorder,
+      DriverOutcome run, RunRecorder recorder,
       List<InvariantResult> invariants) {
     Map<String, RunResult.MessageVolume> messages = new TreeMap<>();
     run.deliveredByKind().forEach((k, v) -> messages.put(k, new RunResult.MessageVolume(v[0], v[1])));
@@ -80,7 +81,7 @@ final class ResultMapping {
   }
 
   /** Finalized height, stash levels and answered requests per second over the run. */
-  private static Map<String, TimeSeries> series(dev.subnetsim.scenarios.driver.RunResult run,
+  private static Map<String, TimeSeries> series(DriverOutcome run,
       RunRecorder recorder) {
     Map<String, TimeSeries> series = new TreeMap<>();
     recorder.heightSeries.forEach((s, b) -> series.put("finalized_height/" + s,
@@ -106,7 +107,7 @@ final class ResultMapping {
 
   /** The run's configuration as the report lists it. */
   private static Map<String, String> config(ScenarioSpec spec, ScenarioRunner.Options options,
-      dev.subnetsim.scenarios.driver.RunResult run, RunRecorder recorder) {
+      DriverOutcome run, RunRecorder recorder) {
     Map<String, String> config = new TreeMap<>();
     config.put("scenario", spec.name());
     config.put("description", spec.description());

@@ -24,7 +24,7 @@ class FuzzTest {
     return (n, i) -> new QuorumToyLogic(n, SEVEN.subnetOf(n), SEVEN.allNodes(), 200 * MS);
   }
 
-  private static RunResult run(long seed, ReplicaLogicFactory logic) {
+  private static DriverOutcome run(long seed, ReplicaLogicFactory logic) {
     FaultSchedule faults = FaultFuzzer.generate(seed, SEVEN, 8_000 * MS, 15);
     return SimulationDriver.run(SimulationConfig.builder(SEVEN, logic,
             LinkModel.builder(new UniformLatency(5 * MS, 40 * MS)).loss(0.02))
@@ -40,7 +40,7 @@ class FuzzTest {
   @Test
   void theQuorumToySurvivesTenRandomFaultSchedules() {
     for (long seed = 1; seed <= 10; seed++) {
-      RunResult r = run(seed, quorum());
+      DriverOutcome r = run(seed, quorum());
       assertThat(r.violations()).as("seed %d (reproduce: run(%d, quorum()))", seed, seed).isEmpty();
       assertThat(r.stopReason()).isEqualTo(StopReason.END_TIME);
     }
@@ -51,8 +51,8 @@ class FuzzTest {
     ReplicaLogicFactory buggy = (n, i) -> n.equals(new NodeId(6))
         ? new DivergingFinalizer(quorum().create(n, i), 10) : quorum().create(n, i);
 
-    RunResult first = run(5, buggy);
-    RunResult again = run(5, buggy);
+    DriverOutcome first = run(5, buggy);
+    DriverOutcome again = run(5, buggy);
 
     assertThat(first.stopReason()).isEqualTo(StopReason.VIOLATION);
     assertThat(first.violations()).extracting(v -> v.invariant()).contains("agreement");
