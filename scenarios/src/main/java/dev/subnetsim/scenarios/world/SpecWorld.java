@@ -25,7 +25,6 @@ import dev.subnetsim.scenarios.spec.NetworkSpec;
 import dev.subnetsim.scenarios.spec.NodeSelector;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.spec.SubnetSpec;
-import dev.subnetsim.scenarios.topology.SubnetRole;
 import dev.subnetsim.scenarios.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +134,7 @@ public final class SpecWorld {
     for (SubnetSpec s : spec.subnets()) {
       List<String> regions = s.regions().isEmpty() ? List.of("default") : s.regions();
       b.subnet(new dev.subnetsim.scenarios.topology.SubnetSpec(new SubnetId(s.name()),
-          SubnetRole.valueOf(s.role().name()), s.nodes(), regions));
+          s.role(), s.nodes(), regions));
     }
     return b.build();
   }

@@ -3,7 +3,7 @@ package dev.subnetsim.scenarios.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.types.NodeId;
-import dev.subnetsim.scenarios.topology.SubnetRole;
+import dev.subnetsim.scenarios.spec.SubnetRole;
 import dev.subnetsim.scenarios.topology.SubnetSpec;
 import dev.subnetsim.scenarios.topology.Topology;
 import org.junit.jupiter.api.Test;
