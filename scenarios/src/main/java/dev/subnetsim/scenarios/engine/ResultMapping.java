@@ -8,6 +8,7 @@ import dev.subnetsim.chainkey.bls.JblstBlsSignatures;
 import dev.subnetsim.scenarios.driver.DriverOutcome;
 import dev.subnetsim.scenarios.result.InvariantResult;
 import dev.subnetsim.scenarios.result.RunResult;
+import dev.subnetsim.scenarios.result.SeriesKey;
 import dev.subnetsim.scenarios.result.TimeSeries;
 import dev.subnetsim.scenarios.spec.ConsensusSpec;
 import dev.subnetsim.scenarios.spec.FaultSpec;
@@ -84,13 +85,13 @@ final class ResultMapping {
   private static Map<String, TimeSeries> series(DriverOutcome run,
       RunRecorder recorder) {
     Map<String, TimeSeries> series = new TreeMap<>();
-    recorder.heightSeries.forEach((s, b) -> series.put("finalized_height/" + s,
+    recorder.heightSeries.forEach((s, b) -> series.put(SeriesKey.FINALIZED_HEIGHT.of(s),
         b.add(run.virtualNanos() / 1e9, recorder.finalizedHeight.getOrDefault(s, 0L)).build()));
     double end = run.virtualNanos() / 1e9;
     recorder.stashSeries.forEach((k, b) -> {
       TimeSeries partial = b.build();
       double last = partial.points().get(partial.points().size() - 1)[1];
-      series.put("stash/" + k, b.add(end, last).build());
+      series.put(SeriesKey.STASH.of(k), b.add(end, last).build());
     });
     recorder.answeredAt.forEach((kind, times) -> {
       // Answered requests per simulated second, in one-second bins.
@@ -100,7 +101,7 @@ final class ResultMapping {
       for (int i = 0; i < bins.length; i++) {
         b.add(i + 1, bins[i]);
       }
-      series.put("throughput/" + kind, b.build());
+      series.put(SeriesKey.THROUGHPUT.of(kind), b.build());
     });
     return series;
   }
