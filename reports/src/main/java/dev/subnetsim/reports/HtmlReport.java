@@ -5,6 +5,7 @@ import static dev.subnetsim.reports.SvgCharts.esc;
 import dev.subnetsim.scenarios.result.InvariantResult;
 import dev.subnetsim.scenarios.result.Percentiles;
 import dev.subnetsim.scenarios.result.RunResult;
+import dev.subnetsim.scenarios.result.SeriesKey;
 import dev.subnetsim.scenarios.result.TimeSeries;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class HtmlReport {
     h.append("</table>");
 
     h.append("<h2>Finalized height per subnet</h2>")
-        .append(SvgCharts.lines(seriesWithPrefix(r, "finalized_height/"), r.timeline(),
+        .append(SvgCharts.lines(seriesOf(r, SeriesKey.FINALIZED_HEIGHT), r.timeline(),
             r.simSeconds(), "finalized height"));
     h.append("<p>Dashed lines mark the fault timeline (hover for details).</p>");
 
@@ -85,8 +86,8 @@ public final class HtmlReport {
       h.append("</table>");
     }
 
-    chart(h, r, "throughput/", "Chain-key results per simulated second", "results / s");
-    chart(h, r, "stash/", "Presignature stash", "presignatures");
+    chart(h, r, SeriesKey.THROUGHPUT, "Chain-key results per simulated second", "results / s");
+    chart(h, r, SeriesKey.STASH, "Presignature stash", "presignatures");
 
     h.append("<h2>Message volume by type</h2>");
     Map<String, Double> counts = new LinkedHashMap<>();
@@ -106,20 +107,21 @@ public final class HtmlReport {
     return h.append("</body></html>\n").toString();
   }
 
-  private static void chart(StringBuilder h, RunResult r, String prefix, String title,
+  private static void chart(StringBuilder h, RunResult r, SeriesKey key, String title,
       String yLabel) {
-    Map<String, TimeSeries> s = seriesWithPrefix(r, prefix);
+    Map<String, TimeSeries> s = seriesOf(r, key);
     if (!s.isEmpty()) {
       h.append("<h2>").append(esc(title)).append("</h2>")
           .append(SvgCharts.lines(s, List.of(), r.simSeconds(), yLabel));
     }
   }
 
-  private static Map<String, TimeSeries> seriesWithPrefix(RunResult r, String prefix) {
+  /** The series of one key, by subject. */
+  private static Map<String, TimeSeries> seriesOf(RunResult r, SeriesKey key) {
     Map<String, TimeSeries> out = new TreeMap<>();
     r.series().forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        out.put(k.substring(prefix.length()), v);
+      if (key.matches(k)) {
+        out.put(key.subject(k), v);
       }
     });
     return out;

@@ -1,6 +1,7 @@
 package dev.subnetsim.replica.components;
 
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.MetricKey;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.chainkey.ChainKeyWorker;
@@ -16,9 +17,6 @@ import java.util.TreeMap;
  * through {@code sending} (withholding), and reports presignature stash levels when they change.
  */
 public final class ChainKeySigningComponent {
-  /** Metric name prefix of presignature stash levels: {@code presignature_stash/<subnet>/<key>}. */
-  public static final String STASH_METRIC = "presignature_stash/";
-
   private final List<NodeId> committee;
   private final String subnet;
   private final ChangeSetDecorator makeShares;
@@ -104,7 +102,7 @@ public final class ChainKeySigningComponent {
         return; // a stash that never held any (a backup that never signs): nothing to plot
       }
       if (!left.equals(stashReported.put(key, left))) {
-        b.observe(new Observation.Metric(STASH_METRIC + subnet + "/" + key, left));
+        b.observe(new Observation.Metric(MetricKey.PRESIGNATURE_STASH.of(subnet + "/" + key), left));
       }
     });
     return b.build();

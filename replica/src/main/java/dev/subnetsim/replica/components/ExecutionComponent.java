@@ -5,6 +5,7 @@ import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.PeerInputFailure;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.MetricKey;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.execution.BlockExecutor;
@@ -68,8 +69,8 @@ public final class ExecutionComponent {
       o.rejectedItems().forEach(r -> done.reject(maker, "block " + b.height() + ": " + r));
       for (BlockExecutor.LoadCompleted l : o.load()) {
         // Latency of answered load; rejected load (e.g. a full queue) is counted apart.
-        done.observe(new Observation.Metric((l.replied() ? "ingress_done/" : "ingress_rejected/")
-            + l.sequence(), now - l.sentAtNanos()));
+        done.observe(new Observation.Metric((l.replied() ? MetricKey.INGRESS_DONE
+            : MetricKey.INGRESS_REJECTED).of(l.sequence()), now - l.sentAtNanos()));
       }
       for (BlockExecutor.IngressCompleted i : o.ingress()) {
         done.observe(new Observation.IngressCompleted(subnet, b.height(), i.requestId(),

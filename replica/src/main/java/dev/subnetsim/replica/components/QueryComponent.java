@@ -4,6 +4,7 @@ import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.MetricKey;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.query.CertifiedState;
@@ -60,7 +61,7 @@ public final class QueryComponent {
     if (mine.isPresent() && !Arrays.equals(mine.get().digest(), c.stateRoot())) {
       // The subnet certified another state than ours at this height: our execution diverged
       // (the IC replica halts here; we keep running and report it).
-      b.observe(new Observation.Metric("state_divergence/" + subnet, c.height()));
+      b.observe(new Observation.Metric(MetricKey.STATE_DIVERGENCE.of(subnet), c.height()));
     } else if (mine.isPresent() && (lastCertified == null
         || c.height() > lastCertified.height())) {
       lastCertified = new CertifiedState(c.height(), mine.get(), c.signature());

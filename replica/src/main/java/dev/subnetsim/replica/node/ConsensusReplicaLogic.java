@@ -51,9 +51,6 @@ import java.util.Set;
  * every component's change set through one {@link ChangeSetApplier}.
  */
 public final class ConsensusReplicaLogic implements ReplicaLogic {
-  /** Metric name prefix of presignature stash levels: {@code presignature_stash/<subnet>/<key>}. */
-  public static final String STASH_METRIC = ChainKeySigningComponent.STASH_METRIC;
-
   private final NodeId self;
   private final ConsensusConfig config;
   private final List<NodeId> peers;

@@ -84,13 +84,13 @@ public final class SimulationDriver implements AutoCloseable {
   }
 
   /** Runs a config to completion and shuts the actor system down. */
-  public static RunResult run(SimulationConfig config) {
+  public static DriverOutcome run(SimulationConfig config) {
     try (SimulationDriver driver = new SimulationDriver(config)) {
       return driver.run();
     }
   }
 
-  public RunResult run() {
+  public DriverOutcome run() {
     if (ran) {
       throw new IllegalStateException("a driver runs once; build a new one");
     }
@@ -151,7 +151,7 @@ public final class SimulationDriver implements AutoCloseable {
         break;
       }
     }
-    return new RunResult(config.seed(), trace.hashHex(), reason, now, batches, router.logicSteps(),
+    return new DriverOutcome(config.seed(), trace.hashHex(), reason, now, batches, router.logicSteps(),
         trace.events(), violations, router.maxFinalized(), trace.deliveredByKind());
   }
 

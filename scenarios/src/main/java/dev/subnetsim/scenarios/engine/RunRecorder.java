@@ -1,8 +1,8 @@
 package dev.subnetsim.scenarios.engine;
 
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.MetricKey;
 import dev.subnetsim.replica.Observation;
-import dev.subnetsim.replica.node.ConsensusReplicaLogic;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.Violation;
@@ -77,8 +77,8 @@ final class RunRecorder implements InvariantChecker {
             .add(t / 1e9, f.height());
         finalizationTimes.computeIfAbsent(s, k -> new ArrayList<>()).add(t);
       }
-    } else if (o instanceof Observation.Metric m && m.name().startsWith("ingress_done/")) {
-      long seq = Long.parseLong(m.name().substring("ingress_done/".length()));
+    } else if (o instanceof Observation.Metric m && MetricKey.INGRESS_DONE.matches(m.name())) {
+      long seq = Long.parseLong(MetricKey.INGRESS_DONE.subject(m.name()));
       String kind = requestKind.apply(seq);
       if (kind == null) {
         ingressLatency.merge(seq, (long) m.value(), Math::min);
@@ -90,9 +90,8 @@ final class RunRecorder implements InvariantChecker {
         byKind.merge(seq, (long) m.value(), Math::min);
       }
     } else if (o instanceof Observation.Metric m
-        && m.name().startsWith(ConsensusReplicaLogic.STASH_METRIC)) {
-      String[] parts = m.name().substring(ConsensusReplicaLogic.STASH_METRIC.length())
-          .split("/", 2);
+        && MetricKey.PRESIGNATURE_STASH.matches(m.name())) {
+      String[] parts = MetricKey.PRESIGNATURE_STASH.subject(m.name()).split("/", 2);
       String series = parts[0] + " " + parts[1].toLowerCase(java.util.Locale.ROOT);
       // A replica reports the level after executing a height; one catching up reports old
       // heights' levels, which are not news.
@@ -105,8 +104,8 @@ final class RunRecorder implements InvariantChecker {
               .add(t / 1e9, m.value());
         }
       }
-    } else if (o instanceof Observation.Metric m && m.name().startsWith("ingress_rejected/")) {
-      long seq = Long.parseLong(m.name().substring("ingress_rejected/".length()));
+    } else if (o instanceof Observation.Metric m && MetricKey.INGRESS_REJECTED.matches(m.name())) {
+      long seq = Long.parseLong(MetricKey.INGRESS_REJECTED.subject(m.name()));
       String kind = requestKind.apply(seq);
       rejected.computeIfAbsent(kind == null ? "ingress" : kind, k -> new TreeSet<>()).add(seq);
     } else if (o instanceof Observation.ArtifactRejected r) {

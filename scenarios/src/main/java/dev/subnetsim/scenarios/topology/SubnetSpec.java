@@ -1,12 +1,15 @@
 package dev.subnetsim.scenarios.topology;
 
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.scenarios.spec.SubnetRole;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One subnet of a topology: its name, role, size and the regions its nodes are spread over
- * (round-robin in node order).
+ * One subnet of a built topology: its id, role, size and the regions its nodes are spread over
+ * (round-robin in node order). Unlike the scenario file's {@link
+ * dev.subnetsim.scenarios.spec.SubnetSpec} it is resolved: a {@link SubnetId}, at least one node
+ * and at least one region ({@code default} when the file names none).
  */
 public record SubnetSpec(SubnetId id, SubnetRole role, int nodes, List<String> regions) {
   public SubnetSpec {

@@ -2,6 +2,7 @@ package dev.subnetsim.scenarios.topology;
 
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.scenarios.spec.SubnetRole;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

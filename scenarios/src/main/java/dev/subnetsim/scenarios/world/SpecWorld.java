@@ -25,7 +25,6 @@ import dev.subnetsim.scenarios.spec.NetworkSpec;
 import dev.subnetsim.scenarios.spec.NodeSelector;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.spec.SubnetSpec;
-import dev.subnetsim.scenarios.topology.SubnetRole;
 import dev.subnetsim.scenarios.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +134,7 @@ public final class SpecWorld {
     for (SubnetSpec s : spec.subnets()) {
       List<String> regions = s.regions().isEmpty() ? List.of("default") : s.regions();
       b.subnet(new dev.subnetsim.scenarios.topology.SubnetSpec(new SubnetId(s.name()),
-          SubnetRole.valueOf(s.role().name()), s.nodes(), regions));
+          s.role(), s.nodes(), regions));
     }
     return b.build();
   }
@@ -203,7 +202,7 @@ public final class SpecWorld {
         topology.members(new SubnetId(s.subnet())).forEach(n -> out.add(new Fault.Crash(at, n)));
       } else if (f instanceof FaultSpec.Reshare) {
         // Not a fault of the network or the nodes: the registry's decision, which the replica
-        // factory carries out through consensus (ScenarioRunner builds the reshare schedule).
+        // factory carries out through consensus (WorldAssembly builds the reshare schedule).
       } else {
         notMapped.add("fault at line " + f.line() + " (" + f.getClass().getSimpleName()
             + "): needs the signing protocols");

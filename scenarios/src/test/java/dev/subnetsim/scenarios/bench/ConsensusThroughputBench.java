@@ -6,7 +6,7 @@ import dev.subnetsim.consensus.crypto.VerificationCache;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.node.ConsensusReplicaFactory;
-import dev.subnetsim.scenarios.driver.RunResult;
+import dev.subnetsim.scenarios.driver.DriverOutcome;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
@@ -63,7 +63,7 @@ public final class ConsensusThroughputBench {
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     long start = System.nanoTime();
-    RunResult r = SimulationDriver.run(config);
+    DriverOutcome r = SimulationDriver.run(config);
     double wall = (System.nanoTime() - start) / 1e9;
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     Map<CryptoOpCounter.Op, Long> ops = factory.crypto(app).ops().snapshot();

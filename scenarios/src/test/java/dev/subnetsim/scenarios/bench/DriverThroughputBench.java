@@ -2,7 +2,7 @@ package dev.subnetsim.scenarios.bench;
 
 import static dev.subnetsim.scenarios.toy.ToyWorld.MS;
 
-import dev.subnetsim.scenarios.driver.RunResult;
+import dev.subnetsim.scenarios.driver.DriverOutcome;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.topology.Topology;
@@ -53,7 +53,7 @@ public final class DriverThroughputBench {
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     long start = System.nanoTime();
-    RunResult r = SimulationDriver.run(
+    DriverOutcome r = SimulationDriver.run(
         ToyWorld.config(topology, 1, FaultSchedule.none(), end, threads).build());
     double wall = (System.nanoTime() - start) / 1e9;
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();

@@ -32,7 +32,7 @@ import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
-import dev.subnetsim.scenarios.driver.RunResult;
+import dev.subnetsim.scenarios.driver.DriverOutcome;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
@@ -75,7 +75,7 @@ class ChainKeyServicesSimulationTest {
   private static EncryptedDocumentKey storedDocument;
   private static final ChainKeyCompletions completions = new ChainKeyCompletions();
   private static final TreeMap<Long, byte[]> requestsBySequence = new TreeMap<>();
-  private static RunResult result;
+  private static DriverOutcome result;
 
   @BeforeAll
   static void runSubnetWithChainKeyLoad() {

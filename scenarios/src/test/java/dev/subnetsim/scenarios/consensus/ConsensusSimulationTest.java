@@ -16,7 +16,7 @@ import dev.subnetsim.replica.ReplicaLogicFactory;
 import dev.subnetsim.replica.StepOutput;
 import dev.subnetsim.replica.node.ConsensusReplicaFactory;
 import dev.subnetsim.replica.net.Envelope;
-import dev.subnetsim.scenarios.driver.RunResult;
+import dev.subnetsim.scenarios.driver.DriverOutcome;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.faults.Fault;
@@ -47,7 +47,7 @@ class ConsensusSimulationTest {
   private static final SubnetId ROOT = new SubnetId("root");
   private static final long UNIT = 200 * MS;
 
-  private static RunResult run(Topology t, FaultSchedule faults,
+  private static DriverOutcome run(Topology t, FaultSchedule faults,
       Map<NodeId, Set<ByzantineBehaviour>> byz, long progressBound, long end) {
     return SimulationDriver.run(
         ConsensusWorld.config(t, 1, faults, byz, UNIT, progressBound, end, 1).build());
@@ -84,7 +84,7 @@ class ConsensusSimulationTest {
     }
   }
 
-  private static RunResult run(SimulationConfig.Builder b, Recorder rec) {
+  private static DriverOutcome run(SimulationConfig.Builder b, Recorder rec) {
     return SimulationDriver.run(b.checker(rec).build());
   }
 
@@ -92,7 +92,7 @@ class ConsensusSimulationTest {
   @ValueSource(ints = {4, 7, 13})
   void subnetsFinalizeSteadilyAtTheRateTheDelaysAllow(int n) {
     Topology t = Topology.singleSubnet("root", n);
-    RunResult r = run(t, FaultSchedule.none(), Map.of(), 2 * S, 10 * S);
+    DriverOutcome r = run(t, FaultSchedule.none(), Map.of(), 2 * S, 10 * S);
     assertThat(r.violations()).isEmpty();
     // Critical path of a round after notarization of h-1 at T: beacon share hop (round starts at
     // T+20 ms), the notary delay of rank 0 (0.3 * unit = 60 ms, so it signs at T+80 ms, by which
@@ -111,7 +111,7 @@ class ConsensusSimulationTest {
     FaultSchedule faults = new FaultSchedule(
         List.of(new Fault.Crash(2 * S, m.get(1)), new Fault.Crash(2 * S, m.get(4))), Set.of());
     Recorder rec = new Recorder();
-    RunResult r = run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 3 * S, 10 * S, 1), rec);
+    DriverOutcome r = run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 3 * S, 10 * S, 1), rec);
     assertThat(r.violations()).isEmpty();
     assertThat(rec.lastFinalizationAt).isGreaterThan(9 * S);
   }
@@ -125,9 +125,9 @@ class ConsensusSimulationTest {
         new Fault.Restart(8 * S, m.get(2)), new Fault.Restart(8 * S, m.get(3))), Set.of());
     Recorder rec = new Recorder();
     Recorder early = new Recorder();
-    RunResult stalled = run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 60 * S,
+    DriverOutcome stalled = run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 60 * S,
         7 * S, 1), early);
-    RunResult resumed = run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 60 * S,
+    DriverOutcome resumed = run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 60 * S,
         14 * S, 1), rec);
     assertThat(stalled.violations()).isEmpty();
     assertThat(resumed.violations()).isEmpty();
@@ -156,7 +156,7 @@ class ConsensusSimulationTest {
     FaultSchedule faults = new FaultSchedule(List.of(new Fault.Crash(2 * S, restarted),
         new Fault.Restart(8 * S, restarted)), Set.of(forger));
     Recorder rec = new Recorder();
-    RunResult r = run(ConsensusWorld.config(world, t, 1, faults, 3 * S, 14 * S, 1), rec);
+    DriverOutcome r = run(ConsensusWorld.config(world, t, 1, faults, 3 * S, 14 * S, 1), rec);
     assertThat(r.violations()).isEmpty();
     assertThat(rec.rejectedSenders).containsExactly(forger);
     assertThat(rec.rejections).anyMatch(reason -> reason.startsWith("cup-response: catch-up "
@@ -193,7 +193,7 @@ class ConsensusSimulationTest {
         m.get(1), Set.of(ByzantineBehaviour.DOUBLE_SIGNING_NOTARY));
     FaultSchedule faults = new FaultSchedule(List.of(), Set.of(m.get(0), m.get(1)));
     Recorder rec = new Recorder();
-    RunResult r = run(ConsensusWorld.config(t, 3, faults, byz, UNIT, 3 * S, 10 * S, 1), rec);
+    DriverOutcome r = run(ConsensusWorld.config(t, 3, faults, byz, UNIT, 3 * S, 10 * S, 1), rec);
     assertThat(r.violations()).as("agreement and progress").isEmpty();
     assertThat(rec.equivocationProofs).isPositive();
     assertThat(r.maxFinalizedHeight().get(ROOT)).isGreaterThan(30);
@@ -209,7 +209,7 @@ class ConsensusSimulationTest {
     Recorder rec = new Recorder();
     // Jittered links, so the twins' views differ: with constant latency and proposals relayed at
     // once, both twins see the same messages at the same instants and propose identical blocks.
-    RunResult r = run(ConsensusWorld.config(ConsensusWorld.factory(t, 4, byz, UNIT, false), t, 4,
+    DriverOutcome r = run(ConsensusWorld.config(ConsensusWorld.factory(t, 4, byz, UNIT, false), t, 4,
         faults, 3 * S, 10 * S, 1, new UniformLatency(10 * MS, 40 * MS)), rec);
     assertThat(r.violations()).as("agreement, certified-state agreement and progress").isEmpty();
     assertThat(r.maxFinalizedHeight().get(ROOT)).isGreaterThan(25);
@@ -242,7 +242,7 @@ class ConsensusSimulationTest {
         return List.of();
       }
     };
-    RunResult r = run(ConsensusWorld.config(t, 5, faults, byz, UNIT, 3 * S, 8 * S, 1)
+    DriverOutcome r = run(ConsensusWorld.config(t, 5, faults, byz, UNIT, 3 * S, 8 * S, 1)
         .checker(certified), rec);
     assertThat(r.violations()).as("agreement, certified-state agreement, progress").isEmpty();
     assertThat(r.maxFinalizedHeight().get(ROOT)).isGreaterThan(20);
@@ -262,7 +262,7 @@ class ConsensusSimulationTest {
         m.get(6), Set.of(ByzantineBehaviour.INVALID_SIGNATURE_SHARES));
     FaultSchedule faults = new FaultSchedule(List.of(), Set.of(m.get(5), m.get(6)));
     Recorder rec = new Recorder();
-    RunResult r = run(ConsensusWorld.config(t, 1, faults, byz, UNIT, 3 * S, 6 * S, 1), rec);
+    DriverOutcome r = run(ConsensusWorld.config(t, 1, faults, byz, UNIT, 3 * S, 6 * S, 1), rec);
     assertThat(r.violations()).isEmpty();
     assertThat(rec.rejectedSenders).containsExactly(m.get(5), m.get(6));
   }
@@ -278,7 +278,7 @@ class ConsensusSimulationTest {
     Recorder during = new Recorder();
     run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 60 * S, 6 * S, 1), during);
     Recorder after = new Recorder();
-    RunResult r = run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 60 * S, 12 * S, 1), after);
+    DriverOutcome r = run(ConsensusWorld.config(t, 1, faults, Map.of(), UNIT, 60 * S, 12 * S, 1), after);
     assertThat(r.violations()).isEmpty();
     long majority = during.finalized.get(m.get(0));
     long minority = during.finalized.get(m.get(6));
@@ -305,7 +305,7 @@ class ConsensusSimulationTest {
   @Tag("slow")
   void thirtyFourReplicasFinalizeSteadily() {
     Topology t = Topology.singleSubnet("root", 34);
-    RunResult r = run(t, FaultSchedule.none(), Map.of(), 3 * S, 5 * S);
+    DriverOutcome r = run(t, FaultSchedule.none(), Map.of(), 3 * S, 5 * S);
     assertThat(r.violations()).isEmpty();
     assertThat(r.maxFinalizedHeight().get(ROOT)).isGreaterThan(20);
   }

@@ -23,7 +23,7 @@ import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
-import dev.subnetsim.scenarios.driver.RunResult;
+import dev.subnetsim.scenarios.driver.DriverOutcome;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
@@ -61,11 +61,11 @@ class PresignatureRefillSimulationTest {
   private static final int ED25519_REQUESTS = 4;
 
   private static ConsensusReplicaFactory factory;
-  private static RunResult oneThread;
-  private static RunResult twoThreads;
+  private static DriverOutcome oneThread;
+  private static DriverOutcome twoThreads;
   private static ChainKeyCompletions completions;
 
-  private static RunResult run(int threads, ChainKeyCompletions checker) {
+  private static DriverOutcome run(int threads, ChainKeyCompletions checker) {
     Map<SubnetId, List<NodeId>> subnets = ConsensusWorld.subnets(TOPOLOGY);
     factory = new ConsensusReplicaFactory(7, subnets,
         s -> new ConsensusConfig(s, subnets.get(s), 200 * MS, 60 * MS, 1000, 10),

@@ -28,7 +28,7 @@ class DeterminismTest {
 
   @Test
   void theDeterminismWorldIsNonTrivialAndPassesItsInvariants() {
-    RunResult r = SimulationDriver.run(DeterminismWorld.config(42, 2).build());
+    DriverOutcome r = SimulationDriver.run(DeterminismWorld.config(42, 2).build());
 
     assertThat(r.stopReason()).isEqualTo(StopReason.END_TIME);
     assertThat(r.violations()).isEmpty();

@@ -8,7 +8,7 @@ import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.net.ClockSkew;
 import dev.subnetsim.scenarios.net.Partition;
 import dev.subnetsim.scenarios.toy.ToyWorld;
-import dev.subnetsim.scenarios.topology.SubnetRole;
+import dev.subnetsim.scenarios.spec.SubnetRole;
 import dev.subnetsim.scenarios.topology.Topology;
 import java.util.List;
 import java.util.Map;

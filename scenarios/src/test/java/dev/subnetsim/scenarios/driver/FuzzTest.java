@@ -33,7 +33,7 @@ class FuzzTest {
     return (n, i) -> new QuorumToyLogic(n, SEVEN.subnetOf(n), SEVEN.allNodes(), 200 * MS);
   }
 
-  private static RunResult run(long seed, ReplicaLogicFactory logic) {
+  private static DriverOutcome run(long seed, ReplicaLogicFactory logic) {
     // The scenario fuzzer's within-f schedule on the toy world (its Byzantine nodes are only
     // counted faulty and ignored by the checkers: the toy logic has no behaviours).
     ScenarioSpec fuzzed = FaultFuzzer.fuzz(BASE, seed, FaultFuzzer.Budget.WITHIN_F);
@@ -52,7 +52,7 @@ class FuzzTest {
   @Test
   void theQuorumToySurvivesTenRandomFaultSchedules() {
     for (long seed = 1; seed <= 10; seed++) {
-      RunResult r = run(seed, quorum());
+      DriverOutcome r = run(seed, quorum());
       assertThat(r.violations()).as("seed %d (reproduce: run(%d, quorum()))", seed, seed).isEmpty();
       assertThat(r.stopReason()).isEqualTo(StopReason.END_TIME);
     }
@@ -63,8 +63,8 @@ class FuzzTest {
     ReplicaLogicFactory buggy = (n, i) -> n.equals(new NodeId(6))
         ? new DivergingFinalizer(quorum().create(n, i), 10) : quorum().create(n, i);
 
-    RunResult first = run(5, buggy);
-    RunResult again = run(5, buggy);
+    DriverOutcome first = run(5, buggy);
+    DriverOutcome again = run(5, buggy);
 
     assertThat(first.stopReason()).isEqualTo(StopReason.VIOLATION);
     assertThat(first.violations()).extracting(v -> v.invariant()).contains("agreement");

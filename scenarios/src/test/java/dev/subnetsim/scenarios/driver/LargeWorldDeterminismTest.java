@@ -11,7 +11,7 @@ import dev.subnetsim.scenarios.net.LinkModel;
 import dev.subnetsim.scenarios.net.LogNormalLatency;
 import dev.subnetsim.scenarios.net.Partition;
 import dev.subnetsim.scenarios.toy.ToyWorld;
-import dev.subnetsim.scenarios.topology.SubnetRole;
+import dev.subnetsim.scenarios.spec.SubnetRole;
 import dev.subnetsim.scenarios.topology.Topology;
 import java.util.List;
 import java.util.Map;

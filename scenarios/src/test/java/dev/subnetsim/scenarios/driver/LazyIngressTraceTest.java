@@ -42,10 +42,10 @@ class LazyIngressTraceTest {
     List<IngressInjection> list = PoissonIngress.schedule(9, 40, targets, END);
     assertThat(list).hasSizeGreaterThan(30);
 
-    RunResult eager = SimulationDriver.run(base().ingress(list).ingress(echoes(list)).build());
-    RunResult lazy = SimulationDriver.run(base()
+    DriverOutcome eager = SimulationDriver.run(base().ingress(list).ingress(echoes(list)).build());
+    DriverOutcome lazy = SimulationDriver.run(base()
         .ingress(PoissonIngress.stream(9, 40, targets, END)).ingress(echoes(list)).build());
-    RunResult without = SimulationDriver.run(base().ingress(echoes(list)).build());
+    DriverOutcome without = SimulationDriver.run(base().ingress(echoes(list)).build());
 
     assertThat(lazy.traceHash()).isEqualTo(eager.traceHash());
     assertThat(without.traceHash()).isNotEqualTo(eager.traceHash()); // the ingress is traced
@@ -71,7 +71,7 @@ class LazyIngressTraceTest {
       }
     };
 
-    RunResult r = SimulationDriver.run(base().ingress(hour).build());
+    DriverOutcome r = SimulationDriver.run(base().ingress(hour).build());
 
     assertThat(r.stopReason()).isEqualTo(StopReason.END_TIME);
     assertThat(pulled[0]).isBetween(END / MS - 1, END / MS + 1);

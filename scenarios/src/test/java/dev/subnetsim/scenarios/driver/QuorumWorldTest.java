@@ -46,7 +46,7 @@ class QuorumWorldTest {
     }
   }
 
-  private static RunResult run(FaultSchedule faults, long end, Heights heights) {
+  private static DriverOutcome run(FaultSchedule faults, long end, Heights heights) {
     return SimulationDriver.run(SimulationConfig.builder(FOUR,
             (node, inc) -> new QuorumToyLogic(node, FOUR.subnetOf(node), FOUR.allNodes(), 200 * MS),
             LinkModel.builder(new UniformLatency(5 * MS, 30 * MS)))
@@ -63,7 +63,7 @@ class QuorumWorldTest {
   @Test
   void withFCrashedTheSubnetKeepsFinalizing() {
     Heights h = new Heights();
-    RunResult r = run(new FaultSchedule(List.of(new Fault.Crash(1_000 * MS, N3)), Set.of()),
+    DriverOutcome r = run(new FaultSchedule(List.of(new Fault.Crash(1_000 * MS, N3)), Set.of()),
         4_000 * MS, h);
 
     assertThat(r.passed()).as("violations %s", r.violations()).isTrue();
@@ -77,7 +77,7 @@ class QuorumWorldTest {
     FaultSchedule faults = new FaultSchedule(List.of(
         new Fault.Crash(1_000 * MS, N2), new Fault.Crash(1_000 * MS, N3),
         new Fault.Restart(3_000 * MS, N2), new Fault.Restart(3_000 * MS, N3)), Set.of());
-    RunResult r = run(faults, 6_000 * MS, h);
+    DriverOutcome r = run(faults, 6_000 * MS, h);
 
     assertThat(r.passed()).as("stall while unhealthy is not a violation: %s", r.violations())
         .isTrue();
@@ -94,7 +94,7 @@ class QuorumWorldTest {
     FaultSchedule faults = new FaultSchedule(List.of(
         new Fault.PartitionNetwork(1_000 * MS, new Partition(List.of(Set.of(N0)))),
         new Fault.Heal(3_000 * MS)), Set.of());
-    RunResult r = run(faults, 5_000 * MS, h);
+    DriverOutcome r = run(faults, 5_000 * MS, h);
 
     assertThat(r.passed()).as("violations %s", r.violations()).isTrue();
     long minorityAtSplit = h.at(N0, 1_100 * MS);
@@ -110,7 +110,7 @@ class QuorumWorldTest {
     Heights h = new Heights();
     FaultSchedule injected = new FaultSchedule(List.of(new Fault.PartitionNetwork(1_000 * MS,
         new Partition(List.of(Set.of(N0, new NodeId(1))))), new Fault.Heal(4_000 * MS)), Set.of());
-    RunResult r = SimulationDriver.run(SimulationConfig.builder(FOUR,
+    DriverOutcome r = SimulationDriver.run(SimulationConfig.builder(FOUR,
             (node, inc) -> new QuorumToyLogic(node, FOUR.subnetOf(node), FOUR.allNodes(), 200 * MS),
             LinkModel.builder(new UniformLatency(5 * MS, 30 * MS)))
         .seed(3)

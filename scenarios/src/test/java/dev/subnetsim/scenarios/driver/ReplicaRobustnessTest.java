@@ -43,7 +43,7 @@ class ReplicaRobustnessTest {
     }
   }
 
-  private static RunResult runWith(Supplier<Void> onPoison) {
+  private static DriverOutcome runWith(Supplier<Void> onPoison) {
     return SimulationDriver.run(SimulationConfig.builder(TWO,
             (n, i) -> new PoisonLogic(n, onPoison), LinkModel.builder(new ConstantLatency(10 * MS)))
         .endNanos(1_000 * MS).build());
@@ -51,7 +51,7 @@ class ReplicaRobustnessTest {
 
   @Test
   void aReplicaThatThrowsOnAPeersMessageIsAFindingNamingTheReplicaTheSenderAndTheKind() {
-    RunResult r = runWith(() -> PeerInputFailure.attributed(new NodeId(0), "poison", () -> {
+    DriverOutcome r = runWith(() -> PeerInputFailure.attributed(new NodeId(0), "poison", () -> {
       throw new IllegalStateException("planted decoder bug");
     }));
 
@@ -66,7 +66,7 @@ class ReplicaRobustnessTest {
 
   @Test
   void aReplicaThatThrowsOutsideAnyPeerInputIsAFindingWithoutASender() {
-    RunResult r = runWith(() -> {
+    DriverOutcome r = runWith(() -> {
       throw new ArithmeticException("planted");
     });
 

@@ -33,7 +33,7 @@ class SimulationDriverTest {
 
   @Test
   void anHonestToySubnetFinalizesSteadilyUntilTheEndTime() {
-    RunResult r = SimulationDriver.run(
+    DriverOutcome r = SimulationDriver.run(
         ToyWorld.config(FOUR, 5, FaultSchedule.none(), 2_000 * MS, 2).build());
 
     assertThat(r.stopReason()).isEqualTo(StopReason.END_TIME);
@@ -46,7 +46,7 @@ class SimulationDriverTest {
   @Test
   void aReplicaFinalizingAConflictingBlockStopsTheRunWithAnAgreementViolation() {
     SimulationConfig base = ToyWorld.config(FOUR, 5, FaultSchedule.none(), 5_000 * MS, 2).build();
-    RunResult r = SimulationDriver.run(base.withLogic((node, inc) -> node.equals(N3)
+    DriverOutcome r = SimulationDriver.run(base.withLogic((node, inc) -> node.equals(N3)
         ? new ForkingToyLogic(node, new SubnetId("app"), FOUR.allNodes(),
             RunRandom.forPurpose(5, "toy/3/" + inc), ToyWorld.K, ToyWorld.PERIOD, 5)
         : ToyWorld.honest(FOUR, 5).create(node, inc)));
@@ -61,7 +61,7 @@ class SimulationDriverTest {
   void aByzantineNodesConflictingClaimsAreNotAViolation() {
     FaultSchedule byzantine = new FaultSchedule(List.of(), Set.of(N3));
     SimulationConfig base = ToyWorld.config(FOUR, 5, byzantine, 1_500 * MS, 1).build();
-    RunResult r = SimulationDriver.run(base.withLogic((node, inc) -> node.equals(N3)
+    DriverOutcome r = SimulationDriver.run(base.withLogic((node, inc) -> node.equals(N3)
         ? new ForkingToyLogic(node, new SubnetId("app"), FOUR.allNodes(),
             RunRandom.forPurpose(5, "toy/3/" + inc), ToyWorld.K, ToyWorld.PERIOD, 2)
         : ToyWorld.honest(FOUR, 5).create(node, inc)));
@@ -80,7 +80,7 @@ class SimulationDriverTest {
         .endNanos(5_000 * MS)
         .build();
 
-    RunResult r = SimulationDriver.run(cfg);
+    DriverOutcome r = SimulationDriver.run(cfg);
 
     assertThat(r.stopReason()).isEqualTo(StopReason.VIOLATION);
     assertThat(r.violations()).singleElement()
@@ -89,7 +89,7 @@ class SimulationDriverTest {
 
   @Test
   void aWorldWithNothingLeftToDoStopsForLackOfEvents() {
-    RunResult r = SimulationDriver.run(SimulationConfig.builder(FOUR, (n, i) -> new SilentLogic(n),
+    DriverOutcome r = SimulationDriver.run(SimulationConfig.builder(FOUR, (n, i) -> new SilentLogic(n),
         LinkModel.builder(new ConstantLatency(10 * MS))).endNanos(5_000 * MS).build());
 
     assertThat(r.stopReason()).isEqualTo(StopReason.NO_EVENTS);
@@ -119,7 +119,7 @@ class SimulationDriverTest {
         new Fault.Heal(600 * MS),
         new Fault.Crash(800 * MS, N3),
         new Fault.Restart(1_100 * MS, N3)), Set.of());
-    RunResult r = SimulationDriver.run(
+    DriverOutcome r = SimulationDriver.run(
         ToyWorld.config(FOUR, 9, faults, 1_500 * MS, 2).traceSink(trace::add).build());
 
     assertThat(r.passed()).isTrue();
@@ -158,7 +158,7 @@ class SimulationDriverTest {
 
   @Test
   void eventsWithinOneLookaheadAreSteppedInOneBatch() {
-    RunResult r = SimulationDriver.run(SimulationConfig.builder(FOUR, ToyWorld.honest(FOUR, 1),
+    DriverOutcome r = SimulationDriver.run(SimulationConfig.builder(FOUR, ToyWorld.honest(FOUR, 1),
             LinkModel.builder(new ConstantLatency(50 * MS)))
         .seed(1).endNanos(1_000 * MS).dispatcherThreads(4).build());
 
@@ -176,7 +176,7 @@ class SimulationDriverTest {
       return dev.subnetsim.replica.StepOutput.EMPTY;
     }, LinkModel.builder(new ConstantLatency(10 * MS))).build();
 
-    RunResult r = SimulationDriver.run(cfg);
+    DriverOutcome r = SimulationDriver.run(cfg);
 
     assertThat(r.stopReason()).isEqualTo(StopReason.VIOLATION);
     assertThat(r.violations()).singleElement().satisfies(v -> {

@@ -7,7 +7,7 @@ public final class TraceHashMain {
   public static void main(String[] args) {
     long seed = Long.parseLong(args[0]);
     int threads = Integer.parseInt(args[1]);
-    RunResult r = SimulationDriver.run(DeterminismWorld.config(seed, threads).build());
+    DriverOutcome r = SimulationDriver.run(DeterminismWorld.config(seed, threads).build());
     System.out.println("trace_hash=" + r.traceHash());
   }
 }

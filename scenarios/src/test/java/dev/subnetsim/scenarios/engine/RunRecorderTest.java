@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.MetricKey;
 import dev.subnetsim.replica.Observation;
-import dev.subnetsim.replica.node.ConsensusReplicaLogic;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 class RunRecorderTest {
   private static final long S = 1_000_000_000L;
   private static final SubnetId SIGNING = new SubnetId("signing");
-  private static final String STASH =
-      ConsensusReplicaLogic.STASH_METRIC + "signing/ecdsa/SECP256K1";
+  private static final String STASH = MetricKey.PRESIGNATURE_STASH.of("signing/ecdsa/SECP256K1");
 
   private static void executed(RunRecorder r, long t, int node, long height, double stash) {
     r.onObservation(t, new NodeId(node), new Observation.Finalized(SIGNING, height, new byte[32]));

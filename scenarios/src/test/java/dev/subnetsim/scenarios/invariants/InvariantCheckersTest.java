@@ -87,8 +87,8 @@ class InvariantCheckersTest {
   @Test
   void aPartitionThatDoesNotSplitTheSubnetKeepsItHealthy() {
     Topology two = Topology.builder()
-        .subnet("a", dev.subnetsim.scenarios.topology.SubnetRole.APP, 4, "r")
-        .subnet("b", dev.subnetsim.scenarios.topology.SubnetRole.APP, 4, "r").build();
+        .subnet("a", dev.subnetsim.scenarios.spec.SubnetRole.APP, 4, "r")
+        .subnet("b", dev.subnetsim.scenarios.spec.SubnetRole.APP, 4, "r").build();
     FaultSchedule faults = new FaultSchedule(List.of(new Fault.PartitionNetwork(10,
         new Partition(List.of(Set.copyOf(two.members(new SubnetId("a"))))))), Set.of());
 

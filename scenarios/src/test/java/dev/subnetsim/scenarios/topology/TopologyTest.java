@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.scenarios.spec.SubnetRole;
 import org.junit.jupiter.api.Test;
 
 class TopologyTest {

@@ -7,7 +7,7 @@ import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.scenarios.RunRandom;
-import dev.subnetsim.scenarios.driver.RunResult;
+import dev.subnetsim.scenarios.driver.DriverOutcome;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.driver.StopReason;
 import dev.subnetsim.scenarios.dsl.ScenarioLoader;
@@ -71,7 +71,7 @@ class SpecWorldTest {
     ScenarioSpec spec = ScenarioLoader.catalog("partition-heal");
     SpecWorld.World world = SpecWorld.build(spec, SpecWorld.defaultLivenessBoundNanos(spec));
     TreeMap<Long, Long> heights = new TreeMap<>(); // time -> max height so far (node 0)
-    RunResult r = SimulationDriver.run(SpecWorld.config(spec, world,
+    DriverOutcome r = SimulationDriver.run(SpecWorld.config(spec, world,
             (node, inc) -> new QuorumToyLogic(node, world.topology().subnetOf(node),
                 world.topology().members(world.topology().subnetOf(node)), 200_000_000L), 2)
         .traceSink(e -> {

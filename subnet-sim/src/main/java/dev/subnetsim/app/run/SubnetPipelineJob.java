@@ -41,6 +41,7 @@ import dev.subnetsim.reports.ReportWriter;
 import dev.subnetsim.scenarios.result.InvariantResult;
 import dev.subnetsim.scenarios.result.InvariantResult.Status;
 import dev.subnetsim.scenarios.result.RunResult;
+import dev.subnetsim.scenarios.result.SeriesKey;
 import dev.subnetsim.scenarios.result.TimeSeries;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -226,7 +227,7 @@ public final class SubnetPipelineJob implements MainJob {
     config.put("note", "interim main job: block order fixed (no consensus yet), 1 block/s");
     RunResult result = new RunResult(name(), seed, HexFormat.of().formatHex(trace.digest()),
         HEIGHTS, wall.seconds(), n, 1, invariants,
-        Map.of("root", (long) HEIGHTS), Map.of("finalized_height/root", certified.build()),
+        Map.of("root", (long) HEIGHTS), Map.of(SeriesKey.FINALIZED_HEIGHT.of("root"), certified.build()),
         Map.of("ingress", latencies),
         Map.of("certification_share", new RunResult.MessageVolume((long) n * HEIGHTS,
                 48L * n * HEIGHTS),

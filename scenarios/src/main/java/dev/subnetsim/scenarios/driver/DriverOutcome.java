@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The outcome of a simulated run.
+ * The driver's raw outcome of a simulated run: trace hash, counters and violations as the driver
+ * saw them. The report model built from it is {@link dev.subnetsim.scenarios.result.RunResult}.
  *
  * @param traceHash hex SHA-256 of the whole trace (same seed => same hash)
  * @param virtualNanos simulated time reached
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * @param maxFinalizedHeight per subnet, the highest height an honest replica reported finalized
  * @param deliveredByKind message kind -> {messages, bytes} delivered
  */
-public record RunResult(
+public record DriverOutcome(
     long seed,
     String traceHash,
     StopReason stopReason,
@@ -29,7 +30,7 @@ public record RunResult(
     Map<SubnetId, Long> maxFinalizedHeight,
     Map<String, long[]> deliveredByKind) {
 
-  public RunResult {
+  public DriverOutcome {
     violations = List.copyOf(violations);
     // Sorted copies: Map.copyOf iterates in a per-JVM random order, and callers print these.
     maxFinalizedHeight = Collections.unmodifiableSortedMap(new TreeMap<>(maxFinalizedHeight));

@@ -1,0 +1,182 @@
+package dev.subnetsim.scenarios.engine;
+
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.chainkey.SubnetChainKeys;
+import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
+import dev.subnetsim.replica.node.ConsensusReplicaFactory;
+import dev.subnetsim.scenarios.driver.SimulationConfig;
+import dev.subnetsim.scenarios.faults.HealthTimeline;
+import dev.subnetsim.scenarios.invariants.CanisterStoryChecker;
+import dev.subnetsim.scenarios.invariants.ChainKeyReplyChecker;
+import dev.subnetsim.scenarios.invariants.NoMasterSecretChecker;
+import dev.subnetsim.scenarios.result.InvariantResult;
+import dev.subnetsim.scenarios.result.InvariantResult.Status;
+import dev.subnetsim.scenarios.spec.ConsensusSpec;
+import dev.subnetsim.scenarios.spec.InvariantKind;
+import dev.subnetsim.scenarios.spec.ScenarioSpec;
+import dev.subnetsim.scenarios.world.CanisterStories;
+import dev.subnetsim.scenarios.world.ChainKeyWorkload;
+import dev.subnetsim.scenarios.world.SpecWorld;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
+
+/**
+ * Wires the run-time checkers of an assembled world (chain-key replies, canister stories, master
+ * secrets, the recorder) and the chain-key load into the driver's configuration.
+ */
+final class RunWiring {
+  /**
+   * Liveness bounds a chain-key request kind gets to see a valid reply in: its reply travels three
+   * block-and-stream hops, and the keys may still be on their way to the signing subnet.
+   */
+  static final int CHAIN_KEY_REPLY_BOUNDS = 3;
+
+  private RunWiring() {}
+
+  /**
+   * A wired run; {@code workload}, {@code replies}, {@code stories} and {@code secrets} are null
+   * when the scenario does not use them.
+   *
+   * @param notChecked invariants reported not checked before the run
+   * @param notMapped what is not simulated, as still to be reported
+   */
+  record Wired(SimulationConfig.Builder config, RunRecorder recorder, ChainKeyWorkload workload,
+      ChainKeyReplyChecker replies, CanisterStoryChecker stories, NoMasterSecretChecker secrets,
+      List<InvariantResult> notChecked, List<String> notMapped) {
+    Wired {
+      notChecked = List.copyOf(notChecked);
+      notMapped = List.copyOf(notMapped);
+    }
+  }
+
+  static Wired wire(WorldAssembly.Assembled a, ScenarioRunner.Options options) {
+    ScenarioSpec spec = a.spec();
+    ChainKeyWorkload workload = null;
+    ChainKeyReplyChecker replies = null;
+    if (a.chainKeyLoad()) {
+      var keys = a.factory().execution(a.keySubnet()).chainKeys().orElseThrow().publicKeys();
+      workload = ChainKeyWorkload.generate(spec.seed(), spec.workload().requests(), keys,
+          name -> a.world().topology().members(new SubnetId(name)), a.keySubnet().name(),
+          spec.durationNanos());
+      replies = replyChecker(a, workload, keys);
+    }
+    CanisterStoryChecker stories = a.storyKeys() ? storyChecker(a) : null;
+    List<String> notMapped = new ArrayList<>(a.notMapped());
+    List<InvariantResult> notChecked = new ArrayList<>();
+    NoMasterSecretChecker secrets = null;
+    if (a.keysExist() && spec.invariants().contains(InvariantKind.NO_MASTER_SECRET)) {
+      secrets = secretChecker(a);
+      notMapped.removeIf(m -> m.startsWith("invariant NO_MASTER_SECRET"));
+    } else if (notMapped.removeIf(m -> m.startsWith("invariant NO_MASTER_SECRET"))) {
+      notChecked.add(new InvariantResult(NoMasterSecretChecker.NAME, Status.NOT_CHECKED,
+          "no subnet holds chain keys in this scenario (no chain-key requests)"));
+    }
+    ChainKeyWorkload load = workload;
+    RunRecorder recorder = new RunRecorder(a.world().faults(), seq -> load == null ? null
+        : load.bySequence(seq).map(cl -> ChainKeyWorkload.latencyName(cl.kind())).orElse(null));
+    SimulationConfig.Builder config = SpecWorld.config(spec, a.world(), a.factory(),
+        options.dispatcherThreads()).checker(recorder);
+    if (workload != null) {
+      config.ingress(workload.injections()).checker(replies);
+    }
+    if (secrets != null) {
+      config.checker(secrets);
+    }
+    if (stories != null) {
+      config.ingress(stories.stories().injections()).checker(stories);
+    }
+    if (options.trace() != null) {
+      config.traceSink(options.trace());
+    }
+    return new Wired(config, recorder, workload, replies, stories, secrets, notChecked,
+        notMapped);
+  }
+
+  /** Clients verify under the keys installed where they are answered, else the genesis keys. */
+  private static ChainKeyReplyChecker replyChecker(WorldAssembly.Assembled a,
+      ChainKeyWorkload workload, SubnetChainKeys genesisKeys) {
+    ScenarioSpec spec = a.spec();
+    return new ChainKeyReplyChecker(subnet -> a.factory().execution(new SubnetId(subnet))
+        .installedKeys().map(h -> h.publicKeys()).orElse(genesisKeys), workload, a.world().faults())
+        .expectingReplies(new ChainKeyReplyChecker.Liveness(spec.durationNanos(),
+            CHAIN_KEY_REPLY_BOUNDS * SpecWorld.defaultLivenessBoundNanos(spec),
+            allHealthy(a.world())));
+  }
+
+  /** Watches the genesis key holder and every reshare target once its keys are installed. */
+  private static NoMasterSecretChecker secretChecker(WorldAssembly.Assembled a) {
+    var genesis = a.factory().execution(a.keySubnet()).chainKeys().orElseThrow();
+    List<NoMasterSecretChecker.Holder> holders = new ArrayList<>();
+    holders.add(holder(a.world(), a.keySubnet().name(), () -> Optional.of(
+        new NoMasterSecretChecker.Material(genesis.publicKeys(), genesis.shares()))));
+    for (String target : a.reshares().targets()) {
+      var execution = a.factory().execution(new SubnetId(target));
+      holders.add(holder(a.world(), target, () -> execution.installedKeys().map(h ->
+          new NoMasterSecretChecker.Material(h.publicKeys(), h.shares()))));
+    }
+    return new NoMasterSecretChecker(holders);
+  }
+
+  /** Whether every subnet of the world was healthy over the whole of [from, to]. */
+  private static BiPredicate<Long, Long> allHealthy(SpecWorld.World world) {
+    List<HealthTimeline> timelines = world.topology().subnets()
+        .stream().map(sub -> world.faults().healthTimeline(world.topology(), sub.id())).toList();
+    return (from, to) -> timelines.stream().allMatch(h -> {
+      OptionalLong since = h.healthySince(to);
+      return since.isPresent() && since.getAsLong() <= from;
+    });
+  }
+
+  private static NoMasterSecretChecker.Holder holder(SpecWorld.World world, String subnet,
+      Supplier<Optional<NoMasterSecretChecker.Material>> material) {
+    List<NodeId> members = world.topology().members(new SubnetId(subnet));
+    List<Integer> coalition = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      if (world.faults().isByzantine(members.get(i))) {
+        coalition.add(i);
+      }
+    }
+    return new NoMasterSecretChecker.Holder(subnet, material, members, coalition);
+  }
+
+  /**
+   * Drives the example canisters on the ingress subnet; clients know the genesis master keys and,
+   * for requester-side combination, every holder's public shares (reshare targets once installed).
+   */
+  private static CanisterStoryChecker storyChecker(WorldAssembly.Assembled a) {
+    ScenarioSpec spec = a.spec();
+    ConsensusReplicaFactory factory = a.factory();
+    SubnetId keySubnet = a.keySubnet();
+    ReshareSchedule reshares = a.reshares();
+    var genesis = factory.execution(keySubnet).chainKeys().orElseThrow().publicKeys();
+    CanisterStories.ClientKeys clientKeys = new CanisterStories.ClientKeys() {
+      public SubnetChainKeys genesis() {
+        return genesis;
+      }
+
+      public Optional<byte[]> rootKeyDer() {
+        return spec.consensus().crypto() == ConsensusSpec.Crypto.CHEAP ? Optional.empty()
+            : factory.execution(keySubnet).registry().rootKeyDer();
+      }
+
+      public List<SubnetChainKeys> holders() {
+        List<SubnetChainKeys> all = new ArrayList<>();
+        all.add(genesis);
+        reshares.targets().forEach(t -> factory.execution(new SubnetId(t)).installedKeys()
+            .ifPresent(h -> all.add(h.publicKeys())));
+        return all;
+      }
+    };
+    SubnetId storySubnet = new SubnetId(SpecWorld.ingressSubnet(spec));
+    Map<String, Double> rates = a.storyRates();
+    return new CanisterStoryChecker(CanisterStories.generate(spec.seed(), rates,
+        factory.execution(storySubnet), a.world().topology().members(storySubnet), clientKeys,
+        spec.durationNanos()), a.world().faults());
+  }
+}
