@@ -30,7 +30,6 @@ public final class ReplicatedState {
   public static final long STATUS_RETENTION_NANOS = 5 * 60 * 1_000_000_000L;
 
   // Fields are package-private so ReplicatedStateCodec can write them out and restore them.
-
   long height;
   long timeNanos;
   final TreeMap<CanisterId, CanisterState> canisters = new TreeMap<>();
