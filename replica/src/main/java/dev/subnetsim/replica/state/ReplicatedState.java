@@ -6,7 +6,6 @@ import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterState;
 import dev.subnetsim.replica.execution.messaging.CallContext;
 import dev.subnetsim.replica.execution.messaging.Callback;
-import dev.subnetsim.replica.execution.messaging.Origin;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage;
 import dev.subnetsim.replica.state.CertifiedStateTree.RequestStatus;
 import java.security.MessageDigest;
@@ -23,45 +22,46 @@ import java.util.TreeMap;
  * A subnet's replicated state at one height: canisters (with their stable memories), the input
  * queue, call contexts and callbacks, the request statuses of ingress messages, and the pending
  * chain-key requests. Every honest replica holds the same state after executing the same blocks;
- * {@link #certifiedTree} is what the subnet certifies, {@link #encode} what a CUP checkpoints and
- * state sync transfers. Mutable: owned by one replica's execution.
+ * {@link #certifiedTree} is what the subnet certifies, {@link #encode} ({@link ReplicatedStateCodec})
+ * what a CUP checkpoints and state sync transfers. Mutable: owned by one replica's execution.
  */
 public final class ReplicatedState {
   /** A finished request's status stays readable this long (the IC's ingress expiry window). */
   public static final long STATUS_RETENTION_NANOS = 5 * 60 * 1_000_000_000L;
 
-  private long height;
-  private long timeNanos;
-  private final TreeMap<CanisterId, CanisterState> canisters = new TreeMap<>();
-  private final Deque<QueuedMessage> queue = new ArrayDeque<>();
-  private final TreeMap<Long, CallContext> callContexts = new TreeMap<>();
-  private final TreeMap<Long, Callback> callbacks = new TreeMap<>();
-  private final TreeMap<byte[], RequestStatus> requestStatus = new TreeMap<>(Arrays::compareUnsigned);
+  // Fields are package-private so ReplicatedStateCodec can write them out and restore them.
+  long height;
+  long timeNanos;
+  final TreeMap<CanisterId, CanisterState> canisters = new TreeMap<>();
+  final Deque<QueuedMessage> queue = new ArrayDeque<>();
+  final TreeMap<Long, CallContext> callContexts = new TreeMap<>();
+  final TreeMap<Long, Callback> callbacks = new TreeMap<>();
+  final TreeMap<byte[], RequestStatus> requestStatus = new TreeMap<>(Arrays::compareUnsigned);
   /** When each finished status was written, for pruning. */
-  private final TreeMap<byte[], Long> statusTime = new TreeMap<>(Arrays::compareUnsigned);
-  private final TreeMap<Long, ChainKeyRequest> chainKeyRequests = new TreeMap<>();
+  final TreeMap<byte[], Long> statusTime = new TreeMap<>(Arrays::compareUnsigned);
+  final TreeMap<Long, ChainKeyRequest> chainKeyRequests = new TreeMap<>();
   /** Outgoing cross-subnet streams: destination subnet -> (index -> encoded stream message). */
-  private final TreeMap<String, TreeMap<Long, byte[]>> streams = new TreeMap<>();
+  final TreeMap<String, TreeMap<Long, byte[]>> streams = new TreeMap<>();
   /** The index the next message appended to each outgoing stream gets. */
-  private final TreeMap<String, Long> streamEnd = new TreeMap<>();
+  final TreeMap<String, Long> streamEnd = new TreeMap<>();
   /** Per source subnet, the index of the next stream message to induct (our signal to it). */
-  private final TreeMap<String, Long> inducted = new TreeMap<>();
+  final TreeMap<String, Long> inducted = new TreeMap<>();
   /** Per signing key, how many of its prefilled presignatures (the setup ceremony's) are taken. */
-  private final TreeMap<String, Long> presignaturesUsed = new TreeMap<>();
+  final TreeMap<String, Long> presignaturesUsed = new TreeMap<>();
   /**
    * Key resharing progress and installed reshared keys, by name: collected dealings on a source
    * subnet, the dealings of each received key on a target subnet (see the reshare package).
    */
-  private final TreeMap<String, byte[]> keyRecords = new TreeMap<>();
+  final TreeMap<String, byte[]> keyRecords = new TreeMap<>();
   /**
    * Presignature refill progress (dealings, built transcripts, readiness), by name. These grow to
    * megabytes on a signing subnet, so the manifest hashes a running digest of every change
    * ({@link #presignatureLog}) instead of re-hashing them at every height: changes happen in
    * execution order, the same on every honest replica, so diverging records diverge the digest.
    */
-  private final TreeMap<String, byte[]> presignatureRecords = new TreeMap<>();
-  private byte[] presignatureLog = new byte[32];
-  private long nextId = 1;
+  final TreeMap<String, byte[]> presignatureRecords = new TreeMap<>();
+  byte[] presignatureLog = new byte[32];
+  long nextId = 1;
 
   public long height() {
     return height;
@@ -240,7 +240,7 @@ public final class ReplicatedState {
         d.update(c.stableMemoryHash());
         d.update(new StateCodec.Writer().u64(c.cycles()).toBytes());
       }
-      d.update(encodeQueuesAndContexts());
+      d.update(ReplicatedStateCodec.queuesAndContexts(this));
       return d.digest();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -256,59 +256,9 @@ public final class ReplicatedState {
     return java.nio.ByteBuffer.allocate(8).putLong(v).array();
   }
 
-  private byte[] encodeQueuesAndContexts() {
-    StateCodec.Writer w = new StateCodec.Writer();
-    w.u64(queue.size());
-    queue.forEach(m -> writeMessage(w, m));
-    w.u64(callContexts.size());
-    callContexts.values().forEach(c -> {
-      w.u64(c.id()).u64(c.canister().index());
-      writeOrigin(w, c.origin());
-      w.bool(c.responded()).u64(c.outstandingCalls());
-    });
-    w.u64(callbacks.size());
-    callbacks.values().forEach(c -> w.u64(c.id()).u64(c.callContextId()).u64(c.callee().index())
-        .text(c.replyMethod()).text(c.rejectMethod()).bytes(c.context()));
-    w.u64(chainKeyRequests.size());
-    chainKeyRequests.values().forEach(r -> {
-      w.u64(r.id());
-      writeOrigin(w, r.origin());
-      w.u64(r.caller().index()).text(r.method()).bytes(r.arg()).u64(r.receivedAtNanos())
-          .bytes(r.context());
-    });
-    w.u64(streams.size());
-    streams.forEach((dest, messages) -> {
-      w.text(dest).u64(streamEnd.get(dest)).u64(messages.size());
-      messages.forEach((i, m) -> w.u64(i).bytes(m));
-    });
-    w.u64(inducted.size());
-    inducted.forEach((source, next) -> w.text(source).u64(next));
-    w.u64(presignaturesUsed.size());
-    presignaturesUsed.forEach((key, used) -> w.text(key).u64(used));
-    w.u64(keyRecords.size());
-    keyRecords.forEach((name, value) -> w.text(name).bytes(value));
-    w.bytes(presignatureLog);
-    return w.toBytes();
-  }
-
-  /** The checkpoint / state-sync form. */
+  /** The checkpoint / state-sync form ({@link ReplicatedStateCodec}). */
   public byte[] encode() {
-    StateCodec.Writer w = new StateCodec.Writer();
-    w.u64(height).u64(timeNanos).u64(nextId);
-    w.u64(canisters.size());
-    for (CanisterState c : canisters.values()) {
-      w.u64(c.id().index()).text(c.program()).u64(c.cycles()).bytes(c.certifiedData())
-          .bytes(c.encodeStableMemory());
-    }
-    w.u64(requestStatus.size());
-    requestStatus.forEach((id, s) -> w.bytes(id).text(s.status())
-        .bytes(s.reply() == null ? new byte[0] : s.reply()).bool(s.reply() != null)
-        .u64(s.rejectCode()).text(s.rejectMessage() == null ? "" : s.rejectMessage())
-        .bool(s.rejectMessage() != null).u64(statusTime.get(id)));
-    w.bytes(encodeQueuesAndContexts());
-    w.u64(presignatureRecords.size());
-    presignatureRecords.forEach((name, value) -> w.text(name).bytes(value));
-    return w.toBytes();
+    return ReplicatedStateCodec.encode(this);
   }
 
   /**
@@ -318,137 +268,7 @@ public final class ReplicatedState {
    *     until its root matches a certified CUP)
    */
   public static ReplicatedState decode(byte[] bytes) {
-    StateCodec.Reader r = new StateCodec.Reader(bytes);
-    ReplicatedState s = new ReplicatedState();
-    s.height = r.u64();
-    s.timeNanos = r.u64();
-    s.nextId = r.u64();
-    int canisters = r.count("canisters");
-    for (int i = 0; i < canisters; i++) {
-      CanisterId id = new CanisterId(r.u64());
-      String program = r.text();
-      long cycles = r.u64();
-      byte[] certified = r.bytes();
-      s.install(CanisterState.restore(id, program, r.bytes(), cycles, certified));
-    }
-    int statuses = r.count("statuses");
-    for (int i = 0; i < statuses; i++) {
-      byte[] id = r.bytes();
-      String status = r.text();
-      byte[] reply = r.bytes();
-      boolean hasReply = r.bool();
-      long code = r.u64();
-      String message = r.text();
-      boolean hasMessage = r.bool();
-      s.requestStatus.put(id, new RequestStatus(status, hasReply ? reply : null, code,
-          hasMessage ? message : null));
-      s.statusTime.put(id, r.u64());
-    }
-    StateCodec.Reader q = new StateCodec.Reader(r.bytes());
-    int queued = q.count("queued messages");
-    for (int i = 0; i < queued; i++) {
-      s.queue.add(readMessage(q));
-    }
-    int contexts = q.count("call contexts");
-    for (int i = 0; i < contexts; i++) {
-      long id = q.u64();
-      CanisterId canister = new CanisterId(q.u64());
-      Origin origin = readOrigin(q);
-      s.callContexts.put(id, new CallContext(id, canister, origin, q.bool(), q.int32()));
-    }
-    int callbacks = q.count("callbacks");
-    for (int i = 0; i < callbacks; i++) {
-      long id = q.u64();
-      s.callbacks.put(id, new Callback(id, q.u64(), new CanisterId(q.u64()), q.text(), q.text(),
-          q.bytes()));
-    }
-    int requests = q.count("chain-key requests");
-    for (int i = 0; i < requests; i++) {
-      long id = q.u64();
-      Origin origin = readOrigin(q);
-      s.chainKeyRequests.put(id, new ChainKeyRequest(id, origin, new CanisterId(q.u64()),
-          q.text(), q.bytes(), q.u64(), q.bytes()));
-    }
-    int streamCount = q.count("streams");
-    for (int i = 0; i < streamCount; i++) {
-      String dest = q.text();
-      s.streamEnd.put(dest, q.u64());
-      int n = q.count("stream messages");
-      TreeMap<Long, byte[]> messages = new TreeMap<>();
-      for (int k = 0; k < n; k++) {
-        messages.put(q.u64(), q.bytes());
-      }
-      s.streams.put(dest, messages);
-    }
-    int sources = q.count("inducted sources");
-    for (int i = 0; i < sources; i++) {
-      s.inducted.put(q.text(), q.u64());
-    }
-    int keys = q.count("signing keys");
-    for (int i = 0; i < keys; i++) {
-      s.presignaturesUsed.put(q.text(), q.u64());
-    }
-    int records = q.count("key records");
-    for (int i = 0; i < records; i++) {
-      s.keyRecords.put(q.text(), q.bytes());
-    }
-    s.presignatureLog = q.bytes();
-    q.end();
-    int presignatures = r.count("presignature records");
-    for (int i = 0; i < presignatures; i++) {
-      s.presignatureRecords.put(r.text(), r.bytes());
-    }
-    r.end();
-    return s;
-  }
-
-  private static void writeOrigin(StateCodec.Writer w, Origin o) {
-    if (o instanceof Origin.FromIngress i) {
-      w.u64(0).bytes(i.requestId());
-    } else if (o instanceof Origin.FromCall c) {
-      w.u64(1).u64(c.callbackId());
-    } else if (o instanceof Origin.FromWorkload l) {
-      w.u64(2).u64(l.sequence()).u64(l.sentAtNanos());
-    } else if (o instanceof Origin.FromRemote r) {
-      w.u64(3).text(r.subnet()).u64(r.callbackId());
-    }
-  }
-
-  private static Origin readOrigin(StateCodec.Reader r) {
-    long tag = r.u64();
-    if (tag < 0 || tag > 3) { // checked as a long: a narrowing cast would alias 2^32 to tag 0
-      throw new IllegalArgumentException("malformed state: origin tag " + tag);
-    }
-    return switch ((int) tag) {
-      case 0 -> new Origin.FromIngress(r.bytes());
-      case 1 -> new Origin.FromCall(r.u64());
-      case 2 -> new Origin.FromWorkload(r.u64(), r.u64());
-      default -> new Origin.FromRemote(r.text(), r.u64());
-    };
-  }
-
-  private static void writeMessage(StateCodec.Writer w, QueuedMessage m) {
-    if (m instanceof QueuedMessage.Request q) {
-      w.u64(0);
-      writeOrigin(w, q.origin());
-      w.bytes(q.caller()).u64(q.target().index()).text(q.method()).bytes(q.arg());
-    } else if (m instanceof QueuedMessage.Response p) {
-      w.u64(1).u64(p.callbackId()).bool(p.reply().replied()).bytes(p.reply().data())
-          .u64(p.reply().rejectCode()).text(p.reply().rejectMessage());
-    }
-  }
-
-  private static QueuedMessage readMessage(StateCodec.Reader r) {
-    long tag = r.u64();
-    if (tag == 0) {
-      return new QueuedMessage.Request(readOrigin(r), r.bytes(), new CanisterId(r.u64()), r.text(),
-          r.bytes());
-    }
-    if (tag == 1) {
-      return new QueuedMessage.Response(r.u64(), new QueuedMessage.Reply(r.bool(), r.bytes(),
-          r.int32(), r.text()));
-    }
-    throw new IllegalArgumentException("malformed state: message tag " + tag);
+    return ReplicatedStateCodec.decode(bytes);
   }
 
   /** Request statuses, for tests and the HTTP read path. */

@@ -109,7 +109,7 @@ public final class PresignatureDealer {
       Effects effects) {
     if (presignatures.isBuilt(state, keyId, instance, step.name())
         || presignatures.hasDealing(state, keyId, instance, step.name(), self)
-        || proposed.containsKey(Presignatures.dealingRecord(keyId, instance, step.name(), self))) {
+        || proposed.containsKey(PresignatureInstances.dealingRecord(keyId, instance, step.name(), self))) {
       return; // done, or dealt and proposed (withdrawn only once late)
     }
     Optional<IdkgParams> p = presignatures.params(state, keyId, instance, step.name());
@@ -202,7 +202,7 @@ public final class PresignatureDealer {
   }
 
   private void propose(PayloadItem.PresignatureDealing d, byte[] item, Effects effects) {
-    String record = Presignatures.dealingRecord(d.keyId(), d.instance(), d.transcript(),
+    String record = PresignatureInstances.dealingRecord(d.keyId(), d.instance(), d.transcript(),
         d.dealer());
     if (proposed.putIfAbsent(record, new Proposed(d, item)) == null) {
       effects.propose().add(item);

@@ -222,7 +222,7 @@ class PresignatureRefillTest {
       bed.block(List.of());
     }
     assertThat(bed.state.presignatureRecords().keySet())
-        .noneMatch(k -> k.startsWith(Presignatures.instance(K1, used)));
+        .noneMatch(k -> k.startsWith(PresignatureInstances.instance(K1, used)));
     for (String key : bed.presignatures.keyIds()) {
       assertThat(bed.presignatures.available(bed.state, key)).as(key).isEqualTo(2);
       assertThat(bed.presignatures.building(bed.state, key)).as(key).isEmpty();
@@ -282,12 +282,12 @@ class PresignatureRefillTest {
     bed.block(List.of(bed.call(ecdsa("secp256k1"), 0)));
     assertThat(bed.presignatures.building(bed.state, K1)).containsExactly(0L, 1L);
     // Every dealer withholds: blocks come without dealings.
-    for (long h = 2; h <= 2 + Presignatures.ABANDON_AFTER_BLOCKS; h++) {
+    for (long h = 2; h <= 2 + PresignatureInstances.ABANDON_AFTER_BLOCKS; h++) {
       bed.execute(h, List.of());
     }
     assertThat(bed.presignatures.building(bed.state, K1)).containsExactly(2L, 3L);
     assertThat(bed.state.presignatureRecords().keySet())
-        .noneMatch(k -> k.startsWith(Presignatures.instance(K1, 0)));
+        .noneMatch(k -> k.startsWith(PresignatureInstances.instance(K1, 0)));
     bed.deal();
     bed.runUntilAnswered(1, 30);
     assertThat(bed.completed).hasSize(1);
