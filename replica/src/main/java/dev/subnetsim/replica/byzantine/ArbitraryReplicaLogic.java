@@ -15,8 +15,9 @@ import java.util.random.RandomGenerator;
  * An {@code arbitrary} Byzantine node at the byte level: a decorator over an honest replica's
  * output that, for each envelope it sends (of the plan's kinds) with the plan's probability,
  * replaces it with one draw from a seeded menu: random bytes, a truncation, bit flips, an oversized
- * body (1 MiB and more), a replay of an old message, a duplicate, or the payload under another
- * message kind. It is the adversary that decoders and handlers are written against: whatever it
+ * body (1 MiB and more), a replay of an old message, a duplicate, the payload under another
+ * message kind, or the honest message relabelled to another request, signer, reshare, key,
+ * instance, transcript or height ({@link Relabelling}). It is the adversary that decoders and handlers are written against: whatever it
  * sends, an honest replica must reject and attribute it, never throw.
  */
 public final class ArbitraryReplicaLogic implements ReplicaLogic {
@@ -63,7 +64,9 @@ public final class ArbitraryReplicaLogic implements ReplicaLogic {
 
   private List<Envelope> tamper(Envelope e, RandomGenerator r) {
     byte[] p = e.payload();
-    return switch (r.nextInt(7)) {
+    return switch (r.nextInt(8)) {
+      case 7 -> List.of(with(e, e.kind(), Relabelling.of(e.kind(), p, r)
+          .orElseGet(() -> flipBits(p, r))));
       case 0 -> List.of(with(e, e.kind(), randomBytes(r, r.nextInt(0, 513))));
       case 1 -> List.of(with(e, e.kind(), java.util.Arrays.copyOf(p, p.length == 0 ? 0
           : r.nextInt(p.length))));

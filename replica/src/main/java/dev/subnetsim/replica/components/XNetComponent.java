@@ -97,7 +97,10 @@ public final class XNetComponent {
     return b.build();
   }
 
-  /** A slice from another subnet: kept if newest and valid, proposed if it tells us news. */
+  /**
+   * A slice from another subnet: kept if valid and it tells us more than the one we hold (a later
+   * stream end or signal), proposed if it tells our state news.
+   */
   public ChangeSet onSlice(NodeId from, byte[] payload, ReplicaView view) {
     XNetSlice s;
     try {
@@ -109,7 +112,8 @@ public final class XNetComponent {
         return ChangeSet.rejecting(from, "stream slice from unknown subnet " + s.source());
       }
       XNetSlice best = bestSlice.get(s.source());
-      if (best != null && best.height() >= s.height()) {
+      // Ranked by certified content, not by the claimed height, which the signature does not cover.
+      if (best != null && !s.advancesOn(best, me)) {
         return ChangeSet.EMPTY;
       }
       if (!verifier.test(s)) {

@@ -51,6 +51,20 @@ public record XNetSlice(String source, long height, byte[] signature, byte[] wit
     return 0;
   }
 
+  /**
+   * Whether this slice tells {@code destination} more than {@code other} (a slice of the same
+   * source): a later stream end or a higher signal. Both only grow on the source subnet, and both
+   * are certified, whereas {@link #height()} is not covered by the signature (the certification
+   * signs the tree's root): a relabelled height must never make an old slice look new.
+   */
+  public boolean advancesOn(XNetSlice other, String destination) {
+    TreeMap<Long, byte[]> mine = messagesFor(destination);
+    TreeMap<Long, byte[]> theirs = other.messagesFor(destination);
+    long myEnd = mine.isEmpty() ? -1 : mine.lastKey();
+    long theirEnd = theirs.isEmpty() ? -1 : theirs.lastKey();
+    return myEnd > theirEnd || signalFor(destination) > other.signalFor(destination);
+  }
+
   /** A labeled node's children: nested forks flattened, Empty dropped. */
   private static java.util.List<HashTree> children(HashTree tree) {
     java.util.List<HashTree> out = new java.util.ArrayList<>();

@@ -91,4 +91,32 @@ class XNetComponentTest {
     assertThat(signing.onSlice(APP_NODE, fromItself, view).rejections())
         .containsExactly(new Rejection(APP_NODE, "stream slice from unknown subnet signing"));
   }
+
+  @Test
+  void aSliceRelabelledToAFarHeightNeitherDisplacesNorBlocksNewerSlices() {
+    ReplicaView view = new ReplicaView(0, new ReplicatedState());
+    appState.appendToStream("signing", new StreamMessage.Request(7, new CanisterId(1).toBytes(),
+        new CanisterId(ROUTING.base("signing")), "increment", new byte[0]).encode());
+    XNetSlice first = decode(certifyAppState().messages().get(0).bytes());
+    // A Byzantine app node replays the certified first slice claiming a height far ahead.
+    byte[] relabelled = new PayloadItem.XNet(new XNetSlice(first.source(), 1L << 40,
+        first.signature(), first.witness())).encode();
+    assertThat(signing.onSlice(APP_NODE, relabelled, view).rejections()).isEmpty();
+
+    appState.advance(1, 1);
+    appState.appendToStream("signing", new StreamMessage.Request(8, new CanisterId(1).toBytes(),
+        new CanisterId(ROUTING.base("signing")), "increment", new byte[0]).encode());
+    byte[] second = certifyAppState().messages().get(0).bytes();
+    ChangeSet received = signing.onSlice(APP_NODE, second, view);
+
+    assertThat(received.toConsensus()).anySatisfy(in -> assertThat(in)
+        .isInstanceOfSatisfying(ConsensusNode.IngressReceived.class,
+            p -> assertThat(p.message()).isEqualTo(second)));
+    // The stale relabelled copy, sent again, tells nothing new.
+    assertThat(signing.onSlice(APP_NODE, relabelled, view).isEmpty()).isTrue();
+  }
+
+  private static XNetSlice decode(byte[] item) {
+    return ((PayloadItem.XNet) PayloadItem.decode(item)).slice();
+  }
 }
