@@ -57,9 +57,19 @@ public final class LoadClient {
     return verifier;
   }
 
-  /** Checks load against the load client's public key. */
+  /**
+   * Checks load against the load client's public key. One verifier serves every replica of a world,
+   * so it remembers its verdicts (bounded, two generations): each load message is verified once per
+   * world instead of once per replica and per path (gossip, block). A verdict is a pure function of
+   * the bytes, so what is remembered changes wall time only, never a result.
+   */
   public static final class Verifier {
+    /** Verdicts kept per generation. */
+    private static final int GENERATION = 1 << 14;
+
     private final PublicKey key;
+    private java.util.TreeMap<String, Boolean> young = new java.util.TreeMap<>();
+    private java.util.TreeMap<String, Boolean> old = new java.util.TreeMap<>();
 
     private Verifier(PublicKey key) {
       this.key = key;
@@ -84,6 +94,36 @@ public final class LoadClient {
       if (w.signature().length != 64) {
         return false;
       }
+      String id = java.util.HexFormat.of().formatHex(digest(w));
+      synchronized (this) {
+        Boolean known = young.containsKey(id) ? young.get(id) : old.get(id);
+        if (known != null) {
+          return known;
+        }
+      }
+      boolean verdict = verify(w);
+      synchronized (this) {
+        young.put(id, verdict);
+        if (young.size() >= GENERATION) {
+          old = young;
+          young = new java.util.TreeMap<>();
+        }
+      }
+      return verdict;
+    }
+
+    private static byte[] digest(PayloadItem.Workload w) {
+      try {
+        java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+        d.update(w.signedBytes());
+        d.update(w.signature());
+        return d.digest();
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private boolean verify(PayloadItem.Workload w) {
       try {
         Signature s = Signature.getInstance("Ed25519");
         s.initVerify(key);
