@@ -38,6 +38,8 @@ public final class XNetComponent {
   private final TreeMap<String, Long> signalSent = new TreeMap<>();
   /** Per source subnet, the best slice received and the payload item proposed for it. */
   private final TreeMap<String, XNetSlice> bestSlice = new TreeMap<>();
+  /** Per source subnet, the certified reach of its best slice for us (decoded once). */
+  private final TreeMap<String, XNetSlice.Progress> bestProgress = new TreeMap<>();
   private final TreeMap<String, byte[]> proposedSlice = new TreeMap<>();
 
   public XNetComponent(String me, RoutingTable routing, Predicate<XNetSlice> verifier,
@@ -103,6 +105,7 @@ public final class XNetComponent {
    */
   public ChangeSet onSlice(NodeId from, byte[] payload, ReplicaView view) {
     XNetSlice s;
+    XNetSlice.Progress progress;
     try {
       if (!(PayloadItem.decode(payload) instanceof PayloadItem.XNet x)) {
         return ChangeSet.rejecting(from, "xnet message is not a stream slice");
@@ -111,19 +114,24 @@ public final class XNetComponent {
       if (!routing.subnets().contains(s.source()) || s.source().equals(me)) {
         return ChangeSet.rejecting(from, "stream slice from unknown subnet " + s.source());
       }
-      XNetSlice best = bestSlice.get(s.source());
       // Ranked by certified content, not by the claimed height, which the signature does not cover.
-      if (best != null && !s.advancesOn(best, me)) {
+      XNetSlice.Progress best = bestProgress.get(s.source());
+      progress = best == null ? null : s.progressFor(me);
+      if (best != null && !progress.advances(best)) {
         return ChangeSet.EMPTY;
       }
       if (!verifier.test(s)) {
         return ChangeSet.rejecting(from, "stream slice of " + s.source() + " at height "
             + s.height() + " fails its certification");
       }
+      if (progress == null) {
+        progress = s.progressFor(me);
+      }
     } catch (RuntimeException e) {
       return ChangeSet.rejecting(from, "malformed stream slice: " + e.getMessage());
     }
     bestSlice.put(s.source(), s);
+    bestProgress.put(s.source(), progress);
     return refreshProposals(view.state());
   }
 

@@ -2,7 +2,6 @@ package dev.subnetsim.replica.execution;
 
 import dev.subnetsim.replica.chainkey.ChainKeyRequest;
 import dev.subnetsim.replica.chainkey.ShareVerifier;
-import dev.subnetsim.replica.chainkey.reshare.ReshareContext;
 import dev.subnetsim.replica.chainkey.reshare.ReshareLedger;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.execution.messaging.CallContext;
@@ -51,23 +50,17 @@ public final class BlockExecutor {
   private final RoutingTable routing;
   private final Predicate<XNetSlice> sliceVerifier;
   private final ReshareLedger reshares;
-  /** Whose signature load must carry (default: the load client of seed 0, as for test worlds). */
-  private LoadClient.Verifier load = LoadClient.fromSeed(0).verifier();
+  /** Whose signature load must carry. */
+  private final LoadClient.Verifier load;
 
   /**
    * @param sliceVerifier checks a stream slice's certification against its source subnet's key
+   * @param reshares this subnet's part in the scheduled key reshares
+   * @param load the load client whose signature load must carry
    */
   public BlockExecutor(ExecutionEnvironment environment, ManagementCanister management,
       ShareVerifier verifier, String subnet, RoutingTable routing,
-      Predicate<XNetSlice> sliceVerifier) {
-    this(environment, management, verifier, subnet, routing, sliceVerifier,
-        new ReshareLedger(subnet, ReshareContext.none()));
-  }
-
-  /** As above, taking part in the scheduled key reshares of {@code reshares}. */
-  public BlockExecutor(ExecutionEnvironment environment, ManagementCanister management,
-      ShareVerifier verifier, String subnet, RoutingTable routing,
-      Predicate<XNetSlice> sliceVerifier, ReshareLedger reshares) {
+      Predicate<XNetSlice> sliceVerifier, ReshareLedger reshares, LoadClient.Verifier load) {
     this.reshares = reshares;
     this.environment = environment;
     this.management = management;
@@ -75,12 +68,7 @@ public final class BlockExecutor {
     this.subnet = subnet;
     this.routing = routing;
     this.sliceVerifier = sliceVerifier;
-  }
-
-  /** Load is executed only with a valid signature of {@code client}; returns this executor. */
-  public BlockExecutor withLoad(LoadClient.Verifier client) {
-    this.load = client;
-    return this;
+    this.load = load;
   }
 
   /** The id of this subnet's canister number {@code local} (its routing range's base + local). */

@@ -52,17 +52,22 @@ public record XNetSlice(String source, long height, byte[] signature, byte[] wit
   }
 
   /**
-   * Whether this slice tells {@code destination} more than {@code other} (a slice of the same
-   * source): a later stream end or a higher signal. Both only grow on the source subnet, and both
-   * are certified, whereas {@link #height()} is not covered by the signature (the certification
-   * signs the tree's root): a relabelled height must never make an old slice look new.
+   * How far this slice reaches for {@code destination}: its stream's last message index (-1 if
+   * none) and the source's signal. Both only grow on the source subnet and both are certified,
+   * whereas {@link #height()} is not covered by the signature (the certification signs the tree's
+   * root): slices are ranked by this, so a relabelled height never makes an old slice look new.
    */
-  public boolean advancesOn(XNetSlice other, String destination) {
-    TreeMap<Long, byte[]> mine = messagesFor(destination);
-    TreeMap<Long, byte[]> theirs = other.messagesFor(destination);
-    long myEnd = mine.isEmpty() ? -1 : mine.lastKey();
-    long theirEnd = theirs.isEmpty() ? -1 : theirs.lastKey();
-    return myEnd > theirEnd || signalFor(destination) > other.signalFor(destination);
+  public Progress progressFor(String destination) {
+    TreeMap<Long, byte[]> messages = messagesFor(destination);
+    return new Progress(messages.isEmpty() ? -1 : messages.lastKey(), signalFor(destination));
+  }
+
+  /** A slice's certified reach for one destination (see {@link #progressFor}). */
+  public record Progress(long end, long signal) {
+    /** True if this reaches further than {@code other} in the stream or in the signal. */
+    public boolean advances(Progress other) {
+      return end > other.end || signal > other.signal;
+    }
   }
 
   /** A labeled node's children: nested forks flattened, Empty dropped. */
