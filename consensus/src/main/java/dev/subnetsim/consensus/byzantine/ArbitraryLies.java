@@ -2,14 +2,8 @@ package dev.subnetsim.consensus.byzantine;
 
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
-import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
-import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
-import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
-import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
-import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
-import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.roles.Changes.Outgoing;
@@ -21,8 +15,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The typed lies of an {@link ByzantineBehaviour#ARBITRARY} node about consensus artifacts: it
- * holds only its own keys, so it relabels honest artifacts to other heights (signatures then no
- * longer match, except certification shares, whose signed bytes do not name the height), signs
+ * holds only its own keys, so it relabels honest artifacts to other heights, and DKG items to other
+ * epochs, keys, dealers or receivers ({@link ConsensusRelabels}), signs
  * wrong content validly with its own key, reaches far into the future, replays old artifacts,
  * duplicates, and as a block maker proposes validly signed blocks full of bad payload items.
  * Byte-level garbling (random bytes, truncation, bit flips, oversized bodies) is the replica
@@ -60,8 +54,9 @@ final class ArbitraryLies {
       }
       switch (r.nextInt(6)) {
         case 0 -> out.add(new Outgoing(o.to(), relabel(o.message(), r.nextInt(1, 4)
-            * (r.nextBoolean() ? 1 : -1))));
-        case 1 -> out.add(new Outgoing(o.to(), relabel(o.message(), FAR_FUTURE + r.nextInt(1000))));
+            * (r.nextBoolean() ? 1 : -1), r)));
+        case 1 -> out.add(new Outgoing(o.to(), relabel(o.message(), FAR_FUTURE + r.nextInt(1000),
+            r)));
         case 2 -> out.add(new Outgoing(o.to(), signedOverWrongContent(o.message(), r)));
         case 3 -> {
           out.add(o);
@@ -87,27 +82,10 @@ final class ArbitraryLies {
     }
   }
 
-  /** The same artifact at another height (clamped at 1); the signature is kept as it was. */
-  private static ConsensusMessage relabel(ConsensusMessage m, long delta) {
-    long h = Math.max(1, m.height() + delta);
-    if (m instanceof NotarizationShare s) {
-      return new NotarizationShare(h, s.blockHash(), s.signer(), s.signature());
-    } else if (m instanceof FinalizationShare s) {
-      return new FinalizationShare(h, s.blockHash(), s.signer(), s.signature());
-    } else if (m instanceof CertificationShare s) {
-      return new CertificationShare(h, s.stateRoot(), s.signer(), s.share());
-    } else if (m instanceof Certification c) {
-      return new Certification(h, c.stateRoot(), c.signature());
-    } else if (m instanceof BeaconShare s) {
-      return new BeaconShare(h, s.signer(), s.share());
-    } else if (m instanceof CupShare s) {
-      return new CupShare(h, s.contentHash(), s.signer(), s.share());
-    } else if (m instanceof Notarization n) {
-      return new Notarization(h, n.blockHash(), n.signers(), n.signature());
-    } else if (m instanceof Finalization f) {
-      return new Finalization(h, f.blockHash(), f.signers(), f.signature());
-    }
-    return m;
+  /** The artifact relabelled ({@link ConsensusRelabels}); its own DKG items are re-signed. */
+  private ConsensusMessage relabel(ConsensusMessage m, long delta, RandomGenerator r) {
+    return ConsensusRelabels.relabel(m, delta, r, node.index(),
+        msg -> node.crypto().signIndividually(node.secrets(), msg));
   }
 
   /**
