@@ -34,7 +34,8 @@ public enum ByzantineBehaviour {
   WITHHOLDING,
   /**
    * Sends anything its own keys allow, drawn from a seeded menu per message ({@link AdversaryPlan}):
-   * relabelled, far-future, replayed, duplicated or validly signed wrong artifacts, blocks with bad
+   * relabelled (other heights; DKG items to other epochs, keys, dealers, receivers), far-future,
+   * replayed, duplicated or validly signed wrong artifacts, blocks with bad
    * payload items, and (replica layer) garbled, truncated, oversized or mislabelled bytes.
    */
   ARBITRARY

@@ -16,9 +16,11 @@ import java.util.random.RandomGenerator;
  * output that, for each envelope it sends (of the plan's kinds) with the plan's probability,
  * replaces it with one draw from a seeded menu: random bytes, a truncation, bit flips, an oversized
  * body (1 MiB and more), a replay of an old message, a duplicate, the payload under another
- * message kind, or the honest message relabelled to another request, signer, reshare, key,
- * instance, transcript or height ({@link Relabelling}). It is the adversary that decoders and handlers are written against: whatever it
- * sends, an honest replica must reject and attribute it, never throw.
+ * message kind, or the honest message relabelled typed ({@link Relabelling}: another request,
+ * signer, reshare, key, instance, transcript, height, canister, expiry, subnet or canister
+ * ranges; bit flips where a kind has no typed label or the payload does not decode). It is the
+ * adversary that decoders and handlers are written against: whatever it sends, an honest replica
+ * must reject and attribute it, never throw.
  */
 public final class ArbitraryReplicaLogic implements ReplicaLogic {
   /** Size of an oversized body: past every bound a decoder should accept. */

@@ -2,10 +2,22 @@ package dev.subnetsim.replica.byzantine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.certification.CanisterRanges;
+import dev.subnetsim.chainkey.certification.Certificate;
+import dev.subnetsim.chainkey.certification.LookupResult;
+import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
+import dev.subnetsim.consensus.wire.MessageCodec;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
+import dev.subnetsim.replica.ingress.IngressMessage;
+import dev.subnetsim.replica.ingress.SignedIngress;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.xnet.XNetSlice;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class RelabellingTest {
@@ -46,5 +58,92 @@ class RelabellingTest {
   void garbageOrKindsWithoutATypedLabelAreLeftToTheByteLevelMenu() {
     assertThat(Relabelling.of("reshare-dealing", new byte[] {1, 2}, random)).isEmpty();
     assertThat(Relabelling.of("notarization-share", new byte[] {1, 2}, random)).isEmpty();
+    for (String kind : List.of("ingress", "cup-response", "delegation")) {
+      assertThat(Relabelling.of(kind, new byte[] {1, 2}, random)).as(kind).isEmpty();
+    }
+    assertThat(Relabelling.of("delegation-request", new byte[0], random)).isEmpty();
+  }
+
+  @Test
+  void loadKeepsItsClientSignatureUnderAnotherCanisterSequenceOrSendTime() {
+    PayloadItem.Workload honest = RelabelledFixtures.LOAD.sign(PayloadItem.Workload.counter(7, 0));
+    TreeSet<String> seen = new TreeSet<>();
+    for (int i = 0; i < 40; i++) {
+      var lie = (PayloadItem.Workload) PayloadItem.decode(Relabelling.of("ingress",
+          honest.encode(), random).orElseThrow());
+      assertThat(lie.signature()).isEqualTo(honest.signature());
+      assertThat(lie.method()).isEqualTo(honest.method());
+      seen.add(lie.target() != honest.target() ? "canister"
+          : lie.sequence() != honest.sequence() ? "request" : "time");
+      assertThat(lie.signedBytes()).isNotEqualTo(honest.signedBytes());
+    }
+    assertThat(seen).containsExactly("canister", "request", "time");
+  }
+
+  @Test
+  void aSignedCallKeepsItsSenderAndSignatureUnderAnotherCanisterRequestIdOrExpiry() {
+    SignedIngress honest = RelabelledFixtures.call();
+    IngressMessage m = honest.message();
+    TreeSet<String> seen = new TreeSet<>();
+    for (int i = 0; i < 40; i++) {
+      SignedIngress lie = ((PayloadItem.Ingress) PayloadItem.decode(Relabelling.of("ingress",
+          new PayloadItem.Ingress(honest).encode(), random).orElseThrow())).signed();
+      assertThat(lie.signature()).isEqualTo(honest.signature());
+      assertThat(lie.senderPublicKeyDer()).isEqualTo(honest.senderPublicKeyDer());
+      assertThat(lie.message().sender()).isEqualTo(m.sender());
+      assertThat(lie.message().requestId()).isNotEqualTo(m.requestId());
+      seen.add(!Arrays.equals(lie.message().canisterId(), m.canisterId()) ? "canister"
+          : lie.message().ingressExpiryNanos() != m.ingressExpiryNanos() ? "expiry" : "nonce");
+    }
+    assertThat(seen).containsExactly("canister", "expiry", "nonce");
+  }
+
+  @Test
+  void aCatchUpResponseCarriesItsPackageToALaterHeightWithItsSignatureAndState() {
+    CatchUpResponse honest = RelabelledFixtures.signedCupResponse(100);
+    for (int i = 0; i < 20; i++) {
+      var lie = (CatchUpResponse) MessageCodec.decode(Relabelling.of("cup-response",
+          MessageCodec.encode(honest), random).orElseThrow());
+      assertThat(lie.cup().height()).isGreaterThan(100);
+      assertThat(lie.cup().signature()).isEqualTo(honest.cup().signature());
+      assertThat(lie.cup().stateRoot()).isEqualTo(honest.cup().stateRoot());
+      assertThat(lie.state()).isEqualTo(honest.state());
+    }
+  }
+
+  @Test
+  void aRootDelegationProvesAnotherSubnetOrOtherCanisterRangesUnderTheRootsSignature() {
+    Certificate honest = Certificate.decode(RelabelledFixtures.appDelegation());
+    byte[] app = RelabelledFixtures.APP.id().toBytes();
+    byte[] ranges = found(honest, app);
+    TreeSet<String> seen = new TreeSet<>();
+    for (int i = 0; i < 20; i++) {
+      Certificate lie = Certificate.decode(Relabelling.of("delegation", honest.encode(), random)
+          .orElseThrow());
+      assertThat(lie.signature()).isEqualTo(honest.signature());
+      byte[] liedRanges = found(lie, app);
+      if (liedRanges == null) {
+        seen.add("subnet");
+      } else {
+        assertThat(liedRanges).isNotEqualTo(ranges);
+        assertThat(CanisterRanges.decode(liedRanges)).singleElement()
+            .satisfies(r -> assertThat(r.start()).isEqualTo(APP_RANGE_START));
+        seen.add("ranges");
+      }
+    }
+    assertThat(seen).containsExactly("ranges", "subnet");
+  }
+
+  private static final Principal APP_RANGE_START =
+      RelabelledFixtures.APP.ranges().get(0).start();
+
+  /** The canister ranges the certificate proves for subnet {@code id}, or null. */
+  private static byte[] found(Certificate c, byte[] id) {
+    return c.tree().lookup(List.of(utf8("subnet"), id, utf8("canister_ranges")))
+        instanceof LookupResult.Found f ? f.value() : null;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 }
