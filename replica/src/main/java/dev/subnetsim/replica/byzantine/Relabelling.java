@@ -113,8 +113,9 @@ final class Relabelling {
             w.method(), w.arg(), w.signature());
         case 1 -> new PayloadItem.Workload(w.sequence() + r.nextLong(1, 1_000), w.sentAtNanos(),
             w.target(), w.method(), w.arg(), w.signature());
-        default -> new PayloadItem.Workload(w.sequence(), w.sentAtNanos() + r.nextLong(
-            -MINUTE_NANOS, MINUTE_NANOS), w.target(), w.method(), w.arg(), w.signature());
+        default -> new PayloadItem.Workload(w.sequence(), w.sentAtNanos() + r.nextLong(1,
+            MINUTE_NANOS) * (r.nextBoolean() ? 1 : -1), w.target(), w.method(), w.arg(),
+            w.signature());
       };
     } else if (item instanceof PayloadItem.Ingress i) {
       IngressMessage m = i.signed().message();
