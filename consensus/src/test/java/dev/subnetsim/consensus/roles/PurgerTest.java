@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The purger drops artifacts below min(finalized height - {@link Purger#KEEP}, latest CUP height)
- * and finalized blocks below the latest CUP; everything from that height on stays.
+ * The purger drops artifacts below min(finalized height - 20 ({@link Purger#KEEP}), latest CUP
+ * height) and finalized blocks below the latest CUP; everything from that height on stays.
  */
 class PurgerTest {
   private final PoolFixture fx = PoolFixture.builder().cheapCrypto().build();
@@ -45,8 +45,8 @@ class PurgerTest {
 
   @Test
   void purgerDropsNothingWhileTheFinalizedHeightIsWithinTheKeptHeights() {
-    finalizedChain(Purger.KEEP);
-    cupAt(Purger.KEEP);
+    finalizedChain(20);
+    cupAt(20);
     int before = pool.artifactCount();
 
     run();
@@ -56,13 +56,13 @@ class PurgerTest {
   }
 
   @Test
-  void purgerDropsArtifactsBelowTheKeptHeightsUnderTheFinalizedOne() {
+  void purgerKeepsTwentyHeightsBelowTheFinalizedOneAndDropsTheRest() {
     finalizedChain(35);
     cupAt(30);
 
     run();
 
-    long below = 35 - Purger.KEEP; // 15, under the CUP at 30
+    long below = 15; // 20 heights kept under the finalized 35, and under the CUP at 30
     for (TreeMap<Long, ?> m : List.<TreeMap<Long, ?>>of(pool.proposals, pool.notarizations,
         pool.notarizationShares, pool.finalizations, pool.roundStart, pool.stateRoots)) {
       assertThat(m.firstKey()).isEqualTo(below);

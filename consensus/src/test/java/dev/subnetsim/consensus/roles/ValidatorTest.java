@@ -363,7 +363,8 @@ class ValidatorTest {
     pool.recordExecuted(3, ours);
 
     assertThatThrownBy(() -> validate(fx.certificationShare(2, 3, theirs)))
-        .hasMessageStartingWith("certification share of node index 2 at height 3 is over state root");
+        .hasMessageStartingWith(
+            "certification share of node index 2 at height 3 is over state root");
     assertThat(validate(fx.certificationShare(2, 3, ours))).isEqualTo(Verdict.ACCEPTED);
   }
 }

@@ -55,7 +55,7 @@ public final class PoolFixture {
       committee.add(new NodeId(i));
     }
     config = new ConsensusConfig(new SubnetId("fixture"), committee, UNIT, UNIT * 3 / 10,
-        b.maxIngressPerBlock, b.cupInterval);
+        b.maxIngressPerBlock, b.cupInterval, b.dkgInterval);
     keys = GenesisKeys.generate("fixture", b.n, SeededRandom.fromSeed(b.seed));
     crypto = new ConsensusCrypto(keys.publicKeys(), VerificationCache.disabled(), b.mode);
     self = b.self;
@@ -79,6 +79,7 @@ public final class PoolFixture {
     private int self;
     private int cupInterval = 10;
     private int maxIngressPerBlock = 100;
+    private int dkgInterval;
     private ConsensusCrypto.Mode mode = ConsensusCrypto.Mode.REAL;
 
     public Builder nodes(int n) {
@@ -104,6 +105,12 @@ public final class PoolFixture {
 
     public Builder maxIngressPerBlock(int max) {
       this.maxIngressPerBlock = max;
+      return this;
+    }
+
+    /** Heights per DKG interval; 0 (the default) keeps the genesis sharing throughout. */
+    public Builder dkgInterval(int dkgInterval) {
+      this.dkgInterval = dkgInterval;
       return this;
     }
 
