@@ -9,6 +9,7 @@ import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import dev.subnetsim.replica.chainkey.ChainKeyRequest;
 import dev.subnetsim.replica.chainkey.ChainKeyWorker;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
+import dev.subnetsim.replica.chainkey.presig.RefillPolicy;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.ingress.LoadClient;
@@ -43,11 +44,12 @@ public final class ReplicaStateFixture {
   private long height;
   private long sequence;
 
-  private ReplicaStateFixture(String name, int n, long seed) {
-    this.name = name;
-    this.rng = SeededRandom.fromSeed(seed);
-    this.keys = ChainKeyGenesis.generate(name, n, 0, 0, rng.fork("keys"));
-    this.committee = IntStream.range(0, n).mapToObj(NodeId::new).toList();
+  private ReplicaStateFixture(Builder b) {
+    this.name = b.name;
+    this.rng = SeededRandom.fromSeed(b.seed);
+    this.keys = ChainKeyGenesis.generate(name, b.n, b.ecdsaStash, b.schnorrStash, b.refill,
+        rng.fork("keys"));
+    this.committee = IntStream.range(0, b.n).mapToObj(NodeId::new).toList();
     this.subnet = new SubnetExecution(name, RoutingTable.single(name, true),
         Map.of(KeyValueCanister.NAME, new KeyValueCanister(),
             ChainKeyProxyCanister.NAME, new ChainKeyProxyCanister()),
@@ -59,7 +61,48 @@ public final class ReplicaStateFixture {
 
   /** A signing subnet of {@code n} nodes named "keys", keys from {@code seed}. */
   public static ReplicaStateFixture signingSubnet(int n, long seed) {
-    return new ReplicaStateFixture("keys", n, seed);
+    return builder().nodes(n).seed(seed).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Options of a fixture; every one has a default (4 nodes, seed 1, no presignature stashes). */
+  public static final class Builder {
+    private String name = "keys";
+    private int n = 4;
+    private long seed = 1;
+    private int ecdsaStash;
+    private int schnorrStash;
+    private RefillPolicy refill = RefillPolicy.DEFAULT;
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder nodes(int n) {
+      this.n = n;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Presignature stash sizes per ECDSA curve and Schnorr algorithm, kept by {@code refill}. */
+    public Builder presignatures(int ecdsaStash, int schnorrStash, RefillPolicy refill) {
+      this.ecdsaStash = ecdsaStash;
+      this.schnorrStash = schnorrStash;
+      this.refill = refill;
+      return this;
+    }
+
+    public ReplicaStateFixture build() {
+      return new ReplicaStateFixture(this);
+    }
   }
 
   public String name() {
@@ -103,6 +146,12 @@ public final class ReplicaStateFixture {
     byte[] tpk = TransportSecretKey.random(rng.fork("transport")).publicKey().toBytes();
     return new ManagementRequest.VetKdDeriveKey(input, new byte[0], tpk,
         SubnetChainKeys.VETKD_KEY_NAME);
+  }
+
+  /** Executes one block without payload (time passes, the subnet refills its stashes). */
+  public void executeEmptyBlock() {
+    height++;
+    subnet.executor().execute(state, height, height * S, new byte[32], List.of());
   }
 
   /**
