@@ -174,4 +174,27 @@ class NotaryTest {
     assertThat(early.wakeAt).isEqualTo(backedOff);
     assertThat(run(backedOff).outgoing).hasSize(1);
   }
+
+  @Test
+  void notarySignsBothBlocksOfAnEquivocatingLowestRankMakerUntilItIsDisqualified() {
+    // Both have the lowest rank; the validator's equivocation proof disqualifies the maker.
+    fx.startRound(1, 0);
+    int maker = fx.proposerOfRank(1, 0);
+    Block a = fx.block(1, fx.genesisHash(), maker);
+    Block b = fx.block(1, fx.genesisHash(), maker, List.of(new byte[] {1}));
+    fx.addProposal(a);
+    fx.addProposal(b);
+
+    assertThat(shares(run(DELAY0))).extracting(s -> ConsensusPool.hex(s.blockHash()))
+        .containsExactlyInAnyOrder(ConsensusPool.hex(a.hash()), ConsensusPool.hex(b.hash()));
+
+    PoolFixture other = PoolFixture.committeeOfFour();
+    other.startRound(1, 0);
+    other.addProposal(a);
+    other.addProposal(b);
+    other.pool().disqualified.computeIfAbsent(1L, k -> new TreeSet<>()).add(maker);
+    Changes disqualified = new Changes();
+    new Notary(other.node()).onStateChange(other.pool(), DELAY0, disqualified);
+    assertThat(disqualified.outgoing).isEmpty();
+  }
 }

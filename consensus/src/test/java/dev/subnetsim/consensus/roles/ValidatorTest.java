@@ -8,6 +8,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Beacon;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
@@ -89,6 +90,21 @@ class ValidatorTest {
     assertThat(validate(new NotarizationShare(1, chain.get(0).hash(), 2, new byte[48])))
         .isEqualTo(Verdict.IGNORED);
     assertThat(pool.notarizationShares).isEmpty();
+  }
+
+  @Test
+  void oneSignersSharesOnMoreBlocksAtAHeightThanThePerSignerLimitAreIgnored() {
+    fx.addBeacon(1);
+    int limit = pool.perSignerLimit();
+    for (int i = 0; i < limit; i++) {
+      Block b = fx.block(1, fx.genesisHash(), 0, List.of(new byte[] {(byte) i}));
+      assertThat(validate(fx.notarizationShare(1, b))).isEqualTo(Verdict.ACCEPTED);
+    }
+    Block over = fx.block(1, fx.genesisHash(), 0, List.of(new byte[] {(byte) limit}));
+
+    assertThat(validate(fx.notarizationShare(1, over))).isEqualTo(Verdict.IGNORED);
+    assertThat(validate(fx.notarizationShare(2, over))).isEqualTo(Verdict.ACCEPTED);
+    assertThat(pool.notarizationShares.get(1L)).hasSize(limit + 1);
   }
 
   // ---- the lookahead window ----
@@ -299,6 +315,16 @@ class ValidatorTest {
     assertThat(pool.disqualified).isEmpty();
   }
 
+  @Test
+  void aProposalAlreadyInThePoolIsIgnored() {
+    BlockProposal p = fx.proposal(blockAt1(0));
+    validate(p);
+    changes.outgoing.clear();
+
+    assertThat(validate(p)).isEqualTo(Verdict.IGNORED);
+    assertThat(changes.outgoing).as("not relayed again").isEmpty();
+  }
+
   // ---- beacons ----
 
   @Test
@@ -366,5 +392,31 @@ class ValidatorTest {
         .hasMessageStartingWith(
             "certification share of node index 2 at height 3 is over state root");
     assertThat(validate(fx.certificationShare(2, 3, ours))).isEqualTo(Verdict.ACCEPTED);
+  }
+
+  @Test
+  void aCertificationOverAnotherRootThanOursAtAnOrdinaryHeightIsRejected() {
+    pool.recordExecuted(3, ConsensusPool.sha256(new byte[] {5}));
+    byte[] theirs = ConsensusPool.sha256(new byte[] {6});
+
+    assertThatThrownBy(() -> validate(new Certification(3, theirs, new byte[48])))
+        .hasMessageStartingWith("certification at height 3 is over state root ");
+    assertThat(pool.certifications).isEmpty();
+  }
+
+  @Test
+  void aCertificationOfOurRootThatVerifiesIsAcceptedAndReported() {
+    byte[] ours = ConsensusPool.sha256(new byte[] {5});
+    pool.recordExecuted(3, ours);
+    java.util.Map<Integer, byte[]> shares = new java.util.TreeMap<>();
+    for (int i = 0; i < 3; i++) {
+      shares.put(i, fx.certificationShare(i, 3, ours).share());
+    }
+    Certification c = new Certification(3, ours, fx.crypto().combineCertification(shares));
+
+    assertThat(validate(c)).isEqualTo(Verdict.ACCEPTED);
+    assertThat(changes.certified).containsExactly(c);
+    assertThat(changes.combined).extracting(Changes.CombinedArtifact::kind)
+        .containsExactly("certification");
   }
 }
