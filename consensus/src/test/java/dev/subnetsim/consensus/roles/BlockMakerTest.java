@@ -152,4 +152,32 @@ class BlockMakerTest {
     assertThat(p.block().ingress()).extracting(m -> new String(m, StandardCharsets.UTF_8))
         .containsExactly("m0", "m1");
   }
+
+  @Test
+  void theFirstBlockOfADkgIntervalCarriesTheIntervalsSummaryAndTheMakersDealings() {
+    PoolFixture dkg = PoolFixture.builder().dkgInterval(4).build();
+    dkg.startRound(1, 0);
+    NodeContext maker = dkg.context(dkg.proposerOfRank(1, 0));
+    new IntervalDealer(maker).onStateChange(dkg.pool(), 0, new Changes());
+
+    BlockProposal p = proposed(run(new BlockMaker(maker, ingress), dkg.pool(), 0));
+
+    assertThat(p.block().dkgSummary()).isNotEmpty()
+        .isEqualTo(maker.dkg().summaryFor(1));
+    assertThat(p.block().dkg()).hasSize(2);
+    maker.dkg().checkBlock(p.block()); // what every validator checks: no exception
+  }
+
+  @Test
+  void aMakerWaitsAtASummaryHeightWhoseIntervalKeysItDoesNotKnowYet() {
+    PoolFixture dkg = PoolFixture.builder().dkgInterval(4).build(); // real keys: DKG needs them
+    dkg.addNotarizedChain(8);
+    dkg.startRound(9, 0); // height 9 opens interval 2, whose keys come from dealings not made
+
+    Changes changes = run(new BlockMaker(dkg.context(dkg.proposerOfRank(9, 0)), ingress),
+        dkg.pool(), 10 * UNIT);
+
+    assertThat(changes.outgoing).isEmpty();
+    assertThat(dkg.pool().myProposals).isEmpty();
+  }
 }

@@ -108,7 +108,10 @@ public final class PoolFixture {
       return this;
     }
 
-    /** Heights per DKG interval; 0 (the default) keeps the genesis sharing throughout. */
+    /**
+     * Heights per DKG interval; 0 (the default) keeps the genesis sharing throughout. DKG runs
+     * only with real crypto ({@code SubnetDkg#enabled}).
+     */
     public Builder dkgInterval(int dkgInterval) {
       this.dkgInterval = dkgInterval;
       return this;
