@@ -8,8 +8,6 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Beacon;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
-import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
-import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
@@ -347,76 +345,5 @@ class ValidatorTest {
     assertThatThrownBy(() -> validate(new Beacon(1, fx.beaconShare(1, 1).share())))
         .hasMessage("invalid random beacon at height 1");
     assertThat(pool.beacons).doesNotContainKey(1L);
-  }
-
-  // ---- catch-up package shares ----
-
-  @Test
-  void aCupShareAtAHeightThatIsNotACupHeightIsRejected() {
-    assertThatThrownBy(() -> validate(new CupShare(7, new byte[32], 1, new byte[48])))
-        .hasMessage("catch-up package share at height 7, not a CUP height");
-  }
-
-  @Test
-  void aNodeSigningTwoCupContentsAtOneHeightIsRejected() {
-    byte[] a = ConsensusPool.sha256(new byte[] {1});
-    byte[] b = ConsensusPool.sha256(new byte[] {2});
-    validate(cupShare(1, a));
-
-    assertThatThrownBy(() -> validate(cupShare(1, b)))
-        .hasMessage("node index 1 signed two catch-up package contents at height 10");
-  }
-
-  private CupShare cupShare(int signer, byte[] content) {
-    return new CupShare(10, content, signer, fx.crypto().signCertificationShare(signer,
-        fx.secrets(signer).certificationShare(), ConsensusCrypto.cupMessage(10, content)));
-  }
-
-  // ---- certification ----
-
-  @Test
-  void aCertificationShareWaitsUntilTheHeightIsExecuted() {
-    byte[] root = ConsensusPool.sha256(new byte[] {5});
-
-    assertThat(validate(fx.certificationShare(1, 3, root))).isEqualTo(Verdict.PENDING);
-    assertThat(pool.certificationShares).isEmpty();
-  }
-
-  @Test
-  void aCertificationShareOverAnotherRootThanOursIsRejectedNamingItsSigner() {
-    byte[] ours = ConsensusPool.sha256(new byte[] {5});
-    byte[] theirs = ConsensusPool.sha256(new byte[] {6});
-    pool.recordExecuted(3, ours);
-
-    assertThatThrownBy(() -> validate(fx.certificationShare(2, 3, theirs)))
-        .hasMessageStartingWith(
-            "certification share of node index 2 at height 3 is over state root");
-    assertThat(validate(fx.certificationShare(2, 3, ours))).isEqualTo(Verdict.ACCEPTED);
-  }
-
-  @Test
-  void aCertificationOverAnotherRootThanOursAtAnOrdinaryHeightIsRejected() {
-    pool.recordExecuted(3, ConsensusPool.sha256(new byte[] {5}));
-    byte[] theirs = ConsensusPool.sha256(new byte[] {6});
-
-    assertThatThrownBy(() -> validate(new Certification(3, theirs, new byte[48])))
-        .hasMessageStartingWith("certification at height 3 is over state root ");
-    assertThat(pool.certifications).isEmpty();
-  }
-
-  @Test
-  void aCertificationOfOurRootThatVerifiesIsAcceptedAndReported() {
-    byte[] ours = ConsensusPool.sha256(new byte[] {5});
-    pool.recordExecuted(3, ours);
-    java.util.Map<Integer, byte[]> shares = new java.util.TreeMap<>();
-    for (int i = 0; i < 3; i++) {
-      shares.put(i, fx.certificationShare(i, 3, ours).share());
-    }
-    Certification c = new Certification(3, ours, fx.crypto().combineCertification(shares));
-
-    assertThat(validate(c)).isEqualTo(Verdict.ACCEPTED);
-    assertThat(changes.certified).containsExactly(c);
-    assertThat(changes.combined).extracting(Changes.CombinedArtifact::kind)
-        .containsExactly("certification");
   }
 }

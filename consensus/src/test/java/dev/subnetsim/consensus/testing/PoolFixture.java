@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A seeded test-data builder for the consensus roles: a committee of n nodes with real BLS keys
@@ -328,7 +329,7 @@ public final class PoolFixture {
   /** Records this node's notarization share on {@code b} as if its notary had signed it. */
   public NotarizationShare recordOwnNotarizationShare(Block b) {
     NotarizationShare s = notarizationShare(self, b);
-    pool.myNotarizationShares.computeIfAbsent(b.height(), k -> new java.util.TreeSet<>())
+    pool.myNotarizationShares.computeIfAbsent(b.height(), k -> new TreeSet<>())
         .add(ConsensusPool.hex(b.hash()));
     pool.notarizationShares.computeIfAbsent(b.height(), k -> new TreeMap<>())
         .computeIfAbsent(ConsensusPool.hex(b.hash()), k -> new TreeMap<>())
