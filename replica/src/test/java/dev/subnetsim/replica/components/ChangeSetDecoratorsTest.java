@@ -57,4 +57,25 @@ class ChangeSetDecoratorsTest {
     assertThat(both.messages()).isEmpty();
     assertThat(both.rejections()).hasSize(1);
   }
+
+  @Test
+  void aUnicastChainKeyShareIsCorruptedButStaysAddressedToItsRecipient() {
+    ChangeSet unicast = ChangeSet.builder()
+        .send(new NodeId(2), ChainKeyShareMessage.KIND, share.encode()).build();
+
+    ChangeSet cheated = new InvalidChainKeyShares().apply(unicast);
+
+    assertThat(cheated.messages()).singleElement().isInstanceOfSatisfying(ChangeSet.Unicast.class,
+        u -> {
+          assertThat(u.to()).isEqualTo(new NodeId(2));
+          assertThat(ChainKeyShareMessage.decode(u.bytes()).share()).containsExactly(1, 2, 2);
+        });
+  }
+
+  @Test
+  void withholdingAChangeSetWithNothingToSendLeavesItAsItIs() {
+    ChangeSet local = ChangeSet.builder().reject(new NodeId(1), "bad").build();
+
+    assertThat(new Withholding().apply(local)).isSameAs(local);
+  }
 }

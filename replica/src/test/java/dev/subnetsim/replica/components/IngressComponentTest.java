@@ -2,16 +2,22 @@ package dev.subnetsim.replica.components;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
+import dev.subnetsim.replica.execution.CanisterId;
+import dev.subnetsim.replica.ingress.IngressMessage;
 import dev.subnetsim.replica.ingress.LoadClient;
+import dev.subnetsim.replica.ingress.SignatureScheme;
+import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import org.junit.jupiter.api.Test;
 
 class IngressComponentTest {
+  private static final long S = 1_000_000_000L;
   private static final LoadClient LOAD = LoadClient.fromSeed(5);
   private static final NodeId RELAY = new NodeId(3);
   private final IngressComponent ingress = new IngressComponent(new SubnetId("app"),
@@ -52,5 +58,46 @@ class IngressComponentTest {
     assertThat(c.toConsensus()).isEmpty();
     assertThat(c.rejections()).containsExactly(new Rejection(RELAY,
         "relayed load not signed by the load client"));
+  }
+
+  /** A user's signed update call expiring at {@code expiry}. */
+  private static byte[] call(long expiry) {
+    UserKeyPair user = UserKeyPair.generate(SignatureScheme.ED25519, SeededRandom.fromSeed(8));
+    return new PayloadItem.Ingress(user.sign(new IngressMessage(user.principal(),
+        new CanisterId(0).toBytes(), "inc", new byte[0], expiry, new byte[8]))).encode();
+  }
+
+  @Test
+  void aRelayedCallThatExpiredByOurClockIsDroppedWithoutBlamingTheRelay() {
+    byte[] expiring = call(10 * S);
+    assertThat(ingress.onRelayed(RELAY, expiring, new ReplicaView(S, view.state()))
+        .toConsensus()).hasSize(1);
+
+    ChangeSet late = ingress.onRelayed(RELAY, expiring, new ReplicaView(11 * S, view.state()));
+
+    assertThat(late.isEmpty()).isTrue();
+  }
+
+  @Test
+  void malformedRelayedBytesAreBlamedOnTheRelay() {
+    ChangeSet c = ingress.onRelayed(RELAY, new byte[] {0x7f, 1}, view);
+
+    assertThat(c.toConsensus()).isEmpty();
+    assertThat(c.rejections()).singleElement().satisfies(r -> {
+      assertThat(r.sender()).isEqualTo(RELAY);
+      assertThat(r.reason()).startsWith("relayed malformed ingress: ");
+    });
+  }
+
+  @Test
+  void aClientMayNotSubmitAPayloadItemOnlyReplicasMake() {
+    byte[] response = new PayloadItem.ChainKeyResponse(1, new java.util.TreeMap<>()).encode();
+
+    ChangeSet c = ingress.submitted(response, 1);
+
+    assertThat(c.messages()).isEmpty();
+    assertThat(c.toConsensus()).isEmpty();
+    assertThat(ingress.onRelayed(RELAY, response, view).rejections()).containsExactly(
+        new Rejection(RELAY, "relayed a client may not submit a ChainKeyResponse payload item"));
   }
 }
