@@ -2,6 +2,7 @@ package dev.subnetsim.scenarios.engine;
 
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.replica.ReplicaLogicFactory;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
 import dev.subnetsim.replica.node.ConsensusReplicaFactory;
@@ -55,7 +56,9 @@ final class RunWiring {
     }
   }
 
-  static Wired wire(WorldAssembly.Assembled a, ScenarioRunner.Options options) {
+  /** @param logic the replicas' logic: the world's factory, or a test's planted bug around it */
+  static Wired wire(WorldAssembly.Assembled a, ScenarioRunner.Options options,
+      ReplicaLogicFactory logic) {
     ScenarioSpec spec = a.spec();
     ChainKeyWorkload workload = null;
     ChainKeyReplyChecker replies = null;
@@ -80,7 +83,7 @@ final class RunWiring {
     ChainKeyWorkload load = workload;
     RunRecorder recorder = new RunRecorder(a.world().faults(), seq -> load == null ? null
         : load.bySequence(seq).map(cl -> ChainKeyWorkload.latencyName(cl.kind())).orElse(null));
-    SimulationConfig.Builder config = SpecWorld.config(spec, a.world(), a.factory(),
+    SimulationConfig.Builder config = SpecWorld.config(spec, a.world(), logic,
         options.dispatcherThreads()).checker(recorder);
     if (workload != null) {
       config.ingress(workload.injections()).checker(replies);

@@ -1,8 +1,10 @@
 package dev.subnetsim.scenarios.engine;
 
+import dev.subnetsim.replica.ReplicaLogicFactory;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.trace.TraceSink;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a parsed scenario end to end: assembles the world ({@link WorldAssembly}: consensus replicas
@@ -18,8 +20,18 @@ public final class ScenarioRunner {
   public record Options(long seed, int dispatcherThreads, TraceSink trace, String reproduce) {}
 
   public static ScenarioRun run(ScenarioSpec scenario, Options options) {
+    return run(scenario, options, UnaryOperator.identity());
+  }
+
+  /**
+   * A run with a planted bug: the world's real replica factory passes through {@code plant}, which
+   * may wrap the logic it creates. Package-private, and no scenario field leads here: only tests
+   * use it, to show that each invariant fails on real consensus when the system breaks it.
+   */
+  static ScenarioRun run(ScenarioSpec scenario, Options options,
+      UnaryOperator<ReplicaLogicFactory> plant) {
     WorldAssembly.Assembled world = WorldAssembly.assemble(withSeed(scenario, options.seed()));
-    RunWiring.Wired wired = RunWiring.wire(world, options);
+    RunWiring.Wired wired = RunWiring.wire(world, options, plant.apply(world.factory()));
     var outcome = SimulationDriver.run(wired.config().build());
     return ResultMapping.map(world, wired, outcome, options);
   }
