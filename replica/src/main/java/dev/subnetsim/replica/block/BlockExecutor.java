@@ -1,6 +1,6 @@
 package dev.subnetsim.replica.block;
 
-import dev.subnetsim.replica.chainkey.ChainKeyRequest;
+import dev.subnetsim.replica.chainkey.ManagementCanister;
 import dev.subnetsim.replica.chainkey.ShareVerifier;
 import dev.subnetsim.replica.chainkey.reshare.ReshareLedger;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
@@ -18,12 +18,12 @@ import dev.subnetsim.replica.ingress.IngressValidator;
 import dev.subnetsim.replica.ingress.InvalidIngressException;
 import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.ingress.SignedIngress;
-import dev.subnetsim.replica.management.ManagementCanister;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.payload.MalformedPayloadItemException;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.CertifiedStateTree.RequestStatus;
+import dev.subnetsim.replica.state.ChainKeyRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.RoutingTable;
 import dev.subnetsim.replica.xnet.StreamMessage;

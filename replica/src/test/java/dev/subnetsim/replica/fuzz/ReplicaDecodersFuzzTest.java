@@ -24,10 +24,9 @@ import dev.subnetsim.replica.execution.messaging.CallContext;
 import dev.subnetsim.replica.execution.messaging.Callback;
 import dev.subnetsim.replica.execution.messaging.Origin;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage;
-import dev.subnetsim.replica.chainkey.ChainKeyRequest;
 import dev.subnetsim.replica.ingress.IngressAdmission;
-import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.ingress.IngressMessage;
+import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.ingress.SignatureScheme;
 import dev.subnetsim.replica.ingress.SignedIngress;
 import dev.subnetsim.replica.ingress.UserKeyPair;
@@ -39,15 +38,16 @@ import dev.subnetsim.replica.payload.MalformedPayloadItemException;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.query.QueryRequest;
 import dev.subnetsim.replica.state.CertifiedStateTree.RequestStatus;
+import dev.subnetsim.replica.state.ChainKeyRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.StreamMessage;
 import dev.subnetsim.replica.xnet.XNetSlice;
+import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every replica decoder of bytes a peer can send, put in a block or sync as state is total:
