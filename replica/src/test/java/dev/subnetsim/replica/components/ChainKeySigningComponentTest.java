@@ -14,17 +14,17 @@ import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.chainkey.ChainKeyWorker;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.consensus.SubnetExecution;
-import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.payload.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.RoutingTable;
+import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
 
 /**
  * Four replicas' signing components on one executed state holding a pending vetKD request: shares

@@ -6,7 +6,7 @@ import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
-import dev.subnetsim.replica.ingress.LoadClient;
+import dev.subnetsim.replica.payload.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import org.junit.jupiter.api.Test;
