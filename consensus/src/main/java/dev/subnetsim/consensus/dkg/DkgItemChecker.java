@@ -18,7 +18,7 @@ final class DkgItemChecker {
   private final ConsensusConfig config;
   private final ConsensusCrypto crypto;
   private final ResharingConfigs configs;
-  /** Items that already passed these checks, by slot (owned by {@link SubnetDkg}). */
+  /** Items that already passed these checks, by slot (owned by {@link DkgItemPool}). */
   private final TreeMap<String, DkgItem> pending;
 
   DkgItemChecker(ConsensusConfig config, ConsensusCrypto crypto, ResharingConfigs configs,

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * One replica's part in the consensus DKG that reshares the subnet's beacon and certification keys
@@ -53,9 +52,10 @@ import java.util.TreeSet;
  * an epoch's complaint round cannot complain in it: if a dealer cheated it, it holds no share of
  * that key for the epoch.
  *
- * <p>This class keeps the epochs and the items and follows the chain; the phases are their own
- * classes: {@link ResharingDealer}, {@link DkgItemChecker}, {@link ComplaintRound}, {@link
- * DkgTranscripts} and {@link EpochOpener}, over the cached {@link ResharingConfigs}.
+ * <p>This class keeps the epochs and follows the chain; the items are in a {@link DkgItemPool},
+ * the calendar is a {@link DkgSchedule}, and the phases are their own classes: {@link
+ * ResharingDealer}, {@link DkgItemChecker}, {@link ComplaintRound}, {@link DkgTranscripts} and
+ * {@link EpochOpener}, over the cached {@link ResharingConfigs}.
  */
 public final class SubnetDkg {
   /** Epochs of keys kept (a few back, for late shares and for inspection). */
@@ -63,15 +63,10 @@ public final class SubnetDkg {
   private static final int KEPT_CUP_SUMMARIES = 4;
 
   private final ConsensusConfig config;
-  private final ConsensusCrypto crypto;
+  private final DkgSchedule schedule;
   private final EpochKeys genesis;
   private final TreeMap<Long, EpochRecord> epochs = new TreeMap<>();
-  /** Finalized dealings by target epoch, then slot (key/dealer): the first per slot counts. */
-  private final TreeMap<Long, TreeMap<String, DkgItem>> included = new TreeMap<>();
-  /** Valid gossiped dealings awaiting inclusion, by slot. */
-  private final TreeMap<String, DkgItem> pending = new TreeMap<>();
-  /** Our complaints awaiting gossip. */
-  private final List<DkgItem> toGossip = new ArrayList<>();
+  private final DkgItemPool items = new DkgItemPool();
   /** Nodes the judged transcripts blame, awaiting report. */
   private final List<Blame> blames = new ArrayList<>();
   private final ResharingConfigs configs;
@@ -108,7 +103,8 @@ public final class SubnetDkg {
   public SubnetDkg(ConsensusConfig config, ConsensusCrypto crypto, NodeSecrets me,
       CatchUpPackage start, boolean dealsBadly) {
     this.config = config;
-    this.crypto = crypto;
+    this.schedule = new DkgSchedule(config.dkgInterval(),
+        config.dkgInterval() > 0 && crypto.mode() == ConsensusCrypto.Mode.REAL);
     var k = crypto.keys();
     this.genesis = new EpochKeys(0, k.beaconKey(), k.certificationKey(),
         crypto.publicKeyShares(k.beaconKey()), crypto.publicKeyShares(k.certificationKey()),
@@ -116,7 +112,7 @@ public final class SubnetDkg {
     DkgItemSigner signer = new DkgItemSigner(crypto, me);
     this.configs = new ResharingConfigs(config, crypto, epochs);
     this.dealer = new ResharingDealer(config, me, configs, signer, dealsBadly);
-    this.checker = new DkgItemChecker(config, crypto, configs, pending);
+    this.checker = new DkgItemChecker(config, crypto, configs, items.pending());
     this.transcripts = new DkgTranscripts(crypto, configs);
     this.complaints = new ComplaintRound(config, me, configs, transcripts, signer);
     this.opener = new EpochOpener(crypto, me, configs, complaints, genesis);
@@ -135,20 +131,11 @@ public final class SubnetDkg {
   }
 
   public boolean enabled() {
-    return config.dkgInterval() > 0 && crypto.mode() == ConsensusCrypto.Mode.REAL;
+    return schedule.enabled();
   }
 
   public long epochOf(long height) {
-    return enabled() && height > 0 ? (height - 1) / config.dkgInterval() : 0;
-  }
-
-  private long lastHeight(long epoch) {
-    return (epoch + 1) * config.dkgInterval();
-  }
-
-  /** The last height of epoch e whose blocks may include dealings: the window is ceil(I/2). */
-  private long lastDealingHeight(long epoch) {
-    return epoch * config.dkgInterval() + (config.dkgInterval() + 1) / 2;
+    return schedule.epochOf(height);
   }
 
   /** The keys for signing and verifying at {@code height}, once known. */
@@ -171,15 +158,13 @@ public final class SubnetDkg {
       return new ArrayList<>();
     }
     List<DkgItem> out = dealer.deal(e, current.keys());
-    out.forEach(item -> pending.put(item.slot(), item));
+    out.forEach(items::keep);
     return out;
   }
 
   /** Our complaints to gossip (each returned once). */
   public List<DkgItem> drainGossip() {
-    List<DkgItem> out = List.copyOf(toGossip);
-    toGossip.clear();
-    return out;
+    return items.drainGossip();
   }
 
   /** Nodes blamed by the transcripts made since the last call. */
@@ -199,7 +184,7 @@ public final class SubnetDkg {
    */
   public Verdict onGossip(DkgItem item, long finalizedHeight) {
     if (!enabled() || item.targetEpoch() <= epochOf(finalizedHeight) + 1
-        || pending.containsKey(item.slot())) {
+        || items.isPending(item)) {
       return Verdict.IGNORED;
     }
     if (epochs.get(item.targetEpoch() - 2) == null) {
@@ -207,13 +192,13 @@ public final class SubnetDkg {
           : Verdict.IGNORED;
     }
     checker.check(item);
-    pending.put(item.slot(), item);
+    items.keep(item);
     return Verdict.ACCEPTED;
   }
 
   /** Whether {@code height} is the first of a DKG interval, whose block is a summary block. */
   public boolean isSummaryHeight(long height) {
-    return enabled() && height > 0 && (height - 1) % config.dkgInterval() == 0;
+    return schedule.isSummaryHeight(height);
   }
 
   /**
@@ -255,9 +240,10 @@ public final class SubnetDkg {
         throw new IllegalArgumentException("block at height " + b.height() + " carries a dkg "
             + "item for epoch " + item.targetEpoch());
       }
-      if (item.kind() == DkgItem.Kind.DEALING && b.height() > lastDealingHeight(e)) {
+      if (item.kind() == DkgItem.Kind.DEALING && b.height() > schedule.lastDealingHeight(e)) {
         throw new IllegalArgumentException("block at height " + b.height() + " carries a dkg "
-            + "dealing after the dealing window (last height " + lastDealingHeight(e) + ")");
+            + "dealing after the dealing window (last height " + schedule.lastDealingHeight(e)
+            + ")");
       }
       checker.check(item);
     }
@@ -272,20 +258,8 @@ public final class SubnetDkg {
     if (!enabled()) {
       return List.of();
     }
-    long target = epochOf(height) + 2;
-    boolean window = height <= lastDealingHeight(epochOf(height));
-    TreeSet<String> present = new TreeSet<>(included.getOrDefault(target, new TreeMap<>()).keySet());
-    for (byte[] raw : ancestorItems) {
-      present.add(DkgItem.decode(raw).slot());
-    }
-    List<byte[]> out = new ArrayList<>();
-    for (DkgItem item : pending.values()) {
-      if (item.targetEpoch() == target && !present.contains(item.slot())
-          && (window || item.kind() == DkgItem.Kind.COMPLAINT)) {
-        out.add(item.encode());
-      }
-    }
-    return out;
+    long e = epochOf(height);
+    return items.payloadFor(e + 2, height <= schedule.lastDealingHeight(e), ancestorItems);
   }
 
   /**
@@ -297,21 +271,11 @@ public final class SubnetDkg {
       return;
     }
     long e = epochOf(b.height());
-    for (byte[] raw : b.dkg()) {
-      DkgItem item;
-      try {
-        item = DkgItem.decode(raw);
-      } catch (IllegalArgumentException ex) {
-        continue; // unreachable: n-f replicas validated the block before finalizing it
-      }
-      if (item.targetEpoch() == e + 2) {
-        included.computeIfAbsent(e + 2, k -> new TreeMap<>()).putIfAbsent(item.slot(), item);
-      }
-    }
-    if (b.height() == lastDealingHeight(e) && epochs.containsKey(e)) {
+    items.includeFinalized(b, e + 2);
+    if (b.height() == schedule.lastDealingHeight(e) && epochs.containsKey(e)) {
       checkTentative(e + 2);
     }
-    if (b.height() == lastHeight(e) && !epochs.containsKey(e + 2)) {
+    if (b.height() == schedule.lastHeight(e) && !epochs.containsKey(e + 2)) {
       makeEpoch(e + 2);
     }
     if (b.height() % config.cupInterval() == 0) {
@@ -333,20 +297,14 @@ public final class SubnetDkg {
     return Optional.ofNullable(cupSummaries.get(height));
   }
 
-  private List<DkgItem> includedItems(long target, ThresholdKey key, DkgItem.Kind kind) {
-    return included.getOrDefault(target, new TreeMap<>()).values().stream()
-        .filter(i -> i.key() == key && i.kind() == kind).toList();
-  }
-
   /**
    * The complaint round ({@link ComplaintRound}): our complaints against the window's bad
    * dealings are kept for inclusion and gossip.
    */
   private void checkTentative(long target) {
     for (DkgItem complaint : complaints.checkShares(target,
-        key -> includedItems(target, key, DkgItem.Kind.DEALING))) {
-      pending.put(complaint.slot(), complaint);
-      toGossip.add(complaint);
+        key -> items.included(target, key, DkgItem.Kind.DEALING))) {
+      items.complain(complaint);
     }
   }
 
@@ -355,16 +313,15 @@ public final class SubnetDkg {
     Transcript[] made = new Transcript[2];
     for (ThresholdKey key : ThresholdKey.values()) {
       Transcript t = transcripts.transcript(target, key,
-          includedItems(target, key, DkgItem.Kind.DEALING),
-          includedItems(target, key, DkgItem.Kind.COMPLAINT));
+          items.included(target, key, DkgItem.Kind.DEALING),
+          items.included(target, key, DkgItem.Kind.COMPLAINT));
       made[key.ordinal()] = t;
       if (t != null) {
         blames.addAll(DkgTranscripts.blames(t, key, target));
       }
     }
     epochs.put(target, opener.open(target, source, made[0], made[1]));
-    included.headMap(target, true).clear();
-    pending.values().removeIf(i -> i.targetEpoch() <= target);
+    items.dropThrough(target);
     epochs.headMap(target - KEPT_EPOCHS).clear();
     configs.dropThrough(target);
     complaints.dropThrough(target);
@@ -390,7 +347,7 @@ public final class SubnetDkg {
   }
 
   TreeMap<Long, TreeMap<String, DkgItem>> included() {
-    return included;
+    return items.included();
   }
 
   EpochKeys genesis() {

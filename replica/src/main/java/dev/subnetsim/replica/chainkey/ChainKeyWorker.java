@@ -3,6 +3,7 @@ package dev.subnetsim.replica.chainkey;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.state.ChainKeyRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.subnetsim.replica.chainkey;
 
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
+import dev.subnetsim.replica.state.ChainKeyRequest;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

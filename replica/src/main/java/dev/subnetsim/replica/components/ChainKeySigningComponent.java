@@ -5,7 +5,7 @@ import dev.subnetsim.replica.MetricKey;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.chainkey.ChainKeyWorker;
-import dev.subnetsim.replica.management.ManagementCanister;
+import dev.subnetsim.replica.chainkey.ManagementCanister;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.List;
 import java.util.TreeMap;

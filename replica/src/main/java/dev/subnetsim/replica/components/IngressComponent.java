@@ -4,8 +4,8 @@ import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
-import dev.subnetsim.replica.ingress.IngressAdmission;
-import dev.subnetsim.replica.ingress.LoadClient;
+import dev.subnetsim.replica.payload.IngressAdmission;
+import dev.subnetsim.replica.payload.LoadClient;
 import java.util.Optional;
 
 /**

@@ -1,15 +1,16 @@
 package dev.subnetsim.replica.consensus;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
-import dev.subnetsim.replica.ingress.LoadClient;
+import dev.subnetsim.replica.block.BlockExecutor;
 import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
 import dev.subnetsim.replica.canisters.EncryptedNotesCanister;
 import dev.subnetsim.replica.canisters.IdentityCanister;
+import dev.subnetsim.replica.canisters.KeyValueCanister;
 import dev.subnetsim.replica.canisters.MdlEcdhCanister;
 import dev.subnetsim.replica.canisters.SecretStoreCanister;
 import dev.subnetsim.replica.canisters.WalletCanister;
-import dev.subnetsim.replica.canisters.KeyValueCanister;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
+import dev.subnetsim.replica.chainkey.ManagementCanister;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.ShareVerifier;
 import dev.subnetsim.replica.chainkey.reshare.InstalledChainKeys;
@@ -17,24 +18,23 @@ import dev.subnetsim.replica.chainkey.reshare.ReshareContext;
 import dev.subnetsim.replica.chainkey.reshare.ReshareLedger;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeySchemes;
-import dev.subnetsim.replica.execution.BlockExecutor;
 import dev.subnetsim.replica.execution.CanisterCall;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.CanisterState;
 import dev.subnetsim.replica.execution.CostModel;
 import dev.subnetsim.replica.execution.ExecutionEnvironment;
-import dev.subnetsim.replica.management.ManagementCanister;
+import dev.subnetsim.replica.payload.LoadClient;
+import dev.subnetsim.replica.state.CertificationCheck;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.state.SubnetRegistry;
+import dev.subnetsim.replica.xnet.RoutingTable;
+import dev.subnetsim.replica.xnet.XNetSlice;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import dev.subnetsim.replica.xnet.RoutingTable;
-import dev.subnetsim.replica.xnet.XNetSlice;
-import dev.subnetsim.replica.state.SubnetRegistry;
-import dev.subnetsim.replica.query.CertificationCheck;
 
 /**
  * What every replica of one subnet shares for execution: the canister programs, the canisters

@@ -1,7 +1,7 @@
 /**
- * Deterministic execution of finalized blocks
- * ({@link dev.subnetsim.replica.execution.BlockExecutor}): payload items, the input queue, canister
- * calls with callbacks and traps, routing to local canisters, other subnets' streams or the
- * management canister, and the cost model.
+ * Deterministic canister execution: the execution environment, canister calls with callbacks and
+ * traps, the input queue's messages, stable memory and the cost model. A finalized block is
+ * executed by {@code dev.subnetsim.replica.block.BlockExecutor}, which stands above this package
+ * (it routes to other subnets' streams, the management canister and chain-key responses).
  */
 package dev.subnetsim.replica.execution;

@@ -33,7 +33,7 @@ public sealed interface PayloadItem {
 
   /**
    * A load message from the scenario's workload: an update call of {@code method} on {@code
-   * target}, signed by the world's load client ({@link dev.subnetsim.replica.ingress.LoadClient})
+   * target}, signed by the world's load client ({@link dev.subnetsim.replica.payload.LoadClient})
    * over its {@link #signedBytes()}, so no replica can forge load or its send time. Replicas admit
    * and execute only load whose signature verifies.
    */

@@ -6,6 +6,7 @@ import dev.subnetsim.chainkey.certification.Certificate;
 import dev.subnetsim.chainkey.certification.CertificateDelegation;
 import dev.subnetsim.chainkey.certification.LookupResult;
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.replica.state.CertificationCheck;
 import dev.subnetsim.replica.state.CertifiedStateTree.SubnetEntry;
 import dev.subnetsim.replica.state.SubnetRegistry;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package dev.subnetsim.replica.state;
 
 import dev.subnetsim.chainkey.certification.HashTree;
-import dev.subnetsim.replica.chainkey.ChainKeyRequest;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterState;
 import dev.subnetsim.replica.execution.messaging.CallContext;

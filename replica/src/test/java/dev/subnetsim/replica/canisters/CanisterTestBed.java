@@ -2,7 +2,6 @@ package dev.subnetsim.replica.canisters;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
-import dev.subnetsim.replica.chainkey.ChainKeyRequest;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.ExecutionResult;
@@ -11,6 +10,7 @@ import dev.subnetsim.replica.ingress.SignedIngress;
 import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.CertifiedStateTree.RequestStatus;
+import dev.subnetsim.replica.state.ChainKeyRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.RoutingTable;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.subnetsim.replica.chainkey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.state.ChainKeyRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.testing.ReplicaStateFixture;
 import java.util.List;

@@ -10,17 +10,17 @@ import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.consensus.SubnetExecution;
-import dev.subnetsim.replica.query.CertificationCheck;
 import dev.subnetsim.replica.query.RootDelegation;
+import dev.subnetsim.replica.state.CertificationCheck;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.state.SubnetRegistry;
 import dev.subnetsim.replica.xnet.RoutingTable;
+import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 /**
  * Certified heights, the root delegation and its withholding: an app replica asks the root for

@@ -24,9 +24,6 @@ import dev.subnetsim.replica.execution.messaging.CallContext;
 import dev.subnetsim.replica.execution.messaging.Callback;
 import dev.subnetsim.replica.execution.messaging.Origin;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage;
-import dev.subnetsim.replica.chainkey.ChainKeyRequest;
-import dev.subnetsim.replica.ingress.IngressAdmission;
-import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.ingress.IngressMessage;
 import dev.subnetsim.replica.ingress.SignatureScheme;
 import dev.subnetsim.replica.ingress.SignedIngress;
@@ -34,20 +31,23 @@ import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.replica.management.InvalidManagementArgsException;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.payload.IngressAdmission;
 import dev.subnetsim.replica.payload.IngressEnvelope;
+import dev.subnetsim.replica.payload.LoadClient;
 import dev.subnetsim.replica.payload.MalformedPayloadItemException;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.query.QueryRequest;
 import dev.subnetsim.replica.state.CertifiedStateTree.RequestStatus;
+import dev.subnetsim.replica.state.ChainKeyRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.StreamMessage;
 import dev.subnetsim.replica.xnet.XNetSlice;
+import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every replica decoder of bytes a peer can send, put in a block or sync as state is total:

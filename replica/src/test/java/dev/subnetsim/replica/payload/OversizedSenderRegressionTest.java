@@ -8,15 +8,13 @@ import dev.subnetsim.chainkey.certification.CborValue;
 import dev.subnetsim.chainkey.certification.CborWriter;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.replica.execution.CanisterId;
-import dev.subnetsim.replica.ingress.IngressAdmission;
-import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.ingress.IngressMessage;
 import dev.subnetsim.replica.ingress.SignatureScheme;
 import dev.subnetsim.replica.ingress.UserKeyPair;
+import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /**
  * Issue 18, defect 1: an ingress envelope whose sender is longer than a principal's 29 bytes (a

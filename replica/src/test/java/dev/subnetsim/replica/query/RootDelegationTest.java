@@ -16,13 +16,14 @@ import dev.subnetsim.chainkey.threshold.ThresholdBls;
 import dev.subnetsim.chainkey.threshold.ThresholdKeySet;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.execution.CanisterId;
+import dev.subnetsim.replica.state.CertificationCheck;
 import dev.subnetsim.replica.state.CertifiedStateTree;
 import dev.subnetsim.replica.state.SubnetRegistry;
+import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /**
  * The root subnet's certificate delegation as replicas exchange it: cut from the root's certified

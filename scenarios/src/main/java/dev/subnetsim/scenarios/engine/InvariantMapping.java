@@ -1,14 +1,14 @@
 package dev.subnetsim.scenarios.engine;
 
 import dev.subnetsim.scenarios.driver.DriverOutcome;
-import dev.subnetsim.scenarios.invariants.CanisterStoryChecker;
-import dev.subnetsim.scenarios.invariants.ChainKeyReplyChecker;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.NoMasterSecretChecker;
 import dev.subnetsim.scenarios.invariants.ReplicaRobustness;
 import dev.subnetsim.scenarios.invariants.Violation;
 import dev.subnetsim.scenarios.result.InvariantResult;
 import dev.subnetsim.scenarios.result.InvariantResult.Status;
+import dev.subnetsim.scenarios.world.CanisterStoryChecker;
+import dev.subnetsim.scenarios.world.ChainKeyReplyChecker;
 import java.util.ArrayList;
 import java.util.List;
 

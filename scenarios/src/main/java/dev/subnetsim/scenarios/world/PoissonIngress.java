@@ -1,7 +1,7 @@
 package dev.subnetsim.scenarios.world;
 
 import dev.subnetsim.consensus.types.NodeId;
-import dev.subnetsim.replica.ingress.LoadClient;
+import dev.subnetsim.replica.payload.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.scenarios.RunRandom;
 import dev.subnetsim.scenarios.driver.IngressStream;

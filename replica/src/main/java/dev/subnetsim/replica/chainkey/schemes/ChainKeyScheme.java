@@ -1,10 +1,10 @@
 package dev.subnetsim.replica.chainkey.schemes;
 
-import dev.subnetsim.replica.chainkey.ChainKeyRequest;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.state.ChainKeyRequest;
 import java.security.SecureRandom;
 import java.util.SortedMap;
 

@@ -1,8 +1,7 @@
-package dev.subnetsim.replica.ingress;
+package dev.subnetsim.replica.payload;
 
 import dev.subnetsim.chainkey.ic.IcDomain;
 import dev.subnetsim.chainkey.random.SeededRandom;
-import dev.subnetsim.replica.payload.PayloadItem;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;

@@ -1,4 +1,4 @@
-package dev.subnetsim.scenarios.invariants;
+package dev.subnetsim.scenarios.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +19,12 @@ import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.query.QueryRequest;
 import dev.subnetsim.replica.xnet.RoutingTable;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
-import dev.subnetsim.scenarios.world.CanisterStories;
+import dev.subnetsim.scenarios.invariants.Violation;
+import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /** The canister-story checker judges replies as the users would, and can say no. */
 class CanisterStoryCheckerTest {

@@ -1,4 +1,4 @@
-package dev.subnetsim.replica.chainkey;
+package dev.subnetsim.replica.state;
 
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.messaging.Origin;

@@ -1,9 +1,10 @@
-package dev.subnetsim.scenarios.invariants;
+package dev.subnetsim.scenarios.world;
 
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
-import dev.subnetsim.scenarios.world.CanisterStories;
+import dev.subnetsim.scenarios.invariants.InvariantChecker;
+import dev.subnetsim.scenarios.invariants.Violation;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

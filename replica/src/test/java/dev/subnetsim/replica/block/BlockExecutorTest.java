@@ -1,4 +1,4 @@
-package dev.subnetsim.replica.execution;
+package dev.subnetsim.replica.block;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,22 +12,23 @@ import dev.subnetsim.replica.canisters.KeyValueCanister;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.consensus.SubnetExecution;
+import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.ingress.IngressMessage;
 import dev.subnetsim.replica.ingress.SignatureScheme;
 import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.replica.management.ManagementRequest;
-import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.payload.IngressEnvelope;
+import dev.subnetsim.replica.payload.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.RoutingTable;
+import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
 
 /**
  * The execution of finalized payloads: signed ingress to canisters with /request_status, calls to

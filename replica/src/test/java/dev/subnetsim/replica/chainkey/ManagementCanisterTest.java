@@ -1,10 +1,11 @@
-package dev.subnetsim.replica.management;
+package dev.subnetsim.replica.chainkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.subnetsim.replica.chainkey.ChainKeyRequest;
-import dev.subnetsim.replica.chainkey.SigningKeys;
-import dev.subnetsim.replica.chainkey.SubnetChainKeys;
+import dev.subnetsim.replica.state.ChainKeyRequest;
+import dev.subnetsim.replica.management.InvalidManagementArgsException;
+import dev.subnetsim.replica.management.ManagementReply;
+import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeySchemes;
 import dev.subnetsim.replica.execution.CanisterId;

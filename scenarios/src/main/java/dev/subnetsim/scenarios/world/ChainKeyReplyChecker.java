@@ -1,4 +1,4 @@
-package dev.subnetsim.scenarios.invariants;
+package dev.subnetsim.scenarios.world;
 
 import dev.subnetsim.chainkey.artifacts.ArtifactJson;
 import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
@@ -8,11 +8,9 @@ import dev.subnetsim.chainkey.artifacts.EcdsaArtifact;
 import dev.subnetsim.chainkey.artifacts.EcdsaCurve;
 import dev.subnetsim.chainkey.artifacts.SchnorrAlgorithm;
 import dev.subnetsim.chainkey.artifacts.SchnorrArtifact;
+import dev.subnetsim.chainkey.artifacts.VetKdArtifact;
 import dev.subnetsim.chainkey.derivation.DerivationPath;
 import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
-import dev.subnetsim.chainkey.ecdsa.ThresholdEcdsa;
-import dev.subnetsim.chainkey.schnorr.ThresholdSchnorr;
-import dev.subnetsim.chainkey.artifacts.VetKdArtifact;
 import dev.subnetsim.chainkey.docs.DocumentKeys;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
@@ -20,7 +18,9 @@ import dev.subnetsim.chainkey.ec.EcThresholdPublicKey;
 import dev.subnetsim.chainkey.ecdh.EcdhGroup;
 import dev.subnetsim.chainkey.ecdh.EncryptedDhShare;
 import dev.subnetsim.chainkey.ecdh.ThresholdEcdh;
+import dev.subnetsim.chainkey.ecdsa.ThresholdEcdsa;
 import dev.subnetsim.chainkey.ic.Principal;
+import dev.subnetsim.chainkey.schnorr.ThresholdSchnorr;
 import dev.subnetsim.chainkey.vetkd.DerivationContext;
 import dev.subnetsim.chainkey.vetkd.EncryptedVetKey;
 import dev.subnetsim.consensus.types.NodeId;
@@ -30,13 +30,14 @@ import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
-import dev.subnetsim.scenarios.world.ChainKeyWorkload;
+import dev.subnetsim.scenarios.invariants.InvariantChecker;
+import dev.subnetsim.scenarios.invariants.Violation;
+import dev.subnetsim.scenarios.spec.WorkloadSpec.RequestKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import dev.subnetsim.scenarios.spec.WorkloadSpec.RequestKind;
 
 /**
  * Every chain-key reply an honest replica executes is checked by the client who asked, with the

@@ -1,7 +1,7 @@
-package dev.subnetsim.replica.ingress;
+package dev.subnetsim.replica.payload;
 
-import dev.subnetsim.replica.payload.MalformedPayloadItemException;
-import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.ingress.IngressValidator;
+import dev.subnetsim.replica.ingress.InvalidIngressException;
 import java.util.Optional;
 
 /**

@@ -1,29 +1,33 @@
-package dev.subnetsim.replica.execution;
+package dev.subnetsim.replica.block;
 
-import dev.subnetsim.replica.chainkey.ChainKeyRequest;
+import dev.subnetsim.replica.chainkey.ManagementCanister;
 import dev.subnetsim.replica.chainkey.ShareVerifier;
 import dev.subnetsim.replica.chainkey.reshare.ReshareLedger;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
+import dev.subnetsim.replica.execution.CanisterCall;
+import dev.subnetsim.replica.execution.CanisterId;
+import dev.subnetsim.replica.execution.CanisterState;
+import dev.subnetsim.replica.execution.ExecutionEnvironment;
+import dev.subnetsim.replica.execution.ExecutionResult;
 import dev.subnetsim.replica.execution.messaging.CallContext;
 import dev.subnetsim.replica.execution.messaging.Callback;
 import dev.subnetsim.replica.execution.messaging.Origin;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage.Reply;
 import dev.subnetsim.replica.ingress.IngressValidator;
-import dev.subnetsim.replica.ingress.LoadClient;
 import dev.subnetsim.replica.ingress.InvalidIngressException;
 import dev.subnetsim.replica.ingress.SignedIngress;
-import dev.subnetsim.replica.management.ManagementCanister;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
+import dev.subnetsim.replica.payload.LoadClient;
 import dev.subnetsim.replica.payload.MalformedPayloadItemException;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.CertifiedStateTree.RequestStatus;
+import dev.subnetsim.replica.state.ChainKeyRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.RoutingTable;
 import dev.subnetsim.replica.xnet.StreamMessage;
 import dev.subnetsim.replica.xnet.XNetSlice;
-import java.util.function.Predicate;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Executes one finalized block's payload against the replicated state, deterministically: items in

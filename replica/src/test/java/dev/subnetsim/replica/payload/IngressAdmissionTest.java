@@ -1,14 +1,17 @@
-package dev.subnetsim.replica.ingress;
+package dev.subnetsim.replica.payload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.replica.execution.CanisterId;
-import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.replica.ingress.IngressMessage;
+import dev.subnetsim.replica.ingress.SignatureScheme;
+import dev.subnetsim.replica.ingress.SignedIngress;
+import dev.subnetsim.replica.ingress.UserKeyPair;
+import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
 
 /**
  * What enters a replica's ingress pool: well-signed calls in their expiry window and workload

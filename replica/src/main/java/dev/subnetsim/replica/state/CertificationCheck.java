@@ -1,4 +1,4 @@
-package dev.subnetsim.replica.query;
+package dev.subnetsim.replica.state;
 
 /**
  * Checks a subnet's state certification: its threshold signature on a state root, under the
