@@ -54,11 +54,24 @@ final class InvariantMapping {
   }
 
   private static InvariantResult secrets(NoMasterSecretChecker secrets, List<Violation> v) {
-    return new InvariantResult(NoMasterSecretChecker.NAME, v.isEmpty() ? Status.HELD
-        : Status.VIOLATED, v.isEmpty() ? "no replica of " + String.join(", ",
-        secrets.checkedSubnets()) + " (the subnets that held key shares), no coalition of f of "
-        + "their replicas and no Byzantine coalition holds a chain key's secret"
-        : v.get(0).detail());
+    if (!v.isEmpty()) {
+      return new InvariantResult(NoMasterSecretChecker.NAME, Status.VIOLATED, v.get(0).detail());
+    }
+    List<String> held = new ArrayList<>();
+    if (!secrets.checkedSubnets().isEmpty()) {
+      held.add("no replica of " + String.join(", ", secrets.checkedSubnets()) + " (the subnets "
+          + "that held chain-key shares), no coalition of f of their replicas and no Byzantine "
+          + "coalition holds a chain key's secret, and every chain key's threshold is above f");
+    }
+    var c = secrets.consensusCoverage();
+    if (c.sharings() > 0) {
+      held.add("no replica, no coalition of f and no Byzantine coalition holds the secret of "
+          + "any of " + c.sharings() + " consensus key sharings (random beacon and state "
+          + "certification, each with threshold above f; " + c.coalitions()
+          + " coalitions tried), DKG epochs by subnet " + c.epochs());
+    }
+    return new InvariantResult(NoMasterSecretChecker.NAME, Status.HELD, held.isEmpty()
+        ? "no key material appeared during the run" : String.join("; ", held));
   }
 
   private static InvariantResult replies(WorldAssembly.Assembled a, RunWiring.Wired w,
