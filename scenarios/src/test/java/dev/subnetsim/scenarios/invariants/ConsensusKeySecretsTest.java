@@ -145,4 +145,19 @@ class ConsensusKeySecretsTest {
     assertThat(checker.consensusCoverage().epochs().get("app"))
         .hasSize(EpochSharingCheck.KEPT_EPOCHS + 1);
   }
+
+  @Test
+  void aSubnetOfThreeWhereFIsZeroMayShareItsBeaconAtThresholdOneButNotLeakTheCertificationKey() {
+    List<NodeId> three = MEMBERS.subList(0, 3);
+    Epoch tiny = new Epoch(2, Polynomial.random(1, rng), Polynomial.random(3, rng));
+    List<EpochKeys> leaked = List.of(new EpochKeys(2, PublicCoefficients.commit(tiny.beacon()),
+        PublicCoefficients.commit(tiny.certification()), List.of(), List.of(),
+        tiny.beacon().evaluateAtNode(2), tiny.certification().constantTerm()));
+    NoMasterSecretChecker checker = new NoMasterSecretChecker(List.of(), List.of(
+        new NoMasterSecretChecker.ConsensusHolder("tiny", three, List.of(),
+            node -> node.value() == 2 ? leaked : List.of(tiny.heldBy(node.value())))));
+
+    assertThat(checker.onTime(0)).extracting(Violation::detail).containsExactly(
+        "node-2 holds the state-certification key of epoch 2 (tiny)'s master secret");
+  }
 }
