@@ -20,7 +20,7 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>the sharing's reconstruction threshold, the degree of its public coefficients plus one
- *       (leading identity coefficients do not count), is at least f+1;
+ *       (identity coefficients at the top, committing to zeros, do not count), is at least f+1;
  *   <li>no replica's share is the master secret (share*G2 != the public key), unless the
  *       threshold is 1 (every share is the secret then: allowed only in a subnet where f = 0);
  *   <li>no coalition of f replicas (all of them or a deterministic sample, plus the scenario's
