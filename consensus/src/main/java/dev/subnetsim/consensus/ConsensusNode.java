@@ -140,6 +140,11 @@ public final class ConsensusNode {
     return dkg.keys(height);
   }
 
+  /** Every epoch's threshold keys this replica holds, oldest first (for observers). */
+  public List<EpochKeys> heldThresholdKeys() {
+    return dkg.heldKeys();
+  }
+
   public CatchUpPackage latestCup() {
     return pool.latestCup;
   }

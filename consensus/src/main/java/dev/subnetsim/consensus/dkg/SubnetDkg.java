@@ -148,6 +148,15 @@ public final class SubnetDkg {
   }
 
   /**
+   * Every epoch's keys this replica holds now (the current and previous epochs' and those already
+   * made for the next two; at most {@link #KEPT_EPOCHS}), oldest first: for observers that check
+   * the sharings, never for signing.
+   */
+  public List<EpochKeys> heldKeys() {
+    return epochs.values().stream().map(EpochRecord::keys).toList();
+  }
+
+  /**
    * Deals for epoch e+2 once the round height is in epoch e and this replica holds epoch e's
    * shares; returns the signed items to gossip (also kept for its own block proposals).
    */

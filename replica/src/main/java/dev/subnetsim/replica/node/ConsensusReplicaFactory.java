@@ -2,6 +2,7 @@ package dev.subnetsim.replica.node;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.ConsensusConfig;
+import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.byzantine.AdversaryPlan;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
@@ -50,6 +51,11 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
   private final Map<SubnetId, SubnetExecution> execution = new TreeMap<>();
   private final Map<NodeId, Set<ByzantineBehaviour>> byzantine;
   private final Map<NodeId, ArbitrarySettings> adversaries = new TreeMap<>();
+  /**
+   * Each node's latest replica (its first twin for twins), for observers; written on the
+   * replicas' threads as they are created, read by checkers between driver steps.
+   */
+  private final Map<NodeId, ConsensusReplicaLogic> latest = new TreeMap<>();
 
   public ConsensusReplicaFactory(long seed, Map<SubnetId, List<NodeId>> subnets,
       Function<SubnetId, ConsensusConfig> configs, Map<NodeId, Set<ByzantineBehaviour>> byzantine,
@@ -215,6 +221,9 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     ConsensusReplicaLogic logic = new ConsensusReplicaLogic(node, config,
         keys.get(config.subnet()).secrets().get(index), crypto.get(config.subnet()),
         behaviours, stores.get(node), execution.get(config.subnet()), incarnation);
+    synchronized (latest) {
+      latest.put(node, logic);
+    }
     if (behaviours.contains(ByzantineBehaviour.ARBITRARY)) {
       return arbitrary(node, incarnation, logic, execution.get(config.subnet()));
     }
@@ -248,6 +257,16 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
   /** A subnet's crypto facade (shared by its replicas; counts the operations they perform). */
   public ConsensusCrypto crypto(SubnetId subnet) {
     return crypto.get(subnet);
+  }
+
+  /**
+   * The consensus node of {@code node}'s latest replica (a crashed one's until it restarts), empty
+   * before its first boot; for checkers, which must only read it between driver steps.
+   */
+  public Optional<ConsensusNode> consensusNode(NodeId node) {
+    synchronized (latest) {
+      return Optional.ofNullable(latest.get(node)).map(ConsensusReplicaLogic::consensus);
+    }
   }
 
   public GenesisKeys keys(SubnetId subnet) {

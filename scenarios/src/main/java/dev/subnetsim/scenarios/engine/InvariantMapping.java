@@ -54,11 +54,42 @@ final class InvariantMapping {
   }
 
   private static InvariantResult secrets(NoMasterSecretChecker secrets, List<Violation> v) {
-    return new InvariantResult(NoMasterSecretChecker.NAME, v.isEmpty() ? Status.HELD
-        : Status.VIOLATED, v.isEmpty() ? "no replica of " + String.join(", ",
-        secrets.checkedSubnets()) + " (the subnets that held key shares), no coalition of f of "
-        + "their replicas and no Byzantine coalition holds a chain key's secret"
-        : v.get(0).detail());
+    if (!v.isEmpty()) {
+      return new InvariantResult(NoMasterSecretChecker.NAME, Status.VIOLATED, v.get(0).detail());
+    }
+    List<String> held = new ArrayList<>();
+    if (!secrets.checkedSubnets().isEmpty()) {
+      held.add("no replica of " + String.join(", ", secrets.checkedSubnets()) + " (the subnets "
+          + "that held chain-key shares), no coalition of f of their replicas and no Byzantine "
+          + "coalition holds a chain key's secret, and every chain key's threshold is above f");
+    }
+    var c = secrets.consensusCoverage();
+    if (c.sharings() > 0) {
+      held.add("no replica, no coalition of f and no Byzantine coalition holds the secret of "
+          + "any of " + c.sharings() + " consensus key sharings (random beacon and state "
+          + "certification, each with threshold above f; " + c.coalitions()
+          + " coalitions tried), DKG epochs " + epochRanges(c.epochs()));
+    }
+    return new InvariantResult(NoMasterSecretChecker.NAME, Status.HELD, held.isEmpty()
+        ? "no key material appeared during the run" : String.join("; ", held));
+  }
+
+  /** "app 0-19, root 0-5": each subnet's checked epochs as runs of consecutive numbers. */
+  static String epochRanges(java.util.Map<String, List<Long>> epochs) {
+    List<String> out = new ArrayList<>();
+    epochs.forEach((subnet, list) -> {
+      StringBuilder b = new StringBuilder(subnet).append(' ');
+      for (int i = 0; i < list.size(); i++) {
+        int j = i;
+        while (j + 1 < list.size() && list.get(j + 1) == list.get(j) + 1) {
+          j++;
+        }
+        b.append(i == 0 ? "" : ",").append(list.get(i)).append(j > i ? "-" + list.get(j) : "");
+        i = j;
+      }
+      out.add(b.toString());
+    });
+    return String.join(", ", out);
   }
 
   private static InvariantResult replies(WorldAssembly.Assembled a, RunWiring.Wired w,

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.engine;
 
+import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.ReplicaLogicFactory;
@@ -73,12 +74,15 @@ final class RunWiring {
     List<String> notMapped = new ArrayList<>(a.notMapped());
     List<InvariantResult> notChecked = new ArrayList<>();
     NoMasterSecretChecker secrets = null;
-    if (a.keysExist() && spec.invariants().contains(InvariantKind.NO_MASTER_SECRET)) {
-      secrets = secretChecker(a);
+    boolean realConsensusKeys = spec.consensus().crypto() == ConsensusSpec.Crypto.REAL;
+    if ((a.keysExist() || realConsensusKeys)
+        && spec.invariants().contains(InvariantKind.NO_MASTER_SECRET)) {
+      secrets = secretChecker(a, realConsensusKeys);
       notMapped.removeIf(m -> m.startsWith("invariant NO_MASTER_SECRET"));
     } else if (notMapped.removeIf(m -> m.startsWith("invariant NO_MASTER_SECRET"))) {
       notChecked.add(new InvariantResult(NoMasterSecretChecker.NAME, Status.NOT_CHECKED,
-          "no subnet holds chain keys in this scenario (no chain-key requests)"));
+          "no subnet holds chain keys in this scenario (no chain-key requests) and consensus "
+              + "signatures are cheap stand-ins"));
     }
     ChainKeyWorkload load = workload;
     RunRecorder recorder = new RunRecorder(a.world().faults(), seq -> load == null ? null
@@ -112,18 +116,35 @@ final class RunWiring {
             allHealthy(a.world())));
   }
 
-  /** Watches the genesis key holder and every reshare target once its keys are installed. */
-  private static NoMasterSecretChecker secretChecker(WorldAssembly.Assembled a) {
-    var genesis = a.factory().execution(a.keySubnet()).chainKeys().orElseThrow();
+  /**
+   * Watches the genesis key holder and every reshare target once its keys are installed, and with
+   * real consensus crypto every subnet's beacon and certification keys, epoch by epoch, as each
+   * replica holds them.
+   */
+  private static NoMasterSecretChecker secretChecker(WorldAssembly.Assembled a,
+      boolean consensusKeys) {
     List<NoMasterSecretChecker.Holder> holders = new ArrayList<>();
-    holders.add(holder(a.world(), a.keySubnet().name(), () -> Optional.of(
-        new NoMasterSecretChecker.Material(genesis.publicKeys(), genesis.shares()))));
-    for (String target : a.reshares().targets()) {
-      var execution = a.factory().execution(new SubnetId(target));
-      holders.add(holder(a.world(), target, () -> execution.installedKeys().map(h ->
-          new NoMasterSecretChecker.Material(h.publicKeys(), h.shares()))));
+    if (a.keysExist()) {
+      var genesis = a.factory().execution(a.keySubnet()).chainKeys().orElseThrow();
+      holders.add(holder(a.world(), a.keySubnet().name(), () -> Optional.of(
+          new NoMasterSecretChecker.Material(genesis.publicKeys(), genesis.shares()))));
+      for (String target : a.reshares().targets()) {
+        var execution = a.factory().execution(new SubnetId(target));
+        holders.add(holder(a.world(), target, () -> execution.installedKeys().map(h ->
+            new NoMasterSecretChecker.Material(h.publicKeys(), h.shares()))));
+      }
     }
-    return new NoMasterSecretChecker(holders);
+    List<NoMasterSecretChecker.ConsensusHolder> consensus = new ArrayList<>();
+    if (consensusKeys) {
+      ConsensusReplicaFactory factory = a.factory();
+      for (var subnet : a.world().topology().subnets()) {
+        var h = holder(a.world(), subnet.id().name(), Optional::empty);
+        consensus.add(new NoMasterSecretChecker.ConsensusHolder(h.subnet(), h.members(),
+            h.coalition(), node -> factory.consensusNode(node)
+                .map(ConsensusNode::heldThresholdKeys).orElse(List.of())));
+      }
+    }
+    return new NoMasterSecretChecker(holders, consensus);
   }
 
   /** Whether every subnet of the world was healthy over the whole of [from, to]. */

@@ -6,14 +6,18 @@ import dev.subnetsim.chainkey.ec.EcLagrange;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcScalar;
 import dev.subnetsim.chainkey.idkg.CommitmentOpening;
+import dev.subnetsim.chainkey.idkg.PolynomialCommitment;
 import dev.subnetsim.chainkey.threshold.Lagrange;
+import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -21,14 +25,23 @@ import java.util.function.Supplier;
 
 /**
  * "No replica and no coalition of at most f replicas ever holds a master secret", checked on the
- * secret material the key-holding subnets' replicas actually hold: the genesis holder's shares at
- * the start, and each reshare target's shares as soon as they are installed. No single replica's
- * share of any chain key (vetKD, ECDH per curve, document key, ECDSA and Schnorr keys) is the
- * master secret (share*G != public key), and no coalition of f = floor((n-1)/3) of that subnet's
- * replicas interpolating their shares obtains it either: every such coalition when there are at
- * most {@value #MAX_COALITIONS}, else a deterministic sample of that many (seeded by the subnet's
- * name), plus the scenario's own Byzantine coalition. A violation would mean a key was dealt or
- * reshared with too low a threshold.
+ * secret material the replicas actually hold, for two families of keys:
+ *
+ * <ul>
+ *   <li>chain keys (vetKD, ECDH per curve, document key, ECDSA and Schnorr keys): the genesis
+ *       holder's shares at the start, and each reshare target's shares as soon as they are
+ *       installed;
+ *   <li>every subnet's consensus threshold keys (random beacon, state certification), the sharing
+ *       of every DKG interval as each replica holds it ({@link EpochSharingCheck}).
+ * </ul>
+ *
+ * For each key: its reconstruction threshold is at least f+1, f = floor((n-1)/3) of the subnet
+ * holding it (the degree of its committed polynomial plus one where it is committed, else the
+ * threshold it declares); no single replica's share is the master secret (share*G != public key);
+ * and no coalition of f of that subnet's replicas interpolating their shares obtains it either:
+ * every such coalition when there are at most {@value #MAX_COALITIONS}, else a deterministic sample
+ * of that many (seeded by the subnet's name), plus the scenario's own Byzantine coalition. A
+ * violation would mean a key was dealt or reshared with too low a threshold.
  */
 public final class NoMasterSecretChecker implements InvariantChecker {
   public static final String NAME = "no-master-secret";
@@ -40,14 +53,34 @@ public final class NoMasterSecretChecker implements InvariantChecker {
   public record Holder(String subnet, Supplier<Optional<Material>> material, List<NodeId> members,
       List<Integer> coalition) {}
 
+  /**
+   * A subnet whose consensus threshold keys are checked: {@code held} gives every epoch's keys a
+   * member holds now (none if it has not booted).
+   */
+  public record ConsensusHolder(String subnet, List<NodeId> members, List<Integer> coalition,
+      Function<NodeId, List<EpochKeys>> held) {}
+
+  /**
+   * What the consensus-key checks covered: the epochs checked per subnet, the sharings (epoch and
+   * key) and the coalitions tried on them.
+   */
+  public record Coverage(Map<String, List<Long>> epochs, int sharings, long coalitions) {}
+
   /** Coalitions of f checked per subnet at most (all of them below this). */
   static final int MAX_COALITIONS = 128;
 
   private final List<Holder> holders;
+  private final List<EpochSharingCheck> consensus;
   private final TreeMap<String, Boolean> checked = new TreeMap<>();
 
   public NoMasterSecretChecker(List<Holder> holders) {
+    this(holders, List.of());
+  }
+
+  /** Chain-key {@code holders} and subnets whose {@code consensus} keys are checked. */
+  public NoMasterSecretChecker(List<Holder> holders, List<ConsensusHolder> consensus) {
     this.holders = List.copyOf(holders);
+    this.consensus = consensus.stream().map(EpochSharingCheck::new).toList();
   }
 
   /** One subnet holding {@code keys} from genesis. */
@@ -56,9 +89,22 @@ public final class NoMasterSecretChecker implements InvariantChecker {
         keys.shares())), members, coalition)));
   }
 
-  /** The subnets checked so far (their material existed). */
+  /** The subnets whose chain keys were checked so far (their material existed). */
   public List<String> checkedSubnets() {
     return List.copyOf(checked.keySet());
+  }
+
+  /** What the consensus-key checks covered so far. */
+  public Coverage consensusCoverage() {
+    Map<String, List<Long>> epochs = new TreeMap<>();
+    int sharings = 0;
+    long coalitions = 0;
+    for (EpochSharingCheck c : consensus) {
+      epochs.put(c.subnet(), c.checkedEpochs());
+      sharings += c.sharings();
+      coalitions += c.coalitionsTried();
+    }
+    return new Coverage(Collections.unmodifiableMap(epochs), sharings, coalitions);
   }
 
   @Override
@@ -84,6 +130,9 @@ public final class NoMasterSecretChecker implements InvariantChecker {
         new Check(h, m.get(), coalitions(h), out, t).run();
       }
     }
+    for (EpochSharingCheck c : consensus) {
+      c.poll(t, out);
+    }
     return out;
   }
 
@@ -92,11 +141,15 @@ public final class NoMasterSecretChecker implements InvariantChecker {
    * {@link #MAX_COALITIONS}), and the scenario's Byzantine coalition if it is not empty.
    */
   static List<List<Integer>> coalitions(Holder h) {
-    int n = h.members().size();
+    return coalitions(h.subnet(), h.members().size(), h.coalition());
+  }
+
+  /** As above, for subnet {@code subnet} of {@code n} members with Byzantine {@code byzantine}. */
+  static List<List<Integer>> coalitions(String subnet, int n, List<Integer> byzantine) {
     int f = (n - 1) / 3;
     List<List<Integer>> out = new ArrayList<>();
-    if (!h.coalition().isEmpty()) {
-      out.add(List.copyOf(h.coalition()));
+    if (!byzantine.isEmpty()) {
+      out.add(List.copyOf(byzantine));
     }
     if (f == 0) {
       return out;
@@ -123,9 +176,9 @@ public final class NoMasterSecretChecker implements InvariantChecker {
       }
     }
     java.util.random.RandomGenerator r = new java.util.SplittableRandom(
-        h.subnet().hashCode() * 0x9E3779B97F4A7C15L + n);
+        subnet.hashCode() * 0x9E3779B97F4A7C15L + n);
     java.util.TreeSet<String> seen = new java.util.TreeSet<>();
-    while (out.size() < MAX_COALITIONS + (h.coalition().isEmpty() ? 0 : 1)) {
+    while (out.size() < MAX_COALITIONS + (byzantine.isEmpty() ? 0 : 1)) {
       java.util.TreeSet<Integer> pick = new java.util.TreeSet<>();
       while (pick.size() < f) {
         pick.add(r.nextInt(n));
@@ -151,8 +204,18 @@ public final class NoMasterSecretChecker implements InvariantChecker {
     void run() {
       SubnetChainKeys pub = m.publicKeys();
       if (pub.vetKdKey() != null) {
+        threshold("vetKD key", EpochSharingCheck.effectiveThreshold(pub.vetKdKey()));
         bls("vetKD key", pub.vetKdKey().publicKey());
       }
+      pub.ecdhKeys().forEach((curve, k) ->
+          threshold("ECDH " + curve.logName() + " key", k.threshold()));
+      if (pub.documentServerKey() != null) {
+        threshold("document key", pub.documentServerKey().threshold());
+      }
+      pub.signing().ecdsaKeys().forEach((curve, tr) ->
+          threshold("ECDSA " + curve.logName() + " key", degreePlusOne(tr.commitment())));
+      pub.signing().schnorrKeys().forEach((alg, tr) ->
+          threshold(alg + " key", degreePlusOne(tr.commitment())));
       pub.ecdhKeys().forEach((curve, k) -> ec("ECDH " + curve.logName() + " key", k.publicKey(),
           s -> s.ecdhShares().containsKey(curve) ? s.ecdhShares().get(curve).scalar() : null));
       if (pub.documentServerKey() != null) {
@@ -163,6 +226,24 @@ public final class NoMasterSecretChecker implements InvariantChecker {
           tr.commitment().constantTerm(), s -> value(s.signing().ecdsaKeys().get(curve))));
       pub.signing().schnorrKeys().forEach((alg, tr) -> ec(alg + " key",
           tr.commitment().constantTerm(), s -> value(s.signing().schnorrKeys().get(alg))));
+    }
+
+    /** A key's reconstruction threshold must exceed the f a coalition may have. */
+    private void threshold(String what, int threshold) {
+      int f = (h.members().size() - 1) / 3;
+      if (threshold < f + 1) {
+        out.add(new Violation(NAME, t, "the " + what + where() + " has reconstruction threshold "
+            + threshold + " < f+1 = " + (f + 1)));
+      }
+    }
+
+    /** One more than the committed polynomial's degree: identity top coefficients are zero. */
+    private static int degreePlusOne(PolynomialCommitment c) {
+      int d = c.points().size();
+      while (d > 0 && c.points().get(d - 1).isIdentity()) {
+        d--;
+      }
+      return d;
     }
 
     private static EcScalar value(CommitmentOpening o) {

@@ -51,8 +51,24 @@ class NoMasterSecretCheckerTest {
     List<NodeId> seven = java.util.stream.IntStream.range(0, 7).mapToObj(NodeId::new).toList();
     List<Violation> v = new NoMasterSecretChecker(KEYS, seven, List.of()).onTime(0);
 
-    assertThat(v).isNotEmpty().allSatisfy(x -> assertThat(x.detail()).contains("reconstructs"));
-    assertThat(v).anyMatch(x -> x.detail().contains("vetKD"));
+    assertThat(v).anyMatch(x -> x.detail().contains("reconstructs the vetKD key"))
+        .anyMatch(x -> x.detail().contains("reconstructs the ECDSA"));
+  }
+
+  @Test
+  void aKeyWhoseThresholdIsNotAboveFIsReportedAsSuchForEveryKindOfChainKey() {
+    // The same 4-node dealing (threshold 2) held by 7 nodes, where f+1 = 3.
+    List<NodeId> seven = java.util.stream.IntStream.range(0, 7).mapToObj(NodeId::new).toList();
+    List<Violation> v = new NoMasterSecretChecker(KEYS, seven, List.of()).onTime(0);
+
+    assertThat(v).extracting(Violation::detail)
+        .contains("the vetKD key (genesis) has reconstruction threshold 2 < f+1 = 3",
+            "the document key (genesis) has reconstruction threshold 2 < f+1 = 3")
+        .anyMatch(d -> d.startsWith("the ECDH ") && d.endsWith("threshold 2 < f+1 = 3"))
+        .anyMatch(d -> d.startsWith("the ECDSA ") && d.endsWith("threshold 2 < f+1 = 3"))
+        .anyMatch(d -> d.startsWith("the BIP340") && d.endsWith("threshold 2 < f+1 = 3"));
+    assertThat(new NoMasterSecretChecker(KEYS, MEMBERS, List.of()).onTime(0))
+        .as("the same keys among the 4 they were dealt to").isEmpty();
   }
 
   @Test
