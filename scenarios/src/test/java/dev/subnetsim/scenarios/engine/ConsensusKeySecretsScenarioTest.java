@@ -42,7 +42,7 @@ class ConsensusKeySecretsScenarioTest {
     ScenarioSpec spec = ScenarioParser.parse("epochs.yaml", YAML);
     ScenarioRunner.Options options = new ScenarioRunner.Options(spec.seed(), 2, null, "test");
     WorldAssembly.Assembled world = WorldAssembly.assemble(spec);
-    RunWiring.Wired wired = RunWiring.wire(world, options);
+    RunWiring.Wired wired = RunWiring.wire(world, options, world.factory());
     var outcome = SimulationDriver.run(wired.config().build());
     ScenarioRun run = ResultMapping.map(world, wired, outcome, options);
 
@@ -72,7 +72,7 @@ class ConsensusKeySecretsScenarioTest {
     ScenarioSpec spec = ScenarioParser.parse("epochs.yaml", YAML);
     ScenarioRunner.Options options = new ScenarioRunner.Options(spec.seed(), 2, null, "test");
     WorldAssembly.Assembled world = WorldAssembly.assemble(spec);
-    RunWiring.Wired wired = RunWiring.wire(world, options);
+    RunWiring.Wired wired = RunWiring.wire(world, options, world.factory());
     List<NodeId> members = world.world().topology().members(new SubnetId("app"));
     Function<NodeId, List<EpochKeys>> real = n -> world.factory().consensusNode(n)
         .map(ConsensusNode::heldThresholdKeys).orElse(List.of());
