@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.byzantine;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.xnet.XNetSlice;
@@ -22,16 +23,16 @@ final class Relabelling {
   private Relabelling() {}
 
   /** The message relabelled, or empty if this kind has no typed relabelling or does not decode. */
-  static Optional<byte[]> of(String kind, byte[] payload, RandomGenerator r) {
+  static Optional<byte[]> of(MessageKind kind, byte[] payload, RandomGenerator r) {
     try {
       return switch (kind) {
-        case ChainKeyShareMessage.KIND -> {
+        case CHAINKEY_SHARE -> {
           ChainKeyShareMessage m = ChainKeyShareMessage.decode(payload);
           yield Optional.of((r.nextBoolean()
               ? new ChainKeyShareMessage(m.requestId() + r.nextLong(-3, 4), m.signer(), m.share())
               : new ChainKeyShareMessage(m.requestId(), r.nextInt(0, 64), m.share())).encode());
         }
-        case "reshare-dealing", "presignature-dealing", "xnet-slice" ->
+        case RESHARE_DEALING, PRESIGNATURE_DEALING, XNET_SLICE ->
             Optional.of(relabel(PayloadItem.decode(payload), r).encode());
         default -> Optional.empty();
       };

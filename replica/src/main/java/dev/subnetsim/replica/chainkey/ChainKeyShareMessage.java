@@ -9,8 +9,6 @@ import java.util.Arrays;
  * artifacts in the consensus pool.
  */
 public record ChainKeyShareMessage(long requestId, int signer, byte[] share) {
-  public static final String KIND = "chainkey-share";
-
   public ChainKeyShareMessage {
     share = share.clone();
   }

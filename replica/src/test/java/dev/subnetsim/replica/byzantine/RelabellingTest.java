@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.byzantine;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
@@ -17,7 +18,7 @@ class RelabellingTest {
     int moved = 0;
     for (int i = 0; i < 50; i++) {
       ChainKeyShareMessage lie = ChainKeyShareMessage.decode(Relabelling.of(
-          ChainKeyShareMessage.KIND, honest.encode(), random).orElseThrow());
+          MessageKind.CHAINKEY_SHARE, honest.encode(), random).orElseThrow());
       assertThat(lie.share()).containsExactly(9, 9, 9);
       if (lie.requestId() != honest.requestId() || lie.signer() != honest.signer()) {
         moved++;
@@ -33,10 +34,10 @@ class RelabellingTest {
         .encode();
     for (int i = 0; i < 20; i++) {
       var d = (PayloadItem.ReshareDealing) PayloadItem.decode(
-          Relabelling.of("reshare-dealing", dealing, random).orElseThrow());
+          Relabelling.of(MessageKind.RESHARE_DEALING, dealing, random).orElseThrow());
       assertThat(d.dealing()).containsExactly(7);
       var s = ((PayloadItem.XNet) PayloadItem.decode(
-          Relabelling.of("xnet-slice", slice, random).orElseThrow())).slice();
+          Relabelling.of(MessageKind.XNET_SLICE, slice, random).orElseThrow())).slice();
       assertThat(s.witness()).containsExactly(2);
       assertThat(s.signature()).containsExactly(1);
     }
@@ -44,7 +45,7 @@ class RelabellingTest {
 
   @Test
   void garbageOrKindsWithoutATypedLabelAreLeftToTheByteLevelMenu() {
-    assertThat(Relabelling.of("reshare-dealing", new byte[] {1, 2}, random)).isEmpty();
-    assertThat(Relabelling.of("notarization-share", new byte[] {1, 2}, random)).isEmpty();
+    assertThat(Relabelling.of(MessageKind.RESHARE_DEALING, new byte[] {1, 2}, random)).isEmpty();
+    assertThat(Relabelling.of(MessageKind.NOTARIZATION_SHARE, new byte[] {1, 2}, random)).isEmpty();
   }
 }
