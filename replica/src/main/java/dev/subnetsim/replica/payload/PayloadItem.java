@@ -1,7 +1,7 @@
 package dev.subnetsim.replica.payload;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.replica.ingress.SignedIngress;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.SortedMap;
@@ -69,9 +69,8 @@ public sealed interface PayloadItem {
      */
     public byte[] signedBytes() {
       byte[] m = method.getBytes(StandardCharsets.UTF_8);
-      return ByteBuffer.allocate(1 + 24 + 4 + m.length + 4 + arg.length).put((byte) 'W')
-          .putLong(sequence).putLong(sentAtNanos).putLong(target).putInt(m.length).put(m)
-          .putInt(arg.length).put(arg).array();
+      return new BigEndianWriter(1 + 24 + 4 + m.length + 4 + arg.length).u8('W').u64(sequence)
+          .u64(sentAtNanos).u64(target).lengthPrefixed(m).lengthPrefixed(arg).toBytes();
     }
 
     public byte[] encode() {
