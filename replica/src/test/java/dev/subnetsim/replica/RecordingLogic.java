@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Test logic: records every step; on Start sets timer 1 at now+10; on timer k (k &lt; 3) sets
- * timer k+1 at now+10 and broadcasts a beacon share; answers every message with a certification share to its sender.
+ * timer k+1 at now+10 and broadcasts a beacon share; answers every message with a certification
+ * share to its sender.
  */
 final class RecordingLogic implements ReplicaLogic {
   final NodeId self;
@@ -33,7 +34,8 @@ final class RecordingLogic implements ReplicaLogic {
           out.timer(now + 10, t.timerId() + 1);
         }
       } else if (e instanceof InboundEvent.MessageDelivered m) {
-        out.network().send(m.envelope().from(), MessageKind.CERTIFICATION_SHARE, "e".getBytes(StandardCharsets.UTF_8));
+        out.network().send(m.envelope().from(), MessageKind.CERTIFICATION_SHARE,
+            "e".getBytes(StandardCharsets.UTF_8));
       }
     }
     return out.build();

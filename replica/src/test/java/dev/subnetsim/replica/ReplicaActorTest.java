@@ -40,7 +40,8 @@ class ReplicaActorTest {
     assertThat(reply.failed()).isFalse();
     assertThat(reply.steps()).extracting(LocalStep::localNanos).containsExactly(0L, 10L, 20L);
     assertThat(reply.steps().get(1).output().sends())
-        .containsExactly(new Envelope(SELF, new NodeId(0), MessageKind.BEACON_SHARE, new byte[] {1}),
+        .containsExactly(
+            new Envelope(SELF, new NodeId(0), MessageKind.BEACON_SHARE, new byte[] {1}),
             new Envelope(SELF, new NodeId(2), MessageKind.BEACON_SHARE, new byte[] {1}));
     assertThat(reply.steps().get(2).output().timers()).containsExactly(new TimerRequest(30, 3));
     assertThat(kit.hasEffects()).isFalse();

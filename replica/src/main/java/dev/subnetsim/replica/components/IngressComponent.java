@@ -10,9 +10,9 @@ import dev.subnetsim.replica.ingress.LoadClient;
 import java.util.Optional;
 
 /**
- * Ingress admission: owns the {@link MessageKind#INGRESS} kind. A client's message that passes admission goes
- * to the pool and is relayed to the peers; a refused one is only counted (the client gets a 4xx).
- * A relayed message that fails admission through the relay's fault is attributed to the relay.
+ * Ingress admission: owns the {@link MessageKind#INGRESS} kind. A client's message that passes
+ * admission goes to the pool and is relayed to the peers; a refused one is only counted (the
+ * client gets a 4xx). A relayed message that fails admission through the relay's fault is attributed to the relay.
  */
 public final class IngressComponent {
   private final SubnetId subnet;

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * A signing replica's part in refilling presignatures ({@link PresignatureDealer}): owns the
- * {@link MessageKind#PRESIGNATURE_DEALING} kind, attributes blamed dealings to the node blamed, gossips its
- * own dealings through {@code sending} (withholding) and moves dealings in and out of the pool.
+ * {@link MessageKind#PRESIGNATURE_DEALING} kind, attributes blamed dealings to the node blamed,
+ * gossips its own dealings through {@code sending} (withholding) and moves dealings in and out of
+ * the pool.
  */
 public final class PresignatureDealingComponent {
   private final List<NodeId> committee;

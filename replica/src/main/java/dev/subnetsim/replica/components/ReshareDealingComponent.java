@@ -7,9 +7,10 @@ import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.List;
 
 /**
- * A reshare source replica's dealing ({@link ReshareDealer}): owns the {@link MessageKind#RESHARE_DEALING}
- * kind, attributes refused dealings to the peer that sent them, gossips its own dealings through
- * {@code sending} (withholding) and moves dealings in and out of the ingress pool.
+ * A reshare source replica's dealing ({@link ReshareDealer}): owns the
+ * {@link MessageKind#RESHARE_DEALING} kind, attributes refused dealings to the peer that sent
+ * them, gossips its own dealings through {@code sending} (withholding) and moves dealings in and
+ * out of the ingress pool.
  */
 public final class ReshareDealingComponent {
   private final List<NodeId> committee;

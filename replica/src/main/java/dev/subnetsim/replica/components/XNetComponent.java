@@ -20,8 +20,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Cross-subnet streams: owns the {@link MessageKind#XNET_SLICE} kind. It keeps the certified trees of recent
- * heights, sends each other subnet a certified slice of our stream once a height is certified,
+ * Cross-subnet streams: owns the {@link MessageKind#XNET_SLICE} kind. It keeps the certified
+ * trees of recent heights, sends each other subnet a certified slice of our stream once a height is certified,
  * keeps the newest valid slice of each source (attributing bad ones to their sender), and proposes
  * it while it tells our state something new.
  */

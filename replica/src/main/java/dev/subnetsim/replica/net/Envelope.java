@@ -32,7 +32,8 @@ public record Envelope(NodeId from, NodeId to, MessageKind kind, byte[] payload)
 
   /** Bytes this message occupies on a link: frame + kind + payload. */
   public int wireSize() {
-    return FRAME_OVERHEAD_BYTES + kind.wireName().getBytes(StandardCharsets.UTF_8).length + payload.length;
+    return FRAME_OVERHEAD_BYTES + kind.wireName().getBytes(StandardCharsets.UTF_8).length
+        + payload.length;
   }
 
   @Override

@@ -11,8 +11,8 @@ import java.util.TreeMap;
  * One item of a block payload. The IC keeps separate payload sections (ingress, xnet, IDKG, vetKD);
  * here consensus carries opaque items and the replica's execution gives them meaning, so consensus
  * stays independent of execution. The bytes are the protobuf {@code PayloadItem} of
- * {@code src/main/proto/dev/subnetsim/replica/v1/payload.proto}, whose {@code oneof} says which item
- * it is:
+ * {@code src/main/proto/dev/subnetsim/replica/v1/payload.proto}, whose {@code oneof} says which
+ * item it is:
  * <ul>
  *   <li>{@link Workload}: a synthetic load message (sequence, send time) that increments the load
  *       canister's counter; its latency is measured.</li>

@@ -111,7 +111,8 @@ final class OutputRouter {
       onWire = next;
     }
     if (onWire.isEmpty()) {
-      trace.record(new TraceEvent.Dropped(sentAt, original.from(), original.to(), original.kind().wireName(),
+      trace.record(new TraceEvent.Dropped(sentAt, original.from(), original.to(),
+          original.kind().wireName(),
           original.wireSize(), "intercepted"));
     }
     for (Envelope env : onWire) {

@@ -249,7 +249,8 @@ public final class SimulationDriver implements AutoCloseable {
           t, env.from(), env.to(), env.kind().wireName(), env.wireSize(), "receiver-down"));
       return;
     }
-    trace.record(new TraceEvent.Delivered(t, env.from(), env.to(), env.kind().wireName(), env.wireSize(),
+    trace.record(new TraceEvent.Delivered(t, env.from(), env.to(), env.kind().wireName(),
+        env.wireSize(),
         sha256.digest(env.payload())));
     // Each receiver gets its own copy of the bytes: a broadcast shares one array among replicas
     // stepping in parallel, and a logic that mutated it would leak into the others.

@@ -9,7 +9,8 @@ import dev.subnetsim.replica.StepOutput;
 import java.util.List;
 
 /**
- * Node 0 sends one beacon share {1,2,3} to node 1 at start, charging {@code cpuNanos} of virtual CPU;
+ * Node 0 sends one beacon share {1,2,3} to node 1 at start, charging {@code cpuNanos} of virtual
+ * CPU;
  * every receiver reports Metric("got-" + first payload byte, local now).
  */
 final class PingOnceLogic implements ReplicaLogic {

@@ -52,9 +52,10 @@ class ReplicaRobustnessTest {
 
   @Test
   void aReplicaThatThrowsOnAPeersMessageIsAFindingNamingTheReplicaTheSenderAndTheKind() {
-    DriverOutcome r = runWith(() -> PeerInputFailure.attributed(new NodeId(0), MessageKind.INGRESS, () -> {
-      throw new IllegalStateException("planted decoder bug");
-    }));
+    DriverOutcome r = runWith(() -> PeerInputFailure.attributed(new NodeId(0),
+        MessageKind.INGRESS, () -> {
+          throw new IllegalStateException("planted decoder bug");
+        }));
 
     assertThat(r.stopReason()).isEqualTo(StopReason.VIOLATION);
     assertThat(r.violations()).singleElement().satisfies(v -> {

@@ -55,7 +55,8 @@ public class GossipToyLogic implements ReplicaLogic {
         out.timer(now + periodNanos, round);
       } else if (e instanceof InboundEvent.MessageDelivered m) {
         if (m.envelope().kind() == MessageKind.BEACON_SHARE) {
-          out.network().send(m.envelope().from(), MessageKind.CERTIFICATION_SHARE, sha256(m.envelope().payload()));
+          out.network().send(m.envelope().from(), MessageKind.CERTIFICATION_SHARE,
+              sha256(m.envelope().payload()));
           if (++pings % k == 0) {
             height++;
             out.observe(new Observation.Finalized(subnet, height, hash("block", height)));
