@@ -72,12 +72,8 @@ public final class WireCodecs {
       }
       return new PeerMessage.Ingress(item);
     });
-    put(t, MessageKind.XNET_SLICE, 8 * MIB, (k, b) -> {
-      if (item(k, b) instanceof PayloadItem.XNet x) {
-        return new PeerMessage.XNetSlice(x);
-      }
-      throw notA(k, item(k, b));
-    });
+    put(t, MessageKind.XNET_SLICE, 8 * MIB,
+        (k, b) -> new PeerMessage.XNetSlice(item(k, b, PayloadItem.XNet.class)));
     put(t, MessageKind.CHAINKEY_SHARE, 64 * KIB, (k, b) -> {
       try {
         return new PeerMessage.ChainKeyShare(ChainKeyShareMessage.decode(b));
@@ -85,18 +81,10 @@ public final class WireCodecs {
         throw new MalformedPeerMessageException(k, e);
       }
     });
-    put(t, MessageKind.RESHARE_DEALING, MIB, (k, b) -> {
-      if (item(k, b) instanceof PayloadItem.ReshareDealing d) {
-        return new PeerMessage.ReshareDealing(d);
-      }
-      throw notA(k, item(k, b));
-    });
-    put(t, MessageKind.PRESIGNATURE_DEALING, MIB, (k, b) -> {
-      if (item(k, b) instanceof PayloadItem.PresignatureDealing d) {
-        return new PeerMessage.PresignatureDealing(d);
-      }
-      throw notA(k, item(k, b));
-    });
+    put(t, MessageKind.RESHARE_DEALING, MIB,
+        (k, b) -> new PeerMessage.ReshareDealing(item(k, b, PayloadItem.ReshareDealing.class)));
+    put(t, MessageKind.PRESIGNATURE_DEALING, MIB, (k, b) -> new PeerMessage.PresignatureDealing(
+        item(k, b, PayloadItem.PresignatureDealing.class)));
     put(t, MessageKind.DELEGATION_REQUEST, 0, (k, b) -> new PeerMessage.DelegationRequest());
     put(t, MessageKind.DELEGATION, 256 * KIB, (k, b) -> {
       try {
@@ -175,6 +163,15 @@ public final class WireCodecs {
     } catch (RuntimeException e) {
       throw new MalformedPeerMessageException(kind, e);
     }
+  }
+
+  /** A payload item of {@code type}, or malformed. */
+  private static <T extends PayloadItem> T item(MessageKind kind, byte[] body, Class<T> type) {
+    PayloadItem item = item(kind, body);
+    if (!type.isInstance(item)) {
+      throw notA(kind, item);
+    }
+    return type.cast(item);
   }
 
   private static MalformedPeerMessageException notA(MessageKind kind, PayloadItem item) {
