@@ -28,6 +28,7 @@ import dev.subnetsim.consensus.roles.Purger;
 import dev.subnetsim.consensus.roles.Role;
 import dev.subnetsim.consensus.roles.ShareAggregator;
 import dev.subnetsim.consensus.roles.Validator;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.wire.MalformedMessageException;
 import dev.subnetsim.consensus.wire.MessageCodec;
@@ -77,7 +78,7 @@ public final class ConsensusNode {
   public record ReceivedCatchUp(NodeId from, CatchUpResponse response) {}
 
   /** An encoded message; {@code to} is null for a broadcast to the committee. */
-  public record Message(NodeId to, String kind, byte[] bytes) {}
+  public record Message(NodeId to, MessageKind kind, byte[] bytes) {}
 
   private final ConsensusConfig config;
   private final NodeId self;

@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import java.util.Objects;
 
@@ -32,9 +33,16 @@ public final class PeerInputFailure extends RuntimeException {
   }
 
   /**
-   * Runs {@code handler}, attributing any exception it throws to {@code sender}; a failure that is
-   * already attributed (a nested handler knew better) passes through unchanged.
+   * Runs {@code handler} on a peer message of {@code kind}, attributing any exception it throws to
+   * {@code sender}; a failure that is already attributed (a nested handler knew better) passes
+   * through unchanged.
    */
+  public static <T> T attributed(NodeId sender, MessageKind kind,
+      java.util.function.Supplier<T> handler) {
+    return attributed(sender, kind.wireName(), handler);
+  }
+
+  /** As {@link #attributed(NodeId, MessageKind, java.util.function.Supplier)}, for any input. */
   public static <T> T attributed(NodeId sender, String kind, java.util.function.Supplier<T> handler) {
     try {
       return handler.get();

@@ -3,6 +3,7 @@ package dev.subnetsim.consensus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.byzantine.AdversaryPlan;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
@@ -27,7 +28,7 @@ class ArbitraryDkgItemsTest {
   void relabelledDkgItemsAreRefusedAndBlamedOnTheirSenderWhileTheHonestNodesReshareAndFinalize() {
     LocalConsensusNetwork net = new LocalConsensusNetwork(4, 41, UNIT,
         Map.of(0, Set.of(ByzantineBehaviour.ARBITRARY)), ConsensusCrypto.Mode.REAL, INTERVAL);
-    net.nodes.get(0).withAdversary(new AdversaryPlan(1.0, Set.of("dkg-item"),
+    net.nodes.get(0).withAdversary(new AdversaryPlan(1.0, Set.of(MessageKind.DKG_ITEM),
         SeededRandom.fromSeed(42), r -> new byte[0]));
 
     net.runUntil(1_600 * MS, 10 * MS);

@@ -224,7 +224,7 @@ class DkgIntervalTest {
     // Node 1 complained (gossiped complaint items), every honest replica upheld it and blamed the
     // dealer, and nobody blamed an honest node.
     long complaints = net.results.stream().flatMap(r -> r.messages().stream())
-        .filter(m -> m.kind().equals("dkg-item"))
+        .filter(m -> m.kind() == dev.subnetsim.consensus.types.MessageKind.DKG_ITEM)
         .map(m -> (DkgItemMessage) MessageCodec.decode(m.bytes()))
         .map(d -> DkgItem.decode(d.item()))
         .filter(item -> item.kind() == DkgItem.Kind.COMPLAINT)

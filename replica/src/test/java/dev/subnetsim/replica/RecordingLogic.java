@@ -1,5 +1,6 @@
 package dev.subnetsim.replica;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * Test logic: records every step; on Start sets timer 1 at now+10; on timer k (k &lt; 3) sets
- * timer k+1 at now+10 and broadcasts "tick"; answers every message with an "echo" to its sender.
+ * timer k+1 at now+10 and broadcasts a beacon share; answers every message with a certification
+ * share to its sender.
  */
 final class RecordingLogic implements ReplicaLogic {
   final NodeId self;
@@ -27,12 +29,13 @@ final class RecordingLogic implements ReplicaLogic {
       if (e instanceof InboundEvent.Start) {
         out.timer(now + 10, 1);
       } else if (e instanceof InboundEvent.TimerFired t) {
-        out.network().broadcast("tick", new byte[] {(byte) t.timerId()});
+        out.network().broadcast(MessageKind.BEACON_SHARE, new byte[] {(byte) t.timerId()});
         if (t.timerId() < 3) {
           out.timer(now + 10, t.timerId() + 1);
         }
       } else if (e instanceof InboundEvent.MessageDelivered m) {
-        out.network().send(m.envelope().from(), "echo", "e".getBytes(StandardCharsets.UTF_8));
+        out.network().send(m.envelope().from(), MessageKind.CERTIFICATION_SHARE,
+            "e".getBytes(StandardCharsets.UTF_8));
       }
     }
     return out.build();

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
@@ -39,8 +40,9 @@ class ReplicaActorTest {
     assertThat(reply.failed()).isFalse();
     assertThat(reply.steps()).extracting(LocalStep::localNanos).containsExactly(0L, 10L, 20L);
     assertThat(reply.steps().get(1).output().sends())
-        .containsExactly(new Envelope(SELF, new NodeId(0), "tick", new byte[] {1}),
-            new Envelope(SELF, new NodeId(2), "tick", new byte[] {1}));
+        .containsExactly(
+            new Envelope(SELF, new NodeId(0), MessageKind.BEACON_SHARE, new byte[] {1}),
+            new Envelope(SELF, new NodeId(2), MessageKind.BEACON_SHARE, new byte[] {1}));
     assertThat(reply.steps().get(2).output().timers()).containsExactly(new TimerRequest(30, 3));
     assertThat(kit.hasEffects()).isFalse();
   }
@@ -65,7 +67,7 @@ class ReplicaActorTest {
   void crashAndRestartCommandsDriveTheLifecycleOnARealActor() {
     ActorRef<ReplicaActor.Command> replica = KIT.spawn(ReplicaActor.create(SELF, RecordingLogic::new));
     TestProbe<ReplicaActor.Stepped> probe = KIT.createTestProbe();
-    Envelope in = new Envelope(new NodeId(2), SELF, "x", new byte[0]);
+    Envelope in = new Envelope(new NodeId(2), SELF, MessageKind.BEACON_SHARE, new byte[0]);
 
     replica.tell(new ReplicaActor.Restart(1, 0, 0, probe.getRef()));
     assertThat(probe.receiveMessage().steps()).hasSize(1);

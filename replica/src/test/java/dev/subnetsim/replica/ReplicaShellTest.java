@@ -1,5 +1,6 @@
 package dev.subnetsim.replica;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ class ReplicaShellTest {
 
   private static TimedEvent msg(long t, int from) {
     return new TimedEvent(t, new InboundEvent.MessageDelivered(
-        new Envelope(new NodeId(from), SELF, "x", new byte[] {1})));
+        new Envelope(new NodeId(from), SELF, MessageKind.BEACON_SHARE, new byte[] {1})));
   }
 
   @Test

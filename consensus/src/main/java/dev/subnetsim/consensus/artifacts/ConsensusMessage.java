@@ -1,6 +1,7 @@
 package dev.subnetsim.consensus.artifacts;
 
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
+import dev.subnetsim.consensus.types.MessageKind;
 import java.util.List;
 
 /**
@@ -11,16 +12,16 @@ public sealed interface ConsensusMessage {
 
   long height();
 
-  /** A short, stable type name for traces and message statistics. */
-  String kind();
+  /** This message's kind on the wire (its stable name is traced and counted). */
+  MessageKind kind();
 
   record BlockProposal(Block block, byte[] signature) implements ConsensusMessage {
     public long height() {
       return block.height();
     }
 
-    public String kind() {
-      return "block-proposal";
+    public MessageKind kind() {
+      return MessageKind.BLOCK_PROPOSAL;
     }
   }
 
@@ -29,62 +30,62 @@ public sealed interface ConsensusMessage {
    * or a complaint), gossiped so block makers include it.
    */
   record DkgItemMessage(long height, byte[] item) implements ConsensusMessage {
-    public String kind() {
-      return "dkg-item";
+    public MessageKind kind() {
+      return MessageKind.DKG_ITEM;
     }
   }
 
   record BeaconShare(long height, int signer, byte[] share) implements ConsensusMessage {
-    public String kind() {
-      return "beacon-share";
+    public MessageKind kind() {
+      return MessageKind.BEACON_SHARE;
     }
   }
 
   record Beacon(long height, byte[] signature) implements ConsensusMessage {
-    public String kind() {
-      return "random-beacon";
+    public MessageKind kind() {
+      return MessageKind.RANDOM_BEACON;
     }
   }
 
   record NotarizationShare(long height, byte[] blockHash, int signer, byte[] signature)
       implements ConsensusMessage {
-    public String kind() {
-      return "notarization-share";
+    public MessageKind kind() {
+      return MessageKind.NOTARIZATION_SHARE;
     }
   }
 
   record Notarization(long height, byte[] blockHash, List<Integer> signers, byte[] signature)
       implements ConsensusMessage {
-    public String kind() {
-      return "notarization";
+    public MessageKind kind() {
+      return MessageKind.NOTARIZATION;
     }
   }
 
   record FinalizationShare(long height, byte[] blockHash, int signer, byte[] signature)
       implements ConsensusMessage {
-    public String kind() {
-      return "finalization-share";
+    public MessageKind kind() {
+      return MessageKind.FINALIZATION_SHARE;
     }
   }
 
   record Finalization(long height, byte[] blockHash, List<Integer> signers, byte[] signature)
       implements ConsensusMessage {
-    public String kind() {
-      return "finalization";
+    public MessageKind kind() {
+      return MessageKind.FINALIZATION;
     }
   }
 
   record CertificationShare(long height, byte[] stateRoot, int signer, byte[] share)
       implements ConsensusMessage {
-    public String kind() {
-      return "certification-share";
+    public MessageKind kind() {
+      return MessageKind.CERTIFICATION_SHARE;
     }
   }
 
   record Certification(long height, byte[] stateRoot, byte[] signature)
       implements ConsensusMessage {
-    public String kind() {
-      return "certification";
+    public MessageKind kind() {
+      return MessageKind.CERTIFICATION;
     }
   }
 
@@ -94,8 +95,8 @@ public sealed interface ConsensusMessage {
    */
   record CupShare(long height, byte[] contentHash, int signer, byte[] share)
       implements ConsensusMessage {
-    public String kind() {
-      return "cup-share";
+    public MessageKind kind() {
+      return MessageKind.CUP_SHARE;
     }
   }
 
@@ -105,15 +106,15 @@ public sealed interface ConsensusMessage {
       return first.height();
     }
 
-    public String kind() {
-      return "equivocation-proof";
+    public MessageKind kind() {
+      return MessageKind.EQUIVOCATION_PROOF;
     }
   }
 
   /** A restarted replica asks peers for their latest catch-up package. */
   record CatchUpRequest(long height) implements ConsensusMessage {
-    public String kind() {
-      return "cup-request";
+    public MessageKind kind() {
+      return MessageKind.CUP_REQUEST;
     }
   }
 
@@ -127,8 +128,8 @@ public sealed interface ConsensusMessage {
       return cup.height();
     }
 
-    public String kind() {
-      return "cup-response";
+    public MessageKind kind() {
+      return MessageKind.CUP_RESPONSE;
     }
   }
 }

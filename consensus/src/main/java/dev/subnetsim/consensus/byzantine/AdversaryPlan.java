@@ -1,8 +1,8 @@
 package dev.subnetsim.consensus.byzantine;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -12,20 +12,20 @@ import java.util.random.RandomGenerator;
  * randomness, and, as a block maker, where its bad payload items come from (payload items are
  * opaque to consensus; the replica layer knows their formats).
  */
-public record AdversaryPlan(double probability, Set<String> kinds, RandomGenerator random,
+public record AdversaryPlan(double probability, Set<MessageKind> kinds, RandomGenerator random,
     Function<RandomGenerator, byte[]> badPayloadItem) {
 
   public AdversaryPlan {
     if (!(probability >= 0 && probability <= 1)) {
       throw new IllegalArgumentException("probability must be in [0, 1]: " + probability);
     }
-    kinds = Set.copyOf(new TreeSet<>(kinds));
+    kinds = Set.copyOf(kinds);
     Objects.requireNonNull(random, "random");
     Objects.requireNonNull(badPayloadItem, "badPayloadItem");
   }
 
   /** Whether this message, of {@code kind}, is one to tamper with (draws from the randomness). */
-  public boolean strikes(String kind) {
+  public boolean strikes(MessageKind kind) {
     return (kinds.isEmpty() || kinds.contains(kind)) && random.nextDouble() < probability;
   }
 }

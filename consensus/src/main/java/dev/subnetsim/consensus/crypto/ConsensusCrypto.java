@@ -8,10 +8,10 @@ import dev.subnetsim.chainkey.bls.Signature;
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.bls12381.G2Point;
 import dev.subnetsim.chainkey.bls12381.Scalar;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.certification.StateRootMessage;
 import dev.subnetsim.chainkey.threshold.PublicCoefficients;
 import dev.subnetsim.chainkey.threshold.ThresholdBls;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,8 +127,8 @@ public final class ConsensusCrypto {
 
   private static byte[] message(String domain, long height, byte[] hash) {
     byte[] d = domain.getBytes(StandardCharsets.US_ASCII);
-    return ByteBuffer.allocate(1 + d.length + 8 + hash.length).put((byte) d.length).put(d)
-        .putLong(height).put(hash).array();
+    return new BigEndianWriter(1 + d.length + 8 + hash.length).u8(d.length).raw(d).u64(height)
+        .raw(hash).toBytes();
   }
 
   // ---- threshold shares ----

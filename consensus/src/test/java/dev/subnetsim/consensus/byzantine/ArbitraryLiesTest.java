@@ -3,6 +3,7 @@ package dev.subnetsim.consensus.byzantine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.artifacts.Block;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
@@ -25,7 +26,7 @@ class ArbitraryLiesTest {
 
   private final PoolFixture fx = PoolFixture.committeeOfFour();
 
-  private ArbitraryLies lies(double probability, Set<String> kinds, long seed) {
+  private ArbitraryLies lies(double probability, Set<MessageKind> kinds, long seed) {
     return new ArbitraryLies(new AdversaryPlan(probability, kinds, new SplittableRandom(seed),
         r -> BAD_ITEM.clone()), fx.node());
   }
@@ -52,7 +53,7 @@ class ArbitraryLiesTest {
   void messagesOfKindsThePlanDoesNotNameGoOutUnchanged() {
     List<Outgoing> honest = honestShares(20);
 
-    assertThat(lies(1, Set.of("beacon-share"), 1).apply(honest))
+    assertThat(lies(1, Set.of(MessageKind.BEACON_SHARE), 1).apply(honest))
         .containsExactlyElementsOf(honest);
   }
 

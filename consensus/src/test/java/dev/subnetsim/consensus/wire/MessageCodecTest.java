@@ -58,7 +58,7 @@ class MessageCodecTest {
       ConsensusMessage back = MessageCodec.decode(wire);
       assertThat(back.kind()).isEqualTo(m.kind());
       assertThat(back.height()).isEqualTo(m.height());
-      assertThat(MessageCodec.encode(back)).as(m.kind()).isEqualTo(wire);
+      assertThat(MessageCodec.encode(back)).as(m.kind().wireName()).isEqualTo(wire);
     }
     BlockProposal back = (BlockProposal) MessageCodec.decode(MessageCodec.encode(PROPOSAL));
     assertThat(back.block().hash()).isEqualTo(BLOCK.hash());

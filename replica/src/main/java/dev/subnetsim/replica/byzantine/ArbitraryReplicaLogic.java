@@ -1,6 +1,7 @@
 package dev.subnetsim.replica.byzantine;
 
 import dev.subnetsim.consensus.byzantine.AdversaryPlan;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.replica.InboundEvent;
 import dev.subnetsim.replica.ReplicaLogic;
 import dev.subnetsim.replica.StepOutput;
@@ -30,8 +31,8 @@ public final class ArbitraryReplicaLogic implements ReplicaLogic {
   private final ReplicaLogic honest;
   private final AdversaryPlan plan;
   private final ArrayDeque<Envelope> history = new ArrayDeque<>();
-  /** Kinds this node has sent (sorted), to mislabel payloads with. */
-  private final TreeSet<String> kindsSeen = new TreeSet<>();
+  /** Kinds this node has sent (by wire name), to mislabel payloads with. */
+  private final TreeSet<MessageKind> kindsSeen = new TreeSet<>(MessageKind.BY_WIRE_NAME);
   private long tampered;
 
   public ArbitraryReplicaLogic(ReplicaLogic honest, AdversaryPlan plan) {
@@ -80,7 +81,7 @@ public final class ArbitraryReplicaLogic implements ReplicaLogic {
     };
   }
 
-  private static Envelope with(Envelope e, String kind, byte[] payload) {
+  private static Envelope with(Envelope e, MessageKind kind, byte[] payload) {
     return new Envelope(e.from(), e.to(), kind, payload);
   }
 
@@ -117,8 +118,8 @@ public final class ArbitraryReplicaLogic implements ReplicaLogic {
     return new Envelope(e.from(), e.to(), old.kind(), old.payload());
   }
 
-  private String otherKind(String kind, RandomGenerator r) {
-    List<String> others = kindsSeen.stream().filter(k -> !k.equals(kind)).toList();
+  private MessageKind otherKind(MessageKind kind, RandomGenerator r) {
+    List<MessageKind> others = kindsSeen.stream().filter(k -> k != kind).toList();
     return others.isEmpty() ? kind : others.get(r.nextInt(others.size()));
   }
 }

@@ -15,8 +15,8 @@ import java.util.random.RandomGenerator;
  * well framed enough to reach the check that must refuse it (a forged workload send time, an
  * ingress envelope with an over-long sender or no signature, a stream slice with a garbage witness,
  * chain-key shares for requests that do not exist, dealings from other dealers or for keys and
- * instances that do not exist), or is plain garbage under a known or unknown tag. Execution must
- * refuse each and blame the block's maker.
+ * instances that do not exist), or is plain garbage under a known or unknown item field.
+ * Execution must refuse each and blame the block's maker.
  */
 public final class BadPayloadItems {
   private static final String[] KEYS = {"ecdsa:secp256k1", "schnorr:bip340", "vetkd", "ecdh",
@@ -45,16 +45,20 @@ public final class BadPayloadItems {
       case 5 -> new PayloadItem.PresignatureDealing(KEYS[r.nextInt(KEYS.length)],
           r.nextLong(-1, 100), r.nextBoolean() ? "kappa" : "lambda", r.nextInt(-1, 40),
           random(r, r.nextInt(0, 300))).encode();
-      case 6 -> tagged(r, "WIXKRP".charAt(r.nextInt(6)));
-      case 7 -> tagged(r, (char) r.nextInt(0, 256));
+      case 6 -> field(r, r.nextInt(1, 7));
+      case 7 -> field(r, r.nextInt(7, 16));
       default -> random(r, r.nextInt(0, 64));
     };
   }
 
-  /** A known or unknown tag followed by garbage. */
-  private static byte[] tagged(RandomGenerator r, char tag) {
-    byte[] body = random(r, r.nextInt(0, 200));
-    return ByteBuffer.allocate(1 + body.length).put((byte) tag).put(body).array();
+  /**
+   * Garbage as the body of protobuf field {@code number} of the item (1-6 name the item types,
+   * higher numbers none), so the item's own decoder is reached.
+   */
+  private static byte[] field(RandomGenerator r, int number) {
+    byte[] body = random(r, r.nextInt(0, 100));
+    return ByteBuffer.allocate(2 + body.length).put((byte) (number << 3 | 2))
+        .put((byte) body.length).put(body).array();
   }
 
   /** An update-call envelope whose sender is over-long, with a missing or garbage signature. */
@@ -72,8 +76,8 @@ public final class BadPayloadItems {
       envelope.put("sender_pubkey", new CborValue.Bytes(random(r, 44)));
       envelope.put("sender_sig", new CborValue.Bytes(random(r, 64)));
     }
-    byte[] body = CborWriter.encode(CborValue.selfDescribed(new CborValue.MapValue(envelope)));
-    return ByteBuffer.allocate(1 + body.length).put((byte) 'I').put(body).array();
+    return PayloadItem.ingressOf(CborWriter.encode(CborValue.selfDescribed(
+        new CborValue.MapValue(envelope))));
   }
 
   private static byte[] random(RandomGenerator r, int length) {

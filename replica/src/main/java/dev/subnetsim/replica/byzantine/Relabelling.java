@@ -8,8 +8,8 @@ import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
 import dev.subnetsim.consensus.wire.MessageCodec;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
-import dev.subnetsim.replica.components.IngressComponent;
 import dev.subnetsim.replica.ingress.IngressMessage;
 import dev.subnetsim.replica.ingress.SignedIngress;
 import dev.subnetsim.replica.payload.PayloadItem;
@@ -50,22 +50,22 @@ final class Relabelling {
   }
 
   /** The message relabelled, or empty if this kind has no typed relabelling or does not decode. */
-  static Optional<byte[]> of(String kind, byte[] payload, RandomGenerator r) {
+  static Optional<byte[]> of(MessageKind kind, byte[] payload, RandomGenerator r) {
     try {
       return switch (kind) {
-        case ChainKeyShareMessage.KIND -> {
+        case CHAINKEY_SHARE -> {
           ChainKeyShareMessage m = ChainKeyShareMessage.decode(payload);
           yield Optional.of((r.nextBoolean()
               ? new ChainKeyShareMessage(m.requestId() + r.nextLong(-3, 4), m.signer(), m.share())
               : new ChainKeyShareMessage(m.requestId(), r.nextInt(0, 64), m.share())).encode());
         }
-        case "reshare-dealing", "presignature-dealing", "xnet-slice" ->
+        case RESHARE_DEALING, PRESIGNATURE_DEALING, XNET_SLICE ->
             Optional.of(relabel(PayloadItem.decode(payload), r).encode());
-        case IngressComponent.KIND -> Optional.of(relabelIngress(PayloadItem.decode(payload), r)
+        case INGRESS -> Optional.of(relabelIngress(PayloadItem.decode(payload), r)
             .encode());
-        case "cup-response" -> Optional.of(MessageCodec.encode(relabelCup(
+        case CUP_RESPONSE -> Optional.of(MessageCodec.encode(relabelCup(
             (CatchUpResponse) MessageCodec.decode(payload), r)));
-        case RootDelegation.KIND -> Optional.of(relabelDelegation(Certificate.decode(payload), r)
+        case DELEGATION -> Optional.of(relabelDelegation(Certificate.decode(payload), r)
             .encode());
         // A delegation request has no label (its payload is empty); consensus artifacts, DKG
         // items and CUP shares included, are relabelled typed by the consensus node's lies.

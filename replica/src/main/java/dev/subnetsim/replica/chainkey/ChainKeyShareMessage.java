@@ -1,7 +1,7 @@
 package dev.subnetsim.replica.chainkey;
 
-import java.nio.ByteBuffer;
-import java.util.Arrays;
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 
 /**
  * A replica's share for one pending chain-key request, gossiped to its subnet: request id (u64) ||
@@ -9,23 +9,29 @@ import java.util.Arrays;
  * artifacts in the consensus pool.
  */
 public record ChainKeyShareMessage(long requestId, int signer, byte[] share) {
-  public static final String KIND = "chainkey-share";
+  private static final int HEADER = 12;
 
   public ChainKeyShareMessage {
     share = share.clone();
   }
 
   public byte[] encode() {
-    return ByteBuffer.allocate(12 + share.length).putLong(requestId).putInt(signer).put(share).array();
+    return new BigEndianWriter(HEADER + share.length).u64(requestId).u32(signer).raw(share)
+        .toBytes();
   }
 
-  /** @throws IllegalArgumentException on fewer than 12 bytes */
+  /**
+   * The signer is read as sent (even negative) for the receiver to check against its sender.
+   *
+   * @throws IllegalArgumentException on fewer than 12 bytes
+   */
   public static ChainKeyShareMessage decode(byte[] bytes) {
-    if (bytes.length < 12) {
+    if (bytes.length < HEADER) {
       throw new IllegalArgumentException("chain-key share message shorter than its header: "
           + bytes.length + " bytes");
     }
-    ByteBuffer b = ByteBuffer.wrap(bytes);
-    return new ChainKeyShareMessage(b.getLong(), b.getInt(), Arrays.copyOfRange(bytes, 12, bytes.length));
+    BigEndianReader r = new BigEndianReader(bytes, "chain-key share message");
+    return new ChainKeyShareMessage(r.i64("request id"), r.i32("signer"),
+        r.raw(r.remaining(), "share"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpRequest;
@@ -59,7 +60,7 @@ public final class CatchUpComponent {
 
   /** State sync: asks every peer for a newer CUP and the finalized chain after it. */
   public ChangeSet askPeers(long finalizedHeight) {
-    return ChangeSet.builder().broadcast("cup-request",
+    return ChangeSet.builder().broadcast(MessageKind.CUP_REQUEST,
         MessageCodec.encode(new CatchUpRequest(finalizedHeight))).build();
   }
 

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.MetricKey;
 import dev.subnetsim.replica.Observation;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * This replica's part in answering chain-key requests ({@link ChainKeyWorker}): it owns the
- * {@value ChainKeyShareMessage#KIND} kind, attributes refused shares to their signers, makes its
+ * {@link MessageKind#CHAINKEY_SHARE} kind, attributes refused shares to their signers, makes its
  * own shares through {@code makeShares} (an invalid-share decorator for a cheating node) and sends
  * through {@code sending} (withholding), and reports presignature stash levels when they change.
  */
@@ -69,7 +70,7 @@ public final class ChainKeySigningComponent {
     }
     ChainKeyWorker.Effects made = worker.afterExecution(state);
     ChangeSet.Builder own = ChangeSet.builder();
-    made.broadcast().forEach(m -> own.broadcast(ChainKeyShareMessage.KIND, m.encode()));
+    made.broadcast().forEach(m -> own.broadcast(MessageKind.CHAINKEY_SHARE, m.encode()));
     List<ChangeSet.Message> sent = makeShares.apply(own.build()).messages();
     List<ChainKeyShareMessage> asSent = sent.stream()
         .map(m -> ChainKeyShareMessage.decode(m.bytes())).toList();
@@ -80,7 +81,7 @@ public final class ChainKeySigningComponent {
       List<byte[]> withdrawnBefore) {
     ChangeSet.Builder b = ChangeSet.builder();
     sent.forEach(m -> b.broadcast(m.kind(), m.bytes()));
-    effects.broadcast().forEach(m -> b.broadcast(ChainKeyShareMessage.KIND, m.encode()));
+    effects.broadcast().forEach(m -> b.broadcast(MessageKind.CHAINKEY_SHARE, m.encode()));
     // The signer index was checked against the sender when the share arrived.
     effects.rejections().forEach(r -> b.reject(committee.get(r.signer()), r.reason()));
     effects.propose().forEach(b::propose);

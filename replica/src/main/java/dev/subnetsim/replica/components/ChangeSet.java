@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.Observation;
@@ -32,13 +33,13 @@ public record ChangeSet(List<Message> messages, List<Rejection> rejections,
 
   /** A message to send; its bytes are shared, never modified. */
   public sealed interface Message {
-    String kind();
+    MessageKind kind();
 
     byte[] bytes();
   }
 
   /** To every peer of the subnet. */
-  public record Broadcast(String kind, byte[] bytes) implements Message {
+  public record Broadcast(MessageKind kind, byte[] bytes) implements Message {
     public Broadcast {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(bytes, "bytes");
@@ -46,7 +47,7 @@ public record ChangeSet(List<Message> messages, List<Rejection> rejections,
   }
 
   /** To one node (of any subnet). */
-  public record Unicast(NodeId to, String kind, byte[] bytes) implements Message {
+  public record Unicast(NodeId to, MessageKind kind, byte[] bytes) implements Message {
     public Unicast {
       Objects.requireNonNull(to, "to");
       Objects.requireNonNull(kind, "kind");
@@ -85,12 +86,12 @@ public record ChangeSet(List<Message> messages, List<Rejection> rejections,
 
     private Builder() {}
 
-    public Builder broadcast(String kind, byte[] bytes) {
+    public Builder broadcast(MessageKind kind, byte[] bytes) {
       messages.add(new Broadcast(kind, bytes));
       return this;
     }
 
-    public Builder send(NodeId to, String kind, byte[] bytes) {
+    public Builder send(NodeId to, MessageKind kind, byte[] bytes) {
       messages.add(new Unicast(to, kind, bytes));
       return this;
     }

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
@@ -9,13 +10,11 @@ import dev.subnetsim.replica.payload.LoadClient;
 import java.util.Optional;
 
 /**
- * Ingress admission: owns the {@value #KIND} kind. A client's message that passes admission goes
- * to the pool and is relayed to the peers; a refused one is only counted (the client gets a 4xx).
- * A relayed message that fails admission through the relay's fault is attributed to the relay.
+ * Ingress admission: owns the {@link MessageKind#INGRESS} kind. A client's message that passes
+ * admission goes to the pool and is relayed to the peers; a refused one is only counted (the
+ * client gets a 4xx). A relayed message that fails admission through the relay's fault is attributed to the relay.
  */
 public final class IngressComponent {
-  public static final String KIND = "ingress";
-
   private final SubnetId subnet;
   private final LoadClient.Verifier load;
   /** Client messages refused at submission (each answered with a 4xx). */
@@ -32,7 +31,7 @@ public final class IngressComponent {
       // Nothing enters the pool or the network.
       return ChangeSet.observing(new Observation.Metric("ingress_refused/" + subnet, ++refused));
     }
-    return ChangeSet.builder().broadcast(KIND, message)
+    return ChangeSet.builder().broadcast(MessageKind.INGRESS, message)
         .input(new ConsensusNode.IngressReceived(message)).build();
   }
 

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ public final class InvalidChainKeyShares implements ChangeSetDecorator {
   public ChangeSet apply(ChangeSet honest) {
     List<ChangeSet.Message> messages = new ArrayList<>();
     for (ChangeSet.Message m : honest.messages()) {
-      messages.add(m.kind().equals(ChainKeyShareMessage.KIND) ? corrupt(m) : m);
+      messages.add(m.kind() == MessageKind.CHAINKEY_SHARE ? corrupt(m) : m);
     }
     return honest.withMessages(messages);
   }

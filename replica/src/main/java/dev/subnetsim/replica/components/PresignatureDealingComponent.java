@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.chainkey.presig.PresignatureDealer;
 import dev.subnetsim.replica.state.ReplicatedState;
@@ -7,8 +8,9 @@ import java.util.List;
 
 /**
  * A signing replica's part in refilling presignatures ({@link PresignatureDealer}): owns the
- * {@value PresignatureDealer#KIND} kind, attributes blamed dealings to the node blamed, gossips its
- * own dealings through {@code sending} (withholding) and moves dealings in and out of the pool.
+ * {@link MessageKind#PRESIGNATURE_DEALING} kind, attributes blamed dealings to the node blamed,
+ * gossips its own dealings through {@code sending} (withholding) and moves dealings in and out of
+ * the pool.
  */
 public final class PresignatureDealingComponent {
   private final List<NodeId> committee;
@@ -43,7 +45,7 @@ public final class PresignatureDealingComponent {
 
   private ChangeSet changes(PresignatureDealer.Effects effects) {
     ChangeSet.Builder b = ChangeSet.builder();
-    effects.broadcast().forEach(item -> b.broadcast(PresignatureDealer.KIND, item));
+    effects.broadcast().forEach(item -> b.broadcast(MessageKind.PRESIGNATURE_DEALING, item));
     effects.rejections().forEach(blame -> b.reject(committee.get(blame.node()), blame.reason()));
     effects.propose().forEach(b::propose);
     effects.withdraw().forEach(b::withdraw);

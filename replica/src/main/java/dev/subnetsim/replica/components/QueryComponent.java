@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.types.NodeId;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Users' queries and the root delegation: owns the {@value RootDelegation#REQUEST_KIND} and
- * {@value RootDelegation#KIND} kinds. It tracks the latest height whose certification matches our
+ * Users' queries and the root delegation: owns the {@link MessageKind#DELEGATION_REQUEST} and
+ * {@link MessageKind#DELEGATION} kinds. It tracks the latest height whose certification matches our
  * own state tree, runs waiting queries on that state (off the root, once the root's delegation is
  * held), asks root nodes for the delegation and, on the root, answers others' requests through
  * {@code sending} (withholding).
@@ -66,7 +67,7 @@ public final class QueryComponent {
         || c.height() > lastCertified.height())) {
       lastCertified = new CertifiedState(c.height(), mine.get(), c.signature());
       if (delegation != null && delegation.held().isEmpty()) {
-        delegation.nextTarget().ifPresent(root -> b.send(root, RootDelegation.REQUEST_KIND,
+        delegation.nextTarget().ifPresent(root -> b.send(root, MessageKind.DELEGATION_REQUEST,
             new byte[0]));
       }
     }
@@ -100,7 +101,7 @@ public final class QueryComponent {
     ChangeSet.Builder b = ChangeSet.builder();
     execution.members().entrySet().stream().filter(e -> e.getValue().contains(from))
         .map(e -> registry.entry(e.getKey())).flatMap(Optional::stream).findFirst()
-        .ifPresent(entry -> b.send(from, RootDelegation.KIND,
+        .ifPresent(entry -> b.send(from, MessageKind.DELEGATION,
             RootDelegation.issue(lastCertified, entry)));
     return sending.apply(b.build());
   }

@@ -1,14 +1,16 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.chainkey.reshare.ReshareDealer;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.List;
 
 /**
- * A reshare source replica's dealing ({@link ReshareDealer}): owns the {@value ReshareDealer#KIND}
- * kind, attributes refused dealings to the peer that sent them, gossips its own dealings through
- * {@code sending} (withholding) and moves dealings in and out of the ingress pool.
+ * A reshare source replica's dealing ({@link ReshareDealer}): owns the
+ * {@link MessageKind#RESHARE_DEALING} kind, attributes refused dealings to the peer that sent
+ * them, gossips its own dealings through {@code sending} (withholding) and moves dealings in and
+ * out of the ingress pool.
  */
 public final class ReshareDealingComponent {
   private final List<NodeId> committee;
@@ -38,7 +40,7 @@ public final class ReshareDealingComponent {
 
   private ChangeSet changes(NodeId from, ReshareDealer.Effects effects) {
     ChangeSet.Builder b = ChangeSet.builder();
-    effects.broadcast().forEach(item -> b.broadcast(ReshareDealer.KIND, item));
+    effects.broadcast().forEach(item -> b.broadcast(MessageKind.RESHARE_DEALING, item));
     // The dealer only refuses what a peer sent (never its own dealings).
     effects.rejections().forEach(reason -> b.reject(from, reason));
     effects.propose().forEach(b::propose);

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.chainkey.certification.HashTreeCbor;
 import dev.subnetsim.chainkey.certification.Witness;
@@ -19,13 +20,12 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Cross-subnet streams: owns the {@value #KIND} kind. It keeps the certified trees of recent
- * heights, sends each other subnet a certified slice of our stream once a height is certified,
+ * Cross-subnet streams: owns the {@link MessageKind#XNET_SLICE} kind. It keeps the certified
+ * trees of recent heights, sends each other subnet a certified slice of our stream once a height is certified,
  * keeps the newest valid slice of each source (attributing bad ones to their sender), and proposes
  * it while it tells our state something new.
  */
 public final class XNetComponent {
-  public static final String KIND = "xnet-slice";
   private static final int KEPT_TREES = 16;
 
   private final String me;
@@ -93,7 +93,7 @@ public final class XNetComponent {
       byte[] item = new PayloadItem.XNet(new XNetSlice(me, c.height(), c.signature(),
           HashTreeCbor.encode(witness))).encode();
       for (NodeId node : members.get().getOrDefault(dest, List.of())) {
-        b.send(node, KIND, item);
+        b.send(node, MessageKind.XNET_SLICE, item);
       }
     }
     return b.build();

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.net;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +24,12 @@ public final class CollectingNetwork implements Network {
   }
 
   @Override
-  public void send(NodeId to, String kind, byte[] payload) {
+  public void send(NodeId to, MessageKind kind, byte[] payload) {
     sent.add(new Envelope(self, to, kind, payload));
   }
 
   @Override
-  public void broadcast(String kind, byte[] payload) {
+  public void broadcast(MessageKind kind, byte[] payload) {
     for (NodeId p : peers) {
       sent.add(new Envelope(self, p, kind, payload));
     }

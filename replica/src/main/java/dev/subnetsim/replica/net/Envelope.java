@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.net;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -11,10 +12,10 @@ import java.util.Objects;
  * can intercept, delay, drop or forge any message, and so that message sizes (for bandwidth and
  * the trace) come from the real encodings rather than from object graphs.
  *
- * @param kind a short, stable message type name ("block-proposal", "notarization-share", ...)
+ * @param kind the message kind; its stable wire name ("block-proposal", ...) is framed with it
  * @param payload the encoded message; never mutated after construction
  */
-public record Envelope(NodeId from, NodeId to, String kind, byte[] payload) {
+public record Envelope(NodeId from, NodeId to, MessageKind kind, byte[] payload) {
 
   /**
    * Fixed per-message framing counted on top of kind and payload: two 4-byte node ids, a 4-byte
@@ -27,14 +28,12 @@ public record Envelope(NodeId from, NodeId to, String kind, byte[] payload) {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(payload, "payload");
-    if (kind.isEmpty()) {
-      throw new IllegalArgumentException("envelope kind must not be empty");
-    }
   }
 
   /** Bytes this message occupies on a link: frame + kind + payload. */
   public int wireSize() {
-    return FRAME_OVERHEAD_BYTES + kind.getBytes(StandardCharsets.UTF_8).length + payload.length;
+    return FRAME_OVERHEAD_BYTES + kind.wireName().getBytes(StandardCharsets.UTF_8).length
+        + payload.length;
   }
 
   @Override
@@ -42,7 +41,7 @@ public record Envelope(NodeId from, NodeId to, String kind, byte[] payload) {
     return o instanceof Envelope e
         && from.equals(e.from)
         && to.equals(e.to)
-        && kind.equals(e.kind)
+        && kind == e.kind
         && Arrays.equals(payload, e.payload);
   }
 

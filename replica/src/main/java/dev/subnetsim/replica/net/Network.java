@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.net;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 
 /**
@@ -10,8 +11,8 @@ import dev.subnetsim.consensus.types.NodeId;
 public interface Network {
 
   /** Sends {@code payload} of type {@code kind} to one node. */
-  void send(NodeId to, String kind, byte[] payload);
+  void send(NodeId to, MessageKind kind, byte[] payload);
 
   /** Sends {@code payload} to every peer of this replica except itself, in ascending node order. */
-  void broadcast(String kind, byte[] payload);
+  void broadcast(MessageKind kind, byte[] payload);
 }

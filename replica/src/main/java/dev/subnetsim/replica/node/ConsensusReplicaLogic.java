@@ -12,14 +12,12 @@ import dev.subnetsim.consensus.byzantine.AdversaryPlan;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.crypto.NodeSecrets;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.InboundEvent;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.ReplicaLogic;
 import dev.subnetsim.replica.StepOutput;
-import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
-import dev.subnetsim.replica.chainkey.presig.PresignatureDealer;
-import dev.subnetsim.replica.chainkey.reshare.ReshareDealer;
 import dev.subnetsim.replica.components.CatchUpComponent;
 import dev.subnetsim.replica.components.ChainKeyParts;
 import dev.subnetsim.replica.components.ChainKeySigningComponent;
@@ -36,7 +34,6 @@ import dev.subnetsim.replica.components.ReshareDealingComponent;
 import dev.subnetsim.replica.components.XNetComponent;
 import dev.subnetsim.replica.net.Envelope;
 import dev.subnetsim.replica.query.QueryRequest;
-import dev.subnetsim.replica.query.RootDelegation;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,14 +90,16 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     this.execution = new ExecutionComponent(config, subnet,
         behaviours.contains(ByzantineBehaviour.DIVERGENT_EXECUTION), xnet, catchUp, parts,
         signing, presignatures, reshares);
-    this.routes = new MessageRoutes(consensus::onMessage)
-        .route(IngressComponent.KIND, ingress::onRelayed)
-        .route(XNetComponent.KIND, xnet::onSlice)
-        .route(ChainKeyShareMessage.KIND, signing::onShare)
-        .route(ReshareDealer.KIND, reshares::onDealing)
-        .route(PresignatureDealer.KIND, presignatures::onDealing)
-        .route(RootDelegation.REQUEST_KIND, queries::onDelegationRequest)
-        .route(RootDelegation.KIND, queries::onDelegation);
+    this.routes = MessageRoutes.builder()
+        .routeAll(MessageKind.consensusKinds(), consensus::onMessage)
+        .route(MessageKind.INGRESS, ingress::onRelayed)
+        .route(MessageKind.XNET_SLICE, xnet::onSlice)
+        .route(MessageKind.CHAINKEY_SHARE, signing::onShare)
+        .route(MessageKind.RESHARE_DEALING, reshares::onDealing)
+        .route(MessageKind.PRESIGNATURE_DEALING, presignatures::onDealing)
+        .route(MessageKind.DELEGATION_REQUEST, queries::onDelegationRequest)
+        .route(MessageKind.DELEGATION, queries::onDelegation)
+        .build();
   }
 
   /**
@@ -136,8 +135,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
       } else if (e instanceof InboundEvent.MessageDelivered d) {
         Envelope env = d.envelope();
         inputs.addAll(PeerInputFailure.attributed(env.from(), env.kind(),
-            () -> applier.apply(routes.handlerOf(env.kind()).handle(env.from(), env.payload(),
-                new ReplicaView(now, state)))));
+            () -> applier.apply(routes.deliver(env, new ReplicaView(now, state)))));
       }
     }
     StepResult r = consensus.node().step(now, inputs);

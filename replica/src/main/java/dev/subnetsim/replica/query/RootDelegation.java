@@ -23,10 +23,6 @@ import java.util.Optional;
  * hands out. Root replicas cut it from their latest certified state ({@link #issue}).
  */
 public final class RootDelegation {
-  /** Network kinds: a request (empty payload) and the answer (a certificate, CBOR). */
-  public static final String REQUEST_KIND = "delegation-request";
-  public static final String KIND = "delegation";
-
   private final SubnetEntry mine;
   private final SubnetRegistry registry;
   private final List<NodeId> rootNodes;

@@ -1,11 +1,10 @@
 package dev.subnetsim.replica.xnet;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage.Reply;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,27 +26,17 @@ public sealed interface StreamMessage {
     }
 
     public byte[] encode() {
-      return StreamCodec.write(out -> {
-        out.writeByte('Q');
-        out.writeLong(callbackId);
-        StreamCodec.bytes(out, caller);
-        out.writeLong(target.index());
-        StreamCodec.bytes(out, method.getBytes(StandardCharsets.UTF_8));
-        StreamCodec.bytes(out, arg);
-      });
+      return new BigEndianWriter().u8('Q').u64(callbackId).lengthPrefixed(caller)
+          .u64(target.index()).lengthPrefixed(method.getBytes(StandardCharsets.UTF_8))
+          .lengthPrefixed(arg).toBytes();
     }
   }
 
   record Response(long callbackId, Reply reply) implements StreamMessage {
     public byte[] encode() {
-      return StreamCodec.write(out -> {
-        out.writeByte('P');
-        out.writeLong(callbackId);
-        out.writeBoolean(reply.replied());
-        StreamCodec.bytes(out, reply.data());
-        out.writeInt(reply.rejectCode());
-        StreamCodec.bytes(out, reply.rejectMessage().getBytes(StandardCharsets.UTF_8));
-      });
+      return new BigEndianWriter().u8('P').u64(callbackId).u8(reply.replied() ? 1 : 0)
+          .lengthPrefixed(reply.data()).u32(reply.rejectCode())
+          .lengthPrefixed(reply.rejectMessage().getBytes(StandardCharsets.UTF_8)).toBytes();
     }
   }
 
@@ -69,18 +58,14 @@ public sealed interface StreamMessage {
     }
 
     public byte[] encode() {
-      return StreamCodec.write(out -> {
-        out.writeByte('K');
-        out.writeInt(reshare);
-        out.writeInt(dealings.size());
-        for (var e : dealings.entrySet()) {
-          StreamCodec.bytes(out, e.getKey().getBytes(StandardCharsets.UTF_8));
-          out.writeInt(e.getValue().size());
-          for (byte[] d : e.getValue()) {
-            StreamCodec.bytes(out, d);
-          }
+      BigEndianWriter w = new BigEndianWriter().u8('K').u32(reshare).u32(dealings.size());
+      for (var e : dealings.entrySet()) {
+        w.lengthPrefixed(e.getKey().getBytes(StandardCharsets.UTF_8)).u32(e.getValue().size());
+        for (byte[] d : e.getValue()) {
+          w.lengthPrefixed(d);
         }
-      });
+      }
+      return w.toBytes();
     }
   }
 
@@ -90,39 +75,42 @@ public sealed interface StreamMessage {
    * @throws IllegalArgumentException on a truncated or unknown message
    */
   static StreamMessage decode(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-      int tag = in.readByte();
+    // The reasons stay those of the earlier codec: any field past the end is "truncated".
+    try {
+      BigEndianReader in = new BigEndianReader(bytes, "stream message");
+      int tag = (byte) in.u8("tag");
       StreamMessage m;
       if (tag == 'Q') {
-        m = new Request(in.readLong(), StreamCodec.bytes(in), new CanisterId(in.readLong()),
-            new String(StreamCodec.bytes(in), StandardCharsets.UTF_8), StreamCodec.bytes(in));
+        m = new Request(in.i64("callback id"), field(in, "caller"),
+            new CanisterId(in.i64("target")), new String(field(in, "method"),
+            StandardCharsets.UTF_8), field(in, "arg"));
       } else if (tag == 'P') {
-        long id = in.readLong();
-        int repliedFlag = in.readByte();
+        long id = in.i64("callback id");
+        int repliedFlag = (byte) in.u8("replied");
         if (repliedFlag != 0 && repliedFlag != 1) {
           throw new IllegalArgumentException("stream response flag " + repliedFlag);
         }
         boolean replied = repliedFlag == 1;
-        byte[] data = StreamCodec.bytes(in);
-        int code = in.readInt();
+        byte[] data = field(in, "data");
+        int code = in.i32("reject code");
         m = new Response(id, new Reply(replied, data, code,
-            new String(StreamCodec.bytes(in), StandardCharsets.UTF_8)));
+            new String(field(in, "reject message"), StandardCharsets.UTF_8)));
       } else if (tag == 'K') {
-        int reshare = in.readInt();
-        int keys = in.readInt();
+        int reshare = in.i32("reshare");
+        int keys = in.i32("keys");
         if (keys < 0 || keys > 64) {
           throw new IllegalArgumentException("reshare message with " + keys + " keys");
         }
         java.util.TreeMap<String, java.util.List<byte[]>> dealings = new java.util.TreeMap<>();
         for (int k = 0; k < keys; k++) {
-          String keyId = new String(StreamCodec.bytes(in), StandardCharsets.UTF_8);
-          int count = in.readInt();
+          String keyId = new String(field(in, "key id"), StandardCharsets.UTF_8);
+          int count = in.i32("dealings");
           if (count < 0 || count > 1024) {
             throw new IllegalArgumentException("reshare message with " + count + " dealings");
           }
           java.util.List<byte[]> list = new java.util.ArrayList<>();
           for (int i = 0; i < count; i++) {
-            list.add(StreamCodec.bytes(in));
+            list.add(field(in, "dealing"));
           }
           dealings.put(keyId, list);
         }
@@ -130,12 +118,17 @@ public sealed interface StreamMessage {
       } else {
         throw new IllegalArgumentException("unknown stream message tag " + tag);
       }
-      if (in.available() > 0) {
+      if (in.remaining() > 0) {
         throw new IllegalArgumentException("trailing bytes after stream message");
       }
       return m;
-    } catch (IOException e) {
+    } catch (MalformedBytesException e) {
       throw new IllegalArgumentException("truncated stream message");
     }
+  }
+
+  /** u32 length || bytes, bounded by what is left. */
+  private static byte[] field(BigEndianReader in, String name) {
+    return in.lengthPrefixed(name, Integer.MAX_VALUE);
   }
 }

@@ -163,7 +163,7 @@ class BlockExecutorTest {
             PayloadItem.Workload.counter(2, 0).encode()));
     assertThat(outcome.rejectedItems()).hasSize(3);
     assertThat(outcome.rejectedItems().get(2)).contains("load not signed by the load client");
-    assertThat(outcome.rejectedItems().get(0)).contains("unknown payload item tag");
+    assertThat(outcome.rejectedItems().get(0)).contains("not a PayloadItem protobuf");
     assertThat(outcome.load()).hasSize(1);
   }
 
@@ -183,9 +183,7 @@ class BlockExecutorTest {
     content.put("sender", new CborValue.Bytes(sender30));
     envelope.put("content", new CborValue.MapValue(content));
     byte[] body = CborWriter.encode(new CborValue.MapValue(envelope));
-    byte[] item = new byte[1 + body.length];
-    item[0] = 'I';
-    System.arraycopy(body, 0, item, 1, body.length);
+    byte[] item = PayloadItem.ingressOf(body);
     var outcome = subnet.executor().execute(state, 1, S, new byte[32],
         List.of(item, LOAD.sign(PayloadItem.Workload.counter(1, 0)).encode()));
     assertThat(outcome.rejectedItems()).singleElement().asString()

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.byzantine;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
@@ -24,12 +25,12 @@ class ArbitraryReplicaLogicTest {
   /** Sends one "notarization-share" (HONEST) and one "ingress" (INGRESS) per step. */
   private static final ReplicaLogic HONEST_SENDER = (now, events) -> {
     StepOutput.Builder out = StepOutput.builder(SELF, List.of(PEER));
-    out.network().send(PEER, "notarization-share", HONEST.clone());
-    out.network().send(PEER, "ingress", INGRESS.clone());
+    out.network().send(PEER, MessageKind.NOTARIZATION_SHARE, HONEST.clone());
+    out.network().send(PEER, MessageKind.INGRESS, INGRESS.clone());
     return out.build();
   };
 
-  private static AdversaryPlan plan(double p, Set<String> kinds, long seed) {
+  private static AdversaryPlan plan(double p, Set<MessageKind> kinds, long seed) {
     return new AdversaryPlan(p, kinds, SeededRandom.fromSeed(seed), BadPayloadItems::draw);
   }
 
@@ -42,8 +43,8 @@ class ArbitraryReplicaLogicTest {
   }
 
   private static boolean honest(Envelope e) {
-    return e.kind().equals("notarization-share") ? Arrays.equals(e.payload(), HONEST)
-        : e.kind().equals("ingress") && Arrays.equals(e.payload(), INGRESS);
+    return e.kind() == MessageKind.NOTARIZATION_SHARE ? Arrays.equals(e.payload(), HONEST)
+        : e.kind() == MessageKind.INGRESS && Arrays.equals(e.payload(), INGRESS);
   }
 
   @Test
@@ -64,10 +65,10 @@ class ArbitraryReplicaLogicTest {
     assertThat(sent).anyMatch(e -> e.payload().length >= ArbitraryReplicaLogic.OVERSIZED_BYTES);
     assertThat(sent).anyMatch(e -> e.payload().length < HONEST.length && e.payload().length > 0
         && Arrays.equals(e.payload(), Arrays.copyOf(HONEST, e.payload().length)));
-    assertThat(sent).anyMatch(e -> e.kind().equals("notarization-share")
+    assertThat(sent).anyMatch(e -> e.kind() == MessageKind.NOTARIZATION_SHARE
         && e.payload().length == HONEST.length && !honest(e)); // bit flips
     // A payload sent under the other kind (mislabelled).
-    assertThat(sent).anyMatch(e -> e.kind().equals("ingress") && Arrays.equals(e.payload(),
+    assertThat(sent).anyMatch(e -> e.kind() == MessageKind.INGRESS && Arrays.equals(e.payload(),
         HONEST));
     assertThat(sent.size()).isGreaterThan(2_000); // duplicates and replays add messages
   }
@@ -75,12 +76,12 @@ class ArbitraryReplicaLogicTest {
   @Test
   void itTouchesOnlyTheKindsItWasGiven() {
     ArbitraryReplicaLogic logic = new ArbitraryReplicaLogic(HONEST_SENDER,
-        plan(1, Set.of("ingress"), 3));
+        plan(1, Set.of(MessageKind.INGRESS), 3));
     List<Envelope> sent = run(logic, 300);
 
     assertThat(logic.tampered()).isEqualTo(300);
     // Every notarization share went out as it was (a tampered ingress may be mislabelled as one).
-    assertThat(sent).filteredOn(e -> e.kind().equals("notarization-share")
+    assertThat(sent).filteredOn(e -> e.kind() == MessageKind.NOTARIZATION_SHARE
         && Arrays.equals(e.payload(), HONEST)).hasSizeGreaterThanOrEqualTo(300);
   }
 
@@ -95,16 +96,18 @@ class ArbitraryReplicaLogicTest {
   }
 
   @Test
-  void badPayloadItemsCoverEveryItemTagAndGarbage() {
+  void badPayloadItemsCoverEveryItemFieldAndGarbage() {
     SeededRandom r = SeededRandom.fromSeed(4);
-    Set<Character> tags = new java.util.TreeSet<>();
+    Set<Integer> firstBytes = new java.util.TreeSet<>();
     for (int i = 0; i < 2_000; i++) {
       byte[] item = BadPayloadItems.draw(r);
       if (item.length > 0) {
-        tags.add((char) item[0]);
+        firstBytes.add(item[0] & 0xff);
       }
     }
-    assertThat(tags).contains('W', 'I', 'X', 'K', 'R', 'P');
-    assertThat(tags.size()).isGreaterThan(20); // unknown tags and garbage too
+    // The protobuf headers of the item fields 1-6 (workload, ingress, xnet, chain-key response,
+    // reshare and presignature dealing), each a length-delimited field.
+    assertThat(firstBytes).contains(0x0a, 0x12, 0x1a, 0x22, 0x2a, 0x32);
+    assertThat(firstBytes.size()).isGreaterThan(20); // unknown fields and garbage too
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
@@ -33,7 +34,7 @@ class RelabelledCopiesRejectedTest {
   private static final NodeId LIAR = new NodeId(2);
   private final SeededRandom random = SeededRandom.fromSeed(77);
 
-  private byte[] lie(String kind, byte[] honest) {
+  private byte[] lie(MessageKind kind, byte[] honest) {
     return Relabelling.of(kind, honest, random).orElseThrow();
   }
 
@@ -49,7 +50,7 @@ class RelabelledCopiesRejectedTest {
 
     int blamed = 0;
     for (int i = 0; i < 60; i++) {
-      ChangeSet c = ingress.onRelayed(LIAR, lie("ingress", i % 2 == 0 ? load : call), view);
+      ChangeSet c = ingress.onRelayed(LIAR, lie(MessageKind.INGRESS, i % 2 == 0 ? load : call), view);
       assertThat(c.toConsensus()).isEmpty();
       assertThat(c.rejections()).allSatisfy(r -> assertThat(r.sender()).isEqualTo(LIAR));
       blamed += c.rejections().size();
@@ -70,7 +71,7 @@ class RelabelledCopiesRejectedTest {
         subnet);
 
     for (int i = 0; i < 10; i++) {
-      var relabelled = (CatchUpResponse) MessageCodec.decode(lie("cup-response",
+      var relabelled = (CatchUpResponse) MessageCodec.decode(lie(MessageKind.CUP_RESPONSE,
           MessageCodec.encode(honest)));
       CatchUpComponent.Outcome o = catchUp.adopt(LIAR, relabelled, subnet.genesisState(),
           cup -> fail("a refused CUP makes no consensus node"));
@@ -92,7 +93,7 @@ class RelabelledCopiesRejectedTest {
     for (int i = 0; i < 10; i++) {
       RootDelegation app = new RootDelegation(RelabelledFixtures.APP,
           RelabelledFixtures.REGISTRY, List.of(new NodeId(0)), RelabelledFixtures.CHECK, 0);
-      assertThat(app.accept(lie("delegation", honest)))
+      assertThat(app.accept(lie(MessageKind.DELEGATION, honest)))
           .isEqualTo("the delegation certificate is not signed by the root subnet");
       assertThat(app.held()).isEmpty();
       assertThat(app.accept(honest)).isNull();

@@ -8,6 +8,7 @@ import dev.subnetsim.chainkey.certification.LookupResult;
 import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.wire.MessageCodec;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.ingress.IngressMessage;
@@ -29,7 +30,7 @@ class RelabellingTest {
     int moved = 0;
     for (int i = 0; i < 50; i++) {
       ChainKeyShareMessage lie = ChainKeyShareMessage.decode(Relabelling.of(
-          ChainKeyShareMessage.KIND, honest.encode(), random).orElseThrow());
+          MessageKind.CHAINKEY_SHARE, honest.encode(), random).orElseThrow());
       assertThat(lie.share()).containsExactly(9, 9, 9);
       if (lie.requestId() != honest.requestId() || lie.signer() != honest.signer()) {
         moved++;
@@ -45,10 +46,10 @@ class RelabellingTest {
         .encode();
     for (int i = 0; i < 20; i++) {
       var d = (PayloadItem.ReshareDealing) PayloadItem.decode(
-          Relabelling.of("reshare-dealing", dealing, random).orElseThrow());
+          Relabelling.of(MessageKind.RESHARE_DEALING, dealing, random).orElseThrow());
       assertThat(d.dealing()).containsExactly(7);
       var s = ((PayloadItem.XNet) PayloadItem.decode(
-          Relabelling.of("xnet-slice", slice, random).orElseThrow())).slice();
+          Relabelling.of(MessageKind.XNET_SLICE, slice, random).orElseThrow())).slice();
       assertThat(s.witness()).containsExactly(2);
       assertThat(s.signature()).containsExactly(1);
     }
@@ -56,12 +57,13 @@ class RelabellingTest {
 
   @Test
   void garbageOrKindsWithoutATypedLabelAreLeftToTheByteLevelMenu() {
-    assertThat(Relabelling.of("reshare-dealing", new byte[] {1, 2}, random)).isEmpty();
-    assertThat(Relabelling.of("notarization-share", new byte[] {1, 2}, random)).isEmpty();
-    for (String kind : List.of("ingress", "cup-response", "delegation")) {
-      assertThat(Relabelling.of(kind, new byte[] {1, 2}, random)).as(kind).isEmpty();
+    assertThat(Relabelling.of(MessageKind.RESHARE_DEALING, new byte[] {1, 2}, random)).isEmpty();
+    assertThat(Relabelling.of(MessageKind.NOTARIZATION_SHARE, new byte[] {1, 2}, random)).isEmpty();
+    for (MessageKind kind : List.of(MessageKind.INGRESS, MessageKind.CUP_RESPONSE,
+        MessageKind.DELEGATION)) {
+      assertThat(Relabelling.of(kind, new byte[] {1, 2}, random)).as(kind.toString()).isEmpty();
     }
-    assertThat(Relabelling.of("delegation-request", new byte[0], random)).isEmpty();
+    assertThat(Relabelling.of(MessageKind.DELEGATION_REQUEST, new byte[0], random)).isEmpty();
   }
 
   @Test
@@ -69,7 +71,7 @@ class RelabellingTest {
     PayloadItem.Workload honest = RelabelledFixtures.LOAD.sign(PayloadItem.Workload.counter(7, 0));
     TreeSet<String> seen = new TreeSet<>();
     for (int i = 0; i < 40; i++) {
-      var lie = (PayloadItem.Workload) PayloadItem.decode(Relabelling.of("ingress",
+      var lie = (PayloadItem.Workload) PayloadItem.decode(Relabelling.of(MessageKind.INGRESS,
           honest.encode(), random).orElseThrow());
       assertThat(lie.signature()).isEqualTo(honest.signature());
       assertThat(lie.method()).isEqualTo(honest.method());
@@ -86,7 +88,7 @@ class RelabellingTest {
     IngressMessage m = honest.message();
     TreeSet<String> seen = new TreeSet<>();
     for (int i = 0; i < 40; i++) {
-      SignedIngress lie = ((PayloadItem.Ingress) PayloadItem.decode(Relabelling.of("ingress",
+      SignedIngress lie = ((PayloadItem.Ingress) PayloadItem.decode(Relabelling.of(MessageKind.INGRESS,
           new PayloadItem.Ingress(honest).encode(), random).orElseThrow())).signed();
       assertThat(lie.signature()).isEqualTo(honest.signature());
       assertThat(lie.senderPublicKeyDer()).isEqualTo(honest.senderPublicKeyDer());
@@ -102,7 +104,7 @@ class RelabellingTest {
   void aCatchUpResponseCarriesItsPackageToALaterHeightWithItsSignatureAndState() {
     CatchUpResponse honest = RelabelledFixtures.signedCupResponse(100);
     for (int i = 0; i < 20; i++) {
-      var lie = (CatchUpResponse) MessageCodec.decode(Relabelling.of("cup-response",
+      var lie = (CatchUpResponse) MessageCodec.decode(Relabelling.of(MessageKind.CUP_RESPONSE,
           MessageCodec.encode(honest), random).orElseThrow());
       assertThat(lie.cup().height()).isGreaterThan(100);
       assertThat(lie.cup().signature()).isEqualTo(honest.cup().signature());
@@ -118,7 +120,7 @@ class RelabellingTest {
     byte[] ranges = found(honest, app);
     TreeSet<String> seen = new TreeSet<>();
     for (int i = 0; i < 20; i++) {
-      Certificate lie = Certificate.decode(Relabelling.of("delegation", honest.encode(), random)
+      Certificate lie = Certificate.decode(Relabelling.of(MessageKind.DELEGATION, honest.encode(), random)
           .orElseThrow());
       assertThat(lie.signature()).isEqualTo(honest.signature());
       byte[] liedRanges = found(lie, app);

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -99,7 +100,7 @@ class CatchUpComponentTest {
     assertThat(answer.messages()).singleElement().isInstanceOfSatisfying(ChangeSet.Unicast.class,
         u -> {
           assertThat(u.to()).isEqualTo(PEER);
-          assertThat(u.kind()).isEqualTo("cup-response");
+          assertThat(u.kind()).isEqualTo(MessageKind.CUP_RESPONSE);
           assertThat(MessageCodec.decode(u.bytes())).isInstanceOfSatisfying(
               CatchUpResponse.class, r -> assertThat(r.height()).isEqualTo(CONFIG.cupInterval()));
         });
@@ -109,6 +110,6 @@ class CatchUpComponentTest {
   void aRestartAsksEveryPeerForNewerCups() {
     assertThat(catchUp.askPeers(7).messages()).singleElement()
         .isInstanceOfSatisfying(ChangeSet.Broadcast.class,
-            b -> assertThat(b.kind()).isEqualTo("cup-request"));
+            b -> assertThat(b.kind()).isEqualTo(MessageKind.CUP_REQUEST));
   }
 }

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.ConsensusNode;
@@ -20,8 +21,8 @@ class ChangeSetApplierTest {
   void messagesGoOutInOrderAndRejectionsPrecedeObservationsAttributedToTheirSender() {
     byte[] item = {7};
     List<ConsensusNode.Input> inputs = applier.apply(ChangeSet.builder()
-        .broadcast("gossip", new byte[] {1})
-        .send(new NodeId(9), "direct", new byte[] {2})
+        .broadcast(MessageKind.BEACON_SHARE, new byte[] {1})
+        .send(new NodeId(9), MessageKind.CUP_REQUEST, new byte[] {2})
         .observe(new Observation.Metric("m", 3))
         .reject(new NodeId(2), "bad share")
         .propose(item)
@@ -30,9 +31,9 @@ class ChangeSetApplierTest {
 
     StepOutput built = out.build();
     assertThat(built.sends()).extracting(Envelope::to, Envelope::kind).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(new NodeId(1), "gossip"),
-        org.assertj.core.groups.Tuple.tuple(new NodeId(2), "gossip"),
-        org.assertj.core.groups.Tuple.tuple(new NodeId(9), "direct"));
+        org.assertj.core.groups.Tuple.tuple(new NodeId(1), MessageKind.BEACON_SHARE),
+        org.assertj.core.groups.Tuple.tuple(new NodeId(2), MessageKind.BEACON_SHARE),
+        org.assertj.core.groups.Tuple.tuple(new NodeId(9), MessageKind.CUP_REQUEST));
     assertThat(built.observations()).containsExactly(
         new Observation.ArtifactRejected(new NodeId(2), "bad share"),
         new Observation.Metric("m", 3));

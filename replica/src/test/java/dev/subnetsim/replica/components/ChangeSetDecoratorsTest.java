@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class ChangeSetDecoratorsTest {
   private final ChainKeyShareMessage share = new ChainKeyShareMessage(5, 1, new byte[] {1, 2, 3});
   private final ChangeSet honest = ChangeSet.builder()
-      .broadcast(ChainKeyShareMessage.KIND, share.encode())
-      .send(new NodeId(3), "reshare-dealing", new byte[] {9})
+      .broadcast(MessageKind.CHAINKEY_SHARE, share.encode())
+      .send(new NodeId(3), MessageKind.RESHARE_DEALING, new byte[] {9})
       .reject(new NodeId(2), "invalid share")
       .propose(new byte[] {4})
       .build();
@@ -61,7 +62,7 @@ class ChangeSetDecoratorsTest {
   @Test
   void aUnicastChainKeyShareIsCorruptedButStaysAddressedToItsRecipient() {
     ChangeSet unicast = ChangeSet.builder()
-        .send(new NodeId(2), ChainKeyShareMessage.KIND, share.encode()).build();
+        .send(new NodeId(2), MessageKind.CHAINKEY_SHARE, share.encode()).build();
 
     ChangeSet cheated = new InvalidChainKeyShares().apply(unicast);
 

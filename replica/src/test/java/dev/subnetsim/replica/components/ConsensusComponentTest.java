@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
@@ -43,8 +44,8 @@ class ConsensusComponentTest {
   @Test
   void aStepsMessagesRejectionsAndCombinedArtifactsBecomeOneChangeSet() {
     ConsensusNode.StepResult r = new ConsensusNode.StepResult(
-        List.of(new ConsensusNode.Message(null, "beacon-share", new byte[] {1}),
-            new ConsensusNode.Message(COMMITTEE.get(2), "cup-response", new byte[] {2})),
+        List.of(new ConsensusNode.Message(null, MessageKind.BEACON_SHARE, new byte[] {1}),
+            new ConsensusNode.Message(COMMITTEE.get(2), MessageKind.CUP_RESPONSE, new byte[] {2})),
         List.of(), List.of(new Changes.Rejection(COMMITTEE.get(1), "bad notarization share")),
         List.of(), List.of(), List.of(), List.of(),
         List.of(new Changes.CombinedArtifact("notarization", 3, new byte[] {4}, new byte[] {5},

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
@@ -33,7 +34,7 @@ class IngressComponentTest {
 
     assertThat(c.messages()).singleElement().isInstanceOfSatisfying(ChangeSet.Broadcast.class,
         b -> {
-          assertThat(b.kind()).isEqualTo(IngressComponent.KIND);
+          assertThat(b.kind()).isEqualTo(MessageKind.INGRESS);
           assertThat(b.bytes()).isEqualTo(signed);
         });
     assertThat(c.toConsensus()).singleElement().isInstanceOf(ConsensusNode.IngressReceived.class);

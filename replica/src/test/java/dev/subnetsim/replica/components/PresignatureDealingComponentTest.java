@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.ConsensusNode;
@@ -37,7 +38,7 @@ class PresignatureDealingComponentTest {
     ChangeSet dealt = node(0, Set.of()).afterExecution(state);
 
     assertThat(dealt.messages()).isNotEmpty().allSatisfy(m -> {
-      assertThat(m.kind()).isEqualTo(PresignatureDealer.KIND);
+      assertThat(m.kind()).isEqualTo(MessageKind.PRESIGNATURE_DEALING);
       assertThat(PayloadItem.decode(m.bytes())).isInstanceOf(PayloadItem.PresignatureDealing.class);
     });
     assertThat(dealt.toConsensus()).hasSameSizeAs(dealt.messages())

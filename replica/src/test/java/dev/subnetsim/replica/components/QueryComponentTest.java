@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.certification.HashTree;
@@ -70,7 +71,7 @@ class QueryComponentTest {
     assertThat(c.messages()).singleElement().isInstanceOfSatisfying(ChangeSet.Unicast.class,
         u -> {
           assertThat(u.to()).isEqualTo(ROOT_NODES.get(1));
-          assertThat(u.kind()).isEqualTo(RootDelegation.REQUEST_KIND);
+          assertThat(u.kind()).isEqualTo(MessageKind.DELEGATION_REQUEST);
         });
   }
 
@@ -116,7 +117,7 @@ class QueryComponentTest {
     assertThat(honest.onDelegationRequest(APP_NODES.get(0), new byte[0], view).messages())
         .singleElement().isInstanceOfSatisfying(ChangeSet.Unicast.class, u -> {
           assertThat(u.to()).isEqualTo(APP_NODES.get(0));
-          assertThat(u.kind()).isEqualTo(RootDelegation.KIND);
+          assertThat(u.kind()).isEqualTo(MessageKind.DELEGATION);
         });
     assertThat(withholding.onDelegationRequest(APP_NODES.get(0), new byte[0], view).messages())
         .isEmpty();

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
@@ -56,7 +57,7 @@ class ReshareDealingComponentTest {
     ChangeSet dealt = dealer.afterExecution(rootAt(5 * S));
 
     assertThat(dealt.messages()).singleElement().satisfies(m -> {
-      assertThat(m.kind()).isEqualTo(ReshareDealer.KIND);
+      assertThat(m.kind()).isEqualTo(MessageKind.RESHARE_DEALING);
       assertThat(PayloadItem.decode(m.bytes())).isInstanceOf(PayloadItem.ReshareDealing.class);
     });
     assertThat(dealt.toConsensus()).singleElement()

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.ConsensusNode;
@@ -51,7 +52,7 @@ class XNetComponentTest {
     ChangeSet sent = certifyAppState();
 
     assertThat(sent.messages()).hasSize(2).allSatisfy(m -> assertThat(m.kind())
-        .isEqualTo(XNetComponent.KIND));
+        .isEqualTo(MessageKind.XNET_SLICE));
     assertThat(sent.messages()).extracting(m -> ((ChangeSet.Unicast) m).to())
         .containsExactlyElementsOf(SIGNING_NODES);
     byte[] slice = sent.messages().get(0).bytes();

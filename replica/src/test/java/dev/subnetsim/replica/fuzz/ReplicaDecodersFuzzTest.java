@@ -15,6 +15,7 @@ import dev.subnetsim.chainkey.ecdh.EncryptedDhShare;
 import dev.subnetsim.chainkey.ecdh.EncryptedShareProof;
 import dev.subnetsim.chainkey.fuzz.DecoderFuzz;
 import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.replica.canisters.Fields;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.chainkey.ChainKeyWire;
@@ -41,6 +42,10 @@ import dev.subnetsim.replica.state.CertifiedStateTree.RequestStatus;
 import dev.subnetsim.replica.state.ChainKeyRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.StreamMessage;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
+import dev.subnetsim.replica.wire.PeerMessageSamples;
+import dev.subnetsim.replica.wire.WireCodecs;
 import dev.subnetsim.replica.xnet.XNetSlice;
 import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +101,25 @@ class ReplicaDecodersFuzzTest {
         new PayloadItem.ReshareDealing(1, "ecdsa/secp256k1", 2, new byte[40]).encode(),
         new PayloadItem.PresignatureDealing("ecdsa/secp256k1", 4, "kappa", 1, new byte[40])
             .encode());
+  }
+
+  /**
+   * Every kind of the codec registry, with its samples as seeds: a kind added to the vocabulary is
+   * fuzzed here without a new test (and fails here until it has a sample).
+   */
+  @Test
+  void everyPeerMessageKindOfTheRegistryDecodesOrIsRejected() {
+    Map<MessageKind, List<PeerMessage>> samples = PeerMessageSamples.byKind();
+    for (MessageKind kind : WireCodecs.codecs().keySet()) {
+      assertThat(samples).as("samples of " + kind).containsKey(kind);
+      List<byte[]> valid = samples.get(kind).stream().map(WireCodecs::encode).toList();
+      DecoderFuzz.Outcome o = DecoderFuzz.assertTotal("WireCodecs.decode/" + kind,
+          kind.wireName().hashCode(), valid, MalformedPeerMessageException.class,
+          b -> WireCodecs.decode(kind, b));
+      if (kind != MessageKind.DELEGATION_REQUEST) {
+        assertThat(o.rejected()).as(kind + " rejections").isPositive();
+      }
+    }
   }
 
   @Test

@@ -44,10 +44,7 @@ class OversizedSenderRegressionTest {
   }
 
   private static byte[] ingressItem(byte[] envelope) {
-    byte[] item = new byte[1 + envelope.length];
-    item[0] = 'I';
-    System.arraycopy(envelope, 0, item, 1, envelope.length);
-    return item;
+    return PayloadItem.ingressOf(envelope);
   }
 
   @Test

@@ -111,7 +111,8 @@ final class OutputRouter {
       onWire = next;
     }
     if (onWire.isEmpty()) {
-      trace.record(new TraceEvent.Dropped(sentAt, original.from(), original.to(), original.kind(),
+      trace.record(new TraceEvent.Dropped(sentAt, original.from(), original.to(),
+          original.kind().wireName(),
           original.wireSize(), "intercepted"));
     }
     for (Envelope env : onWire) {
@@ -125,7 +126,7 @@ final class OutputRouter {
       queue.add(a.atNanos(), new WorldEvent.Deliver(env));
     } else if (verdict instanceof Transmission.Dropped d) {
       trace.record(new TraceEvent.Dropped(
-          sentAt, env.from(), env.to(), env.kind(), env.wireSize(), d.reason()));
+          sentAt, env.from(), env.to(), env.kind().wireName(), env.wireSize(), d.reason()));
     }
   }
 

@@ -246,10 +246,11 @@ public final class SimulationDriver implements AutoCloseable {
   private void deliver(long t, Envelope env, TreeMap<NodeId, List<TimedEvent>> work) {
     if (!status.isUp(env.to())) {
       trace.record(new TraceEvent.Dropped(
-          t, env.from(), env.to(), env.kind(), env.wireSize(), "receiver-down"));
+          t, env.from(), env.to(), env.kind().wireName(), env.wireSize(), "receiver-down"));
       return;
     }
-    trace.record(new TraceEvent.Delivered(t, env.from(), env.to(), env.kind(), env.wireSize(),
+    trace.record(new TraceEvent.Delivered(t, env.from(), env.to(), env.kind().wireName(),
+        env.wireSize(),
         sha256.digest(env.payload())));
     // Each receiver gets its own copy of the bytes: a broadcast shares one array among replicas
     // stepping in parallel, and a logic that mutated it would leak into the others.

@@ -1,6 +1,6 @@
 package dev.subnetsim.scenarios.dsl;
 
-import dev.subnetsim.replica.byzantine.ArbitrarySettings;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.scenarios.spec.ByzantineBehaviour;
 import dev.subnetsim.scenarios.spec.ConsensusSpec;
 import dev.subnetsim.scenarios.spec.FaultSpec;
@@ -261,13 +261,11 @@ public final class ScenarioParser {
       return new FaultSpec.Byzantine(at, line, nodes, behaviour);
     }
     double probability = f.fraction("probability", FaultSpec.Byzantine.DEFAULT_PROBABILITY);
-    List<String> kinds = f.has("kinds") ? f.list("kinds", n -> {
+    List<MessageKind> kinds = f.has("kinds") ? f.list("kinds", n -> {
       String kind = f.scalar(n).trim();
-      if (!ArbitrarySettings.KINDS.contains(kind)) {
-        throw f.error(n, "unknown message kind '" + kind + "'; expected one of "
-            + new java.util.TreeSet<>(ArbitrarySettings.KINDS));
-      }
-      return kind;
+      return MessageKind.fromWireName(kind).orElseThrow(() -> f.error(n, "unknown message kind '"
+          + kind + "'; expected one of " + Arrays.stream(MessageKind.values())
+          .map(MessageKind::wireName).sorted().toList()));
     }) : List.of();
     return new FaultSpec.Byzantine(at, line, nodes, behaviour, probability, kinds);
   }

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.spec;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import java.util.List;
 
 /** One entry of the timed fault schedule. */
@@ -34,7 +35,7 @@ public sealed interface FaultSpec {
    * with (empty: all); other behaviours ignore both.
    */
   record Byzantine(long atNanos, int line, NodeSelector nodes, ByzantineBehaviour behaviour,
-      double probability, List<String> kinds) implements FaultSpec {
+      double probability, List<MessageKind> kinds) implements FaultSpec {
     /** The default chance that an arbitrary node tampers with a message. */
     public static final double DEFAULT_PROBABILITY = 0.1;
 

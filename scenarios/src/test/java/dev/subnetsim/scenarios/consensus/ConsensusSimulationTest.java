@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.consensus;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static dev.subnetsim.scenarios.consensus.ConsensusWorld.MS;
 import static dev.subnetsim.scenarios.consensus.ConsensusWorld.S;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,7 +170,7 @@ class ConsensusSimulationTest {
   private static StepOutput forgeCups(StepOutput out) {
     List<Envelope> sends = new ArrayList<>();
     for (Envelope e : out.sends()) {
-      if (!e.kind().equals("cup-response")) {
+      if (e.kind() != MessageKind.CUP_RESPONSE) {
         sends.add(e);
         continue;
       }

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.driver;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.InboundEvent;
 import dev.subnetsim.replica.Observation;
@@ -8,7 +9,8 @@ import dev.subnetsim.replica.StepOutput;
 import java.util.List;
 
 /**
- * Node 0 sends one "hello" {1,2,3} to node 1 at start, charging {@code cpuNanos} of virtual CPU;
+ * Node 0 sends one beacon share {1,2,3} to node 1 at start, charging {@code cpuNanos} of virtual
+ * CPU;
  * every receiver reports Metric("got-" + first payload byte, local now).
  */
 final class PingOnceLogic implements ReplicaLogic {
@@ -26,7 +28,7 @@ final class PingOnceLogic implements ReplicaLogic {
     for (InboundEvent e : events) {
       if (e instanceof InboundEvent.Start && self.value() == 0) {
         out.chargeCpu(cpuNanos);
-        out.network().send(new NodeId(1), "hello", new byte[] {1, 2, 3});
+        out.network().send(new NodeId(1), MessageKind.BEACON_SHARE, new byte[] {1, 2, 3});
       } else if (e instanceof InboundEvent.MessageDelivered m) {
         out.observe(new Observation.Metric("got-" + m.envelope().payload()[0], now));
       }

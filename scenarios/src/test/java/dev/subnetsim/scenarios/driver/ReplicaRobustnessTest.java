@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.driver;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static dev.subnetsim.scenarios.toy.ToyWorld.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,14 +28,14 @@ import org.junit.jupiter.api.Test;
 class ReplicaRobustnessTest {
   private static final Topology TWO = Topology.singleSubnet("app", 2);
 
-  /** Node 0 sends one "poison" to node 1 at start; node 1 runs {@code onPoison} on receipt. */
+  /** Node 0 sends one poisoned ingress to node 1 at start; node 1 runs {@code onPoison} on it. */
   private record PoisonLogic(NodeId self, Supplier<Void> onPoison) implements ReplicaLogic {
     @Override
     public StepOutput step(long now, List<InboundEvent> events) {
       StepOutput.Builder out = StepOutput.builder(self, List.of());
       for (InboundEvent e : events) {
         if (e instanceof InboundEvent.Start && self.value() == 0) {
-          out.network().send(new NodeId(1), "poison", new byte[] {6, 6, 6});
+          out.network().send(new NodeId(1), MessageKind.INGRESS, new byte[] {6, 6, 6});
         } else if (e instanceof InboundEvent.MessageDelivered m) {
           onPoison.get();
         }
@@ -51,14 +52,15 @@ class ReplicaRobustnessTest {
 
   @Test
   void aReplicaThatThrowsOnAPeersMessageIsAFindingNamingTheReplicaTheSenderAndTheKind() {
-    DriverOutcome r = runWith(() -> PeerInputFailure.attributed(new NodeId(0), "poison", () -> {
-      throw new IllegalStateException("planted decoder bug");
-    }));
+    DriverOutcome r = runWith(() -> PeerInputFailure.attributed(new NodeId(0),
+        MessageKind.INGRESS, () -> {
+          throw new IllegalStateException("planted decoder bug");
+        }));
 
     assertThat(r.stopReason()).isEqualTo(StopReason.VIOLATION);
     assertThat(r.violations()).singleElement().satisfies(v -> {
       assertThat(v.invariant()).isEqualTo(ReplicaRobustness.NAME);
-      assertThat(v.detail()).contains("replica node-1", "handling poison from node-0",
+      assertThat(v.detail()).contains("replica node-1", "handling ingress from node-0",
           "IllegalStateException: planted decoder bug", "ReplicaRobustnessTest");
       assertThat(v.timeNanos()).isEqualTo(10 * MS);
     });

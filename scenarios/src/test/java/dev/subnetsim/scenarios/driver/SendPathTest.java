@@ -56,7 +56,7 @@ class SendPathTest {
 
     assertThat(received(trace)).isEmpty();
     assertThat(trace).filteredOn(e -> e instanceof TraceEvent.Dropped d
-        && d.reason().equals("intercepted") && d.kind().equals("hello")).hasSize(1);
+        && d.reason().equals("intercepted") && d.kind().equals("beacon-share")).hasSize(1);
   }
 
   @Test

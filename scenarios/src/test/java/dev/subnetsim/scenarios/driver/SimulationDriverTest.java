@@ -149,9 +149,11 @@ class SimulationDriverTest {
         .traceSink(trace::add).build());
 
     long pingsFrom3 = trace.stream().filter(e -> e instanceof TraceEvent.Delivered d
-        && d.from().equals(N3) && d.kind().equals("ping") && d.timeNanos() > 1_000 * MS).count();
+        && d.from().equals(N3) && d.kind().equals("beacon-share")
+        && d.timeNanos() > 1_000 * MS).count();
     long pingsFrom0 = trace.stream().filter(e -> e instanceof TraceEvent.Delivered d
-        && d.from().equals(N0) && d.kind().equals("ping") && d.timeNanos() > 1_000 * MS).count();
+        && d.from().equals(N0) && d.kind().equals("beacon-share")
+        && d.timeNanos() > 1_000 * MS).count();
     // One ping stream per live incarnation: a leaked old timer chain would double node 3's rate.
     assertThat(pingsFrom3).isBetween(pingsFrom0 - 3, pingsFrom0 + 3);
   }

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.dsl;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,7 @@ class ArbitraryFaultParsingTest {
 
     assertThat(b.behaviour()).isEqualTo(ByzantineBehaviour.ARBITRARY);
     assertThat(b.probability()).isEqualTo(0.05);
-    assertThat(b.kinds()).containsExactly("ingress", "notarization-share");
+    assertThat(b.kinds()).containsExactly(MessageKind.INGRESS, MessageKind.NOTARIZATION_SHARE);
   }
 
   @Test

@@ -7,8 +7,8 @@ import static dev.subnetsim.scenarios.engine.PlantedBugs.on;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.replica.Observation;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.replica.ReplicaLogicFactory;
-import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.scenarios.dsl.ScenarioParser;
 import dev.subnetsim.scenarios.world.CanisterStoryChecker;
@@ -228,7 +228,7 @@ class InvariantsViolatedOnPurposeTest {
     void sharesThatNeverLeaveTheirReplicasLeaveAHealthySubnetsRequestsOfAKindUnanswered() {
       // Planted: every replica's chain-key share gossip loses what it sends; consensus is fine.
       ScenarioRun run = run(root("reply-liveness", "18s", "cheap", VETKD_LOAD), everywhere(
-          PlantedBugs.losingSends((now, e) -> e.kind().equals(ChainKeyShareMessage.KIND))));
+          PlantedBugs.losingSends((now, e) -> e.kind() == MessageKind.CHAINKEY_SHARE)));
 
       assertThat(violated(run, ChainKeyReplyChecker.NAME)).containsPattern(
           "\\d+ vetkd requests were sent while every subnet stayed healthy for 15.0 s after "

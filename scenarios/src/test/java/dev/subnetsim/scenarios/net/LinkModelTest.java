@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.net;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class LinkModelTest {
   private static final NodeId C = new NodeId(2);
 
   private static Envelope env(NodeId from, NodeId to, int payload) {
-    return new Envelope(from, to, "k", new byte[payload]);
+    return new Envelope(from, to, MessageKind.INGRESS, new byte[payload]);
   }
 
   private static long arrival(Transmission t) {
@@ -87,11 +88,11 @@ class LinkModelTest {
 
   @Test
   void bandwidthSerializesMessagesFifoPerLink() {
-    // 1000 B/s: a 986 B payload + 14 B frame + 1 B kind = 1001 B takes 1.001 s on the wire.
+    // 1000 B/s: a 980 B payload + 14 B frame + 7 B kind ("ingress") = 1001 B takes 1.001 s.
     LinkModel m = LinkModel.builder(new ConstantLatency(MS)).bandwidth(1_000).build(1);
-    long first = arrival(m.transmit(env(A, B, 986), 0));
-    long second = arrival(m.transmit(env(A, B, 986), 0));
-    long otherLink = arrival(m.transmit(env(A, C, 986), 0));
+    long first = arrival(m.transmit(env(A, B, 980), 0));
+    long second = arrival(m.transmit(env(A, B, 980), 0));
+    long otherLink = arrival(m.transmit(env(A, C, 980), 0));
 
     assertThat(first).isEqualTo(1_001 * MS + MS);
     assertThat(second).as("waits for the first on the same link").isEqualTo(2_002 * MS + MS);

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.toy;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.InboundEvent;
@@ -15,7 +16,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * A stand-in for consensus in driver tests: every {@code period} each replica broadcasts a "ping"
- * (random padding from its seeded generator), answers each ping with an "ack", and after every
+ * (a beacon share of random padding from its seeded generator), answers each ping with an "ack"
+ * (a certification share), and after every
  * {@code k} pings received reports the next height "finalized" with hash H(subnet, height) (the
  * same on every honest replica, so agreement holds) plus a certified state. A restarted replica
  * starts again from height 0 and re-reports the same hashes.
@@ -48,12 +50,13 @@ public class GossipToyLogic implements ReplicaLogic {
       if (e instanceof InboundEvent.Start) {
         out.timer(now + 1 + rng.nextLong(periodNanos), round);
       } else if (e instanceof InboundEvent.TimerFired t && t.timerId() == round) {
-        out.network().broadcast("ping", pingPayload());
+        out.network().broadcast(MessageKind.BEACON_SHARE, pingPayload());
         round++;
         out.timer(now + periodNanos, round);
       } else if (e instanceof InboundEvent.MessageDelivered m) {
-        if (m.envelope().kind().equals("ping")) {
-          out.network().send(m.envelope().from(), "ack", sha256(m.envelope().payload()));
+        if (m.envelope().kind() == MessageKind.BEACON_SHARE) {
+          out.network().send(m.envelope().from(), MessageKind.CERTIFICATION_SHARE,
+              sha256(m.envelope().payload()));
           if (++pings % k == 0) {
             height++;
             out.observe(new Observation.Finalized(subnet, height, hash("block", height)));
@@ -61,7 +64,7 @@ public class GossipToyLogic implements ReplicaLogic {
           }
         }
       } else if (e instanceof InboundEvent.IngressSubmitted in) {
-        out.network().broadcast("ingress", in.message());
+        out.network().broadcast(MessageKind.INGRESS, in.message());
       }
     }
     return out.build();

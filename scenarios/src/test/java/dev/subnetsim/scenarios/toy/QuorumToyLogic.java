@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.toy;
 
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.InboundEvent;
@@ -49,7 +50,8 @@ public final class QuorumToyLogic implements ReplicaLogic {
       } else if (e instanceof InboundEvent.TimerFired t && t.timerId() == tick) {
         vote(out);
         out.timer(now + periodNanos, ++tick);
-      } else if (e instanceof InboundEvent.MessageDelivered m && m.envelope().kind().equals("vote")) {
+      } else if (e instanceof InboundEvent.MessageDelivered m
+          && m.envelope().kind() == MessageKind.NOTARIZATION_SHARE) {
         long h = ByteBuffer.wrap(m.envelope().payload()).getLong();
         if (h > height + 1) {
           finalizeUpTo(h - 1, out); // the sender saw a quorum for h - 1
@@ -70,7 +72,8 @@ public final class QuorumToyLogic implements ReplicaLogic {
   private void vote(StepOutput.Builder out) {
     long h = height + 1;
     votes.computeIfAbsent(h, k -> new TreeSet<>()).add(self);
-    out.network().broadcast("vote", ByteBuffer.allocate(8).putLong(h).array());
+    out.network().broadcast(MessageKind.NOTARIZATION_SHARE,
+        ByteBuffer.allocate(8).putLong(h).array());
   }
 
   private void finalizeUpTo(long h, StepOutput.Builder out) {

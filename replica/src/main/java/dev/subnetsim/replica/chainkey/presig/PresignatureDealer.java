@@ -30,9 +30,6 @@ import java.util.TreeMap;
  * when it decrypts, and blames the dealer.
  */
 public final class PresignatureDealer {
-  /** The network message kind of a gossiped dealing (its bytes are the payload item). */
-  public static final String KIND = "presignature-dealing";
-
   private final int self;
   private final Presignatures presignatures;
   private final SigningKeys.Node mine;

@@ -20,9 +20,6 @@ import java.util.TreeMap;
  * ({@code corrupt}) deals badly ({@link ReshareContext#badDealing}).
  */
 public final class ReshareDealer {
-  /** The network message kind of a gossiped dealing (its bytes are the payload item). */
-  public static final String KIND = "reshare-dealing";
-
   private final int self;
   private final String subnet;
   private final ReshareContext context;

@@ -1,0 +1,140 @@
+package dev.subnetsim.replica.wire;
+
+import dev.subnetsim.chainkey.certification.Certificate;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage;
+import dev.subnetsim.consensus.types.MessageKind;
+import dev.subnetsim.consensus.wire.MessageCodec;
+import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
+import dev.subnetsim.replica.payload.PayloadItem;
+import java.util.Objects;
+
+/**
+ * Every message replicas send each other, typed: thin records around the existing typed messages,
+ * each knowing its {@link MessageKind} and its body (the bytes after the envelope's frame). The
+ * bodies are the formats of docs/FORMATS.md; {@link WireCodecs} decodes them by kind.
+ */
+public sealed interface PeerMessage {
+
+  MessageKind kind();
+
+  /** The body as sent: the typed message's own encoding. */
+  byte[] encode();
+
+  /** A consensus artifact (its protobuf form, {@link MessageCodec}). */
+  record Consensus(ConsensusMessage message) implements PeerMessage {
+    public Consensus {
+      Objects.requireNonNull(message, "message");
+    }
+
+    public MessageKind kind() {
+      return message.kind();
+    }
+
+    public byte[] encode() {
+      return MessageCodec.encode(message);
+    }
+  }
+
+  /** A client's message relayed to the subnet: signed load or a signed ingress envelope. */
+  record Ingress(PayloadItem item) implements PeerMessage {
+    public Ingress {
+      if (!(item instanceof PayloadItem.Workload || item instanceof PayloadItem.Ingress)) {
+        throw new IllegalArgumentException("ingress is load or a signed call, not " + item);
+      }
+    }
+
+    public MessageKind kind() {
+      return MessageKind.INGRESS;
+    }
+
+    public byte[] encode() {
+      return item.encode();
+    }
+  }
+
+  /** A certified stream slice for the receiver's subnet. */
+  record XNetSlice(PayloadItem.XNet item) implements PeerMessage {
+    public XNetSlice {
+      Objects.requireNonNull(item, "item");
+    }
+
+    public MessageKind kind() {
+      return MessageKind.XNET_SLICE;
+    }
+
+    public byte[] encode() {
+      return item.encode();
+    }
+  }
+
+  /** A replica's share for one pending chain-key request. */
+  record ChainKeyShare(ChainKeyShareMessage share) implements PeerMessage {
+    public ChainKeyShare {
+      Objects.requireNonNull(share, "share");
+    }
+
+    public MessageKind kind() {
+      return MessageKind.CHAINKEY_SHARE;
+    }
+
+    public byte[] encode() {
+      return share.encode();
+    }
+  }
+
+  /** A source replica's dealing of a chain key being reshared. */
+  record ReshareDealing(PayloadItem.ReshareDealing item) implements PeerMessage {
+    public ReshareDealing {
+      Objects.requireNonNull(item, "item");
+    }
+
+    public MessageKind kind() {
+      return MessageKind.RESHARE_DEALING;
+    }
+
+    public byte[] encode() {
+      return item.encode();
+    }
+  }
+
+  /** A signing replica's dealing for a presignature transcript. */
+  record PresignatureDealing(PayloadItem.PresignatureDealing item) implements PeerMessage {
+    public PresignatureDealing {
+      Objects.requireNonNull(item, "item");
+    }
+
+    public MessageKind kind() {
+      return MessageKind.PRESIGNATURE_DEALING;
+    }
+
+    public byte[] encode() {
+      return item.encode();
+    }
+  }
+
+  /** A non-root replica asks a root replica for its subnet's delegation; the body is empty. */
+  record DelegationRequest() implements PeerMessage {
+    public MessageKind kind() {
+      return MessageKind.DELEGATION_REQUEST;
+    }
+
+    public byte[] encode() {
+      return new byte[0];
+    }
+  }
+
+  /** A root replica's answer: the delegation certificate (CBOR). */
+  record Delegation(Certificate certificate) implements PeerMessage {
+    public Delegation {
+      Objects.requireNonNull(certificate, "certificate");
+    }
+
+    public MessageKind kind() {
+      return MessageKind.DELEGATION;
+    }
+
+    public byte[] encode() {
+      return certificate.encode();
+    }
+  }
+}
