@@ -254,6 +254,17 @@ public final class ConsensusCrypto {
     });
   }
 
+  /**
+   * Decides the shares together, per message (one aggregated pairing check each, bisection only
+   * when one fails), and leaves every verdict in the shared cache, where the one-by-one verify
+   * methods find it: the same verdicts with fewer pairings. Nulls are skipped.
+   */
+  public void verifyTogether(List<ShareCheck> checks) {
+    if (!cheap()) {
+      ShareBatches.decide(checks.stream().filter(java.util.Objects::nonNull).toList(), cache, ops);
+    }
+  }
+
   /** Combines verified shares (index -> share) into the beacon signature. */
   public byte[] combineBeacon(Map<Integer, byte[]> shares) {
     if (cheap()) {
