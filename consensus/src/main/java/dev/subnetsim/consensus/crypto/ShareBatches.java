@@ -21,9 +21,9 @@ import java.util.TreeMap;
  * check of that share alone (exact), and valid when a check containing it passed, which with
  * non-zero 63-bit randomizers is wrong with probability at most 2^-63. The randomizers come from
  * a seed derived from the batch's inputs (no unseeded randomness; which shares share a batch may
- * depend on thread timing, their verdicts do not); a Byzantine signer would have to grind about 2^63 share encodings to make
- * an invalid share pass, which the simulated adversaries do not (a real node would draw them from
- * its own entropy).
+ * depend on thread timing, their verdicts do not). A Byzantine signer would have to grind about
+ * 2^63 share encodings to make an invalid share pass, which the simulated adversaries do not (a
+ * real node would draw the randomizers from its own entropy).
  */
 final class ShareBatches {
   private ShareBatches() {}
