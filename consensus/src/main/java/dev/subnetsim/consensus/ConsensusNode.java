@@ -34,6 +34,7 @@ import dev.subnetsim.consensus.wire.MalformedMessageException;
 import dev.subnetsim.consensus.wire.MessageCodec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -203,10 +204,19 @@ public final class ConsensusNode {
   public StepResult step(long now, List<Input> inputs) {
     Changes changes = new Changes();
     List<ReceivedCatchUp> responses = new ArrayList<>();
+    // Decoded up front (null: not a peer message, or undecodable, handled below as before) so
+    // the shares of the step can be verified together first.
+    List<ConsensusMessage> decoded = new ArrayList<>(inputs.size());
     for (Input in : inputs) {
+      decoded.add(in instanceof Received r ? decodeOrNull(r.bytes()) : null);
+    }
+    artifacts.verifySharesTogether(decoded.stream().filter(Objects::nonNull).toList());
+    for (int k = 0; k < inputs.size(); k++) {
+      Input in = inputs.get(k);
+      ConsensusMessage m = decoded.get(k);
       if (in instanceof Received r) {
         PeerInputFailure.attributed(r.from(), "consensus message", () -> {
-          receive(r, now, changes, responses);
+          receive(r, m, now, changes, responses);
           return null;
         });
       } else if (in instanceof IngressReceived i) {
@@ -251,13 +261,27 @@ public final class ConsensusNode {
         List.copyOf(changes.combined), changes.wakeAt);
   }
 
-  private void receive(Received r, long now, Changes changes, List<ReceivedCatchUp> responses) {
-    ConsensusMessage m;
+  /** The message, or null if decoding fails in any way (left to {@link #receive} to report). */
+  private static ConsensusMessage decodeOrNull(byte[] bytes) {
     try {
-      m = MessageCodec.decode(r.bytes());
-    } catch (MalformedMessageException e) {
-      changes.rejections.add(new Changes.Rejection(r.from(), "malformed message: " + e.getMessage()));
-      return;
+      return MessageCodec.decode(bytes);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Handles {@code r}, already decoded to {@code m} unless null (then decoded here). */
+  private void receive(Received r, ConsensusMessage alreadyDecoded, long now, Changes changes,
+      List<ReceivedCatchUp> responses) {
+    ConsensusMessage m = alreadyDecoded;
+    if (m == null) {
+      try {
+        m = MessageCodec.decode(r.bytes());
+      } catch (MalformedMessageException e) {
+        changes.rejections.add(new Changes.Rejection(r.from(), "malformed message: "
+            + e.getMessage()));
+        return;
+      }
     }
     ConsensusMessage decoded = m;
     PeerInputFailure.attributed(r.from(), m.kind(), () -> {

@@ -34,6 +34,18 @@ final class PendingArtifacts {
     return pending.size();
   }
 
+  /**
+   * Decides the signature shares among a step's arrivals together before they are validated one
+   * by one ({@link Validator#verifySharesTogether}); changes no decision.
+   */
+  void verifySharesTogether(List<ConsensusMessage> received) {
+    try {
+      validator.verifySharesTogether(pool, received);
+    } catch (RuntimeException e) {
+      // Only a shortcut: whatever it could not decide, validation decides and attributes alone.
+    }
+  }
+
   /** Validates {@code m} from {@code from}: accepted into the pool, deferred, or rejected. */
   void validate(NodeId from, ConsensusMessage m, Changes changes) {
     try {

@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.State;
  * same run: a plain single-party ECDSA signature with Bouncy Castle (the everyday baseline) and
  * one fixed-base and one variable-base scalar multiplication (the floor).
  *
- * <p>Run: {@code mvn -o -q -pl chainkey -Pbench test-compile exec:exec
+ * <p>Run: {@code ./mvnw -q -pl chainkey -am -DskipNode=true -Pbench test-compile exec:exec
  * -Djmh.args='IdkgSigningBenchmark -f 1 -wi 1 -i 2 -w 1 -r 1'}
  */
 @State(Scope.Benchmark)

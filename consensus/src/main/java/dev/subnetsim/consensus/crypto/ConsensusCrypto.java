@@ -38,6 +38,8 @@ public final class ConsensusCrypto {
   private final List<G2Point> beaconKeyShares;
   private final List<G2Point> certificationKeyShares;
   private final CryptoOpCounter ops = new CryptoOpCounter();
+  /** Shares every replica combines or aggregates, decoded once (a subgroup check each). */
+  private final DecodedPoints decoded = new DecodedPoints();
   /**
    * Memoized results (public key shares, DKG transcripts: a few per DKG interval), bounded like
    * {@link VerificationCache}: two generations of at most half of {@link #MEMO_CAPACITY} each, the
@@ -254,6 +256,17 @@ public final class ConsensusCrypto {
     });
   }
 
+  /**
+   * Decides the shares together, per message (one aggregated pairing check each, bisection only
+   * when one fails), and leaves every verdict in the shared cache, where the one-by-one verify
+   * methods find it: the same verdicts with fewer pairings. Nulls are skipped.
+   */
+  public void verifyTogether(List<ShareCheck> checks) {
+    if (!cheap()) {
+      ShareBatches.decide(checks.stream().filter(java.util.Objects::nonNull).toList(), cache, ops);
+    }
+  }
+
   /** Combines verified shares (index -> share) into the beacon signature. */
   public byte[] combineBeacon(Map<Integer, byte[]> shares) {
     if (cheap()) {
@@ -272,7 +285,7 @@ public final class ConsensusCrypto {
   private byte[] combine(int t, Map<Integer, byte[]> shares) {
     ops.add(CryptoOpCounter.Op.COMBINE_THRESHOLD);
     Map<Integer, G1Point> points = new TreeMap<>();
-    shares.forEach((i, s) -> points.put(i, G1Point.fromBytes(s)));
+    shares.forEach((i, s) -> points.put(i, decoded.decode(s)));
     return threshold.combine(t, points).toBytes();
   }
 
@@ -334,7 +347,7 @@ public final class ConsensusCrypto {
     }
     List<Signature> sigs = new ArrayList<>();
     for (byte[] s : signatures) {
-      sigs.add(Signature.fromBytes(s));
+      sigs.add(new Signature(decoded.decodeNonIdentity(s)));
     }
     return bls.aggregate(sigs).toBytes();
   }

@@ -13,7 +13,9 @@ public final class CryptoOpCounter {
   /** The operation kinds of consensus crypto. */
   public enum Op {
     SIGN_THRESHOLD_SHARE, SIGN_INDIVIDUAL, VERIFY_THRESHOLD_SHARE, VERIFY_INDIVIDUAL,
-    COMBINE_THRESHOLD, AGGREGATE_MULTISIG, VERIFY_THRESHOLD, VERIFY_MULTISIG, CACHE_HIT
+    COMBINE_THRESHOLD, AGGREGATE_MULTISIG, VERIFY_THRESHOLD, VERIFY_MULTISIG, CACHE_HIT,
+    /** A share decided within a batch of shares on one message (one per share). */
+    VERIFY_SHARE_BATCHED
   }
 
   private final AtomicLongArray counts = new AtomicLongArray(Op.values().length);

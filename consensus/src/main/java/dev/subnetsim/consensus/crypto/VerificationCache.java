@@ -66,6 +66,25 @@ public final class VerificationCache {
     return result;
   }
 
+  /**
+   * The verdict held for these inputs, or null (none held, or caching disabled). For callers that
+   * decide several verifications together ({@link ShareBatches}).
+   */
+  Boolean known(String key) {
+    return enabled ? lookup(key) : null;
+  }
+
+  /** Records a verdict decided elsewhere (exactly what {@link #verify}'s check would return). */
+  void record(String key, boolean verdict) {
+    if (enabled) {
+      store(key, verdict);
+    }
+  }
+
+  boolean enabled() {
+    return enabled;
+  }
+
   private synchronized Boolean lookup(String key) {
     Boolean r = young.get(key);
     if (r == null) {
@@ -94,7 +113,7 @@ public final class VerificationCache {
     return capacity;
   }
 
-  private static String key(String scheme, byte[]... parts) {
+  static String key(String scheme, byte[]... parts) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update(scheme.getBytes(java.nio.charset.StandardCharsets.UTF_8));

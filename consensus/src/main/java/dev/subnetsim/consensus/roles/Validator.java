@@ -18,10 +18,14 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.ShareCheck;
 import dev.subnetsim.consensus.dkg.DkgItem;
 import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.dkg.SubnetDkg;
 import dev.subnetsim.consensus.pool.ConsensusPool;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -185,6 +189,46 @@ public final class Validator {
       return proposals.equivocation(pool, e, changes);
     }
     return Verdict.IGNORED;
+  }
+
+  /**
+   * Decides together the shares among {@code received} that {@link #validate} would verify now
+   * against the pool as it is (same guards: lookahead, height, signer limit, keys, state root),
+   * leaving their verdicts in the shared verification cache (one aggregated pairing check per
+   * message instead of one per share). Validation then finds them there: every accept or reject
+   * is the one-by-one decision. Shares whose guards depend on what this step adds are left alone.
+   */
+  public void verifySharesTogether(ConsensusPool pool, List<ConsensusMessage> received) {
+    List<ShareCheck> checks = new ArrayList<>();
+    for (ConsensusMessage m : received) {
+      // Certification shares follow execution, so they are at or below the finalized height.
+      if (!pool.withinLookahead(m.height()) || (m.height() <= pool.finalizedHeight
+          && !(m instanceof CertificationShare))) {
+        continue;
+      }
+      if (m instanceof NotarizationShare s && !overSignerLimit(pool, pool.notarizationShares,
+          s.height(), s.blockHash(), s.signer())) {
+        checks.add(ShareCheck.of(crypto, ShareCheck.Kind.INDIVIDUAL, List.of(), s.signer(),
+            ConsensusCrypto.notarizationMessage(s.height(), s.blockHash()), s.signature()));
+      } else if (m instanceof FinalizationShare s && !overSignerLimit(pool,
+          pool.finalizationShares, s.height(), s.blockHash(), s.signer())) {
+        checks.add(ShareCheck.of(crypto, ShareCheck.Kind.INDIVIDUAL, List.of(), s.signer(),
+            ConsensusCrypto.finalizationMessage(s.height(), s.blockHash()), s.signature()));
+      } else if (m instanceof BeaconShare s && !pool.beacons.containsKey(s.height())
+          && pool.beacons.containsKey(s.height() - 1)) {
+        byte[] prev = pool.beacons.get(s.height() - 1);
+        dkg.keys(s.height()).ifPresent(k -> checks.add(ShareCheck.of(crypto,
+            ShareCheck.Kind.BEACON, k.beaconShares(), s.signer(),
+            ConsensusCrypto.beaconMessage(s.height(), ConsensusPool.sha256(prev)), s.share())));
+      } else if (m instanceof CertificationShare s
+          && !pool.certifications.containsKey(s.height())
+          && Arrays.equals(pool.stateRoots.get(s.height()), s.stateRoot())) {
+        dkg.keys(s.height()).ifPresent(k -> checks.add(ShareCheck.of(crypto,
+            ShareCheck.Kind.CERTIFICATION, k.certificationShares(), s.signer(),
+            ConsensusCrypto.certificationMessage(s.stateRoot()), s.share())));
+      }
+    }
+    crypto.verifyTogether(checks);
   }
 
   /**

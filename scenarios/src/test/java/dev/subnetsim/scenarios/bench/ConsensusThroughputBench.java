@@ -31,7 +31,7 @@ import java.util.Map;
  * and certification keys are reshared every {@link #DKG_INTERVAL} heights, and that DKG work
  * (dealing, transcripts, decrypting shares) is not in the floor, so it counts against wall/floor.
  *
- * <p>Run: {@code mvn -o -q -pl scenarios -Pbench test-compile exec:exec
+ * <p>Run: {@code ./mvnw -q -pl scenarios -am -DskipNode=true -Psim-bench test-compile exec:exec
  * -Dbench.main=dev.subnetsim.scenarios.bench.ConsensusThroughputBench -Djmh.args='10 4 13 34 40'}
  */
 public final class ConsensusThroughputBench {

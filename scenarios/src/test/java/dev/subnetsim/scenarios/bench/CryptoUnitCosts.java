@@ -1,5 +1,8 @@
 package dev.subnetsim.scenarios.bench;
 
+import dev.subnetsim.chainkey.bls.BatchVerifier;
+import dev.subnetsim.chainkey.bls.JblstBlsSignatures;
+import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.crypto.CryptoOpCounter.Op;
@@ -48,6 +51,19 @@ final class CryptoUnitCosts {
     costs.put(Op.VERIFY_THRESHOLD, time(() -> c.verifyBeacon(msg, beacon)));
     costs.put(Op.VERIFY_MULTISIG, time(() -> c.verifyMultiSignature(signers, msg, multi)));
     costs.put(Op.CACHE_HIT, 0.0);
+    // A share decided in a batch: decoding it plus its part of one batch check of n-f shares on
+    // one message (what ConsensusCrypto#verifyTogether does for a height's shares).
+    List<BatchVerifier.Item> items = new ArrayList<>();
+    SeededRandom rng = SeededRandom.fromSeed(4);
+    String dst = JblstBlsSignatures.icMultiSignature().messageDst();
+    costs.put(Op.VERIFY_SHARE_BATCHED, time(() -> {
+      items.clear();
+      for (int i = 0; i < individual.size(); i++) {
+        items.add(new BatchVerifier.Item(keys.publicKeys().multiSigKeys().get(i).point(), msg,
+            G1Point.fromBytesNonIdentity(individual.get(i))));
+      }
+      BatchVerifier.invalidIndices(items, dst, rng);
+    }) / individual.size());
     return costs;
   }
 

@@ -18,7 +18,7 @@ import java.util.Locale;
  * setup alone (the genesis key ceremony and presignature stash, measured by the same scenario run
  * for 0.2 s), and per answered request after setup.
  *
- * <p>Run: {@code mvn -o -q -pl scenarios -Pbench test-compile exec:exec
+ * <p>Run: {@code ./mvnw -q -pl scenarios -am -DskipNode=true -Psim-bench test-compile exec:exec
  * -Dbench.main=dev.subnetsim.scenarios.bench.SigningThroughputBench -Djmh.args='20'}; arguments:
  * simulated seconds per point, then optionally points as {@code n:kind:rate:stash[:cold[:inflight]]}
  * ({@code cold}: the stash starts empty and only the background refill through consensus makes
