@@ -37,6 +37,9 @@ public final class ConsensusCrypto {
   private final BlsSignatures bls = JblstBlsSignatures.icMultiSignature();
   private final List<G2Point> beaconKeyShares;
   private final List<G2Point> certificationKeyShares;
+  /** The group keys cheap combined signatures are bound to (null in real mode). */
+  private final byte[] cheapBeaconKey;
+  private final byte[] cheapCertificationKey;
   private final CryptoOpCounter ops = new CryptoOpCounter();
   /** Shares every replica combines or aggregates, decoded once (a subgroup check each). */
   private final DecodedPoints decoded = new DecodedPoints();
@@ -62,6 +65,9 @@ public final class ConsensusCrypto {
     int n = keys.multiSigKeys().size();
     this.beaconKeyShares = keys.beaconKey().publicKeyShares(n);
     this.certificationKeyShares = keys.certificationKey().publicKeyShares(n);
+    this.cheapBeaconKey = mode == Mode.CHEAP ? keys.beaconKey().publicKey().toBytes() : null;
+    this.cheapCertificationKey = mode == Mode.CHEAP
+        ? keys.certificationKey().publicKey().toBytes() : null;
   }
 
   public SubnetKeys keys() {
@@ -270,14 +276,15 @@ public final class ConsensusCrypto {
   /** Combines verified shares (index -> share) into the beacon signature. */
   public byte[] combineBeacon(Map<Integer, byte[]> shares) {
     if (cheap()) {
-      return CheapSignatures.combine("beacon", shares.values().iterator().next());
+      return CheapSignatures.combine("beacon", cheapBeaconKey, shares.values().iterator().next());
     }
     return combine(keys.beaconKey().threshold(), shares);
   }
 
   public byte[] combineCertification(Map<Integer, byte[]> shares) {
     if (cheap()) {
-      return CheapSignatures.combine("certification", shares.values().iterator().next());
+      return CheapSignatures.combine("certification", cheapCertificationKey,
+          shares.values().iterator().next());
     }
     return combine(keys.certificationKey().threshold(), shares);
   }
@@ -290,17 +297,19 @@ public final class ConsensusCrypto {
   }
 
   public boolean verifyBeacon(byte[] message, byte[] signature) {
-    return verifyThreshold("beacon", keys.beaconKey().publicKey(), message, signature);
-  }
-
-  public boolean verifyCertification(byte[] message, byte[] signature) {
-    return verifyThreshold("certification", keys.certificationKey().publicKey(), message,
+    return verifyThreshold("beacon", keys.beaconKey().publicKey(), cheapBeaconKey, message,
         signature);
   }
 
-  private boolean verifyThreshold(String scheme, G2Point pk, byte[] message, byte[] signature) {
+  public boolean verifyCertification(byte[] message, byte[] signature) {
+    return verifyThreshold("certification", keys.certificationKey().publicKey(),
+        cheapCertificationKey, message, signature);
+  }
+
+  private boolean verifyThreshold(String scheme, G2Point pk, byte[] cheapKey, byte[] message,
+      byte[] signature) {
     if (cheap()) {
-      return CheapSignatures.verifyCombined(scheme, message, signature);
+      return CheapSignatures.verifyCombined(scheme, cheapKey, message, signature);
     }
     return cached(CryptoOpCounter.Op.VERIFY_THRESHOLD, scheme, pk.toBytes(), message, signature, () -> {
       try {
