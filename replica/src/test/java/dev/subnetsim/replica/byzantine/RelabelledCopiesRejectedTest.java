@@ -1,5 +1,8 @@
 package dev.subnetsim.replica.byzantine;
 
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.WireCodecs;
+import dev.subnetsim.replica.wire.PeerMessage;
 import static dev.subnetsim.replica.byzantine.RelabelledFixtures.S;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -38,6 +41,17 @@ class RelabelledCopiesRejectedTest {
     return Relabelling.of(kind, honest, random).orElseThrow();
   }
 
+  /** The liar relays {@code body}: decoded as the routes decode it, refused as they refuse it. */
+  private static ChangeSet relay(IngressComponent ingress, byte[] body, ReplicaView view) {
+    PeerMessage m;
+    try {
+      m = WireCodecs.decode(MessageKind.INGRESS, body);
+    } catch (MalformedPeerMessageException e) {
+      return ChangeSet.rejecting(LIAR, IngressComponent.malformed(e));
+    }
+    return ingress.onRelayed(LIAR, (PeerMessage.Ingress) m, view);
+  }
+
   @Test
   void relabelledIngressNeverEntersThePoolAndIsBlamedOnTheRelay() {
     IngressComponent ingress = new IngressComponent(new SubnetId("app"),
@@ -45,12 +59,12 @@ class RelabelledCopiesRejectedTest {
     ReplicaView view = new ReplicaView(S, new ReplicatedState());
     byte[] load = RelabelledFixtures.LOAD.sign(PayloadItem.Workload.counter(1, 0)).encode();
     byte[] call = new PayloadItem.Ingress(RelabelledFixtures.call()).encode();
-    assertThat(ingress.onRelayed(LIAR, load, view).toConsensus()).hasSize(1);
-    assertThat(ingress.onRelayed(LIAR, call, view).toConsensus()).hasSize(1);
+    assertThat(relay(ingress, load, view).toConsensus()).hasSize(1);
+    assertThat(relay(ingress, call, view).toConsensus()).hasSize(1);
 
     int blamed = 0;
     for (int i = 0; i < 60; i++) {
-      ChangeSet c = ingress.onRelayed(LIAR, lie(MessageKind.INGRESS, i % 2 == 0 ? load : call), view);
+      ChangeSet c = relay(ingress, lie(MessageKind.INGRESS, i % 2 == 0 ? load : call), view);
       assertThat(c.toConsensus()).isEmpty();
       assertThat(c.rejections()).allSatisfy(r -> assertThat(r.sender()).isEqualTo(LIAR));
       blamed += c.rejections().size();
