@@ -1,7 +1,5 @@
 package dev.subnetsim.replica.components;
 
-import dev.subnetsim.replica.wire.MalformedPeerMessageException;
-import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.MetricKey;
@@ -10,6 +8,8 @@ import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.chainkey.ChainKeyWorker;
 import dev.subnetsim.replica.chainkey.ManagementCanister;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.List;
 import java.util.TreeMap;
 

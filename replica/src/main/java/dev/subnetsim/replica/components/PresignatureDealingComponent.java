@@ -1,11 +1,11 @@
 package dev.subnetsim.replica.components;
 
-import dev.subnetsim.replica.wire.MalformedPeerMessageException;
-import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.chainkey.presig.PresignatureDealer;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.List;
 
 /**

@@ -1,7 +1,5 @@
 package dev.subnetsim.replica.components;
 
-import dev.subnetsim.replica.wire.MalformedPeerMessageException;
-import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
@@ -14,6 +12,8 @@ import dev.subnetsim.replica.query.CertifiedState;
 import dev.subnetsim.replica.query.QueryService;
 import dev.subnetsim.replica.query.RootDelegation;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.subnetsim.replica.node;
 
-import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.replica.consensus.DurableStore;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.consensus.ConsensusConfig;
@@ -36,6 +35,7 @@ import dev.subnetsim.replica.components.XNetComponent;
 import dev.subnetsim.replica.net.Envelope;
 import dev.subnetsim.replica.query.QueryRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

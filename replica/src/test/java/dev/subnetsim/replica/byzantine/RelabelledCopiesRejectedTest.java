@@ -1,8 +1,5 @@
 package dev.subnetsim.replica.byzantine;
 
-import dev.subnetsim.replica.wire.MalformedPeerMessageException;
-import dev.subnetsim.replica.wire.WireCodecs;
-import dev.subnetsim.replica.wire.PeerMessage;
 import static dev.subnetsim.replica.byzantine.RelabelledFixtures.S;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -24,6 +21,9 @@ import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.query.RootDelegation;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
+import dev.subnetsim.replica.wire.WireCodecs;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,17 @@
 package dev.subnetsim.replica.components;
 
-import dev.subnetsim.consensus.types.MessageKind;
-import dev.subnetsim.replica.wire.PeerMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.testing.ReplicaStateFixture;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package dev.subnetsim.replica.components;
 
-import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +15,7 @@ import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.replica.payload.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.PeerMessage;
 import org.junit.jupiter.api.Test;
 
 class IngressComponentTest {
