@@ -8,6 +8,8 @@ import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.chainkey.ChainKeyWorker;
 import dev.subnetsim.replica.chainkey.ManagementCanister;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -44,17 +46,17 @@ public final class ChainKeySigningComponent {
     this.worker = arrived;
   }
 
+  /** Why a body sent as a share is refused when it does not decode to one (the routes ask). */
+  public static String malformed(MalformedPeerMessageException e) {
+    return e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+  }
+
   /** A peer's share: checked against its sender, then verified by the worker. */
-  public ChangeSet onShare(NodeId from, byte[] payload, ReplicaView view) {
+  public ChangeSet onShare(NodeId from, PeerMessage.ChainKeyShare message, ReplicaView view) {
     if (worker == null) {
       return ChangeSet.EMPTY;
     }
-    ChainKeyShareMessage m;
-    try {
-      m = ChainKeyShareMessage.decode(payload);
-    } catch (IllegalArgumentException e) {
-      return ChangeSet.rejecting(from, e.getMessage());
-    }
+    ChainKeyShareMessage m = message.share();
     if (m.signer() < 0 || m.signer() >= committee.size()
         || !committee.get(m.signer()).equals(from)) {
       return ChangeSet.rejecting(from, "chain-key share claims signer index " + m.signer()

@@ -7,6 +7,8 @@ import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.payload.IngressAdmission;
 import dev.subnetsim.replica.payload.LoadClient;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.Optional;
 
 /**
@@ -35,11 +37,21 @@ public final class IngressComponent {
         .input(new ConsensusNode.IngressReceived(message)).build();
   }
 
+  /**
+   * Why a relayed body that does not decode to a client's message is refused: the relay is at
+   * fault, as for any message honest replicas check before relaying.
+   */
+  public static String malformed(MalformedPeerMessageException e) {
+    return "relayed " + e.wrongItem().map(IngressAdmission::notSubmittable)
+        .orElseGet(() -> IngressAdmission.malformed(e.getCause().getMessage()));
+  }
+
   /** A peer relayed a client's message. */
-  public ChangeSet onRelayed(NodeId from, byte[] payload, ReplicaView view) {
-    Optional<IngressAdmission.Refusal> refusal = IngressAdmission.check(payload, view.now(), load);
+  public ChangeSet onRelayed(NodeId from, PeerMessage.Ingress message, ReplicaView view) {
+    Optional<IngressAdmission.Refusal> refusal =
+        IngressAdmission.check(message.item(), view.now(), load);
     if (refusal.isEmpty()) {
-      return ChangeSet.builder().input(new ConsensusNode.IngressReceived(payload)).build();
+      return ChangeSet.builder().input(new ConsensusNode.IngressReceived(message.encode())).build();
     }
     return refusal.get().relayFault()
         ? ChangeSet.rejecting(from, "relayed " + refusal.get().reason()) : ChangeSet.EMPTY;

@@ -1,25 +1,77 @@
 package dev.subnetsim.replica.components;
 
 import dev.subnetsim.consensus.types.MessageKind;
+import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.net.Envelope;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.replica.wire.WireCodecs;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Which component handles each peer message kind. Every {@link MessageKind} has exactly one
- * handler, checked when the routes are built: a kind added to the vocabulary without an owner
- * fails at construction, not when a peer first sends it. Each kind's body bound is the codec
- * registry's ({@link WireCodecs}).
+ * Which component handles each peer message kind, and the one place a peer's body is decoded.
+ * Every {@link MessageKind} has exactly one route, checked when the routes are built: a kind added
+ * to the vocabulary without an owner fails at construction, not when a peer first sends it.
+ *
+ * <p>A body past its kind's bound ({@link WireCodecs}) is refused before any decoding. A
+ * consensus body goes on as bytes to the consensus node, which decodes it once itself; any other
+ * body is decoded here by the registry into its {@link PeerMessage} record and handed to a
+ * handler typed for that record, so a body that does not decode is refused and attributed to its
+ * sender here and never reaches a handler.
  */
 public final class MessageRoutes {
-  private final EnumMap<MessageKind, PeerMessageHandler> byKind;
+  /** The handler of the consensus kinds: the body as received (the consensus node decodes it). */
+  @FunctionalInterface
+  public interface BodyHandler {
+    ChangeSet handle(NodeId from, byte[] body, ReplicaView view);
+  }
 
-  private MessageRoutes(EnumMap<MessageKind, PeerMessageHandler> byKind) {
+  /** How one kind is delivered: as bytes (consensus) or decoded and typed. */
+  public sealed interface Route {}
+
+  /** A consensus kind: the body passes on undecoded. */
+  public record ToBody(BodyHandler handler) implements Route {
+    public ToBody {
+      Objects.requireNonNull(handler, "handler");
+    }
+  }
+
+  /**
+   * A kind decoded here to a {@code type} record for {@code handler}; a body that does not decode
+   * is refused for the reason {@code malformed} gives (the owner's wording of the fault).
+   */
+  public record Typed<M extends PeerMessage>(Class<M> type, PeerMessageHandler<M> handler,
+      Function<MalformedPeerMessageException, String> malformed) implements Route {
+    public Typed {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(handler, "handler");
+      Objects.requireNonNull(malformed, "malformed");
+    }
+
+    ChangeSet deliver(NodeId from, MessageKind kind, byte[] body, ReplicaView view) {
+      PeerMessage m;
+      try {
+        m = WireCodecs.decode(kind, body);
+      } catch (MalformedPeerMessageException e) {
+        return ChangeSet.rejecting(from, malformed.apply(e));
+      }
+      if (!type.isInstance(m)) {
+        // The registry decodes each kind to one record type; a mismatch is a wiring bug.
+        throw new IllegalStateException(kind + " decoded to " + m.getClass().getSimpleName()
+            + ", routed as " + type.getSimpleName());
+      }
+      return handler.handle(from, type.cast(m), view);
+    }
+  }
+
+  private final EnumMap<MessageKind, Route> byKind;
+
+  private MessageRoutes(EnumMap<MessageKind, Route> byKind) {
     this.byKind = byKind;
   }
 
@@ -27,47 +79,68 @@ public final class MessageRoutes {
     return new Builder();
   }
 
-  /** The handler of {@code kind} (every kind has one). */
-  public PeerMessageHandler handlerOf(MessageKind kind) {
+  /** The route of {@code kind} (every kind has one). */
+  public Route routeOf(MessageKind kind) {
     return byKind.get(Objects.requireNonNull(kind, "kind"));
   }
 
   /**
-   * Hands a peer's message to its kind's handler; a body past the kind's bound
-   * ({@link WireCodecs#maxBodyBytes}) is refused and attributed to the sender before any decoding.
+   * Hands a peer's message to its kind's handler: refused and attributed to the sender if past
+   * the kind's bound ({@link WireCodecs#maxBodyBytes}) or, for a typed kind, if it does not decode.
    */
   public ChangeSet deliver(Envelope envelope, ReplicaView view) {
-    return WireCodecs.oversize(envelope.kind(), envelope.payload().length)
-        .map(reason -> ChangeSet.rejecting(envelope.from(), reason))
-        .orElseGet(() -> handlerOf(envelope.kind()).handle(envelope.from(), envelope.payload(),
-            view));
+    MessageKind kind = envelope.kind();
+    byte[] body = envelope.payload();
+    var tooLong = WireCodecs.oversize(kind, body.length);
+    if (tooLong.isPresent()) {
+      return ChangeSet.rejecting(envelope.from(), tooLong.get());
+    }
+    Route route = routeOf(kind);
+    return route instanceof ToBody b ? b.handler().handle(envelope.from(), body, view)
+        : ((Typed<?>) route).deliver(envelope.from(), kind, body, view);
   }
 
-  /** Every kind with its handler, in kind order. */
-  public Map<MessageKind, PeerMessageHandler> routes() {
+  /** Every kind with its route, in kind order. */
+  public Map<MessageKind, Route> routes() {
     return Collections.unmodifiableMap(byKind);
   }
 
   /** Collects the routes; {@link #build} refuses a kind without a handler. */
   public static final class Builder {
-    private final EnumMap<MessageKind, PeerMessageHandler> byKind =
-        new EnumMap<>(MessageKind.class);
+    private final EnumMap<MessageKind, Route> byKind = new EnumMap<>(MessageKind.class);
 
     private Builder() {}
 
-    /** Routes {@code kind} to {@code handler}; a kind has one owner. */
-    public Builder route(MessageKind kind, PeerMessageHandler handler) {
-      Objects.requireNonNull(handler, "handler");
-      if (byKind.putIfAbsent(kind, handler) != null) {
-        throw new IllegalArgumentException("message kind " + kind + " already has a handler");
-      }
+    /** Routes every consensus kind, undecoded, to {@code handler}. */
+    public Builder consensus(BodyHandler handler) {
+      ToBody route = new ToBody(handler);
+      MessageKind.consensusKinds().forEach(k -> put(k, route));
       return this;
     }
 
-    /** Routes each of {@code kinds} to {@code handler}. */
-    public Builder routeAll(Set<MessageKind> kinds, PeerMessageHandler handler) {
-      kinds.forEach(k -> route(k, handler));
+    /**
+     * Routes {@code kind}, decoded to {@code type}, to {@code handler}; a body that does not
+     * decode is refused for the registry's reason (which names the kind).
+     */
+    public <M extends PeerMessage> Builder route(MessageKind kind, Class<M> type,
+        PeerMessageHandler<M> handler) {
+      return route(kind, type, handler, Throwable::getMessage);
+    }
+
+    /** As {@link #route(MessageKind, Class, PeerMessageHandler)}, refusing for {@code malformed}. */
+    public <M extends PeerMessage> Builder route(MessageKind kind, Class<M> type,
+        PeerMessageHandler<M> handler, Function<MalformedPeerMessageException, String> malformed) {
+      if (MessageKind.consensusKinds().contains(kind)) {
+        throw new IllegalArgumentException("consensus kind " + kind + " goes to the node as bytes");
+      }
+      put(kind, new Typed<>(type, handler, malformed));
       return this;
+    }
+
+    private void put(MessageKind kind, Route route) {
+      if (byKind.putIfAbsent(kind, route) != null) {
+        throw new IllegalArgumentException("message kind " + kind + " already has a handler");
+      }
     }
 
     /** @throws IllegalStateException naming the kinds that have no handler */

@@ -4,6 +4,8 @@ import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.chainkey.presig.PresignatureDealer;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.List;
 
 /**
@@ -30,12 +32,19 @@ public final class PresignatureDealingComponent {
     this.dealer = arrived;
   }
 
-  public ChangeSet onDealing(NodeId from, byte[] payload, ReplicaView view) {
+  /** Why a body sent as a dealing is refused when it does not decode to one (the routes ask). */
+  public static String malformed(MalformedPeerMessageException e) {
+    return PresignatureDealer.malformed(e.wrongItem().isPresent() ? null
+        : e.getCause().getMessage());
+  }
+
+  public ChangeSet onDealing(NodeId from, PeerMessage.PresignatureDealing message,
+      ReplicaView view) {
     int sender = committee.indexOf(from);
     if (dealer == null || sender < 0) {
       return ChangeSet.EMPTY;
     }
-    return changes(dealer.onDealing(view.state(), sender, payload));
+    return changes(dealer.onDealing(view.state(), sender, message.item()));
   }
 
   /** After a block: deal what can be dealt, withdraw what is recorded, blame undecryptable ones. */

@@ -12,6 +12,8 @@ import dev.subnetsim.replica.query.CertifiedState;
 import dev.subnetsim.replica.query.QueryService;
 import dev.subnetsim.replica.query.RootDelegation;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +95,8 @@ public final class QueryComponent {
   }
 
   /** On the root subnet: another subnet's node asks for its delegation. */
-  public ChangeSet onDelegationRequest(NodeId from, byte[] payload, ReplicaView view) {
+  public ChangeSet onDelegationRequest(NodeId from, PeerMessage.DelegationRequest message,
+      ReplicaView view) {
     var registry = execution.registry();
     if (!registry.isRoot(subnet.name()) || lastCertified == null) {
       return ChangeSet.EMPTY;
@@ -106,12 +109,18 @@ public final class QueryComponent {
     return sending.apply(b.build());
   }
 
+  /** Why a body sent as a delegation is refused when it does not decode to one (the routes ask). */
+  public static String malformed(MalformedPeerMessageException e) {
+    return RootDelegation.malformed(e.getCause() == null ? e.getMessage()
+        : e.getCause().getMessage());
+  }
+
   /** A root node's delegation: kept if valid, else refused and attributed to it. */
-  public ChangeSet onDelegation(NodeId from, byte[] payload, ReplicaView view) {
+  public ChangeSet onDelegation(NodeId from, PeerMessage.Delegation message, ReplicaView view) {
     if (delegation == null) {
       return ChangeSet.EMPTY;
     }
-    String refused = delegation.accept(payload);
+    String refused = delegation.accept(message.certificate());
     return refused == null ? ChangeSet.EMPTY : ChangeSet.rejecting(from, refused);
   }
 

@@ -4,6 +4,8 @@ import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.chainkey.reshare.ReshareDealer;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.List;
 
 /**
@@ -25,12 +27,17 @@ public final class ReshareDealingComponent {
     this.sending = sending;
   }
 
-  public ChangeSet onDealing(NodeId from, byte[] payload, ReplicaView view) {
+  /** Why a body sent as a dealing is refused when it does not decode to one (the routes ask). */
+  public static String malformed(MalformedPeerMessageException e) {
+    return ReshareDealer.malformed(e.wrongItem().isPresent() ? null : e.getCause().getMessage());
+  }
+
+  public ChangeSet onDealing(NodeId from, PeerMessage.ReshareDealing message, ReplicaView view) {
     int sender = committee.indexOf(from);
     if (dealer == null || sender < 0) {
       return ChangeSet.EMPTY;
     }
-    return changes(from, dealer.onDealing(view.state(), sender, payload));
+    return changes(from, dealer.onDealing(view.state(), sender, message.item()));
   }
 
   /** After a block: deal reshares that have started, withdraw what the state recorded. */

@@ -8,6 +8,8 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.replica.xnet.RoutingTable;
 import dev.subnetsim.replica.xnet.XNetSlice;
 import java.nio.charset.StandardCharsets;
@@ -99,18 +101,24 @@ public final class XNetComponent {
     return b.build();
   }
 
+  /** Why a body sent as a slice is refused when it does not decode to one (the routes ask). */
+  public static String malformed(MalformedPeerMessageException e) {
+    return e.getCause() == null ? "xnet message is not a stream slice"
+        : malformedSlice(e.getCause().getMessage());
+  }
+
+  private static String malformedSlice(String why) {
+    return "malformed stream slice: " + why;
+  }
+
   /**
    * A slice from another subnet: kept if valid and it tells us more than the one we hold (a later
    * stream end or signal), proposed if it tells our state news.
    */
-  public ChangeSet onSlice(NodeId from, byte[] payload, ReplicaView view) {
-    XNetSlice s;
+  public ChangeSet onSlice(NodeId from, PeerMessage.XNetSlice message, ReplicaView view) {
+    XNetSlice s = message.item().slice();
     XNetSlice.Progress progress;
     try {
-      if (!(PayloadItem.decode(payload) instanceof PayloadItem.XNet x)) {
-        return ChangeSet.rejecting(from, "xnet message is not a stream slice");
-      }
-      s = x.slice();
       if (!routing.subnets().contains(s.source()) || s.source().equals(me)) {
         return ChangeSet.rejecting(from, "stream slice from unknown subnet " + s.source());
       }
@@ -128,7 +136,7 @@ public final class XNetComponent {
         progress = s.progressFor(me);
       }
     } catch (RuntimeException e) {
-      return ChangeSet.rejecting(from, "malformed stream slice: " + e.getMessage());
+      return ChangeSet.rejecting(from, malformedSlice(e.getMessage()));
     }
     bestSlice.put(s.source(), s);
     bestProgress.put(s.source(), progress);

@@ -35,6 +35,7 @@ import dev.subnetsim.replica.components.XNetComponent;
 import dev.subnetsim.replica.net.Envelope;
 import dev.subnetsim.replica.query.QueryRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -91,14 +92,21 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         behaviours.contains(ByzantineBehaviour.DIVERGENT_EXECUTION), xnet, catchUp, parts,
         signing, presignatures, reshares);
     this.routes = MessageRoutes.builder()
-        .routeAll(MessageKind.consensusKinds(), consensus::onMessage)
-        .route(MessageKind.INGRESS, ingress::onRelayed)
-        .route(MessageKind.XNET_SLICE, xnet::onSlice)
-        .route(MessageKind.CHAINKEY_SHARE, signing::onShare)
-        .route(MessageKind.RESHARE_DEALING, reshares::onDealing)
-        .route(MessageKind.PRESIGNATURE_DEALING, presignatures::onDealing)
-        .route(MessageKind.DELEGATION_REQUEST, queries::onDelegationRequest)
-        .route(MessageKind.DELEGATION, queries::onDelegation)
+        .consensus(consensus::onMessage)
+        .route(MessageKind.INGRESS, PeerMessage.Ingress.class, ingress::onRelayed,
+            IngressComponent::malformed)
+        .route(MessageKind.XNET_SLICE, PeerMessage.XNetSlice.class, xnet::onSlice,
+            XNetComponent::malformed)
+        .route(MessageKind.CHAINKEY_SHARE, PeerMessage.ChainKeyShare.class, signing::onShare,
+            ChainKeySigningComponent::malformed)
+        .route(MessageKind.RESHARE_DEALING, PeerMessage.ReshareDealing.class,
+            reshares::onDealing, ReshareDealingComponent::malformed)
+        .route(MessageKind.PRESIGNATURE_DEALING, PeerMessage.PresignatureDealing.class,
+            presignatures::onDealing, PresignatureDealingComponent::malformed)
+        .route(MessageKind.DELEGATION_REQUEST, PeerMessage.DelegationRequest.class,
+            queries::onDelegationRequest)
+        .route(MessageKind.DELEGATION, PeerMessage.Delegation.class, queries::onDelegation,
+            QueryComponent::malformed)
         .build();
   }
 

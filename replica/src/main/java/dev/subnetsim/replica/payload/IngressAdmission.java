@@ -31,15 +31,20 @@ public final class IngressAdmission {
     try {
       item = PayloadItem.decode(message);
     } catch (MalformedPayloadItemException e) {
-      return Optional.of(new Refusal("malformed ingress: " + e.getMessage(), true));
+      return Optional.of(new Refusal(malformed(e.getMessage()), true));
     }
+    return check(item, nowNanos, load);
+  }
+
+  /** As {@link #check(byte[], long, LoadClient.Verifier)}, for a message already decoded. */
+  public static Optional<Refusal> check(PayloadItem item, long nowNanos,
+      LoadClient.Verifier load) {
     if (item instanceof PayloadItem.Workload w) {
       return load.verifies(w) ? Optional.empty()
           : Optional.of(new Refusal("load not signed by the load client", true));
     }
     if (!(item instanceof PayloadItem.Ingress i)) {
-      return Optional.of(new Refusal("a client may not submit a "
-          + item.getClass().getSimpleName() + " payload item", true));
+      return Optional.of(new Refusal(notSubmittable(item.getClass().getSimpleName()), true));
     }
     if (i.signed().message().isQuery()) {
       return Optional.of(new Refusal("a query is not an update call", true));
@@ -50,5 +55,15 @@ public final class IngressAdmission {
     } catch (InvalidIngressException e) {
       return Optional.of(new Refusal("invalid ingress: " + e.getMessage(), !e.expired()));
     }
+  }
+
+  /** Why a message that does not decode is refused. */
+  public static String malformed(String why) {
+    return "malformed ingress: " + why;
+  }
+
+  /** Why a payload item of simple type name {@code item} is refused as a client's message. */
+  public static String notSubmittable(String item) {
+    return "a client may not submit a " + item + " payload item";
   }
 }

@@ -69,8 +69,18 @@ public final class RootDelegation {
     try {
       c = Certificate.decode(certificateCbor);
     } catch (RuntimeException e) {
-      return "malformed delegation certificate: " + e.getMessage();
+      return malformed(e.getMessage());
     }
+    return accept(c);
+  }
+
+  /** Why a certificate that does not decode is refused. */
+  public static String malformed(String why) {
+    return "malformed delegation certificate: " + why;
+  }
+
+  /** As {@link #accept(byte[])}, for a certificate already decoded. */
+  public String accept(Certificate c) {
     if (c.delegation().isPresent()) {
       return "the delegation certificate carries a delegation itself";
     }
@@ -89,7 +99,8 @@ public final class RootDelegation {
       return "the delegation certificate does not prove this subnet's canister ranges";
     }
     if (held.isEmpty()) {
-      held = Optional.of(new CertificateDelegation(mine.id(), certificateCbor));
+      // Its canonical encoding: what a root node sends (Certificate#encode).
+      held = Optional.of(new CertificateDelegation(mine.id(), c.encode()));
     }
     return null;
   }

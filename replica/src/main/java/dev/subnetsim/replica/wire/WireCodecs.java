@@ -175,7 +175,6 @@ public final class WireCodecs {
   }
 
   private static MalformedPeerMessageException notA(MessageKind kind, PayloadItem item) {
-    return new MalformedPeerMessageException(kind, "body is a "
-        + item.getClass().getSimpleName() + " payload item");
+    return MalformedPeerMessageException.wrongItem(kind, item.getClass().getSimpleName());
   }
 }

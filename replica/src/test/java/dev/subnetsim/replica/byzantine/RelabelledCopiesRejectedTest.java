@@ -21,6 +21,9 @@ import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.query.RootDelegation;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
+import dev.subnetsim.replica.wire.WireCodecs;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,17 @@ class RelabelledCopiesRejectedTest {
     return Relabelling.of(kind, honest, random).orElseThrow();
   }
 
+  /** The liar relays {@code body}: decoded as the routes decode it, refused as they refuse it. */
+  private static ChangeSet relay(IngressComponent ingress, byte[] body, ReplicaView view) {
+    PeerMessage m;
+    try {
+      m = WireCodecs.decode(MessageKind.INGRESS, body);
+    } catch (MalformedPeerMessageException e) {
+      return ChangeSet.rejecting(LIAR, IngressComponent.malformed(e));
+    }
+    return ingress.onRelayed(LIAR, (PeerMessage.Ingress) m, view);
+  }
+
   @Test
   void relabelledIngressNeverEntersThePoolAndIsBlamedOnTheRelay() {
     IngressComponent ingress = new IngressComponent(new SubnetId("app"),
@@ -45,12 +59,12 @@ class RelabelledCopiesRejectedTest {
     ReplicaView view = new ReplicaView(S, new ReplicatedState());
     byte[] load = RelabelledFixtures.LOAD.sign(PayloadItem.Workload.counter(1, 0)).encode();
     byte[] call = new PayloadItem.Ingress(RelabelledFixtures.call()).encode();
-    assertThat(ingress.onRelayed(LIAR, load, view).toConsensus()).hasSize(1);
-    assertThat(ingress.onRelayed(LIAR, call, view).toConsensus()).hasSize(1);
+    assertThat(relay(ingress, load, view).toConsensus()).hasSize(1);
+    assertThat(relay(ingress, call, view).toConsensus()).hasSize(1);
 
     int blamed = 0;
     for (int i = 0; i < 60; i++) {
-      ChangeSet c = ingress.onRelayed(LIAR, lie(MessageKind.INGRESS, i % 2 == 0 ? load : call), view);
+      ChangeSet c = relay(ingress, lie(MessageKind.INGRESS, i % 2 == 0 ? load : call), view);
       assertThat(c.toConsensus()).isEmpty();
       assertThat(c.rejections()).allSatisfy(r -> assertThat(r.sender()).isEqualTo(LIAR));
       blamed += c.rejections().size();

@@ -1,14 +1,17 @@
 package dev.subnetsim.replica.components;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
+import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.testing.ReplicaStateFixture;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -53,7 +56,7 @@ class ChainKeySigningComponentTest {
     ChangeSet last = ChangeSet.EMPTY;
     for (int i = 1; i < threshold; i++) {
       byte[] share = node(i, Set.of()).afterExecution(state).messages().get(0).bytes();
-      last = mine.onShare(committee.get(i), share, view());
+      last = mine.onShare(committee.get(i), share(share), view());
     }
     assertThat(last.rejections()).isEmpty();
     assertThat(last.toConsensus()).singleElement()
@@ -69,7 +72,7 @@ class ChainKeySigningComponentTest {
         .isEqualTo(committee.get(1)));
 
     ChangeSet received = node(0, Set.of()).onShare(committee.get(1),
-        cheat.messages().get(0).bytes(), view());
+        share(cheat.messages().get(0).bytes()), view());
 
     assertThat(received.rejections()).singleElement().satisfies(r -> {
       assertThat(r.sender()).isEqualTo(committee.get(1));
@@ -83,10 +86,12 @@ class ChainKeySigningComponentTest {
     ChainKeySigningComponent mine = node(0, Set.of());
     byte[] twos = node(2, Set.of()).afterExecution(state).messages().get(0).bytes();
 
-    assertThat(mine.onShare(committee.get(3), twos, view()).rejections()).containsExactly(
+    assertThat(mine.onShare(committee.get(3), share(twos), view()).rejections()).containsExactly(
         new Rejection(committee.get(3), "chain-key share claims signer index 2 of another node"));
-    assertThat(mine.onShare(committee.get(3), new byte[5], view()).rejections())
-        .singleElement().satisfies(r -> assertThat(r.sender()).isEqualTo(committee.get(3)));
+    // Worded as the share's own decoder words it (the routes refuse it before the component).
+    String why = PeerBodies.refusal(MessageKind.CHAINKEY_SHARE, new byte[5],
+        ChainKeySigningComponent::malformed);
+    assertThatThrownBy(() -> ChainKeyShareMessage.decode(new byte[5])).hasMessage(why);
   }
 
   @Test
@@ -97,7 +102,7 @@ class ChainKeySigningComponentTest {
     ChangeSet last = ChangeSet.EMPTY;
     for (int i = 1; i < threshold; i++) {
       last = withholding.onShare(committee.get(i),
-          node(i, Set.of()).afterExecution(state).messages().get(0).bytes(), view());
+          share(node(i, Set.of()).afterExecution(state).messages().get(0).bytes()), view());
     }
     assertThat(last.toConsensus()).hasSize(1);
   }
@@ -106,7 +111,12 @@ class ChainKeySigningComponentTest {
   void aReplicaWithoutKeysIgnoresShares() {
     ChainKeySigningComponent keyless = new ChainKeySigningComponent(committee, "keys", null,
         ChangeSetDecorator.HONEST, ChangeSetDecorator.HONEST);
-    assertThat(keyless.onShare(committee.get(1), new byte[3], view()).isEmpty()).isTrue();
+    byte[] share = node(1, Set.of()).afterExecution(state).messages().get(0).bytes();
+    assertThat(keyless.onShare(committee.get(1), share(share), view()).isEmpty()).isTrue();
     assertThat(keyless.afterExecution(state).isEmpty()).isTrue();
+  }
+
+  private static PeerMessage.ChainKeyShare share(byte[] body) {
+    return PeerBodies.decoded(MessageKind.CHAINKEY_SHARE, body, PeerMessage.ChainKeyShare.class);
   }
 }

@@ -15,6 +15,7 @@ import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.replica.payload.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.wire.PeerMessage;
 import org.junit.jupiter.api.Test;
 
 class IngressComponentTest {
@@ -53,8 +54,8 @@ class IngressComponentTest {
 
   @Test
   void aForgedRelayedMessageIsRejectedAndAttributedToTheRelay() {
-    assertThat(ingress.onRelayed(RELAY, signed, view).toConsensus()).hasSize(1);
-    ChangeSet c = ingress.onRelayed(RELAY, forged, view);
+    assertThat(ingress.onRelayed(RELAY, relayed(signed), view).toConsensus()).hasSize(1);
+    ChangeSet c = ingress.onRelayed(RELAY, relayed(forged), view);
 
     assertThat(c.toConsensus()).isEmpty();
     assertThat(c.rejections()).containsExactly(new Rejection(RELAY,
@@ -71,23 +72,19 @@ class IngressComponentTest {
   @Test
   void aRelayedCallThatExpiredByOurClockIsDroppedWithoutBlamingTheRelay() {
     byte[] expiring = call(10 * S);
-    assertThat(ingress.onRelayed(RELAY, expiring, new ReplicaView(S, view.state()))
+    assertThat(ingress.onRelayed(RELAY, relayed(expiring), new ReplicaView(S, view.state()))
         .toConsensus()).hasSize(1);
 
-    ChangeSet late = ingress.onRelayed(RELAY, expiring, new ReplicaView(11 * S, view.state()));
+    ChangeSet late = ingress.onRelayed(RELAY, relayed(expiring), new ReplicaView(11 * S, view.state()));
 
     assertThat(late.isEmpty()).isTrue();
   }
 
   @Test
   void malformedRelayedBytesAreBlamedOnTheRelay() {
-    ChangeSet c = ingress.onRelayed(RELAY, new byte[] {0x7f, 1}, view);
-
-    assertThat(c.toConsensus()).isEmpty();
-    assertThat(c.rejections()).singleElement().satisfies(r -> {
-      assertThat(r.sender()).isEqualTo(RELAY);
-      assertThat(r.reason()).startsWith("relayed malformed ingress: ");
-    });
+    // Refused at routing, worded as the component words it.
+    assertThat(PeerBodies.refusal(MessageKind.INGRESS, new byte[] {0x7f, 1},
+        IngressComponent::malformed)).startsWith("relayed malformed ingress: ");
   }
 
   @Test
@@ -98,7 +95,11 @@ class IngressComponentTest {
 
     assertThat(c.messages()).isEmpty();
     assertThat(c.toConsensus()).isEmpty();
-    assertThat(ingress.onRelayed(RELAY, response, view).rejections()).containsExactly(
-        new Rejection(RELAY, "relayed a client may not submit a ChainKeyResponse payload item"));
+    assertThat(PeerBodies.refusal(MessageKind.INGRESS, response, IngressComponent::malformed))
+        .isEqualTo("relayed a client may not submit a ChainKeyResponse payload item");
+  }
+
+  private static PeerMessage.Ingress relayed(byte[] body) {
+    return PeerBodies.decoded(MessageKind.INGRESS, body, PeerMessage.Ingress.class);
   }
 }

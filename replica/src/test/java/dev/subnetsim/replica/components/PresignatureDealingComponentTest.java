@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,12 +53,12 @@ class PresignatureDealingComponentTest {
     PresignatureDealingComponent mine = node(0, Set.of());
     ReplicaView view = new ReplicaView(1, state);
 
-    assertThat(mine.onDealing(committee.get(1), ones, view).toConsensus()).hasSize(1);
-    assertThat(mine.onDealing(committee.get(2), ones, view).rejections()).containsExactly(
+    assertThat(mine.onDealing(committee.get(1), dealing(ones), view).toConsensus()).hasSize(1);
+    assertThat(mine.onDealing(committee.get(2), dealing(ones), view).rejections()).containsExactly(
         new Rejection(committee.get(2), "presignature dealing of dealer 1 sent by node 2"));
-    assertThat(mine.onDealing(committee.get(3), new byte[] {1}, view).rejections())
-        .singleElement().satisfies(r -> assertThat(r.sender()).isEqualTo(committee.get(3)));
-    assertThat(mine.onDealing(new NodeId(99), ones, view).isEmpty()).isTrue();
+    assertThat(PeerBodies.refusal(MessageKind.PRESIGNATURE_DEALING, new byte[] {1},
+        PresignatureDealingComponent::malformed)).startsWith("malformed presignature dealing: ");
+    assertThat(mine.onDealing(new NodeId(99), dealing(ones), view).isEmpty()).isTrue();
   }
 
   @Test
@@ -66,5 +67,10 @@ class PresignatureDealingComponentTest {
 
     assertThat(dealt.messages()).isEmpty();
     assertThat(dealt.toConsensus()).isNotEmpty();
+  }
+
+  private static PeerMessage.PresignatureDealing dealing(byte[] body) {
+    return PeerBodies.decoded(MessageKind.PRESIGNATURE_DEALING, body,
+        PeerMessage.PresignatureDealing.class);
   }
 }

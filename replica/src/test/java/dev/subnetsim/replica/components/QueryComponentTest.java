@@ -1,5 +1,7 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.chainkey.certification.Certificate;
+import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,7 +93,12 @@ class QueryComponentTest {
     QueryComponent queries = new QueryComponent(new SubnetId("app"), app, 0,
         ChangeSetDecorator.HONEST);
 
-    ChangeSet c = queries.onDelegation(ROOT_NODES.get(0), new byte[] {1, 2, 3},
+    // The routes refuse a body that does not decode, in the component's words.
+    assertThat(PeerBodies.refusal(MessageKind.DELEGATION, new byte[] {1, 2, 3},
+        QueryComponent::malformed)).startsWith("malformed delegation certificate: ");
+    // A well-formed certificate that proves nothing is refused by the component itself.
+    Certificate unsigned = new Certificate(mine, new byte[48], Optional.empty());
+    ChangeSet c = queries.onDelegation(ROOT_NODES.get(0), new PeerMessage.Delegation(unsigned),
         new ReplicaView(0, state));
 
     assertThat(c.rejections()).singleElement().satisfies(r -> assertThat(r.sender())
@@ -107,19 +114,19 @@ class QueryComponentTest {
     QueryComponent withholding = new QueryComponent(new SubnetId("root"), root, 0,
         ChangeSetDecorator.sending(Set.of(ByzantineBehaviour.WITHHOLDING)));
     ReplicaView view = new ReplicaView(0, rootState);
-    assertThat(honest.onDelegationRequest(APP_NODES.get(0), new byte[0], view).isEmpty())
+    assertThat(honest.onDelegationRequest(APP_NODES.get(0), new PeerMessage.DelegationRequest(), view).isEmpty())
         .isTrue();
 
     for (QueryComponent q : List.of(honest, withholding)) {
       q.onCertified(certification(0, rootTree.digest()), Optional.of(rootTree));
     }
 
-    assertThat(honest.onDelegationRequest(APP_NODES.get(0), new byte[0], view).messages())
+    assertThat(honest.onDelegationRequest(APP_NODES.get(0), new PeerMessage.DelegationRequest(), view).messages())
         .singleElement().isInstanceOfSatisfying(ChangeSet.Unicast.class, u -> {
           assertThat(u.to()).isEqualTo(APP_NODES.get(0));
           assertThat(u.kind()).isEqualTo(MessageKind.DELEGATION);
         });
-    assertThat(withholding.onDelegationRequest(APP_NODES.get(0), new byte[0], view).messages())
+    assertThat(withholding.onDelegationRequest(APP_NODES.get(0), new PeerMessage.DelegationRequest(), view).messages())
         .isEmpty();
   }
 }

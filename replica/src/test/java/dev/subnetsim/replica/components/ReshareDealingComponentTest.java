@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,16 +75,20 @@ class ReshareDealingComponentTest {
         .messages().get(0).bytes();
     ReshareDealingComponent mine = node(0, Set.of());
 
-    assertThat(mine.onDealing(COMMITTEE.get(1), good, view).toConsensus()).hasSize(1);
-    ChangeSet refused = mine.onDealing(COMMITTEE.get(2), bad, view);
+    assertThat(mine.onDealing(COMMITTEE.get(1), dealing(good), view).toConsensus()).hasSize(1);
+    ChangeSet refused = mine.onDealing(COMMITTEE.get(2), dealing(bad), view);
     assertThat(refused.toConsensus()).isEmpty();
     assertThat(refused.rejections()).singleElement().satisfies(r -> {
       assertThat(r.sender()).isEqualTo(COMMITTEE.get(2));
       assertThat(r.reason()).contains("dealer 2");
     });
-    assertThat(mine.onDealing(COMMITTEE.get(3), good, view).rejections()).containsExactly(
+    assertThat(mine.onDealing(COMMITTEE.get(3), dealing(good), view).rejections()).containsExactly(
         new Rejection(COMMITTEE.get(3), "resharing dealing of dealer 1 sent by node 3"));
-    assertThat(mine.onDealing(new NodeId(99), good, view).isEmpty()).isTrue();
+    assertThat(mine.onDealing(new NodeId(99), dealing(good), view).isEmpty()).isTrue();    assertThat(PeerBodies.refusal(MessageKind.RESHARE_DEALING, new byte[] {1},
+        ReshareDealingComponent::malformed)).startsWith("malformed resharing dealing: ");
+    assertThat(PeerBodies.refusal(MessageKind.RESHARE_DEALING, new PayloadItem.Workload(1, 2, 0,
+        "increment", new byte[0]).encode(), ReshareDealingComponent::malformed))
+        .isEqualTo("gossiped resharing dealing is another payload item");
   }
 
   @Test
@@ -93,5 +98,9 @@ class ReshareDealingComponentTest {
 
     assertThat(dealt.messages()).isEmpty();
     assertThat(dealt.toConsensus()).hasSize(1);
+  }
+
+  private static PeerMessage.ReshareDealing dealing(byte[] body) {
+    return PeerBodies.decoded(MessageKind.RESHARE_DEALING, body, PeerMessage.ReshareDealing.class);
   }
 }

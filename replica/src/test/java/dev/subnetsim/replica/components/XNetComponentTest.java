@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,12 +58,12 @@ class XNetComponentTest {
         .containsExactlyElementsOf(SIGNING_NODES);
     byte[] slice = sent.messages().get(0).bytes();
     ReplicaView view = new ReplicaView(0, new ReplicatedState());
-    ChangeSet received = signing.onSlice(APP_NODE, slice, view);
+    ChangeSet received = signing.onSlice(APP_NODE, slice(slice), view);
     assertThat(received.rejections()).isEmpty();
     assertThat(received.toConsensus()).singleElement()
         .isInstanceOfSatisfying(ConsensusNode.IngressReceived.class,
             p -> assertThat(p.message()).isEqualTo(slice));
-    assertThat(signing.onSlice(APP_NODE, slice, view).isEmpty()).isTrue();
+    assertThat(signing.onSlice(APP_NODE, slice(slice), view).isEmpty()).isTrue();
   }
 
   @Test
@@ -81,15 +82,15 @@ class XNetComponentTest {
     byte[] fromItself = new PayloadItem.XNet(new XNetSlice("signing", 3, CERTIFIED,
         new byte[0])).encode();
 
-    assertThat(signing.onSlice(APP_NODE, new byte[] {1, 2, 3}, view).rejections())
-        .singleElement().satisfies(r -> {
-          assertThat(r.sender()).isEqualTo(APP_NODE);
-          assertThat(r.reason()).startsWith("malformed stream slice");
-        });
-    assertThat(signing.onSlice(APP_NODE, uncertified, view).rejections())
+    assertThat(PeerBodies.refusal(MessageKind.XNET_SLICE, new byte[] {1, 2, 3},
+        XNetComponent::malformed)).startsWith("malformed stream slice: ");
+    assertThat(PeerBodies.refusal(MessageKind.XNET_SLICE, new PayloadItem.ReshareDealing(0,
+        "vetkd", 1, new byte[] {1}).encode(), XNetComponent::malformed))
+        .isEqualTo("xnet message is not a stream slice");
+    assertThat(signing.onSlice(APP_NODE, slice(uncertified), view).rejections())
         .containsExactly(new Rejection(APP_NODE,
             "stream slice of app at height 3 fails its certification"));
-    assertThat(signing.onSlice(APP_NODE, fromItself, view).rejections())
+    assertThat(signing.onSlice(APP_NODE, slice(fromItself), view).rejections())
         .containsExactly(new Rejection(APP_NODE, "stream slice from unknown subnet signing"));
   }
 
@@ -102,22 +103,26 @@ class XNetComponentTest {
     // A Byzantine app node replays the certified first slice claiming a height far ahead.
     byte[] relabelled = new PayloadItem.XNet(new XNetSlice(first.source(), 1L << 40,
         first.signature(), first.witness())).encode();
-    assertThat(signing.onSlice(APP_NODE, relabelled, view).rejections()).isEmpty();
+    assertThat(signing.onSlice(APP_NODE, slice(relabelled), view).rejections()).isEmpty();
 
     appState.advance(1, 1);
     appState.appendToStream("signing", new StreamMessage.Request(8, new CanisterId(1).toBytes(),
         new CanisterId(ROUTING.base("signing")), "increment", new byte[0]).encode());
     byte[] second = certifyAppState().messages().get(0).bytes();
-    ChangeSet received = signing.onSlice(APP_NODE, second, view);
+    ChangeSet received = signing.onSlice(APP_NODE, slice(second), view);
 
     assertThat(received.toConsensus()).anySatisfy(in -> assertThat(in)
         .isInstanceOfSatisfying(ConsensusNode.IngressReceived.class,
             p -> assertThat(p.message()).isEqualTo(second)));
     // The stale relabelled copy, sent again, tells nothing new.
-    assertThat(signing.onSlice(APP_NODE, relabelled, view).isEmpty()).isTrue();
+    assertThat(signing.onSlice(APP_NODE, slice(relabelled), view).isEmpty()).isTrue();
   }
 
   private static XNetSlice decode(byte[] item) {
     return ((PayloadItem.XNet) PayloadItem.decode(item)).slice();
+  }
+
+  private static PeerMessage.XNetSlice slice(byte[] body) {
+    return PeerBodies.decoded(MessageKind.XNET_SLICE, body, PeerMessage.XNetSlice.class);
   }
 }

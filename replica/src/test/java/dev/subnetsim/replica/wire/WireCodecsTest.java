@@ -64,8 +64,20 @@ class WireCodecsTest {
     byte[] dealing = WireCodecs.encode(samples.get(MessageKind.RESHARE_DEALING).get(0));
     assertThatThrownBy(() -> WireCodecs.decode(MessageKind.XNET_SLICE, dealing))
         .isInstanceOf(MalformedPeerMessageException.class)
-        .hasMessage("xnet-slice: body is a ReshareDealing payload item");
+        .hasMessage("xnet-slice: body is a ReshareDealing payload item")
+        .satisfies(e -> assertThat(((MalformedPeerMessageException) e).wrongItem())
+            .contains("ReshareDealing"));
     assertThatThrownBy(() -> WireCodecs.decode(MessageKind.INGRESS, dealing))
         .isInstanceOf(MalformedPeerMessageException.class);
+  }
+
+  @Test
+  void aBodyThatDoesNotDecodeKeepsItsCauseAndNamesNoWrongItem() {
+    assertThatThrownBy(() -> WireCodecs.decode(MessageKind.XNET_SLICE, new byte[] {1, 2, 3}))
+        .isInstanceOf(MalformedPeerMessageException.class)
+        .satisfies(e -> {
+          assertThat(e.getCause()).isNotNull();
+          assertThat(((MalformedPeerMessageException) e).wrongItem()).isEmpty();
+        });
   }
 }

@@ -10,7 +10,6 @@ import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.schnorr.ThresholdSchnorr;
 import dev.subnetsim.replica.chainkey.SigningKeys;
 import dev.subnetsim.replica.chainkey.presig.PresignatureRecipe.Step;
-import dev.subnetsim.replica.payload.MalformedPayloadItemException;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ public final class PresignatureDealer {
   /** Blocks an early dealing is retried for before it is dropped. */
   private static final int EARLY_RETRIES = 64;
 
-  private record Early(int sender, byte[] bytes, int retries) {}
+  private record Early(int sender, PayloadItem.PresignatureDealing dealing, int retries) {}
 
   /** What the replica must do after the dealer ran; rejections by the index of the node blamed. */
   public record Effects(List<byte[]> broadcast, List<byte[]> propose, List<byte[]> withdraw,
@@ -92,7 +91,7 @@ public final class PresignatureDealer {
     List<Early> retry = new ArrayList<>(early);
     early.clear();
     for (Early e : retry) {
-      receive(state, e.sender(), e.bytes(), e.retries() + 1, effects);
+      receive(state, e.sender(), e.dealing(), e.retries() + 1, effects);
     }
     for (var u : mine.presignatureShares().drainUndecryptable()) {
       effects.rejections().add(new Blame(u.dealer(), "presignature dealing for "
@@ -150,27 +149,23 @@ public final class PresignatureDealer {
   }
 
   /** A peer gossiped a dealing: check it and, if valid and still needed, propose it. */
-  public Effects onDealing(ReplicatedState state, int sender, byte[] bytes) {
+  public Effects onDealing(ReplicatedState state, int sender, PayloadItem.PresignatureDealing d) {
     Effects effects = Effects.empty();
-    receive(state, sender, bytes, 0, effects);
+    receive(state, sender, d, 0, effects);
     return effects;
   }
 
-  private void receive(ReplicatedState state, int sender, byte[] bytes, int retries,
-      Effects effects) {
-    PayloadItem.PresignatureDealing d;
-    try {
-      if (!(PayloadItem.decode(bytes) instanceof PayloadItem.PresignatureDealing x)) {
-        effects.rejections().add(new Blame(sender,
-            "gossiped presignature dealing is another payload item"));
-        return;
-      }
-      d = x;
-    } catch (MalformedPayloadItemException e) {
-      effects.rejections().add(new Blame(sender, "malformed presignature dealing: "
-          + e.getMessage()));
-      return;
-    }
+  /**
+   * Why a gossiped body is refused when it does not decode ({@code why}) or, with null, decodes to
+   * another payload item.
+   */
+  public static String malformed(String why) {
+    return why == null ? "gossiped presignature dealing is another payload item"
+        : "malformed presignature dealing: " + why;
+  }
+
+  private void receive(ReplicatedState state, int sender, PayloadItem.PresignatureDealing d,
+      int retries, Effects effects) {
     if (d.dealer() != sender) {
       effects.rejections().add(new Blame(sender, "presignature dealing of dealer " + d.dealer()
           + " sent by node " + sender));
@@ -186,7 +181,7 @@ public final class PresignatureDealer {
       // For an instance this replica has not opened, or inputs it has not built yet (it lags):
       // kept for later; whether it can ever be valid is decided by the block that includes it.
       if (retries < EARLY_RETRIES && early.size() < MAX_EARLY) {
-        early.add(new Early(sender, bytes, retries));
+        early.add(new Early(sender, d, retries));
       }
       return;
     }
@@ -195,7 +190,7 @@ public final class PresignatureDealer {
       effects.rejections().add(new Blame(sender, invalid.get()));
       return;
     }
-    propose(d, bytes, effects);
+    propose(d, d.encode(), effects);
   }
 
   private void propose(PayloadItem.PresignatureDealing d, byte[] item, Effects effects) {

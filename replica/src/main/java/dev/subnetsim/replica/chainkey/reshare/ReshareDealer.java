@@ -3,7 +3,6 @@ package dev.subnetsim.replica.chainkey.reshare;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule.Reshare;
-import dev.subnetsim.replica.payload.MalformedPayloadItemException;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.ArrayList;
@@ -78,20 +77,18 @@ public final class ReshareDealer {
     return effects;
   }
 
+  /**
+   * Why a gossiped body is refused when it does not decode ({@code why}) or, with null, decodes to
+   * another payload item.
+   */
+  public static String malformed(String why) {
+    return why == null ? "gossiped resharing dealing is another payload item"
+        : "malformed resharing dealing: " + why;
+  }
+
   /** A peer gossiped a dealing: check it and, if valid, propose it. */
-  public Effects onDealing(ReplicatedState state, int senderIndex, byte[] bytes) {
+  public Effects onDealing(ReplicatedState state, int senderIndex, PayloadItem.ReshareDealing d) {
     Effects effects = Effects.empty();
-    PayloadItem.ReshareDealing d;
-    try {
-      if (!(PayloadItem.decode(bytes) instanceof PayloadItem.ReshareDealing x)) {
-        effects.rejections().add("gossiped resharing dealing is another payload item");
-        return effects;
-      }
-      d = x;
-    } catch (MalformedPayloadItemException e) {
-      effects.rejections().add("malformed resharing dealing: " + e.getMessage());
-      return effects;
-    }
     if (d.dealer() != senderIndex) {
       effects.rejections().add("resharing dealing of dealer " + d.dealer() + " sent by node "
           + senderIndex);
@@ -110,7 +107,7 @@ public final class ReshareDealer {
       effects.rejections().add(invalid.get());
       return effects;
     }
-    propose(d.reshare(), bytes, ReshareLedger.dealingRecord(d.reshare(), d.keyId(), d.dealer()),
+    propose(d.reshare(), d.encode(), ReshareLedger.dealingRecord(d.reshare(), d.keyId(), d.dealer()),
         effects);
     return effects;
   }

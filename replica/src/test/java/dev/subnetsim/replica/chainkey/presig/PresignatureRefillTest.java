@@ -241,7 +241,7 @@ class PresignatureRefillTest {
     var forged = IdkgDealer.deal(params, 1, List.of(new CommitmentOpening.Pedersen(
         EcScalar.random(EcCurve.SECP256K1, bed.rng.fork("x")), EcScalar.random(EcCurve.SECP256K1,
             bed.rng.fork("y")))), bed.rng.fork("forged"));
-    byte[] item = new PayloadItem.PresignatureDealing(K1, 0, "kappa", 1, forged.toBytes()).encode();
+    var item = new PayloadItem.PresignatureDealing(K1, 0, "kappa", 1, forged.toBytes());
 
     bed.apply(bed.dealers.get(0).onDealing(bed.state, 1, item));
     assertThat(bed.blamed).singleElement().satisfies(b -> {
@@ -252,7 +252,7 @@ class PresignatureRefillTest {
     assertThat(bed.blamed.get(1).node()).isEqualTo(2);
     assertThat(bed.blamed.get(1).reason()).contains("of dealer 1 sent by node 2");
 
-    var outcome = bed.execute(3, List.of(item));
+    var outcome = bed.execute(3, List.of(item.encode()));
     assertThat(outcome.rejectedItems()).singleElement().asString()
         .contains("invalid presignature dealing");
     assertThat(bed.presignatures.hasDealing(bed.state, K1, 0, "kappa", 1)).isFalse();
