@@ -378,14 +378,19 @@ public final class BlockExecutor {
 
     /** The random tape seed of the next message: the block's randomness and the message's index. */
     private byte[] seed() {
-      try {
-        MessageDigest d = MessageDigest.getInstance("SHA-256");
-        d.update(randomness);
-        d.update(ByteBuffer.allocate(16).putLong(state.height()).putLong(messageCounter++).array());
-        return d.digest();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+      return messageSeed(randomness, state.height(), messageCounter++);
+    }
+  }
+
+  /** SHA-256 of the block's randomness, then its height and the message's index as u64s. */
+  static byte[] messageSeed(byte[] randomness, long height, long message) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(randomness);
+      d.update(ByteBuffer.allocate(16).putLong(height).putLong(message).array());
+      return d.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

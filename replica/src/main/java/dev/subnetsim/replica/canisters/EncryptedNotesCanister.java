@@ -93,7 +93,7 @@ public final class EncryptedNotesCanister implements CanisterProgram {
     return u;
   }
 
-  private static byte[] key(byte[] caller, long n) {
+  static byte[] key(byte[] caller, long n) {
     byte[] p = prefix(caller);
     return ByteBuffer.allocate(p.length + 8).put(p).putLong(n).array();
   }

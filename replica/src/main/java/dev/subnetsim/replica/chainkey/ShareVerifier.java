@@ -45,7 +45,7 @@ public final class ShareVerifier {
     return ok;
   }
 
-  private static String key(ChainKeyRequest r, int signer, byte[] share) {
+  static String key(ChainKeyRequest r, int signer, byte[] share) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update(r.method().getBytes(java.nio.charset.StandardCharsets.UTF_8));

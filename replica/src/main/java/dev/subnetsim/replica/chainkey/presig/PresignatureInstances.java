@@ -175,19 +175,26 @@ final class PresignatureInstances {
 
   private static List<Long> longs(ReplicatedState s, String name) {
     byte[] v = s.presignatureRecords().get(name);
-    List<Long> out = new ArrayList<>();
-    if (v != null) {
-      ByteBuffer b = ByteBuffer.wrap(v);
-      while (b.hasRemaining()) {
-        out.add(b.getLong());
-      }
-    }
-    return out;
+    return v == null ? new ArrayList<>() : decodeLongs(v);
   }
 
   private static void putLongs(ReplicatedState s, String name, List<Long> values) {
+    s.putPresignatureRecord(name, encodeLongs(values));
+  }
+
+  /** A list record: the values as consecutive 8-byte big-endian longs, no count. */
+  static byte[] encodeLongs(List<Long> values) {
     ByteBuffer b = ByteBuffer.allocate(8 * values.size());
     values.forEach(b::putLong);
-    s.putPresignatureRecord(name, b.array());
+    return b.array();
+  }
+
+  static List<Long> decodeLongs(byte[] v) {
+    List<Long> out = new ArrayList<>();
+    ByteBuffer b = ByteBuffer.wrap(v);
+    while (b.hasRemaining()) {
+      out.add(b.getLong());
+    }
+    return out;
   }
 }

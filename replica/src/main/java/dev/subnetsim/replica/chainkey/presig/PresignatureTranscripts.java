@@ -97,11 +97,8 @@ final class PresignatureTranscripts {
     }
     Built b = build(p, new ArrayList<>(dealings.values()));
     List<Integer> dealers = b.built().dealers();
-    ByteBuffer record = ByteBuffer.allocate(4 + 4 * dealers.size() + 32);
-    record.putInt(dealers.size());
-    dealers.forEach(record::putInt);
-    record.put(HexFormat.of().parseHex(b.digest()));
-    s.putPresignatureRecord(builtRecord(keyId, instance, transcript), record.array());
+    s.putPresignatureRecord(builtRecord(keyId, instance, transcript),
+        encodeBuilt(dealers, HexFormat.of().parseHex(b.digest())));
     return true;
   }
 
@@ -110,13 +107,8 @@ final class PresignatureTranscripts {
     if (record == null) {
       return Optional.empty();
     }
-    ByteBuffer b = ByteBuffer.wrap(record);
-    List<Integer> dealers = new ArrayList<>();
-    for (int i = b.getInt(); i > 0; i--) {
-      dealers.add(b.getInt());
-    }
-    byte[] digest = new byte[32];
-    b.get(digest);
+    List<Integer> dealers = builtDealers(record);
+    byte[] digest = builtDigest(record);
     String memoKey = transcriptId(keyId, instance, transcript) + "#"
         + HexFormat.of().formatHex(digest);
     Built known = built.get(memoKey);
@@ -190,5 +182,31 @@ final class PresignatureTranscripts {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The built record: u32 dealer count, each dealer as u32, then the 32-byte dealings digest. */
+  static byte[] encodeBuilt(List<Integer> dealers, byte[] digest) {
+    ByteBuffer record = ByteBuffer.allocate(4 + 4 * dealers.size() + 32);
+    record.putInt(dealers.size());
+    dealers.forEach(record::putInt);
+    record.put(digest);
+    return record.array();
+  }
+
+  static List<Integer> builtDealers(byte[] record) {
+    ByteBuffer b = ByteBuffer.wrap(record);
+    List<Integer> dealers = new ArrayList<>();
+    for (int i = b.getInt(); i > 0; i--) {
+      dealers.add(b.getInt());
+    }
+    return dealers;
+  }
+
+  static byte[] builtDigest(byte[] record) {
+    ByteBuffer b = ByteBuffer.wrap(record);
+    b.position(4 + 4 * Math.max(0, b.getInt()));
+    byte[] digest = new byte[32];
+    b.get(digest);
+    return digest;
   }
 }

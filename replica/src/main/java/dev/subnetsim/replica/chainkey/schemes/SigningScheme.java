@@ -63,7 +63,7 @@ abstract class SigningScheme implements ChainKeyScheme {
     }
   }
 
-  private static byte[] context(long instance, byte[] randomness) {
+  static byte[] context(long instance, byte[] randomness) {
     return ByteBuffer.allocate(40).putLong(instance).put(randomness).array();
   }
 
