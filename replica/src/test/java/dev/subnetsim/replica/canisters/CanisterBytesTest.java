@@ -3,6 +3,7 @@ package dev.subnetsim.replica.canisters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,8 @@ class CanisterBytesTest {
   }
 
   @Test
-  void aKeyValueCounterShorterThanEightBytesIsRejected() {
+  void aKeyValueCounterShorterThanEightBytesIsMalformed() {
     assertThatThrownBy(() -> KeyValueCanister.toLong(new byte[7]))
-        .isExactlyInstanceOf(java.nio.BufferUnderflowException.class);
+        .isExactlyInstanceOf(MalformedBytesException.class);
   }
 }

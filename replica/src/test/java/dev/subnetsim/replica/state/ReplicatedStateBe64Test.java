@@ -1,7 +1,9 @@
 package dev.subnetsim.replica.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -13,5 +15,14 @@ class ReplicatedStateBe64Test {
     assertThat(HexFormat.of().formatHex(ReplicatedState.be64(0x0102030405060708L)))
         .isEqualTo("0102030405060708");
     assertThat(HexFormat.of().formatHex(ReplicatedState.be64(-1))).isEqualTo("ffffffffffffffff");
+  }
+
+  @Test
+  void fromBe64ReadsBe64AndRejectsAnyOtherLength() {
+    assertThat(ReplicatedState.fromBe64(ReplicatedState.be64(-7), "r")).isEqualTo(-7);
+    assertThatThrownBy(() -> ReplicatedState.fromBe64(new byte[7], "r"))
+        .isExactlyInstanceOf(MalformedBytesException.class);
+    assertThatThrownBy(() -> ReplicatedState.fromBe64(new byte[9], "r"))
+        .isExactlyInstanceOf(MalformedBytesException.class);
   }
 }

@@ -3,6 +3,7 @@ package dev.subnetsim.replica.chainkey.presig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,9 +23,9 @@ class PresignatureRecordBytesTest {
   }
 
   @Test
-  void aListRecordWhoseLengthIsNoMultipleOfEightIsRejected() {
+  void aListRecordWhoseLengthIsNoMultipleOfEightIsMalformed() {
     assertThatThrownBy(() -> PresignatureInstances.decodeLongs(new byte[12]))
-        .isExactlyInstanceOf(java.nio.BufferUnderflowException.class);
+        .isExactlyInstanceOf(MalformedBytesException.class);
   }
 
   @Test
@@ -38,13 +39,17 @@ class PresignatureRecordBytesTest {
   }
 
   @Test
-  void aTruncatedBuiltRecordIsRejected() {
+  void aTruncatedOrTrailingBuiltRecordIsMalformed() {
     byte[] b = PresignatureTranscripts.encodeBuilt(List.of(3), new byte[32]);
     byte[] cut = Arrays.copyOf(b, b.length - 1);
     assertThatThrownBy(() -> PresignatureTranscripts.builtDigest(cut))
-        .isExactlyInstanceOf(java.nio.BufferUnderflowException.class);
+        .isExactlyInstanceOf(MalformedBytesException.class);
     assertThatThrownBy(() -> PresignatureTranscripts.builtDealers(new byte[] {0, 0, 0, 2, 0}))
-        .isExactlyInstanceOf(java.nio.BufferUnderflowException.class);
+        .isExactlyInstanceOf(MalformedBytesException.class);
+    byte[] longer = Arrays.copyOf(b, b.length + 1);
+    assertThatThrownBy(() -> PresignatureTranscripts.builtDealers(longer))
+        .isExactlyInstanceOf(MalformedBytesException.class)
+        .hasMessageContaining("trailing");
   }
 
   @Test
