@@ -3,6 +3,7 @@ package dev.subnetsim.consensus.dkg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,5 +86,15 @@ class DkgReadersBytesTest {
   private static void expectSummary(String hex, String message) {
     assertThatThrownBy(() -> DkgSummary.decode(HEX.parseHex(hex)))
         .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+  }
+
+  @Test
+  void malformedDkgBytesAreMalformedBytesExceptions() {
+    assertThatThrownBy(() -> DkgItem.decode(new byte[0]))
+        .isExactlyInstanceOf(MalformedBytesException.class);
+    assertThatThrownBy(() -> DkgSummary.decode(new byte[3]))
+        .isExactlyInstanceOf(MalformedBytesException.class);
+    assertThatThrownBy(() -> IntervalSummary.decode(new byte[73]))
+        .isExactlyInstanceOf(MalformedBytesException.class);
   }
 }
