@@ -61,7 +61,8 @@ class IdkgDealingBytesTest {
     expect(HEX.parseHex("00000003742f310000000202"), "dealing commitment flag 2 (must be 0 or 1)");
     expect(HEX.parseHex("00000003742f3100000002ff"),
         "dealing commitment flag -1 (must be 0 or 1)");
-    expect(HEX.parseHex("00000003742f3100000002" + "00" + "00000000"), "dealing with 0 coefficients");
+    expect(HEX.parseHex("00000003742f3100000002" + "00" + "00000000"),
+        "dealing with 0 coefficients");
     expect(Arrays.copyOf(b, b.length + 1), "trailing bytes after dealing");
     expect(Arrays.copyOf(b, b.length - 1), "proof of 64 bytes overruns the dealing");
     expect(Arrays.copyOf(b, b.length - 64 - 2), "truncated dealing");

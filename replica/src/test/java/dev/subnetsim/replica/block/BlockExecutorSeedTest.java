@@ -11,6 +11,7 @@ class BlockExecutorSeedTest {
   @Test
   void theSeedIsSha256OfTheRandomnessThenHeightAndMessageIndexAsU64s() {
     byte[] seed = BlockExecutor.messageSeed(new byte[] {1, 2, 3}, 5, 6);
-    assertThat(HexFormat.of().formatHex(seed)).isEqualTo("f67524703515f64bf98089abae9d60d3f95661e7eede4082030dfd5034f4f3d6");
+    assertThat(HexFormat.of().formatHex(seed))
+        .isEqualTo("f67524703515f64bf98089abae9d60d3f95661e7eede4082030dfd5034f4f3d6");
   }
 }

@@ -14,6 +14,7 @@ class ShareVerifierKeyTest {
   void theKeyHashesMethodThenIdCallerAndSignerAsU64U64U32ThenArgContextAndShare() {
     ChainKeyRequest r = new ChainKeyRequest(7, new Origin.FromCall(2), new CanisterId(9),
         "sign_with_ecdsa", new byte[] {1}, 0, new byte[] {2, 3});
-    assertThat(ShareVerifier.key(r, 4, new byte[] {5})).isEqualTo("d9eb5df5675f27f68e45f7e909fff2e199b9d30ec872be9597c14ae97ccf77a2");
+    assertThat(ShareVerifier.key(r, 4, new byte[] {5}))
+        .isEqualTo("d9eb5df5675f27f68e45f7e909fff2e199b9d30ec872be9597c14ae97ccf77a2");
   }
 }

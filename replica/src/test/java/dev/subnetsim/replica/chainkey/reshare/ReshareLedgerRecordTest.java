@@ -31,7 +31,8 @@ class ReshareLedgerRecordTest {
         .hasMessage("corrupt installed-key record: count 2147483647 overruns the record");
     assertThatThrownBy(() -> ReshareLedger.decodeList(HexFormat.of().parseHex("00000001ffffffff")))
         .hasMessage("corrupt installed-key record: item of -1 bytes overruns the record");
-    assertThatThrownBy(() -> ReshareLedger.decodeList(HexFormat.of().parseHex("000000010000000007")))
+    byte[] trailing = HexFormat.of().parseHex("000000010000000007");
+    assertThatThrownBy(() -> ReshareLedger.decodeList(trailing))
         .hasMessage("corrupt installed-key record: trailing bytes");
   }
 

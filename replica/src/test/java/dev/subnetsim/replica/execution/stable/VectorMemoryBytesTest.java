@@ -21,7 +21,8 @@ class VectorMemoryBytesTest {
     assertThat(HEX.formatHex(b, 0, 6)).isEqualTo("0000000100aa");
     VectorMemory back = VectorMemory.decode(b, 4);
     assertThat(back.encode()).isEqualTo(b);
-    assertThat(HEX.formatHex(back.contentHash())).isEqualTo("5eb288d34c9240b5eb711f929c2d078c2178b29d141a655624271a26873c263f");
+    assertThat(HEX.formatHex(back.contentHash()))
+        .isEqualTo("5eb288d34c9240b5eb711f929c2d078c2178b29d141a655624271a26873c263f");
   }
 
   @Test
