@@ -1,10 +1,10 @@
 package dev.subnetsim.chainkey.ecdsa;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcScalar;
 import dev.subnetsim.chainkey.idkg.CommitmentOpening;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Node {@code index}'s ECDSA signature share: Pedersen openings of its shares of the numerator
@@ -18,9 +18,9 @@ public record EcdsaSignatureShare(int index, CommitmentOpening.Pedersen numerato
   public static final int BYTES = 4 + 4 * 32;
 
   public byte[] toBytes() {
-    return ByteBuffer.allocate(BYTES).putInt(index).put(numerator.value().toBytes())
-        .put(numerator.mask().toBytes()).put(denominator.value().toBytes())
-        .put(denominator.mask().toBytes()).array();
+    return new BigEndianWriter(BYTES).u32(index).raw(numerator.value().toBytes())
+        .raw(numerator.mask().toBytes()).raw(denominator.value().toBytes())
+        .raw(denominator.mask().toBytes()).toBytes();
   }
 
   /** @throws IllegalArgumentException on a wrong length or a non-canonical scalar */
@@ -29,10 +29,12 @@ public record EcdsaSignatureShare(int index, CommitmentOpening.Pedersen numerato
       throw new IllegalArgumentException("ECDSA signature share must be " + BYTES + " bytes, got "
           + b.length);
     }
-    java.util.function.IntFunction<EcScalar> at = i ->
-        EcScalar.fromBytes(curve, Arrays.copyOfRange(b, i, i + 32));
-    return new EcdsaSignatureShare(ByteBuffer.wrap(b).getInt(),
-        new CommitmentOpening.Pedersen(at.apply(4), at.apply(36)),
-        new CommitmentOpening.Pedersen(at.apply(68), at.apply(100)));
+    BigEndianReader r = new BigEndianReader(b, "ECDSA signature share");
+    int index = r.i32("index");
+    java.util.function.Supplier<EcScalar> next = () ->
+        EcScalar.fromBytes(curve, r.raw(32, "scalar"));
+    return new EcdsaSignatureShare(index,
+        new CommitmentOpening.Pedersen(next.get(), next.get()),
+        new CommitmentOpening.Pedersen(next.get(), next.get()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.subnetsim.chainkey.ic;
 
-import java.nio.ByteBuffer;
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 
 /**
  * Canister ids as the IC allocates them: an 8-byte big-endian index followed by {@code 0x01 0x01}
@@ -16,7 +17,7 @@ public final class CanisterIds {
     if (index < 0) {
       throw new IllegalArgumentException("canister index must be non-negative: " + index);
     }
-    byte[] bytes = ByteBuffer.allocate(LENGTH).putLong(index).put((byte) 1).put((byte) 1).array();
+    byte[] bytes = new BigEndianWriter(LENGTH).u64(index).u8(1).u8(1).toBytes();
     return Principal.fromBytes(bytes);
   }
 
@@ -31,6 +32,6 @@ public final class CanisterIds {
     if (!isCanisterIdShape(canisterId)) {
       throw new IllegalArgumentException("not a canister id of the form u64 · 0x0101: " + canisterId);
     }
-    return ByteBuffer.wrap(canisterId.toBytes()).getLong();
+    return new BigEndianReader(canisterId.toBytes(), "canister id").i64("index");
   }
 }

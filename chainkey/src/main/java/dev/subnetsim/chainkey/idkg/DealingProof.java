@@ -5,7 +5,6 @@ import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcScalar;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 
 /**
@@ -43,7 +42,7 @@ public sealed interface DealingProof {
     }
 
     public byte[] toBytes() {
-      return ByteBuffer.allocate(64).put(challenge.toBytes()).put(response.toBytes()).array();
+      return new BigEndianWriter(64).raw(challenge.toBytes()).raw(response.toBytes()).toBytes();
     }
   }
 
@@ -68,8 +67,8 @@ public sealed interface DealingProof {
     }
 
     public byte[] toBytes() {
-      return ByteBuffer.allocate(96).put(challenge.toBytes()).put(responseA.toBytes())
-          .put(responseZ.toBytes()).array();
+      return new BigEndianWriter(96).raw(challenge.toBytes()).raw(responseA.toBytes())
+          .raw(responseZ.toBytes()).toBytes();
     }
   }
 

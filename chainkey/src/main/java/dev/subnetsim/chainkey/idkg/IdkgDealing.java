@@ -1,11 +1,12 @@
 package dev.subnetsim.chainkey.idkg;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcScalar;
 import dev.subnetsim.chainkey.ec.InvalidEncodingException;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,25 +36,14 @@ public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment 
   }
 
   public byte[] toBytes() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] id = transcriptId.getBytes(StandardCharsets.UTF_8);
-    out.writeBytes(ByteBuffer.allocate(4).putInt(id.length).array());
-    out.writeBytes(id);
-    out.writeBytes(ByteBuffer.allocate(9).putInt(dealer)
-        .put((byte) (commitment instanceof PolynomialCommitment.Pedersen ? 1 : 0))
-        .putInt(commitment.points().size()).array());
-    commitment.points().forEach(p -> out.writeBytes(p.encode()));
-    out.writeBytes(ephemeral.encode());
-    out.writeBytes(ByteBuffer.allocate(4).putInt(ciphertexts.size()).array());
-    ciphertexts.forEach((i, c) -> {
-      out.writeBytes(ByteBuffer.allocate(4).putInt(i).array());
-      out.writeBytes(c[0].toBytes());
-      out.writeBytes(c[1].toBytes());
-    });
-    byte[] pr = proof.map(DealingProof::toBytes).orElse(new byte[0]);
-    out.writeBytes(ByteBuffer.allocate(4).putInt(pr.length).array());
-    out.writeBytes(pr);
-    return out.toByteArray();
+    BigEndianWriter out = new BigEndianWriter();
+    out.lengthPrefixed(transcriptId.getBytes(StandardCharsets.UTF_8)).u32(dealer)
+        .u8(commitment instanceof PolynomialCommitment.Pedersen ? 1 : 0)
+        .u32(commitment.points().size());
+    commitment.points().forEach(p -> out.raw(p.encode()));
+    out.raw(ephemeral.encode()).u32(ciphertexts.size());
+    ciphertexts.forEach((i, c) -> out.u32(i).raw(c[0].toBytes()).raw(c[1].toBytes()));
+    return out.lengthPrefixed(proof.map(DealingProof::toBytes).orElse(new byte[0])).toBytes();
   }
 
   /**
@@ -62,16 +52,16 @@ public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment 
    * @throws MalformedIdkgBytesException naming the first defect (length, point, scalar)
    */
   public static IdkgDealing fromBytes(TranscriptKind kind, EcCurve curve, byte[] bytes) {
-    ByteBuffer b = ByteBuffer.wrap(bytes);
+    BigEndianReader b = new BigEndianReader(bytes, "dealing");
     try {
-      int idLength = b.getInt();
+      int idLength = b.i32("transcript id length");
       if (idLength > MAX_ID_BYTES) {
         throw new MalformedIdkgBytesException("transcript id of " + idLength + " bytes exceeds "
             + MAX_ID_BYTES);
       }
       String id = new String(take(b, idLength, "transcript id"), StandardCharsets.UTF_8);
-      int dealer = b.getInt();
-      int maskedFlag = b.get();
+      int dealer = b.i32("dealer");
+      int maskedFlag = (byte) b.u8("masked");
       if (maskedFlag != 0 && maskedFlag != 1) {
         throw new MalformedIdkgBytesException("dealing commitment flag " + maskedFlag
             + " (must be 0 or 1)");
@@ -80,7 +70,7 @@ public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment 
       if (masked != kind.masked()) {
         throw new MalformedIdkgBytesException("dealing commitment type does not match " + kind);
       }
-      int t = b.getInt();
+      int t = b.i32("coefficients");
       if (t < 1 || t > 1024) {
         throw new MalformedIdkgBytesException("dealing with " + t + " coefficients");
       }
@@ -89,13 +79,13 @@ public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment 
         points.add(point(curve, take(b, curve.pointLength(), "commitment point")));
       }
       EcPoint e = point(curve, take(b, curve.pointLength(), "ephemeral key"));
-      int n = b.getInt();
+      int n = b.i32("receivers");
       if (n < 0 || n > 4096) {
         throw new MalformedIdkgBytesException("dealing for " + n + " receivers");
       }
       TreeMap<Integer, EcScalar[]> cts = new TreeMap<>();
       for (int k = 0; k < n; k++) {
-        int i = b.getInt();
+        int i = b.i32("receiver");
         EcScalar[] ct = {scalar(curve, take(b, 32, "ciphertext")),
             scalar(curve, take(b, 32, "ciphertext"))};
         // One ciphertext per receiver: a repeat would silently replace the first.
@@ -103,25 +93,24 @@ public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment 
           throw new MalformedIdkgBytesException("dealing repeats receiver " + i);
         }
       }
-      byte[] pr = take(b, b.getInt(), "proof");
-      if (b.hasRemaining()) {
+      byte[] pr = take(b, b.i32("proof length"), "proof");
+      if (b.remaining() > 0) {
         throw new MalformedIdkgBytesException("trailing bytes after dealing");
       }
       PolynomialCommitment c = masked ? new PolynomialCommitment.Pedersen(points)
           : new PolynomialCommitment.Simple(points);
       return new IdkgDealing(id, dealer, c, e, cts, proof(kind, curve, pr));
-    } catch (java.nio.BufferUnderflowException e) {
+    } catch (MalformedBytesException e) {
+      // Only a fixed-width field can run out here: take() checks every length first.
       throw new MalformedIdkgBytesException("truncated dealing");
     }
   }
 
-  private static byte[] take(ByteBuffer b, int n, String what) {
+  private static byte[] take(BigEndianReader b, int n, String what) {
     if (n < 0 || n > b.remaining()) {
       throw new MalformedIdkgBytesException(what + " of " + n + " bytes overruns the dealing");
     }
-    byte[] out = new byte[n];
-    b.get(out);
-    return out;
+    return b.raw(n, what);
   }
 
   private static Optional<DealingProof> proof(TranscriptKind kind, EcCurve curve, byte[] pr) {

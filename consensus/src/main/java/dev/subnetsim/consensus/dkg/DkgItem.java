@@ -1,8 +1,9 @@
 package dev.subnetsim.consensus.dkg;
 
 import dev.subnetsim.chainkey.DomainSeparators;
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
 import dev.subnetsim.chainkey.bytes.BigEndianWriter;
-import java.nio.ByteBuffer;
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -50,42 +51,53 @@ public record DkgItem(Kind kind, long targetEpoch, ThresholdKey key, int signer,
   }
 
   /**
-   * @throws IllegalArgumentException naming what is malformed
+   * @throws MalformedBytesException naming what is malformed
    */
   public static DkgItem decode(byte[] bytes) {
-    try {
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      int kindTag = in.get() & 0xff;
-      if (kindTag >= Kind.values().length) {
-        throw new IllegalArgumentException("dkg item: unknown kind " + kindTag);
-      }
-      Kind kind = Kind.values()[kindTag];
-      long target = in.getLong();
-      ThresholdKey key = ThresholdKey.fromTag(in.get() & 0xff);
-      int signer = in.getInt();
-      int len = in.getInt();
-      if (len < 0 || len > in.remaining() - SIGNATURE_BYTES) {
-        throw new IllegalArgumentException("dkg item: body length " + len + " out of range");
-      }
-      if (kind == Kind.COMPLAINT && len < COMPLAINT_PREFIX) {
-        throw new IllegalArgumentException("dkg item: complaint of " + len + " bytes");
-      }
-      byte[] body = new byte[len];
-      in.get(body);
-      byte[] sig = new byte[SIGNATURE_BYTES];
-      in.get(sig);
-      if (in.hasRemaining() || target < 0 || signer < 0) {
-        throw new IllegalArgumentException("dkg item: trailing bytes or negative field");
-      }
-      return new DkgItem(kind, target, key, signer, body, sig);
-    } catch (java.nio.BufferUnderflowException e) {
-      throw new IllegalArgumentException("dkg item: truncated");
+    BigEndianReader in = new ItemReader(bytes);
+    int kindTag = in.u8("kind");
+    if (kindTag >= Kind.values().length) {
+      throw new MalformedBytesException("dkg item: unknown kind " + kindTag);
+    }
+    Kind kind = Kind.values()[kindTag];
+    long target = in.i64("target epoch");
+    ThresholdKey key = ThresholdKey.fromTag(in.u8("key"));
+    int signer = in.i32("signer");
+    int len = in.i32("body length");
+    if (len < 0 || len > in.remaining() - SIGNATURE_BYTES) {
+      throw new MalformedBytesException("dkg item: body length " + len + " out of range");
+    }
+    if (kind == Kind.COMPLAINT && len < COMPLAINT_PREFIX) {
+      throw new MalformedBytesException("dkg item: complaint of " + len + " bytes");
+    }
+    byte[] body = in.raw(len, "body");
+    byte[] sig = in.raw(SIGNATURE_BYTES, "signature");
+    if (in.remaining() > 0 || target < 0 || signer < 0) {
+      throw new MalformedBytesException("dkg item: trailing bytes or negative field");
+    }
+    return new DkgItem(kind, target, key, signer, body, sig);
+  }
+
+  /** Any read that runs out is "dkg item: truncated", the message rejections have carried. */
+  private static final class ItemReader extends BigEndianReader {
+    ItemReader(byte[] in) {
+      super(in, "dkg item");
+    }
+
+    @Override
+    protected MalformedBytesException error(String field, String what) {
+      return new MalformedBytesException("dkg item: truncated");
     }
   }
 
   /** The dealer a complaint accuses (read from the complaint's header), or the dealer itself. */
   public int accused() {
-    return kind == Kind.DEALING ? signer : ByteBuffer.wrap(body, 1, 4).getInt();
+    if (kind == Kind.DEALING) {
+      return signer;
+    }
+    BigEndianReader header = new BigEndianReader(body, "dkg complaint");
+    header.u8("version");
+    return header.i32("accused dealer");
   }
 
   /**

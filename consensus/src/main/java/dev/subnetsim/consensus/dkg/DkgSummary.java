@@ -1,10 +1,11 @@
 package dev.subnetsim.consensus.dkg;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
 import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import dev.subnetsim.chainkey.dkg.Transcript;
 import dev.subnetsim.chainkey.dkg.TranscriptBuilder;
 import dev.subnetsim.chainkey.threshold.PublicCoefficients;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -54,15 +55,15 @@ record DkgSummary(List<Entry> entries, List<DkgItem> items) {
   }
 
   /**
-   * @throws IllegalArgumentException if malformed
+   * @throws MalformedBytesException if malformed
    */
   static DkgSummary decode(byte[] bytes) {
     try {
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      int n = in.getInt();
+      BigEndianReader in = new BigEndianReader(bytes, "dkg summary");
+      int n = in.i32("epochs");
       List<Entry> entries = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        long epoch = in.getLong();
+        long epoch = in.i64("epoch");
         Transcript bt = null;
         PublicCoefficients bs = null;
         if (present(in)) {
@@ -77,33 +78,31 @@ record DkgSummary(List<Entry> entries, List<DkgItem> items) {
         }
         entries.add(new Entry(epoch, bt, bs, ct, cs));
       }
-      int m = in.getInt();
+      int m = in.i32("items");
       List<DkgItem> items = new ArrayList<>();
       for (int i = 0; i < m; i++) {
         items.add(DkgItem.decode(read(in)));
       }
       return new DkgSummary(entries, items);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("malformed dkg summary: " + e.getMessage(), e);
+      throw new MalformedBytesException("malformed dkg summary: " + e.getMessage(), e);
     }
   }
 
-  private static boolean present(ByteBuffer in) {
-    int flag = in.get();
+  private static boolean present(BigEndianReader in) {
+    int flag = (byte) in.u8("presence flag");
     if (flag != 0 && flag != 1) {
-      throw new IllegalArgumentException("presence flag " + flag + " (must be 0 or 1)");
+      throw new MalformedBytesException("presence flag " + flag + " (must be 0 or 1)");
     }
     return flag == 1;
   }
 
-  private static byte[] read(ByteBuffer in) {
-    int len = in.getInt();
+  private static byte[] read(BigEndianReader in) {
+    int len = in.i32("length");
     if (len < 0 || len > in.remaining()) {
-      throw new IllegalArgumentException("length " + len + " out of range");
+      throw new MalformedBytesException("length " + len + " out of range");
     }
-    byte[] b = new byte[len];
-    in.get(b);
-    return b;
+    return in.raw(len, "bytes");
   }
 
   /** Installs the summary's epochs and items into a fresh replica's DKG state. */

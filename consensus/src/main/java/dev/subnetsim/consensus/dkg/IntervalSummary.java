@@ -1,9 +1,9 @@
 package dev.subnetsim.consensus.dkg;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
 import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * What a summary block (the first block of each DKG interval, like the IC's DKG summary block)
@@ -33,16 +33,17 @@ public record IntervalSummary(long epoch, byte[] beaconDigest, byte[] certificat
   }
 
   /**
-   * @throws IllegalArgumentException if not exactly one encoded summary
+   * @throws MalformedBytesException if not exactly one encoded summary
    */
   public static IntervalSummary decode(byte[] bytes) {
     if (bytes.length != BYTES) {
-      throw new IllegalArgumentException("interval summary of " + bytes.length + " bytes, expected "
+      throw new MalformedBytesException("interval summary of " + bytes.length + " bytes, expected "
           + BYTES);
     }
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    long epoch = in.getLong();
-    return new IntervalSummary(epoch, Arrays.copyOfRange(bytes, 8, 40),
-        Arrays.copyOfRange(bytes, 40, 72));
+    BigEndianReader in = new BigEndianReader(bytes, "interval summary");
+    IntervalSummary s = new IntervalSummary(in.i64("epoch"), in.raw(32, "beacon digest"),
+        in.raw(32, "certification digest"));
+    in.finish();
+    return s;
   }
 }

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.block;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.replica.chainkey.ManagementCanister;
 import dev.subnetsim.replica.chainkey.ShareVerifier;
 import dev.subnetsim.replica.chainkey.reshare.ReshareLedger;
@@ -28,7 +29,6 @@ import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.RoutingTable;
 import dev.subnetsim.replica.xnet.StreamMessage;
 import dev.subnetsim.replica.xnet.XNetSlice;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -378,14 +378,19 @@ public final class BlockExecutor {
 
     /** The random tape seed of the next message: the block's randomness and the message's index. */
     private byte[] seed() {
-      try {
-        MessageDigest d = MessageDigest.getInstance("SHA-256");
-        d.update(randomness);
-        d.update(ByteBuffer.allocate(16).putLong(state.height()).putLong(messageCounter++).array());
-        return d.digest();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+      return messageSeed(randomness, state.height(), messageCounter++);
+    }
+  }
+
+  /** SHA-256 of the block's randomness, then its height and the message's index as u64s. */
+  static byte[] messageSeed(byte[] randomness, long height, long message) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(randomness);
+      d.update(new BigEndianWriter(16).u64(height).u64(message).toBytes());
+      return d.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

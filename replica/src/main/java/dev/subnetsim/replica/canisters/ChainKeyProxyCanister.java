@@ -1,9 +1,10 @@
 package dev.subnetsim.replica.canisters;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -20,8 +21,8 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
   /** The argument of {@code call} for a management method and its CBOR argument. */
   public static byte[] callArg(String method, byte[] managementArg) {
     byte[] m = method.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(4 + m.length + managementArg.length).putInt(m.length).put(m)
-        .put(managementArg).array();
+    return new BigEndianWriter(4 + m.length + managementArg.length).lengthPrefixed(m)
+        .raw(managementArg).toBytes();
   }
 
   @Override
@@ -38,7 +39,7 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
           env.reject("call: argument shorter than its method length");
           return;
         }
-        int len = ByteBuffer.wrap(arg).getInt();
+        int len = new BigEndianReader(arg, "call argument").i32("method length");
         if (len < 0 || len > arg.length - 4) {
           env.reject("call: method length " + len + " overruns the argument");
           return;
@@ -62,6 +63,7 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
   private static void count(Env env) {
     byte[] c = new byte[8];
     env.memory(0).read(0, c);
-    env.memory(0).write(0, ByteBuffer.allocate(8).putLong(ByteBuffer.wrap(c).getLong() + 1).array());
+    long calls = new BigEndianReader(c, "call counter").i64("calls");
+    env.memory(0).write(0, new BigEndianWriter(8).u64(calls + 1).toBytes());
   }
 }

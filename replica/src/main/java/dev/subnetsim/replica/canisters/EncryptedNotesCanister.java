@@ -1,12 +1,12 @@
 package dev.subnetsim.replica.canisters;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
 import dev.subnetsim.replica.execution.stable.StableBTreeMap;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +61,7 @@ public final class EncryptedNotesCanister implements CanisterProgram {
         StableBTreeMap map = notes(env);
         long n = map.range(prefix(env.caller()), upper(env.caller())).size();
         map.insert(key(env.caller(), n), ciphertext);
-        env.reply(ByteBuffer.allocate(8).putLong(n).array());
+        env.reply(new BigEndianWriter(8).u64(n).toBytes());
       }
       default -> env.reject("no update method '" + method + "'");
     }
@@ -93,8 +93,8 @@ public final class EncryptedNotesCanister implements CanisterProgram {
     return u;
   }
 
-  private static byte[] key(byte[] caller, long n) {
+  static byte[] key(byte[] caller, long n) {
     byte[] p = prefix(caller);
-    return ByteBuffer.allocate(p.length + 8).put(p).putLong(n).array();
+    return new BigEndianWriter(p.length + 8).raw(p).u64(n).toBytes();
   }
 }

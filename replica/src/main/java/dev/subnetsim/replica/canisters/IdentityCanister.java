@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.canisters;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.certification.CanisterSignatureIssuer;
 import dev.subnetsim.chainkey.certification.HashTreeCbor;
 import dev.subnetsim.chainkey.ic.Principal;
@@ -55,7 +56,7 @@ public final class IdentityCanister implements CanisterProgram {
     byte[] seed = env.caller();
     byte[] msg = message(env);
     StableBTreeMap map = signatures(env);
-    map.insert(ByteBuffer.allocate(8).putLong(map.size()).array(), Fields.encode(seed, msg));
+    map.insert(new BigEndianWriter(8).u64(map.size()).toBytes(), Fields.encode(seed, msg));
     CanisterSignatureIssuer issuer = issuer(env);
     env.setCertifiedData(issuer.certifiedData());
     env.reply(issuer.publicKey(seed).toDer());

@@ -1,5 +1,7 @@
 package dev.subnetsim.replica.canisters;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
 import dev.subnetsim.replica.execution.stable.StableBTreeMap;
@@ -104,10 +106,10 @@ public final class KeyValueCanister implements CanisterProgram {
   }
 
   static byte[] longBytes(long v) {
-    return java.nio.ByteBuffer.allocate(8).putLong(v).array();
+    return new BigEndianWriter(8).u64(v).toBytes();
   }
 
   static long toLong(byte[] b) {
-    return java.nio.ByteBuffer.wrap(b).getLong();
+    return new BigEndianReader(b, "counter").i64("value");
   }
 }

@@ -1,12 +1,12 @@
 package dev.subnetsim.replica.canisters;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
 import dev.subnetsim.replica.execution.stable.StableBTreeMap;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +66,7 @@ public final class WalletCanister implements CanisterProgram {
       case "on_signature" -> {
         byte[] sig = ManagementReply.Signature.decode(env.arg()).signature();
         StableBTreeMap log = log(env);
-        log.insert(ByteBuffer.allocate(8).putLong(log.size()).array(),
+        log.insert(new BigEndianWriter(8).u64(log.size()).toBytes(),
             Fields.encode(env.callbackContext(), sig));
         env.reply(sig);
       }
@@ -78,7 +78,7 @@ public final class WalletCanister implements CanisterProgram {
   @Override
   public void query(String method, Env env) {
     if (method.equals("signed")) {
-      env.reply(ByteBuffer.allocate(8).putLong(log(env).size()).array());
+      env.reply(new BigEndianWriter(8).u64(log(env).size()).toBytes());
     } else {
       env.reject("no query method '" + method + "'");
     }

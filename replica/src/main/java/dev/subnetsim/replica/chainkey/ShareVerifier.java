@@ -1,8 +1,8 @@
 package dev.subnetsim.replica.chainkey;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.state.ChainKeyRequest;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,12 +45,12 @@ public final class ShareVerifier {
     return ok;
   }
 
-  private static String key(ChainKeyRequest r, int signer, byte[] share) {
+  static String key(ChainKeyRequest r, int signer, byte[] share) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update(r.method().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      d.update(ByteBuffer.allocate(20).putLong(r.id()).putLong(r.caller().index()).putInt(signer)
-          .array());
+      d.update(new BigEndianWriter(20).u64(r.id()).u64(r.caller().index()).u32(signer)
+          .toBytes());
       d.update(r.arg());
       d.update(r.context());
       d.update(share);

@@ -1,9 +1,9 @@
 package dev.subnetsim.replica.query;
 
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.replica.ingress.SignedIngress;
 import dev.subnetsim.replica.payload.IngressEnvelope;
 import dev.subnetsim.replica.payload.MalformedPayloadItemException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -22,7 +22,7 @@ public record QueryRequest(SignedIngress signed) {
 
   public byte[] encode() {
     byte[] body = IngressEnvelope.encode(signed);
-    return ByteBuffer.allocate(1 + body.length).put(TAG).put(body).array();
+    return new BigEndianWriter(1 + body.length).u8(TAG).raw(body).toBytes();
   }
 
   public static boolean isQuery(byte[] bytes) {

@@ -1,5 +1,8 @@
 package dev.subnetsim.replica.state;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterState;
@@ -252,7 +255,19 @@ public final class ReplicatedState {
 
   /** Stream indices and signals as 8-byte big-endian labels and values (ordered like numbers). */
   public static byte[] be64(long v) {
-    return java.nio.ByteBuffer.allocate(8).putLong(v).array();
+    return new BigEndianWriter(8).u64(v).toBytes();
+  }
+
+  /**
+   * The long of a {@link #be64} {@code record}.
+   *
+   * @throws MalformedBytesException unless it is exactly 8 bytes
+   */
+  public static long fromBe64(byte[] bytes, String record) {
+    BigEndianReader r = new BigEndianReader(bytes, record);
+    long v = r.i64("value");
+    r.finish();
+    return v;
   }
 
   /** The checkpoint / state-sync form ({@link ReplicatedStateCodec}). */

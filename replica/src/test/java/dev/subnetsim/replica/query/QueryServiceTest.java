@@ -131,4 +131,14 @@ class QueryServiceTest {
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void aQueryRequestIsTheTagQThenTheEnvelope() {
+    SignedIngress q = query("counter", 2 * S + 60 * S);
+    byte[] b = new QueryRequest(q).encode();
+    byte[] body = dev.subnetsim.replica.payload.IngressEnvelope.encode(q);
+    assertThat(b[0]).isEqualTo((byte) 0x51);
+    assertThat(java.util.Arrays.copyOfRange(b, 1, b.length)).isEqualTo(body);
+    assertThat(QueryRequest.decode(b).signed().message().isQuery()).isTrue();
+  }
 }

@@ -1,7 +1,9 @@
 package dev.subnetsim.replica.chainkey.presig;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import dev.subnetsim.replica.state.ReplicatedState;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +100,7 @@ final class PresignatureInstances {
   /** The number the next refilled instance of {@code keyId} gets. */
   long next(ReplicatedState s, String keyId) {
     byte[] next = s.presignatureRecords().get(keyId + "#next");
-    return next == null ? prefilled(keyId) : ByteBuffer.wrap(next).getLong();
+    return next == null ? prefilled(keyId) : ReplicatedState.fromBe64(next, "next-instance record");
   }
 
   // ---- changes ----
@@ -152,7 +154,8 @@ final class PresignatureInstances {
 
   private static boolean abandon(ReplicatedState s, String keyId, long instance) {
     byte[] opened = s.presignatureRecords().get(instance(keyId, instance) + "#open");
-    if (opened == null || s.height() - ByteBuffer.wrap(opened).getLong() <= ABANDON_AFTER_BLOCKS) {
+    if (opened == null || s.height() - ReplicatedState.fromBe64(opened, "opened-at record")
+        <= ABANDON_AFTER_BLOCKS) {
       return false;
     }
     s.removePresignatureRecords(instance(keyId, instance));
@@ -175,19 +178,27 @@ final class PresignatureInstances {
 
   private static List<Long> longs(ReplicatedState s, String name) {
     byte[] v = s.presignatureRecords().get(name);
-    List<Long> out = new ArrayList<>();
-    if (v != null) {
-      ByteBuffer b = ByteBuffer.wrap(v);
-      while (b.hasRemaining()) {
-        out.add(b.getLong());
-      }
-    }
-    return out;
+    return v == null ? new ArrayList<>() : decodeLongs(v);
   }
 
   private static void putLongs(ReplicatedState s, String name, List<Long> values) {
-    ByteBuffer b = ByteBuffer.allocate(8 * values.size());
-    values.forEach(b::putLong);
-    s.putPresignatureRecord(name, b.array());
+    s.putPresignatureRecord(name, encodeLongs(values));
+  }
+
+  /** A list record: the values as consecutive 8-byte big-endian longs, no count. */
+  static byte[] encodeLongs(List<Long> values) {
+    BigEndianWriter w = new BigEndianWriter(8 * values.size());
+    values.forEach(w::u64);
+    return w.toBytes();
+  }
+
+  /** @throws MalformedBytesException unless the record is a whole number of longs */
+  static List<Long> decodeLongs(byte[] v) {
+    List<Long> out = new ArrayList<>();
+    BigEndianReader r = new BigEndianReader(v, "presignature list record");
+    while (r.remaining() > 0) {
+      out.add(r.i64("value"));
+    }
+    return out;
   }
 }

@@ -5,6 +5,9 @@ import static dev.subnetsim.replica.chainkey.presig.PresignatureInstances.dealin
 import static dev.subnetsim.replica.chainkey.presig.PresignatureInstances.dealingsPrefix;
 import static dev.subnetsim.replica.chainkey.presig.PresignatureInstances.instance;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ecdsa.EcdsaPresignature;
@@ -16,7 +19,6 @@ import dev.subnetsim.chainkey.schnorr.SchnorrPresignature;
 import dev.subnetsim.replica.chainkey.presig.PresignatureRecipe.Step;
 import dev.subnetsim.replica.chainkey.presig.Presignatures.Built;
 import dev.subnetsim.replica.state.ReplicatedState;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -97,11 +99,8 @@ final class PresignatureTranscripts {
     }
     Built b = build(p, new ArrayList<>(dealings.values()));
     List<Integer> dealers = b.built().dealers();
-    ByteBuffer record = ByteBuffer.allocate(4 + 4 * dealers.size() + 32);
-    record.putInt(dealers.size());
-    dealers.forEach(record::putInt);
-    record.put(HexFormat.of().parseHex(b.digest()));
-    s.putPresignatureRecord(builtRecord(keyId, instance, transcript), record.array());
+    s.putPresignatureRecord(builtRecord(keyId, instance, transcript),
+        encodeBuilt(dealers, HexFormat.of().parseHex(b.digest())));
     return true;
   }
 
@@ -110,13 +109,8 @@ final class PresignatureTranscripts {
     if (record == null) {
       return Optional.empty();
     }
-    ByteBuffer b = ByteBuffer.wrap(record);
-    List<Integer> dealers = new ArrayList<>();
-    for (int i = b.getInt(); i > 0; i--) {
-      dealers.add(b.getInt());
-    }
-    byte[] digest = new byte[32];
-    b.get(digest);
+    List<Integer> dealers = builtDealers(record);
+    byte[] digest = builtDigest(record);
     String memoKey = transcriptId(keyId, instance, transcript) + "#"
         + HexFormat.of().formatHex(digest);
     Built known = built.get(memoKey);
@@ -183,12 +177,51 @@ final class PresignatureTranscripts {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       for (byte[] p : parts) {
-        d.update(ByteBuffer.allocate(4).putInt(p.length).array());
+        d.update(new BigEndianWriter(4).u32(p.length).toBytes());
         d.update(p);
       }
       return HexFormat.of().formatHex(d.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The built record: u32 dealer count, each dealer as u32, then the 32-byte dealings digest. */
+  static byte[] encodeBuilt(List<Integer> dealers, byte[] digest) {
+    BigEndianWriter w = new BigEndianWriter(4 + 4 * dealers.size() + 32);
+    w.u32(dealers.size());
+    dealers.forEach(w::u32);
+    return w.raw(digest).toBytes();
+  }
+
+  /** @throws MalformedBytesException for a record {@link #encodeBuilt} did not write */
+  static List<Integer> builtDealers(byte[] record) {
+    return readBuilt(record, null);
+  }
+
+  /** @throws MalformedBytesException for a record {@link #encodeBuilt} did not write */
+  static byte[] builtDigest(byte[] record) {
+    byte[][] digest = new byte[1][];
+    readBuilt(record, digest);
+    return digest[0];
+  }
+
+  private static List<Integer> readBuilt(byte[] record, byte[][] digestOut) {
+    BigEndianReader r = new BigEndianReader(record, "built-transcript record");
+    int n = r.u32("dealer count");
+    if (n > r.remaining() / 4) {
+      throw new MalformedBytesException("built-transcript record: dealer count " + n
+          + " overruns the record");
+    }
+    List<Integer> dealers = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      dealers.add(r.i32("dealer"));
+    }
+    byte[] digest = r.raw(32, "digest");
+    r.finish();
+    if (digestOut != null) {
+      digestOut[0] = digest;
+    }
+    return dealers;
   }
 }

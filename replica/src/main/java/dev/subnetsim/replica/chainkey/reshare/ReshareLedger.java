@@ -1,14 +1,12 @@
 package dev.subnetsim.replica.chainkey.reshare;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.chainkey.bytes.MalformedBytesException;
 import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule.Reshare;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.StreamMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -95,8 +93,7 @@ public final class ReshareLedger {
       chosen.put(keyId, dealings.subList(0, needed));
     }
     state.appendToStream(r.target(), new StreamMessage.KeysReshared(r.index(), chosen).encode());
-    state.keyRecords().put(sentRecord(r.index()), ByteBuffer.allocate(8).putLong(state.height())
-        .array());
+    state.keyRecords().put(sentRecord(r.index()), ReplicatedState.be64(state.height()));
   }
 
   /** Executes an inducted reshare message from {@code source}; returns a rejection reason. */
@@ -111,14 +108,21 @@ public final class ReshareLedger {
     for (var e : m.dealings().entrySet()) {
       state.keyRecords().put(INSTALLED_PREFIX + e.getKey(), encodeList(e.getValue()));
     }
-    state.keyRecords().put(INSTALLED_RESHARE, ByteBuffer.allocate(4).putInt(m.reshare()).array());
+    state.keyRecords().put(INSTALLED_RESHARE, new BigEndianWriter(4).u32(m.reshare()).toBytes());
     return Optional.empty();
   }
 
   /** The number of the reshare whose keys are installed in {@code state}, if any (cheap). */
   static Optional<Integer> installedReshare(ReplicatedState state) {
     byte[] index = state.keyRecords().get(INSTALLED_RESHARE);
-    return index == null ? Optional.empty() : Optional.of(ByteBuffer.wrap(index).getInt());
+    return index == null ? Optional.empty() : Optional.of(readReshare(index));
+  }
+
+  private static int readReshare(byte[] record) {
+    BigEndianReader r = new BigEndianReader(record, "installed-reshare record");
+    int reshare = r.i32("reshare");
+    r.finish();
+    return reshare;
   }
 
   /** The installed dealings per key id (decoded: call once per installation). */
@@ -130,40 +134,39 @@ public final class ReshareLedger {
   }
 
   static byte[] encodeList(List<byte[]> items) {
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(b)) {
-      out.writeInt(items.size());
-      for (byte[] item : items) {
-        out.writeInt(item.length);
-        out.write(item);
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return b.toByteArray();
+    BigEndianWriter w = new BigEndianWriter();
+    w.u32(items.size());
+    items.forEach(w::lengthPrefixed);
+    return w.toBytes();
   }
 
   /** @throws IllegalStateException for a record {@link #encodeList} did not write */
   static List<byte[]> decodeList(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-      int n = in.readInt();
-      if (n < 0 || n > in.available() / 4) {
-        throw new IOException("count " + n + " overruns the record");
+    BigEndianReader in = new BigEndianReader(bytes, "installed-key record");
+    try {
+      int n = in.i32("count");
+      if (n < 0 || n > in.remaining() / 4) {
+        throw corrupt("count " + n + " overruns the record", null);
       }
       List<byte[]> out = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        int len = in.readInt();
-        if (len < 0 || len > in.available()) {
-          throw new IOException("item of " + len + " bytes overruns the record");
+        int len = in.i32("item length");
+        if (len < 0 || len > in.remaining()) {
+          throw corrupt("item of " + len + " bytes overruns the record", null);
         }
-        out.add(in.readNBytes(len));
+        out.add(in.raw(len, "item"));
       }
-      if (in.available() > 0) {
-        throw new IOException("trailing bytes");
+      if (in.remaining() > 0) {
+        throw corrupt("trailing bytes", null);
       }
       return out;
-    } catch (IOException e) {
-      throw new IllegalStateException("corrupt installed-key record: " + e.getMessage(), e);
+    } catch (MalformedBytesException e) {
+      throw corrupt(e.getMessage(), e);
     }
   }
+
+  private static IllegalStateException corrupt(String what, Throwable cause) {
+    return new IllegalStateException("corrupt installed-key record: " + what, cause);
+  }
+
 }

@@ -1,5 +1,7 @@
 package dev.subnetsim.replica.chainkey.schemes;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.derivation.DerivationPath;
 import dev.subnetsim.chainkey.derivation.DerivedKey;
 import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
@@ -11,7 +13,6 @@ import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.state.ChainKeyRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,7 +56,7 @@ abstract class SigningScheme implements ChainKeyScheme {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update(randomness);
       d.update(keyId.getBytes(StandardCharsets.UTF_8));
-      d.update(ByteBuffer.allocate(8).putLong(state.nextIdPeek()).array());
+      d.update(new BigEndianWriter(8).u64(state.nextIdPeek()).toBytes());
       // Matched to a presignature after the block's messages, in queue order (afterBlock).
       return context(WAITING, d.digest());
     } catch (NoSuchAlgorithmException e) {
@@ -63,8 +64,8 @@ abstract class SigningScheme implements ChainKeyScheme {
     }
   }
 
-  private static byte[] context(long instance, byte[] randomness) {
-    return ByteBuffer.allocate(40).putLong(instance).put(randomness).array();
+  static byte[] context(long instance, byte[] randomness) {
+    return new BigEndianWriter(40).u64(instance).raw(randomness).toBytes();
   }
 
   @Override
@@ -144,7 +145,7 @@ abstract class SigningScheme implements ChainKeyScheme {
   }
 
   static long presignatureIndex(ChainKeyRequest r) {
-    return ByteBuffer.wrap(r.context()).getLong();
+    return new BigEndianReader(r.context(), "signing context").i64("presignature index");
   }
 
   static byte[] randomness(ChainKeyRequest r) {

@@ -1,5 +1,7 @@
 package dev.subnetsim.replica.execution.stable;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -32,10 +34,10 @@ public final class VectorMemory implements Memory {
 
   /** Page count (u32) then every page: the checkpoint and state-sync form. */
   public byte[] encode() {
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + pages.size() * PAGE_SIZE);
-    b.putInt(pages.size());
-    pages.forEach(b::put);
-    return b.array();
+    BigEndianWriter w = new BigEndianWriter(4 + pages.size() * PAGE_SIZE);
+    w.u32(pages.size());
+    pages.forEach(w::raw);
+    return w.toBytes();
   }
 
   /**
@@ -44,19 +46,19 @@ public final class VectorMemory implements Memory {
    * @throws IllegalArgumentException on a truncated encoding or more pages than {@code maxPages}
    */
   public static VectorMemory decode(byte[] bytes, long maxPages) {
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
     if (bytes.length < 4) {
       throw new IllegalArgumentException("stable memory encoding shorter than its page count");
     }
-    int n = b.getInt();
+    // The explicit checks keep the messages; the reader's are a second line.
+    BigEndianReader b = new BigEndianReader(bytes, "stable memory encoding");
+    int n = b.i32("page count");
     if (n < 0 || n > maxPages || b.remaining() != (long) n * PAGE_SIZE) {
       throw new IllegalArgumentException("stable memory encoding: " + n + " pages do not match "
           + b.remaining() + " bytes (limit " + maxPages + " pages)");
     }
     VectorMemory m = new VectorMemory(maxPages);
     for (int i = 0; i < n; i++) {
-      byte[] page = new byte[PAGE_SIZE];
-      b.get(page);
+      byte[] page = b.raw(PAGE_SIZE, "page");
       m.pages.add(page);
       m.pageHashes.add(null);
     }
@@ -130,7 +132,7 @@ public final class VectorMemory implements Memory {
   public byte[] contentHash() {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
-      d.update(java.nio.ByteBuffer.allocate(8).putLong(pages.size()).array());
+      d.update(new BigEndianWriter(8).u64(pages.size()).toBytes());
       for (int i = 0; i < pages.size(); i++) {
         byte[] h = pageHashes.get(i);
         if (h == null) {
