@@ -16,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The signatures consensus needs, all real BLS12-381 from chainkey: threshold shares of the beacon
@@ -43,16 +41,10 @@ public final class ConsensusCrypto {
   private final CryptoOpCounter ops = new CryptoOpCounter();
   /** Shares every replica combines or aggregates, decoded once (a subgroup check each). */
   private final DecodedPoints decoded = new DecodedPoints();
-  /**
-   * Memoized results (public key shares, DKG transcripts: a few per DKG interval), bounded like
-   * {@link VerificationCache}: two generations of at most half of {@link #MEMO_CAPACITY} each, the
-   * older dropped whole when the younger fills. An evicted result is only recomputed.
-   */
-  public static final int MEMO_CAPACITY = 256;
+  /** Memoized results held at most (public key shares, DKG transcripts: a few per interval). */
+  public static final int MEMO_CAPACITY = SharedMemo.CAPACITY;
 
-  private final Object memoLock = new Object();
-  private ConcurrentHashMap<String, Optional<Object>> memoYoung = new ConcurrentHashMap<>();
-  private ConcurrentHashMap<String, Optional<Object>> memoOld = new ConcurrentHashMap<>();
+  private final SharedMemo memo = new SharedMemo();
 
   public ConsensusCrypto(SubnetKeys keys, VerificationCache cache) {
     this(keys, cache, Mode.REAL);
@@ -199,35 +191,13 @@ public final class ConsensusCrypto {
    * A pure, deterministic computation shared by the replicas using this facade (e.g. a DKG
    * transcript every honest replica builds from the same finalized dealings); null results allowed.
    */
-  @SuppressWarnings("unchecked")
   public <T> T memo(String key, java.util.function.Supplier<T> compute) {
-    ConcurrentHashMap<String, Optional<Object>> young;
-    synchronized (memoLock) {
-      Optional<Object> old = memoOld.remove(key);
-      if (old != null) {
-        memoYoung.putIfAbsent(key, old);
-      }
-      young = memoYoung;
-    }
-    // Outside the lock: one computation per key, others asking for it wait for it.
-    Optional<Object> value = young.computeIfAbsent(key, k -> Optional.ofNullable(compute.get()));
-    synchronized (memoLock) {
-      if (memoYoung.size() >= MEMO_CAPACITY / 2) {
-        memoOld = memoYoung;
-        memoYoung = new ConcurrentHashMap<>();
-      }
-    }
-    return (T) value.orElse(null);
+    return memo.get(key, compute);
   }
 
-  /**
-   * Memoized results held now: at most {@link #MEMO_CAPACITY}, plus one per thread whose
-   * computation finished while another rotated the generations.
-   */
+  /** Memoized results held now (see {@link SharedMemo#size}). */
   public int memoSize() {
-    synchronized (memoLock) {
-      return memoYoung.size() + memoOld.size();
-    }
+    return memo.size();
   }
 
   /** A public check cached like a signature verification (keyed by every input). */

@@ -2,7 +2,6 @@ package dev.subnetsim.consensus.crypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.TreeMap;
 import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
 
@@ -12,25 +11,20 @@ import java.util.function.BooleanSupplier;
  * a share broadcast to n replicas is checked once instead of n times. Sharing changes wall time
  * only, never a result, whatever the thread interleaving. Create one per run (never a static).
  *
- * <p>Bounded by size in two generations: results go to the young one; when it holds half the
- * capacity it becomes the old one and the previous old one is dropped whole; a hit in the old one
- * moves to the young. The working set (the shares of the few heights in flight, checked by every
- * replica within a round) stays, and a run of any length holds at most {@code capacity} results.
- * Eviction has no randomness and no order over hashed keys; which results are held may depend on
- * thread timing, which only decides whether a check is recomputed, never its result.
+ * <p>Bounded by size in two generations ({@link GenerationalCache}): the working set (the shares
+ * of the few heights in flight, checked by every replica within a round) stays, and a run of any
+ * length holds at most {@code capacity} results.
  */
 public final class VerificationCache {
   /** Enough for every share of tens of heights on a few subnets of tens of replicas. */
   public static final int DEFAULT_CAPACITY = 1 << 16;
 
   private final boolean enabled;
-  private final int capacity;
-  private TreeMap<String, Boolean> young = new TreeMap<>();
-  private TreeMap<String, Boolean> old = new TreeMap<>();
+  private final GenerationalCache<Boolean> results;
 
   private VerificationCache(boolean enabled, int capacity) {
     this.enabled = enabled;
-    this.capacity = capacity;
+    this.results = enabled ? new GenerationalCache<>(capacity) : null;
   }
 
   public static VerificationCache shared() {
@@ -39,10 +33,6 @@ public final class VerificationCache {
 
   /** A shared cache holding at most {@code capacity} results (at least 2). */
   public static VerificationCache shared(int capacity) {
-    if (capacity < 2) {
-      throw new IllegalArgumentException("verification cache capacity must be >= 2, not "
-          + capacity);
-    }
     return new VerificationCache(true, capacity);
   }
 
@@ -57,12 +47,12 @@ public final class VerificationCache {
       return check.getAsBoolean();
     }
     String key = key(scheme, publicKey, message, signature);
-    Boolean cached = lookup(key);
+    Boolean cached = results.get(key);
     if (cached != null) {
       return cached;
     }
     boolean result = check.getAsBoolean();
-    store(key, result);
+    results.put(key, result);
     return result;
   }
 
@@ -71,13 +61,13 @@ public final class VerificationCache {
    * decide several verifications together ({@link ShareBatches}).
    */
   Boolean known(String key) {
-    return enabled ? lookup(key) : null;
+    return enabled ? results.get(key) : null;
   }
 
   /** Records a verdict decided elsewhere (exactly what {@link #verify}'s check would return). */
   void record(String key, boolean verdict) {
     if (enabled) {
-      store(key, verdict);
+      results.put(key, verdict);
     }
   }
 
@@ -85,32 +75,13 @@ public final class VerificationCache {
     return enabled;
   }
 
-  private synchronized Boolean lookup(String key) {
-    Boolean r = young.get(key);
-    if (r == null) {
-      r = old.remove(key);
-      if (r != null) {
-        store(key, r);
-      }
-    }
-    return r;
-  }
-
-  private synchronized void store(String key, boolean result) {
-    young.putIfAbsent(key, result);
-    if (young.size() >= capacity / 2) {
-      old = young;
-      young = new TreeMap<>();
-    }
-  }
-
   /** Results held now (at most {@link #capacity()}). */
-  public synchronized int size() {
-    return young.size() + old.size();
+  public int size() {
+    return enabled ? results.size() : 0;
   }
 
   public int capacity() {
-    return capacity;
+    return enabled ? results.capacity() : 0;
   }
 
   static String key(String scheme, byte[]... parts) {

@@ -2,6 +2,7 @@ package dev.subnetsim.replica.payload;
 
 import dev.subnetsim.chainkey.ic.IcDomain;
 import dev.subnetsim.chainkey.random.SeededRandom;
+import dev.subnetsim.consensus.crypto.GenerationalCache;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -63,12 +64,11 @@ public final class LoadClient {
    * the bytes, so what is remembered changes wall time only, never a result.
    */
   public static final class Verifier {
-    /** Verdicts kept per generation. */
-    private static final int GENERATION = 1 << 14;
+    /** Verdicts kept (two generations of half each). */
+    private static final int CAPACITY = 1 << 15;
 
     private final PublicKey key;
-    private java.util.TreeMap<String, Boolean> young = new java.util.TreeMap<>();
-    private java.util.TreeMap<String, Boolean> old = new java.util.TreeMap<>();
+    private final GenerationalCache<Boolean> verdicts = new GenerationalCache<>(CAPACITY);
 
     private Verifier(PublicKey key) {
       this.key = key;
@@ -94,20 +94,12 @@ public final class LoadClient {
         return false;
       }
       String id = java.util.HexFormat.of().formatHex(digest(w));
-      synchronized (this) {
-        Boolean known = young.containsKey(id) ? young.get(id) : old.get(id);
-        if (known != null) {
-          return known;
-        }
+      Boolean known = verdicts.get(id);
+      if (known != null) {
+        return known;
       }
       boolean verdict = verify(w);
-      synchronized (this) {
-        young.put(id, verdict);
-        if (young.size() >= GENERATION) {
-          old = young;
-          young = new java.util.TreeMap<>();
-        }
-      }
+      verdicts.put(id, verdict);
       return verdict;
     }
 
