@@ -33,9 +33,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Executes one finalized block's payload against the replicated state, deterministically: items in
@@ -57,15 +59,20 @@ public final class BlockExecutor {
   private final ReshareLedger reshares;
   /** Whose signature load must carry. */
   private final LoadClient.Verifier load;
+  /** The root key canister signatures chain to (a sender's or a delegation's). */
+  private final Supplier<Optional<byte[]>> rootKeyDer;
 
   /**
    * @param sliceVerifier checks a stream slice's certification against its source subnet's key
    * @param reshares this subnet's part in the scheduled key reshares
    * @param load the load client whose signature load must carry
+   * @param rootKeyDer the root key, read at each block (the registry is set after genesis)
    */
   public BlockExecutor(ExecutionEnvironment environment, ManagementCanister management,
       ShareVerifier verifier, String subnet, RoutingTable routing,
-      Predicate<XNetSlice> sliceVerifier, ReshareLedger reshares, LoadClient.Verifier load) {
+      Predicate<XNetSlice> sliceVerifier, ReshareLedger reshares, LoadClient.Verifier load,
+      Supplier<Optional<byte[]>> rootKeyDer) {
+    this.rootKeyDer = rootKeyDer;
     this.reshares = reshares;
     this.environment = environment;
     this.management = management;
@@ -162,7 +169,7 @@ public final class BlockExecutor {
         return;
       }
       try {
-        IngressValidator.validate(signed, state.timeNanos());
+        IngressValidator.validate(signed, state.timeNanos(), rootKeyDer.get());
       } catch (InvalidIngressException e) {
         if (!e.expired()) {
           rejected.add("invalid ingress " + java.util.HexFormat.of().formatHex(id) + ": "

@@ -10,6 +10,7 @@ import dev.subnetsim.replica.payload.LoadClient;
 import dev.subnetsim.replica.wire.MalformedPeerMessageException;
 import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Ingress admission: owns the {@link MessageKind#INGRESS} kind. A client's message that passes
@@ -19,17 +20,25 @@ import java.util.Optional;
 public final class IngressComponent {
   private final SubnetId subnet;
   private final LoadClient.Verifier load;
+  /** The root key canister signatures chain to, read when needed (the registry is set late). */
+  private final Supplier<Optional<byte[]>> rootKeyDer;
   /** Client messages refused at submission (each answered with a 4xx). */
   private long refused;
 
   public IngressComponent(SubnetId subnet, LoadClient.Verifier load) {
+    this(subnet, load, Optional::empty);
+  }
+
+  public IngressComponent(SubnetId subnet, LoadClient.Verifier load,
+      Supplier<Optional<byte[]>> rootKeyDer) {
     this.subnet = subnet;
     this.load = load;
+    this.rootKeyDer = rootKeyDer;
   }
 
   /** A client submitted {@code message} to this replica. */
   public ChangeSet submitted(byte[] message, long now) {
-    if (IngressAdmission.check(message, now, load).isPresent()) {
+    if (IngressAdmission.check(message, now, load, rootKeyDer.get()).isPresent()) {
       // Nothing enters the pool or the network.
       return ChangeSet.observing(new Observation.Metric("ingress_refused/" + subnet, ++refused));
     }
@@ -49,7 +58,7 @@ public final class IngressComponent {
   /** A peer relayed a client's message. */
   public ChangeSet onRelayed(NodeId from, PeerMessage.Ingress message, ReplicaView view) {
     Optional<IngressAdmission.Refusal> refusal =
-        IngressAdmission.check(message.item(), view.now(), load);
+        IngressAdmission.check(message.item(), view.now(), load, rootKeyDer.get());
     if (refusal.isEmpty()) {
       return ChangeSet.builder().input(new ConsensusNode.IngressReceived(message.encode())).build();
     }

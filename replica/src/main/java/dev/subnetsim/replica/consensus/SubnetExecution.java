@@ -256,7 +256,7 @@ public final class SubnetExecution {
 
   public BlockExecutor executor() {
     return new BlockExecutor(environment, management, verifier, subnet, routing, sliceVerifier,
-        reshares, load);
+        reshares, load, () -> registry.rootKeyDer());
   }
 
   /** Load is admitted and executed only with a valid signature of {@code client}. */

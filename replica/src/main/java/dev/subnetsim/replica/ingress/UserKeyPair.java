@@ -2,12 +2,14 @@ package dev.subnetsim.replica.ingress;
 
 import dev.subnetsim.chainkey.ic.IcDomain;
 import dev.subnetsim.chainkey.ic.Principal;
+import dev.subnetsim.chainkey.ic.SessionKeyDelegation;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.util.List;
 
 /**
  * A simulated user's key: Ed25519, ECDSA secp256k1 or ECDSA P-256, with the IC's
@@ -64,11 +66,32 @@ public final class UserKeyPair {
   }
 
   public SignedIngress sign(IngressMessage message) {
+    return new SignedIngress(message, publicKeyDer(), signBytes(IcDomain.prefixed("ic-request",
+        message.requestId())));
+  }
+
+  /**
+   * Signs {@code message} as the session key at the end of {@code chain}: the envelope carries
+   * the chain's first key {@code senderPublicKeyDer} (whose id the message's sender must be),
+   * the chain, and this key's signature.
+   */
+  public SignedIngress signDelegated(IngressMessage message, byte[] senderPublicKeyDer,
+      List<SenderDelegation> chain) {
+    return new SignedIngress(message, senderPublicKeyDer, signBytes(IcDomain.prefixed(
+        "ic-request", message.requestId())), chain);
+  }
+
+  /** Delegates this key's authority to {@code delegation}'s key (one link of a chain). */
+  public SenderDelegation delegate(SessionKeyDelegation delegation) {
+    return new SenderDelegation(delegation, signBytes(delegation.signedMessage()));
+  }
+
+  private byte[] signBytes(byte[] bytes) {
     try {
       Signature s = scheme.signature();
       s.initSign(keys.getPrivate(), random);
-      s.update(IcDomain.prefixed("ic-request", message.requestId()));
-      return new SignedIngress(message, publicKeyDer(), s.sign());
+      s.update(bytes);
+      return s.sign();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -83,7 +83,8 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     var reshares = new ReshareDealingComponent(committee, parts.reshareDealer().orElse(null),
         sending);
     this.consensus = new ConsensusComponent(config, self, secrets, crypto, behaviours);
-    this.ingress = new IngressComponent(config.subnet(), subnet.load());
+    this.ingress = new IngressComponent(config.subnet(), subnet.load(),
+        () -> subnet.registry().rootKeyDer());
     this.xnet = new XNetComponent(config.subnet().name(), subnet.routing(),
         subnet.sliceVerifier(), subnet::members);
     this.queries = new QueryComponent(config.subnet(), subnet, index, sending);

@@ -27,18 +27,33 @@ public final class IngressAdmission {
    * signature of the load client {@code load} checks.
    */
   public static Optional<Refusal> check(byte[] message, long nowNanos, LoadClient.Verifier load) {
+    return check(message, nowNanos, load, Optional.empty());
+  }
+
+  /**
+   * As {@link #check(byte[], long, LoadClient.Verifier)}, verifying canister signatures (a
+   * sender's or a delegation's) under the root key {@code rootKeyDer}.
+   */
+  public static Optional<Refusal> check(byte[] message, long nowNanos, LoadClient.Verifier load,
+      Optional<byte[]> rootKeyDer) {
     PayloadItem item;
     try {
       item = PayloadItem.decode(message);
     } catch (MalformedPayloadItemException e) {
       return Optional.of(new Refusal(malformed(e.getMessage()), true));
     }
-    return check(item, nowNanos, load);
+    return check(item, nowNanos, load, rootKeyDer);
   }
 
   /** As {@link #check(byte[], long, LoadClient.Verifier)}, for a message already decoded. */
   public static Optional<Refusal> check(PayloadItem item, long nowNanos,
       LoadClient.Verifier load) {
+    return check(item, nowNanos, load, Optional.empty());
+  }
+
+  /** As {@link #check(byte[], long, LoadClient.Verifier, Optional)}, for a decoded message. */
+  public static Optional<Refusal> check(PayloadItem item, long nowNanos,
+      LoadClient.Verifier load, Optional<byte[]> rootKeyDer) {
     if (item instanceof PayloadItem.Workload w) {
       return load.verifies(w) ? Optional.empty()
           : Optional.of(new Refusal("load not signed by the load client", true));
@@ -50,7 +65,7 @@ public final class IngressAdmission {
       return Optional.of(new Refusal("a query is not an update call", true));
     }
     try {
-      IngressValidator.validate(i.signed(), nowNanos);
+      IngressValidator.validate(i.signed(), nowNanos, rootKeyDer);
       return Optional.empty();
     } catch (InvalidIngressException e) {
       return Optional.of(new Refusal("invalid ingress: " + e.getMessage(), !e.expired()));

@@ -34,6 +34,12 @@ public final class QueryService {
    * signature, expired, too many waiting).
    */
   public Optional<Answer> submit(byte[] bytes, long nowNanos, long height) {
+    return submit(bytes, nowNanos, height, Optional.empty());
+  }
+
+  /** As {@link #submit(byte[], long, long)}, verifying canister signatures under the root key. */
+  public Optional<Answer> submit(byte[] bytes, long nowNanos, long height,
+      Optional<byte[]> rootKeyDer) {
     QueryRequest q;
     try {
       q = QueryRequest.decode(bytes);
@@ -42,7 +48,7 @@ public final class QueryService {
     }
     byte[] id = q.signed().message().requestId();
     try {
-      IngressValidator.validate(q.signed(), nowNanos);
+      IngressValidator.validate(q.signed(), nowNanos, rootKeyDer);
     } catch (InvalidIngressException e) {
       return Optional.of(refused(height, id, "invalid query: " + e.getMessage()));
     }

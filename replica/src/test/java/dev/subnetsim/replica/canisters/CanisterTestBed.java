@@ -59,10 +59,27 @@ final class CanisterTestBed {
 
   /** Sends a signed update call, runs blocks until it is answered, returns its final status. */
   RequestStatus call(UserKeyPair user, long canister, String method, byte[] arg) {
+    return send(user.sign(message(user.principal(), canister, method, arg)));
+  }
+
+  /** An update call's content at the next block's time, with a fresh nonce. */
+  IngressMessage message(dev.subnetsim.chainkey.ic.Principal sender, long canister, String method,
+      byte[] arg) {
     long now = (height + 1) * S;
-    SignedIngress signed = user.sign(new IngressMessage(user.principal(),
-        canister(canister).toBytes(), method, arg, now + 60 * S,
-        java.nio.ByteBuffer.allocate(8).putLong(nonce++).array()));
+    return new IngressMessage(sender, canister(canister).toBytes(), method, arg, now + 60 * S,
+        java.nio.ByteBuffer.allocate(8).putLong(nonce++).array());
+  }
+
+  /** The time of the next block. */
+  long nextBlockTime() {
+    return (height + 1) * S;
+  }
+
+  /**
+   * Puts an already signed call in a block, runs blocks until it is answered, returns its final
+   * status (null if execution refused it).
+   */
+  RequestStatus send(SignedIngress signed) {
     block(List.of(new PayloadItem.Ingress(signed).encode()));
     for (int i = 0; i < 5 && !state.chainKeyRequests().isEmpty(); i++) {
       block(answers());
