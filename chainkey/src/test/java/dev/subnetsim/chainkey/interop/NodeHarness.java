@@ -29,6 +29,12 @@ public final class NodeHarness {
   /** System property naming the harness directory. */
   public static final String DIRECTORY_PROPERTY = "subnetsim.node.harness";
 
+  /**
+   * The package pinned last: a node_modules installed before it was pinned lacks it, and chainkey's
+   * npm-install profile (activated by the same missing file) installs again.
+   */
+  public static final String NEWEST_PACKAGE = "node_modules/@dfinity/identity/package.json";
+
   private static final long TIMEOUT_SECONDS = 300;
   private static final Pattern OK = Pattern.compile("^ok (\\d+) (\\S+)(?: \\((.*)\\))?$");
   private static final Pattern FAIL = Pattern.compile("^FAIL (\\d+) (\\S+): (.*)$");
@@ -42,7 +48,8 @@ public final class NodeHarness {
   /** The harness of this checkout; fails with a clear message when it cannot run. */
   public static NodeHarness locate() {
     Path dir = findDirectory();
-    if (!Files.isRegularFile(dir.resolve("node_modules/.package-lock.json"))) {
+    if (!Files.isRegularFile(dir.resolve("node_modules/.package-lock.json"))
+        || !Files.isRegularFile(dir.resolve(NEWEST_PACKAGE))) {
       throw new IllegalStateException(
           "npm packages of the Node interop harness are not installed in " + dir
               + "/node_modules: run `mvn -pl chainkey generate-test-resources` (without"
@@ -111,6 +118,19 @@ public final class NodeHarness {
       throw new IllegalStateException("derive-keys.mjs --master-keys failed:\n" + run.output());
     }
     return PublishedMasterKey.parseAll(run.output());
+  }
+
+  /**
+   * Runs {@code script} (a harness tool reading one JSON request per line from the file named by
+   * its only argument) on {@code requests}.
+   */
+  public ProcessResult runOnRequests(String script, List<String> requests) {
+    Path file = writeTemp("requests", requests);
+    try {
+      return run(script, file.toString());
+    } finally {
+      deleteQuietly(file);
+    }
   }
 
   /** Runs selftest.mjs (noble-built valid and tampered artifacts through the verifier). */
