@@ -50,7 +50,8 @@ public final class QueryComponent {
 
   /** A user's query: answered at once if it is malformed or refused, else kept for later. */
   public ChangeSet submit(byte[] message, long now, ReplicatedState state) {
-    return queries.submit(message, now, state.height(), execution.registry().rootKeyDer()).map(this::answered)
+    return queries.submit(message, now, state.height(), execution.registry().rootKeyDer())
+        .map(this::answered)
         .orElse(ChangeSet.EMPTY);
   }
 

@@ -39,13 +39,14 @@ final class SenderSignatures {
       Optional<byte[]> rootKeyDer, String what) throws InvalidIngressException {
     if (contains(publicKeyDer, CANISTER_SIG_OID)) {
       if (rootKeyDer.isEmpty()) {
-        throw new InvalidIngressException(prefix(what) + "a canister signature, but this replica knows "
-            + "no root key to verify it");
+        throw new InvalidIngressException(prefix(what) + "a canister signature, but this replica "
+            + "knows no root key to verify it");
       }
       try {
         CANISTER_SIGNATURES.verify(publicKeyDer, message, signature, rootKeyDer.get());
       } catch (CertificateVerificationException | RuntimeException e) {
-        throw new InvalidIngressException(prefix(what) + "invalid canister signature: " + e.getMessage());
+        throw new InvalidIngressException(prefix(what) + "invalid canister signature: "
+            + e.getMessage());
       }
       return;
     }

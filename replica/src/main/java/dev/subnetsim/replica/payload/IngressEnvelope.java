@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The HTTP envelope of an update call (interface spec, "Request: call"): CBOR
  * {@code {content: {request_type, sender, canister_id, method_name, arg, ingress_expiry, nonce?},
- * sender_pubkey, sender_delegation?, sender_sig}}, which is how an ingress message travels in gossip and payloads.
+ * sender_pubkey, sender_delegation?, sender_sig}}, which is how an ingress message travels in
+ * gossip and payloads.
  */
 public final class IngressEnvelope {
   private IngressEnvelope() {}

@@ -3,6 +3,9 @@ package dev.subnetsim.replica.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.subnetsim.chainkey.certification.CanisterSignatureIssuer;
+import dev.subnetsim.chainkey.certification.CertificateBuilder;
+import dev.subnetsim.chainkey.certification.CertificationFixtures;
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.chainkey.certification.HashTreeCbor;
 import dev.subnetsim.chainkey.ec.EcCurve;
@@ -14,6 +17,8 @@ import dev.subnetsim.chainkey.ecdh.EncryptedCombinedDh;
 import dev.subnetsim.chainkey.ecdh.EncryptedDhShare;
 import dev.subnetsim.chainkey.ecdh.EncryptedShareProof;
 import dev.subnetsim.chainkey.fuzz.DecoderFuzz;
+import dev.subnetsim.chainkey.ic.Principal;
+import dev.subnetsim.chainkey.ic.SessionKeyDelegation;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.replica.canisters.Fields;
@@ -26,6 +31,7 @@ import dev.subnetsim.replica.execution.messaging.Callback;
 import dev.subnetsim.replica.execution.messaging.Origin;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage;
 import dev.subnetsim.replica.ingress.IngressMessage;
+import dev.subnetsim.replica.ingress.SenderDelegation;
 import dev.subnetsim.replica.ingress.SignatureScheme;
 import dev.subnetsim.replica.ingress.SignedIngress;
 import dev.subnetsim.replica.ingress.UserKeyPair;
@@ -153,6 +159,44 @@ class ReplicaDecodersFuzzTest {
         LOAD.sign(PayloadItem.Workload.counter(1, 0)).encode());
     total("IngressAdmission.check", clientItems, Refused.class, b -> {
       if (IngressAdmission.check(b, S, LOAD.verifier()).isPresent()) {
+        throw new Refused();
+      }
+      return b;
+    });
+  }
+
+  /**
+   * The same with delegation chains: an Ed25519 link, and a canister-signature link verified under
+   * the root key (so mutated certificates, witnesses and DER keys reach the canister-signature
+   * verifier).
+   */
+  @Test
+  void ingressAdmissionCheckOfDelegatedCalls() {
+    UserKeyPair session = UserKeyPair.generate(SignatureScheme.ED25519, RNG.fork("session"));
+    IngressMessage m = new IngressMessage(USER.principal(), new CanisterId(3).toBytes(), "put",
+        new byte[] {1}, 60 * S, null);
+    SignedIngress ed25519 = session.signDelegated(m, USER.publicKeyDer(), List.of(USER.delegate(
+        new SessionKeyDelegation(session.publicKeyDer(), 60 * S, Optional.of(List.of(
+            Principal.fromBytes(new CanisterId(3).toBytes())))))));
+    // The identity canister's way: a canister signature, certified by the root, on the link.
+    CertificationFixtures.Fixture fx = CertificationFixtures.fromSeed(195);
+    SessionKeyDelegation link = new SessionKeyDelegation(session.publicKeyDer(), 60 * S,
+        Optional.empty());
+    CanisterSignatureIssuer issuer = new CanisterSignatureIssuer(fx.canisterId());
+    byte[] seed = {1};
+    issuer.add(seed, link.signedMessage());
+    byte[] certificate = CertificateBuilder.certify(CertificationFixtures.stateTree(
+        fx.canisterId(), issuer.certifiedData(), S), fx.rootSigner(), Optional.empty()).encode();
+    byte[] userKey = issuer.publicKey(seed).toDer();
+    SignedIngress canisterSig = session.signDelegated(new IngressMessage(
+        Principal.selfAuthenticating(userKey), new CanisterId(3).toBytes(), "put",
+        new byte[] {1}, 60 * S, null), userKey, List.of(new SenderDelegation(link,
+        issuer.signature(certificate, seed, link.signedMessage()))));
+    List<byte[]> clientItems = List.of(new PayloadItem.Ingress(ed25519).encode(),
+        new PayloadItem.Ingress(canisterSig).encode());
+    total("IngressAdmission.check(delegated)", clientItems, Refused.class, b -> {
+      if (IngressAdmission.check(b, S, LOAD.verifier(), Optional.of(fx.rootKeyDer()))
+          .isPresent()) {
         throw new Refused();
       }
       return b;
