@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.subnetsim.chainkey.certification.CanisterSignatureIssuer;
+import dev.subnetsim.chainkey.certification.CertificateBuilder;
+import dev.subnetsim.chainkey.certification.CertificationFixtures;
+import dev.subnetsim.chainkey.ic.IcDomain;
 import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.chainkey.ic.SessionKeyDelegation;
 import dev.subnetsim.chainkey.random.SeededRandom;
@@ -246,6 +250,28 @@ class DelegationChainTest {
 
     assertRefused(selfSigned, "already in the chain");
     assertRefused(cycle, "already in the chain");
+  }
+
+  @Test
+  void aCanisterSignatureKeySignsARequestItselfOnlyUnderTheRootKeyItsCertificateChainsTo() {
+    CertificationFixtures.Fixture fx = CertificationFixtures.fromSeed(19);
+    CanisterSignatureIssuer issuer = new CanisterSignatureIssuer(fx.canisterId());
+    byte[] seed = {7};
+    byte[] userKey = issuer.publicKey(seed).toDer();
+    IngressMessage m = call(Principal.selfAuthenticating(userKey));
+    byte[] signed = IcDomain.prefixed("ic-request", m.requestId());
+    issuer.add(seed, signed);
+    byte[] certificate = CertificateBuilder.certify(CertificationFixtures.stateTree(
+        fx.canisterId(), issuer.certifiedData(), NOW), fx.rootSigner(), Optional.empty()).encode();
+    SignedIngress s = new SignedIngress(m, userKey, issuer.signature(certificate, seed, signed));
+
+    assertThatCode(() -> IngressValidator.validate(s, NOW, Optional.of(fx.rootKeyDer())))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> IngressValidator.validate(s, NOW,
+        Optional.of(CertificationFixtures.fromSeed(20).rootKeyDer())))
+        .isInstanceOf(InvalidIngressException.class)
+        .hasMessageContaining("invalid canister signature");
+    assertRefused(s, "no root key");
   }
 
   @Test
