@@ -20,7 +20,10 @@ public sealed interface PeerMessage {
   /** The body as sent: the typed message's own encoding. */
   byte[] encode();
 
-  /** A consensus artifact (its protobuf form, {@link MessageCodec}). */
+  /**
+   * A consensus artifact (its protobuf form, {@link MessageCodec}); its kind is the message's,
+   * whichever consensus label it arrived under.
+   */
   record Consensus(ConsensusMessage message) implements PeerMessage {
     public Consensus {
       Objects.requireNonNull(message, "message");

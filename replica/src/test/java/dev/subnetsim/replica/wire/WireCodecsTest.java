@@ -52,11 +52,23 @@ class WireCodecsTest {
   }
 
   @Test
-  void aConsensusBodyUnderAnotherConsensusKindIsRefused() {
+  void aConsensusBodyUnderAnotherConsensusLabelIsTheMessageItIs() {
+    // As the consensus node has always taken it (the arbitrary node's relabels rely on it).
     byte[] share = MessageCodec.encode(new ConsensusMessage.BeaconShare(7, 2, new byte[48]));
-    assertThatThrownBy(() -> WireCodecs.decode(MessageKind.NOTARIZATION_SHARE, share))
+    assertThat(WireCodecs.decode(MessageKind.NOTARIZATION_SHARE, share))
+        .isInstanceOfSatisfying(PeerMessage.Consensus.class, c -> {
+          assertThat(c.kind()).isEqualTo(MessageKind.BEACON_SHARE);
+          assertThat(c.message()).isInstanceOf(ConsensusMessage.BeaconShare.class);
+        });
+  }
+
+  @Test
+  void aConsensusBodyThatDoesNotDecodeKeepsTheCodecsReasonAsItsCause() {
+    assertThatThrownBy(() -> WireCodecs.decode(MessageKind.BEACON_SHARE, new byte[] {1, 2, 3}))
         .isInstanceOf(MalformedPeerMessageException.class)
-        .hasMessage("notarization-share: body is a beacon-share");
+        .hasMessageStartingWith("beacon-share: ")
+        .satisfies(e -> assertThat(e.getCause()).isInstanceOf(
+            dev.subnetsim.consensus.wire.MalformedMessageException.class));
   }
 
   @Test
