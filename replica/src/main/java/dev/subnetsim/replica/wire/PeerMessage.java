@@ -38,12 +38,24 @@ public sealed interface PeerMessage {
     }
   }
 
-  /** A client's message relayed to the subnet: signed load or a signed ingress envelope. */
-  record Ingress(PayloadItem item) implements PeerMessage {
+  /**
+   * A client's message relayed to the subnet: signed load or a signed ingress envelope, with the
+   * body it was decoded from. The item's bytes are its identity (in the ingress pool and the
+   * block), so they pass on as received rather than re-encoded.
+   *
+   * @param body the item's canonical encoding ({@link WireCodecs} decodes only that)
+   */
+  record Ingress(PayloadItem item, byte[] body) implements PeerMessage {
     public Ingress {
       if (!(item instanceof PayloadItem.Workload || item instanceof PayloadItem.Ingress)) {
         throw new IllegalArgumentException("ingress is load or a signed call, not " + item);
       }
+      body = body.clone();
+    }
+
+    /** {@code item} to send, with its encoding as the body. */
+    public Ingress(PayloadItem item) {
+      this(item, item.encode());
     }
 
     public MessageKind kind() {
@@ -51,7 +63,7 @@ public sealed interface PeerMessage {
     }
 
     public byte[] encode() {
-      return item.encode();
+      return body.clone();
     }
   }
 

@@ -71,7 +71,8 @@ public final class WireCodecs {
       if (!(item instanceof PayloadItem.Workload || item instanceof PayloadItem.Ingress)) {
         throw notA(k, item);
       }
-      return new PeerMessage.Ingress(item);
+      // The item decoded only from its canonical encoding: these bytes are the item's.
+      return new PeerMessage.Ingress(item, b);
     });
     put(t, MessageKind.XNET_SLICE, 8 * MIB,
         (k, b) -> new PeerMessage.XNetSlice(item(k, b, PayloadItem.XNet.class)));

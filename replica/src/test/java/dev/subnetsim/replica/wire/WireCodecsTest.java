@@ -72,6 +72,18 @@ class WireCodecsTest {
   }
 
   @Test
+  void aRelayedIngressItemKeepsTheExactBytesItWasDecodedFrom() {
+    for (PeerMessage m : samples.get(MessageKind.INGRESS)) {
+      byte[] body = WireCodecs.encode(m);
+      PeerMessage.Ingress back = (PeerMessage.Ingress) WireCodecs.decode(MessageKind.INGRESS, body);
+      assertThat(back.body()).isEqualTo(body).isNotSameAs(body);
+      assertThat(back.body()).isEqualTo(back.item().encode());
+      body[0] ^= 1;
+      assertThat(back.body()).as("a copy, not the caller's array").isEqualTo(back.item().encode());
+    }
+  }
+
+  @Test
   void aPayloadItemOfAnotherKindIsRefused() {
     byte[] dealing = WireCodecs.encode(samples.get(MessageKind.RESHARE_DEALING).get(0));
     assertThatThrownBy(() -> WireCodecs.decode(MessageKind.XNET_SLICE, dealing))
