@@ -38,6 +38,15 @@ public sealed interface PeerMessage {
     }
   }
 
+  /** A message around one payload item; its body is the item's canonical encoding. */
+  sealed interface OfItem extends PeerMessage {
+    PayloadItem item();
+
+    default byte[] encode() {
+      return item().encode();
+    }
+  }
+
   /**
    * A client's message relayed to the subnet: signed load or a signed ingress envelope, with the
    * body it was decoded from. The item's bytes are its identity (in the ingress pool and the
@@ -45,7 +54,7 @@ public sealed interface PeerMessage {
    *
    * @param body the item's canonical encoding ({@link WireCodecs} decodes only that)
    */
-  record Ingress(PayloadItem item, byte[] body) implements PeerMessage {
+  record Ingress(PayloadItem item, byte[] body) implements OfItem {
     public Ingress {
       if (!(item instanceof PayloadItem.Workload || item instanceof PayloadItem.Ingress)) {
         throw new IllegalArgumentException("ingress is load or a signed call, not " + item);
@@ -62,13 +71,14 @@ public sealed interface PeerMessage {
       return MessageKind.INGRESS;
     }
 
+    @Override
     public byte[] encode() {
       return body.clone();
     }
   }
 
   /** A certified stream slice for the receiver's subnet. */
-  record XNetSlice(PayloadItem.XNet item) implements PeerMessage {
+  record XNetSlice(PayloadItem.XNet item) implements OfItem {
     public XNetSlice {
       Objects.requireNonNull(item, "item");
     }
@@ -76,9 +86,27 @@ public sealed interface PeerMessage {
     public MessageKind kind() {
       return MessageKind.XNET_SLICE;
     }
+  }
 
-    public byte[] encode() {
-      return item.encode();
+  /** A source replica's dealing of a chain key being reshared. */
+  record ReshareDealing(PayloadItem.ReshareDealing item) implements OfItem {
+    public ReshareDealing {
+      Objects.requireNonNull(item, "item");
+    }
+
+    public MessageKind kind() {
+      return MessageKind.RESHARE_DEALING;
+    }
+  }
+
+  /** A signing replica's dealing for a presignature transcript. */
+  record PresignatureDealing(PayloadItem.PresignatureDealing item) implements OfItem {
+    public PresignatureDealing {
+      Objects.requireNonNull(item, "item");
+    }
+
+    public MessageKind kind() {
+      return MessageKind.PRESIGNATURE_DEALING;
     }
   }
 
@@ -94,36 +122,6 @@ public sealed interface PeerMessage {
 
     public byte[] encode() {
       return share.encode();
-    }
-  }
-
-  /** A source replica's dealing of a chain key being reshared. */
-  record ReshareDealing(PayloadItem.ReshareDealing item) implements PeerMessage {
-    public ReshareDealing {
-      Objects.requireNonNull(item, "item");
-    }
-
-    public MessageKind kind() {
-      return MessageKind.RESHARE_DEALING;
-    }
-
-    public byte[] encode() {
-      return item.encode();
-    }
-  }
-
-  /** A signing replica's dealing for a presignature transcript. */
-  record PresignatureDealing(PayloadItem.PresignatureDealing item) implements PeerMessage {
-    public PresignatureDealing {
-      Objects.requireNonNull(item, "item");
-    }
-
-    public MessageKind kind() {
-      return MessageKind.PRESIGNATURE_DEALING;
-    }
-
-    public byte[] encode() {
-      return item.encode();
     }
   }
 
