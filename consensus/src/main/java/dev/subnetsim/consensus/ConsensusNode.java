@@ -30,7 +30,6 @@ import dev.subnetsim.consensus.roles.ShareAggregator;
 import dev.subnetsim.consensus.roles.Validator;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
-import dev.subnetsim.consensus.wire.MalformedMessageException;
 import dev.subnetsim.consensus.wire.MessageCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +49,24 @@ public final class ConsensusNode {
   /** Something that happened to the replica since the last step. */
   public sealed interface Input {}
 
-  /** Bytes from a peer. */
-  public record Received(NodeId from, byte[] bytes) implements Input {}
+  /** A peer's message, decoded once where it arrived (the replica's message routes). */
+  public record Received(NodeId from, ConsensusMessage message) implements Input {
+    public Received {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /**
+   * A peer's consensus body that did not decode ({@code what} says why). The node refuses it
+   * among its own rejections, in arrival order, so a refusal lands where it always has in traces.
+   */
+  public record Malformed(NodeId from, String what) implements Input {
+    public Malformed {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(what, "what");
+    }
+  }
 
   /** A client's ingress message (opaque bytes) to include in a block. */
   public record IngressReceived(byte[] message) implements Input {}
@@ -204,21 +219,17 @@ public final class ConsensusNode {
   public StepResult step(long now, List<Input> inputs) {
     Changes changes = new Changes();
     List<ReceivedCatchUp> responses = new ArrayList<>();
-    // Decoded up front (null: not a peer message, or undecodable, handled below as before) so
-    // the shares of the step can be verified together first.
-    List<ConsensusMessage> decoded = new ArrayList<>(inputs.size());
+    // The shares of the step are verified together before any is handled.
+    artifacts.verifySharesTogether(inputs.stream().filter(Received.class::isInstance)
+        .map(in -> ((Received) in).message()).toList());
     for (Input in : inputs) {
-      decoded.add(in instanceof Received r ? decodeOrNull(r.bytes()) : null);
-    }
-    artifacts.verifySharesTogether(decoded.stream().filter(Objects::nonNull).toList());
-    for (int k = 0; k < inputs.size(); k++) {
-      Input in = inputs.get(k);
-      ConsensusMessage m = decoded.get(k);
       if (in instanceof Received r) {
-        PeerInputFailure.attributed(r.from(), "consensus message", () -> {
-          receive(r, m, now, changes, responses);
+        PeerInputFailure.attributed(r.from(), r.message().kind(), () -> {
+          handle(r.from(), r.message(), now, changes, responses);
           return null;
         });
+      } else if (in instanceof Malformed m) {
+        changes.rejections.add(new Changes.Rejection(m.from(), "malformed message: " + m.what()));
       } else if (in instanceof IngressReceived i) {
         ingress.add(i.message());
       } else if (in instanceof IngressWithdrawn w) {
@@ -259,35 +270,6 @@ public final class ConsensusNode {
         List.copyOf(changes.rejections), List.copyOf(changes.certified),
         List.copyOf(changes.equivocations), List.copyOf(changes.catchUpRequesters), responses,
         List.copyOf(changes.combined), changes.wakeAt);
-  }
-
-  /** The message, or null if decoding fails in any way (left to {@link #receive} to report). */
-  private static ConsensusMessage decodeOrNull(byte[] bytes) {
-    try {
-      return MessageCodec.decode(bytes);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** Handles {@code r}, already decoded to {@code m} unless null (then decoded here). */
-  private void receive(Received r, ConsensusMessage alreadyDecoded, long now, Changes changes,
-      List<ReceivedCatchUp> responses) {
-    ConsensusMessage m = alreadyDecoded;
-    if (m == null) {
-      try {
-        m = MessageCodec.decode(r.bytes());
-      } catch (MalformedMessageException e) {
-        changes.rejections.add(new Changes.Rejection(r.from(), "malformed message: "
-            + e.getMessage()));
-        return;
-      }
-    }
-    ConsensusMessage decoded = m;
-    PeerInputFailure.attributed(r.from(), m.kind(), () -> {
-      handle(r.from(), decoded, now, changes, responses);
-      return null;
-    });
   }
 
   private void handle(NodeId from, ConsensusMessage m, long now, Changes changes,

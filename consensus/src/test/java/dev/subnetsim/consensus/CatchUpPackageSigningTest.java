@@ -8,7 +8,6 @@ import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.types.NodeId;
-import dev.subnetsim.consensus.wire.MessageCodec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +98,8 @@ class CatchUpPackageSigningTest {
     CupShare second = new CupShare(h, b, 2, net.crypto.signCertificationShare(2, share,
         ConsensusCrypto.cupMessage(h, b)));
     var r = net.nodes.get(0).step(201 * MS, List.of(
-        new ConsensusNode.Received(new NodeId(2), MessageCodec.encode(first)),
-        new ConsensusNode.Received(new NodeId(2), MessageCodec.encode(second))));
+        new ConsensusNode.Received(new NodeId(2), first),
+        new ConsensusNode.Received(new NodeId(2), second)));
     assertThat(r.rejections()).singleElement().satisfies(rej -> {
       assertThat(rej.from()).isEqualTo(new NodeId(2));
       assertThat(rej.reason()).contains("node index 2 signed two catch-up package contents at height "

@@ -8,7 +8,6 @@ import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.roles.Changes;
 import dev.subnetsim.consensus.types.NodeId;
-import dev.subnetsim.consensus.wire.MessageCodec;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -83,7 +82,7 @@ class CertificationHeightBindingTest {
     // Node 1's real certification of h-2, relabelled to a height node 0 has not yet executed.
     Certification relabelled = new Certification(h + 3, genuine.stateRoot(), genuine.signature());
     var waiting = node.step(net.now(), List.of(
-        new ConsensusNode.Received(new NodeId(1), MessageCodec.encode(relabelled))));
+        new ConsensusNode.Received(new NodeId(1), relabelled)));
     assertThat(waiting.rejections()).isEmpty();
     assertThat(waiting.certified()).isEmpty();
     assertThat(node.pendingCount()).isPositive();
@@ -108,7 +107,7 @@ class CertificationHeightBindingTest {
     CertificationShare relabelled = new CertificationShare(h, otherRoot, 2,
         net.crypto.signCertificationShare(2, key, ConsensusCrypto.certificationMessage(otherRoot)));
     var r = node.step(net.now(), List.of(
-        new ConsensusNode.Received(new NodeId(2), MessageCodec.encode(relabelled))));
+        new ConsensusNode.Received(new NodeId(2), relabelled)));
     assertThat(r.rejections()).singleElement().satisfies(rej -> {
       assertThat(rej.from()).isEqualTo(new NodeId(2));
       assertThat(rej.reason()).contains("certification share of node index 2 at height " + h);

@@ -194,7 +194,7 @@ class DkgIntervalTest {
     DkgItem forged = new DkgItem(DkgItem.Kind.DEALING, 2, ThresholdKey.BEACON, 2,
         new byte[] {1, 2, 3}, new byte[48]);
     var r = net.nodes.get(0).step(1, List.of(new ConsensusNode.Received(new NodeId(1),
-        MessageCodec.encode(new DkgItemMessage(1, forged.encode())))));
+        new DkgItemMessage(1, forged.encode()))));
     assertThat(r.rejections()).singleElement().satisfies(rej -> {
       assertThat(rej.from()).isEqualTo(new NodeId(1));
       assertThat(rej.reason()).contains("dkg dealing of node index 2: not signed by its signer");

@@ -126,15 +126,16 @@ final class LocalConsensusNetwork {
           node.finalizedBlocksAfter(cup.height()), node.finalizationsAfter(cup.height()),
           node.beaconsAfter(cup.height()));
       if (!crashed.contains(requester.value())) {
-        next[requester.value()].add(new ConsensusNode.Received(new NodeId(from),
-            MessageCodec.encode(response)));
+        next[requester.value()].add(new ConsensusNode.Received(new NodeId(from), response));
       }
     }
     for (ConsensusNode.Message m : r.messages()) {
       for (int j = 0; j < nodes.size(); j++) {
         boolean addressed = m.to() == null ? j != from : m.to().value() == j;
         if (addressed && !crashed.contains(j)) {
-          next[j].add(new ConsensusNode.Received(new NodeId(from), m.bytes()));
+          // Decoded on arrival, as the replica's message routes do.
+          next[j].add(new ConsensusNode.Received(new NodeId(from),
+              MessageCodec.decode(m.bytes())));
         }
       }
     }

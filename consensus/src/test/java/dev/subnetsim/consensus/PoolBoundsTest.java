@@ -11,7 +11,6 @@ import dev.subnetsim.consensus.crypto.NodeSecrets;
 import dev.subnetsim.consensus.crypto.VerificationCache;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.types.NodeId;
-import dev.subnetsim.consensus.wire.MessageCodec;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,7 +36,7 @@ class PoolBoundsTest {
   }
 
   private static ConsensusNode.Received from3(ConsensusMessage m) {
-    return new ConsensusNode.Received(new NodeId(3), MessageCodec.encode(m));
+    return new ConsensusNode.Received(new NodeId(3), m);
   }
 
   private static byte[] fakeHash(long i) {

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.canisters;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
 import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.chainkey.certification.CanisterSignatureIssuer;
 import dev.subnetsim.chainkey.certification.HashTreeCbor;
@@ -8,7 +9,6 @@ import dev.subnetsim.chainkey.ic.SessionKeyDelegation;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
 import dev.subnetsim.replica.execution.stable.StableBTreeMap;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,10 +41,24 @@ public final class IdentityCanister implements CanisterProgram {
     return issuer;
   }
 
+  /**
+   * The delegation message of the call's argument.
+   *
+   * @throws IllegalArgumentException if the argument is malformed (truncated, overrunning or
+   *     trailing bytes, the expiration too, are its subclass MalformedBytesException)
+   */
   private static byte[] message(Env env) {
     List<byte[]> f = Fields.decode(env.arg(), 2);
-    return new SessionKeyDelegation(f.get(0), ByteBuffer.wrap(f.get(1)).getLong(), Optional.empty())
+    return new SessionKeyDelegation(f.get(0), expiration(f.get(1)), Optional.empty())
         .signedMessage();
+  }
+
+  /** The expiration field: exactly a u64, big-endian. */
+  static long expiration(byte[] field) {
+    BigEndianReader r = new BigEndianReader(field, "expiration");
+    long nanos = r.i64("nanos");
+    r.finish();
+    return nanos;
   }
 
   @Override

@@ -11,12 +11,14 @@ import dev.subnetsim.consensus.crypto.NodeSecrets;
 import dev.subnetsim.consensus.roles.Changes;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.Observation;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.Set;
 
 /**
  * Consensus: the pure {@link ConsensusNode} (made anew from a CUP after a restart or catch-up,
- * lying by the replica's adversary plan if it has one). Peers' messages of kinds no other component
- * owns are its input; its step's messages, rejections and combined artifacts become a change set.
+ * lying by the replica's adversary plan if it has one). Peers' consensus messages, decoded by the
+ * routes, are its input; its step's messages, rejections and combined artifacts become a change set.
  */
 public final class ConsensusComponent {
   private final ConsensusConfig config;
@@ -63,9 +65,19 @@ public final class ConsensusComponent {
     this.node = resumed;
   }
 
-  /** A peer's consensus message: the node decodes and judges it itself. */
-  public ChangeSet onMessage(NodeId from, byte[] payload, ReplicaView view) {
-    return ChangeSet.builder().input(new ConsensusNode.Received(from, payload)).build();
+  /** A peer's consensus message, decoded by the routes: the node judges it. */
+  public ChangeSet onMessage(NodeId from, PeerMessage.Consensus message, ReplicaView view) {
+    return ChangeSet.builder().input(new ConsensusNode.Received(from, message.message())).build();
+  }
+
+  /**
+   * A consensus body that does not decode: the node refuses it, in its words and in arrival order
+   * among its other rejections ({@link ConsensusNode.Malformed}), for the codec's reason.
+   */
+  public static ChangeSet malformed(NodeId from, MalformedPeerMessageException e) {
+    // The registry names the kind; the node's wording has always been the codec's reason alone.
+    String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+    return ChangeSet.builder().input(new ConsensusNode.Malformed(from, why)).build();
   }
 
   /** A step's messages to send, its rejections and the artifacts it combined. */

@@ -55,12 +55,12 @@ public final class IngressComponent {
         .orElseGet(() -> IngressAdmission.malformed(e.getCause().getMessage()));
   }
 
-  /** A peer relayed a client's message. */
+  /** A peer relayed a client's message; admitted, its bytes go on exactly as received. */
   public ChangeSet onRelayed(NodeId from, PeerMessage.Ingress message, ReplicaView view) {
     Optional<IngressAdmission.Refusal> refusal =
         IngressAdmission.check(message.item(), view.now(), load, rootKeyDer.get());
     if (refusal.isEmpty()) {
-      return ChangeSet.builder().input(new ConsensusNode.IngressReceived(message.encode())).build();
+      return ChangeSet.builder().input(new ConsensusNode.IngressReceived(message.body())).build();
     }
     return refusal.get().relayFault()
         ? ChangeSet.rejecting(from, "relayed " + refusal.get().reason()) : ChangeSet.EMPTY;

@@ -18,39 +18,28 @@ import java.util.function.Function;
  * Every {@link MessageKind} has exactly one route, checked when the routes are built: a kind added
  * to the vocabulary without an owner fails at construction, not when a peer first sends it.
  *
- * <p>A body past its kind's bound ({@link WireCodecs}) is refused before any decoding. A
- * consensus body goes on as bytes to the consensus node, which decodes it once itself; any other
- * body is decoded here by the registry into its {@link PeerMessage} record and handed to a
- * handler typed for that record, so a body that does not decode is refused and attributed to its
- * sender here and never reaches a handler.
+ * <p>A body past its kind's bound ({@link WireCodecs}) is refused before any decoding. Every other
+ * body, consensus ones included, is decoded here, once, by the registry into its {@link
+ * PeerMessage} record and handed to a handler typed for that record, so a body that does not
+ * decode is refused and attributed to its sender here and never reaches a handler.
  */
 public final class MessageRoutes {
-  /** The handler of the consensus kinds: the body as received (the consensus node decodes it). */
-  @FunctionalInterface
-  public interface BodyHandler {
-    ChangeSet handle(NodeId from, byte[] body, ReplicaView view);
-  }
-
-  /** How one kind is delivered: as bytes (consensus) or decoded and typed. */
-  public sealed interface Route {}
-
-  /** A consensus kind: the body passes on undecoded. */
-  public record ToBody(BodyHandler handler) implements Route {
-    public ToBody {
-      Objects.requireNonNull(handler, "handler");
-    }
-  }
-
   /**
-   * A kind decoded here to a {@code type} record for {@code handler}; a body that does not decode
-   * is refused for the reason {@code malformed} gives (the owner's wording of the fault).
+   * What a body that does not decode becomes: the owner's refusal of it, attributed to {@code
+   * from} (for most kinds a rejection in the owner's words).
    */
-  public record Typed<M extends PeerMessage>(Class<M> type, PeerMessageHandler<M> handler,
-      Function<MalformedPeerMessageException, String> malformed) implements Route {
-    public Typed {
+  @FunctionalInterface
+  public interface Refusal {
+    ChangeSet refuse(NodeId from, MalformedPeerMessageException e);
+  }
+
+  /** How one kind is delivered: decoded to a {@code type} record for {@code handler}. */
+  public record Route<M extends PeerMessage>(Class<M> type, PeerMessageHandler<M> handler,
+      Refusal refusal) {
+    public Route {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(handler, "handler");
-      Objects.requireNonNull(malformed, "malformed");
+      Objects.requireNonNull(refusal, "refusal");
     }
 
     ChangeSet deliver(NodeId from, MessageKind kind, byte[] body, ReplicaView view) {
@@ -58,7 +47,7 @@ public final class MessageRoutes {
       try {
         m = WireCodecs.decode(kind, body);
       } catch (MalformedPeerMessageException e) {
-        return ChangeSet.rejecting(from, malformed.apply(e));
+        return refusal.refuse(from, e);
       }
       if (!type.isInstance(m)) {
         // The registry decodes each kind to one record type; a mismatch is a wiring bug.
@@ -69,9 +58,9 @@ public final class MessageRoutes {
     }
   }
 
-  private final EnumMap<MessageKind, Route> byKind;
+  private final EnumMap<MessageKind, Route<?>> byKind;
 
-  private MessageRoutes(EnumMap<MessageKind, Route> byKind) {
+  private MessageRoutes(EnumMap<MessageKind, Route<?>> byKind) {
     this.byKind = byKind;
   }
 
@@ -80,13 +69,13 @@ public final class MessageRoutes {
   }
 
   /** The route of {@code kind} (every kind has one). */
-  public Route routeOf(MessageKind kind) {
+  public Route<?> routeOf(MessageKind kind) {
     return byKind.get(Objects.requireNonNull(kind, "kind"));
   }
 
   /**
    * Hands a peer's message to its kind's handler: refused and attributed to the sender if past
-   * the kind's bound ({@link WireCodecs#maxBodyBytes}) or, for a typed kind, if it does not decode.
+   * the kind's bound ({@link WireCodecs#maxBodyBytes}) or if it does not decode.
    */
   public ChangeSet deliver(Envelope envelope, ReplicaView view) {
     MessageKind kind = envelope.kind();
@@ -95,25 +84,27 @@ public final class MessageRoutes {
     if (tooLong.isPresent()) {
       return ChangeSet.rejecting(envelope.from(), tooLong.get());
     }
-    Route route = routeOf(kind);
-    return route instanceof ToBody b ? b.handler().handle(envelope.from(), body, view)
-        : ((Typed<?>) route).deliver(envelope.from(), kind, body, view);
+    return routeOf(kind).deliver(envelope.from(), kind, body, view);
   }
 
   /** Every kind with its route, in kind order. */
-  public Map<MessageKind, Route> routes() {
+  public Map<MessageKind, Route<?>> routes() {
     return Collections.unmodifiableMap(byKind);
   }
 
   /** Collects the routes; {@link #build} refuses a kind without a handler. */
   public static final class Builder {
-    private final EnumMap<MessageKind, Route> byKind = new EnumMap<>(MessageKind.class);
+    private final EnumMap<MessageKind, Route<?>> byKind = new EnumMap<>(MessageKind.class);
 
     private Builder() {}
 
-    /** Routes every consensus kind, undecoded, to {@code handler}. */
-    public Builder consensus(BodyHandler handler) {
-      ToBody route = new ToBody(handler);
+    /**
+     * Routes every consensus kind, decoded to a consensus message, to {@code handler}; a body that
+     * does not decode becomes what {@code refusal} makes of it.
+     */
+    public Builder consensus(PeerMessageHandler<PeerMessage.Consensus> handler, Refusal refusal) {
+      Route<PeerMessage.Consensus> route = new Route<>(PeerMessage.Consensus.class, handler,
+          refusal);
       MessageKind.consensusKinds().forEach(k -> put(k, route));
       return this;
     }
@@ -131,13 +122,16 @@ public final class MessageRoutes {
     public <M extends PeerMessage> Builder route(MessageKind kind, Class<M> type,
         PeerMessageHandler<M> handler, Function<MalformedPeerMessageException, String> malformed) {
       if (MessageKind.consensusKinds().contains(kind)) {
-        throw new IllegalArgumentException("consensus kind " + kind + " goes to the node as bytes");
+        throw new IllegalArgumentException("consensus kind " + kind
+            + " goes to the consensus node (routed by consensus(...))");
       }
-      put(kind, new Typed<>(type, handler, malformed));
+      Objects.requireNonNull(malformed, "malformed");
+      put(kind, new Route<>(type, handler,
+          (from, e) -> ChangeSet.rejecting(from, malformed.apply(e))));
       return this;
     }
 
-    private void put(MessageKind kind, Route route) {
+    private void put(MessageKind kind, Route<?> route) {
       if (byKind.putIfAbsent(kind, route) != null) {
         throw new IllegalArgumentException("message kind " + kind + " already has a handler");
       }

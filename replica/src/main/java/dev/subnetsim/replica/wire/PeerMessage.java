@@ -20,7 +20,10 @@ public sealed interface PeerMessage {
   /** The body as sent: the typed message's own encoding. */
   byte[] encode();
 
-  /** A consensus artifact (its protobuf form, {@link MessageCodec}). */
+  /**
+   * A consensus artifact (its protobuf form, {@link MessageCodec}); its kind is the message's,
+   * whichever consensus label it arrived under.
+   */
   record Consensus(ConsensusMessage message) implements PeerMessage {
     public Consensus {
       Objects.requireNonNull(message, "message");
@@ -35,25 +38,47 @@ public sealed interface PeerMessage {
     }
   }
 
-  /** A client's message relayed to the subnet: signed load or a signed ingress envelope. */
-  record Ingress(PayloadItem item) implements PeerMessage {
+  /** A message around one payload item; its body is the item's canonical encoding. */
+  sealed interface OfItem extends PeerMessage {
+    PayloadItem item();
+
+    default byte[] encode() {
+      return item().encode();
+    }
+  }
+
+  /**
+   * A client's message relayed to the subnet: signed load or a signed ingress envelope, with the
+   * body it was decoded from. The item's bytes are its identity (in the ingress pool and the
+   * block), so they pass on as received rather than re-encoded.
+   *
+   * @param body the item's canonical encoding ({@link WireCodecs} decodes only that)
+   */
+  record Ingress(PayloadItem item, byte[] body) implements OfItem {
     public Ingress {
       if (!(item instanceof PayloadItem.Workload || item instanceof PayloadItem.Ingress)) {
         throw new IllegalArgumentException("ingress is load or a signed call, not " + item);
       }
+      body = body.clone();
+    }
+
+    /** {@code item} to send, with its encoding as the body. */
+    public Ingress(PayloadItem item) {
+      this(item, item.encode());
     }
 
     public MessageKind kind() {
       return MessageKind.INGRESS;
     }
 
+    @Override
     public byte[] encode() {
-      return item.encode();
+      return body.clone();
     }
   }
 
   /** A certified stream slice for the receiver's subnet. */
-  record XNetSlice(PayloadItem.XNet item) implements PeerMessage {
+  record XNetSlice(PayloadItem.XNet item) implements OfItem {
     public XNetSlice {
       Objects.requireNonNull(item, "item");
     }
@@ -61,9 +86,27 @@ public sealed interface PeerMessage {
     public MessageKind kind() {
       return MessageKind.XNET_SLICE;
     }
+  }
 
-    public byte[] encode() {
-      return item.encode();
+  /** A source replica's dealing of a chain key being reshared. */
+  record ReshareDealing(PayloadItem.ReshareDealing item) implements OfItem {
+    public ReshareDealing {
+      Objects.requireNonNull(item, "item");
+    }
+
+    public MessageKind kind() {
+      return MessageKind.RESHARE_DEALING;
+    }
+  }
+
+  /** A signing replica's dealing for a presignature transcript. */
+  record PresignatureDealing(PayloadItem.PresignatureDealing item) implements OfItem {
+    public PresignatureDealing {
+      Objects.requireNonNull(item, "item");
+    }
+
+    public MessageKind kind() {
+      return MessageKind.PRESIGNATURE_DEALING;
     }
   }
 
@@ -79,36 +122,6 @@ public sealed interface PeerMessage {
 
     public byte[] encode() {
       return share.encode();
-    }
-  }
-
-  /** A source replica's dealing of a chain key being reshared. */
-  record ReshareDealing(PayloadItem.ReshareDealing item) implements PeerMessage {
-    public ReshareDealing {
-      Objects.requireNonNull(item, "item");
-    }
-
-    public MessageKind kind() {
-      return MessageKind.RESHARE_DEALING;
-    }
-
-    public byte[] encode() {
-      return item.encode();
-    }
-  }
-
-  /** A signing replica's dealing for a presignature transcript. */
-  record PresignatureDealing(PayloadItem.PresignatureDealing item) implements PeerMessage {
-    public PresignatureDealing {
-      Objects.requireNonNull(item, "item");
-    }
-
-    public MessageKind kind() {
-      return MessageKind.PRESIGNATURE_DEALING;
-    }
-
-    public byte[] encode() {
-      return item.encode();
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.subnetsim.replica.wire;
 
 import dev.subnetsim.chainkey.certification.Certificate;
-import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.types.MessageKind;
+import dev.subnetsim.consensus.wire.MalformedMessageException;
 import dev.subnetsim.consensus.wire.MessageCodec;
 import dev.subnetsim.replica.chainkey.ChainKeyShareMessage;
 import dev.subnetsim.replica.payload.PayloadItem;
@@ -16,8 +16,9 @@ import java.util.Optional;
  * The one codec registry of the wire: for every {@link MessageKind}, the largest body a receiver
  * accepts and the decoder from body bytes to a {@link PeerMessage}. Built complete or not at all
  * (a kind without a codec fails when the class loads). Every decoder rejects bytes that are not a
- * message of its kind with {@link MalformedPeerMessageException}; a consensus body that decodes as
- * another kind than its label is rejected too.
+ * message of its kind with {@link MalformedPeerMessageException}; a payload item of another kind
+ * than its label is rejected too, while a consensus body is the consensus message it decodes to
+ * under any consensus label (see {@link #consensus}).
  */
 public final class WireCodecs {
   private static final int KIB = 1 << 10;
@@ -70,7 +71,8 @@ public final class WireCodecs {
       if (!(item instanceof PayloadItem.Workload || item instanceof PayloadItem.Ingress)) {
         throw notA(k, item);
       }
-      return new PeerMessage.Ingress(item);
+      // The item decoded only from its canonical encoding: these bytes are the item's.
+      return new PeerMessage.Ingress(item, b);
     });
     put(t, MessageKind.XNET_SLICE, 8 * MIB,
         (k, b) -> new PeerMessage.XNetSlice(item(k, b, PayloadItem.XNet.class)));
@@ -144,17 +146,20 @@ public final class WireCodecs {
     return m.encode();
   }
 
+  /**
+   * A consensus body as the consensus message it is, under any consensus label (whose bound was
+   * applied): the node judges a message by what it is, and has always taken a body relabelled as
+   * another consensus kind for what it is, so refusing one would change how replicas meet an
+   * arbitrary node's relabels.
+   */
   private static PeerMessage consensus(MessageKind kind, byte[] body) {
-    ConsensusMessage m;
     try {
-      m = MessageCodec.decode(body);
-    } catch (RuntimeException e) {
+      return new PeerMessage.Consensus(MessageCodec.decode(body));
+    } catch (MalformedMessageException e) {
+      // Only the codec's own refusal: anything else it threw would be a bug, left to surface
+      // attributed to the sender (the replica-robustness finding), not passed off as malformed.
       throw new MalformedPeerMessageException(kind, e);
     }
-    if (m.kind() != kind) {
-      throw new MalformedPeerMessageException(kind, "body is a " + m.kind());
-    }
-    return new PeerMessage.Consensus(m);
   }
 
   private static PayloadItem item(MessageKind kind, byte[] body) {

@@ -2,7 +2,7 @@ package dev.subnetsim.replica.xnet;
 
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.chainkey.certification.HashTreeCbor;
-import java.nio.ByteBuffer;
+import dev.subnetsim.replica.state.ReplicatedState;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * subnet's certified state tree at {@code height} revealing {@code /streams/<destination>/*} and
  * {@code /xnet_inducted/<destination>}, and the source subnet's threshold signature on the tree's
  * root. Anyone holding the source subnet's public key can check it, so a Byzantine relay can only
- * withhold slices, not forge or alter them.
+ * withhold slices, not forge or alter them. Indices and the signal are 8-byte big-endian, as
+ * {@link ReplicatedState#be64} writes them; a label or leaf of another length is not one.
  */
 public record XNetSlice(String source, long height, byte[] signature, byte[] witness) {
 
@@ -36,7 +37,7 @@ public record XNetSlice(String source, long height, byte[] signature, byte[] wit
     for (HashTree t : children(stream.get())) {
       if (t instanceof HashTree.Labeled l && l.label().length == 8
           && l.subtree() instanceof HashTree.Leaf leaf) {
-        out.put(ByteBuffer.wrap(l.label()).getLong(), leaf.value());
+        out.put(ReplicatedState.fromBe64(l.label(), "stream index"), leaf.value());
       }
     }
     return out;
@@ -46,7 +47,7 @@ public record XNetSlice(String source, long height, byte[] signature, byte[] wit
   public long signalFor(String destination) {
     Optional<HashTree> v = child(child(Optional.of(tree()), "xnet_inducted"), destination);
     if (v.isPresent() && v.get() instanceof HashTree.Leaf leaf && leaf.value().length == 8) {
-      return ByteBuffer.wrap(leaf.value()).getLong();
+      return ReplicatedState.fromBe64(leaf.value(), "xnet signal");
     }
     return 0;
   }

@@ -2,10 +2,14 @@ package dev.subnetsim.replica.components;
 
 import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.ConsensusNode;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage;
+import dev.subnetsim.consensus.wire.MalformedMessageException;
+import dev.subnetsim.consensus.wire.MessageCodec;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.crypto.GenesisKeys;
 import dev.subnetsim.consensus.crypto.VerificationCache;
@@ -13,6 +17,9 @@ import dev.subnetsim.consensus.roles.Changes;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
+import dev.subnetsim.replica.wire.MalformedPeerMessageException;
+import dev.subnetsim.replica.wire.PeerMessage;
+import dev.subnetsim.replica.wire.WireCodecs;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -30,15 +37,33 @@ class ConsensusComponentTest {
       Set.of());
 
   @Test
-  void aPeersMessageOfAnUnownedKindIsTheConsensusNodesInput() {
-    byte[] bytes = {1, 2};
-    ChangeSet c = consensus.onMessage(COMMITTEE.get(3), bytes, null);
+  void aPeersDecodedConsensusMessageIsTheConsensusNodesInput() {
+    ConsensusMessage.BeaconShare share = new ConsensusMessage.BeaconShare(3, 2, new byte[48]);
+    ChangeSet c = consensus.onMessage(COMMITTEE.get(3), new PeerMessage.Consensus(share), null);
 
     assertThat(c.toConsensus()).singleElement().isInstanceOfSatisfying(
         ConsensusNode.Received.class, r -> {
           assertThat(r.from()).isEqualTo(COMMITTEE.get(3));
-          assertThat(r.bytes()).isEqualTo(bytes);
+          assertThat(r.message()).isSameAs(share);
         });
+  }
+
+  @Test
+  void aConsensusBodyThatDoesNotDecodeIsRefusedByTheNodeForTheCodecsReason() {
+    byte[] garbage = {(byte) 0xff, (byte) 0xff, 0x01};
+    String codecSays = catchThrowableOfType(() -> MessageCodec.decode(garbage),
+        MalformedMessageException.class).getMessage();
+    ChangeSet c = ConsensusComponent.malformed(COMMITTEE.get(2), catchThrowableOfType(
+        () -> WireCodecs.decode(MessageKind.NOTARIZATION, garbage),
+        MalformedPeerMessageException.class));
+
+    // Not a rejection of the routes: the node records it among its own, in arrival order.
+    assertThat(c.rejections()).isEmpty();
+    assertThat(c.toConsensus()).containsExactly(
+        new ConsensusNode.Malformed(COMMITTEE.get(2), codecSays));
+    ConsensusNode.StepResult r = consensus.node().step(0, c.toConsensus());
+    assertThat(r.rejections()).containsExactly(new Changes.Rejection(COMMITTEE.get(2),
+        "malformed message: " + codecSays));
   }
 
   @Test

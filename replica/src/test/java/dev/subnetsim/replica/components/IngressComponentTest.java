@@ -16,6 +16,7 @@ import dev.subnetsim.replica.payload.LoadClient;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.wire.PeerMessage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IngressComponentTest {
@@ -97,6 +98,37 @@ class IngressComponentTest {
     assertThat(c.toConsensus()).isEmpty();
     assertThat(PeerBodies.refusal(MessageKind.INGRESS, response, IngressComponent::malformed))
         .isEqualTo("relayed a client may not submit a ChainKeyResponse payload item");
+  }
+
+  @Test
+  void anAdmittedRelayedMessageGoesToThePoolAsTheBytesItArrivedAs() {
+    for (byte[] body : List.of(signed, call(10 * S))) {
+      PeerMessage.Ingress m = relayed(body);
+
+      ChangeSet c = ingress.onRelayed(RELAY, m, view);
+
+      assertThat(c.toConsensus()).singleElement().isInstanceOfSatisfying(
+          ConsensusNode.IngressReceived.class, r -> {
+            assertThat(r.message()).isEqualTo(body);
+            // The decoded record's own bytes, handed on without a re-encoding.
+            assertThat(r.message()).isSameAs(m.body());
+          });
+    }
+  }
+
+  @Test
+  void aRelayedItemInANonCanonicalEncodingIsRefusedAndBlamedOnTheRelay() {
+    // The same item with its length written as an over-long varint: it parses, but is not the
+    // item's one encoding, and an item's bytes are its identity.
+    assertThat(signed[1]).as("the item's length fits one varint byte").isNotNegative();
+    byte[] padded = new byte[signed.length + 1];
+    padded[0] = signed[0];
+    padded[1] = (byte) (signed[1] | 0x80);
+    padded[2] = 0;
+    System.arraycopy(signed, 2, padded, 3, signed.length - 2);
+
+    assertThat(PeerBodies.refusal(MessageKind.INGRESS, padded, IngressComponent::malformed))
+        .startsWith("relayed malformed ingress: ").contains("canonical");
   }
 
   private static PeerMessage.Ingress relayed(byte[] body) {

@@ -29,10 +29,8 @@ class MessageRoutesTest {
 
   private MessageRoutes.Builder allButXNet() {
     return MessageRoutes.builder()
-        .consensus((from, body, view) -> {
-          seen.add(body);
-          return ChangeSet.EMPTY;
-        })
+        .consensus(recording(), (from, e) -> ChangeSet.rejecting(from,
+            "consensus refuses: " + e.getMessage()))
         .route(MessageKind.INGRESS, PeerMessage.Ingress.class, recording())
         .route(MessageKind.CHAINKEY_SHARE, PeerMessage.ChainKeyShare.class, recording())
         .route(MessageKind.RESHARE_DEALING, PeerMessage.ReshareDealing.class, recording())
@@ -58,15 +56,10 @@ class MessageRoutesTest {
       seen.clear();
       assertThat(deliver(routes, kind, WireCodecs.encode(m)).rejections()).as(kind.wireName())
           .isEmpty();
-      if (MessageKind.consensusKinds().contains(kind)) {
-        // The consensus node decodes its bodies once itself: they pass on as bytes.
-        assertThat(seen).singleElement().isInstanceOf(byte[].class);
-      } else {
-        // Records holding arrays compare by identity: compared by their encoding instead.
-        assertThat(seen).as(kind.wireName()).singleElement()
-            .isInstanceOfSatisfying(m.getClass(), d -> assertThat(((PeerMessage) d).encode())
-                .isEqualTo(m.encode()));
-      }
+      // Records holding arrays compare by identity: compared by their encoding instead.
+      assertThat(seen).as(kind.wireName()).singleElement()
+          .isInstanceOfSatisfying(m.getClass(), d -> assertThat(((PeerMessage) d).encode())
+              .isEqualTo(m.encode()));
     }));
   }
 
@@ -75,9 +68,6 @@ class MessageRoutesTest {
     MessageRoutes routes = all();
     byte[] garbage = {(byte) 0xff, (byte) 0xfe, 0x00, 0x01, 0x02};
     for (MessageKind kind : MessageKind.values()) {
-      if (MessageKind.consensusKinds().contains(kind)) {
-        continue;
-      }
       byte[] body = kind == MessageKind.DELEGATION_REQUEST ? new byte[] {1} : garbage;
       List<Rejection> rejections = deliver(routes, kind, body).rejections();
       assertThat(rejections).as(kind.wireName()).singleElement()
@@ -110,12 +100,35 @@ class MessageRoutesTest {
   }
 
   @Test
-  void everyKindHasARouteAndConsensusKindsGoOnAsBytes() {
+  void everyKindHasARouteConsensusKindsDecodedToConsensusMessages() {
     MessageRoutes routes = all();
     assertThat(routes.routes()).containsOnlyKeys(MessageKind.values());
-    assertThat(routes.routeOf(MessageKind.NOTARIZATION_SHARE))
-        .isInstanceOf(MessageRoutes.ToBody.class);
-    assertThat(routes.routeOf(MessageKind.XNET_SLICE)).isInstanceOf(MessageRoutes.Typed.class);
+    for (MessageKind kind : MessageKind.consensusKinds()) {
+      assertThat(routes.routeOf(kind).type()).isEqualTo(PeerMessage.Consensus.class);
+    }
+    assertThat(routes.routeOf(MessageKind.XNET_SLICE).type())
+        .isEqualTo(PeerMessage.XNetSlice.class);
+  }
+
+  @Test
+  void aConsensusBodyThatDoesNotDecodeIsRefusedByTheConsensusRefusalNeverHandled() {
+    ChangeSet c = deliver(all(), MessageKind.FINALIZATION, new byte[] {(byte) 0xff, 0x01});
+    assertThat(c.rejections()).singleElement().satisfies(r -> {
+      assertThat(r.sender()).isEqualTo(PEER);
+      assertThat(r.reason()).startsWith("consensus refuses: finalization: ");
+    });
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void aConsensusBodyIsHandedOnAsTheMessageItIsWhateverConsensusLabelItCameUnder() {
+    var share = new dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare(7, 2,
+        new byte[48]);
+    ChangeSet c = deliver(all(), MessageKind.NOTARIZATION_SHARE,
+        dev.subnetsim.consensus.wire.MessageCodec.encode(share));
+    assertThat(c.rejections()).isEmpty();
+    assertThat(seen).singleElement().isInstanceOfSatisfying(PeerMessage.Consensus.class,
+        m -> assertThat(m.kind()).isEqualTo(MessageKind.BEACON_SHARE));
   }
 
   @Test
@@ -131,7 +144,7 @@ class MessageRoutesTest {
   }
 
   @Test
-  void aConsensusKindCannotBeRoutedTyped() {
+  void aConsensusKindCannotBeRoutedOneByOne() {
     assertThatThrownBy(() -> MessageRoutes.builder().route(MessageKind.BEACON_SHARE,
         PeerMessage.Consensus.class, recording()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beacon-share");

@@ -52,11 +52,35 @@ class WireCodecsTest {
   }
 
   @Test
-  void aConsensusBodyUnderAnotherConsensusKindIsRefused() {
+  void aConsensusBodyUnderAnotherConsensusLabelIsTheMessageItIs() {
+    // As the consensus node has always taken it (the arbitrary node's relabels rely on it).
     byte[] share = MessageCodec.encode(new ConsensusMessage.BeaconShare(7, 2, new byte[48]));
-    assertThatThrownBy(() -> WireCodecs.decode(MessageKind.NOTARIZATION_SHARE, share))
+    assertThat(WireCodecs.decode(MessageKind.NOTARIZATION_SHARE, share))
+        .isInstanceOfSatisfying(PeerMessage.Consensus.class, c -> {
+          assertThat(c.kind()).isEqualTo(MessageKind.BEACON_SHARE);
+          assertThat(c.message()).isInstanceOf(ConsensusMessage.BeaconShare.class);
+        });
+  }
+
+  @Test
+  void aConsensusBodyThatDoesNotDecodeKeepsTheCodecsReasonAsItsCause() {
+    assertThatThrownBy(() -> WireCodecs.decode(MessageKind.BEACON_SHARE, new byte[] {1, 2, 3}))
         .isInstanceOf(MalformedPeerMessageException.class)
-        .hasMessage("notarization-share: body is a beacon-share");
+        .hasMessageStartingWith("beacon-share: ")
+        .satisfies(e -> assertThat(e.getCause()).isInstanceOf(
+            dev.subnetsim.consensus.wire.MalformedMessageException.class));
+  }
+
+  @Test
+  void aRelayedIngressItemKeepsTheExactBytesItWasDecodedFrom() {
+    for (PeerMessage m : samples.get(MessageKind.INGRESS)) {
+      byte[] body = WireCodecs.encode(m);
+      PeerMessage.Ingress back = (PeerMessage.Ingress) WireCodecs.decode(MessageKind.INGRESS, body);
+      assertThat(back.body()).isEqualTo(body).isNotSameAs(body);
+      assertThat(back.body()).isEqualTo(back.item().encode());
+      body[0] ^= 1;
+      assertThat(back.body()).as("a copy, not the caller's array").isEqualTo(back.item().encode());
+    }
   }
 
   @Test
