@@ -2,7 +2,7 @@ package dev.subnetsim.replica.chainkey;
 
 import dev.subnetsim.chainkey.derivation.DerivationPath;
 import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
-import dev.subnetsim.chainkey.ecdh.ThresholdEcdh;
+import dev.subnetsim.chainkey.ecdh.CallerEcdhKey;
 import dev.subnetsim.chainkey.vetkd.DerivationContext;
 import dev.subnetsim.replica.chainkey.presig.Presignatures;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
@@ -197,8 +197,9 @@ public final class ManagementCanister {
     }
     if (r instanceof ManagementRequest.EcdhPublicKey e) {
       requireName(e.keyName(), SubnetChainKeys.ECDH_KEY_NAME);
-      return Optional.of(new ManagementReply.Key(ThresholdEcdh.subnetPublicKey(
-          requireHeld(keys.ecdhKeys().get(SubnetChainKeys.ecdhCurve(e.curve()))))));
+      CallerEcdhKey k = CallerEcdhKey.derive(requireHeld(keys.ecdhKeys().get(
+          SubnetChainKeys.ecdhCurve(e.curve()))), caller.toBytes(), e.derivationPath());
+      return Optional.of(new ManagementReply.PublicKey(k.wirePublicKey(), k.chainCode()));
     }
     if (r instanceof ManagementRequest.EcdsaPublicKey e) {
       requireName(e.keyName(), SigningKeys.KEY_NAME);

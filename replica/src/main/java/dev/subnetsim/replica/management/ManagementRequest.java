@@ -96,30 +96,37 @@ public sealed interface ManagementRequest {
     }
   }
 
-  /** ecdh_public_key (ours): the subnet's ECDH public key on {@code curve} (p256, secp256k1, x25519). */
-  record EcdhPublicKey(String curve, String keyName) implements ManagementRequest {
+  /**
+   * ecdh_public_key (ours): the caller's ECDH public key on {@code curve} (p256, secp256k1, x25519),
+   * derived for the caller and {@code derivationPath} as ecdsa_public_key derives (SEC1
+   * compressed, or the X25519 u-coordinate), and its chain code.
+   */
+  record EcdhPublicKey(String curve, List<byte[]> derivationPath, String keyName)
+      implements ManagementRequest {
     public String method() {
       return "ecdh_public_key";
     }
 
     public byte[] encode() {
-      return new CborFields.Builder().text("curve", curve).text(KEY_NAME, keyName).encode();
+      return new CborFields.Builder().text("curve", curve).bytesList("derivation_path", derivationPath)
+          .text(KEY_NAME, keyName).encode();
     }
   }
 
   /**
-   * ecdh_derive (ours): x*Q for the peer key Q; with a transport key the result comes back encrypted
-   * to it, so no replica and not the calling canister see the shared secret.
+   * ecdh_derive (ours): x'*Q for the peer key Q, where x' is the caller's key for
+   * {@code derivationPath} (see ecdh_public_key); with a transport key the result comes back
+   * encrypted to it, so no replica and not the calling canister see the shared secret.
    */
-  record EcdhDerive(String curve, byte[] peerPublicKey, Optional<byte[]> transportPublicKey,
-      String keyName) implements ManagementRequest {
+  record EcdhDerive(String curve, byte[] peerPublicKey, List<byte[]> derivationPath,
+      Optional<byte[]> transportPublicKey, String keyName) implements ManagementRequest {
     public String method() {
       return "ecdh_derive";
     }
 
     public byte[] encode() {
-      return new CborFields.Builder().text("curve", curve).text(KEY_NAME, keyName)
-          .bytes("peer_public_key", peerPublicKey)
+      return new CborFields.Builder().text("curve", curve).bytesList("derivation_path", derivationPath)
+          .text(KEY_NAME, keyName).bytes("peer_public_key", peerPublicKey)
           .optionalBytes("transport_public_key", transportPublicKey).encode();
     }
   }
@@ -171,9 +178,10 @@ public sealed interface ManagementRequest {
           f.bytesList("derivation_path"), f.text(KEY_NAME));
       case "sign_with_schnorr" -> new SignWithSchnorr(f.text("algorithm"), f.bytes("message"),
           f.bytesList("derivation_path"), f.optionalBytes("taproot_merkle_root"), f.text(KEY_NAME));
-      case "ecdh_public_key" -> new EcdhPublicKey(f.text("curve"), f.text(KEY_NAME));
+      case "ecdh_public_key" -> new EcdhPublicKey(f.text("curve"), f.bytesList("derivation_path"),
+          f.text(KEY_NAME));
       case "ecdh_derive" -> new EcdhDerive(f.text("curve"), f.bytes("peer_public_key"),
-          f.optionalBytes("transport_public_key"), f.text(KEY_NAME));
+          f.bytesList("derivation_path"), f.optionalBytes("transport_public_key"), f.text(KEY_NAME));
       case "document_key_server_key" -> new DocumentKeyServerKey(f.text(KEY_NAME));
       case "document_key_shadows" -> new DocumentKeyShadows(f.bytes("common_point"),
           f.bytes("requester_public_key"), f.text(KEY_NAME));

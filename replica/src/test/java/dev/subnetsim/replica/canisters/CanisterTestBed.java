@@ -33,6 +33,8 @@ final class CanisterTestBed {
   static final long WALLET = 4;
   static final long MDL = 5;
   static final long IDENTITY = 6;
+  /** A second canister running the mDL program: the curious canister of the ECDH tests. */
+  static final long MDL_B = 7;
   static final int N = 4;
 
   final SeededRandom rng = SeededRandom.fromSeed(77);
@@ -43,7 +45,8 @@ final class CanisterTestBed {
           SecretStoreCanister.NAME, new SecretStoreCanister(), WalletCanister.NAME, new WalletCanister(),
           MdlEcdhCanister.NAME, new MdlEcdhCanister(), IdentityCanister.NAME, new IdentityCanister()),
       Map.of(NOTES, EncryptedNotesCanister.NAME, SECRET_STORE, SecretStoreCanister.NAME,
-          WALLET, WalletCanister.NAME, MDL, MdlEcdhCanister.NAME, IDENTITY, IdentityCanister.NAME),
+          WALLET, WalletCanister.NAME, MDL, MdlEcdhCanister.NAME, IDENTITY, IdentityCanister.NAME,
+          MDL_B, MdlEcdhCanister.NAME),
       Optional.of(keys), 8, rng.fork("workers"), slice -> false);
   final ReplicatedState state = subnet.genesisState();
   private long height;
