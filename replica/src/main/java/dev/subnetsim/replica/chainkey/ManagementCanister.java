@@ -165,6 +165,10 @@ public final class ManagementCanister {
     } catch (IllegalArgumentException e) {
       return Optional.of(Reply.reject(CANISTER_REJECT, request.method() + ": " + e.getMessage()));
     }
+    Optional<Reply> permission = documentPermission(state, decoded, caller);
+    if (permission.isPresent()) {
+      return permission;
+    }
     ChainKeyScheme scheme = schemes.get(request.method());
     if (scheme == null) {
       return Optional.of(Reply.reject(CANISTER_REJECT,
@@ -185,6 +189,29 @@ public final class ManagementCanister {
     long id = state.nextId();
     state.chainKeyRequests().put(id, new ChainKeyRequest(id, request.origin(), caller,
         request.method(), request.arg(), state.timeNanos(), context));
+    return Optional.empty();
+  }
+
+  /**
+   * document_key_store answers at once; document_key_shadows is refused with the 403 unless the
+   * caller is the document's permission canister ({@link DocumentPermissions}). Empty: go on.
+   */
+  private static Optional<Reply> documentPermission(ReplicatedState state, ManagementRequest r,
+      CanisterId caller) {
+    try {
+      if (r instanceof ManagementRequest.DocumentKeyStore d) {
+        requireName(d.keyName(), SubnetChainKeys.DOCUMENT_KEY_NAME);
+        return Optional.of(DocumentPermissions.store(state, d)
+            .map(why -> Reply.reject(CANISTER_REJECT, d.method() + ": " + why))
+            .orElseGet(() -> Reply.of(new ManagementReply.Done().encode())));
+      }
+      if (r instanceof ManagementRequest.DocumentKeyShadows d) {
+        return DocumentPermissions.refusal(state, d, caller)
+            .map(why -> Reply.reject(CANISTER_REJECT, why));
+      }
+    } catch (IllegalArgumentException e) {
+      return Optional.of(Reply.reject(CANISTER_REJECT, r.method() + ": " + e.getMessage()));
+    }
     return Optional.empty();
   }
 

@@ -69,6 +69,13 @@ public sealed interface ManagementReply {
     }
   }
 
+  /** document_key_store: done (an empty map). */
+  record Done() implements ManagementReply {
+    public byte[] encode() {
+      return new CborFields.Builder().encode();
+    }
+  }
+
   /** document_key_shadows: at least a threshold of encrypted shadows with proofs, in wire form. */
   record DocumentKeyShadows(List<byte[]> shadows) implements ManagementReply {
     public byte[] encode() {

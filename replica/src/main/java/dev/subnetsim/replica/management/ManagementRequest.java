@@ -143,11 +143,34 @@ public sealed interface ManagementRequest {
   }
 
   /**
+   * document_key_store (ours): registers a document key by its common point C (33 B SEC1) with the
+   * canister whose permission program guards it; the key holders then serve shadows of C to that
+   * canister only. The first registration of a point stands (a second one naming another canister
+   * is refused), so an owner registers before C is shown to anyone.
+   */
+  record DocumentKeyStore(byte[] commonPoint, byte[] permissionCanister, String keyName)
+      implements ManagementRequest {
+    public String method() {
+      return "document_key_store";
+    }
+
+    public byte[] encode() {
+      return new CborFields.Builder().bytes("common_point", commonPoint).text(KEY_NAME, keyName)
+          .bytes("permission_canister", permissionCanister).encode();
+    }
+  }
+
+  /**
    * document_key_shadows (ours): decryption shadows x_i*C of a stored document key's common point C,
-   * each encrypted to the requester's public key with a proof; the requester combines them.
+   * each encrypted to the requester's public key with a proof; the requester combines them. Served
+   * only to the permission canister named when C was stored (document_key_store); anyone else gets
+   * "403 not authorized".
    */
   record DocumentKeyShadows(byte[] commonPoint, byte[] requesterPublicKey, String keyName)
       implements ManagementRequest {
+    /** The reject message of a caller the document's permission program does not authorize. */
+    public static final String FORBIDDEN = "403 not authorized";
+
     public String method() {
       return "document_key_shadows";
     }
@@ -183,6 +206,8 @@ public sealed interface ManagementRequest {
       case "ecdh_derive" -> new EcdhDerive(f.text("curve"), f.bytes("peer_public_key"),
           f.bytesList("derivation_path"), f.optionalBytes("transport_public_key"), f.text(KEY_NAME));
       case "document_key_server_key" -> new DocumentKeyServerKey(f.text(KEY_NAME));
+      case "document_key_store" -> new DocumentKeyStore(f.bytes("common_point"),
+          f.bytes("permission_canister"), f.text(KEY_NAME));
       case "document_key_shadows" -> new DocumentKeyShadows(f.bytes("common_point"),
           f.bytes("requester_public_key"), f.text(KEY_NAME));
       default -> throw new InvalidManagementArgsException(method, "no such method");

@@ -22,6 +22,7 @@ class ManagementRequestTest {
         new ManagementRequest.EcdhDerive("p256", new byte[33], List.of(new byte[] {2}),
             Optional.of(new byte[33]), "k"),
         new ManagementRequest.DocumentKeyServerKey("k"),
+        new ManagementRequest.DocumentKeyStore(new byte[33], new byte[10], "k"),
         new ManagementRequest.DocumentKeyShadows(new byte[33], new byte[33], "k"));
     for (ManagementRequest r : all) {
       ManagementRequest back = ManagementRequest.decode(r.method(), r.encode());
