@@ -252,25 +252,54 @@ function ed25519Artifact() {
 const bigFromLe = b => BigInt('0x' + toHex(Uint8Array.from(b).reverse()));
 const leBytes = (x, n) => bytes(x.toString(16).padStart(2 * n, '0')).reverse();
 
-function ecdhArtifact(curveName) {
-  const subnetSk = secret(`ecdh subnet ${curveName}`);
+// A caller's ECDH key (docs/FORMATS.md, ecdh line): the master key derived for (canister_id,
+// derivation_path) as ecdsa (p256, secp256k1) or ed25519 (x25519, on the edwards point) keys
+// are, secret side; the shared secret is computed from the subnet's side.
+const ecdhPath = [utf8('mdl')];
+function ecdhArtifact(curveName, canister = CANISTER) {
+  const cid = Principal.fromText(canister).toUint8Array();
   const peerSk = secret(`ecdh peer ${curveName}`);
   let subnetPk;
+  let derivedPk;
   let peerPk;
   let shared;
   if (curveName === 'x25519') {
-    subnetPk = x25519.getPublicKey(subnetSk);
+    const l = ed25519.CURVE.n;
+    const G = ed25519.Point.BASE;
+    const master = scalar(`ecdh subnet ${curveName}`, l);
+    let sk = master;
+    let pk = G.multiply(master);
+    let chain = new Uint8Array(32);
+    for (const idx of [cid, ...ecdhPath]) {
+      const okm = hkdf(sha512, new Uint8Array([...pk.toBytes(), ...idx]), chain, utf8('Ed25519'), 96);
+      const off = BigInt('0x' + toHex(okm.subarray(0, 64))) % l;
+      sk = (sk + off) % l;
+      pk = pk.add(G.multiply(off));
+      chain = okm.subarray(64);
+    }
+    subnetPk = ed25519.utils.toMontgomery(G.multiply(master).toBytes());
+    derivedPk = ed25519.utils.toMontgomery(G.multiply(sk).toBytes());
     peerPk = x25519.getPublicKey(peerSk);
-    shared = x25519.getSharedSecret(subnetSk, peerPk); // computed from the subnet's side
+    // RFC 7748 clamping of the peer's string, then sk * (k' * B) on the edwards side.
+    let k = bigFromLe(peerSk);
+    k &= ~7n;
+    k &= (1n << 255n) - 1n;
+    k |= 1n << 254n;
+    shared = ed25519.utils.toMontgomery(G.multiply(k % l).multiply(sk).toBytes());
   } else {
     const curve = curveName === 'secp256k1' ? secp256k1 : p256;
-    subnetPk = curve.getPublicKey(subnetSk, true);
+    const master = scalar(`ecdh subnet ${curveName}`, curve.CURVE.n);
+    const sk = deriveSecp(curve, master, [cid, ...ecdhPath]);
+    const skBytes = bytes(sk.toString(16).padStart(64, '0'));
+    subnetPk = curve.getPublicKey(bytes(master.toString(16).padStart(64, '0')), true);
+    derivedPk = curve.getPublicKey(skBytes, true);
     peerPk = curve.getPublicKey(peerSk, true);
-    shared = curve.getSharedSecret(subnetSk, peerPk, true).subarray(1);
+    shared = curve.getSharedSecret(skBytes, peerPk, true).subarray(1);
   }
   return {
     kind: 'ecdh', subnet: 'selftest', height: 29, key_id: 'ecdh', curve: curveName,
-    subnet_public_key: toHex(subnetPk), peer_public_key: toHex(peerPk),
+    subnet_public_key: toHex(subnetPk), canister_id: canister, derivation_path: ecdhPath.map(toHex),
+    public_key: toHex(derivedPk), peer_public_key: toHex(peerPk),
     peer_private_key: toHex(peerSk), shared_secret: toHex(shared),
   };
 }
@@ -386,9 +415,11 @@ tampered('schnorr ed25519 signature bit flipped', flip(s2, 'signature', 40));
 tampered('schnorr ed25519 wrong message', flip(s2, 'message', 0));
 tampered('schnorr ed25519 wrong master key', withField(s2, 'master_public_key', toHex(ed25519.Point.BASE.multiply(9n).toBytes())));
 
+const OTHER_CANISTER = 'ryjl3-tyaaa-aaaaa-aaaba-cai';
 for (const curve of ['p256', 'secp256k1', 'x25519']) {
   const d = ecdhArtifact(curve);
   valid(`ecdh ${curve}`, d);
+  valid(`ecdh ${curve} another caller`, ecdhArtifact(curve, OTHER_CANISTER));
   tampered(`ecdh ${curve} wrong secret`, flip(d, 'shared_secret', 5));
   const other = secret('another subnet');
   const otherKey = curve === 'x25519' ? x25519.getPublicKey(other)
@@ -396,6 +427,13 @@ for (const curve of ['p256', 'secp256k1', 'x25519']) {
   tampered(`ecdh ${curve} wrong subnet key`, withField(d, 'subnet_public_key', toHex(otherKey)));
   tampered(`ecdh ${curve} subnet key of another curve`, withField(d, 'subnet_public_key',
     ecdhArtifact(curve === 'x25519' ? 'p256' : 'x25519').subnet_public_key));
+  // The pre-derivation behaviour: the master key itself answers every caller.
+  tampered(`ecdh ${curve} master key as the caller's key`, withField(d, 'public_key', d.subnet_public_key));
+  // Another caller's key (and its secret) claimed for this caller.
+  const theirs = ecdhArtifact(curve, OTHER_CANISTER);
+  tampered(`ecdh ${curve} another caller's key`, { ...d, public_key: theirs.public_key, shared_secret: theirs.shared_secret });
+  tampered(`ecdh ${curve} wrong canister`, withField(d, 'canister_id', OTHER_CANISTER));
+  tampered(`ecdh ${curve} wrong derivation path`, withField(d, 'derivation_path', ['00']));
 }
 
 tampered('unknown kind', { kind: 'document_key_unknown' });

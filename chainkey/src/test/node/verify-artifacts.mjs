@@ -30,6 +30,7 @@ try {
 }
 
 let passed = 0;
+const ecdhCallers = new Map(); // derived ECDH key -> its caller, across the file
 let failed = 0;
 const lines = text.split('\n');
 for (let i = 0; i < lines.length; i++) {
@@ -49,7 +50,7 @@ for (let i = 0; i < lines.length; i++) {
     if (parsed && typeof parsed.kind === 'string') {
       kind = parsed.kind;
     }
-    const note = await verifyArtifact(parsed);
+    const note = await verifyArtifact(parsed, ecdhCallers);
     passed++;
     console.log(`ok ${lineNo} ${kind} (${note})`);
   } catch (e) {

@@ -30,8 +30,11 @@ export const CHECKS = {
   ecdh: checkEcdh,
 };
 
-/** Verifies one parsed line; resolves to a note, rejects with the reason. */
-export async function verifyArtifact(line) {
+/**
+ * Verifies one parsed line; resolves to a note, rejects with the reason. `callers` (a Map, one per
+ * file) lets the ecdh check see that no derived key serves two callers.
+ */
+export async function verifyArtifact(line, callers) {
   if (line === null || typeof line !== 'object' || Array.isArray(line)) {
     throw new ArtifactError('line is not a JSON object');
   }
@@ -40,7 +43,7 @@ export async function verifyArtifact(line) {
   if (!check) {
     throw new ArtifactError(`unknown kind ${JSON.stringify(kind)}`);
   }
-  return await check(line);
+  return await check(line, callers);
 }
 
 // --- bls: noble bls12_381 min-sig (shortSignatures: signature in G1, public key in G2) ---------
@@ -175,27 +178,96 @@ function checkDerivation(line, scheme, publicKey) {
   return derived.source;
 }
 
-// --- ecdh: the peer's own ECDH with noble ------------------------------------------------------------
+// --- ecdh: the peer's own ECDH with noble against the caller's derived key -------------------------
 
-function checkEcdh(line) {
+const ZERO_CHAIN_CODE = '00'.repeat(32);
+const ED25519_P = 2n ** 255n - 19n;
+
+/**
+ * The caller's key must be the IC derivation of the master key for (canister_id,
+ * derivation_path) with the master chain code (32 zero bytes), and the peer's own ECDH with it
+ * must give shared_secret. `callers` (optional, one per file) maps each derived key to the caller
+ * it was derived for, so one key serving two callers fails.
+ */
+function checkEcdh(line, callers) {
   const curve = oneOf(line, 'curve', ['p256', 'secp256k1', 'x25519']);
   const peerPrivate = hex(line, 'peer_private_key', 32);
   const expected = hex(line, 'shared_secret', 32);
+  const canisterId = principal(line, 'canister_id');
+  const path = hexList(line, 'derivation_path');
   let secret;
   let peerPublic;
+  let publicKey;
+  let source;
   if (curve === 'x25519') {
     const subnetPublic = hex(line, 'subnet_public_key', 32);
+    publicKey = hex(line, 'public_key', 32);
     peerPublic = hex(line, 'peer_public_key', 32);
     expect(equalBytes(x25519.getPublicKey(peerPrivate), peerPublic), 'peer_public_key is not X25519(peer_private_key)');
-    secret = x25519.getSharedSecret(peerPrivate, subnetPublic);
+    source = checkX25519Derivation(subnetPublic, canisterId, path, publicKey);
+    secret = x25519.getSharedSecret(peerPrivate, publicKey);
   } else {
     const lib = curve === 'secp256k1' ? secp256k1 : p256;
     const subnetPublic = hex(line, 'subnet_public_key', [33, 65]);
+    publicKey = hex(line, 'public_key', 33);
     peerPublic = hex(line, 'peer_public_key', [33, 65]);
     const own = lib.getPublicKey(peerPrivate, peerPublic.length === 33);
     expect(equalBytes(own, peerPublic), 'peer_public_key is not peer_private_key * G');
-    secret = lib.getSharedSecret(peerPrivate, subnetPublic, true).subarray(1); // x-coordinate
+    const master = lib.ProjectivePoint.fromHex(subnetPublic).toRawBytes(true);
+    const derived = derive(curve === 'secp256k1' ? 'ecdsa_secp256k1' : 'ecdsa_p256', toHex(master),
+      ZERO_CHAIN_CODE, canisterId.toUint8Array(), path);
+    expect(derived.publicKey === toHex(publicKey),
+      `public_key ${toHex(publicKey)} is not the ${derived.source} derivation ${derived.publicKey} for the caller`);
+    source = derived.source;
+    secret = lib.getSharedSecret(peerPrivate, publicKey, true).subarray(1); // x-coordinate
   }
-  expect(equalBytes(secret, expected), `shared_secret differs from the peer's own ${curve} ECDH (noble)`);
-  return `noble ${curve} getSharedSecret`;
+  expect(!equalBytes(publicKey, hex(line, 'subnet_public_key')), 'public_key is the master key: not derived for the caller');
+  if (callers) {
+    const caller = `${canisterId.toText()}/${path.map(toHex).join('/')}`;
+    const id = `${curve}:${toHex(publicKey)}`;
+    const previous = callers.get(id);
+    expect(previous === undefined || previous === caller,
+      `public_key ${toHex(publicKey)} serves two callers (${previous} and ${caller})`);
+    callers.set(id, caller);
+  }
+  expect(equalBytes(secret, expected), `shared_secret differs from the peer's own ${curve} ECDH with public_key (noble)`);
+  return `noble ${curve} getSharedSecret + derivation by ${source}`;
 }
+
+/**
+ * X25519 keys are derived as Ed25519 keys on the edwards point of the master key; its
+ * u-coordinate fixes that point up to sign, so both candidates are derived (ic-pub-key's Ed25519
+ * derivation) and mapped back to u with noble; one must give public_key.
+ */
+function checkX25519Derivation(subnetPublic, canisterId, path, publicKey) {
+  const u = bigFromLe(subnetPublic);
+  const pow = (b, e) => {
+    let r = 1n;
+    let x = b % ED25519_P;
+    for (let k = e; k > 0n; k >>= 1n) {
+      if (k & 1n) r = (r * x) % ED25519_P;
+      x = (x * x) % ED25519_P;
+    }
+    return r;
+  };
+  const y = ((u - 1n + ED25519_P) % ED25519_P) * pow(u + 1n, ED25519_P - 2n) % ED25519_P;
+  const seen = [];
+  for (const sign of [0n, 1n]) {
+    const encoded = leBytes(y | (sign << 255n), 32);
+    try {
+      ed25519.ExtendedPoint.fromHex(encoded);
+    } catch {
+      continue; // x = 0 has no negative
+    }
+    const derived = derive('ed25519', toHex(encoded), ZERO_CHAIN_CODE, canisterId.toUint8Array(), path);
+    const derivedU = ed25519.utils.toMontgomery(Uint8Array.from(Buffer.from(derived.publicKey, 'hex')));
+    seen.push(toHex(derivedU));
+    if (equalBytes(derivedU, publicKey)) {
+      return `${derived.source} ed25519 mapped to x25519`;
+    }
+  }
+  throw new ArtifactError(`public_key ${toHex(publicKey)} is not the ed25519 derivation of either edwards point of subnet_public_key for the caller (${seen.join(', ')})`);
+}
+
+const bigFromLe = b => BigInt('0x' + (toHex(Uint8Array.from(b).reverse()) || '0'));
+const leBytes = (x, n) => Uint8Array.from(Buffer.from(x.toString(16).padStart(2 * n, '0'), 'hex')).reverse();

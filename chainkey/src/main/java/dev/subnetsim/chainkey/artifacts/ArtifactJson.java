@@ -65,6 +65,10 @@ public final class ArtifactJson {
     } else if (artifact instanceof EcdhArtifact a) {
       o.put("curve", a.curve().wireName());
       hex(o, "subnet_public_key", a.subnetPublicKey());
+      o.put("canister_id", a.canisterId());
+      ArrayNode list = o.putArray("derivation_path");
+      a.derivationPath().forEach(component -> list.add(HEX.formatHex(component)));
+      hex(o, "public_key", a.publicKey());
       hex(o, "peer_public_key", a.peerPublicKey());
       hex(o, "peer_private_key", a.peerPrivateKey());
       hex(o, "shared_secret", a.sharedSecret());
@@ -145,6 +149,9 @@ public final class ArtifactJson {
           origin,
           EcdhCurve.fromWireName("curve", text(node, "curve")),
           bytes(node, "subnet_public_key"),
+          text(node, "canister_id"),
+          bytesList(node, "derivation_path"),
+          bytes(node, "public_key"),
           bytes(node, "peer_public_key"),
           bytes(node, "peer_private_key"),
           bytes(node, "shared_secret"));

@@ -12,7 +12,9 @@ import java.util.Collection;
  * a peer public key Q each node returns x_i*Q with a DLEQ proof against its public share; the
  * shares combine to x*Q, whose x- (or u-) coordinate is exactly what the peer computes with plain
  * ECDH from its own private key and the subnet's public key Y = x*G: q*Y = q*x*G = x*Q. The peer
- * needs no IC-specific code. In the transport-encrypted mode the shares are encrypted to a client
+ * needs no IC-specific code. The replicas never use the master key itself: each caller gets its
+ * own derived key ({@link CallerEcdhKey}), which is passed here as {@code key} with the derived
+ * shares. In the transport-encrypted mode the shares are encrypted to a client
  * transport key, so no replica ever holds x*Q.
  *
  * <p><b>X25519 and the cofactor.</b> The shares live in the prime-order subgroup of edwards25519

@@ -29,7 +29,8 @@ class ArtifactJsonTest {
         new SchnorrArtifact(ORIGIN, SchnorrAlgorithm.ED25519, b("ee"), b("00"), CANISTER,
             List.of(), b("ee01"), b(""), b("33")),
         new VetKdArtifact(ORIGIN, b("a9"), CANISTER, b(""), b("0001"), b("05"), b("c0ffee")),
-        new EcdhArtifact(ORIGIN, EcdhCurve.X25519, b("01"), b("02"), b("03"), b("04")),
+        new EcdhArtifact(ORIGIN, EcdhCurve.X25519, b("01"), CANISTER, List.of(b("6d")), b("05"),
+            b("02"), b("03"), b("04")),
         new CanisterSignatureArtifact(ORIGIN, b("301e"), b("6d"), b("d9d9f7"), b("3082")));
   }
 
@@ -60,6 +61,17 @@ class ArtifactJsonTest {
     assertThat(ArtifactJson.toJsonLine(
             new CertificateArtifact(ORIGIN, b("30"), b("d9"), Optional.empty())))
         .doesNotContain("canister_id");
+  }
+
+  @Test
+  void ecdhLinesNameTheCallerAndItsDerivedKeyAfterTheSubnetKey() {
+    EcdhArtifact a = new EcdhArtifact(ORIGIN, EcdhCurve.P256, b("02aa"), CANISTER,
+        List.of(b("6d646c")), b("03bb"), b("02cc"), b("dd"), b("ee"));
+    assertThat(ArtifactJson.toJsonLine(a)).isEqualTo(
+        "{\"kind\":\"ecdh\",\"subnet\":\"signing-1\",\"height\":42,\"key_id\":\"key_1\","
+            + "\"curve\":\"p256\",\"subnet_public_key\":\"02aa\",\"canister_id\":\"" + CANISTER
+            + "\",\"derivation_path\":[\"6d646c\"],\"public_key\":\"03bb\",\"peer_public_key\":"
+            + "\"02cc\",\"peer_private_key\":\"dd\",\"shared_secret\":\"ee\"}");
   }
 
   @Test

@@ -8,7 +8,16 @@ import dev.subnetsim.chainkey.artifacts.BlsArtifact;
 import dev.subnetsim.chainkey.artifacts.ChainKeyArtifact;
 import dev.subnetsim.chainkey.artifacts.EcdhArtifact;
 import dev.subnetsim.chainkey.artifacts.EcdhCurve;
+import dev.subnetsim.chainkey.derivation.DerivationPath;
+import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
+import dev.subnetsim.chainkey.ec.EcPoint;
+import dev.subnetsim.chainkey.ecdh.EcdhGroup;
+import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.chainkey.random.SeededRandom;
+import java.security.KeyFactory;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import java.security.spec.XECPublicKeySpec;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -33,6 +42,14 @@ import supranational.blst.SecretKey;
  */
 class LibraryBaselineInteropTest {
   private static final ArtifactOrigin ORIGIN = new ArtifactOrigin("baseline", 1, "test");
+  private static final String CALLER = "rdmx6-jaaaa-aaaaa-aaadq-cai";
+  private static final List<byte[]> PATH = List.of(new byte[] {1});
+
+  /** The caller's key: IC key derivation of the JCA-made master key for (CALLER, PATH). */
+  private static EcPoint derived(EcPoint master) {
+    return IcKeyDerivation.derive(master, DerivationPath.forCanister(
+        Principal.fromText(CALLER).toBytes(), PATH)).publicKey();
+  }
 
   @Test
   void jblstMinSigSignatureVerifiesInNobleAndTamperedCopiesDoNot() {
@@ -66,8 +83,9 @@ class LibraryBaselineInteropTest {
     List<EcdhArtifact> valid = List.of(p256(random.fork("p256")), x25519(random.fork("x25519")));
     List<ChainKeyArtifact> all = new java.util.ArrayList<>(valid);
     for (EcdhArtifact a : valid) {
-      all.add(new EcdhArtifact(ORIGIN, a.curve(), a.subnetPublicKey(), a.peerPublicKey(),
-          a.peerPrivateKey(), Tamper.flipBit(a.sharedSecret(), 0, 3)));
+      all.add(new EcdhArtifact(ORIGIN, a.curve(), a.subnetPublicKey(), a.canisterId(),
+          a.derivationPath(), a.publicKey(), a.peerPublicKey(), a.peerPrivateKey(),
+          Tamper.flipBit(a.sharedSecret(), 0, 3)));
     }
     NodeHarness.Verification v = NodeHarness.locate().verify(all);
     assertThat(v.lines()).extracting(NodeHarness.LineResult::ok).as(v.output())
@@ -79,10 +97,13 @@ class LibraryBaselineInteropTest {
     g.initialize(new ECGenParameterSpec("secp256r1"), random);
     KeyPair subnet = g.generateKeyPair();
     KeyPair peer = g.generateKeyPair();
+    byte[] master = compress((ECPublicKey) subnet.getPublic());
+    EcPoint derived = derived(EcdhGroup.P256.decodePublicKey(master));
     KeyAgreement ka = KeyAgreement.getInstance("ECDH");
-    ka.init(subnet.getPrivate());
-    ka.doPhase(peer.getPublic(), true);
-    return new EcdhArtifact(ORIGIN, EcdhCurve.P256, compress((ECPublicKey) subnet.getPublic()),
+    ka.init(peer.getPrivate());
+    ka.doPhase(KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(
+        derived.affineX(), derived.affineY()), ((ECPublicKey) subnet.getPublic()).getParams())), true);
+    return new EcdhArtifact(ORIGIN, EcdhCurve.P256, master, CALLER, PATH, derived.encode(),
         compress((ECPublicKey) peer.getPublic()),
         fixed(((ECPrivateKey) peer.getPrivate()).getS(), 32), ka.generateSecret());
   }
@@ -92,11 +113,18 @@ class LibraryBaselineInteropTest {
     g.initialize(NamedParameterSpec.X25519, random);
     KeyPair subnet = g.generateKeyPair();
     KeyPair peer = g.generateKeyPair();
+    byte[] master = littleEndianU((XECPublicKey) subnet.getPublic());
+    byte[] derived = derived(EcdhGroup.X25519.decodePublicKey(master)).montgomeryU();
+    byte[] derivedBigEndian = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      derivedBigEndian[i] = derived[31 - i];
+    }
     KeyAgreement ka = KeyAgreement.getInstance("XDH");
-    ka.init(subnet.getPrivate());
-    ka.doPhase(peer.getPublic(), true);
+    ka.init(peer.getPrivate());
+    ka.doPhase(KeyFactory.getInstance("XDH").generatePublic(new XECPublicKeySpec(
+        NamedParameterSpec.X25519, new BigInteger(1, derivedBigEndian))), true);
     byte[] peerScalar = ((XECPrivateKey) peer.getPrivate()).getScalar().orElseThrow();
-    return new EcdhArtifact(ORIGIN, EcdhCurve.X25519, littleEndianU((XECPublicKey) subnet.getPublic()),
+    return new EcdhArtifact(ORIGIN, EcdhCurve.X25519, master, CALLER, PATH, derived,
         littleEndianU((XECPublicKey) peer.getPublic()), peerScalar, ka.generateSecret());
   }
 

@@ -6,7 +6,10 @@ import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
 import java.nio.charset.StandardCharsets;
+import dev.subnetsim.replica.management.InvalidManagementArgsException;
+import dev.subnetsim.replica.management.ManagementRequest;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The load canister for chain-key workloads: update {@code call} with argument
@@ -14,9 +17,19 @@ import java.util.Arrays;
  * canister and replies with its reply (or rejects with its reject message). It keeps a counter of
  * answered calls in stable memory, so its state changes with every reply like a real client
  * canister's would.
+ *
+ * <p>It forwards only its own canister's requests: the chain-key methods of {@link #FORWARDED},
+ * whose keys the replicas derive for the caller (this canister), so nothing it relays touches
+ * another canister's keys; and document-key shadows only for documents it registers as their
+ * permission canister itself (document_key_store, then document_key_shadows): a document another
+ * canister registered is refused by the key holders at the registration, and no shadows are asked.
  */
 public final class ChainKeyProxyCanister implements CanisterProgram {
   public static final String NAME = "chainkey-proxy";
+  /** The management methods it relays (all act on this canister's own derived keys). */
+  public static final Set<String> FORWARDED = Set.of("vetkd_public_key", "vetkd_derive_key",
+      "ecdsa_public_key", "sign_with_ecdsa", "schnorr_public_key", "sign_with_schnorr",
+      "ecdh_public_key", "ecdh_derive", "document_key_server_key", "document_key_shadows");
 
   /** The argument of {@code call} for a management method and its CBOR argument. */
   public static byte[] callArg(String method, byte[] managementArg) {
@@ -45,9 +58,19 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
           return;
         }
         String target = new String(arg, 4, len, StandardCharsets.UTF_8);
-        env.call(CanisterId.MANAGEMENT, target, Arrays.copyOfRange(arg, 4 + len, arg.length),
-            "on_reply", "on_reject", new byte[0]);
+        byte[] managementArg = Arrays.copyOfRange(arg, 4 + len, arg.length);
+        if (!FORWARDED.contains(target)) {
+          env.reject("call: " + target + " is not a method this proxy relays");
+          return;
+        }
+        if (target.equals("document_key_shadows")) {
+          registerThenAsk(env, managementArg);
+          return;
+        }
+        env.call(CanisterId.MANAGEMENT, target, managementArg, "on_reply", "on_reject", new byte[0]);
       }
+      case "on_registered" -> env.call(CanisterId.MANAGEMENT, "document_key_shadows",
+          env.callbackContext(), "on_reply", "on_reject", new byte[0]);
       case "on_reply" -> {
         count(env);
         env.reply(env.arg());
@@ -58,6 +81,21 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
       }
       default -> env.reject("no update method '" + method + "'");
     }
+  }
+
+  /** Registers the document's common point with this canister as its guard, then asks for shadows. */
+  private static void registerThenAsk(Env env, byte[] shadowsArg) {
+    ManagementRequest.DocumentKeyShadows d;
+    try {
+      d = (ManagementRequest.DocumentKeyShadows) ManagementRequest.decode("document_key_shadows",
+          shadowsArg);
+    } catch (InvalidManagementArgsException e) {
+      env.reject("call: " + e.getMessage());
+      return;
+    }
+    env.call(CanisterId.MANAGEMENT, "document_key_store", new ManagementRequest.DocumentKeyStore(
+        d.commonPoint(), env.self().toBytes(), d.keyName()).encode(), "on_registered", "on_reject",
+        shadowsArg);
   }
 
   private static void count(Env env) {

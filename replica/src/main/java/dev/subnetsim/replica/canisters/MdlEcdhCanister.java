@@ -11,30 +11,49 @@ import java.util.Optional;
 
 /**
  * Example canister 3, mDL-style key agreement (ISO/IEC 18013-5 session keys; seed: MPC ECDH for
- * mDL): the subnet's P-256 key plays the reader's static key, held only in shares. A holder sends
- * its public key; the canister asks for threshold ECDH with it, encrypted to the reader client's
- * transport key, so the shared secret exists only at the holder and at that client, which derive
- * the same KEK and exchange a CEK-wrapped document.
+ * mDL): this canister's own ECDH key, derived for it (path {@link #PATH}) from the subnet's master
+ * key and held only in shares, plays the reader's static key, on P-256 or X25519 (two of the
+ * curves ISO/IEC 18013-5 names for session key agreement). A holder sends its public key; the
+ * canister asks for threshold ECDH with it, encrypted to the reader client's transport key, so
+ * the shared secret exists only at the holder and at that client, which derive the same KEK and
+ * exchange a CEK-wrapped document. Another canister asking for ECDH with the same holder key gets
+ * its own key's product, not this one's.
  *
- * <p>Methods: update {@code public_key} (reply: the subnet's P-256 ECDH key, SEC1 33 B); update
- * {@code agree} [holder public key, transport public key] (reply: the encrypted ECDH result).
+ * <p>Methods: update {@code public_key} [curve] (reply: this canister's derived ECDH key, SEC1
+ * 33 B or X25519 u); update {@code agree} [curve, holder public key, transport public key]
+ * (reply: the encrypted ECDH result). Curve is {@code p256} or {@code x25519} (UTF-8).
  */
 public final class MdlEcdhCanister implements CanisterProgram {
   public static final String NAME = "mdl-ecdh";
+  /** The derivation path of the reader key. */
+  public static final List<byte[]> PATH = List.of("mdl-reader".getBytes(StandardCharsets.UTF_8));
   private static final String KEY = "ecdh_key_1";
 
   @Override
   public void update(String method, Env env) {
     switch (method) {
-      case "public_key" -> env.call(CanisterId.MANAGEMENT, "ecdh_public_key",
-          new ManagementRequest.EcdhPublicKey("p256", KEY).encode(), "on_key", "on_error",
-          new byte[0]);
-      case "agree" -> {
-        List<byte[]> f = Fields.decode(env.arg(), 2);
-        env.call(CanisterId.MANAGEMENT, "ecdh_derive", new ManagementRequest.EcdhDerive("p256",
-            f.get(0), Optional.of(f.get(1)), KEY).encode(), "on_agreed", "on_error", new byte[0]);
+      case "public_key" -> {
+        String curve = curve(Fields.decode(env.arg(), 1).get(0));
+        if (curve == null) {
+          env.reject("curve must be p256 or x25519");
+          return;
+        }
+        env.call(CanisterId.MANAGEMENT, "ecdh_public_key",
+            new ManagementRequest.EcdhPublicKey(curve, PATH, KEY).encode(), "on_key", "on_error",
+            new byte[0]);
       }
-      case "on_key" -> env.reply(ManagementReply.Key.decode(env.arg()).publicKey());
+      case "agree" -> {
+        List<byte[]> f = Fields.decode(env.arg(), 3);
+        String curve = curve(f.get(0));
+        if (curve == null) {
+          env.reject("curve must be p256 or x25519");
+          return;
+        }
+        env.call(CanisterId.MANAGEMENT, "ecdh_derive", new ManagementRequest.EcdhDerive(curve,
+            f.get(1), PATH, Optional.of(f.get(2)), KEY).encode(), "on_agreed", "on_error",
+            new byte[0]);
+      }
+      case "on_key" -> env.reply(ManagementReply.PublicKey.decode(env.arg()).publicKey());
       case "on_agreed" -> {
         var r = ManagementReply.Ecdh.decode(env.arg());
         if (!r.encrypted()) {
@@ -45,5 +64,10 @@ public final class MdlEcdhCanister implements CanisterProgram {
       case "on_error" -> env.reject(new String(env.arg(), StandardCharsets.UTF_8));
       default -> env.reject("no update method '" + method + "'");
     }
+  }
+
+  private static String curve(byte[] name) {
+    String c = new String(name, StandardCharsets.UTF_8);
+    return c.equals("p256") || c.equals("x25519") ? c : null;
   }
 }

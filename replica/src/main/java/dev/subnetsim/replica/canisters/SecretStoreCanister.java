@@ -14,18 +14,21 @@ import java.util.List;
 /**
  * Example canister 1, a Secret Store (after Parity Secret Store): an owner stores an encrypted
  * document with its document key in threshold-ElGamal form (common point C, encrypted point E,
- * encrypted to the subnet's document server key); a permission program (an access list in stable
- * memory, changed only by the owner) decides who may retrieve the key. An authorized requester
- * gets decryption shadows encrypted to its own key and recovers the key client-side; anyone else is
- * refused with "403 not authorized" and no shadow is ever computed for them.
+ * encrypted to the subnet's document server key); this canister is the document's permission
+ * program (an access list in stable memory, changed only by the owner), registered with the key
+ * holders when the document is stored (document_key_store), so they serve shadows of its key to
+ * this canister only. An authorized requester gets decryption shadows encrypted to its own key and
+ * recovers the key client-side; anyone else is refused with "403 not authorized" here, and a
+ * canister asking the management canister directly is refused with it by the key holders.
  *
- * <p>Methods: update {@code store} [doc id, C, E, ciphertext]; update {@code grant} [doc id,
+ * <p>Methods: update {@code store} [doc id, C, E, ciphertext] (replies once the key is registered;
+ * a refused registration removes the document again); update {@code grant} [doc id,
  * principal]; update {@code revoke} [doc id, principal]; update {@code retrieve} [doc id, requester
  * public key] (reply: [E, ciphertext, shadow...]); update {@code server_key} (the server key).
  */
 public final class SecretStoreCanister implements CanisterProgram {
   public static final String NAME = "secret-store";
-  public static final String FORBIDDEN = "403 not authorized";
+  public static final String FORBIDDEN = ManagementRequest.DocumentKeyShadows.FORBIDDEN;
   private static final String KEY = "doc_key_1";
 
   /** memory 0: doc id -> [owner, C, E, ciphertext]; memory 1: doc id || principal -> granted. */
@@ -47,7 +50,14 @@ public final class SecretStoreCanister implements CanisterProgram {
           return;
         }
         documents(env).insert(f.get(0), Fields.encode(env.caller(), f.get(1), f.get(2), f.get(3)));
-        env.reply(new byte[0]);
+        env.call(CanisterId.MANAGEMENT, "document_key_store", new ManagementRequest
+            .DocumentKeyStore(f.get(1), env.self().toBytes(), KEY).encode(), "on_stored",
+            "on_store_refused", f.get(0));
+      }
+      case "on_stored" -> env.reply(new byte[0]);
+      case "on_store_refused" -> {
+        documents(env).remove(env.callbackContext());
+        env.reject(new String(env.arg(), StandardCharsets.UTF_8));
       }
       case "grant", "revoke" -> {
         List<byte[]> f = Fields.decode(env.arg(), 2);

@@ -2,7 +2,7 @@ package dev.subnetsim.replica.chainkey;
 
 import dev.subnetsim.chainkey.derivation.DerivationPath;
 import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
-import dev.subnetsim.chainkey.ecdh.ThresholdEcdh;
+import dev.subnetsim.chainkey.ecdh.CallerEcdhKey;
 import dev.subnetsim.chainkey.vetkd.DerivationContext;
 import dev.subnetsim.replica.chainkey.presig.Presignatures;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
@@ -165,6 +165,10 @@ public final class ManagementCanister {
     } catch (IllegalArgumentException e) {
       return Optional.of(Reply.reject(CANISTER_REJECT, request.method() + ": " + e.getMessage()));
     }
+    Optional<Reply> permission = documentPermission(state, decoded, caller);
+    if (permission.isPresent()) {
+      return permission;
+    }
     ChainKeyScheme scheme = schemes.get(request.method());
     if (scheme == null) {
       return Optional.of(Reply.reject(CANISTER_REJECT,
@@ -188,6 +192,29 @@ public final class ManagementCanister {
     return Optional.empty();
   }
 
+  /**
+   * document_key_store answers at once; document_key_shadows is refused with the 403 unless the
+   * caller is the document's permission canister ({@link DocumentPermissions}). Empty: go on.
+   */
+  private static Optional<Reply> documentPermission(ReplicatedState state, ManagementRequest r,
+      CanisterId caller) {
+    try {
+      if (r instanceof ManagementRequest.DocumentKeyStore d) {
+        requireName(d.keyName(), SubnetChainKeys.DOCUMENT_KEY_NAME);
+        return Optional.of(DocumentPermissions.store(state, d)
+            .map(why -> Reply.reject(CANISTER_REJECT, d.method() + ": " + why))
+            .orElseGet(() -> Reply.of(new ManagementReply.Done().encode())));
+      }
+      if (r instanceof ManagementRequest.DocumentKeyShadows d) {
+        return DocumentPermissions.refusal(state, d, caller)
+            .map(why -> Reply.reject(CANISTER_REJECT, why));
+      }
+    } catch (IllegalArgumentException e) {
+      return Optional.of(Reply.reject(CANISTER_REJECT, r.method() + ": " + e.getMessage()));
+    }
+    return Optional.empty();
+  }
+
   private static Optional<ManagementReply> publicKey(SubnetChainKeys keys, ManagementRequest r,
       CanisterId caller) {
     if (r instanceof ManagementRequest.VetKdPublicKey v) {
@@ -197,8 +224,9 @@ public final class ManagementCanister {
     }
     if (r instanceof ManagementRequest.EcdhPublicKey e) {
       requireName(e.keyName(), SubnetChainKeys.ECDH_KEY_NAME);
-      return Optional.of(new ManagementReply.Key(ThresholdEcdh.subnetPublicKey(
-          requireHeld(keys.ecdhKeys().get(SubnetChainKeys.ecdhCurve(e.curve()))))));
+      CallerEcdhKey k = CallerEcdhKey.derive(requireHeld(keys.ecdhKeys().get(
+          SubnetChainKeys.ecdhCurve(e.curve()))), caller.toBytes(), e.derivationPath());
+      return Optional.of(new ManagementReply.PublicKey(k.wirePublicKey(), k.chainCode()));
     }
     if (r instanceof ManagementRequest.EcdsaPublicKey e) {
       requireName(e.keyName(), SigningKeys.KEY_NAME);

@@ -7,7 +7,7 @@ public sealed interface ManagementReply {
 
   byte[] encode();
 
-  /** ecdsa_public_key / schnorr_public_key: the derived public key and its chain code. */
+  /** ecdsa_public_key / schnorr_public_key / ecdh_public_key: the derived key and its chain code. */
   record PublicKey(byte[] publicKey, byte[] chainCode) implements ManagementReply {
     public byte[] encode() {
       return new CborFields.Builder().bytes("chain_code", chainCode).bytes("public_key", publicKey)
@@ -31,7 +31,7 @@ public sealed interface ManagementReply {
     }
   }
 
-  /** vetkd_public_key (96 B G2), ecdh_public_key, document_key_server_key. */
+  /** vetkd_public_key (96 B G2), document_key_server_key. */
   record Key(byte[] publicKey) implements ManagementReply {
     public byte[] encode() {
       return new CborFields.Builder().bytes("public_key", publicKey).encode();
@@ -54,7 +54,7 @@ public sealed interface ManagementReply {
   }
 
   /**
-   * ecdh_derive: the 32-byte shared secret, or (with a transport key) the combined secret encrypted
+   * ecdh_derive: the 32-byte shared secret of the caller's derived key, or (with a transport key) the combined secret encrypted
    * to it in chainkey's {@code EncryptedCombinedDh} wire form.
    */
   record Ecdh(byte[] result, boolean encrypted) implements ManagementReply {
@@ -66,6 +66,13 @@ public sealed interface ManagementReply {
     public static Ecdh decode(byte[] bytes) {
       CborFields f = CborFields.read("ecdh_derive reply", bytes);
       return new Ecdh(f.bytes("result"), f.uint("encrypted") == 1);
+    }
+  }
+
+  /** document_key_store: done (an empty map). */
+  record Done() implements ManagementReply {
+    public byte[] encode() {
+      return new CborFields.Builder().encode();
     }
   }
 

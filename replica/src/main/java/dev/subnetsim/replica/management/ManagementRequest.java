@@ -96,30 +96,37 @@ public sealed interface ManagementRequest {
     }
   }
 
-  /** ecdh_public_key (ours): the subnet's ECDH public key on {@code curve} (p256, secp256k1, x25519). */
-  record EcdhPublicKey(String curve, String keyName) implements ManagementRequest {
+  /**
+   * ecdh_public_key (ours): the caller's ECDH public key on {@code curve} (p256, secp256k1, x25519),
+   * derived for the caller and {@code derivationPath} as ecdsa_public_key derives (SEC1
+   * compressed, or the X25519 u-coordinate), and its chain code.
+   */
+  record EcdhPublicKey(String curve, List<byte[]> derivationPath, String keyName)
+      implements ManagementRequest {
     public String method() {
       return "ecdh_public_key";
     }
 
     public byte[] encode() {
-      return new CborFields.Builder().text("curve", curve).text(KEY_NAME, keyName).encode();
+      return new CborFields.Builder().text("curve", curve).bytesList("derivation_path", derivationPath)
+          .text(KEY_NAME, keyName).encode();
     }
   }
 
   /**
-   * ecdh_derive (ours): x*Q for the peer key Q; with a transport key the result comes back encrypted
-   * to it, so no replica and not the calling canister see the shared secret.
+   * ecdh_derive (ours): x'*Q for the peer key Q, where x' is the caller's key for
+   * {@code derivationPath} (see ecdh_public_key); with a transport key the result comes back
+   * encrypted to it, so no replica and not the calling canister see the shared secret.
    */
-  record EcdhDerive(String curve, byte[] peerPublicKey, Optional<byte[]> transportPublicKey,
-      String keyName) implements ManagementRequest {
+  record EcdhDerive(String curve, byte[] peerPublicKey, List<byte[]> derivationPath,
+      Optional<byte[]> transportPublicKey, String keyName) implements ManagementRequest {
     public String method() {
       return "ecdh_derive";
     }
 
     public byte[] encode() {
-      return new CborFields.Builder().text("curve", curve).text(KEY_NAME, keyName)
-          .bytes("peer_public_key", peerPublicKey)
+      return new CborFields.Builder().text("curve", curve).bytesList("derivation_path", derivationPath)
+          .text(KEY_NAME, keyName).bytes("peer_public_key", peerPublicKey)
           .optionalBytes("transport_public_key", transportPublicKey).encode();
     }
   }
@@ -136,11 +143,34 @@ public sealed interface ManagementRequest {
   }
 
   /**
+   * document_key_store (ours): registers a document key by its common point C (33 B SEC1) with the
+   * canister whose permission program guards it; the key holders then serve shadows of C to that
+   * canister only. The first registration of a point stands (a second one naming another canister
+   * is refused), so an owner registers before C is shown to anyone.
+   */
+  record DocumentKeyStore(byte[] commonPoint, byte[] permissionCanister, String keyName)
+      implements ManagementRequest {
+    public String method() {
+      return "document_key_store";
+    }
+
+    public byte[] encode() {
+      return new CborFields.Builder().bytes("common_point", commonPoint).text(KEY_NAME, keyName)
+          .bytes("permission_canister", permissionCanister).encode();
+    }
+  }
+
+  /**
    * document_key_shadows (ours): decryption shadows x_i*C of a stored document key's common point C,
-   * each encrypted to the requester's public key with a proof; the requester combines them.
+   * each encrypted to the requester's public key with a proof; the requester combines them. Served
+   * only to the permission canister named when C was stored (document_key_store); anyone else gets
+   * "403 not authorized".
    */
   record DocumentKeyShadows(byte[] commonPoint, byte[] requesterPublicKey, String keyName)
       implements ManagementRequest {
+    /** The reject message of a caller the document's permission program does not authorize. */
+    public static final String FORBIDDEN = "403 not authorized";
+
     public String method() {
       return "document_key_shadows";
     }
@@ -171,10 +201,13 @@ public sealed interface ManagementRequest {
           f.bytesList("derivation_path"), f.text(KEY_NAME));
       case "sign_with_schnorr" -> new SignWithSchnorr(f.text("algorithm"), f.bytes("message"),
           f.bytesList("derivation_path"), f.optionalBytes("taproot_merkle_root"), f.text(KEY_NAME));
-      case "ecdh_public_key" -> new EcdhPublicKey(f.text("curve"), f.text(KEY_NAME));
+      case "ecdh_public_key" -> new EcdhPublicKey(f.text("curve"), f.bytesList("derivation_path"),
+          f.text(KEY_NAME));
       case "ecdh_derive" -> new EcdhDerive(f.text("curve"), f.bytes("peer_public_key"),
-          f.optionalBytes("transport_public_key"), f.text(KEY_NAME));
+          f.bytesList("derivation_path"), f.optionalBytes("transport_public_key"), f.text(KEY_NAME));
       case "document_key_server_key" -> new DocumentKeyServerKey(f.text(KEY_NAME));
+      case "document_key_store" -> new DocumentKeyStore(f.bytes("common_point"),
+          f.bytes("permission_canister"), f.text(KEY_NAME));
       case "document_key_shadows" -> new DocumentKeyShadows(f.bytes("common_point"),
           f.bytes("requester_public_key"), f.text(KEY_NAME));
       default -> throw new InvalidManagementArgsException(method, "no such method");

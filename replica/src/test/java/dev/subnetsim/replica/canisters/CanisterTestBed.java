@@ -33,6 +33,11 @@ final class CanisterTestBed {
   static final long WALLET = 4;
   static final long MDL = 5;
   static final long IDENTITY = 6;
+  /** A second canister running the mDL program: the curious canister of the ECDH tests. */
+  static final long MDL_B = 7;
+  /** A canister that calls any management method directly (DirectManagementCaller). */
+  static final long STRANGER = 8;
+  static final long PROXY = 9;
   static final int N = 4;
 
   final SeededRandom rng = SeededRandom.fromSeed(77);
@@ -41,9 +46,13 @@ final class CanisterTestBed {
       RoutingTable.single("canisters", true),
       Map.of(EncryptedNotesCanister.NAME, new EncryptedNotesCanister(),
           SecretStoreCanister.NAME, new SecretStoreCanister(), WalletCanister.NAME, new WalletCanister(),
-          MdlEcdhCanister.NAME, new MdlEcdhCanister(), IdentityCanister.NAME, new IdentityCanister()),
+          MdlEcdhCanister.NAME, new MdlEcdhCanister(), IdentityCanister.NAME, new IdentityCanister(),
+          DirectManagementCaller.NAME, new DirectManagementCaller(),
+          ChainKeyProxyCanister.NAME, new ChainKeyProxyCanister()),
       Map.of(NOTES, EncryptedNotesCanister.NAME, SECRET_STORE, SecretStoreCanister.NAME,
-          WALLET, WalletCanister.NAME, MDL, MdlEcdhCanister.NAME, IDENTITY, IdentityCanister.NAME),
+          WALLET, WalletCanister.NAME, MDL, MdlEcdhCanister.NAME, IDENTITY, IdentityCanister.NAME,
+          MDL_B, MdlEcdhCanister.NAME, STRANGER, DirectManagementCaller.NAME,
+          PROXY, ChainKeyProxyCanister.NAME),
       Optional.of(keys), 8, rng.fork("workers"), slice -> false);
   final ReplicatedState state = subnet.genesisState();
   private long height;

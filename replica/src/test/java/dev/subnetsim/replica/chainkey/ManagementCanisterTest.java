@@ -119,6 +119,43 @@ class ManagementCanisterTest {
   }
 
   @Test
+  void anEcdhPublicKeyIsTheCallersDerivedKeyForItsPathNeverTheMasterKey() {
+    var request = new ManagementRequest.EcdhPublicKey("x25519", List.of(new byte[] {1}),
+        SubnetChainKeys.ECDH_KEY_NAME);
+    byte[] mine = ManagementReply.PublicKey.decode(handle(request).orElseThrow().data()).publicKey();
+    byte[] otherPath = ManagementReply.PublicKey.decode(handle(new ManagementRequest.EcdhPublicKey(
+        "x25519", List.of(new byte[] {2}), SubnetChainKeys.ECDH_KEY_NAME)).orElseThrow().data())
+        .publicKey();
+    byte[] otherCaller = ManagementReply.PublicKey.decode(management.handle(state,
+        call(new CanisterId(0), request), NO_RANDOMNESS).orElseThrow().data()).publicKey();
+    var master = keys.ecdhKeys().get(dev.subnetsim.chainkey.ec.EcCurve.ED25519);
+
+    assertThat(mine).hasSize(32).isEqualTo(dev.subnetsim.chainkey.ecdh.CallerEcdhKey.derive(master,
+        fx.proxy().toBytes(), List.of(new byte[] {1})).wirePublicKey());
+    assertThat(mine).isNotEqualTo(otherPath).isNotEqualTo(otherCaller)
+        .isNotEqualTo(dev.subnetsim.chainkey.ecdh.ThresholdEcdh.subnetPublicKey(master));
+  }
+
+  @Test
+  void documentShadowsAreQueuedOnlyForThePermissionCanisterNamedWhenTheKeyWasStored() {
+    byte[] c = dev.subnetsim.chainkey.ec.EcPoint.mulGenerator(dev.subnetsim.chainkey.ec.EcScalar.of(
+        dev.subnetsim.chainkey.ec.EcCurve.SECP256K1, 12345)).encode();
+    var shadows = new ManagementRequest.DocumentKeyShadows(c, c, SubnetChainKeys.DOCUMENT_KEY_NAME);
+    assertThat(rejected(handle(shadows), ManagementCanister.CANISTER_REJECT).rejectMessage())
+        .startsWith(ManagementRequest.DocumentKeyShadows.FORBIDDEN);
+
+    assertThat(handle(new ManagementRequest.DocumentKeyStore(c, fx.proxy().toBytes(),
+        SubnetChainKeys.DOCUMENT_KEY_NAME))).hasValueSatisfying(r -> assertThat(r.replied()).isTrue());
+    Reply stranger = rejected(management.handle(state, call(new CanisterId(0), shadows),
+        NO_RANDOMNESS), ManagementCanister.CANISTER_REJECT);
+
+    assertThat(stranger.rejectMessage()).startsWith(ManagementRequest.DocumentKeyShadows.FORBIDDEN);
+    assertThat(state.chainKeyRequests()).isEmpty();
+    assertThat(handle(shadows)).isEmpty(); // the permission canister's request is queued
+    assertThat(state.chainKeyRequests()).hasSize(1);
+  }
+
+  @Test
   void aPublicKeyOfAnUnknownKeyNameIsRejected() {
     Reply r = rejected(handle(new ManagementRequest.VetKdPublicKey(new byte[0], "nope")),
         ManagementCanister.CANISTER_REJECT);

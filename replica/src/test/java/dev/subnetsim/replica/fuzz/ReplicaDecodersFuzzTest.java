@@ -292,7 +292,8 @@ class ReplicaDecodersFuzzTest {
             "key_1"),
         new ManagementRequest.SignWithSchnorr("bip340", new byte[5], List.of(),
             Optional.of(new byte[32]), "key_1"),
-        new ManagementRequest.EcdhDerive("p256", new byte[33], Optional.empty(), "key_1"),
+        new ManagementRequest.EcdhDerive("p256", new byte[33], List.of(new byte[4]), Optional.empty(),
+            "key_1"),
         new ManagementRequest.DocumentKeyShadows(new byte[33], new byte[33], "key_1"));
     for (ManagementRequest r : requests) {
       total("ManagementRequest.decode/" + r.method(), List.of(r.encode()),

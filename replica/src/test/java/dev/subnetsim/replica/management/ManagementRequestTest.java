@@ -18,9 +18,11 @@ class ManagementRequestTest {
         new ManagementRequest.SignWithEcdsa("p256", new byte[32], List.of(), "k"),
         new ManagementRequest.SchnorrPublicKey("bip340", List.of(new byte[] {5}), "k"),
         new ManagementRequest.SignWithSchnorr("ed25519", new byte[] {6}, List.of(), Optional.empty(), "k"),
-        new ManagementRequest.EcdhPublicKey("x25519", "k"),
-        new ManagementRequest.EcdhDerive("p256", new byte[33], Optional.of(new byte[33]), "k"),
+        new ManagementRequest.EcdhPublicKey("x25519", List.of(new byte[] {1}), "k"),
+        new ManagementRequest.EcdhDerive("p256", new byte[33], List.of(new byte[] {2}),
+            Optional.of(new byte[33]), "k"),
         new ManagementRequest.DocumentKeyServerKey("k"),
+        new ManagementRequest.DocumentKeyStore(new byte[33], new byte[10], "k"),
         new ManagementRequest.DocumentKeyShadows(new byte[33], new byte[33], "k"));
     for (ManagementRequest r : all) {
       ManagementRequest back = ManagementRequest.decode(r.method(), r.encode());
@@ -31,7 +33,7 @@ class ManagementRequestTest {
 
   @Test
   void aMissingFieldIsNamedWithItsMethod() {
-    byte[] arg = new ManagementRequest.EcdhPublicKey("p256", "k").encode();
+    byte[] arg = new ManagementRequest.EcdhPublicKey("p256", List.of(), "k").encode();
     assertThatThrownBy(() -> ManagementRequest.decode("ecdh_derive", arg))
         .isInstanceOf(InvalidManagementArgsException.class)
         .hasMessageContaining("ecdh_derive").hasMessageContaining("peer_public_key");

@@ -25,9 +25,10 @@ import java.util.function.Function;
  *   <li>{@code secret-store}: an owner stores a document encrypted under a document key sealed to
  *       the subnet's server key; later the owner retrieves it (the shadows must recover the
  *       document key and decrypt the document) and a stranger tries to (must get the 403).</li>
- *   <li>{@code mdl-ecdh}: a reader agrees a KEK with a holder's key through the canister; the
- *       result, encrypted to the reader's transport key, must equal the holder's own ECDH, and a
- *       content key wrapped under the reader's KEK must unwrap under the holder's.</li>
+ *   <li>{@code mdl-ecdh}: a reader agrees a KEK with a holder's key through the canister, on P-256
+ *       or X25519; the result, encrypted to the reader's transport key, must equal the holder's
+ *       own ECDH with the canister's derived key, and a content key wrapped under the reader's
+ *       KEK must unwrap under the holder's.</li>
  *   <li>{@code wallet}: a user signs a transaction hash; the signature must verify under the
  *       user's derived key and not under another user's.</li>
  *   <li>{@code identity}: a user prepares a session-key delegation; the reply must be its

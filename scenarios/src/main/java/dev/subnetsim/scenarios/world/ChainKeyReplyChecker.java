@@ -15,6 +15,7 @@ import dev.subnetsim.chainkey.docs.DocumentKeys;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcThresholdPublicKey;
+import dev.subnetsim.chainkey.ecdh.CallerEcdhKey;
 import dev.subnetsim.chainkey.ecdh.EcdhGroup;
 import dev.subnetsim.chainkey.ecdh.EncryptedDhShare;
 import dev.subnetsim.chainkey.ecdh.ThresholdEcdh;
@@ -159,7 +160,11 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
         }
         case "ecdh_derive" -> {
           var r = (ManagementRequest.EcdhDerive) client.get().request();
-          EcThresholdPublicKey key = keys.ecdhKeys().get(SubnetChainKeys.ecdhCurve(r.curve()));
+          EcThresholdPublicKey master = keys.ecdhKeys().get(SubnetChainKeys.ecdhCurve(r.curve()));
+          // The caller's own key: the peer agrees with what ecdh_public_key gives the caller.
+          CallerEcdhKey callerKey = CallerEcdhKey.derive(master, c.callerCanister(),
+              r.derivationPath());
+          EcThresholdPublicKey key = callerKey.publicKey();
           EcdhGroup group = EcdhGroup.of(key.curve());
           byte[] expected = group.sharedSecret(key.publicKey().mul(client.get().peerSecret().get()));
           var reply = ManagementReply.Ecdh.decode(c.reply());
@@ -173,7 +178,8 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
           }
           artifacts.add(ArtifactJson.toJsonLine(new EcdhArtifact(origin,
               key.curve() == EcCurve.P256 ? EcdhCurve.P256 : EcdhCurve.SECP256K1,
-              ThresholdEcdh.subnetPublicKey(key), r.peerPublicKey(),
+              ThresholdEcdh.subnetPublicKey(master), canister, r.derivationPath(),
+              callerKey.wirePublicKey(), r.peerPublicKey(),
               client.get().peerSecret().get().toBytes(), got)));
           yield null;
         }

@@ -205,7 +205,7 @@ public final class ChainKeyWorkload {
             ? Optional.of(TransportKeyPair.generate(curve, rng.fork("transport"))) : Optional.empty();
         return new Client(seq, kind, at, new ManagementRequest.EcdhDerive(
             curve == EcCurve.P256 ? "p256" : "secp256k1", EcPoint.mulGenerator(peer).encode(),
-            transport.map(t -> t.publicKey().encode()), SubnetChainKeys.ECDH_KEY_NAME),
+            List.of(label), transport.map(t -> t.publicKey().encode()), SubnetChainKeys.ECDH_KEY_NAME),
             Optional.empty(), Optional.of(peer), transport, Optional.empty(), Optional.empty());
       }
       case DOCUMENT_KEY_RETRIEVE -> {

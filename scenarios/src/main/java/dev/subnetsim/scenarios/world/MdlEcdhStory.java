@@ -3,22 +3,28 @@ package dev.subnetsim.scenarios.world;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcScalar;
+import dev.subnetsim.chainkey.ecdh.CallerEcdhKey;
 import dev.subnetsim.chainkey.ecdh.ContentKeyWrap;
 import dev.subnetsim.chainkey.ecdh.EcdhGroup;
 import dev.subnetsim.chainkey.ecdh.TransportKeyPair;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.replica.canisters.Fields;
+import dev.subnetsim.replica.canisters.MdlEcdhCanister;
 import dev.subnetsim.replica.chainkey.ChainKeyWire;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.scenarios.world.CanisterStories.ClientKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
- * The {@code mdl-ecdh} story: a reader agrees a KEK with a holder's key through the canister; the
- * result, encrypted to the reader's transport key, must equal the holder's own ECDH, and a content
- * key wrapped under the reader's KEK must unwrap under the holder's.
+ * The {@code mdl-ecdh} story: a reader agrees a KEK with a holder's key through the canister, on
+ * P-256 or X25519 (drawn per story; both are ISO/IEC 18013-5 session-key curves); the result,
+ * encrypted to the reader's transport key, must equal the holder's own plain ECDH (Bouncy Castle's
+ * RFC 7748 code for X25519) against the canister's derived key (its canister id and
+ * {@link MdlEcdhCanister#PATH}), and a content key wrapped under the reader's KEK must unwrap under
+ * the holder's.
  */
 final class MdlEcdhStory {
   private MdlEcdhStory() {}
@@ -26,22 +32,37 @@ final class MdlEcdhStory {
   static void tell(StoryCalls calls, long at, SeededRandom rng, CanisterId canister,
       ClientKeys keys, long end) {
     UserKeyPair reader = StoryCalls.user(rng, "reader");
-    EcScalar holderSecret = EcScalar.randomNonZero(EcCurve.P256, rng.fork("holder"));
-    TransportKeyPair transport = TransportKeyPair.generate(EcCurve.P256, rng.fork("transport"));
+    boolean x25519 = rng.fork("curve").nextInt(2) == 1;
+    EcCurve curve = x25519 ? EcCurve.ED25519 : EcCurve.P256;
+    EcdhGroup group = EcdhGroup.of(curve);
+    byte[] holderPrivate = new byte[32];
+    byte[] holderPublic;
+    if (x25519) {
+      rng.fork("holder").nextBytes(holderPrivate);
+      holderPublic = new byte[32];
+      X25519.scalarMultBase(holderPrivate, 0, holderPublic, 0);
+    } else {
+      EcScalar d = EcScalar.randomNonZero(EcCurve.P256, rng.fork("holder"));
+      holderPrivate = d.toBytes();
+      holderPublic = EcPoint.mulGenerator(d).encode();
+    }
+    TransportKeyPair transport = TransportKeyPair.generate(curve, rng.fork("transport"));
     byte[] cek = new byte[32];
     rng.fork("cek").nextBytes(cek);
-    EcPoint readerStatic = keys.genesis().ecdhKeys().get(EcCurve.P256).publicKey();
+    byte[] readerStatic = CallerEcdhKey.derive(keys.genesis().ecdhKeys().get(curve),
+        canister.toBytes(), MdlEcdhCanister.PATH).wirePublicKey();
+    byte[] holderSide = holderAgree(x25519, holderPrivate, readerStatic);
     calls.send("mdl-ecdh", at, reader, canister, "agree", Fields.encode(
-        EcPoint.mulGenerator(holderSecret).encode(), transport.publicKey().encode()),
-        Optional.empty(), o -> {
+        (x25519 ? "x25519" : "p256").getBytes(StandardCharsets.UTF_8), holderPublic,
+        transport.publicKey().encode()), Optional.empty(), o -> {
           if (!o.replied()) {
             return "agree rejected: " + o.rejectMessage();
           }
-          EcPoint[] rc = ChainKeyWire.decodeEncryptedCombined(EcCurve.P256, o.reply());
-          byte[] readerSide = EcdhGroup.P256.sharedSecret(rc[1].sub(rc[0].mul(transport.secret())));
-          byte[] holderSide = EcdhGroup.P256.sharedSecret(readerStatic.mul(holderSecret));
+          EcPoint[] rc = ChainKeyWire.decodeEncryptedCombined(curve, o.reply());
+          byte[] readerSide = group.sharedSecret(rc[1].sub(rc[0].mul(transport.secret())));
           if (!java.util.Arrays.equals(readerSide, holderSide)) {
-            return "the reader's ECDH result differs from the holder's own ECDH";
+            return "the reader's " + group.logName()
+                + " ECDH result differs from the holder's own ECDH with the canister's key";
           }
           byte[] salt = "mdl-session".getBytes(StandardCharsets.UTF_8);
           try {
@@ -54,5 +75,16 @@ final class MdlEcdhStory {
             return "the content key does not unwrap under the holder's KEK: " + e.getMessage();
           }
         }, end);
+  }
+
+  /** The holder's plain ECDH with the reader's static key (SEC1, or the X25519 u-coordinate). */
+  private static byte[] holderAgree(boolean x25519, byte[] holderPrivate, byte[] readerStatic) {
+    if (x25519) {
+      byte[] out = new byte[32];
+      X25519.scalarMult(holderPrivate, 0, readerStatic, 0, out, 0);
+      return out;
+    }
+    return EcdhGroup.P256.sharedSecret(EcPoint.decode(EcCurve.P256, readerStatic)
+        .mul(EcScalar.fromBytes(EcCurve.P256, holderPrivate)));
   }
 }

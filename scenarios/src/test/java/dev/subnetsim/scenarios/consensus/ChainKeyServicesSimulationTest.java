@@ -87,9 +87,9 @@ class ChainKeyServicesSimulationTest {
         new ManagementRequest.VetKdDeriveKey(INPUT, CONTEXT,
             VETKD_TRANSPORT.publicKey().toBytes(), SubnetChainKeys.VETKD_KEY_NAME),
         new ManagementRequest.EcdhDerive("p256", EcPoint.mulGenerator(PEER_SECRET).encode(),
-            Optional.empty(), SubnetChainKeys.ECDH_KEY_NAME),
+            PATH, Optional.empty(), SubnetChainKeys.ECDH_KEY_NAME),
         new ManagementRequest.EcdhDerive("p256", EcPoint.mulGenerator(PEER_SECRET).encode(),
-            Optional.of(ECDH_TRANSPORT.publicKey().encode()), SubnetChainKeys.ECDH_KEY_NAME),
+            PATH, Optional.of(ECDH_TRANSPORT.publicKey().encode()), SubnetChainKeys.ECDH_KEY_NAME),
         new ManagementRequest.DocumentKeyShadows(storedDocument.commonPoint().encode(),
             REQUESTER.publicKey().encode(), SubnetChainKeys.DOCUMENT_KEY_NAME),
         new ManagementRequest.SignWithEcdsa("secp256k1", TX_HASH, PATH, SigningKeys.KEY_NAME),
@@ -143,9 +143,13 @@ class ChainKeyServicesSimulationTest {
   }
 
   @Test
-  void thresholdEcdhEqualsWhatAPlainPeerComputesInBothModes() {
+  void thresholdEcdhEqualsWhatAPlainPeerComputesWithTheCallersDerivedKeyInBothModes() {
     EcThresholdPublicKey subnetKey = keys().ecdhKeys().get(EcCurve.P256);
-    byte[] peerView = EcdhGroup.P256.sharedSecret(subnetKey.publicKey().mul(PEER_SECRET));
+    EcThresholdPublicKey callerKey = dev.subnetsim.chainkey.ecdh.CallerEcdhKey.derive(subnetKey,
+        factory.execution(SUBNET).proxy().toBytes(), PATH).publicKey();
+    byte[] peerView = EcdhGroup.P256.sharedSecret(callerKey.publicKey().mul(PEER_SECRET));
+    // Not the master key's product, which every canister could get before keys were per caller.
+    assertThat(peerView).isNotEqualTo(EcdhGroup.P256.sharedSecret(subnetKey.publicKey().mul(PEER_SECRET)));
     var plain = ManagementReply.Ecdh.decode(completion("ecdh_derive", 0).reply());
     assertThat(plain.encrypted()).isFalse();
     assertThat(plain.result()).isEqualTo(peerView);

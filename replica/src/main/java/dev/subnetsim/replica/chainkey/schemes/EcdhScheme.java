@@ -3,6 +3,7 @@ package dev.subnetsim.replica.chainkey.schemes;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcThresholdPublicKey;
+import dev.subnetsim.chainkey.ecdh.CallerEcdhKey;
 import dev.subnetsim.chainkey.ecdh.DhShare;
 import dev.subnetsim.chainkey.ecdh.EcdhGroup;
 import dev.subnetsim.chainkey.ecdh.EncryptedDhShare;
@@ -10,7 +11,6 @@ import dev.subnetsim.chainkey.ecdh.ThresholdEcdh;
 import dev.subnetsim.replica.chainkey.ChainKeyWire;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
-import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.state.ChainKeyRequest;
@@ -21,10 +21,13 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * ecdh_derive: each replica returns x_i*Q with a DLEQ proof (or, with a transport key, x_i*Q
- * encrypted to it with a proof); shares combine to x*Q, whose x- (or X25519 u-) coordinate is the
- * shared secret a plain peer computes with its own private key. In the encrypted mode the combined
- * result stays encrypted: neither the replicas nor the calling canister see the secret.
+ * ecdh_derive: the caller's key x' = x + offset is derived from the master key for (caller,
+ * derivation path) ({@link CallerEcdhKey}); each replica returns x'_i*Q with a DLEQ proof against
+ * its derived public share (or, with a transport key, x'_i*Q encrypted to it with a proof); shares
+ * combine to x'*Q, whose x- (or X25519 u-) coordinate is the shared secret a plain peer computes
+ * with its own private key and the caller's derived public key (ecdh_public_key). A canister can
+ * therefore only ever obtain products with its own keys. In the encrypted mode the combined result
+ * stays encrypted: neither the replicas nor the calling canister see the secret.
  */
 public final class EcdhScheme implements ChainKeyScheme {
   private final Map<EcCurve, EcThresholdPublicKey> keys;
@@ -37,8 +40,18 @@ public final class EcdhScheme implements ChainKeyScheme {
     return (ManagementRequest.EcdhDerive) r;
   }
 
-  private EcThresholdPublicKey key(ManagementRequest.EcdhDerive r) {
-    return keys.get(SubnetChainKeys.ecdhCurve(r.curve()));
+  private EcThresholdPublicKey master(ManagementRequest.EcdhDerive r) {
+    EcThresholdPublicKey key = keys.get(SubnetChainKeys.ecdhCurve(r.curve()));
+    if (key == null) {
+      throw new IllegalArgumentException("no " + r.curve() + " ECDH key on this subnet");
+    }
+    return key;
+  }
+
+  /** The key of the request's caller and derivation path. */
+  private CallerEcdhKey callerKey(ChainKeyRequest request) {
+    var r = cast(request.decoded());
+    return CallerEcdhKey.derive(master(r), request.caller().toBytes(), r.derivationPath());
   }
 
   private static EcPoint transport(EcThresholdPublicKey key, byte[] bytes) {
@@ -51,7 +64,7 @@ public final class EcdhScheme implements ChainKeyScheme {
     if (!SubnetChainKeys.ECDH_KEY_NAME.equals(r.keyName())) {
       throw new IllegalArgumentException("unknown ECDH key '" + r.keyName() + "'");
     }
-    EcThresholdPublicKey key = key(r);
+    EcThresholdPublicKey key = master(r);
     try {
       EcdhGroup.of(key.curve()).decodePublicKey(r.peerPublicKey());
     } catch (RuntimeException e) {
@@ -65,26 +78,22 @@ public final class EcdhScheme implements ChainKeyScheme {
   }
 
   @Override
-  public byte[] createShare(ChainKeyRequest r0, NodeChainKeyShares mine, SecureRandom rng) {
-    ManagementRequest request = r0.decoded();
-    CanisterId caller = r0.caller();
-    var r = cast(request);
-    EcThresholdPublicKey key = key(r);
-    var share = mine.ecdhShares().get(key.curve());
+  public byte[] createShare(ChainKeyRequest request, NodeChainKeyShares mine, SecureRandom rng) {
+    var r = cast(request.decoded());
+    CallerEcdhKey key = callerKey(request);
+    var share = key.share(mine.ecdhShares().get(key.publicKey().curve()));
     if (r.transportPublicKey().isPresent()) {
-      return ChainKeyWire.encode(ThresholdEcdh.createEncryptedShare(key, share, r.peerPublicKey(),
-          transport(key, r.transportPublicKey().get()), rng));
+      return ChainKeyWire.encode(ThresholdEcdh.createEncryptedShare(key.publicKey(), share,
+          r.peerPublicKey(), transport(key.publicKey(), r.transportPublicKey().get()), rng));
     }
-    return ChainKeyWire.encode(ThresholdEcdh.createShare(key, share, r.peerPublicKey(), rng));
+    return ChainKeyWire.encode(ThresholdEcdh.createShare(key.publicKey(), share, r.peerPublicKey(), rng));
   }
 
   @Override
-  public boolean verifyShare(ChainKeyRequest r0, int signer, byte[] share) {
-    ManagementRequest request = r0.decoded();
-    CanisterId caller = r0.caller();
-    var r = cast(request);
-    EcThresholdPublicKey key = key(r);
+  public boolean verifyShare(ChainKeyRequest request, int signer, byte[] share) {
+    var r = cast(request.decoded());
     try {
+      EcThresholdPublicKey key = callerKey(request).publicKey();
       if (r.transportPublicKey().isPresent()) {
         EncryptedDhShare s = ChainKeyWire.decodeEncryptedDhShare(key.curve(), share);
         return s.index() == signer && ThresholdEcdh.verifyEncryptedShare(key, r.peerPublicKey(),
@@ -98,11 +107,9 @@ public final class EcdhScheme implements ChainKeyScheme {
   }
 
   @Override
-  public ManagementReply combine(ChainKeyRequest r0, SortedMap<Integer, byte[]> verifiedShares) {
-    ManagementRequest request = r0.decoded();
-    CanisterId caller = r0.caller();
-    var r = cast(request);
-    EcThresholdPublicKey key = key(r);
+  public ManagementReply combine(ChainKeyRequest request, SortedMap<Integer, byte[]> verifiedShares) {
+    var r = cast(request.decoded());
+    EcThresholdPublicKey key = callerKey(request).publicKey();
     if (r.transportPublicKey().isPresent()) {
       List<EncryptedDhShare> shares = new ArrayList<>();
       verifiedShares.values().forEach(b -> shares.add(ChainKeyWire.decodeEncryptedDhShare(key.curve(), b)));
