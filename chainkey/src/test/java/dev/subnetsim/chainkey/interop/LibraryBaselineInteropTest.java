@@ -8,6 +8,7 @@ import dev.subnetsim.chainkey.artifacts.BlsArtifact;
 import dev.subnetsim.chainkey.artifacts.ChainKeyArtifact;
 import dev.subnetsim.chainkey.artifacts.EcdhArtifact;
 import dev.subnetsim.chainkey.artifacts.EcdhCurve;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -44,17 +45,19 @@ class LibraryBaselineInteropTest {
     byte[] signature =
         new P1().hash_to(message, DomainSeparators.BLS_SIG_DST).sign_with(sk).compress();
     byte[] publicKey = new P2(sk).compress();
-    BlsArtifact valid = new BlsArtifact(ORIGIN, publicKey, message, signature,
-        DomainSeparators.BLS_SIG_DST);
+    BlsArtifact valid = new BlsArtifact(ORIGIN, Bytes.of(publicKey), Bytes.of(message),
+        Bytes.of(signature), DomainSeparators.BLS_SIG_DST);
 
     SecretKey other = new SecretKey();
     other.keygen(new byte[32]);
     List<ChainKeyArtifact> artifacts = List.of(
         valid,
-        new BlsArtifact(ORIGIN, publicKey, message, Tamper.flipBit(signature, 47, 0), valid.dst()),
-        new BlsArtifact(ORIGIN, publicKey, "beacon 2".getBytes(StandardCharsets.UTF_8), signature,
-            valid.dst()),
-        new BlsArtifact(ORIGIN, new P2(other).compress(), message, signature, valid.dst()));
+        new BlsArtifact(ORIGIN, valid.publicKey(), valid.message(),
+            Bytes.of(Tamper.flipBit(signature, 47, 0)), valid.dst()),
+        new BlsArtifact(ORIGIN, valid.publicKey(), Bytes.of("beacon 2".getBytes(StandardCharsets.UTF_8)),
+            valid.signature(), valid.dst()),
+        new BlsArtifact(ORIGIN, Bytes.of(new P2(other).compress()), valid.message(),
+            valid.signature(), valid.dst()));
     NodeHarness.Verification v = NodeHarness.locate().verify(artifacts);
     assertThat(v.line(1).ok()).as(v.output()).isTrue();
     assertThat(v.lines().subList(1, 4)).as(v.output()).noneMatch(NodeHarness.LineResult::ok);
