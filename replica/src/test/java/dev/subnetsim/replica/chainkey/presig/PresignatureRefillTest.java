@@ -266,13 +266,8 @@ class PresignatureRefillTest {
     Bed bed = new Bed(-1);
     bed.block(List.of(bed.call(ecdsa("secp256k1"), 0)));
     bed.block(List.of());
-    var params = bed.presignatures.params(bed.state, K1, 0, "kappa").orElseThrow();
-    byte[] dealing = IdkgDealer.deal(params, 1, List.of(new CommitmentOpening.Pedersen(
-        EcScalar.random(EcCurve.SECP256K1, bed.rng.fork("x")), EcScalar.random(EcCurve.SECP256K1,
-            bed.rng.fork("y")))), bed.rng.fork("forged")).toBytes();
-    var item = new PayloadItem.PresignatureDealing(K1, 0, "kappa", 1,
-        java.util.Arrays.copyOf(dealing, dealing.length - 1));
-
+    // A transcript id of 1 byte, then nothing.
+    var item = new PayloadItem.PresignatureDealing(K1, 0, "kappa", 1, new byte[] {0, 0, 0, 1});
     bed.apply(bed.dealers.get(0).onDealing(bed.state, 1, item));
     assertThat(bed.blamed).singleElement().satisfies(b ->
         assertThat(b.reason()).contains("malformed presignature dealing"));
