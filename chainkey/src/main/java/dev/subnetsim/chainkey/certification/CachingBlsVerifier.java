@@ -19,7 +19,8 @@ public final class CachingBlsVerifier implements BlsVerifier {
   private final int maxEntries;
   private final ConcurrentHashMap<Key, Boolean> results = new ConcurrentHashMap<>();
 
-  private record Key(long a, long b, long c, long d) {}
+  // Package-private for the known-answer test of the key derivation.
+  record Key(long a, long b, long c, long d) {}
 
   public CachingBlsVerifier(BlsVerifier inner, int maxEntries) {
     this.inner = Objects.requireNonNull(inner, "inner");
@@ -49,7 +50,7 @@ public final class CachingBlsVerifier implements BlsVerifier {
     return results.size();
   }
 
-  private static Key key(byte[] pk, byte[] msg, byte[] sig) {
+  static Key key(byte[] pk, byte[] msg, byte[] sig) {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
