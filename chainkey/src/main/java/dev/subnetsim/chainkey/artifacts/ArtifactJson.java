@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,13 +46,13 @@ public final class ArtifactJson {
       o.put("dst", a.dst());
     } else if (artifact instanceof EcdsaArtifact a) {
       o.put("curve", a.curve().wireName());
-      derivation(o, a.masterPublicKey(), a.chainCode(), a.canisterId(), a.derivationPath());
+      derivation(o, a.derivation());
       hex(o, "public_key", a.publicKey());
       hex(o, "message_hash", a.messageHash());
       hex(o, "signature", a.signature());
     } else if (artifact instanceof SchnorrArtifact a) {
       o.put("algorithm", a.algorithm().wireName());
-      derivation(o, a.masterPublicKey(), a.chainCode(), a.canisterId(), a.derivationPath());
+      derivation(o, a.derivation());
       hex(o, "public_key", a.publicKey());
       hex(o, "message", a.message());
       hex(o, "signature", a.signature());
@@ -66,8 +67,7 @@ public final class ArtifactJson {
       o.put("curve", a.curve().wireName());
       hex(o, "subnet_public_key", a.subnetPublicKey());
       o.put("canister_id", a.canisterId());
-      ArrayNode list = o.putArray("derivation_path");
-      a.derivationPath().forEach(component -> list.add(HEX.formatHex(component)));
+      path(o, a.derivationPath());
       hex(o, "public_key", a.publicKey());
       hex(o, "peer_public_key", a.peerPublicKey());
       hex(o, "peer_private_key", a.peerPrivateKey());
@@ -120,20 +120,14 @@ public final class ArtifactJson {
       case ECDSA -> new EcdsaArtifact(
           origin,
           EcdsaCurve.fromWireName("curve", text(node, "curve")),
-          bytes(node, "master_public_key"),
-          bytes(node, "chain_code"),
-          text(node, "canister_id"),
-          bytesList(node, "derivation_path"),
+          derivation(node),
           bytes(node, "public_key"),
           bytes(node, "message_hash"),
           bytes(node, "signature"));
       case SCHNORR -> new SchnorrArtifact(
           origin,
           SchnorrAlgorithm.fromWireName("algorithm", text(node, "algorithm")),
-          bytes(node, "master_public_key"),
-          bytes(node, "chain_code"),
-          text(node, "canister_id"),
-          bytesList(node, "derivation_path"),
+          derivation(node),
           bytes(node, "public_key"),
           bytes(node, "message"),
           bytes(node, "signature"));
@@ -164,17 +158,25 @@ public final class ArtifactJson {
     };
   }
 
-  private static void derivation(
-      ObjectNode o, byte[] masterPublicKey, byte[] chainCode, String canisterId, List<byte[]> path) {
-    hex(o, "master_public_key", masterPublicKey);
-    hex(o, "chain_code", chainCode);
-    o.put("canister_id", canisterId);
-    ArrayNode list = o.putArray("derivation_path");
-    path.forEach(component -> list.add(HEX.formatHex(component)));
+  private static void derivation(ObjectNode o, KeyDerivation d) {
+    hex(o, "master_public_key", d.masterPublicKey());
+    hex(o, "chain_code", d.chainCode());
+    o.put("canister_id", d.canisterId());
+    path(o, d.derivationPath());
   }
 
-  private static void hex(ObjectNode o, String field, byte[] value) {
-    o.put(field, HEX.formatHex(value));
+  private static void path(ObjectNode o, List<Bytes> derivationPath) {
+    ArrayNode list = o.putArray("derivation_path");
+    derivationPath.forEach(component -> list.add(component.toHex()));
+  }
+
+  private static KeyDerivation derivation(JsonNode node) {
+    return new KeyDerivation(bytes(node, "master_public_key"), bytes(node, "chain_code"),
+        text(node, "canister_id"), bytesList(node, "derivation_path"));
+  }
+
+  private static void hex(ObjectNode o, String field, Bytes value) {
+    o.put(field, value.toHex());
   }
 
   private static String text(JsonNode node, String field) {
@@ -185,23 +187,23 @@ public final class ArtifactJson {
     return v.textValue();
   }
 
-  private static byte[] bytes(JsonNode node, String field) {
-    return hexValue(field, text(node, field));
+  private static Bytes bytes(JsonNode node, String field) {
+    return Bytes.of(hexValue(field, text(node, field)));
   }
 
-  private static List<byte[]> bytesList(JsonNode node, String field) {
+  private static List<Bytes> bytesList(JsonNode node, String field) {
     JsonNode v = node.get(field);
     if (v == null || !v.isArray()) {
       throw new ArtifactFormatException(field, "missing or not a list");
     }
-    List<byte[]> out = new ArrayList<>(v.size());
+    List<Bytes> out = new ArrayList<>(v.size());
     for (int i = 0; i < v.size(); i++) {
       JsonNode item = v.get(i);
       String name = field + "[" + i + "]";
       if (!item.isTextual()) {
         throw new ArtifactFormatException(name, "not a string");
       }
-      out.add(hexValue(name, item.textValue()));
+      out.add(Bytes.of(hexValue(name, item.textValue())));
     }
     return out;
   }

@@ -1,7 +1,7 @@
 package dev.subnetsim.chainkey.artifacts;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import java.util.Optional;
-import java.util.Objects;
 
 /**
  * An IC certificate ({@code certificate} line): the CBOR certificate, the root key it verifies
@@ -10,35 +10,12 @@ import java.util.Objects;
  */
 public record CertificateArtifact(
     ArtifactOrigin origin,
-    byte[] rootKeyDer,
-    byte[] certificate,
+    Bytes rootKeyDer,
+    Bytes certificate,
     Optional<String> canisterId) implements ChainKeyArtifact {
-
-  public CertificateArtifact {
-    Objects.requireNonNull(origin, "origin");
-    rootKeyDer = rootKeyDer.clone();
-    certificate = certificate.clone();
-    Objects.requireNonNull(canisterId, "canisterId");
-  }
 
   @Override
   public ArtifactKind kind() {
     return ArtifactKind.CERTIFICATE;
-  }
-
-  // Value semantics over the byte[] components: equal iff the logged lines are equal.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof CertificateArtifact other && ArtifactJson.toJsonLine(this).equals(ArtifactJson.toJsonLine(other));
-  }
-
-  @Override
-  public int hashCode() {
-    return ArtifactJson.toJsonLine(this).hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return ArtifactJson.toJsonLine(this);
   }
 }

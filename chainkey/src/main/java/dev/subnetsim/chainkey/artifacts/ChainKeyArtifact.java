@@ -2,8 +2,9 @@ package dev.subnetsim.chainkey.artifacts;
 
 /**
  * One combined chain-key artifact as logged in {@code artifacts.jsonl}. Components holding bytes
- * are {@code byte[]} (hex on output); records compare and print by their JSON line, so two
- * artifacts are equal exactly when they log the same line.
+ * are {@link dev.subnetsim.chainkey.bytes.Bytes} (hex on output), so the generated record equals
+ * and hashCode are value semantics: two artifacts are equal exactly when they log the same line.
+ * ({@link EcdhArtifact} still holds {@code byte[]} and compares by its line until it moves over.)
  */
 public sealed interface ChainKeyArtifact
     permits BlsArtifact,

@@ -1,7 +1,7 @@
 package dev.subnetsim.chainkey.artifacts;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A threshold ECDH result ({@code ecdh} line): the subnet's master public key, the caller
@@ -13,44 +13,20 @@ import java.util.Objects;
 public record EcdhArtifact(
     ArtifactOrigin origin,
     EcdhCurve curve,
-    byte[] subnetPublicKey,
+    Bytes subnetPublicKey,
     String canisterId,
-    List<byte[]> derivationPath,
-    byte[] publicKey,
-    byte[] peerPublicKey,
-    byte[] peerPrivateKey,
-    byte[] sharedSecret) implements ChainKeyArtifact {
+    List<Bytes> derivationPath,
+    Bytes publicKey,
+    Bytes peerPublicKey,
+    Bytes peerPrivateKey,
+    Bytes sharedSecret) implements ChainKeyArtifact {
 
   public EcdhArtifact {
-    Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(curve, "curve");
-    Objects.requireNonNull(canisterId, "canisterId");
-    subnetPublicKey = subnetPublicKey.clone();
-    derivationPath = derivationPath.stream().map(byte[]::clone).toList();
-    publicKey = publicKey.clone();
-    peerPublicKey = peerPublicKey.clone();
-    peerPrivateKey = peerPrivateKey.clone();
-    sharedSecret = sharedSecret.clone();
+    derivationPath = List.copyOf(derivationPath);
   }
 
   @Override
   public ArtifactKind kind() {
     return ArtifactKind.ECDH;
-  }
-
-  // Value semantics over the byte[] components: equal iff the logged lines are equal.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof EcdhArtifact other && ArtifactJson.toJsonLine(this).equals(ArtifactJson.toJsonLine(other));
-  }
-
-  @Override
-  public int hashCode() {
-    return ArtifactJson.toJsonLine(this).hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return ArtifactJson.toJsonLine(this);
   }
 }

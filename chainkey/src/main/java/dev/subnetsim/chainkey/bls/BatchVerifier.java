@@ -6,7 +6,7 @@ import dev.subnetsim.chainkey.bls12381.HashToCurve;
 import dev.subnetsim.chainkey.bls12381.PairingTerm;
 import dev.subnetsim.chainkey.bls12381.Pairings;
 import dev.subnetsim.chainkey.bls12381.Scalar;
-import java.nio.ByteBuffer;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,7 +130,7 @@ public final class BatchVerifier {
       this.items = items;
       randomizers = new long[n];
       messageGroup = new int[n];
-      Map<ByteBuffer, Integer> groups = new LinkedHashMap<>();
+      Map<Bytes, Integer> groups = new LinkedHashMap<>();
       for (int i = 0; i < n; i++) {
         Item it = items.get(i);
         // Draw the randomizer for every item, valid or not, so the stream does not depend on
@@ -141,10 +141,11 @@ public final class BatchVerifier {
           trivialBad.add(i);
           continue;
         }
-        Integer g = groups.get(ByteBuffer.wrap(it.message()));
+        Bytes message = Bytes.of(it.message()); // a copy: groups by content, not by array
+        Integer g = groups.get(message);
         if (g == null) {
           g = messageHashes.size();
-          groups.put(ByteBuffer.wrap(it.message().clone()), g);
+          groups.put(message, g);
           messageHashes.add(HashToCurve.hashToG1(it.message(), dst));
         }
         messageGroup[i] = g;

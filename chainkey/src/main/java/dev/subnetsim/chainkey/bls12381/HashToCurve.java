@@ -14,12 +14,12 @@ public final class HashToCurve {
 
   /** RFC 9380 hash_to_curve to G1 with the suite's expand_message_xmd(SHA-256). */
   public static G1Point hashToG1(byte[] msg, String dst) {
-    return G1Point.wrap(new P1().hash_to(msg, asciiDst(dst)));
+    return G1Point.GROUP.wrap(new P1().hash_to(msg, asciiDst(dst)));
   }
 
   /** RFC 9380 hash_to_curve to G2 (BLS12381G2_XMD:SHA-256_SSWU_RO_ with the given DST). */
   public static G2Point hashToG2(byte[] msg, String dst) {
-    return G2Point.wrap(new P2().hash_to(msg, asciiDst(dst)));
+    return G2Point.GROUP.wrap(new P2().hash_to(msg, asciiDst(dst)));
   }
 
   /**

@@ -3,10 +3,6 @@ package dev.subnetsim.chainkey.bls12381;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
-import supranational.blst.P1;
-import supranational.blst.P2;
 
 /**
  * {@code sum(k_i * P_i)} in G1 and G2 by Straus's interleaved method with width-w NAF digits
@@ -27,41 +23,8 @@ import supranational.blst.P2;
 final class MultiScalarMul {
   private MultiScalarMul() {}
 
-  /** The operations Straus needs, over blst's mutable point type T. */
-  private record Ops<T>(
-      Supplier<T> identity, UnaryOperator<T> dup, Adder<T> addInPlace, UnaryOperator<T> dblInPlace,
-      UnaryOperator<T> negInPlace) {}
-
-  @FunctionalInterface
-  private interface Adder<T> {
-    void add(T acc, T x);
-  }
-
-  private static final Ops<P1> G1_OPS =
-      new Ops<>(P1::new, P1::dup, (a, x) -> a.add(x), P1::dbl, P1::neg);
-  private static final Ops<P2> G2_OPS =
-      new Ops<>(P2::new, P2::dup, (a, x) -> a.add(x), P2::dbl, P2::neg);
-
-  static G1Point g1(List<G1Point> points, List<Scalar> scalars) {
-    checkSizes(points.size(), scalars.size());
-    List<P1> raw = new ArrayList<>(points.size());
-    for (G1Point p : points) {
-      raw.add(p.blstReadOnly());
-    }
-    return G1Point.wrap(straus(G1_OPS, raw, scalars));
-  }
-
-  static G2Point g2(List<G2Point> points, List<Scalar> scalars) {
-    checkSizes(points.size(), scalars.size());
-    List<P2> raw = new ArrayList<>(points.size());
-    for (G2Point p : points) {
-      raw.add(p.blstReadOnly());
-    }
-    return G2Point.wrap(straus(G2_OPS, raw, scalars));
-  }
-
   /** The input points are only read (dup'ed before any mutation). */
-  private static <T> T straus(Ops<T> ops, List<T> points, List<Scalar> scalars) {
+  static <T> T straus(BlstOps<T, ?> ops, List<T> points, List<Scalar> scalars) {
     int k = points.size();
     int maxBits = 0;
     for (Scalar s : scalars) {
@@ -94,10 +57,10 @@ final class MultiScalarMul {
       for (int i = 0; i < k; i++) {
         int d = digits[i][bit];
         if (d > 0) {
-          ops.addInPlace().add(acc, positive.get(i).get((d - 1) >> 1));
+          ops.addInPlace().apply(acc, positive.get(i).get((d - 1) >> 1));
           started = true;
         } else if (d < 0) {
-          ops.addInPlace().add(acc, negative.get(i).get((-d - 1) >> 1));
+          ops.addInPlace().apply(acc, negative.get(i).get((-d - 1) >> 1));
           started = true;
         }
       }
@@ -106,14 +69,14 @@ final class MultiScalarMul {
   }
 
   /** P, 3P, 5P, ..., (2*count-1) P as fresh objects. */
-  private static <T> List<T> oddMultiples(Ops<T> ops, T p, int count) {
+  private static <T> List<T> oddMultiples(BlstOps<T, ?> ops, T p, int count) {
     List<T> out = new ArrayList<>(count);
     out.add(ops.dup().apply(p));
     if (count > 1) {
       T twice = ops.dblInPlace().apply(ops.dup().apply(p));
       for (int j = 1; j < count; j++) {
         T next = ops.dup().apply(out.get(j - 1));
-        ops.addInPlace().add(next, twice);
+        ops.addInPlace().apply(next, twice);
         out.add(next);
       }
     }
@@ -163,11 +126,5 @@ final class MultiScalarMul {
       v = (v << 1) | (k.testBit(from + i) ? 1 : 0);
     }
     return v;
-  }
-
-  private static void checkSizes(int points, int scalars) {
-    if (points != scalars) {
-      throw new IllegalArgumentException(points + " points but " + scalars + " scalars");
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.subnetsim.chainkey.bytes;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * An immutable byte string with value semantics: equals, hashCode ({@link Arrays#hashCode}, so a
@@ -22,6 +23,11 @@ public final class Bytes implements Comparable<Bytes> {
   /** A copy of {@code b}. */
   public static Bytes of(byte[] b) {
     return b.length == 0 ? EMPTY : new Bytes(b.clone());
+  }
+
+  /** A copy of each array, in order. */
+  public static List<Bytes> ofEach(List<byte[]> arrays) {
+    return arrays.stream().map(Bytes::of).toList();
   }
 
   public static Bytes empty() {

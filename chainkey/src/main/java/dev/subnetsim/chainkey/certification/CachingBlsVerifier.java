@@ -1,5 +1,7 @@
 package dev.subnetsim.chainkey.certification;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
@@ -19,7 +21,8 @@ public final class CachingBlsVerifier implements BlsVerifier {
   private final int maxEntries;
   private final ConcurrentHashMap<Key, Boolean> results = new ConcurrentHashMap<>();
 
-  private record Key(long a, long b, long c, long d) {}
+  // Package-private for the known-answer test of the key derivation.
+  record Key(long a, long b, long c, long d) {}
 
   public CachingBlsVerifier(BlsVerifier inner, int maxEntries) {
     this.inner = Objects.requireNonNull(inner, "inner");
@@ -49,23 +52,16 @@ public final class CachingBlsVerifier implements BlsVerifier {
     return results.size();
   }
 
-  private static Key key(byte[] pk, byte[] msg, byte[] sig) {
+  static Key key(byte[] pk, byte[] msg, byte[] sig) {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
     }
-    sha.update(intBytes(pk.length));
-    sha.update(pk);
-    sha.update(intBytes(msg.length));
-    sha.update(msg);
-    sha.update(sig);
-    java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(sha.digest());
-    return new Key(h.getLong(), h.getLong(), h.getLong(), h.getLong());
-  }
-
-  private static byte[] intBytes(int v) {
-    return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    byte[] preimage = new BigEndianWriter(8 + pk.length + msg.length + sig.length)
+        .lengthPrefixed(pk).lengthPrefixed(msg).raw(sig).toBytes();
+    BigEndianReader h = new BigEndianReader(sha.digest(preimage), "SHA-256 digest");
+    return new Key(h.i64("a"), h.i64("b"), h.i64("c"), h.i64("d"));
   }
 }

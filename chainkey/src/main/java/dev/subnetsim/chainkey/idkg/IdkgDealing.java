@@ -100,6 +100,8 @@ public record IdkgDealing(String transcriptId, int dealer, PolynomialCommitment 
       PolynomialCommitment c = masked ? new PolynomialCommitment.Pedersen(points)
           : new PolynomialCommitment.Simple(points);
       return new IdkgDealing(id, dealer, c, e, cts, proof(kind, curve, pr));
+    } catch (MalformedIdkgBytesException e) {
+      throw e; // already names its defect
     } catch (MalformedBytesException e) {
       // Only a fixed-width field can run out here: take() checks every length first.
       throw new MalformedIdkgBytesException("truncated dealing");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,7 +16,12 @@ class ArtifactJsonTest {
   private static final ArtifactOrigin ORIGIN = new ArtifactOrigin("signing-1", 42, "key_1");
   private static final String CANISTER = "rdmx6-jaaaa-aaaaa-aaadq-cai";
 
-  static byte[] b(String hex) {
+  static Bytes b(String hex) {
+    return Bytes.fromHex(hex);
+  }
+
+  // EcdhArtifact still holds byte[].
+  static byte[] raw(String hex) {
     return HexFormat.of().parseHex(hex);
   }
 
@@ -24,10 +30,11 @@ class ArtifactJsonTest {
         new CertificateArtifact(ORIGIN, b("3082"), b("d9d9f7a0"), Optional.empty()),
         new CertificateArtifact(ORIGIN, b("3082"), b("d9d9f7a0"), Optional.of(CANISTER)),
         new BlsArtifact(ORIGIN, b("aa"), b("0d"), b("bb"), "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_"),
-        new EcdsaArtifact(ORIGIN, EcdsaCurve.P256, b("02ff"), b("00"), CANISTER,
-            List.of(b("0102"), b("")), b("03aa"), b("11"), b("22")),
-        new SchnorrArtifact(ORIGIN, SchnorrAlgorithm.ED25519, b("ee"), b("00"), CANISTER,
-            List.of(), b("ee01"), b(""), b("33")),
+        new EcdsaArtifact(ORIGIN, EcdsaCurve.P256,
+            new KeyDerivation(b("02ff"), b("00"), CANISTER, List.of(b("0102"), b(""))),
+            b("03aa"), b("11"), b("22")),
+        new SchnorrArtifact(ORIGIN, SchnorrAlgorithm.ED25519,
+            new KeyDerivation(b("ee"), b("00"), CANISTER, List.of()), b("ee01"), b(""), b("33")),
         new VetKdArtifact(ORIGIN, b("a9"), CANISTER, b(""), b("0001"), b("05"), b("c0ffee")),
         new EcdhArtifact(ORIGIN, EcdhCurve.X25519, b("01"), CANISTER, List.of(b("6d")), b("05"),
             b("02"), b("03"), b("04")),
@@ -47,8 +54,9 @@ class ArtifactJsonTest {
 
   @Test
   void fieldsComeInDesignOrderWithLowercaseHex() {
-    EcdsaArtifact a = new EcdsaArtifact(ORIGIN, EcdsaCurve.SECP256K1, b("02AB"), b("00"), CANISTER,
-        List.of(b("FF")), b("03CD"), b("EE"), b("0A0B"));
+    EcdsaArtifact a = new EcdsaArtifact(ORIGIN, EcdsaCurve.SECP256K1,
+        new KeyDerivation(b("02AB"), b("00"), CANISTER, List.of(b("FF"))), b("03CD"), b("EE"),
+        b("0A0B"));
     assertThat(ArtifactJson.toJsonLine(a)).isEqualTo(
         "{\"kind\":\"ecdsa\",\"subnet\":\"signing-1\",\"height\":42,\"key_id\":\"key_1\","
             + "\"curve\":\"secp256k1\",\"master_public_key\":\"02ab\",\"chain_code\":\"00\","
@@ -76,8 +84,8 @@ class ArtifactJsonTest {
 
   @Test
   void recordsCopyTheirBytesSoLaterMutationDoesNotChangeTheArtifact() {
-    byte[] sig = b("0102");
-    BlsArtifact a = new BlsArtifact(ORIGIN, b("aa"), b("bb"), sig, "dst");
+    byte[] sig = raw("0102");
+    BlsArtifact a = new BlsArtifact(ORIGIN, b("aa"), b("bb"), Bytes.of(sig), "dst");
     String before = ArtifactJson.toJsonLine(a);
     sig[0] = 9;
     assertThat(ArtifactJson.toJsonLine(a)).isEqualTo(before);
@@ -88,6 +96,24 @@ class ArtifactJsonTest {
     BlsArtifact a = new BlsArtifact(ORIGIN, b("aa"), b("bb"), b("01"), "dst");
     BlsArtifact c = new BlsArtifact(ORIGIN, b("aa"), b("bb"), b("02"), "dst");
     assertThat(a).isNotEqualTo(c);
+  }
+
+  @Test
+  void artifactsBuiltFromEqualBytesInDistinctArraysAreEqualAndHashAlike() {
+    for (ChainKeyArtifact a : oneOfEachKind()) {
+      assertThat(oneOfEachKind()).filteredOn(o -> o.kind() == a.kind())
+          .anySatisfy(o -> assertThat(o).isNotSameAs(a).isEqualTo(a).hasSameHashCodeAs(a));
+    }
+  }
+
+  @Test
+  void derivationPathIsAnUnmodifiableCopy() {
+    List<Bytes> path = new ArrayList<>(List.of(b("01")));
+    KeyDerivation d = new KeyDerivation(b("02"), b("00"), CANISTER, path);
+    path.add(b("02"));
+    assertThat(d.derivationPath()).containsExactly(b("01"));
+    assertThatThrownBy(() -> d.derivationPath().add(b("02")))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

@@ -49,4 +49,12 @@ class BytesTest {
     assertThat(Bytes.fromHex("").isEmpty()).isTrue();
     assertThatThrownBy(() -> Bytes.fromHex("abc")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void ofEachCopiesEveryArrayInOrder() {
+    byte[] first = {1};
+    List<Bytes> list = Bytes.ofEach(List.of(first, new byte[] {2, 3}));
+    first[0] = 9;
+    assertThat(list).containsExactly(Bytes.fromHex("01"), Bytes.fromHex("0203"));
+  }
 }

@@ -6,6 +6,7 @@ import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
 import dev.subnetsim.chainkey.artifacts.CanisterSignatureArtifact;
 import dev.subnetsim.chainkey.artifacts.CertificateArtifact;
 import dev.subnetsim.chainkey.artifacts.ChainKeyArtifact;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.interop.NodeHarness;
 import java.util.List;
 import java.util.Optional;
@@ -32,12 +33,12 @@ class CertificationAgentJsTest {
     byte[] otherMessage = fx.canisterSigMessage().clone();
     otherMessage[otherMessage.length - 1] ^= 1;
     List<ChainKeyArtifact> bad = List.of(
-        new CertificateArtifact(origin("outside-ranges"), fx.rootKeyDer(), fx.delegatedCertificate().encode(),
+        new CertificateArtifact(origin("outside-ranges"), Bytes.of(fx.rootKeyDer()), Bytes.of(fx.delegatedCertificate().encode()),
             Optional.of(fx.canisterOutsideRanges().toText())),
-        new CertificateArtifact(origin("wrong-root-key"), CertificationFixtures.fromSeed(1).rootKeyDer(),
-            fx.rootCertificate().encode(), Optional.empty()),
-        new CanisterSignatureArtifact(origin("cansig-wrong-message"), fx.canisterSigPublicKeyDer(),
-            otherMessage, fx.canisterSignature(), fx.rootKeyDer()));
+        new CertificateArtifact(origin("wrong-root-key"), Bytes.of(CertificationFixtures.fromSeed(1).rootKeyDer()),
+            Bytes.of(fx.rootCertificate().encode()), Optional.empty()),
+        new CanisterSignatureArtifact(origin("cansig-wrong-message"), Bytes.of(fx.canisterSigPublicKeyDer()),
+            Bytes.of(otherMessage), Bytes.of(fx.canisterSignature()), Bytes.of(fx.rootKeyDer())));
 
     CertificateVerifier java = CertificateVerifier.jblst();
     assertThat(java.verify(fx.delegatedCertificate().encode(), fx.rootKeyDer(), fx.canisterId())).isNotNull();

@@ -3,6 +3,7 @@ package dev.subnetsim.chainkey.certification;
 import dev.subnetsim.chainkey.bls.BlsSignatures;
 import dev.subnetsim.chainkey.bls.JblstBlsSignatures;
 import dev.subnetsim.chainkey.bls.KeyPair;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.ic.CanisterIds;
 import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.chainkey.ic.SessionKeyDelegation;
@@ -123,14 +124,14 @@ public final class CertificationFixtures {
     java.util.function.Function<String, dev.subnetsim.chainkey.artifacts.ArtifactOrigin> origin =
         what -> new dev.subnetsim.chainkey.artifacts.ArtifactOrigin("certification-fixtures", fx.seed() & Long.MAX_VALUE, what);
     return List.of(
-        new dev.subnetsim.chainkey.artifacts.CertificateArtifact(origin.apply("root"), fx.rootKeyDer(),
-            fx.rootCertificate().encode(), Optional.empty()),
-        new dev.subnetsim.chainkey.artifacts.CertificateArtifact(origin.apply("delegated"), fx.rootKeyDer(),
-            fx.delegatedCertificate().encode(), Optional.of(fx.canisterId().toText())),
+        new dev.subnetsim.chainkey.artifacts.CertificateArtifact(origin.apply("root"), Bytes.of(fx.rootKeyDer()),
+            Bytes.of(fx.rootCertificate().encode()), Optional.empty()),
+        new dev.subnetsim.chainkey.artifacts.CertificateArtifact(origin.apply("delegated"), Bytes.of(fx.rootKeyDer()),
+            Bytes.of(fx.delegatedCertificate().encode()), Optional.of(fx.canisterId().toText())),
         new dev.subnetsim.chainkey.artifacts.CanisterSignatureArtifact(origin.apply("canister-signature-delegated"),
-            fx.canisterSigPublicKeyDer(), fx.canisterSigMessage(), fx.canisterSignature(), fx.rootKeyDer()),
+            Bytes.of(fx.canisterSigPublicKeyDer()), Bytes.of(fx.canisterSigMessage()), Bytes.of(fx.canisterSignature()), Bytes.of(fx.rootKeyDer())),
         new dev.subnetsim.chainkey.artifacts.CanisterSignatureArtifact(origin.apply("canister-signature-root"),
-            fx.canisterSigPublicKeyDer(), fx.canisterSigMessage(), fx.canisterSignatureRootCertified(), fx.rootKeyDer()));
+            Bytes.of(fx.canisterSigPublicKeyDer()), Bytes.of(fx.canisterSigMessage()), Bytes.of(fx.canisterSignatureRootCertified()), Bytes.of(fx.rootKeyDer())));
   }
 
   private static byte[] hex(String s) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
 import dev.subnetsim.chainkey.artifacts.EcdhArtifact;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.artifacts.EcdhCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.ec.EcScalar;
@@ -58,9 +59,9 @@ class ThresholdEcdhNobleInteropTest {
       case SECP256K1 -> EcdhCurve.SECP256K1;
       case X25519 -> EcdhCurve.X25519;
     };
-    return new EcdhArtifact(ORIGIN, curve, ThresholdEcdh.subnetPublicKey(key.publicKey()),
-        Principal.fromBytes(CANISTER).toText(), PATH, caller.wirePublicKey(), peerPublic, peerPrivate,
-        ThresholdEcdh.sharedSecret(caller.publicKey(), c));
+    return new EcdhArtifact(ORIGIN, curve, Bytes.of(ThresholdEcdh.subnetPublicKey(key.publicKey())),
+        Principal.fromBytes(CANISTER).toText(), Bytes.ofEach(PATH), Bytes.of(caller.wirePublicKey()),
+        Bytes.of(peerPublic), Bytes.of(peerPrivate), Bytes.of(ThresholdEcdh.sharedSecret(caller.publicKey(), c)));
   }
 
   @Test
@@ -71,10 +72,10 @@ class ThresholdEcdhNobleInteropTest {
     }
     List<EcdhArtifact> all = new ArrayList<>(valid);
     for (EcdhArtifact a : valid) {
-      byte[] secret = a.sharedSecret().clone();
+      byte[] secret = a.sharedSecret().toArray();
       secret[7] ^= 1;
       all.add(new EcdhArtifact(a.origin(), a.curve(), a.subnetPublicKey(), a.canisterId(), a.derivationPath(),
-          a.publicKey(), a.peerPublicKey(), a.peerPrivateKey(), secret));
+          a.publicKey(), a.peerPublicKey(), a.peerPrivateKey(), Bytes.of(secret)));
       // The master key's product, as every caller got it before keys were derived per caller.
       all.add(new EcdhArtifact(a.origin(), a.curve(), a.subnetPublicKey(), a.canisterId(), a.derivationPath(),
           a.subnetPublicKey(), a.peerPublicKey(), a.peerPrivateKey(), a.sharedSecret()));

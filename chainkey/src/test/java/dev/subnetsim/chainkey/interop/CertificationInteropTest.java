@@ -7,6 +7,7 @@ import dev.subnetsim.chainkey.artifacts.CanisterSignatureArtifact;
 import dev.subnetsim.chainkey.artifacts.CertificateArtifact;
 import dev.subnetsim.chainkey.artifacts.ChainKeyArtifact;
 import dev.subnetsim.chainkey.bls12381.G1Point;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.certification.BlsKeyDer;
 import dev.subnetsim.chainkey.certification.CanisterSignatureIssuer;
 import dev.subnetsim.chainkey.certification.Certificate;
@@ -63,26 +64,26 @@ class CertificationInteropTest {
     byte[] otherRootDer = CertificationFixtures.fromSeed(5).rootKeyDer();
     List<ChainKeyArtifact> tampered = List.of(
         // one bit of the BLS signature flipped
-        new CertificateArtifact(origin("flipped"), fx.rootKeyDer(),
-            new Certificate(root.tree(), Tamper.flipBit(root.signature(), 30, 1), root.delegation()).encode(),
+        new CertificateArtifact(origin("flipped"), Bytes.of(fx.rootKeyDer()),
+            Bytes.of(new Certificate(root.tree(), Tamper.flipBit(root.signature(), 30, 1), root.delegation()).encode()),
             Optional.empty()),
         // another root key
-        new CertificateArtifact(origin("wrong-root"), otherRootDer, root.encode(), Optional.empty()),
+        new CertificateArtifact(origin("wrong-root"), Bytes.of(otherRootDer), Bytes.of(root.encode()), Optional.empty()),
         // delegated certificate checked for a canister outside the delegated ranges
-        new CertificateArtifact(origin("outside-ranges"), fx.rootKeyDer(), delegated.encode(),
+        new CertificateArtifact(origin("outside-ranges"), Bytes.of(fx.rootKeyDer()), Bytes.of(delegated.encode()),
             Optional.of(fx.canisterOutsideRanges().toText())),
         // the subnet's signature presented without its delegation (root key does not sign it)
-        new CertificateArtifact(origin("delegation-stripped"), fx.rootKeyDer(),
-            new Certificate(delegated.tree(), delegated.signature(), Optional.empty()).encode(),
+        new CertificateArtifact(origin("delegation-stripped"), Bytes.of(fx.rootKeyDer()),
+            Bytes.of(new Certificate(delegated.tree(), delegated.signature(), Optional.empty()).encode()),
             Optional.empty()),
         // canister signature: another message, another seed, another root key
-        new CanisterSignatureArtifact(origin("sig-wrong-message"), fx.canisterSigPublicKeyDer(),
-            "not the delegation".getBytes(StandardCharsets.UTF_8), fx.canisterSignature(), fx.rootKeyDer()),
+        new CanisterSignatureArtifact(origin("sig-wrong-message"), Bytes.of(fx.canisterSigPublicKeyDer()),
+            Bytes.of("not the delegation".getBytes(StandardCharsets.UTF_8)), Bytes.of(fx.canisterSignature()), Bytes.of(fx.rootKeyDer())),
         new CanisterSignatureArtifact(origin("sig-wrong-seed"),
-            fx.issuer().publicKey("another seed".getBytes(StandardCharsets.UTF_8)).toDer(),
-            fx.canisterSigMessage(), fx.canisterSignature(), fx.rootKeyDer()),
-        new CanisterSignatureArtifact(origin("sig-wrong-root"), fx.canisterSigPublicKeyDer(),
-            fx.canisterSigMessage(), fx.canisterSignature(), otherRootDer));
+            Bytes.of(fx.issuer().publicKey("another seed".getBytes(StandardCharsets.UTF_8)).toDer()),
+            Bytes.of(fx.canisterSigMessage()), Bytes.of(fx.canisterSignature()), Bytes.of(fx.rootKeyDer())),
+        new CanisterSignatureArtifact(origin("sig-wrong-root"), Bytes.of(fx.canisterSigPublicKeyDer()),
+            Bytes.of(fx.canisterSigMessage()), Bytes.of(fx.canisterSignature()), Bytes.of(otherRootDer)));
     NodeHarness.Verification v = NodeHarness.locate().verify(tampered);
     assertThat(v.lines()).as(v.output()).hasSize(tampered.size()).noneMatch(NodeHarness.LineResult::ok);
   }
@@ -113,11 +114,11 @@ class CertificationInteropTest {
     Certificate subnetCert = CertificateBuilder.certify(state, subnetSigner, Optional.of(delegation));
 
     List<ChainKeyArtifact> artifacts = List.of(
-        new CertificateArtifact(origin("threshold-root"), rootDer, rootCert.encode(), Optional.empty()),
-        new CertificateArtifact(origin("threshold-delegated"), rootDer, subnetCert.encode(),
+        new CertificateArtifact(origin("threshold-root"), Bytes.of(rootDer), Bytes.of(rootCert.encode()), Optional.empty()),
+        new CertificateArtifact(origin("threshold-delegated"), Bytes.of(rootDer), Bytes.of(subnetCert.encode()),
             Optional.of(canister.toText())),
-        new CanisterSignatureArtifact(origin("threshold-canister-sig"), issuer.publicKey(seed).toDer(),
-            message, issuer.signature(subnetCert.encode(), seed, message), rootDer));
+        new CanisterSignatureArtifact(origin("threshold-canister-sig"), Bytes.of(issuer.publicKey(seed).toDer()),
+            Bytes.of(message), Bytes.of(issuer.signature(subnetCert.encode(), seed, message)), Bytes.of(rootDer)));
     NodeHarness.Verification v = NodeHarness.locate().verify(artifacts);
     assertThat(v.allOk()).as(v.output()).isTrue();
   }

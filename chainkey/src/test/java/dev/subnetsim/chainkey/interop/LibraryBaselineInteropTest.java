@@ -8,6 +8,7 @@ import dev.subnetsim.chainkey.artifacts.BlsArtifact;
 import dev.subnetsim.chainkey.artifacts.ChainKeyArtifact;
 import dev.subnetsim.chainkey.artifacts.EcdhArtifact;
 import dev.subnetsim.chainkey.artifacts.EcdhCurve;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.derivation.DerivationPath;
 import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
 import dev.subnetsim.chainkey.ec.EcPoint;
@@ -61,17 +62,19 @@ class LibraryBaselineInteropTest {
     byte[] signature =
         new P1().hash_to(message, DomainSeparators.BLS_SIG_DST).sign_with(sk).compress();
     byte[] publicKey = new P2(sk).compress();
-    BlsArtifact valid = new BlsArtifact(ORIGIN, publicKey, message, signature,
-        DomainSeparators.BLS_SIG_DST);
+    BlsArtifact valid = new BlsArtifact(ORIGIN, Bytes.of(publicKey), Bytes.of(message),
+        Bytes.of(signature), DomainSeparators.BLS_SIG_DST);
 
     SecretKey other = new SecretKey();
     other.keygen(new byte[32]);
     List<ChainKeyArtifact> artifacts = List.of(
         valid,
-        new BlsArtifact(ORIGIN, publicKey, message, Tamper.flipBit(signature, 47, 0), valid.dst()),
-        new BlsArtifact(ORIGIN, publicKey, "beacon 2".getBytes(StandardCharsets.UTF_8), signature,
-            valid.dst()),
-        new BlsArtifact(ORIGIN, new P2(other).compress(), message, signature, valid.dst()));
+        new BlsArtifact(ORIGIN, valid.publicKey(), valid.message(),
+            Bytes.of(Tamper.flipBit(signature, 47, 0)), valid.dst()),
+        new BlsArtifact(ORIGIN, valid.publicKey(), Bytes.of("beacon 2".getBytes(StandardCharsets.UTF_8)),
+            valid.signature(), valid.dst()),
+        new BlsArtifact(ORIGIN, Bytes.of(new P2(other).compress()), valid.message(),
+            valid.signature(), valid.dst()));
     NodeHarness.Verification v = NodeHarness.locate().verify(artifacts);
     assertThat(v.line(1).ok()).as(v.output()).isTrue();
     assertThat(v.lines().subList(1, 4)).as(v.output()).noneMatch(NodeHarness.LineResult::ok);
@@ -85,7 +88,7 @@ class LibraryBaselineInteropTest {
     for (EcdhArtifact a : valid) {
       all.add(new EcdhArtifact(ORIGIN, a.curve(), a.subnetPublicKey(), a.canisterId(),
           a.derivationPath(), a.publicKey(), a.peerPublicKey(), a.peerPrivateKey(),
-          Tamper.flipBit(a.sharedSecret(), 0, 3)));
+          Bytes.of(Tamper.flipBit(a.sharedSecret().toArray(), 0, 3))));
     }
     NodeHarness.Verification v = NodeHarness.locate().verify(all);
     assertThat(v.lines()).extracting(NodeHarness.LineResult::ok).as(v.output())
@@ -103,9 +106,9 @@ class LibraryBaselineInteropTest {
     ka.init(peer.getPrivate());
     ka.doPhase(KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(
         derived.affineX(), derived.affineY()), ((ECPublicKey) subnet.getPublic()).getParams())), true);
-    return new EcdhArtifact(ORIGIN, EcdhCurve.P256, master, CALLER, PATH, derived.encode(),
-        compress((ECPublicKey) peer.getPublic()),
-        fixed(((ECPrivateKey) peer.getPrivate()).getS(), 32), ka.generateSecret());
+    return new EcdhArtifact(ORIGIN, EcdhCurve.P256, Bytes.of(master), CALLER, Bytes.ofEach(PATH),
+        Bytes.of(derived.encode()), Bytes.of(compress((ECPublicKey) peer.getPublic())),
+        Bytes.of(fixed(((ECPrivateKey) peer.getPrivate()).getS(), 32)), Bytes.of(ka.generateSecret()));
   }
 
   private static EcdhArtifact x25519(SeededRandom random) throws Exception {
@@ -124,8 +127,9 @@ class LibraryBaselineInteropTest {
     ka.doPhase(KeyFactory.getInstance("XDH").generatePublic(new XECPublicKeySpec(
         NamedParameterSpec.X25519, new BigInteger(1, derivedBigEndian))), true);
     byte[] peerScalar = ((XECPrivateKey) peer.getPrivate()).getScalar().orElseThrow();
-    return new EcdhArtifact(ORIGIN, EcdhCurve.X25519, master, CALLER, PATH, derived,
-        littleEndianU((XECPublicKey) peer.getPublic()), peerScalar, ka.generateSecret());
+    return new EcdhArtifact(ORIGIN, EcdhCurve.X25519, Bytes.of(master), CALLER, Bytes.ofEach(PATH),
+        Bytes.of(derived), Bytes.of(littleEndianU((XECPublicKey) peer.getPublic())),
+        Bytes.of(peerScalar), Bytes.of(ka.generateSecret()));
   }
 
   static byte[] compress(ECPublicKey key) {

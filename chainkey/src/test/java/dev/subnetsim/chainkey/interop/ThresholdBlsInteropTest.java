@@ -13,6 +13,7 @@ import dev.subnetsim.chainkey.bls.KeyPair;
 import dev.subnetsim.chainkey.bls.PublicKey;
 import dev.subnetsim.chainkey.bls.Signature;
 import dev.subnetsim.chainkey.bls12381.G1Point;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.threshold.CombinedSignature;
 import dev.subnetsim.chainkey.threshold.ThresholdBls;
@@ -35,7 +36,8 @@ class ThresholdBlsInteropTest {
   private static final String DST = DomainSeparators.BLS_SIG_DST;
 
   private static BlsArtifact artifact(String keyId, long height, byte[] pk, byte[] msg, byte[] sig) {
-    return new BlsArtifact(new ArtifactOrigin("subnet-a", height, keyId), pk, msg, sig, DST);
+    return new BlsArtifact(new ArtifactOrigin("subnet-a", height, keyId), Bytes.of(pk), Bytes.of(msg),
+        Bytes.of(sig), DST);
   }
 
   @Test
@@ -44,8 +46,8 @@ class ThresholdBlsInteropTest {
     for (long seed = 1; seed <= 5; seed++) {
       BlsTestVectors.Vector v = BlsTestVectors.fromSeed(seed);
       assertThat(v.dst()).isEqualTo(DST);
-      artifacts.add(new BlsArtifact(new ArtifactOrigin("vectors", seed, "bls"), v.publicKey(),
-          v.message(), v.signature(), v.dst()));
+      artifacts.add(new BlsArtifact(new ArtifactOrigin("vectors", seed, "bls"),
+          Bytes.of(v.publicKey()), Bytes.of(v.message()), Bytes.of(v.signature()), v.dst()));
     }
     NodeHarness.Verification v = NodeHarness.locate().verify(artifacts);
     assertThat(v.allOk()).as(v.output()).isTrue();

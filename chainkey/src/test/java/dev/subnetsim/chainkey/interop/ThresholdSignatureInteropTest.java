@@ -6,8 +6,10 @@ import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
 import dev.subnetsim.chainkey.artifacts.ChainKeyArtifact;
 import dev.subnetsim.chainkey.artifacts.EcdsaArtifact;
 import dev.subnetsim.chainkey.artifacts.EcdsaCurve;
+import dev.subnetsim.chainkey.artifacts.KeyDerivation;
 import dev.subnetsim.chainkey.artifacts.SchnorrAlgorithm;
 import dev.subnetsim.chainkey.artifacts.SchnorrArtifact;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.derivation.DerivationPath;
 import dev.subnetsim.chainkey.derivation.DerivedKey;
 import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
@@ -44,8 +46,10 @@ class ThresholdSignatureInteropTest {
         DerivationPath.forCanister(CANISTER, PATH));
   }
 
-  private static byte[] master(IdkgPresignatures c) {
-    return c.keyTranscript().commitment().constantTerm().encode();
+  private static KeyDerivation derivation(IdkgPresignatures c) {
+    return new KeyDerivation(Bytes.of(c.keyTranscript().commitment().constantTerm().encode()),
+        Bytes.of(IcKeyDerivation.masterChainCode()), Principal.fromBytes(CANISTER).toText(),
+        Bytes.ofEach(PATH));
   }
 
   private static EcdsaArtifact ecdsa(EcCurve curve, long seed) throws Exception {
@@ -57,9 +61,8 @@ class ThresholdSignatureInteropTest {
     pre.shares().forEach((i, s) -> shares.add(ThresholdEcdsa.createShare(pre.presignature(), req, i, s)));
     byte[] sig = ThresholdEcdsa.combine(pre.presignature(), req, shares).signature();
     return new EcdsaArtifact(new ArtifactOrigin("signing", 1, "key_1"),
-        curve == EcCurve.SECP256K1 ? EcdsaCurve.SECP256K1 : EcdsaCurve.P256, master(c),
-        IcKeyDerivation.masterChainCode(), Principal.fromBytes(CANISTER).toText(), PATH,
-        req.derivedKey().publicKey().encode(), hash, sig);
+        curve == EcCurve.SECP256K1 ? EcdsaCurve.SECP256K1 : EcdsaCurve.P256, derivation(c),
+        Bytes.of(req.derivedKey().publicKey().encode()), Bytes.of(hash), Bytes.of(sig));
   }
 
   private static SchnorrArtifact schnorr(ThresholdSchnorr.Algorithm alg, long seed) {
@@ -75,8 +78,7 @@ class ThresholdSignatureInteropTest {
     EcPoint pk = req.derivedKey().publicKey();
     return new SchnorrArtifact(new ArtifactOrigin("signing", 1, "key_1"),
         alg == ThresholdSchnorr.Algorithm.BIP340 ? SchnorrAlgorithm.BIP340 : SchnorrAlgorithm.ED25519,
-        master(c), IcKeyDerivation.masterChainCode(), Principal.fromBytes(CANISTER).toText(), PATH,
-        pk.encode(), msg, sig);
+        derivation(c), Bytes.of(pk.encode()), Bytes.of(msg), Bytes.of(sig));
   }
 
   @Test
@@ -85,13 +87,15 @@ class ThresholdSignatureInteropTest {
         schnorr(ThresholdSchnorr.Algorithm.BIP340, 33), schnorr(ThresholdSchnorr.Algorithm.ED25519, 34));
     List<ChainKeyArtifact> all = new ArrayList<>(valid);
     EcdsaArtifact e = (EcdsaArtifact) valid.get(0);
-    byte[] badSig = e.signature().clone(); // the accessor shares the record's array
+    byte[] badSig = e.signature().toArray();
     badSig[40] ^= 1;
-    all.add(new EcdsaArtifact(e.origin(), e.curve(), e.masterPublicKey(), e.chainCode(),
-        e.canisterId(), e.derivationPath(), e.publicKey(), e.messageHash(), badSig));
+    all.add(new EcdsaArtifact(e.origin(), e.curve(), e.derivation(), e.publicKey(), e.messageHash(),
+        Bytes.of(badSig)));
     SchnorrArtifact s = (SchnorrArtifact) valid.get(3);
-    all.add(new SchnorrArtifact(s.origin(), s.algorithm(), s.masterPublicKey(), s.chainCode(),
-        s.canisterId(), List.of(new byte[] {1}), s.publicKey(), s.message(), s.signature()));
+    KeyDerivation otherPath = new KeyDerivation(s.derivation().masterPublicKey(),
+        s.derivation().chainCode(), s.derivation().canisterId(), List.of(Bytes.fromHex("01")));
+    all.add(new SchnorrArtifact(s.origin(), s.algorithm(), otherPath, s.publicKey(), s.message(),
+        s.signature()));
     NodeHarness.Verification v = NodeHarness.locate().verify(all);
     for (int i = 1; i <= valid.size(); i++) {
       assertThat(v.line(i).ok()).as("line %d: %s", i, v.line(i).detail()).isTrue();

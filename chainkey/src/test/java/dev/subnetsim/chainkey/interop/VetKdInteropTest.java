@@ -9,6 +9,7 @@ import dev.subnetsim.chainkey.artifacts.VetKdArtifact;
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.bls12381.G2Point;
 import dev.subnetsim.chainkey.bls12381.Scalar;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.dkg.Complaint;
 import dev.subnetsim.chainkey.dkg.Dealing;
 import dev.subnetsim.chainkey.dkg.DkgConfig;
@@ -67,8 +68,9 @@ class VetKdInteropTest {
     }
     CombinedEncryptedKey combined = EncryptedKeyCombiner.combineVerified(prepared, pc, shares);
     assertThat(combined.invalidIndices()).hasSize(byzantine);
-    return new VetKdArtifact(new ArtifactOrigin("vetkd-subnet", 5, keyId), pc.publicKey().toBytes(),
-        CANISTER, context, INPUT, tsk.toBytes(), combined.encryptedKey().toBytes());
+    return new VetKdArtifact(new ArtifactOrigin("vetkd-subnet", 5, keyId),
+        Bytes.of(pc.publicKey().toBytes()), CANISTER, Bytes.of(context), Bytes.of(INPUT),
+        Bytes.of(tsk.toBytes()), Bytes.of(combined.encryptedKey().toBytes()));
   }
 
   @Test
@@ -92,7 +94,7 @@ class VetKdInteropTest {
     ThresholdKeySet keys = ThresholdBls.generateKeys(4, 3, rng.fork("keys"));
     VetKdArtifact a = encryptedKey("key_1", keys.publicCoefficients(), keys::secretKeyShare,
         "ctx".getBytes(StandardCharsets.UTF_8), rng.fork("request"), 0);
-    byte[] ek = a.encryptedKey();
+    byte[] ek = a.encryptedKey().toArray();
     G1Point c3 = G1Point.fromBytes(java.util.Arrays.copyOfRange(ek, 144, 192));
     byte[] shiftedC3 = ek.clone();
     System.arraycopy(c3.add(G1Point.generator()).toBytes(), 0, shiftedC3, 144, 48);
@@ -102,11 +104,12 @@ class VetKdInteropTest {
         with(a, Tamper.flipBit(ek, 191, 0), a.input(), a.context(), a.canisterId(), a.transportSecretKey()),
         with(a, shiftedC3, a.input(), a.context(), a.canisterId(), a.transportSecretKey()),
         with(a, otherC2, a.input(), a.context(), a.canisterId(), a.transportSecretKey()),
-        with(a, ek, "bob".getBytes(StandardCharsets.UTF_8), a.context(), a.canisterId(), a.transportSecretKey()),
-        with(a, ek, a.input(), new byte[0], a.canisterId(), a.transportSecretKey()),
+        with(a, ek, Bytes.of("bob".getBytes(StandardCharsets.UTF_8)), a.context(), a.canisterId(),
+            a.transportSecretKey()),
+        with(a, ek, a.input(), Bytes.empty(), a.canisterId(), a.transportSecretKey()),
         with(a, ek, a.input(), a.context(), OTHER_CANISTER, a.transportSecretKey()),
         with(a, ek, a.input(), a.context(), a.canisterId(),
-            TransportSecretKey.random(rng.fork("eve")).toBytes()));
+            Bytes.of(TransportSecretKey.random(rng.fork("eve")).toBytes())));
     NodeHarness.Verification v = NodeHarness.locate().verify(
         java.util.stream.Stream.concat(java.util.stream.Stream.of(a), tampered.stream()).toList());
     assertThat(v.line(1).ok()).as(v.output()).isTrue();
@@ -153,7 +156,7 @@ class VetKdInteropTest {
     keyShares.forEach((i, s) -> sigShares.put(i, tbls.signShare(s, msg)));
     byte[] sig = tbls.combineVerified(pc, msg, sigShares, rng.fork("batch")).signature().toBytes();
     BlsArtifact bls = new BlsArtifact(new ArtifactOrigin("dkg-subnet", 1, "dkg"),
-        pc.publicKey().toBytes(), msg, sig, tbls.dst());
+        Bytes.of(pc.publicKey().toBytes()), Bytes.of(msg), Bytes.of(sig), tbls.dst());
     NodeHarness.Verification v = NodeHarness.locate().verify(List.of(vetkd, bls));
     assertThat(v.allOk()).as(v.output()).isTrue();
   }
@@ -182,8 +185,9 @@ class VetKdInteropTest {
     assertThat(derived.get(0).source()).isEqualTo("@dfinity/vetkeys");
   }
 
-  private static VetKdArtifact with(VetKdArtifact a, byte[] encryptedKey, byte[] input,
-      byte[] context, String canisterId, byte[] tsk) {
-    return new VetKdArtifact(a.origin(), a.masterPublicKey(), canisterId, context, input, tsk, encryptedKey);
+  private static VetKdArtifact with(VetKdArtifact a, byte[] encryptedKey, Bytes input,
+      Bytes context, String canisterId, Bytes tsk) {
+    return new VetKdArtifact(a.origin(), a.masterPublicKey(), canisterId, context, input, tsk,
+        Bytes.of(encryptedKey));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
 import dev.subnetsim.chainkey.artifacts.CertificateArtifact;
 import dev.subnetsim.chainkey.bls12381.G1Point;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.certification.BlsKeyDer;
 import dev.subnetsim.chainkey.certification.CanisterRange;
 import dev.subnetsim.chainkey.certification.Certificate;
@@ -65,8 +66,8 @@ class CertifiedStateTreeTest {
     assertThat(cert.time()).hasValue(1_700_000_000_000_000_000L);
 
     NodeHarness.Verification v = NodeHarness.locate().verify(List.of(new CertificateArtifact(
-        new ArtifactOrigin("root", 1, "subnet-high-threshold"), rootKeyDer, cert.encode(),
-        Optional.empty())));
+        new ArtifactOrigin("root", 1, "subnet-high-threshold"), Bytes.of(rootKeyDer),
+        Bytes.of(cert.encode()), Optional.empty())));
     assertThat(v.allOk()).as(v.output()).isTrue();
   }
 

@@ -5,6 +5,7 @@ import dev.subnetsim.chainkey.artifacts.ArtifactJson;
 import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
 import dev.subnetsim.chainkey.artifacts.BlsArtifact;
 import dev.subnetsim.chainkey.bls.JblstBlsSignatures;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.scenarios.driver.DriverOutcome;
 import dev.subnetsim.scenarios.result.InvariantResult;
 import dev.subnetsim.scenarios.result.RunResult;
@@ -143,8 +144,9 @@ final class ResultMapping {
     for (RunRecorder.Combined c : recorder.combined) {
       boolean multi = c.kind().equals("notarization") || c.kind().equals("finalization");
       lines.add(ArtifactJson.toJsonLine(new BlsArtifact(
-          new ArtifactOrigin(c.subnet(), c.height(), c.kind()), c.publicKey(), c.message(),
-          c.signature(), multi ? multiDst : DomainSeparators.BLS_SIG_DST)));
+          new ArtifactOrigin(c.subnet(), c.height(), c.kind()), Bytes.of(c.publicKey()),
+          Bytes.of(c.message()), Bytes.of(c.signature()),
+          multi ? multiDst : DomainSeparators.BLS_SIG_DST)));
     }
     return lines;
   }

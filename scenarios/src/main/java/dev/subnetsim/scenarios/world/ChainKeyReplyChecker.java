@@ -6,9 +6,11 @@ import dev.subnetsim.chainkey.artifacts.EcdhArtifact;
 import dev.subnetsim.chainkey.artifacts.EcdhCurve;
 import dev.subnetsim.chainkey.artifacts.EcdsaArtifact;
 import dev.subnetsim.chainkey.artifacts.EcdsaCurve;
+import dev.subnetsim.chainkey.artifacts.KeyDerivation;
 import dev.subnetsim.chainkey.artifacts.SchnorrAlgorithm;
 import dev.subnetsim.chainkey.artifacts.SchnorrArtifact;
 import dev.subnetsim.chainkey.artifacts.VetKdArtifact;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.derivation.DerivationPath;
 import dev.subnetsim.chainkey.derivation.IcKeyDerivation;
 import dev.subnetsim.chainkey.docs.DocumentKeys;
@@ -154,8 +156,9 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
           EncryptedVetKey.fromBytes(encrypted).decryptAndVerify(client.get().vetKdTransport().get(),
               derived, r.input());
           artifacts.add(ArtifactJson.toJsonLine(new VetKdArtifact(origin,
-              keys.vetKdKey().publicKey().toBytes(), canister, r.context(), r.input(),
-              client.get().vetKdTransport().get().toBytes(), encrypted)));
+              Bytes.of(keys.vetKdKey().publicKey().toBytes()), canister, Bytes.of(r.context()),
+              Bytes.of(r.input()), Bytes.of(client.get().vetKdTransport().get().toBytes()),
+              Bytes.of(encrypted))));
           yield null;
         }
         case "ecdh_derive" -> {
@@ -178,9 +181,10 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
           }
           artifacts.add(ArtifactJson.toJsonLine(new EcdhArtifact(origin,
               key.curve() == EcCurve.P256 ? EcdhCurve.P256 : EcdhCurve.SECP256K1,
-              ThresholdEcdh.subnetPublicKey(master), canister, r.derivationPath(),
-              callerKey.wirePublicKey(), r.peerPublicKey(),
-              client.get().peerSecret().get().toBytes(), got)));
+              Bytes.of(ThresholdEcdh.subnetPublicKey(master)), canister,
+              Bytes.ofEach(r.derivationPath()), Bytes.of(callerKey.wirePublicKey()),
+              Bytes.of(r.peerPublicKey()), Bytes.of(client.get().peerSecret().get().toBytes()),
+              Bytes.of(got))));
           yield null;
         }
         case "document_key_shadows" -> {
@@ -204,9 +208,9 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
             yield "ECDSA signature of request " + c.requestId() + " does not verify";
           }
           artifacts.add(ArtifactJson.toJsonLine(new EcdsaArtifact(origin,
-              curve == EcCurve.P256 ? EcdsaCurve.P256 : EcdsaCurve.SECP256K1, master.encode(),
-              IcKeyDerivation.masterChainCode(), canister, r.derivationPath(),
-              derived.publicKey().encode(), r.messageHash(), sig)));
+              curve == EcCurve.P256 ? EcdsaCurve.P256 : EcdsaCurve.SECP256K1,
+              derivation(master.encode(), canister, r.derivationPath()),
+              Bytes.of(derived.publicKey().encode()), Bytes.of(r.messageHash()), Bytes.of(sig))));
           yield null;
         }
         case "sign_with_schnorr" -> {
@@ -224,8 +228,9 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
           }
           artifacts.add(ArtifactJson.toJsonLine(new SchnorrArtifact(origin,
               alg == ThresholdSchnorr.Algorithm.ED25519 ? SchnorrAlgorithm.ED25519
-                  : SchnorrAlgorithm.BIP340, master.encode(), IcKeyDerivation.masterChainCode(),
-              canister, r.derivationPath(), derived.publicKey().encode(), r.message(), sig)));
+                  : SchnorrAlgorithm.BIP340,
+              derivation(master.encode(), canister, r.derivationPath()),
+              Bytes.of(derived.publicKey().encode()), Bytes.of(r.message()), Bytes.of(sig))));
           yield null;
         }
         default -> null;
@@ -248,5 +253,10 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
       case "sign_with_ecdsa", "sign_with_schnorr" -> dev.subnetsim.replica.chainkey.SigningKeys.KEY_NAME;
       default -> SubnetChainKeys.DOCUMENT_KEY_NAME;
     };
+  }
+
+  private static KeyDerivation derivation(byte[] master, String canister, List<byte[]> path) {
+    return new KeyDerivation(Bytes.of(master), Bytes.of(IcKeyDerivation.masterChainCode()),
+        canister, Bytes.ofEach(path));
   }
 }

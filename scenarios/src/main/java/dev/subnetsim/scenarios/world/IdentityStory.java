@@ -4,6 +4,7 @@ import dev.subnetsim.chainkey.artifacts.ArtifactJson;
 import dev.subnetsim.chainkey.artifacts.ArtifactOrigin;
 import dev.subnetsim.chainkey.artifacts.CanisterSignatureArtifact;
 import dev.subnetsim.chainkey.artifacts.CertificateArtifact;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.certification.CanisterSignature;
 import dev.subnetsim.chainkey.certification.CanisterSignatureIssuer;
 import dev.subnetsim.chainkey.certification.CanisterSignatureVerifier;
@@ -71,11 +72,11 @@ final class IdentityStory {
           }
           Certificate certificate = Certificate.decode(o.certificate());
           calls.artifact(ArtifactJson.toJsonLine(new CanisterSignatureArtifact(
-              new ArtifactOrigin(o.subnet(), o.height(), "canister-signature"), expected, message,
-              signature, rootKey.get())));
+              new ArtifactOrigin(o.subnet(), o.height(), "canister-signature"), Bytes.of(expected),
+              Bytes.of(message), Bytes.of(signature), Bytes.of(rootKey.get()))));
           calls.artifact(ArtifactJson.toJsonLine(new CertificateArtifact(
-              new ArtifactOrigin(o.subnet(), o.height(), "query-certificate"), rootKey.get(),
-              o.certificate(), certificate.delegation().map(d ->
+              new ArtifactOrigin(o.subnet(), o.height(), "query-certificate"),
+              Bytes.of(rootKey.get()), Bytes.of(o.certificate()), certificate.delegation().map(d ->
                   Principal.fromBytes(canister.toBytes()).toText()))));
           return null;
         }, end);

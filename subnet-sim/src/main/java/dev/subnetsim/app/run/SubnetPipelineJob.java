@@ -6,6 +6,7 @@ import dev.subnetsim.chainkey.artifacts.CertificateArtifact;
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.bls12381.G2Point;
 import dev.subnetsim.chainkey.bls12381.Scalar;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.certification.BlsKeyDer;
 import dev.subnetsim.chainkey.certification.Certificate;
 import dev.subnetsim.chainkey.certification.CertificateBuilder;
@@ -190,8 +191,8 @@ public final class SubnetPipelineJob implements MainJob {
         invalidCertificates++;
       }
       String line = ArtifactJson.toJsonLine(new CertificateArtifact(
-          new ArtifactOrigin("root", h, "subnet-high-threshold"), rootKeyDer, cert.encode(),
-          Optional.empty()));
+          new ArtifactOrigin("root", h, "subnet-high-threshold"), Bytes.of(rootKeyDer),
+          Bytes.of(cert.encode()), Optional.empty()));
       artifacts.add(line);
       trace.update(line.getBytes(StandardCharsets.UTF_8));
       certified.add(h, h);

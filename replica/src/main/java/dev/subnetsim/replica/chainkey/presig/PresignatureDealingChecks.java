@@ -4,6 +4,7 @@ import dev.subnetsim.chainkey.idkg.IdkgDealing;
 import dev.subnetsim.chainkey.idkg.IdkgDealingVerifier;
 import dev.subnetsim.chainkey.idkg.IdkgParams;
 import dev.subnetsim.chainkey.idkg.InvalidDealingException;
+import dev.subnetsim.chainkey.idkg.MalformedIdkgBytesException;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.List;
@@ -78,14 +79,20 @@ final class PresignatureDealingChecks {
         IdkgDealingVerifier.verify(p, d);
         verdict = Optional.empty();
       }
+    } catch (MalformedIdkgBytesException e) {
+      verdict = malformed(p, dealer, e); // not "invalid", though an IllegalArgumentException
     } catch (InvalidDealingException | IllegalArgumentException e) {
       verdict = Optional.of("invalid presignature dealing for " + p.transcriptId()
           + " from dealer " + dealer + ": " + e.getMessage());
     } catch (RuntimeException e) {
-      verdict = Optional.of("malformed presignature dealing for " + p.transcriptId()
-          + " from dealer " + dealer + ": " + e.getMessage());
+      verdict = malformed(p, dealer, e);
     }
     verdicts.put(key, verdict);
     return verdict;
+  }
+
+  private static Optional<String> malformed(IdkgParams p, int dealer, RuntimeException e) {
+    return Optional.of("malformed presignature dealing for " + p.transcriptId()
+        + " from dealer " + dealer + ": " + e.getMessage());
   }
 }

@@ -12,6 +12,7 @@ import dev.subnetsim.chainkey.idkg.IdkgDealingVerifier;
 import dev.subnetsim.chainkey.idkg.IdkgParams;
 import dev.subnetsim.chainkey.idkg.IdkgTranscript;
 import dev.subnetsim.chainkey.idkg.InvalidDealingException;
+import dev.subnetsim.chainkey.idkg.MalformedIdkgBytesException;
 import dev.subnetsim.chainkey.idkg.TranscriptKind;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.schnorr.ThresholdSchnorr;
@@ -202,13 +203,19 @@ public final class ReshareContext {
       }
       IdkgDealingVerifier.verify(p, d);
       return Optional.empty();
+    } catch (MalformedIdkgBytesException e) {
+      return malformed(keyId, dealer, e); // not "invalid", though an IllegalArgumentException
     } catch (InvalidDealingException | IllegalArgumentException e) {
       return Optional.of("invalid resharing dealing of " + keyId + " from dealer " + dealer
           + ": " + e.getMessage());
     } catch (RuntimeException e) {
-      return Optional.of("malformed resharing dealing of " + keyId + " from dealer " + dealer
-          + ": " + e.getMessage());
+      return malformed(keyId, dealer, e);
     }
+  }
+
+  private static Optional<String> malformed(String keyId, int dealer, RuntimeException e) {
+    return Optional.of("malformed resharing dealing of " + keyId + " from dealer " + dealer
+        + ": " + e.getMessage());
   }
 
   /** A node's opening of an EC key it holds from genesis. */

@@ -262,6 +262,18 @@ class PresignatureRefillTest {
   }
 
   @Test
+  void undecodableDealingBytesAreBlamedAsAMalformedDealing() {
+    Bed bed = new Bed(-1);
+    bed.block(List.of(bed.call(ecdsa("secp256k1"), 0)));
+    bed.block(List.of());
+    // A transcript id of 1 byte, then nothing.
+    var item = new PayloadItem.PresignatureDealing(K1, 0, "kappa", 1, new byte[] {0, 0, 0, 1});
+    bed.apply(bed.dealers.get(0).onDealing(bed.state, 1, item));
+    assertThat(bed.blamed).singleElement().satisfies(b ->
+        assertThat(b.reason()).contains("malformed presignature dealing"));
+  }
+
+  @Test
   void aDealerEncryptingGarbageToOneNodeIsBlamedByThatNodeAndTheOthersStillSign() {
     // Dealer 0's dealings are the first in every block, so every transcript is built from them.
     Bed bed = new Bed(0);

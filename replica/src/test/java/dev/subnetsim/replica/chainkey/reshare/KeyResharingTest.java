@@ -140,6 +140,18 @@ class KeyResharingTest {
   }
 
   @Test
+  void truncatedEcDealingBytesAreJudgedMalformedAndTruncatedVetKdBytesInvalid() {
+    byte[] ec = dealing(2, "ecdsa/p256").dealing();
+    assertThat(context.check(reshare, "ecdsa/p256", 2, java.util.Arrays.copyOf(ec, ec.length - 1)))
+        .hasValueSatisfying(v -> assertThat(v)
+            .startsWith("malformed resharing dealing of ecdsa/p256 from dealer 2: "));
+    byte[] vetKd = dealing(2, "vetkd").dealing();
+    assertThat(context.check(reshare, "vetkd", 2, java.util.Arrays.copyOf(vetKd, vetKd.length - 1)))
+        .hasValueSatisfying(v -> assertThat(v)
+            .startsWith("invalid resharing dealing of vetkd from dealer 2: "));
+  }
+
+  @Test
   void aGarbageShareForcesAComplaintThatNamesTheDealerAndTheReceiverStillGetsItsShare() {
     ReplicatedState state = rootAt(5 * S);
     for (int dealer = 0; dealer < 4; dealer++) {
