@@ -31,6 +31,7 @@ class ArtifactJsonGoldenLinesTest {
           + "\",\"context\":\"\",\"input\":\"0001\",\"transport_secret_key\":\"05\","
           + "\"encrypted_key\":\"c0ffee\"}",
       HEAD.formatted("ecdh") + "\"curve\":\"x25519\",\"subnet_public_key\":\"01\","
+          + "\"canister_id\":\"" + CANISTER + "\",\"derivation_path\":[\"6d\"],\"public_key\":\"05\","
           + "\"peer_public_key\":\"02\",\"peer_private_key\":\"03\",\"shared_secret\":\"04\"}",
       HEAD.formatted("canister_signature") + "\"public_key_der\":\"301e\",\"message\":\"6d\","
           + "\"signature\":\"d9d9f7\",\"root_key_der\":\"3082\"}");
