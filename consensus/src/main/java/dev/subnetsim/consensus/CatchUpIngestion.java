@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.ConsensusNode.IngestedChain;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
@@ -52,7 +53,7 @@ final class CatchUpIngestion {
       byHeight.subMap(pool.finalizedHeight, false, f.height(), true).forEach((h, atHeight) -> {
         for (Block b : atHeight) {
           pool.catchUpBlocks.computeIfAbsent(h, k -> new TreeMap<>())
-              .putIfAbsent(ConsensusPool.hex(b.hash()), b);
+              .putIfAbsent(b.id(), b);
         }
       });
       artifacts.validate(from, f, changes);

@@ -4,6 +4,7 @@ import static dev.subnetsim.consensus.testing.PoolFixture.MS;
 import static dev.subnetsim.consensus.testing.PoolFixture.UNIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
@@ -58,7 +59,7 @@ class BlockMakerTest {
     assertThat(fx.crypto().verifyIndividual(proposer,
         ConsensusCrypto.proposalMessage(1, b.hash()), p.signature())).isTrue();
     assertThat(pool.myProposals).containsExactly(1L);
-    assertThat(pool.proposals.get(1L)).containsOnlyKeys(ConsensusPool.hex(b.hash()));
+    assertThat(pool.proposals.get(1L)).containsOnlyKeys(b.id());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.subnetsim.consensus.roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
@@ -38,7 +39,7 @@ class FinalizerTest {
           ConsensusCrypto.finalizationMessage(1, b.hash()), s.signature())).isTrue();
     });
     assertThat(pool.myFinalizationShares).containsExactly(1L);
-    assertThat(pool.finalizationShares.get(1L).get(ConsensusPool.hex(b.hash())))
+    assertThat(pool.finalizationShares.get(1L).get(b.id()))
         .containsOnlyKeys(fx.self());
   }
 

@@ -3,6 +3,7 @@ package dev.subnetsim.consensus.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Beacon;
@@ -46,7 +47,7 @@ class ValidatorTest {
     Block b = blockAt1(0);
 
     assertThat(validate(fx.notarizationShare(2, b))).isEqualTo(Verdict.ACCEPTED);
-    assertThat(pool.notarizationShares.get(1L).get(ConsensusPool.hex(b.hash())))
+    assertThat(pool.notarizationShares.get(1L).get(b.id()))
         .containsOnlyKeys(2);
   }
 
