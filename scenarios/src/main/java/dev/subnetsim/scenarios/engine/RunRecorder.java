@@ -8,7 +8,6 @@ import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.Violation;
 import dev.subnetsim.scenarios.result.TimeSeries;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -113,10 +112,10 @@ final class RunRecorder implements InvariantChecker {
       rejections++;
     } else if (o instanceof Observation.CombinedSignature c) {
       String key = c.subnet() + "/" + c.kind() + "/" + c.height() + "/"
-          + HexFormat.of().formatHex(c.signature());
+          + c.signature().toHex();
       if (seenCombined.add(key)) {
-        combined.add(new Combined(c.subnet().name(), c.kind(), c.height(), c.publicKey(),
-            c.message(), c.signature()));
+        combined.add(new Combined(c.subnet().name(), c.kind(), c.height(),
+            c.publicKey().toArray(), c.message().toArray(), c.signature().toArray()));
       }
     }
     return List.of();

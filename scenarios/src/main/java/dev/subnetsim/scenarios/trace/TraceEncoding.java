@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.trace;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.replica.Observation;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -112,6 +113,10 @@ public final class TraceEncoding {
 
   private static void string(DataOutputStream out, String s) throws IOException {
     bytes(out, s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void bytes(DataOutputStream out, Bytes b) throws IOException {
+    bytes(out, b.toArray());
   }
 
   private static void bytes(DataOutputStream out, byte[] b) throws IOException {

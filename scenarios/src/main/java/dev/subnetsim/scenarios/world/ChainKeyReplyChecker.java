@@ -24,6 +24,7 @@ import dev.subnetsim.chainkey.schnorr.ThresholdSchnorr;
 import dev.subnetsim.chainkey.vetkd.DerivationContext;
 import dev.subnetsim.chainkey.vetkd.EncryptedVetKey;
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.chainkey.ChainKeyWire;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
@@ -131,10 +132,11 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
 
   @Override
   public List<Violation> onObservation(long t, NodeId node, Observation o) {
-    if (!(o instanceof Observation.ChainKeyCompleted c) || faults.isByzantine(node)
-        || !seen.add(c.subnet().name() + "/" + c.requestId())) {
+    if (!(o instanceof Observation.ChainKeyCompleted done) || faults.isByzantine(node)
+        || !seen.add(done.subnet().name() + "/" + done.requestId())) {
       return List.of();
     }
+    Completed c = Completed.of(done);
     var client = workload.byRequestArg(c.arg());
     if (client.isEmpty()) {
       return List.of(); // not a workload request (e.g. a test canister's own call)
@@ -232,6 +234,15 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
     } catch (RuntimeException e) {
       return List.of(new Violation(NAME, t, c.method() + " reply of request " + c.requestId()
           + " does not verify for its client: " + e.getMessage()));
+    }
+  }
+
+  /** A completion with its byte fields as arrays, the form the chain-key decoders read. */
+  private record Completed(SubnetId subnet, long height, long requestId, String method,
+      byte[] callerCanister, byte[] arg, byte[] reply) {
+    static Completed of(Observation.ChainKeyCompleted c) {
+      return new Completed(c.subnet(), c.height(), c.requestId(), c.method(),
+          c.callerCanister().toArray(), c.arg().toArray(), c.reply().toArray());
     }
   }
 
