@@ -1,6 +1,5 @@
 package dev.subnetsim.consensus;
 
-import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.ConsensusNode.IngestedChain;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;

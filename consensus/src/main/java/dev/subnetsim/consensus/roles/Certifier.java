@@ -1,6 +1,5 @@
 package dev.subnetsim.consensus.roles;
 
-import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.dkg.EpochKeys;

@@ -4,7 +4,6 @@ import static dev.subnetsim.consensus.testing.PoolFixture.MS;
 import static dev.subnetsim.consensus.testing.PoolFixture.UNIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;

@@ -2,7 +2,6 @@ package dev.subnetsim.consensus.roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
 import dev.subnetsim.consensus.pool.ConsensusPool;
