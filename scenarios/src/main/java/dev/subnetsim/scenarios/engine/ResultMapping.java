@@ -49,11 +49,11 @@ final class ResultMapping {
     for (var sub : spec.subnets()) {
       long last = 0;
       long worst = 0;
-      for (long t : recorder.finalizationTimes.getOrDefault(sub.name(), List.of())) {
+      for (long t : recorder.finalizationTimes.getOrDefault(sub.name().name(), List.of())) {
         worst = Math.max(worst, t - last);
         last = t;
       }
-      gaps.put(sub.name(), Math.max(worst, endNanos - last));
+      gaps.put(sub.name().name(), Math.max(worst, endNanos - last));
     }
     return gaps;
   }

@@ -52,7 +52,7 @@ import java.util.TreeSet;
 public final class ChainKeyReplyChecker implements InvariantChecker {
   public static final String NAME = "chain-key replies valid";
 
-  private final java.util.function.Function<String, SubnetChainKeys> keysOf;
+  private final java.util.function.Function<SubnetId, SubnetChainKeys> keysOf;
   private final ChainKeyWorkload workload;
   private final FaultSchedule faults;
   private final TreeSet<String> seen = new TreeSet<>();
@@ -80,7 +80,7 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
    *     every holder; the per-node public shares, which requester-side combination needs, are the
    *     answering committee's)
    */
-  public ChainKeyReplyChecker(java.util.function.Function<String, SubnetChainKeys> keysOf,
+  public ChainKeyReplyChecker(java.util.function.Function<SubnetId, SubnetChainKeys> keysOf,
       ChainKeyWorkload workload, FaultSchedule faults) {
     this.keysOf = keysOf;
     this.workload = workload;
@@ -144,7 +144,7 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
     checked++;
     ArtifactOrigin origin = new ArtifactOrigin(c.subnet().name(), c.height(), keyId(c.method()));
     String canister = Principal.fromBytes(c.callerCanister()).toText();
-    SubnetChainKeys keys = keysOf.apply(c.subnet().name());
+    SubnetChainKeys keys = keysOf.apply(c.subnet());
     try {
       String problem = switch (c.method()) {
         case "vetkd_derive_key" -> {
