@@ -86,8 +86,8 @@ public final class NoMasterSecretChecker implements InvariantChecker {
 
   /** One subnet holding {@code keys} from genesis. */
   public NoMasterSecretChecker(ChainKeyGenesis keys, List<NodeId> members, List<Integer> coalition) {
-    this(List.of(new Holder(new SubnetId("genesis"), () -> Optional.of(new Material(keys.publicKeys(),
-        keys.shares())), members, coalition)));
+    this(List.of(new Holder(new SubnetId("genesis"),
+        () -> Optional.of(new Material(keys.publicKeys(), keys.shares())), members, coalition)));
   }
 
   /** The subnets whose chain keys were checked so far (their material existed). */

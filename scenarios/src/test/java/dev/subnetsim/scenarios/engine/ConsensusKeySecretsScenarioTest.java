@@ -92,7 +92,8 @@ class ConsensusKeySecretsScenarioTest {
               k.myCertificationShare())).toList();
     };
     wired.config().checker(new NoMasterSecretChecker(List.of(), List.of(
-        new NoMasterSecretChecker.ConsensusHolder(new SubnetId("app"), members, List.of(), planted))));
+        new NoMasterSecretChecker.ConsensusHolder(new SubnetId("app"), members, List.of(),
+            planted))));
 
     var outcome = SimulationDriver.run(wired.config().build());
 

@@ -71,7 +71,8 @@ class ConsensusKeySecretsTest {
 
     assertThat(found).isEmpty();
     var coverage = checker.consensusCoverage();
-    assertThat(coverage.epochs()).containsEntry(new SubnetId("app"), List.of(0L, 1L, 2L, 3L, 4L, 5L));
+    assertThat(coverage.epochs())
+        .containsEntry(new SubnetId("app"), List.of(0L, 1L, 2L, 3L, 4L, 5L));
     assertThat(coverage.sharings()).isEqualTo(12);
     assertThat(coverage.coalitions()).as("C(7,2) = 21 pairs per sharing").isEqualTo(21 * 12);
   }
