@@ -41,11 +41,11 @@ final class PassCriteria {
   /** The verdict, or not checked when the run gave the criterion nothing to judge. */
   private static InvariantResult judge(ScenarioSpec spec, RunRecorder rec, PassCriterion c) {
     if (c instanceof PassCriterion.MinFinalizedHeight m) {
-      long h = rec.finalizedHeight.getOrDefault(m.subnet().name(), 0L);
+      long h = rec.finalizedHeight.getOrDefault(m.subnet(), 0L);
       return verdict(c, h >= m.height(), "finalized height " + h + " on " + m.subnet());
     }
     if (c instanceof PassCriterion.Stalls s) {
-      List<Long> in = rec.finalizationTimes.getOrDefault(s.subnet().name(), List.of()).stream()
+      List<Long> in = rec.finalizationTimes.getOrDefault(s.subnet(), List.of()).stream()
           .filter(t -> t > s.fromNanos() && t <= s.toNanos()).toList();
       return verdict(c, in.isEmpty(), in.isEmpty() ? "no finalization in the window"
           : in.size() + " heights finalized in the window, first at " + in.get(0) / 1e9 + " s");

@@ -49,7 +49,7 @@ final class ResultMapping {
     for (var sub : spec.subnets()) {
       long last = 0;
       long worst = 0;
-      for (long t : recorder.finalizationTimes.getOrDefault(sub.name().name(), List.of())) {
+      for (long t : recorder.finalizationTimes.getOrDefault(sub.name(), List.of())) {
         worst = Math.max(worst, t - last);
         last = t;
       }
@@ -85,7 +85,7 @@ final class ResultMapping {
   private static Map<String, TimeSeries> series(DriverOutcome run,
       RunRecorder recorder) {
     Map<String, TimeSeries> series = new TreeMap<>();
-    recorder.heightSeries.forEach((s, b) -> series.put(SeriesKey.FINALIZED_HEIGHT.of(s),
+    recorder.heightSeries.forEach((s, b) -> series.put(SeriesKey.FINALIZED_HEIGHT.of(s.name()),
         b.add(run.virtualNanos() / 1e9, recorder.finalizedHeight.getOrDefault(s, 0L)).build()));
     double end = run.virtualNanos() / 1e9;
     recorder.stashSeries.forEach((k, b) -> {
