@@ -52,7 +52,7 @@ final class CatchUpIngestion {
       byHeight.subMap(pool.finalizedHeight, false, f.height(), true).forEach((h, atHeight) -> {
         for (Block b : atHeight) {
           pool.catchUpBlocks.computeIfAbsent(h, k -> new TreeMap<>())
-              .putIfAbsent(ConsensusPool.hex(b.hash()), b);
+              .putIfAbsent(b.id(), b);
         }
       });
       artifacts.validate(from, f, changes);

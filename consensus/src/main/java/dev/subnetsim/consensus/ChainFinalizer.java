@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
 import dev.subnetsim.consensus.dkg.SubnetDkg;
@@ -7,7 +8,6 @@ import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.pool.IngressPool;
 import dev.subnetsim.consensus.roles.Changes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +41,7 @@ final class ChainFinalizer {
         chain.add(0, b);
         hash = b.parentHash();
       }
-      if (!Arrays.equals(hash, pool.finalizedHash)) {
+      if (!Bytes.of(hash).equals(pool.finalizedHash)) {
         return; // conflicts with what we finalized: cannot happen while f < n/3
       }
       for (Block b : chain) {
@@ -52,7 +52,7 @@ final class ChainFinalizer {
         }
         pool.finalizedBlocks.put(b.height(), b);
         pool.finalizedHeight = b.height();
-        pool.finalizedHash = b.hash();
+        pool.finalizedHash = b.id();
         ingress.finalized(b);
         changes.finalized.add(b);
       }

@@ -4,7 +4,6 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.roles.Changes;
-import java.util.HexFormat;
 import java.util.TreeMap;
 
 /**
@@ -58,7 +57,7 @@ final class TipRebroadcaster {
       byte[] mine = shares.get(me);
       if (mine != null) {
         changes.broadcast(new ConsensusMessage.NotarizationShare(h,
-            HexFormat.of().parseHex(block), me, mine));
+            block.toArray(), me, mine));
       }
     });
     for (long fh = pool.finalizedHeight + 1; fh <= notarized; fh++) {
@@ -67,7 +66,7 @@ final class TipRebroadcaster {
         byte[] mine = s.get(me);
         if (mine != null) {
           changes.broadcast(new ConsensusMessage.FinalizationShare(height,
-              HexFormat.of().parseHex(block), me, mine));
+              block.toArray(), me, mine));
         }
       });
     }

@@ -58,7 +58,7 @@ class CatchUpIngestionTest {
 
     assertThat(got.rejections()).isEmpty();
     assertThat(got.finalized()).extracting(Block::height).containsExactly(1L, 2L, 3L);
-    assertThat(pool.finalizedHash).isEqualTo(chain.get(2).hash());
+    assertThat(pool.finalizedHash).isEqualTo(chain.get(2).id());
   }
 
   @Test

@@ -37,7 +37,7 @@ class ChainFinalizerTest {
 
     assertThat(changes.finalized).extracting(Block::height).containsExactly(1L, 2L, 3L);
     assertThat(pool.finalizedHeight).isEqualTo(3);
-    assertThat(pool.finalizedHash).isEqualTo(chain.get(2).hash());
+    assertThat(pool.finalizedHash).isEqualTo(chain.get(2).id());
     assertThat(pool.finalizedBlocks).containsOnlyKeys(1L, 2L, 3L);
   }
 
@@ -59,7 +59,7 @@ class ChainFinalizerTest {
     pool.finalizations.put(1L, fx.finalization(offChain));
 
     assertThat(run().finalized).isEmpty();
-    assertThat(pool.finalizedHash).isEqualTo(fx.genesisHash());
+    assertThat(pool.finalizedHash.toArray()).isEqualTo(fx.genesisHash());
   }
 
   @Test

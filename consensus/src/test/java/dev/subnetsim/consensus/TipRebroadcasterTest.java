@@ -2,6 +2,7 @@ package dev.subnetsim.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
@@ -34,7 +35,7 @@ class TipRebroadcasterTest {
 
   private void putNotarizationShare(NotarizationShare s) {
     pool.notarizationShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
-        .computeIfAbsent(ConsensusPool.hex(s.blockHash()), k -> new TreeMap<>())
+        .computeIfAbsent(Bytes.of(s.blockHash()), k -> new TreeMap<>())
         .put(s.signer(), s.signature());
   }
 

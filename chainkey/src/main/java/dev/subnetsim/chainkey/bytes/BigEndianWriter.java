@@ -64,6 +64,11 @@ public final class BigEndianWriter {
     return u32(b.length).raw(b);
   }
 
+  /** u32 length || bytes. */
+  public BigEndianWriter lengthPrefixed(Bytes b) {
+    return lengthPrefixed(b.toArray());
+  }
+
   public int size() {
     return len;
   }

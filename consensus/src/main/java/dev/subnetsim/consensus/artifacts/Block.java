@@ -1,10 +1,10 @@
 package dev.subnetsim.consensus.artifacts;
 
 import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +28,7 @@ public final class Block {
   private final List<byte[]> ingress;
   private final List<byte[]> dkg;
   private final byte[] dkgSummary;
-  private final byte[] hash;
+  private final Bytes hash;
 
   public Block(long height, byte[] parentHash, int rank, int proposer, long timeNanos,
       List<byte[]> ingress, List<byte[]> dkg, byte[] dkgSummary) {
@@ -43,7 +43,7 @@ public final class Block {
     BigEndianWriter w = new BigEndianWriter();
     encode(w);
     try {
-      this.hash = MessageDigest.getInstance("SHA-256").digest(w.toBytes());
+      this.hash = Bytes.of(MessageDigest.getInstance("SHA-256").digest(w.toBytes()));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -111,17 +111,22 @@ public final class Block {
 
   /** SHA-256 of the canonical encoding (a copy). */
   public byte[] hash() {
-    return hash.clone();
+    return hash.toArray();
+  }
+
+  /** The hash as a value: the block's identity, the key of the pool's maps by block. */
+  public Bytes id() {
+    return hash;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Block b && Arrays.equals(hash, b.hash);
+    return o instanceof Block b && hash.equals(b.hash);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(hash);
+    return hash.hashCode();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.subnetsim.consensus.byzantine;
 
 import dev.subnetsim.chainkey.DomainSeparators;
 import dev.subnetsim.chainkey.bls12381.HashToCurve;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
@@ -36,7 +37,7 @@ public final class Misbehaviour {
   /** Blocks this node double-signed (kept apart from the honest pool's own-share records). */
   private final java.util.TreeSet<String> doubleSigned = new java.util.TreeSet<>();
   /** The honest block this node split at each height (its twin comes back through relays). */
-  private final java.util.TreeMap<Long, String> splitBlock = new java.util.TreeMap<>();
+  private final java.util.TreeMap<Long, Bytes> splitBlock = new java.util.TreeMap<>();
   /** Certified heights whose shares and certification this node has relabelled. */
   private final java.util.TreeSet<Long> relabelled = new java.util.TreeSet<>();
 
@@ -119,7 +120,7 @@ public final class Misbehaviour {
    */
   private void equivocate(BlockProposal p, List<Outgoing> out) {
     Block b = p.block();
-    String hash = ConsensusPool.hex(b.hash());
+    Bytes hash = b.id();
     if (!splitBlock.computeIfAbsent(b.height(), k -> hash).equals(hash)) {
       return; // our own twin, relayed back to us: re-sending the split original covers it
     }
@@ -142,7 +143,7 @@ public final class Misbehaviour {
     for (long h = pool.finalizedHeight + 1; h <= pool.notarizedHeight() + 1; h++) {
       for (BlockProposal p : pool.proposals.getOrDefault(h, new java.util.TreeMap<>()).values()) {
         byte[] hash = p.block().hash();
-        if (doubleSigned.add(h + "/" + ConsensusPool.hex(hash))) {
+        if (doubleSigned.add(h + "/" + p.block().id().toHex())) {
           out.add(new Outgoing(null, new NotarizationShare(h, hash, node.index(),
               node.crypto().signIndividually(node.secrets(),
                   ConsensusCrypto.notarizationMessage(h, hash)))));
@@ -165,7 +166,7 @@ public final class Misbehaviour {
         continue;
       }
       var shares = pool.certificationShares.getOrDefault(h, new java.util.TreeMap<>())
-          .getOrDefault(ConsensusPool.hex(c.stateRoot()), new java.util.TreeMap<>());
+          .getOrDefault(Bytes.of(c.stateRoot()), new java.util.TreeMap<>());
       for (long other : new long[] {h - 1, h + 1}) {
         if (other < 1) {
           continue;

@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus.pool;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
@@ -12,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,27 +39,27 @@ public final class ConsensusPool {
 
   public final TreeMap<Long, byte[]> beacons = new TreeMap<>();
   public final TreeMap<Long, TreeMap<Integer, byte[]>> beaconShares = new TreeMap<>();
-  /** Valid proposals by height, then block hash (hex). */
-  public final TreeMap<Long, TreeMap<String, BlockProposal>> proposals = new TreeMap<>();
+  /** Valid proposals by height, then block hash. */
+  public final TreeMap<Long, TreeMap<Bytes, BlockProposal>> proposals = new TreeMap<>();
   public final TreeMap<Long, TreeSet<Integer>> disqualified = new TreeMap<>();
-  public final TreeMap<Long, TreeMap<String, TreeMap<Integer, byte[]>>> notarizationShares =
+  public final TreeMap<Long, TreeMap<Bytes, TreeMap<Integer, byte[]>>> notarizationShares =
       new TreeMap<>();
-  public final TreeMap<Long, TreeMap<String, Notarization>> notarizations = new TreeMap<>();
-  public final TreeMap<Long, TreeMap<String, TreeMap<Integer, byte[]>>> finalizationShares =
+  public final TreeMap<Long, TreeMap<Bytes, Notarization>> notarizations = new TreeMap<>();
+  public final TreeMap<Long, TreeMap<Bytes, TreeMap<Integer, byte[]>>> finalizationShares =
       new TreeMap<>();
   public final TreeMap<Long, Finalization> finalizations = new TreeMap<>();
-  public final TreeMap<Long, TreeMap<String, TreeMap<Integer, byte[]>>> certificationShares =
+  public final TreeMap<Long, TreeMap<Bytes, TreeMap<Integer, byte[]>>> certificationShares =
       new TreeMap<>();
   public final TreeMap<Long, Certification> certifications = new TreeMap<>();
-  /** Shares of catch-up package signatures by height, then content hash (hex), then signer. */
-  public final TreeMap<Long, TreeMap<String, TreeMap<Integer, byte[]>>> cupShares =
+  /** Shares of catch-up package signatures by height, then content hash, then signer. */
+  public final TreeMap<Long, TreeMap<Bytes, TreeMap<Integer, byte[]>>> cupShares =
       new TreeMap<>();
   /** CUP contents this replica signed a share of, not yet signed by the subnet, by height. */
   public final TreeMap<Long, UnsignedCup> unsignedCups = new TreeMap<>();
   /** Finalized blocks in height order (kept from the latest CUP on, for catch-up responses). */
   public final TreeMap<Long, Block> finalizedBlocks = new TreeMap<>();
   /** Blocks learned from a catch-up response (final by their verified finalizations). */
-  public final TreeMap<Long, TreeMap<String, Block>> catchUpBlocks = new TreeMap<>();
+  public final TreeMap<Long, TreeMap<Bytes, Block>> catchUpBlocks = new TreeMap<>();
   /** Equivocation proofs by height, then proposer (one each: the first disqualifies). */
   public final TreeMap<Long, TreeMap<Integer, EquivocationProof>> equivocations = new TreeMap<>();
   /** Equivocation proofs accepted since start, purged ones included. */
@@ -69,31 +69,31 @@ public final class ConsensusPool {
   // What this replica signed itself.
   public final TreeSet<Long> myBeaconShares = new TreeSet<>();
   public final TreeSet<Long> myProposals = new TreeSet<>();
-  public final TreeMap<Long, TreeSet<String>> myNotarizationShares = new TreeMap<>();
+  public final TreeMap<Long, TreeSet<Bytes>> myNotarizationShares = new TreeMap<>();
   public final TreeSet<Long> myFinalizationShares = new TreeSet<>();
   public final TreeSet<Long> myCertificationShares = new TreeSet<>();
   /** Executed heights and their state roots (input from execution). */
-  public final TreeMap<Long, byte[]> stateRoots = new TreeMap<>();
+  public final TreeMap<Long, Bytes> stateRoots = new TreeMap<>();
   /** The highest executed height (the start CUP's until execution reports one). */
   public long executedHeight;
 
   /** A CUP's content and its hash, awaiting n-f shares (cleared by the aggregator once signed). */
   public record UnsignedCup(CatchUpPackage content, byte[] contentHash) {
     /** The key of its shares in {@link #cupShares}. */
-    public String key() {
-      return hex(contentHash);
+    public Bytes key() {
+      return Bytes.of(contentHash);
     }
   }
 
   public long finalizedHeight;
-  public byte[] finalizedHash;
+  public Bytes finalizedHash;
   public CatchUpPackage latestCup;
 
   public ConsensusPool(ConsensusConfig config, CatchUpPackage start) {
     this.config = config;
     this.latestCup = start;
     this.finalizedHeight = start.height();
-    this.finalizedHash = start.blockHash().clone();
+    this.finalizedHash = Bytes.of(start.blockHash());
     this.executedHeight = start.height();
     beacons.put(start.height(), start.beaconSignature().clone());
     roundStart.put(start.height(), 0L);
@@ -118,7 +118,7 @@ public final class ConsensusPool {
   }
 
   /** How many blocks at one height {@code signer} has shares on, in a shares-by-block map. */
-  public static int blocksSignedBy(TreeMap<String, TreeMap<Integer, byte[]>> byBlock, int signer) {
+  public static int blocksSignedBy(TreeMap<Bytes, TreeMap<Integer, byte[]>> byBlock, int signer) {
     int count = 0;
     for (TreeMap<Integer, byte[]> shares : byBlock.values()) {
       if (shares.containsKey(signer)) {
@@ -130,7 +130,7 @@ public final class ConsensusPool {
 
   /** Execution finished {@code height} with this state root. */
   public void recordExecuted(long height, byte[] stateRoot) {
-    stateRoots.put(height, stateRoot.clone());
+    stateRoots.put(height, Bytes.of(stateRoot));
     executedHeight = Math.max(executedHeight, height);
   }
 
@@ -145,9 +145,9 @@ public final class ConsensusPool {
     for (TreeMap<Integer, byte[]> shares : beaconShares.values()) {
       count += shares.size();
     }
-    for (TreeMap<Long, ? extends TreeMap<String, TreeMap<Integer, byte[]>>> m : List.of(
+    for (TreeMap<Long, ? extends TreeMap<Bytes, TreeMap<Integer, byte[]>>> m : List.of(
         notarizationShares, finalizationShares, certificationShares, cupShares)) {
-      for (TreeMap<String, TreeMap<Integer, byte[]>> byKey : m.values()) {
+      for (TreeMap<Bytes, TreeMap<Integer, byte[]>> byKey : m.values()) {
         for (TreeMap<Integer, byte[]> shares : byKey.values()) {
           count += shares.size();
         }
@@ -162,14 +162,10 @@ public final class ConsensusPool {
     for (TreeSet<Integer> s : disqualified.values()) {
       count += s.size();
     }
-    for (TreeSet<String> s : myNotarizationShares.values()) {
+    for (TreeSet<Bytes> s : myNotarizationShares.values()) {
       count += s.size();
     }
     return count;
-  }
-
-  public static String hex(byte[] hash) {
-    return HexFormat.of().formatHex(hash);
   }
 
   public static byte[] sha256(byte[] data) {
@@ -191,14 +187,15 @@ public final class ConsensusPool {
 
   /** Whether the block with this hash at this height is notarized (or the finalized tip/CUP). */
   public boolean isNotarized(long height, byte[] hash) {
-    if (height == finalizedHeight && java.util.Arrays.equals(hash, finalizedHash)) {
+    Bytes id = Bytes.of(hash);
+    if (height == finalizedHeight && id.equals(finalizedHash)) {
       return true;
     }
     if (height < finalizedHeight) {
       Block b = finalizedBlocks.get(height);
-      return b != null && java.util.Arrays.equals(b.hash(), hash);
+      return b != null && b.id().equals(id);
     }
-    return notarizations.getOrDefault(height, new TreeMap<>()).containsKey(hex(hash));
+    return notarizations.getOrDefault(height, new TreeMap<>()).containsKey(id);
   }
 
   public Optional<byte[]> beacon(long height) {
@@ -215,7 +212,7 @@ public final class ConsensusPool {
     for (int i = 0; i < config.n(); i++) {
       order.add(i);
     }
-    Map<Integer, String> keys = new TreeMap<>();
+    Map<Integer, Bytes> keys = new TreeMap<>();
     for (int i : order) {
       byte[] in = new byte[beacon.length + 4];
       System.arraycopy(beacon, 0, in, 0, beacon.length);
@@ -223,7 +220,7 @@ public final class ConsensusPool {
       in[beacon.length + 1] = (byte) (i >>> 16);
       in[beacon.length + 2] = (byte) (i >>> 8);
       in[beacon.length + 3] = (byte) i;
-      keys.put(i, hex(sha256(in)));
+      keys.put(i, Bytes.of(sha256(in)));
     }
     order.sort(Comparator.comparing(keys::get));
     return order;
@@ -243,21 +240,21 @@ public final class ConsensusPool {
       }
     }
     out.sort(Comparator.comparingInt((BlockProposal p) -> p.block().rank())
-        .thenComparing(p -> hex(p.block().hash())));
+        .thenComparing(p -> p.block().id()));
     return out;
   }
 
   public Optional<Block> block(long height, byte[] hash) {
+    Bytes id = Bytes.of(hash);
     if (height <= finalizedHeight) {
       Block b = finalizedBlocks.get(height);
-      return b != null && java.util.Arrays.equals(b.hash(), hash) ? Optional.of(b)
-          : Optional.empty();
+      return b != null && b.id().equals(id) ? Optional.of(b) : Optional.empty();
     }
-    BlockProposal p = proposals.getOrDefault(height, new TreeMap<>()).get(hex(hash));
+    BlockProposal p = proposals.getOrDefault(height, new TreeMap<>()).get(id);
     if (p != null) {
       return Optional.of(p.block());
     }
-    return Optional.ofNullable(catchUpBlocks.getOrDefault(height, new TreeMap<>()).get(hex(hash)));
+    return Optional.ofNullable(catchUpBlocks.getOrDefault(height, new TreeMap<>()).get(id));
   }
 
   /** Drops artifacts of heights below {@code height} (the purger's work). */

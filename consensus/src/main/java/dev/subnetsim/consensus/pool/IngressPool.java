@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus.pool;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,11 +15,11 @@ import java.util.TreeSet;
 public final class IngressPool {
   /** Bound on waiting messages; beyond it new ones are dropped (back-pressure). */
   static final int CAPACITY = 10_000;
-  private final LinkedHashMap<String, byte[]> pending = new LinkedHashMap<>();
+  private final LinkedHashMap<Bytes, byte[]> pending = new LinkedHashMap<>();
 
   /** Adds a message; false when it is known or the pool is full. */
   public boolean add(byte[] message) {
-    String key = ConsensusPool.hex(ConsensusPool.sha256(message));
+    Bytes key = Bytes.of(ConsensusPool.sha256(message));
     if (pending.containsKey(key) || pending.size() >= CAPACITY) {
       return false;
     }
@@ -32,13 +33,13 @@ public final class IngressPool {
 
   /** Removes one message, if present. */
   public void remove(byte[] message) {
-    pending.remove(ConsensusPool.hex(ConsensusPool.sha256(message)));
+    pending.remove(Bytes.of(ConsensusPool.sha256(message)));
   }
 
   /** Removes the messages of a finalized block. */
   public void finalized(Block block) {
     for (byte[] m : block.ingress()) {
-      pending.remove(ConsensusPool.hex(ConsensusPool.sha256(m)));
+      pending.remove(Bytes.of(ConsensusPool.sha256(m)));
     }
   }
 
@@ -46,14 +47,14 @@ public final class IngressPool {
    * Up to {@code max} messages not already in the unfinalized chain ending at the parent block.
    */
   public List<byte[]> select(ConsensusPool pool, byte[] parentHash, long parentHeight, int max) {
-    Set<String> inChain = new TreeSet<>(); // contains() only; no hash-ordered sets in consensus
+    Set<Bytes> inChain = new TreeSet<>(); // contains() only; no hash-ordered sets in consensus
     byte[] hash = parentHash;
     for (long h = parentHeight; h > pool.finalizedHeight && hash != null; h--) {
       Block b = pool.block(h, hash).orElse(null);
       if (b == null) {
         break;
       }
-      b.ingress().forEach(m -> inChain.add(ConsensusPool.hex(ConsensusPool.sha256(m))));
+      b.ingress().forEach(m -> inChain.add(Bytes.of(ConsensusPool.sha256(m))));
       hash = b.parentHash();
     }
     List<byte[]> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus.roles;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.roles.Validator.InvalidArtifactException;
 import java.util.List;
@@ -15,18 +16,18 @@ final class ArtifactChecks {
    * exceed {@link ConsensusPool#perSignerLimit()}.
    */
   static boolean overSignerLimit(ConsensusPool pool,
-      TreeMap<Long, TreeMap<String, TreeMap<Integer, byte[]>>> shares, long height,
+      TreeMap<Long, TreeMap<Bytes, TreeMap<Integer, byte[]>>> shares, long height,
       byte[] blockHash, int signer) {
-    TreeMap<String, TreeMap<Integer, byte[]>> byBlock = shares.get(height);
-    if (byBlock == null || byBlock.getOrDefault(ConsensusPool.hex(blockHash), new TreeMap<>())
+    TreeMap<Bytes, TreeMap<Integer, byte[]>> byBlock = shares.get(height);
+    if (byBlock == null || byBlock.getOrDefault(Bytes.of(blockHash), new TreeMap<>())
         .containsKey(signer)) {
       return false;
     }
     return ConsensusPool.blocksSignedBy(byBlock, signer) >= pool.perSignerLimit();
   }
 
-  static String shortHex(byte[] root) {
-    String hex = ConsensusPool.hex(root);
+  static String shortHex(Bytes root) {
+    String hex = root.toHex();
     return hex.length() > 16 ? hex.substring(0, 16) + "..." : hex;
   }
 

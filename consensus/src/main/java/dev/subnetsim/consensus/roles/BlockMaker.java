@@ -53,7 +53,7 @@ public final class BlockMaker implements Role {
         ConsensusCrypto.proposalMessage(h, block.hash()));
     BlockProposal proposal = new BlockProposal(block, sig);
     pool.myProposals.add(h);
-    pool.proposals.computeIfAbsent(h, k -> new TreeMap<>()).put(ConsensusPool.hex(block.hash()),
+    pool.proposals.computeIfAbsent(h, k -> new TreeMap<>()).put(block.id(),
         proposal);
     changes.broadcast(proposal);
   }
@@ -76,7 +76,7 @@ public final class BlockMaker implements Role {
   /** The lowest-rank notarized block at {@code height}, or the finalized tip. */
   static byte[] parentHash(ConsensusPool pool, long height) {
     if (height == pool.finalizedHeight) {
-      return pool.finalizedHash;
+      return pool.finalizedHash.toArray();
     }
     byte[] best = null;
     int bestRank = Integer.MAX_VALUE;

@@ -3,6 +3,7 @@ package dev.subnetsim.consensus.roles;
 import static dev.subnetsim.consensus.roles.ArtifactChecks.check;
 import static dev.subnetsim.consensus.roles.ArtifactChecks.shortHex;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
@@ -12,7 +13,6 @@ import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.dkg.SubnetDkg;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.roles.Validator.Verdict;
-import java.util.Arrays;
 import java.util.TreeMap;
 
 /**
@@ -36,12 +36,13 @@ final class CertificationValidator {
    * signer's), never stored where it could combine into a certification of the wrong height.
    */
   Verdict certificationShare(ConsensusPool pool, CertificationShare s) {
-    byte[] own = pool.stateRoots.get(s.height());
+    Bytes own = pool.stateRoots.get(s.height());
     if (own == null) {
       return s.height() > pool.executedHeight ? Verdict.PENDING : Verdict.IGNORED;
     }
-    check(Arrays.equals(own, s.stateRoot()), "certification share of node index " + s.signer()
-        + " at height " + s.height() + " is over state root " + shortHex(s.stateRoot())
+    Bytes root = Bytes.of(s.stateRoot());
+    check(own.equals(root), "certification share of node index " + s.signer()
+        + " at height " + s.height() + " is over state root " + shortHex(root)
         + ", not our root " + shortHex(own));
     if (pool.certifications.containsKey(s.height())) {
       return Verdict.IGNORED;
@@ -54,7 +55,7 @@ final class CertificationValidator {
         ConsensusCrypto.certificationMessage(s.stateRoot()), s.share()),
         "invalid certification share of node index " + s.signer());
     pool.certificationShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
-        .computeIfAbsent(ConsensusPool.hex(s.stateRoot()), k -> new TreeMap<>())
+        .computeIfAbsent(root, k -> new TreeMap<>())
         .put(s.signer(), s.share());
     return Verdict.ACCEPTED;
   }
@@ -69,17 +70,18 @@ final class CertificationValidator {
    */
   Verdict certification(ConsensusPool pool, Certification c, Changes changes) {
     long h = c.height();
-    byte[] own = pool.stateRoots.get(h);
+    Bytes own = pool.stateRoots.get(h);
     if (own == null) {
       return h > pool.executedHeight ? Verdict.PENDING : Verdict.IGNORED;
     }
-    boolean ours = Arrays.equals(own, c.stateRoot());
+    Bytes root = Bytes.of(c.stateRoot());
+    boolean ours = own.equals(root);
     String wrongRoot = "certification at height " + h + " is over state root "
-        + shortHex(c.stateRoot()) + ", not our root " + shortHex(own);
+        + shortHex(root) + ", not our root " + shortHex(own);
     Certification held = pool.certifications.get(h);
     if (held != null) {
       // Nothing displaces the certification we hold.
-      check(ours || Arrays.equals(held.stateRoot(), c.stateRoot()), wrongRoot);
+      check(ours || Bytes.of(held.stateRoot()).equals(root), wrongRoot);
       return Verdict.IGNORED;
     }
     if (!ours) {
@@ -119,7 +121,7 @@ final class CertificationValidator {
     byte[] content = new CatchUpPackage(h, b.hash(), beacon,
         c.stateRoot(), c.signature(), summary).contentHash();
     TreeMap<Integer, byte[]> shares = pool.cupShares.getOrDefault(h, new TreeMap<>())
-        .get(ConsensusPool.hex(content));
+        .get(Bytes.of(content));
     return shares != null && shares.size() >= pool.config().quorum() ? Boolean.TRUE : null;
   }
 }

@@ -28,13 +28,14 @@ public final class Certifier implements Role {
       if (keys == null || keys.myCertificationShare() == null) {
         continue;
       }
+      byte[] root = e.getValue().toArray();
       byte[] share = node.crypto().signCertificationShare(node.index(),
-          keys.myCertificationShare(), ConsensusCrypto.certificationMessage(e.getValue()));
+          keys.myCertificationShare(), ConsensusCrypto.certificationMessage(root));
       pool.myCertificationShares.add(h);
       pool.certificationShares.computeIfAbsent(h, k -> new TreeMap<>())
-          .computeIfAbsent(ConsensusPool.hex(e.getValue()), k -> new TreeMap<>())
+          .computeIfAbsent(e.getValue(), k -> new TreeMap<>())
           .put(node.index(), share);
-      changes.broadcast(new CertificationShare(h, e.getValue(), node.index(), share));
+      changes.broadcast(new CertificationShare(h, root, node.index(), share));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus.roles;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
@@ -47,7 +48,7 @@ public final class CupMaker implements Role {
           keys.myCertificationShare(), ConsensusCrypto.cupMessage(h, hash));
       pool.unsignedCups.put(h, new ConsensusPool.UnsignedCup(content, hash));
       pool.cupShares.computeIfAbsent(h, k -> new TreeMap<>())
-          .computeIfAbsent(ConsensusPool.hex(hash), k -> new TreeMap<>())
+          .computeIfAbsent(Bytes.of(hash), k -> new TreeMap<>())
           .put(node.index(), share);
       changes.broadcast(new CupShare(h, hash, node.index(), share));
     }

@@ -1,9 +1,9 @@
 package dev.subnetsim.consensus.roles;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.pool.ConsensusPool;
-import java.util.HexFormat;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -24,11 +24,11 @@ public final class Finalizer implements Role {
   public void onStateChange(ConsensusPool pool, long now, Changes changes) {
     long notarized = pool.notarizedHeight();
     for (long h = pool.finalizedHeight + 1; h <= notarized; h++) {
-      TreeSet<String> signed = pool.myNotarizationShares.get(h);
+      TreeSet<Bytes> signed = pool.myNotarizationShares.get(h);
       if (pool.myFinalizationShares.contains(h) || signed == null || signed.size() != 1) {
         continue;
       }
-      byte[] hash = HexFormat.of().parseHex(signed.first());
+      byte[] hash = signed.first().toArray();
       if (!pool.isNotarized(h, hash)) {
         continue;
       }

@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus.roles;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
@@ -40,13 +41,13 @@ public final class Notary implements Role {
       changes.wakeAt(at);
       return;
     }
-    TreeSet<String> signed = pool.myNotarizationShares.computeIfAbsent(h, k -> new TreeSet<>());
+    TreeSet<Bytes> signed = pool.myNotarizationShares.computeIfAbsent(h, k -> new TreeSet<>());
     for (BlockProposal p : candidates) {
       if (p.block().rank() != lowest) {
         break;
       }
       byte[] hash = p.block().hash();
-      String key = ConsensusPool.hex(hash);
+      Bytes key = Bytes.of(hash);
       if (signed.add(key)) {
         byte[] sig = node.crypto().signIndividually(node.secrets(),
             ConsensusCrypto.notarizationMessage(h, hash));

@@ -2,6 +2,7 @@ package dev.subnetsim.consensus.roles;
 
 import static dev.subnetsim.consensus.roles.ArtifactChecks.check;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
@@ -10,7 +11,6 @@ import dev.subnetsim.consensus.dkg.SubnetDkg;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.roles.Validator.InvalidArtifactException;
 import dev.subnetsim.consensus.roles.Validator.Verdict;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -34,7 +34,7 @@ final class ProposalValidator {
     if (h <= pool.finalizedHeight) {
       return Verdict.IGNORED;
     }
-    String key = ConsensusPool.hex(p.block().hash());
+    Bytes key = p.block().id();
     if (pool.proposals.getOrDefault(h, new TreeMap<>()).containsKey(key)) {
       return Verdict.IGNORED;
     }
@@ -86,7 +86,7 @@ final class ProposalValidator {
     BlockProposal b = e.second();
     int proposer = a.block().proposer();
     check(a.height() == b.height() && proposer == b.block().proposer()
-        && !Arrays.equals(a.block().hash(), b.block().hash()), "not an equivocation");
+        && !a.block().equals(b.block()), "not an equivocation");
     check(crypto.verifyIndividual(proposer, ConsensusCrypto.proposalMessage(a.height(),
         a.block().hash()), a.signature()) && crypto.verifyIndividual(proposer,
         ConsensusCrypto.proposalMessage(b.height(), b.block().hash()), b.signature()),

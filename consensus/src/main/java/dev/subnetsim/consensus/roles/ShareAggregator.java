@@ -7,7 +7,6 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,7 +45,7 @@ public final class ShareAggregator implements Role {
         if (byBlock.getValue().size() >= quorum && !pool.notarizations
             .getOrDefault(h, new TreeMap<>()).containsKey(byBlock.getKey())) {
           Map<Integer, byte[]> chosen = first(byBlock.getValue(), quorum);
-          Notarization n = new Notarization(h, HexFormat.of().parseHex(byBlock.getKey()),
+          Notarization n = new Notarization(h, byBlock.getKey().toArray(),
               List.copyOf(chosen.keySet()), crypto.aggregate(new ArrayList<>(chosen.values())));
           pool.notarizations.computeIfAbsent(h, k -> new TreeMap<>()).put(byBlock.getKey(), n);
           changes.broadcast(n);
@@ -62,7 +61,7 @@ public final class ShareAggregator implements Role {
         if (byBlock.getValue().size() >= quorum && !pool.finalizations.containsKey(h)
             && h > pool.finalizedHeight) {
           Map<Integer, byte[]> chosen = first(byBlock.getValue(), quorum);
-          Finalization f = new Finalization(h, HexFormat.of().parseHex(byBlock.getKey()),
+          Finalization f = new Finalization(h, byBlock.getKey().toArray(),
               List.copyOf(chosen.keySet()), crypto.aggregate(new ArrayList<>(chosen.values())));
           pool.finalizations.put(h, f);
           changes.broadcast(f);
@@ -77,7 +76,7 @@ public final class ShareAggregator implements Role {
       for (var byRoot : byHeight.getValue().entrySet()) {
         if (byRoot.getValue().size() >= quorum && !pool.certifications.containsKey(h)) {
           byte[] sig = crypto.combineCertification(first(byRoot.getValue(), quorum));
-          Certification c = new Certification(h, HexFormat.of().parseHex(byRoot.getKey()), sig);
+          Certification c = new Certification(h, byRoot.getKey().toArray(), sig);
           pool.certifications.put(h, c);
           changes.certified.add(c);
           changes.broadcast(c);

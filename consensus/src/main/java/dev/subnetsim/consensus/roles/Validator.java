@@ -4,6 +4,7 @@ import static dev.subnetsim.consensus.roles.ArtifactChecks.check;
 import static dev.subnetsim.consensus.roles.ArtifactChecks.checkSigners;
 import static dev.subnetsim.consensus.roles.ArtifactChecks.overSignerLimit;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Beacon;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
@@ -24,7 +25,6 @@ import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.dkg.SubnetDkg;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -102,20 +102,20 @@ public final class Validator {
       check(crypto.verifyIndividual(s.signer(), ConsensusCrypto.notarizationMessage(s.height(),
           s.blockHash()), s.signature()), "invalid notarization share of node index " + s.signer());
       pool.notarizationShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
-          .computeIfAbsent(ConsensusPool.hex(s.blockHash()), k -> new TreeMap<>())
+          .computeIfAbsent(Bytes.of(s.blockHash()), k -> new TreeMap<>())
           .put(s.signer(), s.signature());
       return Verdict.ACCEPTED;
     }
     if (m instanceof Notarization z) {
       if (z.height() <= pool.finalizedHeight || pool.notarizations.getOrDefault(z.height(),
-          new TreeMap<>()).containsKey(ConsensusPool.hex(z.blockHash()))) {
+          new TreeMap<>()).containsKey(Bytes.of(z.blockHash()))) {
         return Verdict.IGNORED;
       }
       checkSigners(z.signers(), pool.config().quorum(), n);
       check(crypto.verifyMultiSignature(z.signers(), ConsensusCrypto.notarizationMessage(
           z.height(), z.blockHash()), z.signature()), "invalid notarization at " + z.height());
       pool.notarizations.computeIfAbsent(z.height(), k -> new TreeMap<>())
-          .put(ConsensusPool.hex(z.blockHash()), z);
+          .put(Bytes.of(z.blockHash()), z);
       changes.combined.add(new Changes.CombinedArtifact("notarization", z.height(),
           crypto.aggregatePublicKey(z.signers()),
           ConsensusCrypto.notarizationMessage(z.height(), z.blockHash()), z.signature()));
@@ -129,7 +129,7 @@ public final class Validator {
       check(crypto.verifyIndividual(s.signer(), ConsensusCrypto.finalizationMessage(s.height(),
           s.blockHash()), s.signature()), "invalid finalization share of node index " + s.signer());
       pool.finalizationShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
-          .computeIfAbsent(ConsensusPool.hex(s.blockHash()), k -> new TreeMap<>())
+          .computeIfAbsent(Bytes.of(s.blockHash()), k -> new TreeMap<>())
           .put(s.signer(), s.signature());
       return Verdict.ACCEPTED;
     }
@@ -162,7 +162,7 @@ public final class Validator {
       if (keys == null) {
         return Verdict.PENDING;
       }
-      String content = ConsensusPool.hex(s.contentHash());
+      Bytes content = Bytes.of(s.contentHash());
       var byContent = pool.cupShares.getOrDefault(s.height(), new TreeMap<>());
       if (byContent.getOrDefault(content, new TreeMap<>()).containsKey(s.signer())) {
         return Verdict.IGNORED;
@@ -222,7 +222,7 @@ public final class Validator {
             ConsensusCrypto.beaconMessage(s.height(), ConsensusPool.sha256(prev)), s.share())));
       } else if (m instanceof CertificationShare s
           && !pool.certifications.containsKey(s.height())
-          && Arrays.equals(pool.stateRoots.get(s.height()), s.stateRoot())) {
+          && Bytes.of(s.stateRoot()).equals(pool.stateRoots.get(s.height()))) {
         dkg.keys(s.height()).ifPresent(k -> checks.add(ShareCheck.of(crypto,
             ShareCheck.Kind.CERTIFICATION, k.certificationShares(), s.signer(),
             ConsensusCrypto.certificationMessage(s.stateRoot()), s.share())));

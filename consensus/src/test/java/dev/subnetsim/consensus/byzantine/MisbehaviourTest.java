@@ -2,6 +2,7 @@ package dev.subnetsim.consensus.byzantine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
@@ -142,8 +143,8 @@ class MisbehaviourTest {
 
     assertThat(out).hasSize(4).allSatisfy(o -> assertThat(o.to()).isNull());
     assertThat(out).filteredOn(o -> o.message() instanceof NotarizationShare)
-        .extracting(o -> ConsensusPool.hex(((NotarizationShare) o.message()).blockHash()))
-        .containsExactlyInAnyOrder(ConsensusPool.hex(x.hash()), ConsensusPool.hex(y.hash()));
+        .extracting(o -> Bytes.of(((NotarizationShare) o.message()).blockHash()))
+        .containsExactlyInAnyOrder(x.id(), y.id());
     assertThat(out).filteredOn(o -> o.message() instanceof FinalizationShare).hasSize(2)
         .allSatisfy(o -> {
           FinalizationShare f = (FinalizationShare) o.message();
@@ -160,7 +161,7 @@ class MisbehaviourTest {
     pool.certifications.put(5L, c);
     CertificationShare share = fx.certificationShare(2, 5, root);
     pool.certificationShares.computeIfAbsent(5L, k -> new TreeMap<>())
-        .computeIfAbsent(ConsensusPool.hex(root), k -> new TreeMap<>()).put(2, share.share());
+        .computeIfAbsent(Bytes.of(root), k -> new TreeMap<>()).put(2, share.share());
     Misbehaviour relabeller = as(ByzantineBehaviour.RELABELLED_CERTIFICATIONS);
 
     List<ConsensusMessage> out = relabeller.apply(List.of(), pool).stream()

@@ -58,7 +58,7 @@ class BlockMakerTest {
     assertThat(fx.crypto().verifyIndividual(proposer,
         ConsensusCrypto.proposalMessage(1, b.hash()), p.signature())).isTrue();
     assertThat(pool.myProposals).containsExactly(1L);
-    assertThat(pool.proposals.get(1L)).containsOnlyKeys(ConsensusPool.hex(b.hash()));
+    assertThat(pool.proposals.get(1L)).containsOnlyKeys(b.id());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.subnetsim.consensus.roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
@@ -41,7 +42,7 @@ class CertifierTest {
         fx.node().dkg().keys(2).orElseThrow().certificationShares(), fx.self(),
         ConsensusCrypto.certificationMessage(root(2)), s.share())).isTrue();
     assertThat(pool.myCertificationShares).containsExactly(1L, 2L);
-    assertThat(pool.certificationShares.get(2L).get(ConsensusPool.hex(root(2))))
+    assertThat(pool.certificationShares.get(2L).get(Bytes.of(root(2))))
         .containsOnlyKeys(fx.self());
   }
 

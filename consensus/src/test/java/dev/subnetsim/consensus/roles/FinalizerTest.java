@@ -38,7 +38,7 @@ class FinalizerTest {
           ConsensusCrypto.finalizationMessage(1, b.hash()), s.signature())).isTrue();
     });
     assertThat(pool.myFinalizationShares).containsExactly(1L);
-    assertThat(pool.finalizationShares.get(1L).get(ConsensusPool.hex(b.hash())))
+    assertThat(pool.finalizationShares.get(1L).get(b.id()))
         .containsOnlyKeys(fx.self());
   }
 

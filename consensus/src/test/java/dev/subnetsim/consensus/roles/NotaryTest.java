@@ -4,6 +4,7 @@ import static dev.subnetsim.consensus.testing.PoolFixture.MS;
 import static dev.subnetsim.consensus.testing.PoolFixture.UNIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
@@ -56,8 +57,8 @@ class NotaryTest {
       assertThat(fx.crypto().verifyIndividual(fx.self(),
           ConsensusCrypto.notarizationMessage(1, rank0.hash()), s.signature())).isTrue();
     });
-    assertThat(pool.myNotarizationShares.get(1L)).containsExactly(ConsensusPool.hex(rank0.hash()));
-    assertThat(pool.notarizationShares.get(1L).get(ConsensusPool.hex(rank0.hash())))
+    assertThat(pool.myNotarizationShares.get(1L)).containsExactly(rank0.id());
+    assertThat(pool.notarizationShares.get(1L).get(rank0.id()))
         .containsOnlyKeys(fx.self());
   }
 
@@ -101,7 +102,7 @@ class NotaryTest {
     proposalOfRank(1, 1);
 
     assertThat(run(DELAY0 + 5 * UNIT).outgoing).isEmpty();
-    assertThat(pool.myNotarizationShares.get(1L)).containsExactly(ConsensusPool.hex(rank0.hash()));
+    assertThat(pool.myNotarizationShares.get(1L)).containsExactly(rank0.id());
   }
 
   @Test
@@ -115,7 +116,7 @@ class NotaryTest {
     assertThat(shares(run(DELAY0 + UNIT + 1))).extracting(NotarizationShare::blockHash)
         .containsExactly(rank0.hash());
     assertThat(pool.myNotarizationShares.get(1L)).containsExactlyInAnyOrder(
-        ConsensusPool.hex(rank0.hash()), ConsensusPool.hex(rank1.hash()));
+        rank0.id(), rank1.id());
   }
 
   @Test
@@ -156,9 +157,9 @@ class NotaryTest {
     Block onTip = proposalOfRank(3, 0);
 
     assertThat(shares(run(1_000 * MS + fx.config().notaryDelayNanos(0, 2, 0))))
-        .extracting(NotarizationShare::height, s -> ConsensusPool.hex(s.blockHash()))
+        .extracting(NotarizationShare::height, s -> Bytes.of(s.blockHash()))
         .containsExactly(org.assertj.core.groups.Tuple.tuple(3L,
-            ConsensusPool.hex(onTip.hash())));
+            onTip.id()));
   }
 
   @Test
@@ -185,8 +186,8 @@ class NotaryTest {
     fx.addProposal(a);
     fx.addProposal(b);
 
-    assertThat(shares(run(DELAY0))).extracting(s -> ConsensusPool.hex(s.blockHash()))
-        .containsExactlyInAnyOrder(ConsensusPool.hex(a.hash()), ConsensusPool.hex(b.hash()));
+    assertThat(shares(run(DELAY0))).extracting(s -> Bytes.of(s.blockHash()))
+        .containsExactlyInAnyOrder(a.id(), b.id());
 
     PoolFixture other = PoolFixture.committeeOfFour();
     other.startRound(1, 0);

@@ -27,11 +27,11 @@ class PurgerTest {
     List<Block> chain = fx.addNotarizedChain(height);
     for (Block b : chain) {
       pool.notarizationShares.computeIfAbsent(b.height(), k -> new TreeMap<>())
-          .computeIfAbsent(ConsensusPool.hex(b.hash()), k -> new TreeMap<>())
+          .computeIfAbsent(b.id(), k -> new TreeMap<>())
           .put(1, fx.notarizationShare(1, b).signature());
       pool.roundStart.put(b.height(), b.height());
       pool.myProposals.add(b.height());
-      pool.stateRoots.put(b.height(), b.hash());
+      pool.stateRoots.put(b.height(), b.id());
       fx.markFinalized(b);
     }
     return chain;

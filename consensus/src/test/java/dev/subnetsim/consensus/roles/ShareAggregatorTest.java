@@ -2,6 +2,7 @@ package dev.subnetsim.consensus.roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Beacon;
@@ -45,7 +46,7 @@ class ShareAggregatorTest {
   private void addNotarizationShares(Block b, int... signers) {
     for (int i : signers) {
       pool.notarizationShares.computeIfAbsent(b.height(), k -> new TreeMap<>())
-          .computeIfAbsent(ConsensusPool.hex(b.hash()), k -> new TreeMap<>())
+          .computeIfAbsent(b.id(), k -> new TreeMap<>())
           .put(i, fx.notarizationShare(i, b).signature());
     }
   }
@@ -53,7 +54,7 @@ class ShareAggregatorTest {
   private void addFinalizationShares(Block b, int... signers) {
     for (int i : signers) {
       pool.finalizationShares.computeIfAbsent(b.height(), k -> new TreeMap<>())
-          .computeIfAbsent(ConsensusPool.hex(b.hash()), k -> new TreeMap<>())
+          .computeIfAbsent(b.id(), k -> new TreeMap<>())
           .put(i, fx.finalizationShare(i, b).signature());
     }
   }
@@ -182,7 +183,7 @@ class ShareAggregatorTest {
     byte[] root = ConsensusPool.sha256(new byte[] {42});
     for (int i : new int[] {0, 1, 3}) {
       pool.certificationShares.computeIfAbsent(5L, k -> new TreeMap<>())
-          .computeIfAbsent(ConsensusPool.hex(root), k -> new TreeMap<>())
+          .computeIfAbsent(Bytes.of(root), k -> new TreeMap<>())
           .put(i, fx.certificationShare(i, 5, root).share());
     }
 
@@ -203,10 +204,10 @@ class ShareAggregatorTest {
     byte[] a = ConsensusPool.sha256(new byte[] {1});
     byte[] b = ConsensusPool.sha256(new byte[] {2});
     var byRoot = pool.certificationShares.computeIfAbsent(5L, k -> new TreeMap<>());
-    byRoot.computeIfAbsent(ConsensusPool.hex(a), k -> new TreeMap<>())
+    byRoot.computeIfAbsent(Bytes.of(a), k -> new TreeMap<>())
         .put(0, fx.certificationShare(0, 5, a).share());
-    byRoot.get(ConsensusPool.hex(a)).put(1, fx.certificationShare(1, 5, a).share());
-    byRoot.computeIfAbsent(ConsensusPool.hex(b), k -> new TreeMap<>())
+    byRoot.get(Bytes.of(a)).put(1, fx.certificationShare(1, 5, a).share());
+    byRoot.computeIfAbsent(Bytes.of(b), k -> new TreeMap<>())
         .put(2, fx.certificationShare(2, 5, b).share());
 
     Changes changes = run();
@@ -225,7 +226,7 @@ class ShareAggregatorTest {
       byte[] share = fx.crypto().signCertificationShare(i, fx.secrets(i).certificationShare(),
           ConsensusCrypto.cupMessage(10, hash));
       pool.cupShares.computeIfAbsent(10L, k -> new TreeMap<>())
-          .computeIfAbsent(ConsensusPool.hex(hash), k -> new TreeMap<>()).put(i, share);
+          .computeIfAbsent(Bytes.of(hash), k -> new TreeMap<>()).put(i, share);
     }
 
     Changes changes = run();

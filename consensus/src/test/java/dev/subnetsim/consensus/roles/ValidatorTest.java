@@ -46,7 +46,7 @@ class ValidatorTest {
     Block b = blockAt1(0);
 
     assertThat(validate(fx.notarizationShare(2, b))).isEqualTo(Verdict.ACCEPTED);
-    assertThat(pool.notarizationShares.get(1L).get(ConsensusPool.hex(b.hash())))
+    assertThat(pool.notarizationShares.get(1L).get(b.id()))
         .containsOnlyKeys(2);
   }
 

@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus.testing;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.ConsensusNode;
@@ -216,7 +217,7 @@ public final class PoolFixture {
   public BlockProposal addProposal(Block block) {
     BlockProposal p = proposal(block);
     pool.proposals.computeIfAbsent(block.height(), k -> new TreeMap<>())
-        .put(ConsensusPool.hex(block.hash()), p);
+        .put(block.id(), p);
     return p;
   }
 
@@ -251,9 +252,9 @@ public final class PoolFixture {
   /** The finalized tip at the finalized height, else some notarized block at {@code height}. */
   public byte[] tipAt(long height) {
     if (height == pool.finalizedHeight) {
-      return pool.finalizedHash.clone();
+      return pool.finalizedHash.toArray();
     }
-    TreeMap<String, Notarization> at = pool.notarizations.get(height);
+    TreeMap<Bytes, Notarization> at = pool.notarizations.get(height);
     if (at == null || at.isEmpty()) {
       throw new IllegalStateException("no notarized block at height " + height);
     }
@@ -300,7 +301,7 @@ public final class PoolFixture {
   public Notarization addNotarization(Block b) {
     Notarization n = notarization(b);
     pool.notarizations.computeIfAbsent(b.height(), k -> new TreeMap<>())
-        .put(ConsensusPool.hex(b.hash()), n);
+        .put(b.id(), n);
     return n;
   }
 
@@ -322,7 +323,7 @@ public final class PoolFixture {
     pool.finalizations.put(b.height(), finalization(b));
     pool.finalizedBlocks.put(b.height(), b);
     pool.finalizedHeight = b.height();
-    pool.finalizedHash = b.hash().clone();
+    pool.finalizedHash = b.id();
     return this;
   }
 
@@ -330,9 +331,9 @@ public final class PoolFixture {
   public NotarizationShare recordOwnNotarizationShare(Block b) {
     NotarizationShare s = notarizationShare(self, b);
     pool.myNotarizationShares.computeIfAbsent(b.height(), k -> new TreeSet<>())
-        .add(ConsensusPool.hex(b.hash()));
+        .add(b.id());
     pool.notarizationShares.computeIfAbsent(b.height(), k -> new TreeMap<>())
-        .computeIfAbsent(ConsensusPool.hex(b.hash()), k -> new TreeMap<>())
+        .computeIfAbsent(b.id(), k -> new TreeMap<>())
         .put(self, s.signature());
     return s;
   }

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.ConsensusNode;
@@ -123,7 +124,8 @@ public final class CatchUpComponent {
     store.save(new DurableStore.Checkpoint(cup, c.state()));
     ChangeSet changes = ChangeSet.builder()
         .observe(new Observation.CombinedSignature(config.subnet(), "catch-up-package",
-            cup.height(), crypto.certificationPublicKey(), cupMessage, cup.signature()))
+            cup.height(), Bytes.of(crypto.certificationPublicKey()), Bytes.of(cupMessage),
+            Bytes.of(cup.signature())))
         .observe(new Observation.Metric("state_sync/" + config.subnet(), cup.height()))
         .build();
     return new Outcome(Optional.of(new Adopted(restarted, checked.state())), changes, false);

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.ConsensusNode.StepResult;
@@ -95,7 +96,7 @@ public final class ConsensusComponent {
     }
     for (Changes.CombinedArtifact c : r.combined()) {
       b.observe(new Observation.CombinedSignature(config.subnet(), c.kind(), c.height(),
-          c.publicKey(), c.message(), c.signature()));
+          Bytes.of(c.publicKey()), Bytes.of(c.message()), Bytes.of(c.signature())));
     }
     return b.build();
   }

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.PeerInputFailure;
@@ -64,7 +65,7 @@ public final class ExecutionComponent {
         state.diverge(b.height());
       }
       catchUp.executed(b.height(), state);
-      changes.add(ChangeSet.observing(new Observation.Finalized(subnet, b.height(), b.hash())));
+      changes.add(ChangeSet.observing(new Observation.Finalized(subnet, b.height(), b.id())));
       ChangeSet.Builder done = ChangeSet.builder();
       o.rejectedItems().forEach(r -> done.reject(maker, "block " + b.height() + ": " + r));
       for (BlockExecutor.LoadCompleted l : o.load()) {
@@ -73,14 +74,15 @@ public final class ExecutionComponent {
             : MetricKey.INGRESS_REJECTED).of(l.sequence()), now - l.sentAtNanos()));
       }
       for (BlockExecutor.IngressCompleted i : o.ingress()) {
-        done.observe(new Observation.IngressCompleted(subnet, b.height(), i.requestId(),
-            i.reply().replied(), i.reply().replied() ? i.reply().data() : new byte[0],
+        done.observe(new Observation.IngressCompleted(subnet, b.height(), Bytes.of(i.requestId()),
+            i.reply().replied(), i.reply().replied() ? Bytes.of(i.reply().data()) : Bytes.empty(),
             i.reply().rejectCode(), i.reply().replied() ? "" : i.reply().rejectMessage()));
       }
       for (BlockExecutor.ChainKeyCompleted c : o.chainKey()) {
         done.observe(new Observation.ChainKeyCompleted(subnet, b.height(),
-            c.request().id(), c.request().method(), c.request().caller().toBytes(),
-            c.request().arg(), c.reply().encode(), c.request().receivedAtNanos(), now));
+            c.request().id(), c.request().method(), Bytes.of(c.request().caller().toBytes()),
+            Bytes.of(c.request().arg()), Bytes.of(c.reply().encode()),
+            c.request().receivedAtNanos(), now));
       }
       done.input(new ConsensusNode.Executed(b.height(), xnet.recordTree(state.height(),
           state.certifiedTree(execution.registry().entries()))));

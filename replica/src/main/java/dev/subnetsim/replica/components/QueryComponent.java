@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
@@ -61,7 +62,7 @@ public final class QueryComponent {
    */
   public ChangeSet onCertified(Certification c, Optional<HashTree> mine) {
     ChangeSet.Builder b = ChangeSet.builder();
-    b.observe(new Observation.StateCertified(subnet, c.height(), c.stateRoot()));
+    b.observe(new Observation.StateCertified(subnet, c.height(), Bytes.of(c.stateRoot())));
     if (mine.isPresent() && !Arrays.equals(mine.get().digest(), c.stateRoot())) {
       // The subnet certified another state than ours at this height: our execution diverged
       // (the IC replica halts here; we keep running and report it).
@@ -130,7 +131,7 @@ public final class QueryComponent {
   }
 
   private Observation observation(QueryService.Answer a) {
-    return new Observation.QueryAnswered(subnet, a.height(), a.requestId(), a.replied(),
-        a.reply(), a.rejectMessage(), a.certificate());
+    return new Observation.QueryAnswered(subnet, a.height(), Bytes.of(a.requestId()),
+        a.replied(), Bytes.of(a.reply()), a.rejectMessage(), Bytes.of(a.certificate()));
   }
 }

@@ -62,7 +62,7 @@ class ExecutionComponentTest {
 
     assertThat(state.height()).isEqualTo(1);
     assertThat(changes.get(0).observations()).containsExactly(
-        new Observation.Finalized(new SubnetId("s"), 1, b.hash()));
+        new Observation.Finalized(new SubnetId("s"), 1, b.id()));
     assertThat(inputs(changes)).singleElement().isInstanceOfSatisfying(
         ConsensusNode.Executed.class, e -> {
           assertThat(e.height()).isEqualTo(1);

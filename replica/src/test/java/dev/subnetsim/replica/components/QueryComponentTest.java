@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.certification.Certificate;
 import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.consensus.types.MessageKind;
@@ -69,7 +70,7 @@ class QueryComponentTest {
     ChangeSet c = queries.onCertified(certification(0, mine.digest()), Optional.of(mine));
 
     assertThat(c.observations()).containsExactly(new Observation.StateCertified(
-        new SubnetId("app"), 0, mine.digest()));
+        new SubnetId("app"), 0, Bytes.of(mine.digest())));
     assertThat(c.messages()).singleElement().isInstanceOfSatisfying(ChangeSet.Unicast.class,
         u -> {
           assertThat(u.to()).isEqualTo(ROOT_NODES.get(1));

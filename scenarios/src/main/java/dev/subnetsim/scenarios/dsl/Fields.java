@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.dsl;
 
+import dev.subnetsim.consensus.types.SubnetId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +72,18 @@ final class Fields {
 
   String string(String key, String fallback) {
     return has(key) ? string(key) : fallback;
+  }
+
+  /** A subnet named by {@code key}; whether it exists is the validator's question. */
+  SubnetId subnet(String key) {
+    return subnet(require(key), string(key));
+  }
+
+  SubnetId subnet(YamlNode n, String name) {
+    if (name.isBlank()) {
+      throw error(n, "expected a subnet name, got '" + name + "'");
+    }
+    return new SubnetId(name);
   }
 
   String scalar(YamlNode n) {

@@ -1,6 +1,7 @@
 package dev.subnetsim.scenarios.dsl;
 
 import dev.subnetsim.consensus.types.MessageKind;
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.scenarios.spec.ByzantineBehaviour;
 import dev.subnetsim.scenarios.spec.ConsensusSpec;
 import dev.subnetsim.scenarios.spec.FaultSpec;
@@ -91,7 +92,7 @@ public final class ScenarioParser {
     int nodes = (int) f.integer("nodes", 1, 100);
     List<String> regions = f.list("regions", f::scalar);
     f.rejectUnknown();
-    return new SubnetSpec(name, role, nodes, regions);
+    return new SubnetSpec(new SubnetId(name), role, nodes, regions);
   }
 
   private ConsensusSpec consensus(Fields f) {
@@ -175,7 +176,7 @@ public final class ScenarioParser {
 
   private WorkloadSpec workload(Fields f, long durationNanos) {
     double ingress = f.ratePerSecond("ingress_rate", 0, MAX_INGRESS_RATE, 0);
-    String ingressSubnet = f.string("ingress_subnet", null);
+    SubnetId ingressSubnet = f.has("ingress_subnet") ? f.subnet("ingress_subnet") : null;
     List<String> canisters = f.list("canisters", f::scalar);
     List<WorkloadSpec.RequestStream> requests = f.list("requests", n -> {
       Fields r = new Fields(file, n);
@@ -184,7 +185,7 @@ public final class ScenarioParser {
       r.require("rate");
       double rate = r.ratePerSecond("rate", Double.MIN_VALUE, MAX_REQUEST_RATE, 0);
       double rampTo = r.ratePerSecond("ramp_to", Double.MIN_VALUE, MAX_REQUEST_RATE, rate);
-      String from = r.string("from");
+      SubnetId from = r.subnet("from");
       r.rejectUnknown();
       return new WorkloadSpec.RequestStream(kind, rate, rampTo, from);
     });
@@ -238,9 +239,9 @@ public final class ScenarioParser {
           f.durationNanos("delay", 0, MAX_LATENCY, 0),
           f.durationNanos("until", 1, MAX_DURATION, Long.MAX_VALUE));
       case "byzantine" -> byzantine(f, at, line);
-      case "reshare" -> new FaultSpec.Reshare(at, line, f.string("from"), f.string("to"),
+      case "reshare" -> new FaultSpec.Reshare(at, line, f.subnet("from"), f.subnet("to"),
           f.list("keys", f::scalar));
-      case "subnet-loss" -> new FaultSpec.SubnetLoss(at, line, f.string("subnet"));
+      case "subnet-loss" -> new FaultSpec.SubnetLoss(at, line, f.subnet("subnet"));
       default -> throw f.error(f.require("kind"), "expected one of [crash, restart, pause, "
           + "clock-skew, partition, heal, link, byzantine, reshare, subnet-loss], got '" + kind + "'");
     };
@@ -272,7 +273,7 @@ public final class ScenarioParser {
 
   /** {@code subnet: root} with {@code nodes: [0, 2]} or {@code nodes: 0-3}. */
   private NodeSelector nodes(Fields f) {
-    String subnet = f.string("subnet");
+    SubnetId subnet = f.subnet("subnet");
     YamlNode n = f.require("nodes");
     return new NodeSelector(subnet, indices(f, n, n instanceof YamlNode.Scalar s ? s.text() : null));
   }
@@ -284,7 +285,8 @@ public final class ScenarioParser {
     if (colon <= 0) {
       throw f.error(n, "expected nodes like 'root:0-3,7', got '" + text + "'");
     }
-    return new NodeSelector(text.substring(0, colon), indices(f, n, text.substring(colon + 1)));
+    return new NodeSelector(f.subnet(n, text.substring(0, colon)),
+        indices(f, n, text.substring(colon + 1)));
   }
 
   private List<Integer> indices(Fields f, YamlNode n, String ranges) {
@@ -346,7 +348,8 @@ public final class ScenarioParser {
       if (m.group(1).length() > 10 || Long.parseLong(m.group(1)) > MAX_HEIGHT) {
         throw f.error(n, "height " + m.group(1) + " is out of range (at most " + MAX_HEIGHT + ")");
       }
-      return new PassCriterion.MinFinalizedHeight(text, Long.parseLong(m.group(1)), m.group(2));
+      return new PassCriterion.MinFinalizedHeight(text, Long.parseLong(m.group(1)),
+          new SubnetId(m.group(2)));
     }
     if ((m = STALLS.matcher(text)).matches()) {
       long from = duration(f, n, m.group(2), 0);
@@ -354,7 +357,7 @@ public final class ScenarioParser {
       if (to <= from) {
         throw f.error(n, "the stall must end after it starts, got '" + text + "'");
       }
-      return new PassCriterion.Stalls(text, m.group(1), from, to);
+      return new PassCriterion.Stalls(text, new SubnetId(m.group(1)), from, to);
     }
     throw f.error(n, "expected a criterion like 'p99 ecdsa latency < 8s', 'finalization resumes "
         + "within 10s of heal', 'finalized height >= 50 on root' or 'no finalization on root "

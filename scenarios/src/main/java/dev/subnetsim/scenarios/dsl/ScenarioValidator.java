@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.dsl;
 
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.scenarios.spec.FaultSpec;
 import dev.subnetsim.scenarios.spec.NodeSelector;
 import dev.subnetsim.scenarios.spec.PassCriterion;
@@ -45,7 +46,7 @@ final class ScenarioValidator {
     if (spec.durationNanos() <= 0) {
       throw error(1, "duration", "must be positive");
     }
-    Set<String> names = new HashSet<>();
+    Set<SubnetId> names = new HashSet<>();
     for (int i = 0; i < spec.subnets().size(); i++) {
       if (!names.add(spec.subnets().get(i).name())) {
         throw error(1, "subnets[" + i + "].name",
@@ -58,7 +59,7 @@ final class ScenarioValidator {
     if (spec.workload().ingressSubnet() != null) {
       subnet(spec.workload().ingressSubnet(), 1, "workload.ingress_subnet");
     }
-    String keyHolder = null;
+    SubnetId keyHolder = null;
     for (int i = 0; i < spec.faults().size(); i++) {
       fault(spec.faults().get(i), "faults[" + i + "]");
       if (spec.faults().get(i) instanceof FaultSpec.Reshare r) {
@@ -79,10 +80,10 @@ final class ScenarioValidator {
     }
   }
 
-  private SubnetSpec subnet(String name, int line, String field) {
+  private SubnetSpec subnet(SubnetId name, int line, String field) {
     SubnetSpec s = spec.subnet(name);
     if (s == null) {
-      List<String> known = spec.subnets().stream().map(SubnetSpec::name).toList();
+      List<SubnetId> known = spec.subnets().stream().map(SubnetSpec::name).toList();
       throw error(line, field, "no subnet named '" + name + "' (subnets: " + known + ")");
     }
     return s;
@@ -191,9 +192,9 @@ final class ScenarioValidator {
 
   /** Replays the schedule in time order, counting crashed, paused and Byzantine nodes per subnet. */
   private void checkFaultBudget() {
-    Map<String, Set<Integer>> crashed = new TreeMap<>();
-    Map<String, Set<Integer>> byzantine = new TreeMap<>();
-    Map<String, TreeMap<Long, Set<Integer>>> pausedUntil = new TreeMap<>();
+    Map<SubnetId, Set<Integer>> crashed = new TreeMap<>();
+    Map<SubnetId, Set<Integer>> byzantine = new TreeMap<>();
+    Map<SubnetId, TreeMap<Long, Set<Integer>>> pausedUntil = new TreeMap<>();
     List<FaultSpec> ordered = new ArrayList<>(spec.faults());
     ordered.sort(Comparator.comparingLong(FaultSpec::atNanos));
     for (int k = 0; k < ordered.size(); k++) {

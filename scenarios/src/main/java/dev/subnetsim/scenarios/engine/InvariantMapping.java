@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.engine;
 
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.scenarios.driver.DriverOutcome;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.NoMasterSecretChecker;
@@ -59,7 +60,8 @@ final class InvariantMapping {
     }
     List<String> held = new ArrayList<>();
     if (!secrets.checkedSubnets().isEmpty()) {
-      held.add("no replica of " + String.join(", ", secrets.checkedSubnets()) + " (the subnets "
+      held.add("no replica of " + String.join(", ", secrets.checkedSubnets().stream()
+          .map(SubnetId::name).toList()) + " (the subnets "
           + "that held chain-key shares), no coalition of f of their replicas and no Byzantine "
           + "coalition holds a chain key's secret, and every chain key's threshold is above f");
     }
@@ -75,10 +77,10 @@ final class InvariantMapping {
   }
 
   /** "app 0-19, root 0-5": each subnet's checked epochs as runs of consecutive numbers. */
-  static String epochRanges(java.util.Map<String, List<Long>> epochs) {
+  static String epochRanges(java.util.Map<SubnetId, List<Long>> epochs) {
     List<String> out = new ArrayList<>();
     epochs.forEach((subnet, list) -> {
-      StringBuilder b = new StringBuilder(subnet).append(' ');
+      StringBuilder b = new StringBuilder(subnet.name()).append(' ');
       for (int i = 0; i < list.size(); i++) {
         int j = i;
         while (j + 1 < list.size() && list.get(j + 1) == list.get(j) + 1) {

@@ -54,7 +54,7 @@ final class ResultMapping {
         worst = Math.max(worst, t - last);
         last = t;
       }
-      gaps.put(sub.name(), Math.max(worst, endNanos - last));
+      gaps.put(sub.name().name(), Math.max(worst, endNanos - last));
     }
     return gaps;
   }
@@ -86,7 +86,7 @@ final class ResultMapping {
   private static Map<String, TimeSeries> series(DriverOutcome run,
       RunRecorder recorder) {
     Map<String, TimeSeries> series = new TreeMap<>();
-    recorder.heightSeries.forEach((s, b) -> series.put(SeriesKey.FINALIZED_HEIGHT.of(s),
+    recorder.heightSeries.forEach((s, b) -> series.put(SeriesKey.FINALIZED_HEIGHT.of(s.name()),
         b.add(run.virtualNanos() / 1e9, recorder.finalizedHeight.getOrDefault(s, 0L)).build()));
     double end = run.virtualNanos() / 1e9;
     recorder.stashSeries.forEach((k, b) -> {

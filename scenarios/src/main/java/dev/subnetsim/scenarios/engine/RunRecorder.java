@@ -1,6 +1,7 @@
 package dev.subnetsim.scenarios.engine;
 
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.MetricKey;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
@@ -8,7 +9,6 @@ import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.Violation;
 import dev.subnetsim.scenarios.result.TimeSeries;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,9 +25,9 @@ final class RunRecorder implements InvariantChecker {
       byte[] signature) {}
 
   private final FaultSchedule faults;
-  final Map<String, Long> finalizedHeight = new TreeMap<>();
-  final Map<String, TimeSeries.Builder> heightSeries = new TreeMap<>();
-  final Map<String, List<Long>> finalizationTimes = new TreeMap<>();
+  final Map<SubnetId, Long> finalizedHeight = new TreeMap<>();
+  final Map<SubnetId, TimeSeries.Builder> heightSeries = new TreeMap<>();
+  final Map<SubnetId, List<Long>> finalizationTimes = new TreeMap<>();
   final Map<Long, Long> ingressLatency = new TreeMap<>();
   /** Latencies of chain-key requests by kind name ("vetkd", "ecdh", ...), by sequence. */
   final Map<String, Map<Long, Long>> requestLatency = new TreeMap<>();
@@ -69,7 +69,7 @@ final class RunRecorder implements InvariantChecker {
     }
     if (o instanceof Observation.Finalized f) {
       executedHeight.put(node, f.height());
-      String s = f.subnet().name();
+      SubnetId s = f.subnet();
       long previous = finalizedHeight.getOrDefault(s, 0L);
       if (f.height() > previous) {
         finalizedHeight.put(s, f.height());
@@ -113,10 +113,10 @@ final class RunRecorder implements InvariantChecker {
       rejections++;
     } else if (o instanceof Observation.CombinedSignature c) {
       String key = c.subnet() + "/" + c.kind() + "/" + c.height() + "/"
-          + HexFormat.of().formatHex(c.signature());
+          + c.signature().toHex();
       if (seenCombined.add(key)) {
-        combined.add(new Combined(c.subnet().name(), c.kind(), c.height(), c.publicKey(),
-            c.message(), c.signature()));
+        combined.add(new Combined(c.subnet().name(), c.kind(), c.height(),
+            c.publicKey().toArray(), c.message().toArray(), c.signature().toArray()));
       }
     }
     return List.of();

@@ -66,7 +66,7 @@ final class RunWiring {
     if (a.chainKeyLoad()) {
       var keys = a.factory().execution(a.keySubnet()).chainKeys().orElseThrow().publicKeys();
       workload = ChainKeyWorkload.generate(spec.seed(), spec.workload().requests(), keys,
-          name -> a.world().topology().members(new SubnetId(name)), a.keySubnet().name(),
+          a.world().topology()::members, a.keySubnet(),
           spec.durationNanos());
       replies = replyChecker(a, workload, keys);
     }
@@ -109,7 +109,7 @@ final class RunWiring {
   private static ChainKeyReplyChecker replyChecker(WorldAssembly.Assembled a,
       ChainKeyWorkload workload, SubnetChainKeys genesisKeys) {
     ScenarioSpec spec = a.spec();
-    return new ChainKeyReplyChecker(subnet -> a.factory().execution(new SubnetId(subnet))
+    return new ChainKeyReplyChecker(subnet -> a.factory().execution(subnet)
         .installedKeys().map(h -> h.publicKeys()).orElse(genesisKeys), workload, a.world().faults())
         .expectingReplies(new ChainKeyReplyChecker.Liveness(spec.durationNanos(),
             CHAIN_KEY_REPLY_BOUNDS * SpecWorld.defaultLivenessBoundNanos(spec),
@@ -126,10 +126,11 @@ final class RunWiring {
     List<NoMasterSecretChecker.Holder> holders = new ArrayList<>();
     if (a.keysExist()) {
       var genesis = a.factory().execution(a.keySubnet()).chainKeys().orElseThrow();
-      holders.add(holder(a.world(), a.keySubnet().name(), () -> Optional.of(
+      holders.add(holder(a.world(), a.keySubnet(), () -> Optional.of(
           new NoMasterSecretChecker.Material(genesis.publicKeys(), genesis.shares()))));
-      for (String target : a.reshares().targets()) {
-        var execution = a.factory().execution(new SubnetId(target));
+      for (String name : a.reshares().targets()) {
+        SubnetId target = new SubnetId(name);
+        var execution = a.factory().execution(target);
         holders.add(holder(a.world(), target, () -> execution.installedKeys().map(h ->
             new NoMasterSecretChecker.Material(h.publicKeys(), h.shares()))));
       }
@@ -138,7 +139,7 @@ final class RunWiring {
     if (consensusKeys) {
       ConsensusReplicaFactory factory = a.factory();
       for (var subnet : a.world().topology().subnets()) {
-        var h = holder(a.world(), subnet.id().name(), Optional::empty);
+        var h = holder(a.world(), subnet.id(), Optional::empty);
         consensus.add(new NoMasterSecretChecker.ConsensusHolder(h.subnet(), h.members(),
             h.coalition(), node -> factory.consensusNode(node)
                 .map(ConsensusNode::heldThresholdKeys).orElse(List.of())));
@@ -157,9 +158,9 @@ final class RunWiring {
     });
   }
 
-  private static NoMasterSecretChecker.Holder holder(SpecWorld.World world, String subnet,
+  private static NoMasterSecretChecker.Holder holder(SpecWorld.World world, SubnetId subnet,
       Supplier<Optional<NoMasterSecretChecker.Material>> material) {
-    List<NodeId> members = world.topology().members(new SubnetId(subnet));
+    List<NodeId> members = world.topology().members(subnet);
     List<Integer> coalition = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {
       if (world.faults().isByzantine(members.get(i))) {
@@ -197,7 +198,7 @@ final class RunWiring {
         return all;
       }
     };
-    SubnetId storySubnet = new SubnetId(SpecWorld.ingressSubnet(spec));
+    SubnetId storySubnet = SpecWorld.ingressSubnet(spec);
     Map<String, Double> rates = a.storyRates();
     return new CanisterStoryChecker(CanisterStories.generate(spec.seed(), rates,
         factory.execution(storySubnet), a.world().topology().members(storySubnet), clientKeys,

@@ -95,7 +95,7 @@ final class WorldAssembly {
         c.crypto() == ConsensusSpec.Crypto.CHEAP ? ConsensusCrypto.Mode.CHEAP
             : ConsensusCrypto.Mode.REAL);
     spec.subnets().stream().filter(s -> s.role() == SubnetRole.ROOT).findFirst()
-        .ifPresent(root -> factory.withRootSubnet(new SubnetId(root.name())));
+        .ifPresent(root -> factory.withRootSubnet(root.name()));
     factory.withAdversaries(adversaries(spec, world));
     return factory;
   }
@@ -136,7 +136,7 @@ final class WorldAssembly {
       return ChainKeyOptions.DEFAULT;
     }
     ChainKeyWorkload sizing = ChainKeyWorkload.generate(spec.seed(), spec.workload().requests(),
-        null, name -> world.topology().members(new SubnetId(name)), keySubnet.name(),
+        null, world.topology()::members, keySubnet,
         spec.durationNanos());
     int fixed = spec.workload().presignatureStash();
     return new ChainKeyOptions(fixed >= 0 ? fixed
@@ -153,7 +153,7 @@ final class WorldAssembly {
     Map<NodeId, Set<ByzantineBehaviour>> out = new TreeMap<>();
     for (FaultSpec f : spec.faults()) {
       if (f instanceof FaultSpec.Byzantine b) {
-        List<NodeId> members = world.topology().members(new SubnetId(b.nodes().subnet()));
+        List<NodeId> members = world.topology().members(b.nodes().subnet());
         for (int i : b.nodes().indices()) {
           out.computeIfAbsent(members.get(i), k -> EnumSet.noneOf(ByzantineBehaviour.class))
               .addAll(BehaviourMapping.toConsensus(b.behaviour()));
@@ -170,7 +170,7 @@ final class WorldAssembly {
     for (FaultSpec f : spec.faults()) {
       if (f instanceof FaultSpec.Byzantine b
           && b.behaviour() == dev.subnetsim.scenarios.spec.ByzantineBehaviour.ARBITRARY) {
-        List<NodeId> members = world.topology().members(new SubnetId(b.nodes().subnet()));
+        List<NodeId> members = world.topology().members(b.nodes().subnet());
         for (int i : b.nodes().indices()) {
           out.put(members.get(i), new ArbitrarySettings(b.probability(), Set.copyOf(b.kinds())));
         }
@@ -202,7 +202,8 @@ final class WorldAssembly {
         .sorted(Comparator.comparingLong(FaultSpec.Reshare::atNanos)).toList();
     List<ReshareSchedule.Reshare> out = new ArrayList<>();
     for (FaultSpec.Reshare f : faults) {
-      out.add(new ReshareSchedule.Reshare(out.size(), f.atNanos(), f.fromSubnet(), f.toSubnet(),
+      out.add(new ReshareSchedule.Reshare(out.size(), f.atNanos(), f.fromSubnet().name(),
+          f.toSubnet().name(),
           f.keys().stream().map(ReshareKey::named).distinct().toList()));
     }
     return new ReshareSchedule(out);
@@ -215,6 +216,6 @@ final class WorldAssembly {
   static SubnetId keySubnet(ScenarioSpec spec) {
     return spec.subnets().stream().filter(s -> s.role() == SubnetRole.SIGNING).findFirst()
         .or(() -> spec.subnets().stream().filter(s -> s.role() == SubnetRole.ROOT).findFirst())
-        .map(s -> new SubnetId(s.name())).orElse(new SubnetId(spec.subnets().get(0).name()));
+        .map(s -> s.name()).orElse(spec.subnets().get(0).name());
   }
 }

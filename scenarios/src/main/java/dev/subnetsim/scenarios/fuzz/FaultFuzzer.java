@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.fuzz;
 
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.scenarios.RunRandom;
 import dev.subnetsim.scenarios.spec.ByzantineBehaviour;
 import dev.subnetsim.scenarios.spec.FaultSpec;
@@ -67,7 +68,7 @@ public final class FaultFuzzer {
   }
 
   private ScenarioSpec draw(long seed, Budget budget) {
-    String lost = drawReshares();
+    SubnetId lost = drawReshares();
     for (SubnetSpec s : base.subnets()) {
       if (budget == Budget.WITHIN_F) {
         withinF(s, s.name().equals(lost));
@@ -256,7 +257,7 @@ public final class FaultFuzzer {
    * target (a subnet nobody sends load from) and reshares to a spare subnet after it. Returns the
    * lost subnet's name, or null.
    */
-  private String drawReshares() {
+  private SubnetId drawReshares() {
     List<FaultSpec.Reshare> declared = base.faults().stream()
         .filter(f -> f instanceof FaultSpec.Reshare).map(f -> (FaultSpec.Reshare) f).toList();
     SubnetSpec root = firstWithRole(SubnetRole.ROOT);
@@ -276,9 +277,9 @@ public final class FaultFuzzer {
       faults.add(new FaultSpec.Reshare(at.get(i), 0, r.fromSubnet(), r.toSubnet(), r.keys()));
     }
     FaultSpec.Reshare last = reshares.get(reshares.size() - 1);
-    String source = last.fromSubnet();
-    String target = last.toSubnet();
-    String spare = base.subnets().stream().map(SubnetSpec::name)
+    SubnetId source = last.fromSubnet();
+    SubnetId target = last.toSubnet();
+    SubnetId spare = base.subnets().stream().map(SubnetSpec::name)
         .filter(n -> !n.equals(source) && !n.equals(target) && !busy(n)
             && reshares.stream().noneMatch(r -> r.toSubnet().equals(n)))
         .findFirst().orElse(null);
@@ -292,7 +293,7 @@ public final class FaultFuzzer {
   }
 
   /** Whether load comes from or goes into the subnet (losing it would lose the load). */
-  private boolean busy(String subnet) {
+  private boolean busy(SubnetId subnet) {
     return subnet.equals(SpecWorld.ingressSubnet(base))
         || base.workload().requests().stream().anyMatch(r -> r.fromSubnet().equals(subnet));
   }
@@ -301,7 +302,7 @@ public final class FaultFuzzer {
   private WorkloadSpec workload() {
     WorkloadSpec w = base.workload();
     List<WorkloadSpec.RequestStream> requests = new ArrayList<>(w.requests());
-    String from = SpecWorld.ingressSubnet(base);
+    SubnetId from = SpecWorld.ingressSubnet(base);
     double[] rates = {0.2, 0.5, 1.0};
     for (RequestKind kind : RequestKind.values()) {
       if (requests.stream().noneMatch(r -> r.kind() == kind)) {

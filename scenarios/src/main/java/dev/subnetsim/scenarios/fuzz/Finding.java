@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.fuzz;
 
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.scenarios.engine.ScenarioRun;
 import dev.subnetsim.scenarios.invariants.HeightAgreementChecker;
 import dev.subnetsim.scenarios.result.InvariantResult;
@@ -60,9 +61,9 @@ public record Finding(Kind kind, String invariant, String detail) {
       return Optional.of(new Finding(Kind.VIOLATION, other.get().name(), other.get().detail()));
     }
     long bound = SpecWorld.defaultLivenessBoundNanos(spec);
-    Set<String> lost = lostSubnets(spec);
+    Set<SubnetId> lost = lostSubnets(spec);
     for (Map.Entry<String, Long> gap : run.longestGapNanos().entrySet()) {
-      if (gap.getValue() > bound && !lost.contains(gap.getKey())) {
+      if (gap.getValue() > bound && !lost.contains(new SubnetId(gap.getKey()))) {
         return Optional.of(new Finding(Kind.STALL, gap.getKey(), "subnet " + gap.getKey()
             + " finalized nothing for " + gap.getValue() / 1e9 + " s (bound " + bound / 1e9
             + " s); finalized height " + run.result().finalizedHeight().get(gap.getKey())));
@@ -78,8 +79,8 @@ public record Finding(Kind kind, String invariant, String detail) {
   }
 
   /** Subnets the schedule loses on purpose: their stall is the fault, not a finding. */
-  static Set<String> lostSubnets(ScenarioSpec spec) {
-    Set<String> lost = new TreeSet<>();
+  static Set<SubnetId> lostSubnets(ScenarioSpec spec) {
+    Set<SubnetId> lost = new TreeSet<>();
     spec.faults().stream().filter(f -> f instanceof FaultSpec.SubnetLoss)
         .forEach(f -> lost.add(((FaultSpec.SubnetLoss) f).subnet()));
     return lost;

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.fuzz;
 
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.scenarios.spec.ConsensusSpec;
 import dev.subnetsim.scenarios.spec.FaultSpec;
 import dev.subnetsim.scenarios.spec.InvariantKind;
@@ -178,6 +179,10 @@ public final class ScenarioYaml {
 
   private static String list(List<String> items) {
     return "[" + String.join(", ", items) + "]";
+  }
+
+  private static String quoted(SubnetId subnet) {
+    return quoted(subnet.name());
   }
 
   private static String quoted(String s) {

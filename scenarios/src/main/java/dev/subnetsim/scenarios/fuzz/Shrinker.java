@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.fuzz;
 
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.scenarios.dsl.ScenarioParser;
 import dev.subnetsim.scenarios.spec.FaultSpec;
 import dev.subnetsim.scenarios.spec.PassCriterion;
@@ -190,7 +191,8 @@ public final class Shrinker {
       long height = best.run().orElseThrow().result().finalizedHeight()
           .getOrDefault(found.invariant(), 0L);
       String text = "finalized height >= " + (height + 1) + " on " + found.invariant();
-      pass.add(new PassCriterion.MinFinalizedHeight(text, height + 1, found.invariant()));
+      pass.add(new PassCriterion.MinFinalizedHeight(text, height + 1,
+          new SubnetId(found.invariant())));
     }
     String description = "shrunk from " + original.name() + " seed " + original.seed() + " ("
         + found.label() + "): " + s.faults().size() + " of " + original.faults().size()

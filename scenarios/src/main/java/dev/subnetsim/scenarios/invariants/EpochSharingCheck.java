@@ -7,6 +7,7 @@ import dev.subnetsim.chainkey.threshold.PublicCoefficients;
 import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.dkg.ThresholdKey;
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.TreeMap;
@@ -102,7 +103,7 @@ final class EpochSharingCheck {
     this.coalitions = NoMasterSecretChecker.coalitions(holder.subnet(), n, holder.coalition());
   }
 
-  String subnet() {
+  SubnetId subnet() {
     return holder.subnet();
   }
 

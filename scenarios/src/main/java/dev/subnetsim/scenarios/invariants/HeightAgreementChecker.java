@@ -1,11 +1,10 @@
 package dev.subnetsim.scenarios.invariants;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -22,7 +21,7 @@ public final class HeightAgreementChecker implements InvariantChecker {
     Claim claim(Observation o);
   }
 
-  record Claim(SubnetId subnet, long height, byte[] value) {}
+  record Claim(SubnetId subnet, long height, Bytes value) {}
 
   private record Key(SubnetId subnet, long height) implements Comparable<Key> {
     @Override
@@ -32,7 +31,7 @@ public final class HeightAgreementChecker implements InvariantChecker {
     }
   }
 
-  private record First(NodeId node, byte[] value) {}
+  private record First(NodeId node, Bytes value) {}
 
   private final String name;
   private final String what;
@@ -81,14 +80,13 @@ public final class HeightAgreementChecker implements InvariantChecker {
     }
     Key key = new Key(c.subnet(), c.height());
     First first = seen.putIfAbsent(key, new First(node, c.value()));
-    if (first == null || Arrays.equals(first.value(), c.value())) {
+    if (first == null || first.value().equals(c.value())) {
       return List.of();
     }
-    HexFormat hex = HexFormat.of();
     // A fork, not a stall: two values at one height, both named with the replicas holding them.
     return List.of(new Violation(name, timeNanos, (name.equals(AGREEMENT) ? "FORK: " : "")
         + "subnet " + c.subnet() + " height " + c.height() + ": " + first.node() + " has " + what
-            + " " + hex.formatHex(first.value()) + " but " + node + " has "
-            + hex.formatHex(c.value())));
+            + " " + first.value().toHex() + " but " + node + " has "
+            + c.value().toHex()));
   }
 }

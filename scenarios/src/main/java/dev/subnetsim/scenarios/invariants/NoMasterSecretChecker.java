@@ -10,6 +10,7 @@ import dev.subnetsim.chainkey.idkg.PolynomialCommitment;
 import dev.subnetsim.chainkey.threshold.Lagrange;
 import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
@@ -50,28 +51,28 @@ public final class NoMasterSecretChecker implements InvariantChecker {
   public record Material(SubnetChainKeys publicKeys, List<NodeChainKeyShares> shares) {}
 
   /** A key-holding subnet: its material once it exists, its members and Byzantine coalition. */
-  public record Holder(String subnet, Supplier<Optional<Material>> material, List<NodeId> members,
+  public record Holder(SubnetId subnet, Supplier<Optional<Material>> material, List<NodeId> members,
       List<Integer> coalition) {}
 
   /**
    * A subnet whose consensus threshold keys are checked: {@code held} gives every epoch's keys a
    * member holds now (none if it has not booted).
    */
-  public record ConsensusHolder(String subnet, List<NodeId> members, List<Integer> coalition,
+  public record ConsensusHolder(SubnetId subnet, List<NodeId> members, List<Integer> coalition,
       Function<NodeId, List<EpochKeys>> held) {}
 
   /**
    * What the consensus-key checks covered: the epochs checked per subnet, the sharings (epoch and
    * key) and the coalitions tried on them.
    */
-  public record Coverage(Map<String, List<Long>> epochs, int sharings, long coalitions) {}
+  public record Coverage(Map<SubnetId, List<Long>> epochs, int sharings, long coalitions) {}
 
   /** Coalitions of f checked per subnet at most (all of them below this). */
   static final int MAX_COALITIONS = 128;
 
   private final List<Holder> holders;
   private final List<EpochSharingCheck> consensus;
-  private final TreeMap<String, Boolean> checked = new TreeMap<>();
+  private final TreeMap<SubnetId, Boolean> checked = new TreeMap<>();
 
   public NoMasterSecretChecker(List<Holder> holders) {
     this(holders, List.of());
@@ -85,18 +86,18 @@ public final class NoMasterSecretChecker implements InvariantChecker {
 
   /** One subnet holding {@code keys} from genesis. */
   public NoMasterSecretChecker(ChainKeyGenesis keys, List<NodeId> members, List<Integer> coalition) {
-    this(List.of(new Holder("genesis", () -> Optional.of(new Material(keys.publicKeys(),
-        keys.shares())), members, coalition)));
+    this(List.of(new Holder(new SubnetId("genesis"),
+        () -> Optional.of(new Material(keys.publicKeys(), keys.shares())), members, coalition)));
   }
 
   /** The subnets whose chain keys were checked so far (their material existed). */
-  public List<String> checkedSubnets() {
+  public List<SubnetId> checkedSubnets() {
     return List.copyOf(checked.keySet());
   }
 
   /** What the consensus-key checks covered so far. */
   public Coverage consensusCoverage() {
-    Map<String, List<Long>> epochs = new TreeMap<>();
+    Map<SubnetId, List<Long>> epochs = new TreeMap<>();
     int sharings = 0;
     long coalitions = 0;
     for (EpochSharingCheck c : consensus) {
@@ -145,7 +146,7 @@ public final class NoMasterSecretChecker implements InvariantChecker {
   }
 
   /** As above, for subnet {@code subnet} of {@code n} members with Byzantine {@code byzantine}. */
-  static List<List<Integer>> coalitions(String subnet, int n, List<Integer> byzantine) {
+  static List<List<Integer>> coalitions(SubnetId subnet, int n, List<Integer> byzantine) {
     int f = (n - 1) / 3;
     List<List<Integer>> out = new ArrayList<>();
     if (!byzantine.isEmpty()) {
@@ -176,7 +177,7 @@ public final class NoMasterSecretChecker implements InvariantChecker {
       }
     }
     java.util.random.RandomGenerator r = new java.util.SplittableRandom(
-        subnet.hashCode() * 0x9E3779B97F4A7C15L + n);
+        subnet.name().hashCode() * 0x9E3779B97F4A7C15L + n);
     java.util.TreeSet<String> seen = new java.util.TreeSet<>();
     while (out.size() < MAX_COALITIONS + (byzantine.isEmpty() ? 0 : 1)) {
       java.util.TreeSet<Integer> pick = new java.util.TreeSet<>();

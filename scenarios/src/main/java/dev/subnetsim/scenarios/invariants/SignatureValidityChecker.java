@@ -1,12 +1,12 @@
 package dev.subnetsim.scenarios.invariants;
 
 import dev.subnetsim.chainkey.bls.JblstBlsSignatures;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.certification.BlsVerifier;
 import dev.subnetsim.chainkey.certification.CachingBlsVerifier;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +74,15 @@ public final class SignatureValidityChecker implements InvariantChecker {
           where + ": no verifier for kind '" + c.kind() + "' (known: " + verifiers.keySet() + ")"));
     }
     Optional<byte[]> expected = expectedKeys.expected(c);
-    if (expected.isPresent() && !Arrays.equals(expected.get(), c.publicKey())) {
+    if (expected.isPresent() && !Bytes.of(expected.get()).equals(c.publicKey())) {
       return List.of(new Violation(name(), timeNanos, where + ": claims public key "
-          + HexFormat.of().formatHex(c.publicKey()) + " but the subnet's key is "
+          + c.publicKey().toHex() + " but the subnet's key is "
           + HexFormat.of().formatHex(expected.get())));
     }
-    if (!verifier.verify(c.publicKey(), c.message(), c.signature())) {
+    if (!verifier.verify(c.publicKey().toArray(), c.message().toArray(),
+        c.signature().toArray())) {
       return List.of(new Violation(name(), timeNanos, where + ": signature "
-          + HexFormat.of().formatHex(c.signature()) + " does not verify"));
+          + c.signature().toHex() + " does not verify"));
     }
     return List.of();
   }

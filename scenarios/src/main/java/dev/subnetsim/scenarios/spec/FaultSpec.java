@@ -1,6 +1,7 @@
 package dev.subnetsim.scenarios.spec;
 
 import dev.subnetsim.consensus.types.MessageKind;
+import dev.subnetsim.consensus.types.SubnetId;
 import java.util.List;
 
 /** One entry of the timed fault schedule. */
@@ -49,9 +50,9 @@ public sealed interface FaultSpec {
   }
 
   /** Reshare chain keys from one subnet (the backup/root) to another (signing). */
-  record Reshare(long atNanos, int line, String fromSubnet, String toSubnet, List<String> keys)
-      implements FaultSpec {}
+  record Reshare(long atNanos, int line, SubnetId fromSubnet, SubnetId toSubnet,
+      List<String> keys) implements FaultSpec {}
 
   /** Loss of a whole subnet (every node crashes, state lost). */
-  record SubnetLoss(long atNanos, int line, String subnet) implements FaultSpec {}
+  record SubnetLoss(long atNanos, int line, SubnetId subnet) implements FaultSpec {}
 }

@@ -1,5 +1,7 @@
 package dev.subnetsim.scenarios.spec;
 
+import dev.subnetsim.consensus.types.SubnetId;
+
 /** A pass criterion of a scenario, parsed from its one-line form. */
 public sealed interface PassCriterion {
 
@@ -14,10 +16,12 @@ public sealed interface PassCriterion {
   record ResumesAfterHeal(String text, long withinNanos) implements PassCriterion {}
 
   /** {@code finalized height >= 50 on root}. */
-  record MinFinalizedHeight(String text, long height, String subnet) implements PassCriterion {}
+  record MinFinalizedHeight(String text, long height, SubnetId subnet)
+      implements PassCriterion {}
 
   /** {@code no finalization on root between 10s and 30s}: the expected stall beyond f faults. */
-  record Stalls(String text, String subnet, long fromNanos, long toNanos) implements PassCriterion {}
+  record Stalls(String text, SubnetId subnet, long fromNanos, long toNanos)
+      implements PassCriterion {}
 
   /**
    * {@code optional: CRITERION}: judged like the criterion when the run gives it something to judge,

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.spec;
 
+import dev.subnetsim.consensus.types.SubnetId;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ public record ScenarioSpec(
     pass = List.copyOf(pass);
   }
 
-  public SubnetSpec subnet(String name) {
+  public SubnetSpec subnet(SubnetId name) {
     return subnets.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
   }
 

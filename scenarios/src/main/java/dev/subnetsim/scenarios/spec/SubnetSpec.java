@@ -1,9 +1,10 @@
 package dev.subnetsim.scenarios.spec;
 
+import dev.subnetsim.consensus.types.SubnetId;
 import java.util.List;
 
 /** One subnet of the topology; {@code regions} are assigned to its nodes round-robin. */
-public record SubnetSpec(String name, SubnetRole role, int nodes, List<String> regions) {
+public record SubnetSpec(SubnetId name, SubnetRole role, int nodes, List<String> regions) {
   public SubnetSpec {
     regions = List.copyOf(regions);
   }

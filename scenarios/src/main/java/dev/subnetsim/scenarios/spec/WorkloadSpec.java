@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.spec;
 
+import dev.subnetsim.consensus.types.SubnetId;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * setup ceremony prefills it and how many presignatures per key the background refill makes at
  * once, and how many chain-key requests per method may be pending; and how many user stories per second each listed example canister is driven with.
  */
-public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<String> canisters,
+public record WorkloadSpec(double ingressPerSecond, SubnetId ingressSubnet, List<String> canisters,
     List<RequestStream> requests, int presignatureStash, double canisterStoriesPerSecond,
     boolean presignaturePrefill, int presignaturesInFlight, int requestQueueLimit) {
   public static final int AUTO_STASH = -1;
@@ -29,7 +30,7 @@ public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<S
     requests = List.copyOf(requests);
   }
 
-  public WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<String> canisters,
+  public WorkloadSpec(double ingressPerSecond, SubnetId ingressSubnet, List<String> canisters,
       List<RequestStream> requests) {
     this(ingressPerSecond, ingressSubnet, canisters, requests, AUTO_STASH, DEFAULT_STORY_RATE,
         true, DEFAULT_IN_FLIGHT, DEFAULT_QUEUE_LIMIT);
@@ -41,7 +42,7 @@ public record WorkloadSpec(double ingressPerSecond, String ingressSubnet, List<S
 
   /** A Poisson stream of chain-key requests sent from a subnet's canisters, optionally ramped. */
   public record RequestStream(RequestKind kind, double perSecond, double rampToPerSecond,
-      String fromSubnet) {
+      SubnetId fromSubnet) {
     public RequestStream {
       if (!(perSecond > 0) || Double.isInfinite(perSecond)
           || !(rampToPerSecond >= 0) || Double.isInfinite(rampToPerSecond)) {

@@ -33,45 +33,45 @@ public final class TraceJson {
     if (o instanceof Observation.Finalized f) {
       b.append(",\"obs\":\"finalized\",\"subnet\":").append(str(f.subnet().name()))
           .append(",\"height\":").append(f.height())
-          .append(",\"hash\":\"").append(HEX.formatHex(f.blockHash())).append('"');
+          .append(",\"hash\":\"").append(f.blockHash().toHex()).append('"');
     } else if (o instanceof Observation.StateCertified s) {
       b.append(",\"obs\":\"state_certified\",\"subnet\":").append(str(s.subnet().name()))
           .append(",\"height\":").append(s.height())
-          .append(",\"root\":\"").append(HEX.formatHex(s.rootHash())).append('"');
+          .append(",\"root\":\"").append(s.rootHash().toHex()).append('"');
     } else if (o instanceof Observation.ArtifactRejected r) {
       b.append(",\"obs\":\"rejected\",\"from\":").append(r.from().value())
           .append(",\"reason\":").append(str(r.reason()));
     } else if (o instanceof Observation.CombinedSignature c) {
       b.append(",\"obs\":\"combined_signature\",\"subnet\":").append(str(c.subnet().name()))
           .append(",\"kind\":").append(str(c.kind())).append(",\"height\":").append(c.height())
-          .append(",\"public_key\":\"").append(HEX.formatHex(c.publicKey()))
-          .append("\",\"message\":\"").append(HEX.formatHex(c.message()))
-          .append("\",\"signature\":\"").append(HEX.formatHex(c.signature())).append('"');
+          .append(",\"public_key\":\"").append(c.publicKey().toHex())
+          .append("\",\"message\":\"").append(c.message().toHex())
+          .append("\",\"signature\":\"").append(c.signature().toHex()).append('"');
     } else if (o instanceof Observation.ChainKeyCompleted c) {
       b.append(",\"obs\":\"chain_key_completed\",\"subnet\":").append(str(c.subnet().name()))
           .append(",\"height\":").append(c.height()).append(",\"request\":").append(c.requestId())
           .append(",\"method\":").append(str(c.method()))
-          .append(",\"caller\":\"").append(HEX.formatHex(c.callerCanister()))
-          .append("\",\"arg\":\"").append(HEX.formatHex(c.arg()))
-          .append("\",\"reply\":\"").append(HEX.formatHex(c.reply()))
+          .append(",\"caller\":\"").append(c.callerCanister().toHex())
+          .append("\",\"arg\":\"").append(c.arg().toHex())
+          .append("\",\"reply\":\"").append(c.reply().toHex())
           .append("\",\"queued_at\":").append(c.queuedAtNanos())
           .append(",\"answered_at\":").append(c.answeredAtNanos());
     } else if (o instanceof Observation.IngressCompleted c) {
       b.append(",\"obs\":\"ingress_completed\",\"subnet\":").append(str(c.subnet().name()))
           .append(",\"height\":").append(c.height())
-          .append(",\"request_id\":\"").append(HEX.formatHex(c.requestId()))
+          .append(",\"request_id\":\"").append(c.requestId().toHex())
           .append("\",\"replied\":").append(c.replied())
-          .append(",\"reply\":\"").append(HEX.formatHex(c.reply()))
+          .append(",\"reply\":\"").append(c.reply().toHex())
           .append("\",\"reject_code\":").append(c.rejectCode())
           .append(",\"reject_message\":").append(str(c.rejectMessage()));
     } else if (o instanceof Observation.QueryAnswered q) {
       b.append(",\"obs\":\"query_answered\",\"subnet\":").append(str(q.subnet().name()))
           .append(",\"height\":").append(q.height())
-          .append(",\"request_id\":\"").append(HEX.formatHex(q.requestId()))
+          .append(",\"request_id\":\"").append(q.requestId().toHex())
           .append("\",\"replied\":").append(q.replied())
-          .append(",\"reply\":\"").append(HEX.formatHex(q.reply()))
+          .append(",\"reply\":\"").append(q.reply().toHex())
           .append("\",\"reject_message\":").append(str(q.rejectMessage()))
-          .append(",\"certificate\":\"").append(HEX.formatHex(q.certificate())).append('"');
+          .append(",\"certificate\":\"").append(q.certificate().toHex()).append('"');
     } else if (o instanceof Observation.Metric m) {
       b.append(",\"obs\":\"metric\",\"name\":").append(str(m.name()))
           .append(",\"value\":").append(Double.isFinite(m.value()) ? Double.toString(m.value())

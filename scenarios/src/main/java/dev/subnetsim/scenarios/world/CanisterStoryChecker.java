@@ -64,15 +64,15 @@ public final class CanisterStoryChecker implements InvariantChecker {
     CanisterStories.Outcome outcome;
     long height;
     if (o instanceof Observation.IngressCompleted c) {
-      requestId = c.requestId();
+      requestId = c.requestId().toArray();
       height = c.height();
-      outcome = new CanisterStories.Outcome(c.replied(), c.reply(), c.rejectMessage(),
+      outcome = new CanisterStories.Outcome(c.replied(), c.reply().toArray(), c.rejectMessage(),
           new byte[0], c.subnet().name(), c.height());
     } else if (o instanceof Observation.QueryAnswered q) {
-      requestId = q.requestId();
+      requestId = q.requestId().toArray();
       height = q.height();
-      outcome = new CanisterStories.Outcome(q.replied(), q.reply(), q.rejectMessage(),
-          q.certificate(), q.subnet().name(), q.height());
+      outcome = new CanisterStories.Outcome(q.replied(), q.reply().toArray(), q.rejectMessage(),
+          q.certificate().toArray(), q.subnet().name(), q.height());
     } else {
       return List.of();
     }

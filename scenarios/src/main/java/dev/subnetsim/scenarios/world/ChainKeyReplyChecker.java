@@ -27,6 +27,7 @@ import dev.subnetsim.chainkey.schnorr.ThresholdSchnorr;
 import dev.subnetsim.chainkey.vetkd.DerivationContext;
 import dev.subnetsim.chainkey.vetkd.EncryptedVetKey;
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.chainkey.ChainKeyWire;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
@@ -54,7 +55,7 @@ import java.util.TreeSet;
 public final class ChainKeyReplyChecker implements InvariantChecker {
   public static final String NAME = "chain-key replies valid";
 
-  private final java.util.function.Function<String, SubnetChainKeys> keysOf;
+  private final java.util.function.Function<SubnetId, SubnetChainKeys> keysOf;
   private final ChainKeyWorkload workload;
   private final FaultSchedule faults;
   private final TreeSet<String> seen = new TreeSet<>();
@@ -82,7 +83,7 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
    *     every holder; the per-node public shares, which requester-side combination needs, are the
    *     answering committee's)
    */
-  public ChainKeyReplyChecker(java.util.function.Function<String, SubnetChainKeys> keysOf,
+  public ChainKeyReplyChecker(java.util.function.Function<SubnetId, SubnetChainKeys> keysOf,
       ChainKeyWorkload workload, FaultSchedule faults) {
     this.keysOf = keysOf;
     this.workload = workload;
@@ -134,10 +135,11 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
 
   @Override
   public List<Violation> onObservation(long t, NodeId node, Observation o) {
-    if (!(o instanceof Observation.ChainKeyCompleted c) || faults.isByzantine(node)
-        || !seen.add(c.subnet().name() + "/" + c.requestId())) {
+    if (!(o instanceof Observation.ChainKeyCompleted done) || faults.isByzantine(node)
+        || !seen.add(done.subnet().name() + "/" + done.requestId())) {
       return List.of();
     }
+    Completed c = Completed.of(done);
     var client = workload.byRequestArg(c.arg());
     if (client.isEmpty()) {
       return List.of(); // not a workload request (e.g. a test canister's own call)
@@ -145,7 +147,7 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
     checked++;
     ArtifactOrigin origin = new ArtifactOrigin(c.subnet().name(), c.height(), keyId(c.method()));
     String canister = Principal.fromBytes(c.callerCanister()).toText();
-    SubnetChainKeys keys = keysOf.apply(c.subnet().name());
+    SubnetChainKeys keys = keysOf.apply(c.subnet());
     try {
       String problem = switch (c.method()) {
         case "vetkd_derive_key" -> {
@@ -243,6 +245,15 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
     } catch (RuntimeException e) {
       return List.of(new Violation(NAME, t, c.method() + " reply of request " + c.requestId()
           + " does not verify for its client: " + e.getMessage()));
+    }
+  }
+
+  /** A completion with its byte fields as arrays, the form the chain-key decoders read. */
+  private record Completed(SubnetId subnet, long height, long requestId, String method,
+      byte[] callerCanister, byte[] arg, byte[] reply) {
+    static Completed of(Observation.ChainKeyCompleted c) {
+      return new Completed(c.subnet(), c.height(), c.requestId(), c.method(),
+          c.callerCanister().toArray(), c.arg().toArray(), c.reply().toArray());
     }
   }
 

@@ -9,6 +9,7 @@ import dev.subnetsim.chainkey.ecdh.TransportKeyPair;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.vetkd.TransportSecretKey;
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
 import dev.subnetsim.replica.chainkey.SigningKeys;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
@@ -98,8 +99,8 @@ public final class ChainKeyWorkload {
    * null nothing else is possible (the counts size stashes before keys exist).
    */
   public static ChainKeyWorkload generate(long seed, List<RequestStream> streams,
-      SubnetChainKeys keys, java.util.function.Function<String, List<NodeId>> membersOf,
-      String defaultSubnet, long endNanos) {
+      SubnetChainKeys keys, java.util.function.Function<SubnetId, List<NodeId>> membersOf,
+      SubnetId defaultSubnet, long endNanos) {
     ChainKeyWorkload w = new ChainKeyWorkload(seed, keys, endNanos);
     long sequence = SEQUENCE_BASE;
     for (int s = 0; s < streams.size(); s++) {

@@ -1,8 +1,8 @@
 package dev.subnetsim.scenarios.world;
 
 import dev.subnetsim.consensus.types.NodeId;
-import dev.subnetsim.scenarios.spec.ConsensusSpec;
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.scenarios.spec.ConsensusSpec;
 import dev.subnetsim.replica.ReplicaLogicFactory;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.faults.Fault;
@@ -115,13 +115,13 @@ public final class SpecWorld {
     world.checkers().forEach(b::checker);
     if (spec.workload().ingressPerSecond() > 0) {
       b.ingress(PoissonIngress.stream(spec.seed(), spec.workload().ingressPerSecond(),
-          world.topology().members(new SubnetId(ingressSubnet(spec))), spec.durationNanos()));
+          world.topology().members(ingressSubnet(spec)), spec.durationNanos()));
     }
     return b;
   }
 
   /** The workload's ingress subnet, or the first app subnet, or the first subnet. */
-  public static String ingressSubnet(ScenarioSpec spec) {
+  public static SubnetId ingressSubnet(ScenarioSpec spec) {
     if (spec.workload().ingressSubnet() != null) {
       return spec.workload().ingressSubnet();
     }
@@ -133,7 +133,7 @@ public final class SpecWorld {
     Topology.Builder b = Topology.builder();
     for (SubnetSpec s : spec.subnets()) {
       List<String> regions = s.regions().isEmpty() ? List.of("default") : s.regions();
-      b.subnet(new dev.subnetsim.scenarios.topology.SubnetSpec(new SubnetId(s.name()),
+      b.subnet(new dev.subnetsim.scenarios.topology.SubnetSpec(s.name(),
           s.role(), s.nodes(), regions));
     }
     return b.build();
@@ -199,7 +199,7 @@ public final class SpecWorld {
       } else if (f instanceof FaultSpec.Byzantine b) {
         byzantine.addAll(nodes(topology, b.nodes()));
       } else if (f instanceof FaultSpec.SubnetLoss s) {
-        topology.members(new SubnetId(s.subnet())).forEach(n -> out.add(new Fault.Crash(at, n)));
+        topology.members(s.subnet()).forEach(n -> out.add(new Fault.Crash(at, n)));
       } else if (f instanceof FaultSpec.Reshare) {
         // Not a fault of the network or the nodes: the registry's decision, which the replica
         // factory carries out through consensus (WorldAssembly builds the reshare schedule).
@@ -212,7 +212,7 @@ public final class SpecWorld {
   }
 
   static List<NodeId> nodes(Topology topology, NodeSelector selector) {
-    List<NodeId> members = topology.members(new SubnetId(selector.subnet()));
+    List<NodeId> members = topology.members(selector.subnet());
     List<NodeId> out = new ArrayList<>();
     for (int i : selector.indices()) {
       if (i < 0 || i >= members.size()) {

@@ -113,6 +113,10 @@ class ChainKeyServicesSimulationTest {
     return factory.execution(SUBNET).chainKeys().orElseThrow().publicKeys();
   }
 
+  private static byte[] replyOf(String method, int nth) {
+    return completion(method, nth).reply().toArray();
+  }
+
   private static Observation.ChainKeyCompleted completion(String method, int nth) {
     return completions.byRequest.values().stream().filter(c -> c.method().equals(method))
         .skip(nth).findFirst().orElseThrow(() -> new AssertionError("no " + method + " reply"));
@@ -129,7 +133,7 @@ class ChainKeyServicesSimulationTest {
   @Test
   void theVetKeyDecryptsAndVerifiesUnderTheCallersDerivedKey() {
     var c = completion("vetkd_derive_key", 0);
-    byte[] encrypted = ManagementReply.EncryptedVetKey.decode(c.reply()).encryptedKey();
+    byte[] encrypted = ManagementReply.EncryptedVetKey.decode(c.reply().toArray()).encryptedKey();
     var derived = DerivationContext.of(factory.execution(SUBNET).proxy().toBytes(), CONTEXT)
         .derive(keys().vetKdKey().publicKey()).publicKey();
     VetKey key = EncryptedVetKey.fromBytes(encrypted).decryptAndVerify(VETKD_TRANSPORT, derived, INPUT);
@@ -150,10 +154,10 @@ class ChainKeyServicesSimulationTest {
     byte[] peerView = EcdhGroup.P256.sharedSecret(callerKey.publicKey().mul(PEER_SECRET));
     // Not the master key's product, which every canister could get before keys were per caller.
     assertThat(peerView).isNotEqualTo(EcdhGroup.P256.sharedSecret(subnetKey.publicKey().mul(PEER_SECRET)));
-    var plain = ManagementReply.Ecdh.decode(completion("ecdh_derive", 0).reply());
+    var plain = ManagementReply.Ecdh.decode(replyOf("ecdh_derive", 0));
     assertThat(plain.encrypted()).isFalse();
     assertThat(plain.result()).isEqualTo(peerView);
-    var encrypted = ManagementReply.Ecdh.decode(completion("ecdh_derive", 1).reply());
+    var encrypted = ManagementReply.Ecdh.decode(replyOf("ecdh_derive", 1));
     assertThat(encrypted.encrypted()).isTrue();
     assertThat(encrypted.result()).isNotEqualTo(peerView);
     EcPoint[] rc = ChainKeyWire.decodeEncryptedCombined(EcCurve.P256, encrypted.result());
@@ -163,7 +167,7 @@ class ChainKeyServicesSimulationTest {
 
   @Test
   void theRequesterRecoversTheDocumentKeyFromTheShadows() {
-    var reply = ManagementReply.DocumentKeyShadows.decode(completion("document_key_shadows", 0).reply());
+    var reply = ManagementReply.DocumentKeyShadows.decode(replyOf("document_key_shadows", 0));
     List<EncryptedDhShare> shadows = new ArrayList<>();
     reply.shadows().forEach(b -> shadows.add(ChainKeyWire.decodeEncryptedDhShare(EcCurve.SECP256K1, b)));
     assertThat(shadows).hasSize(keys().threshold());
@@ -181,7 +185,7 @@ class ChainKeyServicesSimulationTest {
   @Test
   void thresholdSignaturesVerifyWithBouncyCastleUnderTheCallersDerivedKeys() throws Exception {
     var signing = keys().signing();
-    byte[] ecdsa = ManagementReply.Signature.decode(completion("sign_with_ecdsa", 0).reply()).signature();
+    byte[] ecdsa = ManagementReply.Signature.decode(replyOf("sign_with_ecdsa", 0)).signature();
     var key = derived(signing.ecdsaKeys().get(EcCurve.SECP256K1));
     var x9 = org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256k1");
     var verifier = new org.bouncycastle.crypto.signers.ECDSASigner();
@@ -191,7 +195,7 @@ class ChainKeyServicesSimulationTest {
     assertThat(verifier.verifySignature(TX_HASH, new java.math.BigInteger(1,
         java.util.Arrays.copyOfRange(ecdsa, 0, 32)), new java.math.BigInteger(1,
         java.util.Arrays.copyOfRange(ecdsa, 32, 64)))).isTrue();
-    byte[] ed = ManagementReply.Signature.decode(completion("sign_with_schnorr", 1).reply()).signature();
+    byte[] ed = ManagementReply.Signature.decode(replyOf("sign_with_schnorr", 1)).signature();
     var edKey = derived(signing.schnorrKeys().get(
         dev.subnetsim.chainkey.schnorr.ThresholdSchnorr.Algorithm.ED25519));
     var edVerifier = new org.bouncycastle.crypto.signers.Ed25519Signer();
@@ -199,7 +203,7 @@ class ChainKeyServicesSimulationTest {
         edKey.publicKey().encode()));
     edVerifier.update(TX_HASH, 0, 32);
     assertThat(edVerifier.verifySignature(ed)).isTrue();
-    byte[] bip = ManagementReply.Signature.decode(completion("sign_with_schnorr", 0).reply()).signature();
+    byte[] bip = ManagementReply.Signature.decode(replyOf("sign_with_schnorr", 0)).signature();
     var bipKey = derived(signing.schnorrKeys().get(
         dev.subnetsim.chainkey.schnorr.ThresholdSchnorr.Algorithm.BIP340)).publicKey();
     assertThat(dev.subnetsim.chainkey.schnorr.ThresholdSchnorr.verify(

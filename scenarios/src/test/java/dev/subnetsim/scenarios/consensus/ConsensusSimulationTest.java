@@ -236,7 +236,7 @@ class ConsensusSimulationTest {
       public List<Violation> onObservation(long time, NodeId node, Observation o) {
         if (o instanceof Observation.StateCertified c) {
           roots.computeIfAbsent(node, k -> new TreeSet<>())
-              .add(c.height() + ":" + java.util.HexFormat.of().formatHex(c.rootHash()));
+              .add(c.height() + ":" + c.rootHash().toHex());
         } else if (o instanceof Observation.Metric x && x.name().startsWith("state_divergence")) {
           diverged.add(node);
         }

@@ -113,7 +113,7 @@ class PresignatureRefillSimulationTest {
     byte[] edKey = derivedKey(signing.schnorrKeys().get(ThresholdSchnorr.Algorithm.ED25519));
     TreeSet<String> nonces = new TreeSet<>();
     for (var c : completions.byRequest.values()) {
-      byte[] sig = ManagementReply.Signature.decode(c.reply()).signature();
+      byte[] sig = ManagementReply.Signature.decode(c.reply().toArray()).signature();
       nonces.add(java.util.HexFormat.of().formatHex(Arrays.copyOf(sig, 32)));
       if (c.method().equals("sign_with_ecdsa")) {
         ECDSASigner v = new ECDSASigner();

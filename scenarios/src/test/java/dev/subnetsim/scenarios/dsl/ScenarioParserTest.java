@@ -3,6 +3,7 @@ package dev.subnetsim.scenarios.dsl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.scenarios.spec.ByzantineBehaviour;
 import dev.subnetsim.scenarios.spec.FaultSpec;
 import dev.subnetsim.scenarios.spec.LatencySpec;
@@ -53,7 +54,8 @@ class ScenarioParserTest {
   @Test
   void theBundledFlagshipScenarioParsesWithItsFaultsAndCriteria() {
     ScenarioSpec s = ScenarioLoader.catalog("flagship");
-    assertThat(s.subnets()).extracting(x -> x.name()).containsExactly("root", "signing", "app");
+    assertThat(s.subnets()).extracting(x -> x.name().name())
+        .containsExactly("root", "signing", "app");
     assertThat(s.network().latency()).isInstanceOf(LatencySpec.LogNormal.class);
     assertThat(s.network().loss()).isEqualTo(0.001);
     assertThat(s.network().bytesPerSecond()).isEqualTo(1.25e8);
@@ -76,6 +78,22 @@ class ScenarioParserTest {
     assertThat(p.groups().get(0).indices()).containsExactly(0, 1, 2, 3, 4);
     assertThat(p.groups().get(1).indices()).containsExactly(5, 6);
     assertThat(p.line()).isEqualTo(6);
+  }
+
+  @Test
+  void subnetReferencesBecomeSubnetIdsAndABlankOneIsRefusedWhereItStands() {
+    ScenarioSpec s = parse(MINIMAL + """
+        faults:
+          - {at: 1s, kind: crash, subnet: root, nodes: [0]}
+          - {at: 2s, kind: subnet-loss, subnet: root}
+        """);
+    assertThat(((FaultSpec.Crash) s.faults().get(0)).nodes().subnet())
+        .isEqualTo(new SubnetId("root"));
+    assertThat(((FaultSpec.SubnetLoss) s.faults().get(1)).subnet()).isEqualTo(new SubnetId("root"));
+    assertThat(s.subnet(new SubnetId("root")).nodes()).isEqualTo(4);
+
+    failsAt(MINIMAL + "faults:\n  - {at: 1s, kind: subnet-loss, subnet: \"\"}\n", 6,
+        "faults[0].subnet", "expected a subnet name, got ''");
   }
 
   @Test

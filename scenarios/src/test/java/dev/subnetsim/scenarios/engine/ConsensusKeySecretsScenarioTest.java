@@ -48,7 +48,7 @@ class ConsensusKeySecretsScenarioTest {
 
     assertThat(run.violated()).as(run.result().invariants().toString()).isFalse();
     NoMasterSecretChecker.Coverage coverage = wired.secrets().consensusCoverage();
-    List<Long> epochs = coverage.epochs().get("app");
+    List<Long> epochs = coverage.epochs().get(new SubnetId("app"));
     // Epochs 0 and 1 hold the genesis sharing; 2 on are made by the DKG, one per interval (about
     // twenty in this run), and none is skipped.
     assertThat(epochs).as("epochs checked").hasSizeGreaterThan(5)
@@ -92,7 +92,8 @@ class ConsensusKeySecretsScenarioTest {
               k.myCertificationShare())).toList();
     };
     wired.config().checker(new NoMasterSecretChecker(List.of(), List.of(
-        new NoMasterSecretChecker.ConsensusHolder("app", members, List.of(), planted))));
+        new NoMasterSecretChecker.ConsensusHolder(new SubnetId("app"), members, List.of(),
+            planted))));
 
     var outcome = SimulationDriver.run(wired.config().build());
 
@@ -103,7 +104,8 @@ class ConsensusKeySecretsScenarioTest {
   @Test
   void theReportWritesEachSubnetsCheckedEpochsAsRunsOfConsecutiveNumbers() {
     assertThat(InvariantMapping.epochRanges(new java.util.TreeMap<>(java.util.Map.of(
-        "app", List.of(0L, 1L, 2L, 3L), "root", List.of(0L, 1L, 4L, 6L, 7L)))))
+        new SubnetId("app"), List.of(0L, 1L, 2L, 3L),
+        new SubnetId("root"), List.of(0L, 1L, 4L, 6L, 7L)))))
         .isEqualTo("app 0-3, root 0-1,4,6-7");
   }
 }

@@ -6,6 +6,7 @@ import static dev.subnetsim.scenarios.engine.PlantedBugs.node;
 import static dev.subnetsim.scenarios.engine.PlantedBugs.on;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.replica.ReplicaLogicFactory;
@@ -216,8 +217,9 @@ class InvariantsViolatedOnPurposeTest {
           PlantedBugs.rewritingObservations(o -> o instanceof Observation.ChainKeyCompleted c
               && c.method().equals("vetkd_derive_key") ? new Observation.ChainKeyCompleted(
               c.subnet(), c.height(), c.requestId(), c.method(), c.callerCanister(), c.arg(),
-              new ManagementReply.EncryptedVetKey(flipLastBit(ManagementReply.EncryptedVetKey
-                  .decode(c.reply()).encryptedKey())).encode(), c.queuedAtNanos(),
+              Bytes.of(new ManagementReply.EncryptedVetKey(flipLastBit(ManagementReply
+                  .EncryptedVetKey.decode(c.reply().toArray()).encryptedKey())).encode()),
+              c.queuedAtNanos(),
               c.answeredAtNanos()) : o)));
 
       assertThat(violated(run, ChainKeyReplyChecker.NAME)).containsPattern(
@@ -256,7 +258,7 @@ class InvariantsViolatedOnPurposeTest {
       ScenarioRun run = run(spec, everywhere(PlantedBugs.rewritingObservations(
           o -> o instanceof Observation.IngressCompleted c && c.replied()
               ? new Observation.IngressCompleted(c.subnet(), c.height(), c.requestId(), false,
-                  new byte[0], 5, "planted: the canister trapped") : o)));
+                  Bytes.empty(), 5, "planted: the canister trapped") : o)));
 
       assertThat(violated(run, CanisterStoryChecker.NAME))
           .isEqualTo("encrypted-notes: encrypted_key rejected: planted: the canister trapped");

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.engine;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.PeerInputFailure;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.InboundEvent;
@@ -79,6 +80,10 @@ final class PlantedBugs {
   }
 
   /** {@code bytes} with its last byte's low bit flipped. */
+  static Bytes flipLastBit(Bytes bytes) {
+    return Bytes.of(flipLastBit(bytes.toArray()));
+  }
+
   static byte[] flipLastBit(byte[] bytes) {
     byte[] out = bytes.clone();
     out[out.length - 1] ^= 1;

@@ -2,6 +2,7 @@ package dev.subnetsim.scenarios.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.MetricKey;
@@ -16,7 +17,8 @@ class RunRecorderTest {
   private static final String STASH = MetricKey.PRESIGNATURE_STASH.of("signing/ecdsa/SECP256K1");
 
   private static void executed(RunRecorder r, long t, int node, long height, double stash) {
-    r.onObservation(t, new NodeId(node), new Observation.Finalized(SIGNING, height, new byte[32]));
+    r.onObservation(t, new NodeId(node),
+        new Observation.Finalized(SIGNING, height, Bytes.of(new byte[32])));
     r.onObservation(t, new NodeId(node), new Observation.Metric(STASH, stash));
   }
 

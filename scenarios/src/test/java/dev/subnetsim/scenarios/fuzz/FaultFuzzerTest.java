@@ -2,6 +2,7 @@ package dev.subnetsim.scenarios.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.scenarios.dsl.ScenarioParser;
 import dev.subnetsim.scenarios.spec.ByzantineBehaviour;
 import dev.subnetsim.scenarios.spec.FaultSpec;
@@ -58,7 +59,7 @@ class FaultFuzzerTest {
       s.faults().forEach(f -> times.add(f.atNanos()));
       times.add(s.durationNanos() / 10 * 8);
       for (long t : times) {
-        Map<String, Set<Integer>> faulty = faultyAt(s, t);
+        Map<SubnetId, Set<Integer>> faulty = faultyAt(s, t);
         for (SubnetSpec sub : s.subnets()) {
           if (!Finding.lostSubnets(s).contains(sub.name())) {
             assertThat(faulty.getOrDefault(sub.name(), Set.of())).as("seed %d at %d s in %s",
@@ -67,7 +68,7 @@ class FaultFuzzerTest {
         }
       }
       long calm = s.durationNanos() / 10 * 8;
-      for (Map.Entry<String, Set<Integer>> e : faultyAt(s, calm).entrySet()) {
+      for (Map.Entry<SubnetId, Set<Integer>> e : faultyAt(s, calm).entrySet()) {
         assertThat(e.getValue()).as("seed %d: only Byzantine nodes are faulty in the last "
             + "fifth of %s", seed, e.getKey())
             .isEqualTo(byzantine(s).getOrDefault(e.getKey(), Set.of()));
@@ -118,7 +119,7 @@ class FaultFuzzerTest {
     for (long seed = 0; seed < 50; seed++) {
       ScenarioSpec s = FaultFuzzer.fuzz(four, seed, FaultFuzzer.Budget.BEYOND_F);
       assertThat(s.faultBudget()).isEqualTo(ScenarioSpec.FaultBudget.BEYOND_F);
-      Set<Integer> byzantine = byzantine(s).getOrDefault("root", Set.of());
+      Set<Integer> byzantine = byzantine(s).getOrDefault(new SubnetId("root"), Set.of());
       Set<ByzantineBehaviour> drawn = EnumSet.noneOf(ByzantineBehaviour.class);
       s.faults().stream().filter(f -> f instanceof FaultSpec.Byzantine)
           .forEach(f -> drawn.add(((FaultSpec.Byzantine) f).behaviour()));
@@ -144,8 +145,8 @@ class FaultFuzzerTest {
     assertThat(outages).isGreaterThan(5);
   }
 
-  private static Map<String, Set<Integer>> byzantine(ScenarioSpec s) {
-    Map<String, Set<Integer>> out = new TreeMap<>();
+  private static Map<SubnetId, Set<Integer>> byzantine(ScenarioSpec s) {
+    Map<SubnetId, Set<Integer>> out = new TreeMap<>();
     s.faults().stream().filter(f -> f instanceof FaultSpec.Byzantine).forEach(f -> out
         .computeIfAbsent(((FaultSpec.Byzantine) f).nodes().subnet(), k -> new TreeSet<>())
         .addAll(((FaultSpec.Byzantine) f).nodes().indices()));
@@ -156,10 +157,10 @@ class FaultFuzzerTest {
    * Per subnet, the nodes faulty at {@code t}: Byzantine, crashed, paused, clock skewed, or in a
    * partition group smaller than their subnet's largest one.
    */
-  private static Map<String, Set<Integer>> faultyAt(ScenarioSpec s, long t) {
-    Map<String, Set<Integer>> out = byzantine(s);
-    Map<String, Set<Integer>> crashed = new TreeMap<>();
-    Map<String, Map<Integer, Long>> skew = new TreeMap<>();
+  private static Map<SubnetId, Set<Integer>> faultyAt(ScenarioSpec s, long t) {
+    Map<SubnetId, Set<Integer>> out = byzantine(s);
+    Map<SubnetId, Set<Integer>> crashed = new TreeMap<>();
+    Map<SubnetId, Map<Integer, Long>> skew = new TreeMap<>();
     List<NodeSelector> partition = null;
     for (FaultSpec f : s.faults()) {
       if (f.atNanos() > t) {
@@ -189,7 +190,7 @@ class FaultFuzzerTest {
       }
     }));
     if (partition != null) {
-      Map<String, Integer> largest = new TreeMap<>();
+      Map<SubnetId, Integer> largest = new TreeMap<>();
       partition.forEach(g -> largest.merge(g.subnet(), g.indices().size(), Math::max));
       List<NodeSelector> groups = new ArrayList<>(partition);
       for (NodeSelector g : groups) {
@@ -201,7 +202,7 @@ class FaultFuzzerTest {
     return out;
   }
 
-  private static void add(Map<String, Set<Integer>> out, NodeSelector nodes) {
+  private static void add(Map<SubnetId, Set<Integer>> out, NodeSelector nodes) {
     out.computeIfAbsent(nodes.subnet(), k -> new TreeSet<>()).addAll(nodes.indices());
   }
 }

@@ -8,6 +8,7 @@ import dev.subnetsim.chainkey.threshold.Polynomial;
 import dev.subnetsim.chainkey.threshold.PublicCoefficients;
 import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class ConsensusKeySecretsTest {
 
   private NoMasterSecretChecker checker(List<Integer> byzantine) {
     return new NoMasterSecretChecker(List.of(), List.of(new NoMasterSecretChecker.ConsensusHolder(
-        "app", MEMBERS, byzantine, node -> held.getOrDefault(node, List.of()))));
+        new SubnetId("app"), MEMBERS, byzantine, node -> held.getOrDefault(node, List.of()))));
   }
 
   private void holdEverywhere(Epoch... epochs) {
@@ -70,7 +71,8 @@ class ConsensusKeySecretsTest {
 
     assertThat(found).isEmpty();
     var coverage = checker.consensusCoverage();
-    assertThat(coverage.epochs()).containsEntry("app", List.of(0L, 1L, 2L, 3L, 4L, 5L));
+    assertThat(coverage.epochs())
+        .containsEntry(new SubnetId("app"), List.of(0L, 1L, 2L, 3L, 4L, 5L));
     assertThat(coverage.sharings()).isEqualTo(12);
     assertThat(coverage.coalitions()).as("C(7,2) = 21 pairs per sharing").isEqualTo(21 * 12);
   }
@@ -142,7 +144,7 @@ class ConsensusKeySecretsTest {
       assertThat(checker.consensusCoverage().coalitions()).isEqualTo(15L * 2 * (e + 1)
           + (e == EpochSharingCheck.KEPT_EPOCHS ? 6 * 2 : 0));
     }
-    assertThat(checker.consensusCoverage().epochs().get("app"))
+    assertThat(checker.consensusCoverage().epochs().get(new SubnetId("app")))
         .hasSize(EpochSharingCheck.KEPT_EPOCHS + 1);
   }
 
@@ -154,7 +156,7 @@ class ConsensusKeySecretsTest {
         PublicCoefficients.commit(tiny.certification()), List.of(), List.of(),
         tiny.beacon().evaluateAtNode(2), tiny.certification().constantTerm()));
     NoMasterSecretChecker checker = new NoMasterSecretChecker(List.of(), List.of(
-        new NoMasterSecretChecker.ConsensusHolder("tiny", three, List.of(),
+        new NoMasterSecretChecker.ConsensusHolder(new SubnetId("tiny"), three, List.of(),
             node -> node.value() == 2 ? leaked : List.of(tiny.heldBy(node.value())))));
 
     assertThat(checker.onTime(0)).extracting(Violation::detail).containsExactly(

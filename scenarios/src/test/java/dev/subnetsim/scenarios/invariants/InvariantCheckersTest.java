@@ -2,6 +2,7 @@ package dev.subnetsim.scenarios.invariants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
@@ -22,7 +23,7 @@ class InvariantCheckersTest {
   private static final NodeId N3 = new NodeId(3);
 
   private static Observation fin(long h, int hash) {
-    return new Observation.Finalized(APP, h, new byte[] {(byte) hash});
+    return new Observation.Finalized(APP, h, Bytes.of(new byte[] {(byte) hash}));
   }
 
   @Test
@@ -50,9 +51,11 @@ class InvariantCheckersTest {
   void conflictingCertifiedStateRootsAreDetectedAndFinalizationsDoNotCount() {
     InvariantChecker c = HeightAgreementChecker.certifiedState(FaultSchedule.none());
     assertThat(c.onObservation(1, N0, fin(1, 1))).isEmpty();
-    assertThat(c.onObservation(1, N0, new Observation.StateCertified(APP, 5, new byte[] {1})))
+    assertThat(c.onObservation(1, N0,
+        new Observation.StateCertified(APP, 5, Bytes.of(new byte[] {1}))))
         .isEmpty();
-    assertThat(c.onObservation(2, N1, new Observation.StateCertified(APP, 5, new byte[] {2})))
+    assertThat(c.onObservation(2, N1,
+        new Observation.StateCertified(APP, 5, Bytes.of(new byte[] {2}))))
         .singleElement().extracting(Violation::invariant).isEqualTo("certified-state-agreement");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class NoMasterSecretCheckerTest {
   void aReshareTargetIsCheckedOnceItsKeysArriveAndItsCoalitionIsJudgedToo() {
     java.util.concurrent.atomic.AtomicBoolean installed = new java.util.concurrent.atomic.AtomicBoolean();
     NoMasterSecretChecker checker = new NoMasterSecretChecker(List.of(new NoMasterSecretChecker
-        .Holder("signing", () -> installed.get() ? java.util.Optional.of(
+        .Holder(new SubnetId("signing"), () -> installed.get() ? java.util.Optional.of(
             new NoMasterSecretChecker.Material(KEYS.publicKeys(), KEYS.shares()))
             : java.util.Optional.empty(), MEMBERS, List.of(1, 3))));
     assertThat(checker.onTime(0)).isEmpty();
@@ -40,7 +41,7 @@ class NoMasterSecretCheckerTest {
     installed.set(true);
     List<Violation> v = checker.onTime(1);
     assertThat(v).isNotEmpty().allSatisfy(x -> assertThat(x.detail()).contains("(signing)"));
-    assertThat(checker.checkedSubnets()).containsExactly("signing");
+    assertThat(checker.checkedSubnets()).containsExactly(new SubnetId("signing"));
     assertThat(checker.onTime(2)).as("checked once").isEmpty();
   }
 
@@ -73,11 +74,11 @@ class NoMasterSecretCheckerTest {
 
   @Test
   void everyCoalitionOfFIsTriedWhenFewAndADeterministicSampleWhenMany() {
-    var small = new NoMasterSecretChecker.Holder("s", java.util.Optional::empty,
+    var small = new NoMasterSecretChecker.Holder(new SubnetId("s"), java.util.Optional::empty,
         java.util.stream.IntStream.range(0, 7).mapToObj(NodeId::new).toList(), List.of());
     assertThat(NoMasterSecretChecker.coalitions(small)).hasSize(21).doesNotHaveDuplicates()
         .allSatisfy(c -> assertThat(c).hasSize(2));
-    var large = new NoMasterSecretChecker.Holder("root", java.util.Optional::empty,
+    var large = new NoMasterSecretChecker.Holder(new SubnetId("root"), java.util.Optional::empty,
         java.util.stream.IntStream.range(0, 13).mapToObj(NodeId::new).toList(), List.of(0, 1, 2));
     List<List<Integer>> sample = NoMasterSecretChecker.coalitions(large);
     assertThat(sample).hasSize(NoMasterSecretChecker.MAX_COALITIONS + 1).doesNotHaveDuplicates()

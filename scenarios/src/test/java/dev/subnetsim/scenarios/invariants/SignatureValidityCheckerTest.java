@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.subnetsim.chainkey.bls.BlsSignatures;
 import dev.subnetsim.chainkey.bls.JblstBlsSignatures;
 import dev.subnetsim.chainkey.bls.KeyPair;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
@@ -26,8 +27,8 @@ class SignatureValidityCheckerTest {
   private static final byte[] MSG = "state root 42".getBytes(StandardCharsets.UTF_8);
 
   private static Observation.CombinedSignature sig(String kind, BlsSignatures scheme, byte[] msg) {
-    return new Observation.CombinedSignature(APP, kind, 42, KEY.publicKey().toBytes(), MSG,
-        scheme.sign(KEY.secretKey(), msg).toBytes());
+    return new Observation.CombinedSignature(APP, kind, 42, Bytes.of(KEY.publicKey().toBytes()),
+        Bytes.of(MSG), Bytes.of(scheme.sign(KEY.secretKey(), msg).toBytes()));
   }
 
   private final SignatureValidityChecker checker =

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.toy;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.replica.InboundEvent;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.ReplicaLogic;
@@ -23,9 +24,9 @@ public final class DivergingFinalizer implements ReplicaLogic {
     List<Observation> observations = new ArrayList<>();
     for (Observation o : out.observations()) {
       if (o instanceof Observation.Finalized f && f.height() >= fromHeight) {
-        byte[] hash = f.blockHash();
+        byte[] hash = f.blockHash().toArray();
         hash[0] ^= 1;
-        observations.add(new Observation.Finalized(f.subnet(), f.height(), hash));
+        observations.add(new Observation.Finalized(f.subnet(), f.height(), Bytes.of(hash)));
       } else {
         observations.add(o);
       }

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.toy;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
@@ -59,8 +60,9 @@ public class GossipToyLogic implements ReplicaLogic {
               sha256(m.envelope().payload()));
           if (++pings % k == 0) {
             height++;
-            out.observe(new Observation.Finalized(subnet, height, hash("block", height)));
-            out.observe(new Observation.StateCertified(subnet, height, hash("state", height)));
+            out.observe(new Observation.Finalized(subnet, height, Bytes.of(hash("block", height))));
+            out.observe(new Observation.StateCertified(subnet, height,
+                Bytes.of(hash("state", height))));
           }
         }
       } else if (e instanceof InboundEvent.IngressSubmitted in) {

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.toy;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
@@ -79,8 +80,8 @@ public final class QuorumToyLogic implements ReplicaLogic {
   private void finalizeUpTo(long h, StepOutput.Builder out) {
     while (height < h) {
       height++;
-      out.observe(new Observation.Finalized(subnet, height, GossipToyLogic.sha256(
-          (subnet.name() + "/quorum-block/" + height).getBytes(StandardCharsets.UTF_8))));
+      out.observe(new Observation.Finalized(subnet, height, Bytes.of(GossipToyLogic.sha256(
+          (subnet.name() + "/quorum-block/" + height).getBytes(StandardCharsets.UTF_8)))));
     }
     votes.headMap(height, true).clear();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.replica.Observation;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,19 +53,19 @@ class TraceEncodingTest {
   @Test
   void eachObservationTypeHasItsTagAndFields() {
     List<String> got = Stream.of(
-        new Observation.Finalized(APP, 3, new byte[] {1, 2}),
-        new Observation.StateCertified(APP, 4, new byte[] {3}),
+        new Observation.Finalized(APP, 3, b(1, 2)),
+        new Observation.StateCertified(APP, 4, b(3)),
         new Observation.ArtifactRejected(B, "bad"),
         new Observation.Metric("m", 1.5),
-        new Observation.CombinedSignature(APP, "k", 5, new byte[] {1}, new byte[] {2},
-            new byte[] {3}),
-        new Observation.ChainKeyCompleted(APP, 6, 7, "sign", new byte[] {1}, new byte[] {2},
-            new byte[] {3}, 8, 9),
-        new Observation.IngressCompleted(APP, 10, new byte[] {1}, true, new byte[] {2}, 0, ""),
-        new Observation.IngressCompleted(APP, 10, new byte[] {1}, false, new byte[0], 5,
+        new Observation.CombinedSignature(APP, "k", 5, b(1), b(2),
+            b(3)),
+        new Observation.ChainKeyCompleted(APP, 6, 7, "sign", b(1), b(2),
+            b(3), 8, 9),
+        new Observation.IngressCompleted(APP, 10, b(1), true, b(2), 0, ""),
+        new Observation.IngressCompleted(APP, 10, b(1), false, b(), 5,
             "trapped"),
-        new Observation.QueryAnswered(APP, 11, new byte[] {1}, true, new byte[] {2}, "",
-            new byte[] {3}))
+        new Observation.QueryAnswered(APP, 11, b(1), true, b(2), "",
+            b(3)))
         .map(TraceEncodingTest::observed).toList();
     // Each after the event's own prefix: time, tag 3, node.
     String prefix = "0102030405060708" + "03" + "00000001";
@@ -85,5 +86,13 @@ class TraceEncodingTest {
             + "0000000000000005" + "0000000774726170706564",
         "08" + "00000003617070" + "000000000000000b" + "0000000101" + "01" + "0000000102"
             + "00000000" + "0000000103");
+  }
+
+  private static Bytes b(int... values) {
+    byte[] out = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (byte) values[i];
+    }
+    return Bytes.of(out);
   }
 }

@@ -2,6 +2,7 @@ package dev.subnetsim.scenarios.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.Observation;
@@ -12,7 +13,7 @@ class TraceHasherTest {
   private static final TraceEvent D1 =
       new TraceEvent.Delivered(5, new NodeId(0), new NodeId(1), "ping", 40, new byte[32]);
   private static final TraceEvent O1 = new TraceEvent.Observed(6, new NodeId(1),
-      new Observation.Finalized(new SubnetId("app"), 3, new byte[] {1, 2}));
+      new Observation.Finalized(new SubnetId("app"), 3, Bytes.of(new byte[] {1, 2})));
 
   private static String hash(List<TraceEvent> events) {
     TraceHasher h = new TraceHasher();
@@ -30,7 +31,7 @@ class TraceHasherTest {
         new TraceEvent.Delivered(6, new NodeId(0), new NodeId(1), "ping", 40, new byte[32]);
     assertThat(hash(List.of(later, O1))).isNotEqualTo(base);
     TraceEvent otherHash = new TraceEvent.Observed(6, new NodeId(1),
-        new Observation.Finalized(new SubnetId("app"), 3, new byte[] {1, 3}));
+        new Observation.Finalized(new SubnetId("app"), 3, Bytes.of(new byte[] {1, 3})));
     assertThat(hash(List.of(D1, otherHash))).isNotEqualTo(base);
   }
 

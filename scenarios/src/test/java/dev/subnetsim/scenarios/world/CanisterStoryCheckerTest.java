@@ -2,6 +2,7 @@ package dev.subnetsim.scenarios.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.certification.BlsKeyDer;
 import dev.subnetsim.chainkey.certification.Certificate;
 import dev.subnetsim.chainkey.certification.HashTree;
@@ -66,8 +67,8 @@ class CanisterStoryCheckerTest {
   }
 
   private static Observation done(byte[] id, boolean replied, String reject) {
-    return new Observation.IngressCompleted(APP, 1, id, replied, new byte[0], replied ? 0 : 4,
-        reject);
+    return new Observation.IngressCompleted(APP, 1, Bytes.of(id), replied, Bytes.empty(),
+        replied ? 0 : 4, reject);
   }
 
   @Test
@@ -146,15 +147,16 @@ class CanisterStoryCheckerTest {
   private static Observation answered(byte[] query, long height, byte[] certificate) {
     byte[] witness = HashTreeCbor.encode(
         new HashTree.Empty());
-    return new Observation.QueryAnswered(APP, height, query, true, witness, "", certificate);
+    return new Observation.QueryAnswered(APP, height, Bytes.of(query), true, Bytes.of(witness), "",
+        Bytes.of(certificate));
   }
 
   /** Shows {@code checker} the prepare call completing at height 5; returns when it was sent. */
   private static long preparedAtHeightFive(CanisterStories stories, byte[] prepare,
       CanisterStoryChecker checker) {
     long sent = stories.call(prepare).orElseThrow().atNanos();
-    checker.onObservation(sent + S, NODE, new Observation.IngressCompleted(APP, 5, prepare, true,
-        new byte[0], 0, ""));
+    checker.onObservation(sent + S, NODE, new Observation.IngressCompleted(APP, 5,
+        Bytes.of(prepare), true, Bytes.empty(), 0, ""));
     return sent;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
@@ -22,14 +23,15 @@ class ChainKeyWorkloadMadeAsReadTest {
   private static final long S = 1_000_000_000L;
   private static final SubnetChainKeys KEYS = ChainKeyGenesis.generate("keys", 4, 0, 0,
       SeededRandom.fromSeed(3)).publicKeys();
+  private static final SubnetId APP_SUBNET = new SubnetId("app");
   private static final List<NodeId> APP = List.of(new NodeId(4), new NodeId(5));
   private static final List<RequestStream> STREAMS = List.of(
-      new RequestStream(RequestKind.ECDH_DERIVE, 3, 6, "app"),
-      new RequestStream(RequestKind.CANISTER_SIGNATURE, 5, 5, "app"), // not served: skipped
-      new RequestStream(RequestKind.DOCUMENT_KEY_RETRIEVE, 2, 2, "app"));
+      new RequestStream(RequestKind.ECDH_DERIVE, 3, 6, APP_SUBNET),
+      new RequestStream(RequestKind.CANISTER_SIGNATURE, 5, 5, APP_SUBNET), // not served: skipped
+      new RequestStream(RequestKind.DOCUMENT_KEY_RETRIEVE, 2, 2, APP_SUBNET));
 
   private static ChainKeyWorkload workload(SubnetChainKeys keys) {
-    return ChainKeyWorkload.generate(7, STREAMS, keys, name -> APP, "app", 20 * S);
+    return ChainKeyWorkload.generate(7, STREAMS, keys, name -> APP, APP_SUBNET, 20 * S);
   }
 
   @Test

@@ -62,7 +62,7 @@ class SpecWorldTest {
   void aSelectorNamingAMissingNodeIsRejectedWithTheSubnetSize() {
     ScenarioSpec spec = ScenarioLoader.catalog("partition-heal");
     assertThatThrownBy(() -> SpecWorld.nodes(SpecWorld.topology(spec),
-        new NodeSelector("root", List.of(13))))
+        new NodeSelector(new SubnetId("root"), List.of(13))))
         .hasMessageContaining("node 13 does not exist").hasMessageContaining("13 nodes");
   }
 
