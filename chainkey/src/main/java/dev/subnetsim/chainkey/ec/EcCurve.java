@@ -32,11 +32,14 @@ public enum EcCurve {
   private final X9ECParameters params;
   private final int pointLength;
   private final ECMultiplier generatorMultiplier = new FixedPointCombMultiplier();
+  // One instance: the comb table is cached on it (X9ECParameters.getG() is synchronized).
+  private final ECPoint bcGenerator;
   private final EcPoint generatorPoint;
 
   EcCurve(String bcName, int pointLength) {
     this.params = CustomNamedCurves.getByName(bcName);
     this.pointLength = pointLength;
+    this.bcGenerator = params.getG();
     this.generatorPoint = EcPoint.generator(this); // one immutable instance: its encoding is cached
   }
 
@@ -89,7 +92,7 @@ public enum EcCurve {
   }
 
   ECPoint bcGenerator() {
-    return params.getG();
+    return bcGenerator;
   }
 
   BigInteger cofactor() {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 import org.bouncycastle.util.encoders.Hex;
 
@@ -23,17 +25,53 @@ import org.bouncycastle.util.encoders.Hex;
  * result).
  */
 public final class EcPoint {
+  // Stateless; the comb tables live on each base point (Bouncy Castle's per-point precomputation).
+  private static final ECMultiplier COMB = new FixedPointCombMultiplier();
+
   private final EcCurve curve;
   private final ECPoint point; // normalized (affine) Bouncy Castle point
   private final boolean generator;
+  private final boolean fixedBase;
   // Encoding computed once (Ed25519's needs two field inversions); a benign race at worst
   // computes it twice. Never handed out: encode() returns a copy.
   private byte[] encoded;
 
   private EcPoint(EcCurve curve, ECPoint point, boolean generator) {
+    this(curve, point, generator, false);
+  }
+
+  private EcPoint(EcCurve curve, ECPoint point, boolean generator, boolean fixedBase) {
     this.curve = curve;
     this.point = point.normalize();
     this.generator = generator;
+    this.fixedBase = fixedBase;
+  }
+
+  /** A point from a Bouncy Castle point of {@code curve}'s group (normalized here, once). */
+  static EcPoint of(EcCurve curve, ECPoint point) {
+    return new EcPoint(curve, point, false);
+  }
+
+  /** The Bouncy Castle point, affine. */
+  ECPoint bc() {
+    return point;
+  }
+
+  /**
+   * The same point, multiplied by the returned instance with a fixed-base comb ({@link #mul} 2 to
+   * 3x faster than a variable-base multiplication) whose table (64 points, about 10 KB) costs about
+   * one multiplication, is built on the first one and is kept as long as the returned instance
+   * (not this one): for bases multiplied many times, such as the Pedersen H, the receivers'
+   * encryption keys, or a dealing's ephemeral key while every receiver decrypts. Same results.
+   */
+  public EcPoint withFixedBaseTable() {
+    if (generator || fixedBase || point.isInfinity()) {
+      return this;
+    }
+    // A Bouncy Castle point of its own: the table hangs on it, not on this instance's point.
+    ECPoint copy = point.getCurve().createPoint(point.getAffineXCoord().toBigInteger(),
+        point.getAffineYCoord().toBigInteger());
+    return new EcPoint(curve, copy, false, true);
   }
 
   static EcPoint generator(EcCurve curve) {
@@ -48,6 +86,15 @@ public final class EcPoint {
   public static EcPoint mulGenerator(EcScalar s) {
     EcCurve curve = s.curve();
     return new EcPoint(curve, curve.generatorMultiplier().multiply(curve.bcGenerator(), s.toBigInteger()), false);
+  }
+
+  /**
+   * a*P + b*Q, each product with its base's multiplier (the comb for the generator and for
+   * {@link #withFixedBaseTable} points), normalized once (a Pedersen commitment is a*G + b*H).
+   */
+  public static EcPoint mulAdd(EcScalar a, EcPoint p, EcScalar b, EcPoint q) {
+    EcCurve curve = p.curve;
+    return new EcPoint(curve, p.product(a).add(p.same(curve, q).product(b)), false);
   }
 
   /**
@@ -233,15 +280,23 @@ public final class EcPoint {
     return new EcPoint(curve, point.negate(), false);
   }
 
-  /** s * this (the generator uses the fixed-base comb). */
+  /** s * this (the generator and {@link #withFixedBaseTable} points use a fixed-base comb). */
   public EcPoint mul(EcScalar s) {
+    return new EcPoint(curve, product(s), false);
+  }
+
+  /** s * this, not normalized (projective). */
+  private ECPoint product(EcScalar s) {
     if (s.curve() != curve) {
       throw new IllegalArgumentException("scalar on " + s.curve().logName() + ", point on " + curve.logName());
     }
     if (generator) {
-      return mulGenerator(s);
+      return curve.generatorMultiplier().multiply(curve.bcGenerator(), s.toBigInteger());
     }
-    return new EcPoint(curve, point.multiply(s.toBigInteger()), false);
+    if (fixedBase) {
+      return COMB.multiply(point, s.toBigInteger());
+    }
+    return point.multiply(s.toBigInteger());
   }
 
   /** SEC1 compressed (33 bytes) or RFC 8032 (32 bytes); see the class comment for the identity. */
