@@ -4,9 +4,7 @@ import java.math.BigInteger;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * The three prime-order groups of the IC's canister threshold signatures, on Bouncy Castle's
@@ -31,8 +29,7 @@ public enum EcCurve {
 
   private final X9ECParameters params;
   private final int pointLength;
-  private final ECMultiplier generatorMultiplier = new FixedPointCombMultiplier();
-  // One instance: the comb table is cached on it (X9ECParameters.getG() is synchronized).
+  // Cached: X9ECParameters.getG() is synchronized.
   private final ECPoint bcGenerator;
   private final EcPoint generatorPoint;
 
@@ -97,9 +94,5 @@ public enum EcCurve {
 
   BigInteger cofactor() {
     return params.getH();
-  }
-
-  ECMultiplier generatorMultiplier() {
-    return generatorMultiplier;
   }
 }

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.math.ec.ECAlgorithms;
-import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 import org.bouncycastle.util.encoders.Hex;
 
@@ -25,25 +23,19 @@ import org.bouncycastle.util.encoders.Hex;
  * result).
  */
 public final class EcPoint {
-  // Stateless; the comb tables live on each base point (Bouncy Castle's per-point precomputation).
-  private static final ECMultiplier COMB = new FixedPointCombMultiplier();
-
   private final EcCurve curve;
   private final ECPoint point; // normalized (affine) Bouncy Castle point
-  private final boolean generator;
+  // Multiplied with a comb table (the generator, withFixedBaseTable points), built on first use;
+  // a benign race at worst builds two equal tables.
   private final boolean fixedBase;
+  private volatile CombTable table;
   // Encoding computed once (Ed25519's needs two field inversions); a benign race at worst
   // computes it twice. Never handed out: encode() returns a copy.
   private byte[] encoded;
 
-  private EcPoint(EcCurve curve, ECPoint point, boolean generator) {
-    this(curve, point, generator, false);
-  }
-
-  private EcPoint(EcCurve curve, ECPoint point, boolean generator, boolean fixedBase) {
+  private EcPoint(EcCurve curve, ECPoint point, boolean fixedBase) {
     this.curve = curve;
     this.point = point.normalize();
-    this.generator = generator;
     this.fixedBase = fixedBase;
   }
 
@@ -59,19 +51,13 @@ public final class EcPoint {
 
   /**
    * The same point, multiplied by the returned instance with a fixed-base comb ({@link #mul} 2 to
-   * 3x faster than a variable-base multiplication) whose table (64 points, about 10 KB) costs about
-   * one multiplication, is built on the first one and is kept as long as the returned instance
-   * (not this one): for bases multiplied many times, such as the Pedersen H, the receivers'
-   * encryption keys, or a dealing's ephemeral key while every receiver decrypts. Same results.
+   * 4x faster than a variable-base multiplication, {@link CombTable}) whose table costs about two
+   * multiplications, is built on the first one and is kept as long as the returned instance (not
+   * this one): for bases multiplied many times, such as the Pedersen H, the receivers' encryption
+   * keys, or a dealing's ephemeral key while every receiver decrypts. Same results.
    */
   public EcPoint withFixedBaseTable() {
-    if (generator || fixedBase || point.isInfinity()) {
-      return this;
-    }
-    // A Bouncy Castle point of its own: the table hangs on it, not on this instance's point.
-    ECPoint copy = point.getCurve().createPoint(point.getAffineXCoord().toBigInteger(),
-        point.getAffineYCoord().toBigInteger());
-    return new EcPoint(curve, copy, false, true);
+    return fixedBase || point.isInfinity() ? this : new EcPoint(curve, point, true);
   }
 
   static EcPoint generator(EcCurve curve) {
@@ -84,17 +70,23 @@ public final class EcPoint {
 
   /** s*G with the curve's fixed-base comb (faster than a variable-base multiplication). */
   public static EcPoint mulGenerator(EcScalar s) {
-    EcCurve curve = s.curve();
-    return new EcPoint(curve, curve.generatorMultiplier().multiply(curve.bcGenerator(), s.toBigInteger()), false);
+    return s.curve().generator().mul(s);
   }
 
   /**
-   * a*P + b*Q, each product with its base's multiplier (the comb for the generator and for
-   * {@link #withFixedBaseTable} points), normalized once (a Pedersen commitment is a*G + b*H).
+   * a*P + b*Q, normalized once; two comb-table points (a Pedersen commitment a*G + b*H) share
+   * their doublings.
    */
   public static EcPoint mulAdd(EcScalar a, EcPoint p, EcScalar b, EcPoint q) {
     EcCurve curve = p.curve;
-    return new EcPoint(curve, p.product(a).add(p.same(curve, q).product(b)), false);
+    p.same(curve, q);
+    if (p.fixedBase && q.fixedBase && !p.isIdentity() && !q.isIdentity()) {
+      p.checkScalar(a);
+      q.checkScalar(b);
+      return new EcPoint(curve, p.comb().sumOfProducts(a.toBigInteger(), q.comb(),
+          b.toBigInteger()), false);
+    }
+    return new EcPoint(curve, p.product(a).add(q.product(b)), false);
   }
 
   /**
@@ -287,16 +279,26 @@ public final class EcPoint {
 
   /** s * this, not normalized (projective). */
   private ECPoint product(EcScalar s) {
+    checkScalar(s);
+    if (fixedBase && !point.isInfinity()) {
+      return comb().multiply(s.toBigInteger());
+    }
+    return point.multiply(s.toBigInteger());
+  }
+
+  private void checkScalar(EcScalar s) {
     if (s.curve() != curve) {
       throw new IllegalArgumentException("scalar on " + s.curve().logName() + ", point on " + curve.logName());
     }
-    if (generator) {
-      return curve.generatorMultiplier().multiply(curve.bcGenerator(), s.toBigInteger());
+  }
+
+  private CombTable comb() {
+    CombTable t = table;
+    if (t == null) {
+      t = new CombTable(point);
+      table = t;
     }
-    if (fixedBase) {
-      return COMB.multiply(point, s.toBigInteger());
-    }
-    return point.multiply(s.toBigInteger());
+    return t;
   }
 
   /** SEC1 compressed (33 bytes) or RFC 8032 (32 bytes); see the class comment for the identity. */

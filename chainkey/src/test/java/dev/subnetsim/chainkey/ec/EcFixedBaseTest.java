@@ -43,6 +43,26 @@ class EcFixedBaseTest {
 
   @ParameterizedTest
   @EnumSource(EcCurve.class)
+  void generatorCombMatchesBouncyCastlesPlainMultiplicationOnEdgeScalars(EcCurve curve) {
+    SeededRandom rng = SeededRandom.fromSeed(70 + curve.ordinal());
+    BigInteger n = curve.order();
+    List<BigInteger> ks = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ONE,
+        BigInteger.TWO, n.subtract(BigInteger.ONE), n.subtract(BigInteger.TWO),
+        BigInteger.ONE.shiftLeft(n.bitLength() - 1), BigInteger.ONE.shiftLeft(31),
+        BigInteger.ONE.shiftLeft(32), BigInteger.ONE.shiftLeft(224).subtract(BigInteger.ONE)));
+    for (int i = 0; i < 20; i++) {
+      ks.add(EcScalar.random(curve, rng).toBigInteger());
+    }
+    for (BigInteger k : ks) {
+      EcPoint expected = EcPoint.of(curve, curve.bcGenerator().multiply(k));
+      EcScalar s = EcScalar.of(curve, k);
+      assertThat(EcPoint.mulGenerator(s)).as("k = %s", k).isEqualTo(expected);
+      assertThat(EcPoint.mulGenerator(s).encode()).isEqualTo(expected.encode());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(EcCurve.class)
   void aFixedBasePointRejectsAScalarOfAnotherCurve(EcCurve curve) {
     EcCurve other = EcCurve.values()[(curve.ordinal() + 1) % EcCurve.values().length];
     EcPoint fixed = curve.generator().mul(EcScalar.of(curve, 7)).withFixedBaseTable();
@@ -61,6 +81,10 @@ class EcFixedBaseTest {
       assertThat(EcPoint.mulAdd(a, curve.generator(), b, base))
           .isEqualTo(EcPoint.mulGenerator(a).add(q.mul(b)));
       assertThat(EcPoint.mulAdd(a, base, a.neg(), base).isIdentity()).isTrue();
+      assertThat(EcPoint.mulAdd(EcScalar.zero(curve), curve.generator(), EcScalar.zero(curve),
+          base).isIdentity()).isTrue();
+      assertThat(EcPoint.mulAdd(EcScalar.one(curve), base, EcScalar.one(curve), base))
+          .isEqualTo(q.add(q));
     }
   }
 
