@@ -4,9 +4,7 @@ import java.math.BigInteger;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * The three prime-order groups of the IC's canister threshold signatures, on Bouncy Castle's
@@ -31,12 +29,14 @@ public enum EcCurve {
 
   private final X9ECParameters params;
   private final int pointLength;
-  private final ECMultiplier generatorMultiplier = new FixedPointCombMultiplier();
+  // Cached: X9ECParameters.getG() is synchronized.
+  private final ECPoint bcGenerator;
   private final EcPoint generatorPoint;
 
   EcCurve(String bcName, int pointLength) {
     this.params = CustomNamedCurves.getByName(bcName);
     this.pointLength = pointLength;
+    this.bcGenerator = params.getG();
     this.generatorPoint = EcPoint.generator(this); // one immutable instance: its encoding is cached
   }
 
@@ -89,14 +89,10 @@ public enum EcCurve {
   }
 
   ECPoint bcGenerator() {
-    return params.getG();
+    return bcGenerator;
   }
 
   BigInteger cofactor() {
     return params.getH();
-  }
-
-  ECMultiplier generatorMultiplier() {
-    return generatorMultiplier;
   }
 }

@@ -1,8 +1,10 @@
 package dev.subnetsim.chainkey.ec;
 
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * A polynomial a_0 + a_1 x + ... + a_{t-1} x^{t-1} over the scalar field of an {@link EcCurve}:
@@ -92,15 +94,37 @@ public final class EcPolynomial {
     return List.copyOf(out);
   }
 
-  /** The value at x = i+1 "in the exponent" of Feldman commitments: sum_k C_k (i+1)^k. */
+  /**
+   * The value at x = i+1 "in the exponent" of Feldman commitments: sum_k C_k (i+1)^k, by Horner's
+   * rule with x, a small integer, applied by double-and-add in projective coordinates and one
+   * normalization at the end (a scalar multiplication and a field inversion per step cost several
+   * times more).
+   */
   public static EcPoint evaluateCommitments(List<EcPoint> commitments, int nodeIndex) {
     EcCurve curve = commitments.get(0).curve();
-    EcScalar x = EcLagrange.evaluationPoint(curve, nodeIndex);
-    EcPoint acc = curve.identity();
+    BigInteger x = EcLagrange.evaluationPoint(curve, nodeIndex).toBigInteger();
+    ECPoint acc = curve.bcCurve().getInfinity();
     for (int k = commitments.size() - 1; k >= 0; k--) {
-      acc = acc.mul(x).add(commitments.get(k));
+      EcPoint c = commitments.get(k);
+      if (c.curve() != curve) {
+        throw new IllegalArgumentException("point curve mismatch: " + curve.logName() + " vs "
+            + c.curve().logName());
+      }
+      acc = timesSmall(acc, x).add(c.bc());
     }
-    return acc;
+    return EcPoint.of(curve, acc);
+  }
+
+  /** x * p by left-to-right double-and-add (x is a node's evaluation point, a few bits). */
+  private static ECPoint timesSmall(ECPoint p, BigInteger x) {
+    ECPoint r = p.getCurve().getInfinity();
+    for (int bit = x.bitLength() - 1; bit >= 0; bit--) {
+      r = r.twice();
+      if (x.testBit(bit)) {
+        r = r.add(p);
+      }
+    }
+    return r;
   }
 
   @Override

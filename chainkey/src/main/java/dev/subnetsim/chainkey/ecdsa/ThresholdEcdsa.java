@@ -85,6 +85,33 @@ public final class ThresholdEcdsa {
       throw new IllegalArgumentException("ECDSA needs " + p.threshold() + " valid shares, got "
           + valid.size() + "; invalid shares from " + rejected);
     }
+    return combineValid(p, req, valid, rejected);
+  }
+
+  /**
+   * As {@link #combine}, for shares the caller has already checked with {@link #verifyShare} (at
+   * most one per index): a replica executing a response verifies each share once, through a
+   * verdict cache, instead of again here.
+   *
+   * @throws IllegalArgumentException with fewer than the threshold of shares or two of one index
+   */
+  public static Combined combineVerified(EcdsaPresignature p, EcdsaRequest req,
+      Collection<EcdsaSignatureShare> verified) {
+    TreeMap<Integer, EcdsaSignatureShare> valid = new TreeMap<>();
+    for (EcdsaSignatureShare s : verified) {
+      if (valid.putIfAbsent(s.index(), s) != null) {
+        throw new IllegalArgumentException("two ECDSA shares of node " + s.index());
+      }
+    }
+    if (valid.size() < p.threshold()) {
+      throw new IllegalArgumentException("ECDSA needs " + p.threshold() + " valid shares, got "
+          + valid.size());
+    }
+    return combineValid(p, req, valid, new TreeSet<>());
+  }
+
+  private static Combined combineValid(EcdsaPresignature p, EcdsaRequest req,
+      TreeMap<Integer, EcdsaSignatureShare> valid, TreeSet<Integer> rejected) {
     List<Integer> nodes = new ArrayList<>(valid.keySet()).subList(0, p.threshold());
     List<EcScalar> l = EcLagrange.coefficientsAtZero(p.curve(), nodes);
     EcScalar num = EcScalar.zero(p.curve());

@@ -16,7 +16,8 @@ public record IdkgReceiverKey(EcScalar secret, EcPoint publicKey) {
 
   public static IdkgReceiverKey generate(EcCurve curve, SecureRandom rng) {
     EcScalar s = EcScalar.randomNonZero(curve, rng);
-    return new IdkgReceiverKey(s, EcPoint.mulGenerator(s));
+    // Every dealing of every instance multiplies it (the encryption's r*PK): a comb table pays.
+    return new IdkgReceiverKey(s, EcPoint.mulGenerator(s).withFixedBaseTable());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.subnetsim.chainkey.idkg;
 
+import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +46,15 @@ public final class IdkgRound {
     TreeMap<Integer, CommitmentOpening> openings = new TreeMap<>();
     TreeMap<Integer, TreeMap<Integer, CommitmentOpening>> perDealing = new TreeMap<>();
     List<IdkgComplaint> complaints = new ArrayList<>();
+    // Every receiver multiplies each dealing's ephemeral key by its secret: comb tables for them,
+    // dropped with this round (the dealings themselves may be kept long).
+    List<EcPoint> ephemerals = built.dealings().stream()
+        .map(d -> d.ephemeral().withFixedBaseTable()).toList();
     for (int r : p.receivers()) {
-      for (IdkgDealing d : built.dealings()) {
-        var o = IdkgReceiver.decrypt(p, d, r, receiverKeys.apply(r));
+      for (int j = 0; j < built.dealings().size(); j++) {
+        IdkgDealing d = built.dealings().get(j);
+        var o = IdkgReceiver.openingFrom(p, d, r,
+            ephemerals.get(j).mul(receiverKeys.apply(r).secret()));
         if (o.isPresent()) {
           perDealing.computeIfAbsent(d.dealer(), k -> new TreeMap<>()).put(r, o.get());
         } else {

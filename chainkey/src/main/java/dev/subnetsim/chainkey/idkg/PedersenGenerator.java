@@ -17,8 +17,9 @@ public final class PedersenGenerator {
 
   static {
     for (EcCurve curve : EcCurve.values()) {
+      // A comb table: every commitment, opening check and proof multiplies H.
       H.put(curve, EcPoint.hashToPoint(curve, DomainSeparators.IDKG_PEDERSEN_H,
-          curve.logName().getBytes(StandardCharsets.UTF_8)));
+          curve.logName().getBytes(StandardCharsets.UTF_8)).withFixedBaseTable());
     }
   }
 
@@ -31,6 +32,6 @@ public final class PedersenGenerator {
   /** value*G + mask*H. */
   public static EcPoint commit(dev.subnetsim.chainkey.ec.EcScalar value,
       dev.subnetsim.chainkey.ec.EcScalar mask) {
-    return EcPoint.mulGenerator(value).add(h(value.curve()).mul(mask));
+    return EcPoint.mulAdd(value, value.curve().generator(), mask, h(value.curve()));
   }
 }

@@ -71,6 +71,32 @@ class ThresholdEcdsaTest {
 
   @ParameterizedTest
   @EnumSource(value = EcCurve.class, names = {"SECP256K1", "P256"})
+  void combiningPreVerifiedSharesGivesTheSameSignatureAsCombiningWithVerification(EcCurve curve)
+      throws Exception {
+    IdkgPresignatures c = new IdkgPresignatures(curve, 7, 13);
+    var pre = c.ecdsa("p4");
+    EcdsaRequest req = new EcdsaRequest(sha256("tx 4"), derived(c), sha256("beacon 4"));
+    List<EcdsaSignatureShare> shares = new ArrayList<>();
+    pre.shares().forEach((i, s) -> shares.add(ThresholdEcdsa.createShare(pre.presignature(), req, i, s)));
+    ThresholdEcdsa.Combined checked = ThresholdEcdsa.combine(pre.presignature(), req, shares);
+    List<EcdsaSignatureShare> reversed = new ArrayList<>(shares);
+    java.util.Collections.reverse(reversed);
+    ThresholdEcdsa.Combined trusted = ThresholdEcdsa.combineVerified(pre.presignature(), req,
+        reversed);
+    assertThat(trusted.signature()).isEqualTo(checked.signature());
+    assertThat(trusted.contributors()).isEqualTo(checked.contributors());
+    assertThat(bcVerifies(req.derivedKey(), req.messageHash(), trusted.signature())).isTrue();
+    assertThatThrownBy(() -> ThresholdEcdsa.combineVerified(pre.presignature(), req,
+        shares.subList(0, pre.presignature().threshold() - 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("valid shares");
+    List<EcdsaSignatureShare> twice = new ArrayList<>(shares);
+    twice.add(shares.get(0));
+    assertThatThrownBy(() -> ThresholdEcdsa.combineVerified(pre.presignature(), req, twice))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two ECDSA shares");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = EcCurve.class, names = {"SECP256K1", "P256"})
   void byzantineSharesAreAttributedAndTheHonestOnesStillSign(EcCurve curve) throws Exception {
     IdkgPresignatures c = new IdkgPresignatures(curve, 7, 12);
     var pre = c.ecdsa("p2");

@@ -109,7 +109,7 @@ public final class EcdsaScheme extends SigningScheme {
     List<EcdsaSignatureShare> shares = new ArrayList<>();
     verifiedShares.values().forEach(b -> shares.add(EcdsaSignatureShare.fromBytes(p.curve(), b)));
     return new ManagementReply.Signature(
-        ThresholdEcdsa.combine(p, signingRequest(r), shares).signature());
+        ThresholdEcdsa.combineVerified(p, signingRequest(r), shares).signature());
   }
 
   @Override
