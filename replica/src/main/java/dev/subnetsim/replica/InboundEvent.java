@@ -1,7 +1,7 @@
 package dev.subnetsim.replica;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.replica.net.Envelope;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -21,24 +21,15 @@ public sealed interface InboundEvent {
   record TimerFired(long timerId) implements InboundEvent {}
 
   /** A client submitted an ingress message to this replica. */
-  record IngressSubmitted(byte[] message) implements InboundEvent {
+  record IngressSubmitted(Bytes message) implements InboundEvent {
     public IngressSubmitted {
       Objects.requireNonNull(message, "message");
     }
 
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof IngressSubmitted i && Arrays.equals(message, i.message);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(message);
-    }
-
+    /** Length only: an ingress message can be kilobytes, too much hex for a log line. */
     @Override
     public String toString() {
-      return "IngressSubmitted[" + message.length + "B]";
+      return "IngressSubmitted[" + message.length() + "B]";
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.subnetsim.chainkey.certification;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.certification.CertificateVerificationException.Reason;
 import dev.subnetsim.chainkey.ic.Principal;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ public final class CertificateVerifier {
       List<CanisterRange> sharded = new ArrayList<>();
       for (HashTree shard : shardsOf(tree, subnet)) {
         if (shard instanceof HashTree.Labeled l && l.subtree() instanceof HashTree.Leaf leaf) {
-          sharded.addAll(CanisterRanges.decode(leaf.value()));
+          sharded.addAll(CanisterRanges.decode(leaf.value().toArray()));
         }
       }
       if (sharded.isEmpty()) {
@@ -124,7 +125,7 @@ public final class CertificateVerifier {
     for (byte[] label : List.of(bytes("canister_ranges"), subnet)) {
       HashTree next = null;
       for (HashTree t : Lookup.flattenForks(cur)) {
-        if (t instanceof HashTree.Labeled l && java.util.Arrays.equals(l.label(), label)) {
+        if (t instanceof HashTree.Labeled l && l.label().equals(Bytes.of(label))) {
           next = l.subtree();
         }
       }

@@ -1,12 +1,12 @@
 package dev.subnetsim.chainkey.certification;
 
 import dev.subnetsim.chainkey.DomainSeparators;
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.ic.IcDomain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,7 +21,8 @@ import java.util.Objects;
  * Pruned h    -> h
  * </pre>
  * with SHA-256. CBOR form ({@link HashTreeCbor}): {@code [0]}, {@code [1,l,r]},
- * {@code [2,label,t]}, {@code [3,v]}, {@code [4,h]}.
+ * {@code [2,label,t]}, {@code [3,v]}, {@code [4,h]}. Labels, values and pruned hashes are
+ * {@link Bytes}, so trees compare and hash by value.
  */
 public sealed interface HashTree permits HashTree.Empty, HashTree.Fork, HashTree.Labeled, HashTree.Leaf, HashTree.Pruned {
 
@@ -46,24 +47,28 @@ public sealed interface HashTree permits HashTree.Empty, HashTree.Fork, HashTree
     return new Fork(left, right);
   }
 
-  static Labeled labeled(byte[] label, HashTree subtree) {
+  static Labeled labeled(Bytes label, HashTree subtree) {
     return new Labeled(label, subtree);
   }
 
+  static Labeled labeled(byte[] label, HashTree subtree) {
+    return new Labeled(Bytes.of(label), subtree);
+  }
+
   static Labeled labeled(String label, HashTree subtree) {
-    return new Labeled(label.getBytes(StandardCharsets.UTF_8), subtree);
+    return labeled(label.getBytes(StandardCharsets.UTF_8), subtree);
   }
 
   static Leaf leaf(byte[] value) {
-    return new Leaf(value);
+    return new Leaf(Bytes.of(value));
   }
 
   static Leaf leaf(String value) {
-    return new Leaf(value.getBytes(StandardCharsets.UTF_8));
+    return leaf(value.getBytes(StandardCharsets.UTF_8));
   }
 
   static Pruned pruned(byte[] digest) {
-    return new Pruned(digest);
+    return new Pruned(Bytes.of(digest));
   }
 
   record Empty() implements HashTree {
@@ -88,100 +93,55 @@ public sealed interface HashTree permits HashTree.Empty, HashTree.Fork, HashTree
     }
   }
 
-  record Labeled(byte[] label, HashTree subtree) implements HashTree {
+  record Labeled(Bytes label, HashTree subtree) implements HashTree {
     public Labeled {
-      label = label.clone();
+      Objects.requireNonNull(label, "label");
       Objects.requireNonNull(subtree, "subtree");
     }
 
     @Override
-    public byte[] label() {
-      return label.clone();
-    }
-
-    @Override
     public byte[] digest() {
-      return sha256(IcDomain.prefixed(DomainSeparators.HASHTREE_LABELED, label, subtree.digest()));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Labeled l && Arrays.equals(label, l.label) && subtree.equals(l.subtree);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * Arrays.hashCode(label) + subtree.hashCode();
+      return sha256(IcDomain.prefixed(DomainSeparators.HASHTREE_LABELED, label.toArray(),
+          subtree.digest()));
     }
 
     @Override
     public String toString() {
-      return "Labeled[" + HexFormat.of().formatHex(label) + ", " + subtree + "]";
+      return "Labeled[" + label + ", " + subtree + "]";
     }
   }
 
-  record Leaf(byte[] value) implements HashTree {
+  record Leaf(Bytes value) implements HashTree {
     public Leaf {
-      value = value.clone();
-    }
-
-    @Override
-    public byte[] value() {
-      return value.clone();
+      Objects.requireNonNull(value, "value");
     }
 
     @Override
     public byte[] digest() {
-      return sha256(IcDomain.prefixed(DomainSeparators.HASHTREE_LEAF, value));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Leaf l && Arrays.equals(value, l.value);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(value);
+      return sha256(IcDomain.prefixed(DomainSeparators.HASHTREE_LEAF, value.toArray()));
     }
 
     @Override
     public String toString() {
-      return "Leaf[" + HexFormat.of().formatHex(value) + "]";
+      return "Leaf[" + value + "]";
     }
   }
 
-  record Pruned(byte[] hash) implements HashTree {
+  record Pruned(Bytes hash) implements HashTree {
     public Pruned {
-      if (hash.length != 32) {
-        throw new IllegalArgumentException("a pruned subtree is a 32-byte SHA-256 hash, got " + hash.length + " bytes");
+      if (hash.length() != 32) {
+        throw new IllegalArgumentException("a pruned subtree is a 32-byte SHA-256 hash, got " + hash.length() + " bytes");
       }
-      hash = hash.clone();
-    }
-
-    @Override
-    public byte[] hash() {
-      return hash.clone();
     }
 
     @Override
     public byte[] digest() {
-      return hash.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Pruned p && Arrays.equals(hash, p.hash);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(hash);
+      return hash.toArray();
     }
 
     @Override
     public String toString() {
-      return "Pruned[" + HexFormat.of().formatHex(hash) + "]";
+      return "Pruned[" + hash + "]";
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.subnetsim.chainkey.certification;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ final class Lookup {
   static LookupResult lookupPath(List<byte[]> path, HashTree tree) {
     HashTree cur = tree;
     for (byte[] label : path) {
-      FindResult r = findLabel(label, flattenForks(cur));
+      FindResult r = findLabel(Bytes.of(label), flattenForks(cur));
       if (r.result != null) {
         return r.result;
       }
@@ -55,7 +55,7 @@ final class Lookup {
 
   private record FindResult(HashTree subtree, LookupResult result) {}
 
-  private static FindResult findLabel(byte[] l, List<HashTree> forest) {
+  private static FindResult findLabel(Bytes l, List<HashTree> forest) {
     if (forest.isEmpty()) {
       return new FindResult(null, LookupResult.ABSENT);
     }
@@ -64,7 +64,7 @@ final class Lookup {
     }
     for (int i = 0; i < forest.size(); i++) {
       if (forest.get(i) instanceof HashTree.Labeled lab) {
-        int c = Arrays.compareUnsigned(l, lab.label());
+        int c = l.compareTo(lab.label());
         if (c == 0) {
           return new FindResult(lab.subtree(), null);
         }

@@ -1,7 +1,7 @@
 package dev.subnetsim.chainkey.certification;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,13 +26,13 @@ public final class WellFormedness {
         continue;
       }
       List<HashTree> forest = Lookup.flattenForks(t);
-      byte[] previous = null;
+      Bytes previous = null;
       for (HashTree node : forest) {
         if (node instanceof HashTree.Leaf) {
           return "a leaf sits in a forest (under a fork) instead of directly under a label";
         }
         if (node instanceof HashTree.Labeled l) {
-          if (previous != null && Arrays.compareUnsigned(previous, l.label()) >= 0) {
+          if (previous != null && previous.compareTo(l.label()) >= 0) {
             return "labels are not strictly increasing";
           }
           previous = l.label();

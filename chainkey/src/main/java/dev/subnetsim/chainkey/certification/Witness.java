@@ -43,7 +43,7 @@ public final class Witness {
     List<byte[]> labels = new ArrayList<>();
     for (HashTree t : Lookup.flattenForks(tree)) {
       if (t instanceof HashTree.Labeled l) {
-        labels.add(l.label());
+        labels.add(l.label().toArray());
       }
     }
     if (labels.isEmpty()) {
@@ -86,11 +86,11 @@ public final class Witness {
           r == null ? HashTree.pruned(f.right().digest()) : r);
     }
     if (node instanceof HashTree.Labeled lab) {
-      Trie child = trie.children.get(lab.label());
+      Trie child = trie.children.get(lab.label().toArray());
       if (child != null) {
         return HashTree.labeled(lab.label(), reveal(lab.subtree(), child));
       }
-      if (boundaries.containsKey(lab.label())) {
+      if (boundaries.containsKey(lab.label().toArray())) {
         return HashTree.labeled(lab.label(), HashTree.pruned(lab.subtree().digest()));
       }
       return null;

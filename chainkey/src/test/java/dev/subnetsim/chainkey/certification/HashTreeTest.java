@@ -175,4 +175,33 @@ class HashTreeTest {
     assertThatThrownBy(() -> HashTreeCbor.decode(deep))
         .isInstanceOf(MalformedCborException.class).hasMessageContaining("nested deeper");
   }
+
+  @Test
+  void treesOfEqualBytesAreEqualWhicheverArraysTheyCameFrom() {
+    byte[] label = {'a'};
+    byte[] value = {1, 2};
+    HashTree a = labeled(label, fork(leaf(value), HashTree.pruned(new byte[32])));
+    label[0] = 'z'; // the tree holds its own copies
+    value[0] = 9;
+    HashTree b = labeled("a", fork(leaf(new byte[] {1, 2}), HashTree.pruned(new byte[32])));
+
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a).isNotEqualTo(labeled("a", fork(leaf(new byte[] {1, 3}),
+        HashTree.pruned(new byte[32]))));
+    assertThat(specTree()).isEqualTo(specTree()).hasSameHashCodeAs(specTree());
+  }
+
+  @Test
+  void nodesPrintTheirBytesAsLowercaseHex() {
+    assertThat(labeled("a", leaf(new byte[] {(byte) 0xab}))).hasToString("Labeled[61, Leaf[ab]]");
+    byte[] hash = new byte[32];
+    hash[31] = (byte) 0xff;
+    assertThat(HashTree.pruned(hash)).hasToString("Pruned[" + "00".repeat(31) + "ff]");
+  }
+
+  @Test
+  void aPrunedNodeIsExactlyOneSha256Hash() {
+    assertThatThrownBy(() -> HashTree.pruned(new byte[31]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 31 bytes");
+  }
 }

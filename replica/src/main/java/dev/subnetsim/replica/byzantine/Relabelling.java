@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.byzantine;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.certification.CanisterRange;
 import dev.subnetsim.chainkey.certification.CanisterRanges;
 import dev.subnetsim.chainkey.certification.Certificate;
@@ -162,7 +163,7 @@ final class Relabelling {
   private static HashTree otherSubnet(HashTree t) {
     if (t instanceof HashTree.Fork f) {
       return HashTree.fork(otherSubnet(f.left()), otherSubnet(f.right()));
-    } else if (t instanceof HashTree.Labeled l && Arrays.equals(l.label(), utf8("subnet"))) {
+    } else if (t instanceof HashTree.Labeled l && l.label().equals(Bytes.of(utf8("subnet")))) {
       return HashTree.labeled(l.label(), renamed(l.subtree()));
     }
     return t;
@@ -173,7 +174,7 @@ final class Relabelling {
     if (t instanceof HashTree.Fork f) {
       return HashTree.fork(renamed(f.left()), renamed(f.right()));
     } else if (t instanceof HashTree.Labeled l) {
-      byte[] id = l.label().length == 0 ? new byte[] {0} : l.label();
+      byte[] id = l.label().isEmpty() ? new byte[] {0} : l.label().toArray();
       id[id.length - 1] ^= 1;
       return HashTree.labeled(id, l.subtree());
     }
@@ -184,9 +185,9 @@ final class Relabelling {
     if (t instanceof HashTree.Fork f) {
       return HashTree.fork(widerRanges(f.left()), widerRanges(f.right()));
     } else if (t instanceof HashTree.Labeled l) {
-      if (Arrays.equals(l.label(), utf8("canister_ranges"))
+      if (l.label().equals(Bytes.of(utf8("canister_ranges")))
           && l.subtree() instanceof HashTree.Leaf leaf) {
-        List<CanisterRange> ranges = CanisterRanges.decode(leaf.value());
+        List<CanisterRange> ranges = CanisterRanges.decode(leaf.value().toArray());
         Principal start = ranges.isEmpty() ? Principal.managementCanister() : ranges.get(0).start();
         return HashTree.labeled(l.label(), HashTree.leaf(CanisterRanges.encode(
             List.of(new CanisterRange(start, TOP_PRINCIPAL)))));

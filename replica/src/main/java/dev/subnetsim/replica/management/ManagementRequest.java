@@ -51,8 +51,7 @@ public sealed interface ManagementRequest {
     }
 
     public byte[] encode() {
-      return new CborFields.Builder().text("curve", curve).bytesList("derivation_path", derivationPath)
-          .text(KEY_NAME, keyName).encode();
+      return derived("curve", curve, derivationPath, keyName).encode();
     }
   }
 
@@ -64,8 +63,8 @@ public sealed interface ManagementRequest {
     }
 
     public byte[] encode() {
-      return new CborFields.Builder().text("curve", curve).bytesList("derivation_path", derivationPath)
-          .text(KEY_NAME, keyName).bytes("message_hash", messageHash).encode();
+      return derived("curve", curve, derivationPath, keyName)
+          .bytes("message_hash", messageHash).encode();
     }
   }
 
@@ -77,8 +76,7 @@ public sealed interface ManagementRequest {
     }
 
     public byte[] encode() {
-      return new CborFields.Builder().text("algorithm", algorithm)
-          .bytesList("derivation_path", derivationPath).text(KEY_NAME, keyName).encode();
+      return derived("algorithm", algorithm, derivationPath, keyName).encode();
     }
   }
 
@@ -90,9 +88,8 @@ public sealed interface ManagementRequest {
     }
 
     public byte[] encode() {
-      return new CborFields.Builder().text("algorithm", algorithm)
-          .bytesList("derivation_path", derivationPath).text(KEY_NAME, keyName)
-          .bytes("message", message).optionalBytes("taproot_merkle_root", taprootMerkleRoot).encode();
+      return derived("algorithm", algorithm, derivationPath, keyName).bytes("message", message)
+          .optionalBytes("taproot_merkle_root", taprootMerkleRoot).encode();
     }
   }
 
@@ -108,8 +105,7 @@ public sealed interface ManagementRequest {
     }
 
     public byte[] encode() {
-      return new CborFields.Builder().text("curve", curve).bytesList("derivation_path", derivationPath)
-          .text(KEY_NAME, keyName).encode();
+      return derived("curve", curve, derivationPath, keyName).encode();
     }
   }
 
@@ -125,8 +121,8 @@ public sealed interface ManagementRequest {
     }
 
     public byte[] encode() {
-      return new CborFields.Builder().text("curve", curve).bytesList("derivation_path", derivationPath)
-          .text(KEY_NAME, keyName).bytes("peer_public_key", peerPublicKey)
+      return derived("curve", curve, derivationPath, keyName)
+          .bytes("peer_public_key", peerPublicKey)
           .optionalBytes("transport_public_key", transportPublicKey).encode();
     }
   }
@@ -179,6 +175,16 @@ public sealed interface ManagementRequest {
       return new CborFields.Builder().bytes("common_point", commonPoint).text(KEY_NAME, keyName)
           .bytes("requester_public_key", requesterPublicKey).encode();
     }
+  }
+
+  /**
+   * The fields every derived-key method (ECDSA, Schnorr, ECDH) starts with, in the order they are
+   * encoded: the curve or algorithm under {@code schemeField}, the derivation path, the key name.
+   */
+  private static CborFields.Builder derived(String schemeField, String scheme,
+      List<byte[]> derivationPath, String keyName) {
+    return new CborFields.Builder().text(schemeField, scheme)
+        .bytesList("derivation_path", derivationPath).text(KEY_NAME, keyName);
   }
 
   /**

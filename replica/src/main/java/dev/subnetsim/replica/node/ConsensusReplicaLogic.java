@@ -136,11 +136,13 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     for (InboundEvent e : events) {
       if (e instanceof InboundEvent.Start s) {
         start(s, applier);
-      } else if (e instanceof InboundEvent.IngressSubmitted i
-          && QueryRequest.isQuery(i.message())) {
-        applier.apply(queries.submit(i.message(), now, state));
       } else if (e instanceof InboundEvent.IngressSubmitted i) {
-        inputs.addAll(applier.apply(ingress.submitted(i.message(), now)));
+        byte[] message = i.message().toArray();
+        if (QueryRequest.isQuery(message)) {
+          applier.apply(queries.submit(message, now, state));
+        } else {
+          inputs.addAll(applier.apply(ingress.submitted(message, now)));
+        }
       } else if (e instanceof InboundEvent.MessageDelivered d) {
         Envelope env = d.envelope();
         inputs.addAll(PeerInputFailure.attributed(env.from(), env.kind(),

@@ -1,10 +1,10 @@
 package dev.subnetsim.replica.xnet;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.chainkey.certification.HashTreeCbor;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -35,9 +35,10 @@ public record XNetSlice(String source, long height, byte[] signature, byte[] wit
       return out;
     }
     for (HashTree t : children(stream.get())) {
-      if (t instanceof HashTree.Labeled l && l.label().length == 8
+      if (t instanceof HashTree.Labeled l && l.label().length() == 8
           && l.subtree() instanceof HashTree.Leaf leaf) {
-        out.put(ReplicatedState.fromBe64(l.label(), "stream index"), leaf.value());
+        out.put(ReplicatedState.fromBe64(l.label().toArray(), "stream index"),
+            leaf.value().toArray());
       }
     }
     return out;
@@ -46,8 +47,8 @@ public record XNetSlice(String source, long height, byte[] signature, byte[] wit
   /** The source's signal: how far it has inducted the stream from {@code destination}. */
   public long signalFor(String destination) {
     Optional<HashTree> v = child(child(Optional.of(tree()), "xnet_inducted"), destination);
-    if (v.isPresent() && v.get() instanceof HashTree.Leaf leaf && leaf.value().length == 8) {
-      return ReplicatedState.fromBe64(leaf.value(), "xnet signal");
+    if (v.isPresent() && v.get() instanceof HashTree.Leaf leaf && leaf.value().length() == 8) {
+      return ReplicatedState.fromBe64(leaf.value().toArray(), "xnet signal");
     }
     return 0;
   }
@@ -92,9 +93,9 @@ public record XNetSlice(String source, long height, byte[] signature, byte[] wit
     if (tree.isEmpty()) {
       return Optional.empty();
     }
-    byte[] want = label.getBytes(StandardCharsets.UTF_8);
+    Bytes want = Bytes.of(label.getBytes(StandardCharsets.UTF_8));
     for (HashTree t : children(tree.get())) {
-      if (t instanceof HashTree.Labeled l && Arrays.equals(l.label(), want)) {
+      if (t instanceof HashTree.Labeled l && l.label().equals(want)) {
         return Optional.of(l.subtree());
       }
     }

@@ -1,5 +1,6 @@
 package dev.subnetsim.scenarios.driver;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.InboundEvent;
 import dev.subnetsim.replica.ReplicaActor;
@@ -209,7 +210,7 @@ public final class SimulationDriver implements AutoCloseable {
         }
       } else if (e instanceof WorldEvent.Ingress in) {
         if (status.isUp(in.node())) {
-          add(work, in.node(), t, new InboundEvent.IngressSubmitted(in.message()));
+          add(work, in.node(), t, new InboundEvent.IngressSubmitted(Bytes.of(in.message())));
         }
       } else if (e instanceof WorldEvent.Boot b) {
         add(work, b.node(), t, new InboundEvent.Start(status.start(b.node())));

@@ -25,9 +25,7 @@ import dev.subnetsim.scenarios.spec.WorkloadSpec.RequestStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -127,14 +125,12 @@ public final class ChainKeyWorkload {
    * One stream's requests in time order. Draws per request as the whole list was once drawn:
    * the gap, then (from forks, which consume nothing) the client, then the target node.
    */
-  private final class Arrivals implements Iterator<IngressInjection> {
+  private final class Arrivals extends LookaheadIterator<IngressInjection> {
     private final Plan plan;
     private final boolean make;
     private final SeededRandom rng;
     private double t;
     private long sequence;
-    private IngressInjection next;
-    private boolean done;
 
     Arrivals(Plan plan, boolean make) {
       this.plan = plan;
@@ -144,22 +140,17 @@ public final class ChainKeyWorkload {
     }
 
     @Override
-    public boolean hasNext() {
-      if (next != null || done) {
-        return next != null;
-      }
+    protected IngressInjection draw() {
       RequestStream stream = plan.stream();
       double progress = t / endNanos;
       double rate = stream.perSecond() + (stream.rampToPerSecond() > 0
           ? (stream.rampToPerSecond() - stream.perSecond()) * progress : 0);
       if (rate <= 0) {
-        done = true;
-        return false;
+        return null;
       }
       t += Math.max(1, rng.nextExponential() * 1e9 / rate);
       if (t >= endNanos) {
-        done = true;
-        return false;
+        return null;
       }
       long at = (long) t;
       long seq = sequence++;
@@ -173,18 +164,7 @@ public final class ChainKeyWorkload {
             SubnetExecution.CHAIN_KEY_PROXY, "call", arg)).encode();
       }
       NodeId target = plan.targets().get(rng.nextInt(plan.targets().size()));
-      next = new IngressInjection(at, target, body == null ? new byte[0] : body);
-      return true;
-    }
-
-    @Override
-    public IngressInjection next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      IngressInjection out = next;
-      next = null;
-      return out;
+      return new IngressInjection(at, target, body == null ? new byte[0] : body);
     }
   }
 

@@ -9,7 +9,6 @@ import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.random.RandomGenerator;
 
 /**
@@ -60,37 +59,24 @@ public final class PoissonIngress implements IngressStream {
   }
 
   /** Draws in the order the whole schedule was once drawn in: gap, then target, per message. */
-  private final class Arrivals implements Iterator<IngressInjection> {
+  private final class Arrivals extends LookaheadIterator<IngressInjection> {
     private final RandomGenerator rng = RunRandom.forPurpose(runSeed, "workload/ingress");
     private final LoadClient load = LoadClient.fromSeed(runSeed);
     private long t;
     private long seq;
-    private IngressInjection next;
-    private boolean done = Double.isInfinite(meanGapNanos);
 
     @Override
-    public boolean hasNext() {
-      if (next == null && !done) {
-        t += Math.max(1, (long) (rng.nextExponential() * meanGapNanos));
-        if (t >= endNanos || t < 0) { // t < 0: past Long.MAX_VALUE, beyond any end
-          done = true;
-        } else {
-          NodeId target = targets.get(rng.nextInt(targets.size()));
-          next = new IngressInjection(t, target,
-              load.sign(PayloadItem.Workload.counter(seq++, t)).encode());
-        }
+    protected IngressInjection draw() {
+      if (Double.isInfinite(meanGapNanos)) { // rate 0: no messages, and no draws
+        return null;
       }
-      return next != null;
-    }
-
-    @Override
-    public IngressInjection next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
+      t += Math.max(1, (long) (rng.nextExponential() * meanGapNanos));
+      if (t >= endNanos || t < 0) { // t < 0: past Long.MAX_VALUE, beyond any end
+        return null;
       }
-      IngressInjection out = next;
-      next = null;
-      return out;
+      NodeId target = targets.get(rng.nextInt(targets.size()));
+      return new IngressInjection(t, target,
+          load.sign(PayloadItem.Workload.counter(seq++, t)).encode());
     }
   }
 }

@@ -66,7 +66,7 @@ public class GossipToyLogic implements ReplicaLogic {
           }
         }
       } else if (e instanceof InboundEvent.IngressSubmitted in) {
-        out.network().broadcast(MessageKind.INGRESS, in.message());
+        out.network().broadcast(MessageKind.INGRESS, in.message().toArray());
       }
     }
     return out.build();
