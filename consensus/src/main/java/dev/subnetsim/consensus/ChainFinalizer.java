@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus;
 
+import dev.subnetsim.consensus.types.Rejection;
 import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
@@ -47,7 +48,7 @@ final class ChainFinalizer {
       for (Block b : chain) {
         dkg.onFinalized(b);
         for (SubnetDkg.Blame blame : dkg.drainBlames()) {
-          changes.rejections.add(new Changes.Rejection(config.committee().get(blame.node()),
+          changes.rejections.add(new Rejection(config.committee().get(blame.node()),
               blame.reason()));
         }
         pool.finalizedBlocks.put(b.height(), b);

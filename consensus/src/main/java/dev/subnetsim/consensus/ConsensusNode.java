@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus;
 
+import dev.subnetsim.consensus.types.Rejection;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpRequest;
@@ -82,7 +83,7 @@ public final class ConsensusNode {
 
   /** The effects of one step; messages are already encoded. */
   public record StepResult(List<Message> messages, List<Block> finalized,
-      List<Changes.Rejection> rejections, List<ConsensusMessage.Certification> certified,
+      List<Rejection> rejections, List<ConsensusMessage.Certification> certified,
       List<ConsensusMessage.EquivocationProof> equivocations, List<NodeId> catchUpRequesters,
       List<ReceivedCatchUp> catchUpResponses, List<Changes.CombinedArtifact> combined,
       long wakeAtNanos) {}
@@ -229,7 +230,7 @@ public final class ConsensusNode {
           return null;
         });
       } else if (in instanceof Malformed m) {
-        changes.rejections.add(new Changes.Rejection(m.from(), "malformed message: " + m.what()));
+        changes.rejections.add(new Rejection(m.from(), "malformed message: " + m.what()));
       } else if (in instanceof IngressReceived i) {
         ingress.add(i.message());
       } else if (in instanceof IngressWithdrawn w) {
@@ -315,7 +316,7 @@ public final class ConsensusNode {
    * What adopting a catch-up response gave: the blocks finalized (for execution) and the parts of
    * the response that failed validation, attributed to the peer that sent it.
    */
-  public record IngestedChain(List<Block> finalized, List<Changes.Rejection> rejections) {}
+  public record IngestedChain(List<Block> finalized, List<Rejection> rejections) {}
 
   /**
    * Adopts a catch-up response from {@code from} after the caller verified the CUP's state: blocks

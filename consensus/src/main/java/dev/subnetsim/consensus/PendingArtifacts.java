@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus;
 
+import dev.subnetsim.consensus.types.Rejection;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.roles.Changes;
@@ -55,9 +56,9 @@ final class PendingArtifacts {
         pending.add(new Pending(from, m));
       }
     } catch (Validator.InvalidArtifactException e) {
-      changes.rejections.add(new Changes.Rejection(from, m.kind() + ": " + e.getMessage()));
+      changes.rejections.add(new Rejection(from, m.kind() + ": " + e.getMessage()));
     } catch (IllegalArgumentException e) {
-      changes.rejections.add(new Changes.Rejection(from, m.kind() + ": " + e.getMessage()));
+      changes.rejections.add(new Rejection(from, m.kind() + ": " + e.getMessage()));
     }
   }
 

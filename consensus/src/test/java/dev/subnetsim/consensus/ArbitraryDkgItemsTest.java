@@ -35,7 +35,7 @@ class ArbitraryDkgItemsTest {
 
     var rejections = net.results.stream().flatMap(r -> r.rejections().stream()).toList();
     assertThat(rejections).isNotEmpty()
-        .allSatisfy(rej -> assertThat(rej.from()).isEqualTo(new NodeId(0)));
+        .allSatisfy(rej -> assertThat(rej.sender()).isEqualTo(new NodeId(0)));
     // Another epoch or key: the dealing fails its checks on arrival. Swapped receivers: it passes
     // them (dealings carry no proof of correct sharing), so the victims complain and every honest
     // node upholds the complaint against the sender.

@@ -31,6 +31,6 @@ class CatchUpAttributionTest {
 
     assertThat(chain.finalized()).isEmpty();
     assertThat(chain.rejections()).isNotEmpty()
-        .allSatisfy(r -> assertThat(r.from()).isEqualTo(liar));
+        .allSatisfy(r -> assertThat(r.sender()).isEqualTo(liar));
   }
 }

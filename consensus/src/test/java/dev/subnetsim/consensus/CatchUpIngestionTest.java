@@ -99,7 +99,7 @@ class CatchUpIngestionTest {
         List.of(new ConsensusMessage.Beacon(1, new byte[48])));
 
     assertThat(got.finalized()).isEmpty();
-    assertThat(got.rejections()).extracting(r -> r.from()).containsExactly(PEER, PEER);
+    assertThat(got.rejections()).extracting(r -> r.sender()).containsExactly(PEER, PEER);
     assertThat(got.rejections()).extracting(r -> r.reason()).containsExactly(
         "finalization: invalid finalization at 1",
         "random-beacon: invalid random beacon at height 1");

@@ -74,7 +74,7 @@ class CatchUpPackageSigningTest {
     var cupRejections = net.results.stream().flatMap(r -> r.rejections().stream())
         .filter(r -> r.reason().contains("catch-up package share")).toList();
     assertThat(cupRejections).isNotEmpty().allSatisfy(r -> {
-      assertThat(r.from()).isEqualTo(new NodeId(3));
+      assertThat(r.sender()).isEqualTo(new NodeId(3));
       assertThat(r.reason()).contains("invalid catch-up package share of node index 3");
     });
     for (int i = 0; i < 3; i++) {
@@ -101,7 +101,7 @@ class CatchUpPackageSigningTest {
         new ConsensusNode.Received(new NodeId(2), first),
         new ConsensusNode.Received(new NodeId(2), second)));
     assertThat(r.rejections()).singleElement().satisfies(rej -> {
-      assertThat(rej.from()).isEqualTo(new NodeId(2));
+      assertThat(rej.sender()).isEqualTo(new NodeId(2));
       assertThat(rej.reason()).contains("node index 2 signed two catch-up package contents at height "
           + h);
     });

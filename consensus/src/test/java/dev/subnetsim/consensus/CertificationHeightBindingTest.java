@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus;
 
+import dev.subnetsim.consensus.types.Rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
@@ -38,7 +39,7 @@ class CertificationHeightBindingTest {
     return out;
   }
 
-  private static List<Changes.Rejection> rejectionsBy(LocalConsensusNetwork net, int i) {
+  private static List<Rejection> rejectionsBy(LocalConsensusNetwork net, int i) {
     return net.resultsByNode.get(i).stream().flatMap(r -> r.rejections().stream()).toList();
   }
 
@@ -59,9 +60,9 @@ class CertificationHeightBindingTest {
           java.util.stream.LongStream.rangeClosed(1, net.finalizedHeight(i) - 2).boxed().toList());
       certified.forEach((h, roots) -> assertThat(roots).as("node %d at height %d", i, h)
           .containsExactly(honestRoot(net, h)));
-      List<Changes.Rejection> rejections = rejectionsBy(net, i);
+      List<Rejection> rejections = rejectionsBy(net, i);
       assertThat(rejections).as("node %d's rejections", i).isNotEmpty()
-          .allSatisfy(rej -> assertThat(rej.from()).isEqualTo(new NodeId(3)));
+          .allSatisfy(rej -> assertThat(rej.sender()).isEqualTo(new NodeId(3)));
       // Both kinds, and relabelled to heights executed already and to ones executed later.
       assertThat(rejections).anySatisfy(rej -> assertThat(rej.reason())
           .startsWith("certification: certification at height").contains("not our root"));
@@ -91,7 +92,7 @@ class CertificationHeightBindingTest {
     var executed = node.step(net.now(), List.of(new ConsensusNode.Executed(h + 3, ownRoot)));
     assertThat(executed.certified()).isEmpty();
     assertThat(executed.rejections()).singleElement().satisfies(rej -> {
-      assertThat(rej.from()).isEqualTo(new NodeId(1));
+      assertThat(rej.sender()).isEqualTo(new NodeId(1));
       assertThat(rej.reason()).contains("certification at height " + (h + 3));
     });
   }
@@ -109,7 +110,7 @@ class CertificationHeightBindingTest {
     var r = node.step(net.now(), List.of(
         new ConsensusNode.Received(new NodeId(2), relabelled)));
     assertThat(r.rejections()).singleElement().satisfies(rej -> {
-      assertThat(rej.from()).isEqualTo(new NodeId(2));
+      assertThat(rej.sender()).isEqualTo(new NodeId(2));
       assertThat(rej.reason()).contains("certification share of node index 2 at height " + h);
     });
   }
@@ -124,7 +125,7 @@ class CertificationHeightBindingTest {
       assertThat(certified.size()).isGreaterThan(10);
       certified.forEach((h, roots) -> assertThat(roots).containsExactly(honestRoot(net, h)));
       assertThat(rejectionsBy(net, i)).isNotEmpty()
-          .allSatisfy(rej -> assertThat(rej.from()).isEqualTo(new NodeId(2)));
+          .allSatisfy(rej -> assertThat(rej.sender()).isEqualTo(new NodeId(2)));
     }
     // The divergent replica accepts the subnet's certification only where n-f CUP shares bind
     // its root to the height, and then holds the honest root (which differs from its own).

@@ -196,7 +196,7 @@ class DkgIntervalTest {
     var r = net.nodes.get(0).step(1, List.of(new ConsensusNode.Received(new NodeId(1),
         new DkgItemMessage(1, forged.encode()))));
     assertThat(r.rejections()).singleElement().satisfies(rej -> {
-      assertThat(rej.from()).isEqualTo(new NodeId(1));
+      assertThat(rej.sender()).isEqualTo(new NodeId(1));
       assertThat(rej.reason()).contains("dkg dealing of node index 2: not signed by its signer");
     });
   }
@@ -234,7 +234,7 @@ class DkgIntervalTest {
     assertThat(complaints).isPositive();
     var rejections = net.results.stream().flatMap(r -> r.rejections().stream()).toList();
     assertThat(rejections).isNotEmpty().allSatisfy(rej -> {
-      assertThat(rej.from()).isEqualTo(new NodeId(0));
+      assertThat(rej.sender()).isEqualTo(new NodeId(0));
       assertThat(rej.reason()).contains("upheld complaint of node index 1");
     });
     assertThat(rejections.stream().map(r -> r.reason()).distinct()

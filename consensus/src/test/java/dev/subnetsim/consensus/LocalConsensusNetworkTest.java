@@ -77,7 +77,7 @@ class LocalConsensusNetworkTest {
     net.runUntil(2_000 * MS, 10 * MS);
     assertThat(net.finalizedHeight(0)).isGreaterThan(5);
     assertThat(net.results.stream().flatMap(r -> r.rejections().stream()))
-        .isNotEmpty().allSatisfy(rej -> assertThat(rej.from()).isEqualTo(new NodeId(2)));
+        .isNotEmpty().allSatisfy(rej -> assertThat(rej.sender()).isEqualTo(new NodeId(2)));
     assertAgreement(net);
   }
 
@@ -89,7 +89,7 @@ class LocalConsensusNetworkTest {
     net.runUntil(2_000 * MS, 10 * MS);
     assertThat(net.finalizedHeight(0)).isGreaterThan(5);
     assertThat(net.results.stream().flatMap(r -> r.rejections().stream()))
-        .isNotEmpty().allSatisfy(rej -> assertThat(rej.from()).isEqualTo(new NodeId(3)));
+        .isNotEmpty().allSatisfy(rej -> assertThat(rej.sender()).isEqualTo(new NodeId(3)));
     assertAgreement(net);
   }
 

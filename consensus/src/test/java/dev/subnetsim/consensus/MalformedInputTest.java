@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus;
 
+import dev.subnetsim.consensus.types.Rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class MalformedInputTest {
         new ConsensusNode.Received(new NodeId(2), ofNoNode),
         new ConsensusNode.Malformed(new NodeId(1), "missing field block")));
 
-    assertThat(r.rejections()).extracting(Changes.Rejection::from)
+    assertThat(r.rejections()).extracting(Rejection::sender)
         .containsExactly(new NodeId(3), new NodeId(2), new NodeId(1));
     assertThat(r.rejections().get(0).reason())
         .isEqualTo("malformed message: not a ConsensusMessage protobuf: x");

@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus;
 
+import dev.subnetsim.consensus.types.Rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.artifacts.Block;
@@ -34,7 +35,7 @@ class PendingArtifactsTest {
 
     artifacts.validate(PEER, new NotarizationShare(1, b.hash(), 2, byOne.signature()), changes);
 
-    assertThat(changes.rejections).containsExactly(new Changes.Rejection(PEER,
+    assertThat(changes.rejections).containsExactly(new Rejection(PEER,
         "notarization-share: invalid notarization share of node index 2"));
     assertThat(artifacts.size()).isZero();
   }

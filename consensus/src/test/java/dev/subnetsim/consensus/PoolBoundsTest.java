@@ -82,7 +82,7 @@ class PoolBoundsTest {
     var r = net.nodes.get(0).step(net.now(), List.of(
         from3(new NotarizationShare(h, fakeHash(h), 9, new byte[48]))));
     assertThat(r.rejections()).singleElement().satisfies(rej -> {
-      assertThat(rej.from()).isEqualTo(new NodeId(3));
+      assertThat(rej.sender()).isEqualTo(new NodeId(3));
       assertThat(rej.reason()).contains("node index 9: no such node");
     });
   }

@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus.roles;
 
+import dev.subnetsim.consensus.types.Rejection;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.types.NodeId;
@@ -23,7 +24,6 @@ public final class Changes {
       byte[] signature) {}
 
   /** An invalid artifact and the peer it came from. */
-  public record Rejection(NodeId from, String reason) {}
 
   public final List<Outgoing> outgoing = new ArrayList<>();
   public final List<Block> finalized = new ArrayList<>();

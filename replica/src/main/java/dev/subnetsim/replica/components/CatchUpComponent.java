@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.Rejection;
 import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.ConsensusConfig;
@@ -134,8 +135,8 @@ public final class CatchUpComponent {
   /** The finalized chain a peer sent after its CUP, ingested: its refused parts. */
   public ChangeSet chainRejections(ConsensusNode.IngestedChain chain) {
     ChangeSet.Builder b = ChangeSet.builder();
-    for (Changes.Rejection rej : chain.rejections()) {
-      b.reject(rej.from(), "cup-response: " + rej.reason());
+    for (Rejection rej : chain.rejections()) {
+      b.reject(rej.sender(), "cup-response: " + rej.reason());
     }
     return b.build();
   }

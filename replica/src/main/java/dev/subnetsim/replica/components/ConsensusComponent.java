@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.Rejection;
 import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.ConsensusNode;
@@ -91,8 +92,8 @@ public final class ConsensusComponent {
         b.send(m.to(), m.kind(), m.bytes());
       }
     }
-    for (Changes.Rejection rej : r.rejections()) {
-      b.reject(rej.from(), rej.reason());
+    for (Rejection rej : r.rejections()) {
+      b.reject(rej.sender(), rej.reason());
     }
     for (Changes.CombinedArtifact c : r.combined()) {
       b.observe(new Observation.CombinedSignature(config.subnet(), c.kind(), c.height(),

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.chainkey;
 
+import dev.subnetsim.consensus.types.Rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.replica.payload.PayloadItem;

@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.consensus.types.Rejection;
 import dev.subnetsim.consensus.types.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -62,7 +63,7 @@ class ConsensusComponentTest {
     assertThat(c.toConsensus()).containsExactly(
         new ConsensusNode.Malformed(COMMITTEE.get(2), codecSays));
     ConsensusNode.StepResult r = consensus.node().step(0, c.toConsensus());
-    assertThat(r.rejections()).containsExactly(new Changes.Rejection(COMMITTEE.get(2),
+    assertThat(r.rejections()).containsExactly(new Rejection(COMMITTEE.get(2),
         "malformed message: " + codecSays));
   }
 
@@ -71,7 +72,7 @@ class ConsensusComponentTest {
     ConsensusNode.StepResult r = new ConsensusNode.StepResult(
         List.of(new ConsensusNode.Message(null, MessageKind.BEACON_SHARE, new byte[] {1}),
             new ConsensusNode.Message(COMMITTEE.get(2), MessageKind.CUP_RESPONSE, new byte[] {2})),
-        List.of(), List.of(new Changes.Rejection(COMMITTEE.get(1), "bad notarization share")),
+        List.of(), List.of(new Rejection(COMMITTEE.get(1), "bad notarization share")),
         List.of(), List.of(), List.of(), List.of(),
         List.of(new Changes.CombinedArtifact("notarization", 3, new byte[] {4}, new byte[] {5},
             new byte[] {6})), Long.MAX_VALUE);

@@ -1,11 +1,10 @@
-package dev.subnetsim.replica.components;
+package dev.subnetsim.consensus.types;
 
-import dev.subnetsim.consensus.types.NodeId;
 import java.util.Objects;
 
 /**
  * An artifact a component refused, attributed to the node at fault (the peer that sent it, or the
- * node that made it); the one rejection type of every component.
+ * node that made it): the one rejection type of consensus roles and of every replica component.
  */
 public record Rejection(NodeId sender, String reason) {
   public Rejection {
