@@ -171,7 +171,8 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
               r.derivationPath());
           EcThresholdPublicKey key = callerKey.publicKey();
           EcdhGroup group = EcdhGroup.of(key.curve());
-          byte[] expected = group.sharedSecret(key.publicKey().mul(client.get().peerSecret().get()));
+          EcdhPeer peer = client.get().peer().get();
+          byte[] expected = peer.agree(callerKey.wirePublicKey());
           var reply = ManagementReply.Ecdh.decode(c.reply());
           byte[] got = reply.result();
           if (reply.encrypted()) {
@@ -182,10 +183,14 @@ public final class ChainKeyReplyChecker implements InvariantChecker {
             yield "ECDH result of request " + c.requestId() + " differs from the peer's own ECDH";
           }
           artifacts.add(ArtifactJson.toJsonLine(new EcdhArtifact(origin,
-              key.curve() == EcCurve.P256 ? EcdhCurve.P256 : EcdhCurve.SECP256K1,
+              switch (group) {
+                case P256 -> EcdhCurve.P256;
+                case SECP256K1 -> EcdhCurve.SECP256K1;
+                case X25519 -> EcdhCurve.X25519;
+              },
               Bytes.of(ThresholdEcdh.subnetPublicKey(master)), canister,
               Bytes.ofEach(r.derivationPath()), Bytes.of(callerKey.wirePublicKey()),
-              Bytes.of(r.peerPublicKey()), Bytes.of(client.get().peerSecret().get().toBytes()),
+              Bytes.of(r.peerPublicKey()), Bytes.of(peer.privateKey()),
               Bytes.of(got))));
           yield null;
         }

@@ -4,7 +4,7 @@ import dev.subnetsim.chainkey.docs.DocumentKeys;
 import dev.subnetsim.chainkey.docs.EncryptedDocumentKey;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
-import dev.subnetsim.chainkey.ec.EcScalar;
+import dev.subnetsim.chainkey.ecdh.EcdhGroup;
 import dev.subnetsim.chainkey.ecdh.TransportKeyPair;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.vetkd.TransportSecretKey;
@@ -43,13 +43,15 @@ public final class ChainKeyWorkload {
 
   /** A test client's request and what it needs to check the reply. */
   public record Client(long sequence, RequestKind kind, long sentAtNanos, ManagementRequest request,
-      Optional<TransportSecretKey> vetKdTransport, Optional<EcScalar> peerSecret,
+      Optional<TransportSecretKey> vetKdTransport, Optional<EcdhPeer> peer,
       Optional<TransportKeyPair> transport, Optional<EncryptedDocumentKey> document,
       Optional<EcPoint> documentKey) {}
 
   /** A served stream: its index in the scenario, targets and the sequence numbers it uses. */
   private record Plan(int index, RequestStream stream, List<NodeId> targets, long firstSequence,
       long count) {}
+
+  private static final EcdhGroup[] ECDH_GROUPS = {EcdhGroup.P256, EcdhGroup.SECP256K1, EcdhGroup.X25519};
 
   private final SeededRandom root;
   private final SubnetChainKeys keys;
@@ -179,14 +181,16 @@ public final class ChainKeyWorkload {
             Optional.empty(), Optional.empty());
       }
       case ECDH_DERIVE -> {
-        EcCurve curve = seq % 2 == 0 ? EcCurve.P256 : EcCurve.SECP256K1;
-        EcScalar peer = EcScalar.randomNonZero(curve, rng.fork("peer"));
-        boolean encrypted = seq % 3 == 0;
+        // Every ECDH curve in turn, each both in the clear and encrypted to a transport key.
+        EcdhGroup group = ECDH_GROUPS[(int) (seq % ECDH_GROUPS.length)];
+        EcdhPeer peer = EcdhPeer.generate(group, rng.fork("peer"));
+        boolean encrypted = (seq / ECDH_GROUPS.length) % 2 == 0;
         Optional<TransportKeyPair> transport = encrypted
-            ? Optional.of(TransportKeyPair.generate(curve, rng.fork("transport"))) : Optional.empty();
-        return new Client(seq, kind, at, new ManagementRequest.EcdhDerive(
-            curve == EcCurve.P256 ? "p256" : "secp256k1", EcPoint.mulGenerator(peer).encode(),
-            List.of(label), transport.map(t -> t.publicKey().encode()), SubnetChainKeys.ECDH_KEY_NAME),
+            ? Optional.of(TransportKeyPair.generate(group.curve(), rng.fork("transport")))
+            : Optional.empty();
+        return new Client(seq, kind, at, new ManagementRequest.EcdhDerive(group.logName(),
+            peer.publicKey(), List.of(label), transport.map(t -> t.publicKey().encode()),
+            SubnetChainKeys.ECDH_KEY_NAME),
             Optional.empty(), Optional.of(peer), transport, Optional.empty(), Optional.empty());
       }
       case DOCUMENT_KEY_RETRIEVE -> {

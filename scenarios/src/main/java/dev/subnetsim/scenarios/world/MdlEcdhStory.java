@@ -2,7 +2,6 @@ package dev.subnetsim.scenarios.world;
 
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
-import dev.subnetsim.chainkey.ec.EcScalar;
 import dev.subnetsim.chainkey.ecdh.CallerEcdhKey;
 import dev.subnetsim.chainkey.ecdh.ContentKeyWrap;
 import dev.subnetsim.chainkey.ecdh.EcdhGroup;
@@ -16,7 +15,6 @@ import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.scenarios.world.CanisterStories.ClientKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
  * The {@code mdl-ecdh} story: a reader agrees a KEK with a holder's key through the canister, on
@@ -35,25 +33,15 @@ final class MdlEcdhStory {
     boolean x25519 = rng.fork("curve").nextInt(2) == 1;
     EcCurve curve = x25519 ? EcCurve.ED25519 : EcCurve.P256;
     EcdhGroup group = EcdhGroup.of(curve);
-    byte[] holderPrivate = new byte[32];
-    byte[] holderPublic;
-    if (x25519) {
-      rng.fork("holder").nextBytes(holderPrivate);
-      holderPublic = new byte[32];
-      X25519.scalarMultBase(holderPrivate, 0, holderPublic, 0);
-    } else {
-      EcScalar d = EcScalar.randomNonZero(EcCurve.P256, rng.fork("holder"));
-      holderPrivate = d.toBytes();
-      holderPublic = EcPoint.mulGenerator(d).encode();
-    }
+    EcdhPeer holder = EcdhPeer.generate(group, rng.fork("holder"));
     TransportKeyPair transport = TransportKeyPair.generate(curve, rng.fork("transport"));
     byte[] cek = new byte[32];
     rng.fork("cek").nextBytes(cek);
     byte[] readerStatic = CallerEcdhKey.derive(keys.genesis().ecdhKeys().get(curve),
         canister.toBytes(), MdlEcdhCanister.PATH).wirePublicKey();
-    byte[] holderSide = holderAgree(x25519, holderPrivate, readerStatic);
+    byte[] holderSide = holder.agree(readerStatic);
     calls.send("mdl-ecdh", at, reader, canister, "agree", Fields.encode(
-        (x25519 ? "x25519" : "p256").getBytes(StandardCharsets.UTF_8), holderPublic,
+        (x25519 ? "x25519" : "p256").getBytes(StandardCharsets.UTF_8), holder.publicKey(),
         transport.publicKey().encode()), Optional.empty(), o -> {
           if (!o.replied()) {
             return "agree rejected: " + o.rejectMessage();
@@ -75,16 +63,5 @@ final class MdlEcdhStory {
             return "the content key does not unwrap under the holder's KEK: " + e.getMessage();
           }
         }, end);
-  }
-
-  /** The holder's plain ECDH with the reader's static key (SEC1, or the X25519 u-coordinate). */
-  private static byte[] holderAgree(boolean x25519, byte[] holderPrivate, byte[] readerStatic) {
-    if (x25519) {
-      byte[] out = new byte[32];
-      X25519.scalarMult(holderPrivate, 0, readerStatic, 0, out, 0);
-      return out;
-    }
-    return EcdhGroup.P256.sharedSecret(EcPoint.decode(EcCurve.P256, readerStatic)
-        .mul(EcScalar.fromBytes(EcCurve.P256, holderPrivate)));
   }
 }
