@@ -16,25 +16,14 @@
 //   or {"error": message}.
 // Exit 0 if every request was answered without error, 1 otherwise, 2 on usage error.
 // ECDSA identities come from WebCrypto (random keys: the Java tests only need a valid chain).
-import { readFileSync } from 'node:fs';
 import { Principal } from '@dfinity/principal';
 import {
   Delegation, DelegationChain, ECDSAKeyIdentity, Ed25519KeyIdentity,
 } from '@dfinity/identity';
 import { hexToBytes } from '@noble/hashes/utils';
+import { answerEachLine, readRequestsFile } from './lib/requests.mjs';
 
-const args = process.argv.slice(2);
-if (args.length !== 1) {
-  process.stderr.write('usage: node delegation-chain.mjs <requests.jsonl>\n');
-  process.exit(2);
-}
-let text;
-try {
-  text = readFileSync(args[0], 'utf8');
-} catch (e) {
-  process.stderr.write(`cannot read ${args[0]}: ${e.message}\n`);
-  process.exit(2);
-}
+const text = readRequestsFile(process.argv.slice(2), 'node delegation-chain.mjs <requests.jsonl>');
 
 const targetsOf = (hexes) => hexes === undefined ? undefined : hexes.map((t) => Principal.fromHex(t));
 
@@ -58,14 +47,4 @@ async function answer(r) {
   return DelegationChain.fromJSON(JSON.stringify(chain.toJSON())).toJSON();
 }
 
-let errors = 0;
-for (const raw of text.split('\n')) {
-  if (raw.trim() === '') continue;
-  try {
-    console.log(JSON.stringify(await answer(JSON.parse(raw))));
-  } catch (e) {
-    errors++;
-    console.log(JSON.stringify({ error: String(e && e.message || e) }));
-  }
-}
-process.exit(errors === 0 ? 0 : 1);
+await answerEachLine(text, answer);

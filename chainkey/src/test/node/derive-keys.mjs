@@ -9,44 +9,25 @@
 //     scheme: ecdsa_secp256k1 | ecdsa_p256 | bip340 | ed25519 | vetkd (path = [context])
 //     answers one JSON line per request, in order: {public_key, chain_code, source} or {error}
 // Exit 0 if every request was answered without error, 1 otherwise, 2 on usage error.
-import { readFileSync } from 'node:fs';
 import { Principal } from '@dfinity/principal';
 import { derive, publishedMasterKeys, SCHEMES } from './lib/derivation.mjs';
-import { describe, hexValue } from './lib/fields.mjs';
+import { hexValue } from './lib/fields.mjs';
+import { answerEachLine, readRequestsFile } from './lib/requests.mjs';
 
 const args = process.argv.slice(2);
-if (args.length !== 1) {
-  process.stderr.write('usage: node derive-keys.mjs --master-keys | <requests.jsonl>\n');
-  process.exit(2);
-}
-if (args[0] === '--master-keys') {
+if (args.length === 1 && args[0] === '--master-keys') {
   for (const k of publishedMasterKeys()) {
     console.log(JSON.stringify(k));
   }
   process.exit(0);
 }
-let text;
-try {
-  text = readFileSync(args[0], 'utf8');
-} catch (e) {
-  process.stderr.write(`cannot read ${args[0]}: ${e.message}\n`);
-  process.exit(2);
-}
-let errors = 0;
-for (const raw of text.split('\n')) {
-  if (raw.trim() === '') continue;
-  try {
-    const r = JSON.parse(raw);
-    if (!SCHEMES.includes(r.scheme)) {
-      throw new Error(`unknown scheme ${JSON.stringify(r.scheme)}, expected one of ${SCHEMES.join('|')}`);
-    }
-    const path = (r.derivation_path ?? []).map((h, i) => hexValue(h, `derivation_path[${i}]`));
-    const cid = Principal.fromText(r.canister_id).toUint8Array();
-    const d = derive(r.scheme, r.master_public_key, r.chain_code ?? '', cid, path);
-    console.log(JSON.stringify({ public_key: d.publicKey, chain_code: d.chainCode, source: d.source }));
-  } catch (e) {
-    errors++;
-    console.log(JSON.stringify({ error: describe(e) }));
+const text = readRequestsFile(args, 'node derive-keys.mjs --master-keys | <requests.jsonl>');
+await answerEachLine(text, (r) => {
+  if (!SCHEMES.includes(r.scheme)) {
+    throw new Error(`unknown scheme ${JSON.stringify(r.scheme)}, expected one of ${SCHEMES.join('|')}`);
   }
-}
-process.exit(errors === 0 ? 0 : 1);
+  const path = (r.derivation_path ?? []).map((h, i) => hexValue(h, `derivation_path[${i}]`));
+  const cid = Principal.fromText(r.canister_id).toUint8Array();
+  const d = derive(r.scheme, r.master_public_key, r.chain_code ?? '', cid, path);
+  return { public_key: d.publicKey, chain_code: d.chainCode, source: d.source };
+});
