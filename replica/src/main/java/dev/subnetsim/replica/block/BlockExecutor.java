@@ -1,6 +1,9 @@
 package dev.subnetsim.replica.block;
 
 import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.replica.block.BlockOutcome.ChainKeyCompleted;
+import dev.subnetsim.replica.block.BlockOutcome.IngressCompleted;
+import dev.subnetsim.replica.block.BlockOutcome.LoadCompleted;
 import dev.subnetsim.replica.chainkey.ManagementCanister;
 import dev.subnetsim.replica.chainkey.ShareVerifier;
 import dev.subnetsim.replica.chainkey.reshare.ReshareLedger;
@@ -88,21 +91,7 @@ public final class BlockExecutor {
     return new CanisterId(routing.base(subnet) + local);
   }
 
-  /** What executing a block produced that the replica reports (not part of the state). */
-  public record Outcome(List<LoadCompleted> load, List<ChainKeyCompleted> chainKey,
-      List<String> rejectedItems, long instructions, List<IngressCompleted> ingress) {}
-
-  /** A user's ingress message finished (replied or rejected). */
-  public record IngressCompleted(byte[] requestId, Reply reply) {}
-
-  /** A load message finished: its sequence, send time and the method it ran. */
-  public record LoadCompleted(long sequence, long sentAtNanos, boolean replied) {}
-
-  /** A chain-key request was answered: request, reply and how long it was queued. */
-  public record ChainKeyCompleted(ChainKeyRequest request, ManagementReply reply,
-      long completedAtNanos) {}
-
-  public Outcome execute(ReplicatedState state, long height, long timeNanos, byte[] randomness,
+  public BlockOutcome execute(ReplicatedState state, long height, long timeNanos, byte[] randomness,
       List<byte[]> items) {
     state.advance(height, timeNanos);
     Round round = new Round(state, randomness);
@@ -138,7 +127,7 @@ public final class BlockExecutor {
     }
     management.afterBlock(state);
     state.pruneStatuses();
-    return new Outcome(round.load, round.chainKey, round.rejected, round.instructions,
+    return new BlockOutcome(round.load, round.chainKey, round.rejected, round.instructions,
         round.ingressDone);
   }
 

@@ -9,6 +9,7 @@ import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.MetricKey;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.block.BlockExecutor;
+import dev.subnetsim.replica.block.BlockOutcome;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class ExecutionComponent {
       }
       // A payload item that makes execution throw is the block maker's doing.
       var maker = config.committee().get(b.proposer());
-      BlockExecutor.Outcome o = PeerInputFailure.attributed(maker,
+      BlockOutcome o = PeerInputFailure.attributed(maker,
           "block payload at height " + b.height(),
           () -> executor.execute(state, b.height(), b.timeNanos(), b.hash(), b.ingress()));
       if (divergent) {
@@ -68,17 +69,17 @@ public final class ExecutionComponent {
       changes.add(ChangeSet.observing(new Observation.Finalized(subnet, b.height(), b.id())));
       ChangeSet.Builder done = ChangeSet.builder();
       o.rejectedItems().forEach(r -> done.reject(maker, "block " + b.height() + ": " + r));
-      for (BlockExecutor.LoadCompleted l : o.load()) {
+      for (BlockOutcome.LoadCompleted l : o.load()) {
         // Latency of answered load; rejected load (e.g. a full queue) is counted apart.
         done.observe(new Observation.Metric((l.replied() ? MetricKey.INGRESS_DONE
             : MetricKey.INGRESS_REJECTED).of(l.sequence()), now - l.sentAtNanos()));
       }
-      for (BlockExecutor.IngressCompleted i : o.ingress()) {
+      for (BlockOutcome.IngressCompleted i : o.ingress()) {
         done.observe(new Observation.IngressCompleted(subnet, b.height(), Bytes.of(i.requestId()),
             i.reply().replied(), i.reply().replied() ? Bytes.of(i.reply().data()) : Bytes.empty(),
             i.reply().rejectCode(), i.reply().replied() ? "" : i.reply().rejectMessage()));
       }
-      for (BlockExecutor.ChainKeyCompleted c : o.chainKey()) {
+      for (BlockOutcome.ChainKeyCompleted c : o.chainKey()) {
         done.observe(new Observation.ChainKeyCompleted(subnet, b.height(),
             c.request().id(), c.request().method(), Bytes.of(c.request().caller().toBytes()),
             Bytes.of(c.request().arg()), Bytes.of(c.reply().encode()),

@@ -12,6 +12,7 @@ import dev.subnetsim.chainkey.idkg.IdkgTranscript;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.schnorr.ThresholdSchnorr;
 import dev.subnetsim.replica.block.BlockExecutor;
+import dev.subnetsim.replica.block.BlockOutcome;
 import dev.subnetsim.replica.canisters.ChainKeyProxyCanister;
 import dev.subnetsim.replica.canisters.KeyValueCanister;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
@@ -74,7 +75,7 @@ class PresignatureRefillTest {
     final LinkedHashMap<String, byte[]> pool = new LinkedHashMap<>();
     final List<PresignatureDealer.Blame> blamed = new ArrayList<>();
     final List<String> rejectedItems = new ArrayList<>();
-    final List<BlockExecutor.ChainKeyCompleted> completed = new ArrayList<>();
+    final List<BlockOutcome.ChainKeyCompleted> completed = new ArrayList<>();
     long height;
 
     Bed(int corruptDealer) {
@@ -93,7 +94,7 @@ class PresignatureRefillTest {
     }
 
     /** Executes a block of exactly {@code items} at height {@code h} (no dealer runs). */
-    BlockExecutor.Outcome execute(long h, List<byte[]> items) {
+    BlockOutcome execute(long h, List<byte[]> items) {
       height = h;
       var outcome = subnet.executor().execute(state, height, height * S, new byte[32], items);
       rejectedItems.addAll(outcome.rejectedItems());
