@@ -13,7 +13,10 @@ import dev.subnetsim.chainkey.certification.StateRootMessage;
 import dev.subnetsim.chainkey.threshold.PublicCoefficients;
 import dev.subnetsim.chainkey.threshold.ThresholdBls;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,6 +48,12 @@ public final class ConsensusCrypto {
   public static final int MEMO_CAPACITY = SharedMemo.CAPACITY;
 
   private final SharedMemo memo = new SharedMemo();
+  /**
+   * SHA-256 of every member's multi-signature key, in committee order: what a signer list means.
+   * A multi-signature's cache key carries it, since the same signer indices on another subnet
+   * are other keys (the cache may be shared by every subnet of a run).
+   */
+  private final byte[] multiSigKeysDigest;
 
   public ConsensusCrypto(SubnetKeys keys, VerificationCache cache) {
     this(keys, cache, Mode.REAL);
@@ -57,6 +66,7 @@ public final class ConsensusCrypto {
     int n = keys.multiSigKeys().size();
     this.beaconKeyShares = keys.beaconKey().publicKeyShares(n);
     this.certificationKeyShares = keys.certificationKey().publicKeyShares(n);
+    this.multiSigKeysDigest = digestOf(keys.multiSigKeys());
     this.cheapBeaconKey = mode == Mode.CHEAP ? keys.beaconKey().publicKey().toBytes() : null;
     this.cheapCertificationKey = mode == Mode.CHEAP
         ? keys.certificationKey().publicKey().toBytes() : null;
@@ -209,7 +219,7 @@ public final class ConsensusCrypto {
   public static byte[] sha256(byte[] data) {
     try {
       return java.security.MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -348,8 +358,9 @@ public final class ConsensusCrypto {
 
   public boolean verifyMultiSignature(List<Integer> signers, byte[] message, byte[] signature) {
     List<PublicKey> pks = new ArrayList<>();
-    byte[] ids = new byte[signers.size() * 4];
-    int k = 0;
+    byte[] ids = Arrays.copyOf(multiSigKeysDigest,
+        multiSigKeysDigest.length + signers.size() * 4);
+    int k = multiSigKeysDigest.length;
     for (int i : signers) {
       if (i < 0 || i >= keys.multiSigKeys().size()) {
         return false;
@@ -370,5 +381,15 @@ public final class ConsensusCrypto {
         return false;
       }
     });
+  }
+
+  private static byte[] digestOf(List<PublicKey> keys) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      keys.forEach(pk -> d.update(pk.toBytes()));
+      return d.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -28,13 +28,13 @@ public enum MessageKind {
   EQUIVOCATION_PROOF("equivocation-proof", true),
   CUP_REQUEST("cup-request", true),
   CUP_RESPONSE("cup-response", true),
-  INGRESS("ingress", false),
-  XNET_SLICE("xnet-slice", false),
-  CHAINKEY_SHARE("chainkey-share", false),
-  RESHARE_DEALING("reshare-dealing", false),
-  PRESIGNATURE_DEALING("presignature-dealing", false),
-  DELEGATION_REQUEST("delegation-request", false),
-  DELEGATION("delegation", false);
+  INGRESS("ingress", false, true),
+  XNET_SLICE("xnet-slice", false, false),
+  CHAINKEY_SHARE("chainkey-share", false, true),
+  RESHARE_DEALING("reshare-dealing", false, false),
+  PRESIGNATURE_DEALING("presignature-dealing", false, true),
+  DELEGATION_REQUEST("delegation-request", false, false),
+  DELEGATION("delegation", false, false);
 
   /**
    * Orders kinds by wire name: where a seeded choice ranges over kinds (the arbitrary adversary's
@@ -45,10 +45,17 @@ public enum MessageKind {
 
   private final String wireName;
   private final boolean consensus;
+  private final boolean subnetLocal;
 
+  /** A consensus kind: its body is a consensus artifact, exchanged within one subnet only. */
   MessageKind(String wireName, boolean consensus) {
+    this(wireName, consensus, true);
+  }
+
+  MessageKind(String wireName, boolean consensus, boolean subnetLocal) {
     this.wireName = wireName;
     this.consensus = consensus;
+    this.subnetLocal = subnetLocal;
   }
 
   /** The stable name on the wire, in traces and in scenario files. */
@@ -59,6 +66,16 @@ public enum MessageKind {
   /** Whether this is a consensus artifact (consensus.wire.MessageCodec's protobuf form). */
   public boolean isConsensus() {
     return consensus;
+  }
+
+  /**
+   * Whether only members of the receiver's own subnet send this kind (consensus artifacts, ingress
+   * gossip, chain-key signature shares, presignature dealings), as on the IC, where a node accepts
+   * these only over connections to its subnet's members. The others cross subnets: xnet slices,
+   * reshare dealings from a backup subnet, the root's delegations.
+   */
+  public boolean isSubnetLocal() {
+    return subnetLocal;
   }
 
   /** The kinds whose bodies are consensus artifacts. */

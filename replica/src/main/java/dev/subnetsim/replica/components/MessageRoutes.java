@@ -6,11 +6,14 @@ import dev.subnetsim.replica.net.Envelope;
 import dev.subnetsim.replica.wire.MalformedPeerMessageException;
 import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.replica.wire.WireCodecs;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -22,6 +25,10 @@ import java.util.function.Function;
  * body, consensus ones included, is decoded here, once, by the registry into its {@link
  * PeerMessage} record and handed to a handler typed for that record, so a body that does not
  * decode is refused and attributed to its sender here and never reaches a handler.
+ *
+ * <p>A {@linkplain MessageKind#isSubnetLocal subnet-local} kind from a node outside this subnet is
+ * refused before decoding, attributed to that node: verifying it against this subnet's keys could
+ * only fail, and a verdict remembered for another subnet's artifact must never stand for this one.
  */
 public final class MessageRoutes {
   /**
@@ -59,9 +66,14 @@ public final class MessageRoutes {
   }
 
   private final EnumMap<MessageKind, Route<?>> byKind;
+  private final String subnet;
+  private final Set<NodeId> members;
 
-  private MessageRoutes(EnumMap<MessageKind, Route<?>> byKind) {
+  private MessageRoutes(EnumMap<MessageKind, Route<?>> byKind, String subnet,
+      Set<NodeId> members) {
     this.byKind = byKind;
+    this.subnet = subnet;
+    this.members = members;
   }
 
   public static Builder builder() {
@@ -80,6 +92,10 @@ public final class MessageRoutes {
   public ChangeSet deliver(Envelope envelope, ReplicaView view) {
     MessageKind kind = envelope.kind();
     byte[] body = envelope.payload();
+    if (kind.isSubnetLocal() && !members.contains(envelope.from())) {
+      return ChangeSet.rejecting(envelope.from(), kind + " from " + envelope.from()
+          + ", which is not a member of subnet " + subnet);
+    }
     var tooLong = WireCodecs.oversize(kind, body.length);
     if (tooLong.isPresent()) {
       return ChangeSet.rejecting(envelope.from(), tooLong.get());
@@ -95,8 +111,17 @@ public final class MessageRoutes {
   /** Collects the routes; {@link #build} refuses a kind without a handler. */
   public static final class Builder {
     private final EnumMap<MessageKind, Route<?>> byKind = new EnumMap<>(MessageKind.class);
+    private String subnet;
+    private Set<NodeId> members;
 
     private Builder() {}
+
+    /** The receiver's subnet and its members: the only senders of subnet-local kinds. */
+    public Builder members(String subnet, Collection<NodeId> members) {
+      this.subnet = Objects.requireNonNull(subnet, "subnet");
+      this.members = Collections.unmodifiableSet(new TreeSet<>(members));
+      return this;
+    }
 
     /**
      * Routes every consensus kind, decoded to a consensus message, to {@code handler}; a body that
@@ -137,14 +162,20 @@ public final class MessageRoutes {
       }
     }
 
-    /** @throws IllegalStateException naming the kinds that have no handler */
+    /**
+     * @throws IllegalStateException naming the kinds that have no handler, or if the subnet's
+     *     members were not given
+     */
     public MessageRoutes build() {
+      if (members == null) {
+        throw new IllegalStateException("the subnet's members were not given (members(...))");
+      }
       EnumSet<MessageKind> missing = EnumSet.allOf(MessageKind.class);
       missing.removeAll(byKind.keySet());
       if (!missing.isEmpty()) {
         throw new IllegalStateException("message kinds without a handler: " + missing);
       }
-      return new MessageRoutes(new EnumMap<>(byKind));
+      return new MessageRoutes(new EnumMap<>(byKind), subnet, members);
     }
   }
 }

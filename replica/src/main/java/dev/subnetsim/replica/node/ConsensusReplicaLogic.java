@@ -93,6 +93,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         behaviours.contains(ByzantineBehaviour.DIVERGENT_EXECUTION), xnet, catchUp, parts,
         signing, presignatures, reshares);
     this.routes = MessageRoutes.builder()
+        .members(config.subnet().toString(), committee)
         .consensus(consensus::onMessage, ConsensusComponent::malformed)
         .route(MessageKind.INGRESS, PeerMessage.Ingress.class, ingress::onRelayed,
             IngressComponent::malformed)

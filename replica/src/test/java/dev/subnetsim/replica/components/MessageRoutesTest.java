@@ -28,8 +28,12 @@ class MessageRoutesTest {
     };
   }
 
+  /** A node of another subnet. */
+  private static final NodeId STRANGER = new NodeId(40);
+
   private MessageRoutes.Builder allButXNet() {
     return MessageRoutes.builder()
+        .members("app", List.of(ME, new NodeId(2), new NodeId(3), PEER))
         .consensus(recording(), (from, e) -> ChangeSet.rejecting(from,
             "consensus refuses: " + e.getMessage()))
         .route(MessageKind.INGRESS, PeerMessage.Ingress.class, recording())
@@ -130,6 +134,43 @@ class MessageRoutesTest {
     assertThat(c.rejections()).isEmpty();
     assertThat(seen).singleElement().isInstanceOfSatisfying(PeerMessage.Consensus.class,
         m -> assertThat(m.kind()).isEqualTo(MessageKind.BEACON_SHARE));
+  }
+
+  @Test
+  void aSubnetLocalKindFromANodeOfAnotherSubnetIsRefusedBeforeDecodingAndBlamedOnIt() {
+    MessageRoutes routes = all();
+    PeerMessageSamples.byKind().forEach((kind, samples) -> {
+      ChangeSet c = routes.deliver(new Envelope(STRANGER, ME, kind,
+          WireCodecs.encode(samples.get(0))), null);
+      if (kind.isSubnetLocal()) {
+        assertThat(c.rejections()).as(kind.wireName()).singleElement().satisfies(r -> {
+          assertThat(r.sender()).isEqualTo(STRANGER);
+          assertThat(r.reason()).isEqualTo(kind.wireName() + " from " + STRANGER
+              + ", which is not a member of subnet app");
+        });
+      } else {
+        assertThat(c.rejections()).as(kind.wireName()).isEmpty();
+      }
+    });
+    assertThat(seen).as("only the kinds that cross subnets reached a handler")
+        .hasSize((int) PeerMessageSamples.byKind().keySet().stream()
+            .filter(k -> !k.isSubnetLocal()).count());
+  }
+
+  @Test
+  void consensusIngressChainKeySharesAndPresignatureDealingsAreSubnetLocalTheRestCrossSubnets() {
+    assertThat(MessageKind.consensusKinds()).allMatch(MessageKind::isSubnetLocal);
+    assertThat(java.util.EnumSet.allOf(MessageKind.class).stream()
+        .filter(k -> !k.isSubnetLocal()).toList()).containsExactlyInAnyOrder(
+            MessageKind.XNET_SLICE, MessageKind.RESHARE_DEALING, MessageKind.DELEGATION_REQUEST,
+            MessageKind.DELEGATION);
+  }
+
+  @Test
+  void routesWithoutTheSubnetsMembersAreRefused() {
+    assertThatThrownBy(() -> MessageRoutes.builder()
+        .consensus(recording(), (from, e) -> ChangeSet.EMPTY).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("members");
   }
 
   @Test
