@@ -40,6 +40,7 @@ public final class SweepTables {
 
   public static String csv(List<String> fields, List<SweepRow> rows) {
     List<String> cols = columns(fields, rows);
+    SortedSet<String> metrics = metrics(rows);
     StringBuilder b = new StringBuilder();
     b.append(String.join(",", cols.stream().map(SweepTables::cell).toList())).append('\n');
     for (SweepRow r : rows) {
@@ -47,7 +48,7 @@ public final class SweepTables {
       fields.forEach(f -> cells.add(cell(r.point().value(f))));
       cells.add(String.valueOf(r.seed()));
       cells.add(String.valueOf(r.passed()));
-      for (String m : metrics(rows)) {
+      for (String m : metrics) {
         Double v = r.metrics().get(m);
         cells.add(v == null ? "" : number(v));
       }
