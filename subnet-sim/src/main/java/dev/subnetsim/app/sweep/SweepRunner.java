@@ -95,15 +95,28 @@ public final class SweepRunner {
         SweepPlan.PlannedRun r = runs.get(i);
         rows[i] = row(r, out.resolve(r.folder()), false);
         double left = wall.seconds() / finished * (todo.size() - finished);
-        progress.printf(Locale.ROOT, "sweep: %d/%d runs done (%d kept); %s seed %d %s in %.1f s;"
-                + " about %s left%n", kept + finished, runs.size(), kept, r.point().label(),
-            r.seed(), rows[i].passed() ? "passed" : "FAILED", rows[i].wallSeconds(),
-            duration(left));
+        progress.printf(Locale.ROOT, "sweep: %d/%d runs done (%d kept), %d/%d points; %s seed %d "
+                + "%s in %.1f s; about %s left%n", kept + finished, runs.size(), kept,
+            pointsDone(runs, rows), points(runs), r.point().label(), r.seed(),
+            rows[i].passed() ? "passed" : "FAILED", rows[i].wallSeconds(), duration(left));
       }
     } finally {
       pool.shutdownNow();
     }
     return Arrays.asList(rows);
+  }
+
+  private static long points(List<SweepPlan.PlannedRun> runs) {
+    return runs.stream().map(SweepPlan.PlannedRun::point).distinct().count();
+  }
+
+  /** Points all of whose seeds have a row. */
+  private static long pointsDone(List<SweepPlan.PlannedRun> runs, SweepRow[] rows) {
+    java.util.Map<SweepPoint, Boolean> complete = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < runs.size(); i++) {
+      complete.merge(runs.get(i).point(), rows[i] != null, Boolean::logicalAnd);
+    }
+    return complete.values().stream().filter(b -> b).count();
   }
 
   /** {@code 1h 02m}, {@code 3m 05s}, {@code 12s}. */
