@@ -45,12 +45,18 @@ public record Experiment(String name, String description, Path base, List<Long> 
       Map<String, YamlNode> top = mapping(root);
       known(root, top, KEYS);
       String name = scalar(require(root, top, "name"));
+      if (!name.matches("[A-Za-z0-9_-]{1,100}")) {
+        // It names the default output folder.
+        throw error(top.get("name"), "expected a name of letters, digits, '-' or '_', got '"
+            + name + "'");
+      }
       String description = top.containsKey("description") ? scalar(top.get("description")) : "";
       Path base = folder.resolve(scalar(require(root, top, "base"))).normalize();
       List<Long> seeds;
       try {
-        seeds = top.containsKey("seeds") ? Seeds.parse(scalar(top.get("seeds")))
-            : List.of(1L, 2L, 3L);
+        YamlNode n = top.get("seeds");
+        seeds = n == null ? List.of(1L, 2L, 3L) : Seeds.parse(n instanceof YamlNode.Sequence s
+            ? String.join(",", s.items().stream().map(this::scalar).toList()) : scalar(n));
       } catch (ScenarioException e) {
         throw error(top.get("seeds"), e.problem());
       }

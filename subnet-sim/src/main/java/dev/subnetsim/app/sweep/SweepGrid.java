@@ -9,8 +9,19 @@ import java.util.List;
  * {@code zip} the i-th values of every field together (all fields then need as many values).
  */
 public record SweepGrid(List<SweepAxis> axes, boolean zip) {
+  /** Every point is read and validated up front; a typo should not plan a million of them. */
+  static final int MAX_POINTS = 10_000;
+
   public SweepGrid {
     axes = List.copyOf(axes);
+    long points = 1;
+    for (SweepAxis a : axes) {
+      points = zip ? a.values().size() : points * a.values().size();
+      if (points > MAX_POINTS) {
+        throw new ScenarioException(a.origin(), 0, a.path(), "the grid would have more than "
+            + MAX_POINTS + " points");
+      }
+    }
     List<String> paths = axes.stream().map(SweepAxis::path).toList();
     for (SweepAxis a : axes) {
       if (paths.indexOf(a.path()) != paths.lastIndexOf(a.path())) {

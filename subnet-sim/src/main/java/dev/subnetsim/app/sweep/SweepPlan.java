@@ -18,6 +18,7 @@ import java.util.TreeMap;
  */
 public record SweepPlan(String file, String text, List<FieldOverride> fixed, SweepGrid grid,
     List<Long> seeds) {
+  static final int MAX_RUNS = 100_000;
 
   /** One run: a point, a seed, the scenario it reads to and its folder under the sweep's. */
   public record PlannedRun(SweepPoint point, long seed, ScenarioSpec spec, String folder) {
@@ -41,6 +42,10 @@ public record SweepPlan(String file, String text, List<FieldOverride> fixed, Swe
   /** The runs, points in grid order and seeds within each; throws on the first bad point. */
   public List<PlannedRun> runs() {
     List<SweepPoint> points = grid.points();
+    if ((long) points.size() * seeds.size() > MAX_RUNS) {
+      throw new ScenarioException("--seeds", 0, "", points.size() + " points x " + seeds.size()
+          + " seeds is more than " + MAX_RUNS + " runs");
+    }
     TreeMap<String, Integer> folderUses = new TreeMap<>();
     points.forEach(p -> folderUses.merge(p.folderName(), 1, Integer::sum));
     List<PlannedRun> out = new ArrayList<>();

@@ -38,7 +38,7 @@ class ExperimentTest {
     Experiment e = load("""
         name: x
         base: sub/base.yaml
-        seeds: 2-3
+        seeds: [2, 3]
         zip: true
         set:
           consensus.unit_delay: [100ms, 200ms]
@@ -91,6 +91,11 @@ class ExperimentTest {
         base: b.yaml
         sets: {}
         """)).hasMessageContaining("field 'sets': unknown field");
+    assertThatThrownBy(() -> load("""
+        name: ../../elsewhere
+        base: b.yaml
+        set: {network.loss: 0}
+        """)).hasMessageContaining("field 'name': expected a name of letters");
   }
 
   @Test

@@ -70,6 +70,15 @@ class SweepGridTest {
   }
 
   @Test
+  void aGridOfMoreThanTenThousandPointsIsRefusedBeforeAnyIsRead() {
+    String hundred = String.join(",", java.util.stream.IntStream.range(0, 101)
+        .mapToObj(i -> i + "ms").toList());
+    assertThatThrownBy(() -> new SweepGrid(List.of(axis("network.latency.value=" + hundred),
+        axis("consensus.unit_delay=" + hundred)), false))
+        .hasMessageContaining("more than 10000 points");
+  }
+
+  @Test
   void pointFolderNamesKeepOnlySafeCharacters() {
     SweepPoint p = new SweepPoint(List.of("subnets[1].nodes", "network.loss"), List.of("4", "1%"));
     assertThat(p.folderName()).isEqualTo("subnets_1_.nodes=4_network.loss=1_");
