@@ -94,6 +94,19 @@ class SweepCommandTest {
   }
 
   @Test
+  void aPointWhoseValueIsTheFilesOwnRunsExactlyWhatRunRuns() throws Exception {
+    Path direct = tmp.resolve("direct");
+    assertThat(SubnetSimCli.execute("run", file.toString(), "--seed", "3", "--out",
+        direct.toString())).isEqualTo(SubnetSimCli.EXIT_OK);
+    String hash = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(direct.resolve("summary.json").toFile()).path("trace_hash").asText();
+    Path out = tmp.resolve("same");
+    assertThat(sweep(out, "--set", "network.latency.value=10ms,20ms", "--seeds", "3"))
+        .isEqualTo(SubnetSimCli.EXIT_OK);
+    assertThat(column(csv(out), "trace_hash")).first().isEqualTo(hash);
+  }
+
+  @Test
   void aSweepStartedAgainKeepsFinishedRunsAndRunsOnlyWhatIsMissing() throws Exception {
     Path out = tmp.resolve("resume");
     String[] grid = {"--set", "consensus.initial_notary_delay=30ms,60ms"};
