@@ -35,7 +35,7 @@ public record Experiment(String name, String description, Path base, List<Long> 
       throw new ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
     }
     return new Reader(file.toString()).experiment(YamlNode.read(file.toString(), text),
-        file.toAbsolutePath().getParent());
+        file.getParent() == null ? Path.of("") : file.getParent());
   }
 
   /** Located reads from the experiment's tree. */
