@@ -10,12 +10,19 @@ public final class ScenarioException extends RuntimeException {
   private final String file;
   private final int line;
   private final String field;
+  private final String problem;
 
   public ScenarioException(String file, int line, String field, String problem) {
     super(file + ":" + line + ": " + (field.isEmpty() ? "" : "field '" + field + "': ") + problem);
     this.file = file;
     this.line = line;
     this.field = field;
+    this.problem = problem;
+  }
+
+  /** What is wrong, without the file, line and field. */
+  public String problem() {
+    return problem;
   }
 
   public String file() {

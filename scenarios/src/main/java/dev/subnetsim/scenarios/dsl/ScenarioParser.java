@@ -54,6 +54,25 @@ public final class ScenarioParser {
     return spec;
   }
 
+  /**
+   * Parses and validates {@code yaml} with {@code overrides} applied to its tree first, so each
+   * value is read as if written in the file. An error that concerns an overridden field names
+   * the override (its {@link FieldOverride#origin()}) as well as file, line and field.
+   */
+  public static ScenarioSpec parse(String file, String yaml, List<FieldOverride> overrides) {
+    YamlNode root = YamlReader.read(file, yaml);
+    for (FieldOverride o : overrides) {
+      root = YamlOverrides.apply(file, root, o);
+    }
+    try {
+      ScenarioSpec spec = new ScenarioParser(file).scenario(root);
+      ScenarioValidator.validate(file, spec);
+      return spec;
+    } catch (ScenarioException e) {
+      throw YamlOverrides.blame(e, overrides);
+    }
+  }
+
   private ScenarioSpec scenario(YamlNode root) {
     Fields top = new Fields(file, root);
     String name = top.string("name");

@@ -12,6 +12,15 @@ public sealed interface YamlNode {
   /** The dotted field path from the document root, e.g. {@code faults[2].at}. */
   String path();
 
+  /**
+   * Reads YAML text into a located tree (for other YAML files of the project, such as experiment
+   * files, that want errors with file, line and field); malformed YAML is a
+   * {@link ScenarioException}.
+   */
+  static YamlNode read(String file, String text) {
+    return YamlReader.read(file, text);
+  }
+
   /** 1-based line of the node in its file. */
   int line();
 

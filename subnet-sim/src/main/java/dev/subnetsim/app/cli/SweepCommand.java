@@ -1,130 +1,137 @@
 package dev.subnetsim.app.cli;
 
 import dev.subnetsim.app.run.MainJobs;
-import dev.subnetsim.app.run.WallTimer;
+import dev.subnetsim.app.sweep.Seeds;
+import dev.subnetsim.app.sweep.SweepAxis;
+import dev.subnetsim.app.sweep.SweepGrid;
+import dev.subnetsim.app.sweep.SweepOutputs;
+import dev.subnetsim.app.sweep.SweepPlan;
+import dev.subnetsim.app.sweep.SweepRow;
+import dev.subnetsim.app.sweep.SweepRunner;
+import dev.subnetsim.scenarios.dsl.FieldOverride;
+import dev.subnetsim.scenarios.dsl.ScenarioException;
 import dev.subnetsim.scenarios.dsl.ScenarioLoader;
-import dev.subnetsim.scenarios.engine.ScenarioRun;
-import dev.subnetsim.scenarios.engine.ScenarioRunner;
-import dev.subnetsim.scenarios.result.Percentiles;
-import dev.subnetsim.scenarios.result.RunResult;
-import dev.subnetsim.scenarios.spec.ConsensusSpec;
-import dev.subnetsim.scenarios.spec.ScenarioSpec;
-import dev.subnetsim.scenarios.spec.SubnetSpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code subnet-sim sweep [FILE] --nodes 4,13,34 --unit-delays 500,1000 --seeds 1,2}: the grid of
- * runs over subnet size (every subnet of the scenario gets that many nodes), unit delay and seed,
- * written as one comparison: {@code sweep.csv} and {@code sweep.html}.
+ * {@code subnet-sim sweep [FILE] --set PATH=V1,V2 [--set ...] [--zip] --seeds 1-10 [--jobs N]
+ * [--out DIR]}: runs the grid of scenario-field values (or, zipped, the values side by side) times
+ * the seeds, and writes {@code sweep.csv}, {@code sweep.json} and {@code sweep.html} with every
+ * run's folder under {@code DIR/runs/}. Every point is read and validated before anything runs;
+ * a sweep started again over the same folder keeps the runs already there.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = "Run a grid over subnet size, unit delay and seed; write one comparison.")
+    description = "Run a grid over any scenario fields and seeds; write sweep.csv, sweep.json "
+        + "and sweep.html with charts.")
 final class SweepCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Base scenario (default: flagship).")
   Path scenario;
 
-  @Option(names = "--nodes", split = ",", description = "Nodes per subnet, e.g. 4,13,34 (default: as in the scenario).")
+  @Option(names = "--set", paramLabel = "PATH=V1,V2,...", description = "A field to sweep and its values, e.g. consensus.unit_delay=500ms,1s or subnets[1].nodes=4,7 (subnets[*].nodes: every subnet); repeatable.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--zip", description = "Vary the --set fields together (i-th values side by side; same count each) instead of over their product.")
+  boolean zip;
+
+  @Option(names = "--seeds", defaultValue = "1", description = "Seeds of each point: 1-10, 1,2,5 or both (default: ${DEFAULT-VALUE}).")
+  String seeds;
+
+  @Option(names = "--jobs", defaultValue = "1", description = "Runs at once (results do not depend on it; default: ${DEFAULT-VALUE}).")
+  int jobs;
+
+  @Option(names = "--threads", description = "Dispatcher threads per run (default: 2 with --jobs 1, else 1).")
+  Integer threads;
+
+  @Option(names = "--plot", split = ",", paramLabel = "METRIC", description = "Metrics to chart, by name or prefix (e.g. blocks_per_second,latency_seconds.ingress.p99; default: all but message counts).")
+  List<String> plot = new ArrayList<>();
+
+  @Option(names = "--duration", description = "Simulated seconds of every run (shorthand for a fixed duration=Ns).")
+  Double durationSeconds;
+
+  @Option(names = "--nodes", split = ",", description = "Shorthand for --set subnets[*].nodes=...: every subnet gets that many nodes.")
   List<Integer> nodes;
 
-  @Option(names = "--unit-delays", split = ",", description = "Unit delays in ms (default: as in the scenario).")
+  @Option(names = "--unit-delays", split = ",", description = "Shorthand for --set consensus.unit_delay=...ms.")
   List<Long> unitDelaysMs;
-
-  @Option(names = "--seeds", split = ",", defaultValue = "1", description = "Seeds (default: ${DEFAULT-VALUE}).")
-  List<Long> seeds;
-
-  @Option(names = "--duration", description = "Simulated seconds per point (default: the scenario's).")
-  Double durationSeconds;
 
   @Option(names = "--out", defaultValue = "runs/sweep", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Override
   public Integer call() throws Exception {
-    ScenarioSpec base = scenario == null ? ScenarioLoader.catalog(MainJobs.DEFAULT_SCENARIO)
-        : ScenarioLoader.load(scenario);
-    List<Integer> sizes = nodes == null ? List.of(-1) : nodes;
-    List<Long> delays = unitDelaysMs == null ? List.of(-1L) : unitDelaysMs;
+    if (jobs < 1 || (threads != null && threads < 1)) {
+      System.err.println("subnet-sim sweep: --jobs and --threads must be at least 1");
+      return SubnetSimCli.EXIT_BAD_INPUT;
+    }
+    String file = scenario == null ? "catalog/" + MainJobs.DEFAULT_SCENARIO + ".yaml"
+        : scenario.toString();
+    SweepPlan plan = new SweepPlan(file, text(), fixed(), grid(), Seeds.parse(seeds));
+    List<SweepPlan.PlannedRun> runs = plan.runs();
     Files.createDirectories(out);
-    StringBuilder csv = new StringBuilder("nodes_per_subnet,unit_delay_ms,seed,passed,"
-        + "min_finalized_height,blocks_per_second,ingress_p99_s,sim_s_per_wall_s,trace_hash\n");
-    List<String[]> rows = new ArrayList<>();
-    boolean allPassed = true;
-    for (int n : sizes) {
-      for (long delay : delays) {
-        for (long seed : seeds) {
-          ScenarioSpec spec = point(base, n, delay);
-          // Wall time only for the sim-s-per-wall-s column; nothing simulated depends on it.
-          WallTimer timer = WallTimer.start();
-          ScenarioRun run = ScenarioRunner.run(spec, new ScenarioRunner.Options(seed, 2, null, ""));
-          double wall = timer.seconds();
-          RunResult r = run.result();
-          long minHeight = r.finalizedHeight().values().stream().mapToLong(Long::longValue).min()
-              .orElse(0);
-          long p99 = Percentiles.of(r.latenciesNanos().getOrDefault("ingress", List.of()), 99);
-          String[] row = {label(spec), String.valueOf(spec.consensus().unitDelayNanos() / 1_000_000),
-              String.valueOf(seed), String.valueOf(!run.violated()), String.valueOf(minHeight),
-              String.format(Locale.ROOT, "%.2f", minHeight / r.simSeconds()),
-              p99 < 0 ? "" : String.format(Locale.ROOT, "%.3f", p99 / 1e9),
-              String.format(Locale.ROOT, "%.2f", r.simSeconds() / wall), r.traceHash()};
-          rows.add(row);
-          csv.append(String.join(",", row)).append('\n');
-          allPassed &= !run.violated();
-          System.out.println(String.join("  ", row));
-        }
+    System.out.printf("subnet-sim sweep: %s, %d points x %d seeds = %d runs -> %s%n", file,
+        runs.size() / plan.seeds().size(), plan.seeds().size(), runs.size(),
+        out.toAbsolutePath().normalize());
+    int perRun = threads != null ? threads : jobs == 1 ? 2 : 1;
+    List<SweepRow> rows = new SweepRunner(out, jobs, perRun, System.err).run(runs);
+    SweepOutputs.write(out, "Sweep over " + file, plan, rows, plot, "");
+    long failed = rows.stream().filter(r -> !r.passed()).count();
+    for (SweepRow r : rows) {
+      if (!r.passed()) {
+        System.out.println("FAILED: " + r.point().label() + " seed " + r.seed() + " ("
+            + out.resolve(r.run()) + ")");
       }
     }
-    Files.writeString(out.resolve("sweep.csv"), csv.toString(), StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("sweep.html"), html(base, rows), StandardCharsets.UTF_8);
-    System.out.println("sweep: " + out.resolve("sweep.html").toAbsolutePath().normalize());
-    return allPassed ? SubnetSimCli.EXIT_OK : SubnetSimCli.EXIT_INVARIANT_FAILED;
+    System.out.printf("%d of %d runs passed; sweep: %s%n", rows.size() - failed, rows.size(),
+        out.resolve("sweep.html").toAbsolutePath().normalize());
+    return failed == 0 ? SubnetSimCli.EXIT_OK : SubnetSimCli.EXIT_INVARIANT_FAILED;
   }
 
-  private ScenarioSpec point(ScenarioSpec base, int n, long delayMs) {
-    List<SubnetSpec> subnets = new ArrayList<>();
-    for (SubnetSpec s : base.subnets()) {
-      subnets.add(n < 0 ? s : new SubnetSpec(s.name(), s.role(), n, s.regions()));
+  private String text() {
+    if (scenario == null) {
+      return ScenarioLoader.catalogText(MainJobs.DEFAULT_SCENARIO);
     }
-    ConsensusSpec c = base.consensus();
-    ConsensusSpec consensus = delayMs < 0 ? c : new ConsensusSpec(delayMs * 1_000_000,
-        delayMs * 300_000, c.dkgInterval(), c.maxIngressPerBlock(), c.crypto());
-    long duration = durationSeconds == null ? base.durationNanos() : (long) (durationSeconds * 1e9);
-    // Faults refer to node indices of the base topology; a sweep point keeps only the topology,
-    // network and workload.
-    return new ScenarioSpec(base.name(), base.description(), base.seed(), duration,
-        base.faultBudget(), subnets, consensus, base.network(), base.workload(), List.of(),
-        base.invariants(), List.of());
-  }
-
-  private static String label(ScenarioSpec spec) {
-    return spec.subnets().stream().map(s -> String.valueOf(s.nodes()))
-        .reduce((a, b) -> a + "/" + b).orElse("");
-  }
-
-  private static String html(ScenarioSpec base, List<String[]> rows) {
-    StringBuilder h = new StringBuilder("<!DOCTYPE html><html><head><meta charset='utf-8'>"
-        + "<title>sweep</title><style>body{font-family:sans-serif;margin:2em}td,th{border:1px "
-        + "solid #ccc;padding:3px 8px}table{border-collapse:collapse}</style></head><body>");
-    h.append("<h1>Sweep over ").append(base.name()).append("</h1><table><tr><th>nodes per subnet"
-        + "</th><th>unit delay (ms)</th><th>seed</th><th>passed</th><th>min finalized height</th>"
-        + "<th>blocks/s</th><th>ingress p99 (s)</th><th>sim s / wall s</th><th>trace hash</th>"
-        + "</tr>");
-    for (String[] r : rows) {
-      h.append("<tr>");
-      for (String c : r) {
-        h.append("<td>").append(c.length() > 16 ? c.substring(0, 16) + "&hellip;" : c).append("</td>");
-      }
-      h.append("</tr>");
+    try {
+      return Files.readString(scenario, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioException(scenario.toString(), 0, "", "no such file");
+    } catch (IOException e) {
+      throw new ScenarioException(scenario.toString(), 0, "", "cannot read: " + e.getMessage());
     }
-    return h.append("</table></body></html>\n").toString();
+  }
+
+  private List<FieldOverride> fixed() {
+    if (durationSeconds == null) {
+      return List.of();
+    }
+    String v = durationSeconds + "s";
+    return List.of(new FieldOverride("duration", v, "--duration " + durationSeconds));
+  }
+
+  private SweepGrid grid() {
+    List<SweepAxis> axes = new ArrayList<>();
+    for (String s : sets) {
+      axes.add(SweepAxis.parse(s, "--set " + s));
+    }
+    if (nodes != null) {
+      String values = nodes.stream().map(String::valueOf).collect(Collectors.joining(","));
+      axes.add(SweepAxis.parse("subnets[*].nodes=" + values, "--nodes " + values));
+    }
+    if (unitDelaysMs != null) {
+      String values = unitDelaysMs.stream().map(d -> d + "ms").collect(Collectors.joining(","));
+      axes.add(SweepAxis.parse("consensus.unit_delay=" + values, "--unit-delays " + values));
+    }
+    return new SweepGrid(axes, zip);
   }
 }

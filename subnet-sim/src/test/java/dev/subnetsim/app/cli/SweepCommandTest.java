@@ -4,35 +4,149 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SweepCommandTest {
 
   @TempDir Path tmp;
+  private Path file;
 
-  @Test
-  void aSweepRunsEveryGridPointAndWritesOneComparison() throws Exception {
-    Path file = tmp.resolve("base.yaml");
+  @BeforeEach
+  void tinyScenario() throws Exception {
+    file = tmp.resolve("tiny.yaml");
     Files.writeString(file, """
-        name: sweep-base
-        duration: 4s
+        name: tiny
+        duration: 1500ms
         subnets:
           - {name: root, role: root, nodes: 4}
-        consensus: {unit_delay: 200ms, initial_notary_delay: 60ms}
+        consensus: {unit_delay: 200ms, initial_notary_delay: 60ms, crypto: cheap}
+        network:
+          latency: {model: constant, value: 10ms}
+        workload:
+          ingress_rate: 20/s
         """);
-    Path out = tmp.resolve("sweep");
-    assertThat(SubnetSimCli.execute("sweep", file.toString(), "--nodes", "4,7",
-        "--unit-delays", "200,400", "--out", out.toString())).isEqualTo(SubnetSimCli.EXIT_OK);
-    List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
-    assertThat(csv).hasSize(5);
-    assertThat(csv.get(1)).startsWith("4,200,1,true,");
-    assertThat(csv.get(4)).startsWith("7,400,1,true,");
-    // A larger unit delay gives fewer blocks in the same simulated time.
-    long fast = Long.parseLong(csv.get(1).split(",")[4]);
-    long slow = Long.parseLong(csv.get(2).split(",")[4]);
-    assertThat(slow).isLessThan(fast);
-    assertThat(out.resolve("sweep.html")).isRegularFile();
+  }
+
+  private int sweep(Path out, String... args) {
+    String[] all = new String[args.length + 4];
+    all[0] = "sweep";
+    all[1] = file.toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    all[all.length - 2] = "--out";
+    all[all.length - 1] = out.toString();
+    return SubnetSimCli.execute(all);
+  }
+
+  private static List<List<String>> csv(Path out) throws Exception {
+    return Files.readAllLines(out.resolve("sweep.csv")).stream()
+        .map(l -> Arrays.asList(l.split(",", -1))).toList();
+  }
+
+  private static List<String> column(List<List<String>> csv, String name) {
+    int i = csv.get(0).indexOf(name);
+    assertThat(i).as(name).isNotNegative();
+    return csv.subList(1, csv.size()).stream().map(r -> r.get(i)).toList();
+  }
+
+  @Test
+  void aSweepOverAnyFieldWritesOneRowPerRunTheChartsAndEveryRunsFolder() throws Exception {
+    Path out = tmp.resolve("latency");
+    assertThat(sweep(out, "--set", "network.latency.value=10ms,40ms", "--seeds", "1-2"))
+        .isEqualTo(SubnetSimCli.EXIT_OK);
+    List<List<String>> csv = csv(out);
+    assertThat(csv).hasSize(1 + 4);
+    assertThat(column(csv, "network.latency.value")).containsExactly("10ms", "10ms", "40ms",
+        "40ms");
+    assertThat(column(csv, "seed")).containsExactly("1", "2", "1", "2");
+    assertThat(column(csv, "passed")).containsOnly("true");
+    // Four times the link delay: fewer blocks, slower ingress.
+    List<Double> blocks = column(csv, "finalized_height.root").stream()
+        .map(Double::parseDouble).toList();
+    assertThat(blocks.get(2)).isLessThan(blocks.get(0));
+    List<Double> p50 = column(csv, "latency_seconds.ingress.p50").stream()
+        .map(Double::parseDouble).toList();
+    assertThat(p50.get(2)).isGreaterThan(p50.get(0));
+    for (String run : column(csv, "run")) {
+      assertThat(out.resolve(run).resolve("report.html")).isRegularFile();
+      assertThat(Files.readString(out.resolve(run).resolve("scenario.yaml")))
+          .contains("value: " + (run.contains("40ms") ? "40ms" : "10ms"));
+    }
+    assertThat(out.resolve("sweep.json")).isRegularFile();
+    assertThat(Files.readString(out.resolve("sweep.html")))
+        .contains("<svg").contains("ingress latency CDF");
+  }
+
+  @Test
+  void traceHashesDoNotDependOnHowManyRunsGoAtOnce() throws Exception {
+    String[] grid = {"--set", "network.latency.value=10ms,30ms", "--seeds", "1-2"};
+    Path one = tmp.resolve("one");
+    Path two = tmp.resolve("two");
+    assertThat(sweep(one, concat(grid, "--jobs", "1"))).isEqualTo(SubnetSimCli.EXIT_OK);
+    assertThat(sweep(two, concat(grid, "--jobs", "2"))).isEqualTo(SubnetSimCli.EXIT_OK);
+    List<String> hashes = column(csv(one), "trace_hash");
+    assertThat(hashes).doesNotHaveDuplicates().allMatch(h -> h.length() == 64);
+    assertThat(column(csv(two), "trace_hash")).isEqualTo(hashes);
+  }
+
+  @Test
+  void aPointWhoseValueIsTheFilesOwnRunsExactlyWhatRunRuns() throws Exception {
+    Path direct = tmp.resolve("direct");
+    assertThat(SubnetSimCli.execute("run", file.toString(), "--seed", "3", "--out",
+        direct.toString())).isEqualTo(SubnetSimCli.EXIT_OK);
+    String hash = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(direct.resolve("summary.json").toFile()).path("trace_hash").asText();
+    Path out = tmp.resolve("same");
+    assertThat(sweep(out, "--set", "network.latency.value=10ms,20ms", "--seeds", "3"))
+        .isEqualTo(SubnetSimCli.EXIT_OK);
+    assertThat(column(csv(out), "trace_hash")).first().isEqualTo(hash);
+  }
+
+  @Test
+  void aSweepStartedAgainKeepsFinishedRunsAndRunsOnlyWhatIsMissing() throws Exception {
+    Path out = tmp.resolve("resume");
+    String[] grid = {"--set", "consensus.initial_notary_delay=30ms,60ms"};
+    assertThat(sweep(out, grid)).isEqualTo(SubnetSimCli.EXIT_OK);
+    List<String> runs = column(csv(out), "run");
+    Path kept = out.resolve(runs.get(0)).resolve("summary.json");
+    FileTime before = FileTime.fromMillis(1_000_000_000L);
+    Files.setLastModifiedTime(kept, before);
+    String keptHash = column(csv(out), "trace_hash").get(0);
+    Path lost = out.resolve(runs.get(1));
+    Files.delete(lost.resolve("summary.json")); // as if the sweep stopped while writing it
+
+    assertThat(sweep(out, grid)).isEqualTo(SubnetSimCli.EXIT_OK);
+    assertThat(Files.getLastModifiedTime(kept)).isEqualTo(before);
+    assertThat(lost.resolve("summary.json")).isRegularFile();
+    assertThat(column(csv(out), "trace_hash").get(0)).isEqualTo(keptHash);
+    assertThat(csv(out)).hasSize(3);
+  }
+
+  @Test
+  void aBadValueAnywhereInTheGridExitsTwoBeforeAnyRun() {
+    Path out = tmp.resolve("bad");
+    assertThat(sweep(out, "--set", "consensus.unit_delay=100ms,soon"))
+        .isEqualTo(SubnetSimCli.EXIT_BAD_INPUT);
+    assertThat(out.resolve("runs")).doesNotExist();
+  }
+
+  @Test
+  void theOldNodesFlagIsShorthandForSettingEverySubnetsSize() throws Exception {
+    Path out = tmp.resolve("nodes");
+    assertThat(sweep(out, "--nodes", "4,7", "--duration", "1")).isEqualTo(SubnetSimCli.EXIT_OK);
+    List<List<String>> csv = csv(out);
+    assertThat(column(csv, "subnets[*].nodes")).containsExactly("4", "7");
+    assertThat(Files.readString(out.resolve(column(csv, "run").get(1)).resolve("scenario.yaml")))
+        .contains("nodes: 7").contains("duration: 1s");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 }
