@@ -30,7 +30,7 @@ public final class CpuCostTable {
 
   /** The command that regenerates it (README, benchmarks). */
   public static final String REGENERATE = "./mvnw -B -ntp -q -pl chainkey -am -DskipNode=true -Pbench "
-      + "test-compile exec:exec -Djmh.args='CpuCostBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s "
+      + "test-compile exec:exec -Djmh.args='CpuCostBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s "
       + "-prof dev.subnetsim.chainkey.bench.CpuTimeProfiler -rf json -rff target/cpu-costs.json' && ./mvnw -B -ntp -q -pl chainkey -DskipNode=true "
       + "-Pbench exec:exec -Dbench.main=dev.subnetsim.chainkey.bench.CpuCostTable "
       + "-Djmh.args=\"target/cpu-costs.json ../" + TABLE + " $(git rev-parse --short HEAD)\"";
