@@ -30,7 +30,7 @@ public final class CpuCostTable {
 
   /** The command that regenerates it (README, benchmarks). */
   public static final String REGENERATE = "./mvnw -B -ntp -q -pl chainkey -am -DskipNode=true -Pbench "
-      + "test-compile exec:exec -Djmh.args='CpuCostBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s "
+      + "test-compile exec:exec -Djmh.args='CpuCostBenchmark -f 1 -wi 5 -i 5 -w 1s -r 1s "
       + "-prof dev.subnetsim.chainkey.bench.CpuTimeProfiler -rf json -rff target/cpu-costs.json' && ./mvnw -B -ntp -q -pl chainkey -DskipNode=true "
       + "-Pbench exec:exec -Dbench.main=dev.subnetsim.chainkey.bench.CpuCostTable "
       + "-Djmh.args=\"target/cpu-costs.json ../" + TABLE + " $(git rev-parse --short HEAD)\"";
@@ -215,7 +215,9 @@ public final class CpuCostTable {
         .append("# CPU: ").append(p.cpuModel()).append(", ").append(p.cores()).append(" cores\n")
         .append("# date: ").append(p.date()).append('\n')
         .append("# load average (1, 5, 15 min) at conversion: ").append(p.loadAverage())
-        .append(loaded ? " (shared, loaded machine: figures are pessimistic and noisy)" : "").append('\n')
+        .append(!loaded ? "" : measuresCpu(results)
+            ? " (shared, loaded machine: CPU times noisier, and somewhat high from shared caches and cores)"
+            : " (shared, loaded machine: wall times inflated by the load, and noisy)").append('\n')
         .append("# op\tnanoseconds\tsource\n");
     rows.forEach(r -> sb.append(r.op()).append('\t').append(r.nanos()).append('\t').append(r.source()).append('\n'));
     return sb.toString();

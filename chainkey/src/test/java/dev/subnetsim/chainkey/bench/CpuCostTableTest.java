@@ -173,6 +173,19 @@ class CpuCostTableTest {
         .hasMessageContaining("CpuTimeProfiler");
   }
 
+  /** The committed table (tests run in chainkey/) must not drift from the benchmark's operations. */
+  @Test
+  void theCommittedTableHasAPositiveCostForExactlyTheseOperations() throws Exception {
+    List<String> data = java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", CpuCostTable.TABLE))
+        .stream().filter(l -> !l.startsWith("#")).toList();
+    List<String> expected = new ArrayList<>(CpuCostTable.OPS.keySet());
+    expected.add(CpuCostTable.EXECUTE_MESSAGE);
+    java.util.Collections.sort(expected);
+
+    assertThat(data).extracting(l -> l.split("\t")[0]).containsExactlyElementsOf(expected);
+    assertThat(data).allMatch(l -> l.split("\t").length == 3 && Long.parseLong(l.split("\t")[1]) > 0);
+  }
+
   @Test
   void aLoadedMachineIsSaidInTheHeader() {
     var results = CpuCostTable.parse(results(Map.of(), null));
