@@ -61,6 +61,20 @@ final class PayloadItemProto {
             .setDealing(bytes(d.dealing()))).build().toByteArray();
   }
 
+  static byte[] encode(PayloadItem.ReshareComplaint c) {
+    return item().setReshareComplaint(
+        dev.subnetsim.replica.payload.proto.ReshareComplaint.newBuilder().setReshare(c.reshare())
+            .setKeyId(c.keyId()).setDealer(c.dealer()).setComplainer(c.complainer())
+            .setDh(bytes(c.dh())).setProof(bytes(c.proof()))).build().toByteArray();
+  }
+
+  static byte[] encode(PayloadItem.ReshareOpening o) {
+    return item().setReshareOpening(
+        dev.subnetsim.replica.payload.proto.ReshareOpening.newBuilder().setReshare(o.reshare())
+            .setKeyId(o.keyId()).setDealer(o.dealer()).setOpener(o.opener())
+            .setValue(bytes(o.value()))).build().toByteArray();
+  }
+
   static PayloadItem decode(byte[] bytes) {
     dev.subnetsim.replica.payload.proto.PayloadItem p;
     try {
@@ -106,6 +120,17 @@ final class PayloadItemProto {
         yield new PayloadItem.PresignatureDealing(name(d.getKeyId(), "key id"), d.getInstance(),
             name(d.getTranscript(), "transcript"), d.getDealer(), d.getDealing().toByteArray());
       }
+      case RESHARE_COMPLAINT -> {
+        var c = p.getReshareComplaint();
+        yield new PayloadItem.ReshareComplaint(c.getReshare(), name(c.getKeyId(), "key id"),
+            c.getDealer(), c.getComplainer(), crypto(c.getDh(), "dh"),
+            crypto(c.getProof(), "proof"));
+      }
+      case RESHARE_OPENING -> {
+        var o = p.getReshareOpening();
+        yield new PayloadItem.ReshareOpening(o.getReshare(), name(o.getKeyId(), "key id"),
+            o.getDealer(), o.getOpener(), crypto(o.getValue(), "value"));
+      }
       case ITEM_NOT_SET -> throw new MalformedPayloadItemException(
           "payload item sets no item (empty, or an unknown kind)");
     };
@@ -126,6 +151,15 @@ final class PayloadItemProto {
 
   private static ByteString bytes(byte[] b) {
     return ByteString.copyFrom(b);
+  }
+
+  /** A point, proof or scalar field, at most {@link PayloadItem#MAX_CRYPTO_FIELD_BYTES}. */
+  private static byte[] crypto(ByteString value, String what) {
+    if (value.size() > PayloadItem.MAX_CRYPTO_FIELD_BYTES) {
+      throw new MalformedPayloadItemException(what + " of " + value.size() + " bytes exceeds "
+          + PayloadItem.MAX_CRYPTO_FIELD_BYTES);
+    }
+    return value.toByteArray();
   }
 
   /** A name field, at most {@link PayloadItem#MAX_NAME_BYTES} in UTF-8. */

@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>chain keys (vetKD, ECDH per curve, document key, ECDSA and Schnorr keys): the genesis
- *       holder's shares at the start, and each reshare target's shares as soon as they are
- *       installed;
+ *       holder's shares at the start, and each reshare target's shares as its replicas decrypt
+ *       them (again whenever more replicas hold theirs);
  *   <li>every subnet's consensus threshold keys (random beacon, state certification), the sharing
  *       of every DKG interval as each replica holds it ({@link EpochSharingCheck}).
  * </ul>
@@ -47,7 +47,7 @@ import java.util.function.Supplier;
 public final class NoMasterSecretChecker implements InvariantChecker {
   public static final String NAME = "no-master-secret";
 
-  /** A subnet's key material: public keys and every node's shares (by committee index). */
+  /** A subnet's key material: public keys and the shares its nodes hold (by committee index). */
   public record Material(SubnetChainKeys publicKeys, List<NodeChainKeyShares> shares) {}
 
   /** A key-holding subnet: its material once it exists, its members and Byzantine coalition. */
@@ -72,7 +72,8 @@ public final class NoMasterSecretChecker implements InvariantChecker {
 
   private final List<Holder> holders;
   private final List<EpochSharingCheck> consensus;
-  private final TreeMap<SubnetId, Boolean> checked = new TreeMap<>();
+  /** Per subnet checked so far, how many replicas' shares the last check covered. */
+  private final TreeMap<SubnetId, Integer> checked = new TreeMap<>();
 
   public NoMasterSecretChecker(List<Holder> holders) {
     this(holders, List.of());
@@ -122,12 +123,14 @@ public final class NoMasterSecretChecker implements InvariantChecker {
   public List<Violation> onTime(long t) {
     List<Violation> out = new ArrayList<>();
     for (Holder h : holders) {
-      if (checked.containsKey(h.subnet())) {
+      if (checked.getOrDefault(h.subnet(), -1) >= h.members().size()) {
         continue;
       }
       Optional<Material> m = h.material().get();
-      if (m.isPresent()) {
-        checked.put(h.subnet(), true);
+      // Reshare targets' replicas decrypt their shares one by one (a crashed one when it
+      // returns): check again whenever more of them hold theirs.
+      if (m.isPresent() && m.get().shares().size() > checked.getOrDefault(h.subnet(), -1)) {
+        checked.put(h.subnet(), m.get().shares().size());
         new Check(h, m.get(), coalitions(h), out, t).run();
       }
     }
