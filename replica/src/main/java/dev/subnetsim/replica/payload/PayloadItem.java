@@ -30,6 +30,8 @@ import java.util.TreeMap;
  *   <li>{@link ReshareComplaint}, {@link ReshareOpening}: on a reshare's target, a receiver's
  *       complaint about an installed dealing whose share for it does not decrypt, and a peer's
  *       opening of a dealing so complained about; execution verifies and records them.</li>
+ *   <li>{@link PresignatureComplaint}, {@link PresignatureOpening}: the same for a dealing of a
+ *       presignature transcript.</li>
  * </ul>
  * Only the canonical encoding decodes (the one {@link #encode} writes), since an item's bytes are
  * its identity in the pools and are hashed into the block.
@@ -157,6 +159,32 @@ public sealed interface PayloadItem {
       implements PayloadItem {
     public ReshareOpening {
       value = value.clone();
+    }
+
+    public byte[] encode() {
+      return PayloadItemProto.encode(this);
+    }
+  }
+
+  /** Complaint of {@code complainer} about a dealing of a presignature transcript. */
+  record PresignatureComplaint(String keyId, long instance, String transcript, int dealer,
+      int complainer, byte[] dh, byte[] proof) implements PayloadItem {
+    public PresignatureComplaint {
+      dh = dh.clone();
+      proof = proof.clone();
+    }
+
+    public byte[] encode() {
+      return PayloadItemProto.encode(this);
+    }
+  }
+
+  /** Opening by {@code opener} of a complained presignature dealing (mask empty if unmasked). */
+  record PresignatureOpening(String keyId, long instance, String transcript, int dealer,
+      int opener, byte[] value, byte[] mask) implements PayloadItem {
+    public PresignatureOpening {
+      value = value.clone();
+      mask = mask.clone();
     }
 
     public byte[] encode() {

@@ -75,6 +75,22 @@ final class PayloadItemProto {
             .setValue(bytes(o.value()))).build().toByteArray();
   }
 
+  static byte[] encode(PayloadItem.PresignatureComplaint c) {
+    return item().setPresignatureComplaint(
+        dev.subnetsim.replica.payload.proto.PresignatureComplaint.newBuilder().setKeyId(c.keyId())
+            .setInstance(c.instance()).setTranscript(c.transcript()).setDealer(c.dealer())
+            .setComplainer(c.complainer()).setDh(bytes(c.dh())).setProof(bytes(c.proof())))
+        .build().toByteArray();
+  }
+
+  static byte[] encode(PayloadItem.PresignatureOpening o) {
+    return item().setPresignatureOpening(
+        dev.subnetsim.replica.payload.proto.PresignatureOpening.newBuilder().setKeyId(o.keyId())
+            .setInstance(o.instance()).setTranscript(o.transcript()).setDealer(o.dealer())
+            .setOpener(o.opener()).setValue(bytes(o.value())).setMask(bytes(o.mask())))
+        .build().toByteArray();
+  }
+
   static PayloadItem decode(byte[] bytes) {
     dev.subnetsim.replica.payload.proto.PayloadItem p;
     try {
@@ -130,6 +146,18 @@ final class PayloadItemProto {
         var o = p.getReshareOpening();
         yield new PayloadItem.ReshareOpening(o.getReshare(), name(o.getKeyId(), "key id"),
             o.getDealer(), o.getOpener(), crypto(o.getValue(), "value"));
+      }
+      case PRESIGNATURE_COMPLAINT -> {
+        var c = p.getPresignatureComplaint();
+        yield new PayloadItem.PresignatureComplaint(name(c.getKeyId(), "key id"),
+            c.getInstance(), name(c.getTranscript(), "transcript"), c.getDealer(),
+            c.getComplainer(), crypto(c.getDh(), "dh"), crypto(c.getProof(), "proof"));
+      }
+      case PRESIGNATURE_OPENING -> {
+        var o = p.getPresignatureOpening();
+        yield new PayloadItem.PresignatureOpening(name(o.getKeyId(), "key id"), o.getInstance(),
+            name(o.getTranscript(), "transcript"), o.getDealer(), o.getOpener(),
+            crypto(o.getValue(), "value"), crypto(o.getMask(), "mask"));
       }
       case ITEM_NOT_SET -> throw new MalformedPayloadItemException(
           "payload item sets no item (empty, or an unknown kind)");
