@@ -120,7 +120,7 @@ final class PresignatureComplaints {
     } catch (RuntimeException e) {
       return Optional.of("malformed " + what + ": " + e.getMessage());
     }
-    if (!complaint.isValid(p, d.get())) {
+    if (!valid(complaint, p, d.get())) {
       return Optional.of("false " + what + " (proof fails or the share decrypts)");
     }
     s.putPresignatureRecord(record, new byte[0]);
@@ -206,5 +206,14 @@ final class PresignatureComplaints {
     byte[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
+  }
+
+  /** Whether a complaint holds; a hostile one that makes the check throw does not. */
+  private static boolean valid(IdkgComplaint c, IdkgParams p, IdkgDealing d) {
+    try {
+      return c.isValid(p, d);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 }

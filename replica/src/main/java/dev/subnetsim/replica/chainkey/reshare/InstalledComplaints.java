@@ -95,7 +95,7 @@ public final class InstalledComplaints {
     } catch (RuntimeException e) {
       return Optional.of("malformed " + what + ": " + e.getMessage());
     }
-    if (!complaint.isValid(p, at.get().dealing())) {
+    if (!valid(complaint, p, at.get().dealing())) {
       return Optional.of("false " + what + " (proof fails or the share decrypts)");
     }
     state.keyRecords().put(record, c.encode());
@@ -147,5 +147,14 @@ public final class InstalledComplaints {
     }
     return key.built().dealings().stream().filter(d -> d.dealer() == dealer).findFirst()
         .map(d -> new Located(key.params(), d));
+  }
+
+  /** Whether a complaint holds; a hostile one that makes the check throw does not. */
+  private static boolean valid(IdkgComplaint c, IdkgParams p, IdkgDealing d) {
+    try {
+      return c.isValid(p, d);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 }
