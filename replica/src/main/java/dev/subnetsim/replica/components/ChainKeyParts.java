@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Makes one replica's chain-key parts from its key shares, each with its own randomness forked
  * from the run's seed by node and incarnation: the signing worker, the presignature dealer, the
- * reshare dealer and, on a reshare target, the receiver holding this node's own encryption key (a {@link ByzantineBehaviour#BAD_DEALINGS} node's dealers deal badly).
+ * reshare dealer (a {@link ByzantineBehaviour#BAD_DEALINGS} node's dealers deal badly) and, on a
+ * reshare target, the receiver that holds this node's own encryption key.
  */
 public final class ChainKeyParts {
   private final NodeId self;

@@ -16,9 +16,9 @@ import dev.subnetsim.replica.chainkey.ShareVerifier;
 import dev.subnetsim.replica.chainkey.reshare.InstalledChainKeys;
 import dev.subnetsim.replica.chainkey.reshare.InstalledComplaints;
 import dev.subnetsim.replica.chainkey.reshare.NodeEncryptionKey;
-import dev.subnetsim.replica.chainkey.reshare.ReshareReceiver;
 import dev.subnetsim.replica.chainkey.reshare.ReshareContext;
 import dev.subnetsim.replica.chainkey.reshare.ReshareLedger;
+import dev.subnetsim.replica.chainkey.reshare.ReshareReceiver;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeySchemes;
 import dev.subnetsim.replica.execution.CanisterCall;
@@ -42,8 +42,8 @@ import java.util.function.Predicate;
 /**
  * What every replica of one subnet shares for execution: the canister programs, the canisters
  * installed at genesis, the subnet's chain keys (public side; each replica gets only its own
- * shares, and on a reshare target decrypts them itself), the management canister with its chain-key schemes and queue limit, and the share
- * verification cache.
+ * shares, and on a reshare target decrypts them itself), the management canister with its
+ * chain-key schemes and queue limit, and the share verification cache.
  */
 public final class SubnetExecution {
   /**

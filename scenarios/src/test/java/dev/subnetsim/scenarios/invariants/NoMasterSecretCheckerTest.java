@@ -48,7 +48,7 @@ class NoMasterSecretCheckerTest {
   @Test
   void aTargetIsCheckedAgainAsMoreReplicasDecryptTheirSharesWithTheNewcomersCoalitions() {
     // Replicas 1 and 3 (the Byzantine pair, beyond f) decrypt their shares after the others.
-    java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger(2);
+    var held = new java.util.concurrent.atomic.AtomicInteger(2);
     NoMasterSecretChecker checker = new NoMasterSecretChecker(List.of(new NoMasterSecretChecker
         .Holder(new SubnetId("signing"), () -> java.util.Optional.of(
             new NoMasterSecretChecker.Material(KEYS.publicKeys(), held.get() == 2

@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * Only dealings proven bad are opened (an opening reveals the opener's share of that one dealing).
  * Records live under the instance ({@code <key>@<instance>/<transcript>#complaint/<dealer>/<node>}
  * and {@code #opening/...}: the opening's value, then its mask if masked), so they are dropped with
- * it; {@code <key>#complained} lists the instances with complaints (pruned as they go). A complaint about a transcript not built (or no longer kept) is ignored as late.
+ * it; {@code <key>#complained} lists the instances with complaints (pruned as they go). A
+ * complaint about a transcript not built (or no longer kept) is ignored as late.
  */
 final class PresignatureComplaints {
   /** Per key, the list record of instances with upheld complaints. */

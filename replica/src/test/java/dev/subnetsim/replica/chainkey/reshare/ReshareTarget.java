@@ -50,7 +50,8 @@ final class ReshareTarget {
 
   /** Node {@code i}'s receiver in incarnation {@code incarnation} (a restart makes a fresh one). */
   ReshareReceiver receiver(int i, int incarnation) {
-    return new ReshareReceiver(own.get(i), installed, rng.fork("receiver/" + i + "/" + incarnation));
+    return new ReshareReceiver(own.get(i), installed,
+        rng.fork("receiver/" + i + "/" + incarnation));
   }
 
   PayloadItem.ReshareDealing dealing(int dealer, String keyId) {
