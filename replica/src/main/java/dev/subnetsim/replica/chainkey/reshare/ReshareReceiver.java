@@ -148,9 +148,13 @@ public final class ReshareReceiver {
     var recorded = InstalledComplaints.openings(state, p, reshare, keyId, d.dealer());
     if (recorded.size() >= p.threshold()) {
       // Verified at execution; interpolation checks the result against the commitment again.
-      CommitmentOpening recovered = IdkgReceiver.recover(p, d, key.index(), recorded);
-      mine.put(id, Optional.of(recovered));
-      return Optional.of(recovered);
+      try {
+        CommitmentOpening recovered = IdkgReceiver.recover(p, d, key.index(), recorded);
+        mine.put(id, Optional.of(recovered));
+        return Optional.of(recovered);
+      } catch (RuntimeException e) {
+        return Optional.empty(); // cannot happen with verified openings; hold no share then
+      }
     }
     String record = InstalledComplaints.complaintRecord(reshare, keyId, d.dealer(), key.index());
     if (!state.keyRecords().containsKey(record) && !proposed.containsKey(record)) {
