@@ -119,6 +119,13 @@ public final class BlockExecutor {
         reshares.onDealing(state, d).ifPresent(round.rejected::add);
       } else if (item instanceof PayloadItem.PresignatureDealing d) {
         round.rejected.addAll(management.onPresignatureDealing(state, d));
+      } else if (item instanceof PayloadItem.PresignatureComplaint
+          || item instanceof PayloadItem.PresignatureOpening) {
+        round.rejected.addAll(management.onPresignatureSupport(state, item));
+      } else if (item instanceof PayloadItem.ReshareComplaint c) {
+        reshares.onComplaint(state, c).ifPresent(round.rejected::add);
+      } else if (item instanceof PayloadItem.ReshareOpening o) {
+        reshares.onOpening(state, o).ifPresent(round.rejected::add);
       }
     }
     int executed = 0;

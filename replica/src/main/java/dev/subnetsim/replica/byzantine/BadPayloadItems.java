@@ -15,7 +15,8 @@ import java.util.random.RandomGenerator;
  * well framed enough to reach the check that must refuse it (a forged workload send time, an
  * ingress envelope with an over-long sender or no signature, a stream slice with a garbage witness,
  * chain-key shares for requests that do not exist, dealings from other dealers or for keys and
- * instances that do not exist), or is plain garbage under a known or unknown item field.
+ * instances that do not exist, complaints and openings with garbage points, proofs and scalars),
+ * or is plain garbage under a known or unknown item field.
  * Execution must refuse each and blame the block's maker.
  */
 public final class BadPayloadItems {
@@ -26,7 +27,7 @@ public final class BadPayloadItems {
 
   /** One bad item, drawn with {@code r}. */
   public static byte[] draw(RandomGenerator r) {
-    return switch (r.nextInt(9)) {
+    return switch (r.nextInt(11)) {
       case 0 -> new PayloadItem.Workload(r.nextLong(), r.nextLong(), r.nextLong(0, 4), "increment",
           new byte[0]).encode();
       case 1 -> ingress(r);
@@ -45,14 +46,29 @@ public final class BadPayloadItems {
       case 5 -> new PayloadItem.PresignatureDealing(KEYS[r.nextInt(KEYS.length)],
           r.nextLong(-1, 100), r.nextBoolean() ? "kappa" : "lambda", r.nextInt(-1, 40),
           random(r, r.nextInt(0, 300))).encode();
-      case 6 -> field(r, r.nextInt(1, 7));
-      case 7 -> field(r, r.nextInt(7, 16));
+      case 6 -> field(r, r.nextInt(1, 11));
+      case 7 -> field(r, r.nextInt(11, 16));
+      case 8 -> r.nextBoolean()
+          ? new PayloadItem.ReshareComplaint(r.nextInt(-1, 3), KEYS[r.nextInt(KEYS.length)],
+              r.nextInt(-1, 40), r.nextInt(-1, 40), random(r, r.nextInt(0, 70)),
+              random(r, r.nextInt(0, 100))).encode()
+          : new PayloadItem.ReshareOpening(r.nextInt(-1, 3), KEYS[r.nextInt(KEYS.length)],
+              r.nextInt(-1, 40), r.nextInt(-1, 40), random(r, r.nextInt(0, 40))).encode();
+      case 9 -> r.nextBoolean()
+          ? new PayloadItem.PresignatureComplaint(KEYS[r.nextInt(KEYS.length)],
+              r.nextLong(-1, 100), r.nextBoolean() ? "kappa" : "lambda", r.nextInt(-1, 40),
+              r.nextInt(-1, 40), random(r, r.nextInt(0, 70)), random(r, r.nextInt(0, 100)))
+              .encode()
+          : new PayloadItem.PresignatureOpening(KEYS[r.nextInt(KEYS.length)],
+              r.nextLong(-1, 100), r.nextBoolean() ? "kappa" : "lambda", r.nextInt(-1, 40),
+              r.nextInt(-1, 40), random(r, r.nextInt(0, 40)), random(r, r.nextInt(0, 40)))
+              .encode();
       default -> random(r, r.nextInt(0, 64));
     };
   }
 
   /**
-   * Garbage as the body of protobuf field {@code number} of the item (1-6 name the item types,
+   * Garbage as the body of protobuf field {@code number} of the item (1-10 name the item types,
    * higher numbers none), so the item's own decoder is reached.
    */
   private static byte[] field(RandomGenerator r, int number) {

@@ -97,6 +97,18 @@ public final class ManagementCanister {
     return p.get().onDealing(state, d).map(List::of).orElse(List.of());
   }
 
+  /** Executes a presignature complaint or opening from a block; returns why it is rejected. */
+  public List<String> onPresignatureSupport(ReplicatedState state, PayloadItem item) {
+    Optional<Presignatures> p = presignatures(state);
+    if (p.isEmpty()) {
+      return List.of("presignature complaint or opening on a subnet that holds no signing keys");
+    }
+    Optional<String> rejected = item instanceof PayloadItem.PresignatureComplaint c
+        ? p.get().onComplaint(state, c)
+        : p.get().onOpening(state, (PayloadItem.PresignatureOpening) item);
+    return rejected.map(List::of).orElse(List.of());
+  }
+
   /**
    * After a block's messages: binds waiting signature requests, in queue order, to presignatures
    * that became ready, then opens new presignature instances for the stashes and the requests

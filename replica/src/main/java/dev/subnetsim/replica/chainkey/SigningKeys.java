@@ -112,16 +112,59 @@ public final class SigningKeys {
   }
 
   /**
-   * Signing keys a committee received by resharing ({@code ecdsa}, {@code schnorr}: the keys it
-   * holds, possibly only some), with presignature stashes made by its own IDKG instances on the
-   * reshared key transcripts.
+   * The public side of signing keys a committee received by resharing ({@code ecdsa},
+   * {@code schnorr}: the transcripts of the keys it holds, possibly only some), with empty
+   * presignature stashes that the refill fills through consensus: a prefilled stash would need a
+   * ceremony holding every node's key share in one place.
    */
-  public static SigningKeys fromKeys(String subnet, int n, Map<EcCurve, Key> ecdsa,
-      Map<ThresholdSchnorr.Algorithm, Key> schnorr, int ecdsaStash, int schnorrStash,
-      Map<EcCurve, List<IdkgReceiverKey>> receivers, RefillPolicy refill, SeededRandom rng) {
-    int t = (n - 1) / 3 + 1;
-    return withStashes(new Ceremony(subnet, all(n), receivers, t, rng), n, ecdsa, schnorr,
-        ecdsaStash, schnorrStash, refill);
+  public static Public resharedPublic(String subnet, int n, Map<EcCurve, IdkgTranscript> ecdsa,
+      Map<ThresholdSchnorr.Algorithm, IdkgTranscript> schnorr, int ecdsaTarget, int schnorrTarget,
+      Map<EcCurve, SortedMap<Integer, EcPoint>> receiverKeys, RefillPolicy refill) {
+    Map<String, IdkgTranscript> keyIds = new TreeMap<>();
+    Map<String, Integer> prefilled = new TreeMap<>();
+    Map<String, Integer> targets = new TreeMap<>();
+    Map<EcCurve, List<EcdsaPresignature>> ecdsaPre = new EnumMap<>(EcCurve.class);
+    Map<ThresholdSchnorr.Algorithm, List<SchnorrPresignature>> schnorrPre =
+        new EnumMap<>(ThresholdSchnorr.Algorithm.class);
+    ecdsa.forEach((c, t) -> {
+      keyIds.put("ecdsa/" + c, t);
+      prefilled.put("ecdsa/" + c, 0);
+      targets.put("ecdsa/" + c, ecdsaTarget);
+      ecdsaPre.put(c, List.of());
+    });
+    schnorr.forEach((a, t) -> {
+      keyIds.put("schnorr/" + a, t);
+      prefilled.put("schnorr/" + a, 0);
+      targets.put("schnorr/" + a, schnorrTarget);
+      schnorrPre.put(a, List.of());
+    });
+    Presignatures presignatures = new Presignatures(subnet, n, receiverKeys, keyIds, prefilled,
+        targets, refill.inFlight());
+    return new Public(copy(EcCurve.class, ecdsa), ecdsaPre,
+        copy(ThresholdSchnorr.Algorithm.class, schnorr), schnorrPre, presignatures);
+  }
+
+  /**
+   * A node's secret side of reshared signing keys: its own openings of the keys it holds, no
+   * prefilled presignature shares, and its own IDKG receiver keys for the refill.
+   */
+  public static Node resharedNode(int index, Map<EcCurve, CommitmentOpening> ecdsaKeys,
+      Map<ThresholdSchnorr.Algorithm, CommitmentOpening> schnorrKeys,
+      Map<EcCurve, IdkgReceiverKey> own) {
+    Map<EcCurve, List<ThresholdEcdsa.NodeShares>> ecdsa = new EnumMap<>(EcCurve.class);
+    ecdsaKeys.keySet().forEach(c -> ecdsa.put(c, List.of()));
+    Map<ThresholdSchnorr.Algorithm, List<CommitmentOpening>> nonces =
+        new EnumMap<>(ThresholdSchnorr.Algorithm.class);
+    schnorrKeys.keySet().forEach(a -> nonces.put(a, List.of()));
+    return new Node(copy(EcCurve.class, ecdsaKeys), ecdsa,
+        copy(ThresholdSchnorr.Algorithm.class, schnorrKeys), nonces,
+        new NodePresignatureShares(index, own));
+  }
+
+  private static <K extends Enum<K>, V> Map<K, V> copy(Class<K> type, Map<K, V> m) {
+    Map<K, V> out = new EnumMap<>(type);
+    out.putAll(m);
+    return out;
   }
 
   private static EcCurve curveOf(ThresholdSchnorr.Algorithm alg) {

@@ -5,7 +5,9 @@ import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.chainkey.ChainKeyWorker;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.presig.PresignatureDealer;
+import dev.subnetsim.replica.chainkey.reshare.NodeEncryptionKey;
 import dev.subnetsim.replica.chainkey.reshare.ReshareDealer;
+import dev.subnetsim.replica.chainkey.reshare.ReshareReceiver;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.state.ReplicatedState;
@@ -15,8 +17,9 @@ import java.util.Set;
 
 /**
  * Makes one replica's chain-key parts from its key shares, each with its own randomness forked
- * from the run's seed by node and incarnation: the signing worker, the presignature dealer and the
- * reshare dealer (a {@link ByzantineBehaviour#BAD_DEALINGS} node's dealers deal badly).
+ * from the run's seed by node and incarnation: the signing worker, the presignature dealer, the
+ * reshare dealer (a {@link ByzantineBehaviour#BAD_DEALINGS} node's dealers deal badly) and, on a
+ * reshare target, the receiver that holds this node's own encryption key.
  */
 public final class ChainKeyParts {
   private final NodeId self;
@@ -25,9 +28,18 @@ public final class ChainKeyParts {
   private final int incarnation;
   private final SubnetExecution execution;
   private final boolean badDealings;
+  private final NodeEncryptionKey encryptionKey;
 
   public ChainKeyParts(NodeId self, int index, int committeeSize, int incarnation,
       SubnetExecution execution, Set<ByzantineBehaviour> behaviours) {
+    this(self, index, committeeSize, incarnation, execution, behaviours, null);
+  }
+
+  /** @param encryptionKey this node's own secret encryption key (null off a reshare target) */
+  public ChainKeyParts(NodeId self, int index, int committeeSize, int incarnation,
+      SubnetExecution execution, Set<ByzantineBehaviour> behaviours,
+      NodeEncryptionKey encryptionKey) {
+    this.encryptionKey = encryptionKey;
     this.self = self;
     this.index = index;
     this.committeeSize = committeeSize;
@@ -59,6 +71,12 @@ public final class ChainKeyParts {
         .filter(p -> p.keyIds().stream().anyMatch(p::refills))
         .map(p -> new PresignatureDealer(index, p, shares.signing(),
             execution.workerRandom(self + "/presignatures"), badDealings));
+  }
+
+  /** This replica's receiver of reshared keys (none off a reshare target). */
+  public Optional<ReshareReceiver> reshareReceiver() {
+    return encryptionKey == null ? Optional.empty()
+        : execution.reshareReceiver(encryptionKey, self + "/" + incarnation + "/reshare-receiver");
   }
 
   /** The reshare dealer of a reshare source's genesis keys (none off a source). */

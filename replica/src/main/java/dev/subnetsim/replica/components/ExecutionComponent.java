@@ -10,10 +10,13 @@ import dev.subnetsim.replica.MetricKey;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.block.BlockExecutor;
 import dev.subnetsim.replica.block.BlockOutcome;
+import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
+import dev.subnetsim.replica.chainkey.reshare.ReshareReceiver;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Execution of finalized blocks on the replicated state; after each block, the components that
@@ -32,6 +35,8 @@ public final class ExecutionComponent {
   private final ChainKeySigningComponent signing;
   private final PresignatureDealingComponent presignatures;
   private final ReshareDealingComponent reshares;
+  /** Null off a reshare target. */
+  private final ReshareReceiver receiver;
 
   public ExecutionComponent(ConsensusConfig config, SubnetExecution execution, boolean divergent,
       XNetComponent xnet, CatchUpComponent catchUp, ChainKeyParts parts,
@@ -47,6 +52,12 @@ public final class ExecutionComponent {
     this.signing = signing;
     this.presignatures = presignatures;
     this.reshares = reshares;
+    this.receiver = parts.reshareReceiver().orElse(null);
+  }
+
+  /** This replica's own shares of reshared keys, once it holds them (for checkers). */
+  public Optional<NodeChainKeyShares> reshared() {
+    return receiver == null ? Optional.empty() : receiver.shares();
   }
 
   /** Executes the blocks above {@code state}'s height on it, in order; @return what to apply */
@@ -89,8 +100,8 @@ public final class ExecutionComponent {
           state.certifiedTree(execution.registry().entries()))));
       changes.add(done.build());
       changes.add(xnet.refreshProposals(state));
-      if (!signing.holdsKeys()) {
-        changes.add(keysArrived(state));
+      if (receiver != null) {
+        changes.add(received(state));
       }
       changes.add(signing.afterExecution(state));
       changes.add(signing.stashLevels(execution.management(), state));
@@ -101,25 +112,21 @@ public final class ExecutionComponent {
   }
 
   /**
-   * A reshare target gets its keys (and its part in answering requests) when they arrive; a share
-   * that did not decrypt was recovered by a complaint, attributed to its dealer.
+   * A reshare target's replica decrypts its own shares of installed keys (and takes part in
+   * answering requests once it holds them); a share that does not decrypt is complained about
+   * through consensus and blamed on its dealer.
    */
-  private ChangeSet keysArrived(ReplicatedState state) {
-    int index = parts.index();
-    var shares = execution.sharesOf(index, state);
-    if (shares.isEmpty()) {
-      return ChangeSet.EMPTY;
-    }
-    signing.install(parts.worker(shares.get(), execution.management().schemes(state)));
-    presignatures.install(parts.presignatureDealer(shares.get(), state).orElse(null));
+  private ChangeSet received(ReplicatedState state) {
+    ReshareReceiver.Effects e = receiver.afterExecution(state);
+    e.installedNow().ifPresent(shares -> {
+      signing.install(parts.worker(shares, execution.management().schemes(state)));
+      presignatures.install(parts.presignatureDealer(shares, state).orElse(null));
+    });
     ChangeSet.Builder b = ChangeSet.builder();
-    for (var c : execution.installComplaints(state)) {
-      if (c.receiver() == index) {
-        b.reject(execution.members().get(c.source()).get(c.dealer()), "resharing dealing of "
-            + c.keyId() + ": my share did not decrypt; complaint upheld, share recovered "
-            + "from peers' openings");
-      }
-    }
+    e.propose().forEach(b::propose);
+    e.withdraw().forEach(b::withdraw);
+    e.blamed().forEach(x -> b.reject(execution.members().get(x.source()).get(x.dealer()),
+        x.reason()));
     return b.build();
   }
 }

@@ -6,8 +6,8 @@ import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
 /**
  * Sizes of a key-holding subnet's chain-key machinery: the presignature stash per ECDSA curve and
  * per Schnorr algorithm (refilled in the background through consensus, and prefilled at genesis on
- * the key-holding subnet or when reshared keys arrive on a target subnet if {@code refill} says
- * so), the per-method limit of queued requests, and the scheduled key reshares. With
+ * the key-holding subnet if {@code refill} says so; a reshare target's stash starts empty), the
+ * per-method limit of queued requests, and the scheduled key reshares. With
  * reshares, the genesis holder is a backup that never signs (stash 0): chain-key requests go to the
  * first reshare's target from the start, and to each later target from its reshare's time.
  */

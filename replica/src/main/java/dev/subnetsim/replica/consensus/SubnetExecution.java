@@ -14,8 +14,11 @@ import dev.subnetsim.replica.chainkey.ManagementCanister;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.ShareVerifier;
 import dev.subnetsim.replica.chainkey.reshare.InstalledChainKeys;
+import dev.subnetsim.replica.chainkey.reshare.InstalledComplaints;
+import dev.subnetsim.replica.chainkey.reshare.NodeEncryptionKey;
 import dev.subnetsim.replica.chainkey.reshare.ReshareContext;
 import dev.subnetsim.replica.chainkey.reshare.ReshareLedger;
+import dev.subnetsim.replica.chainkey.reshare.ReshareReceiver;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeySchemes;
 import dev.subnetsim.replica.execution.CanisterCall;
@@ -39,8 +42,8 @@ import java.util.function.Predicate;
 /**
  * What every replica of one subnet shares for execution: the canister programs, the canisters
  * installed at genesis, the subnet's chain keys (public side; each replica gets only its own
- * shares), the management canister with its chain-key schemes and queue limit, and the share
- * verification cache.
+ * shares, and on a reshare target decrypts them itself), the management canister with its
+ * chain-key schemes and queue limit, and the share verification cache.
  */
 public final class SubnetExecution {
   /**
@@ -116,8 +119,8 @@ public final class SubnetExecution {
         throw new IllegalArgumentException(subnet + " holds genesis chain keys and cannot be a "
             + "reshare target");
       }
-      this.installed = new InstalledChainKeys(subnet, context, ecdsaStash, schnorrStash, refill,
-          workerRoot.fork("installed-keys"));
+      this.installed = new InstalledChainKeys(subnet, context, ecdsaStash, schnorrStash, refill);
+      this.reshares = new ReshareLedger(subnet, context, new InstalledComplaints(installed));
       this.management = new ManagementCanister(new ManagementCanister.KeySource() {
         public Optional<ManagementCanister.Held> held(ReplicatedState state) {
           return installedHeld(state);
@@ -144,13 +147,16 @@ public final class SubnetExecution {
     return Optional.of(installedHeld);
   }
 
-  /** Complaints upheld while installing the keys held in {@code state} (none for genesis keys). */
-  public List<InstalledChainKeys.Complaint> installComplaints(ReplicatedState state) {
-    return installed == null ? List.of()
-        : installed.held(state).map(InstalledChainKeys.Held::complaints).orElse(List.of());
+  /**
+   * Node {@code key.index()}'s receiver of reshared keys, holding that node's secret encryption
+   * key alone (empty off a reshare target).
+   */
+  public Optional<ReshareReceiver> reshareReceiver(NodeEncryptionKey key, String label) {
+    return installed == null ? Optional.empty()
+        : Optional.of(new ReshareReceiver(key, installed, workerRoot.fork(label)));
   }
 
-  /** The reshared keys once any replica of this subnet has installed them (for checkers). */
+  /** The public side of the reshared keys once any replica has executed them (for checkers). */
   public Optional<InstalledChainKeys.Held> installedKeys() {
     return installed == null ? Optional.empty() : installed.latest();
   }
@@ -297,14 +303,6 @@ public final class SubnetExecution {
   /** Node {@code index}'s own shares of the genesis chain keys, if the subnet holds them. */
   public Optional<NodeChainKeyShares> sharesOf(int index) {
     return chainKeys.map(k -> k.shares().get(index));
-  }
-
-  /** Node {@code index}'s own shares of the keys held in {@code state} (genesis or installed). */
-  public Optional<NodeChainKeyShares> sharesOf(int index, ReplicatedState state) {
-    if (installed != null) {
-      return installed.held(state).map(h -> h.shares().get(index));
-    }
-    return sharesOf(index);
   }
 
   public List<CanisterId> genesisCanisterIds() {

@@ -16,6 +16,8 @@ import dev.subnetsim.replica.byzantine.ArbitraryReplicaLogic;
 import dev.subnetsim.replica.byzantine.ArbitrarySettings;
 import dev.subnetsim.replica.byzantine.BadPayloadItems;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
+import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
+import dev.subnetsim.replica.chainkey.reshare.NodeEncryptionKey;
 import dev.subnetsim.replica.chainkey.reshare.NodeEncryptionKeys;
 import dev.subnetsim.replica.chainkey.reshare.ReshareContext;
 import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
@@ -47,6 +49,8 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
   private final Map<SubnetId, GenesisKeys> keys = new TreeMap<>();
   private final Map<SubnetId, ConsensusCrypto> crypto = new TreeMap<>();
   private final Map<NodeId, DurableStore> stores = new TreeMap<>();
+  /** Each reshare target node's own secret encryption keys, handed to its replicas only. */
+  private final Map<NodeId, NodeEncryptionKey> encryptionKeys = new TreeMap<>();
   private final Map<NodeId, DurableStore> twinStores = new TreeMap<>();
   private final Map<SubnetId, SubnetExecution> execution = new TreeMap<>();
   private final Map<NodeId, Set<ByzantineBehaviour>> byzantine;
@@ -136,6 +140,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     if (!schedule.reshares().isEmpty()) {
       Map<String, ChainKeyGenesis> sources = new TreeMap<>();
       Map<String, NodeEncryptionKeys> targets = new TreeMap<>();
+      Map<String, List<NodeEncryptionKey>> own = new TreeMap<>();
       SeededRandom encryption = SeededRandom.fromSeed(seed).fork("node-encryption-keys");
       for (ReshareSchedule.Reshare r : schedule.reshares()) {
         SubnetExecution source = execution.get(new SubnetId(r.source()));
@@ -148,8 +153,13 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
         if (targetNodes == null) {
           throw new IllegalArgumentException("reshare " + r.index() + ": no subnet " + r.target());
         }
-        targets.computeIfAbsent(r.target(), t -> new NodeEncryptionKeys(targetNodes.size(),
-            encryption.fork(t)));
+        List<NodeEncryptionKey> generated = own.computeIfAbsent(r.target(),
+            t -> NodeEncryptionKeys.generate(targetNodes.size(), encryption.fork(t)));
+        targets.computeIfAbsent(r.target(), t -> new NodeEncryptionKeys(generated));
+        // Each node's secret keys go to its own replicas only.
+        for (int i = 0; i < targetNodes.size(); i++) {
+          encryptionKeys.put(targetNodes.get(i), generated.get(i));
+        }
       }
       ReshareContext context = new ReshareContext(schedule, sources, targets);
       execution.values().forEach(x -> x.withReshares(context, chainKeyOptions.ecdsaStash(),
@@ -220,7 +230,8 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     Set<ByzantineBehaviour> behaviours = byzantine.getOrDefault(node, Set.of());
     ConsensusReplicaLogic logic = new ConsensusReplicaLogic(node, config,
         keys.get(config.subnet()).secrets().get(index), crypto.get(config.subnet()),
-        behaviours, stores.get(node), execution.get(config.subnet()), incarnation);
+        behaviours, stores.get(node), execution.get(config.subnet()), incarnation,
+        encryptionKeys.get(node));
     synchronized (latest) {
       latest.put(node, logic);
     }
@@ -242,7 +253,8 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     ConsensusReplicaLogic twin = new ConsensusReplicaLogic(node, config,
         keys.get(config.subnet()).secrets().get(index), crypto.get(config.subnet()),
         behaviours, twinStores.get(node),
-        execution.get(config.subnet()), incarnation + TWIN_INCARNATION_OFFSET);
+        execution.get(config.subnet()), incarnation + TWIN_INCARNATION_OFFSET,
+        encryptionKeys.get(node));
     return new TwinsReplicaLogic(logic, twin, upperHalf);
   }
 
@@ -266,6 +278,17 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
   public Optional<ConsensusNode> consensusNode(NodeId node) {
     synchronized (latest) {
       return Optional.ofNullable(latest.get(node)).map(ConsensusReplicaLogic::consensus);
+    }
+  }
+
+  /**
+   * The shares of reshared chain keys that {@code node}'s latest replica holds (a crashed one's
+   * until it restarts), empty if it holds none; for checkers, between driver steps.
+   */
+  public Optional<NodeChainKeyShares> resharedShares(NodeId node) {
+    synchronized (latest) {
+      return Optional.ofNullable(latest.get(node))
+          .flatMap(ConsensusReplicaLogic::resharedShares);
     }
   }
 

@@ -19,6 +19,8 @@ import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.ReplicaLogic;
 import dev.subnetsim.replica.StepOutput;
 import dev.subnetsim.replica.components.CatchUpComponent;
+import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
+import dev.subnetsim.replica.chainkey.reshare.NodeEncryptionKey;
 import dev.subnetsim.replica.components.ChainKeyParts;
 import dev.subnetsim.replica.components.ChainKeySigningComponent;
 import dev.subnetsim.replica.components.ChangeSetApplier;
@@ -38,6 +40,7 @@ import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.wire.PeerMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,6 +69,13 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   public ConsensusReplicaLogic(NodeId self, ConsensusConfig config, NodeSecrets secrets,
       ConsensusCrypto crypto, Set<ByzantineBehaviour> behaviours, DurableStore store,
       SubnetExecution subnet, int incarnation) {
+    this(self, config, secrets, crypto, behaviours, store, subnet, incarnation, null);
+  }
+
+  /** @param encryptionKey this node's own secret encryption key (null off a reshare target) */
+  public ConsensusReplicaLogic(NodeId self, ConsensusConfig config, NodeSecrets secrets,
+      ConsensusCrypto crypto, Set<ByzantineBehaviour> behaviours, DurableStore store,
+      SubnetExecution subnet, int incarnation, NodeEncryptionKey encryptionKey) {
     this.self = self;
     this.config = config;
     this.state = subnet.genesisState();
@@ -74,7 +84,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     List<NodeId> committee = config.committee();
     ChangeSetDecorator sending = ChangeSetDecorator.sending(behaviours);
     ChainKeyParts parts = new ChainKeyParts(self, index, committee.size(), incarnation, subnet,
-        behaviours);
+        behaviours, encryptionKey);
     var signing = new ChainKeySigningComponent(committee, config.subnet().toString(),
         parts.genesisWorker().orElse(null), ChangeSetDecorator.chainKeyShares(behaviours),
         sending);
@@ -123,6 +133,11 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
 
   public ConsensusNode consensus() {
     return consensus.node();
+  }
+
+  /** This replica's own shares of reshared chain keys, once it holds them (for checkers). */
+  public Optional<NodeChainKeyShares> resharedShares() {
+    return execution.reshared();
   }
 
   public ReplicatedState state() {

@@ -27,6 +27,11 @@ import java.util.TreeMap;
  *   <li>{@link PresignatureDealing}: one signing-subnet node's dealing for one transcript of a
  *       presignature being made in the background; execution verifies and records it, and builds
  *       the transcript at its collection threshold.</li>
+ *   <li>{@link ReshareComplaint}, {@link ReshareOpening}: on a reshare's target, a receiver's
+ *       complaint about an installed dealing whose share for it does not decrypt, and a peer's
+ *       opening of a dealing so complained about; execution verifies and records them.</li>
+ *   <li>{@link PresignatureComplaint}, {@link PresignatureOpening}: the same for a dealing of a
+ *       presignature transcript.</li>
  * </ul>
  * Only the canonical encoding decodes (the one {@link #encode} writes), since an item's bytes are
  * its identity in the pools and are hashed into the block.
@@ -131,6 +136,64 @@ public sealed interface PayloadItem {
       return PayloadItemProto.encode(this);
     }
   }
+
+  /**
+   * Receiver {@code complainer}'s complaint against source dealer {@code dealer}'s installed
+   * dealing of {@code keyId} from reshare {@code reshare}: its DH value (an encoded point) and the
+   * DLEQ proof ({@link dev.subnetsim.chainkey.idkg.IdkgComplaint}).
+   */
+  record ReshareComplaint(int reshare, String keyId, int dealer, int complainer, byte[] dh,
+      byte[] proof) implements PayloadItem {
+    public ReshareComplaint {
+      dh = dh.clone();
+      proof = proof.clone();
+    }
+
+    public byte[] encode() {
+      return PayloadItemProto.encode(this);
+    }
+  }
+
+  /** Receiver {@code opener}'s opening (a big-endian scalar) of a complained dealing. */
+  record ReshareOpening(int reshare, String keyId, int dealer, int opener, byte[] value)
+      implements PayloadItem {
+    public ReshareOpening {
+      value = value.clone();
+    }
+
+    public byte[] encode() {
+      return PayloadItemProto.encode(this);
+    }
+  }
+
+  /** Complaint of {@code complainer} about a dealing of a presignature transcript. */
+  record PresignatureComplaint(String keyId, long instance, String transcript, int dealer,
+      int complainer, byte[] dh, byte[] proof) implements PayloadItem {
+    public PresignatureComplaint {
+      dh = dh.clone();
+      proof = proof.clone();
+    }
+
+    public byte[] encode() {
+      return PayloadItemProto.encode(this);
+    }
+  }
+
+  /** Opening by {@code opener} of a complained presignature dealing (mask empty if unmasked). */
+  record PresignatureOpening(String keyId, long instance, String transcript, int dealer,
+      int opener, byte[] value, byte[] mask) implements PayloadItem {
+    public PresignatureOpening {
+      value = value.clone();
+      mask = mask.clone();
+    }
+
+    public byte[] encode() {
+      return PayloadItemProto.encode(this);
+    }
+  }
+
+  /** The most bytes a point, proof or scalar field of a complaint or opening may have. */
+  int MAX_CRYPTO_FIELD_BYTES = 256;
 
   /**
    * An ingress item around envelope bytes exactly as a client sent them, unchecked (what a relay

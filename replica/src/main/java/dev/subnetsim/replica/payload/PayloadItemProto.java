@@ -61,6 +61,36 @@ final class PayloadItemProto {
             .setDealing(bytes(d.dealing()))).build().toByteArray();
   }
 
+  static byte[] encode(PayloadItem.ReshareComplaint c) {
+    return item().setReshareComplaint(
+        dev.subnetsim.replica.payload.proto.ReshareComplaint.newBuilder().setReshare(c.reshare())
+            .setKeyId(c.keyId()).setDealer(c.dealer()).setComplainer(c.complainer())
+            .setDh(bytes(c.dh())).setProof(bytes(c.proof()))).build().toByteArray();
+  }
+
+  static byte[] encode(PayloadItem.ReshareOpening o) {
+    return item().setReshareOpening(
+        dev.subnetsim.replica.payload.proto.ReshareOpening.newBuilder().setReshare(o.reshare())
+            .setKeyId(o.keyId()).setDealer(o.dealer()).setOpener(o.opener())
+            .setValue(bytes(o.value()))).build().toByteArray();
+  }
+
+  static byte[] encode(PayloadItem.PresignatureComplaint c) {
+    return item().setPresignatureComplaint(
+        dev.subnetsim.replica.payload.proto.PresignatureComplaint.newBuilder().setKeyId(c.keyId())
+            .setInstance(c.instance()).setTranscript(c.transcript()).setDealer(c.dealer())
+            .setComplainer(c.complainer()).setDh(bytes(c.dh())).setProof(bytes(c.proof())))
+        .build().toByteArray();
+  }
+
+  static byte[] encode(PayloadItem.PresignatureOpening o) {
+    return item().setPresignatureOpening(
+        dev.subnetsim.replica.payload.proto.PresignatureOpening.newBuilder().setKeyId(o.keyId())
+            .setInstance(o.instance()).setTranscript(o.transcript()).setDealer(o.dealer())
+            .setOpener(o.opener()).setValue(bytes(o.value())).setMask(bytes(o.mask())))
+        .build().toByteArray();
+  }
+
   static PayloadItem decode(byte[] bytes) {
     dev.subnetsim.replica.payload.proto.PayloadItem p;
     try {
@@ -106,6 +136,29 @@ final class PayloadItemProto {
         yield new PayloadItem.PresignatureDealing(name(d.getKeyId(), "key id"), d.getInstance(),
             name(d.getTranscript(), "transcript"), d.getDealer(), d.getDealing().toByteArray());
       }
+      case RESHARE_COMPLAINT -> {
+        var c = p.getReshareComplaint();
+        yield new PayloadItem.ReshareComplaint(c.getReshare(), name(c.getKeyId(), "key id"),
+            c.getDealer(), c.getComplainer(), crypto(c.getDh(), "dh"),
+            crypto(c.getProof(), "proof"));
+      }
+      case RESHARE_OPENING -> {
+        var o = p.getReshareOpening();
+        yield new PayloadItem.ReshareOpening(o.getReshare(), name(o.getKeyId(), "key id"),
+            o.getDealer(), o.getOpener(), crypto(o.getValue(), "value"));
+      }
+      case PRESIGNATURE_COMPLAINT -> {
+        var c = p.getPresignatureComplaint();
+        yield new PayloadItem.PresignatureComplaint(name(c.getKeyId(), "key id"),
+            c.getInstance(), name(c.getTranscript(), "transcript"), c.getDealer(),
+            c.getComplainer(), crypto(c.getDh(), "dh"), crypto(c.getProof(), "proof"));
+      }
+      case PRESIGNATURE_OPENING -> {
+        var o = p.getPresignatureOpening();
+        yield new PayloadItem.PresignatureOpening(name(o.getKeyId(), "key id"), o.getInstance(),
+            name(o.getTranscript(), "transcript"), o.getDealer(), o.getOpener(),
+            crypto(o.getValue(), "value"), crypto(o.getMask(), "mask"));
+      }
       case ITEM_NOT_SET -> throw new MalformedPayloadItemException(
           "payload item sets no item (empty, or an unknown kind)");
     };
@@ -126,6 +179,15 @@ final class PayloadItemProto {
 
   private static ByteString bytes(byte[] b) {
     return ByteString.copyFrom(b);
+  }
+
+  /** A point, proof or scalar field, at most {@link PayloadItem#MAX_CRYPTO_FIELD_BYTES}. */
+  private static byte[] crypto(ByteString value, String what) {
+    if (value.size() > PayloadItem.MAX_CRYPTO_FIELD_BYTES) {
+      throw new MalformedPayloadItemException(what + " of " + value.size() + " bytes exceeds "
+          + PayloadItem.MAX_CRYPTO_FIELD_BYTES);
+    }
+    return value.toByteArray();
   }
 
   /** A name field, at most {@link PayloadItem#MAX_NAME_BYTES} in UTF-8. */

@@ -105,9 +105,9 @@ class ArbitraryReplicaLogicTest {
         firstBytes.add(item[0] & 0xff);
       }
     }
-    // The protobuf headers of the item fields 1-6 (workload, ingress, xnet, chain-key response,
-    // reshare and presignature dealing), each a length-delimited field.
-    assertThat(firstBytes).contains(0x0a, 0x12, 0x1a, 0x22, 0x2a, 0x32);
+    // The protobuf headers of the item fields 1-10 (workload, ingress, xnet, chain-key response,
+    // reshare and presignature dealing, their complaints and openings), each length-delimited.
+    assertThat(firstBytes).contains(0x0a, 0x12, 0x1a, 0x22, 0x2a, 0x32, 0x3a, 0x42, 0x4a, 0x52);
     assertThat(firstBytes.size()).isGreaterThan(20); // unknown fields and garbage too
   }
 }

@@ -34,7 +34,7 @@ class ReshareDealingComponentTest {
       List.of(ReshareKey.VETKD));
   private static final ReshareContext CONTEXT = new ReshareContext(
       new ReshareSchedule(List.of(RESHARE)), Map.of("root", ROOT),
-      Map.of("signing", new NodeEncryptionKeys(4, RNG.fork("enc"))));
+      Map.of("signing", new NodeEncryptionKeys(NodeEncryptionKeys.generate(4, RNG.fork("enc")))));
   private static final List<NodeId> COMMITTEE = IntStream.range(0, 4).mapToObj(NodeId::new)
       .toList();
 

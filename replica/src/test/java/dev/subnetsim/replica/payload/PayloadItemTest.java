@@ -20,7 +20,13 @@ class PayloadItemTest {
       new PayloadItem.ChainKeyResponse(5, new TreeMap<>(Map.of(0, new byte[] {1, 2},
           3, new byte[48], -2, new byte[0]))),
       new PayloadItem.ReshareDealing(-1, "ecdsa:secp256k1", 2, new byte[40]),
-      new PayloadItem.PresignatureDealing("ecdsa:secp256k1", 4, "kappa", -1, new byte[40]));
+      new PayloadItem.PresignatureDealing("ecdsa:secp256k1", 4, "kappa", -1, new byte[40]),
+      new PayloadItem.ReshareComplaint(0, "ecdsa/p256", 1, 2, new byte[33], new byte[64]),
+      new PayloadItem.ReshareOpening(0, "ecdsa/p256", 1, 3, new byte[32]),
+      new PayloadItem.PresignatureComplaint("ecdsa/P256", 5, "lambda", 0, 1, new byte[33],
+          new byte[64]),
+      new PayloadItem.PresignatureOpening("ecdsa/P256", 5, "lambda", 0, 2, new byte[32],
+          new byte[32]));
 
   @Test
   void everyItemSurvivesItsProtobufFormByteForByte() {
@@ -84,11 +90,23 @@ class PayloadItemTest {
     assertThatThrownBy(() -> PayloadItem.decode(new byte[0]))
         .isExactlyInstanceOf(MalformedPayloadItemException.class)
         .hasMessageContaining("sets no item");
-    assertThatThrownBy(() -> PayloadItem.decode(new byte[] {0x3a, 0}))
+    // Field 15 is no item kind.
+    assertThatThrownBy(() -> PayloadItem.decode(new byte[] {0x7a, 0}))
         .isExactlyInstanceOf(MalformedPayloadItemException.class)
         .hasMessageContaining("sets no item");
     assertThatThrownBy(() -> PayloadItem.decode(Arrays.copyOf(ITEMS.get(0).encode(), 5)))
         .isExactlyInstanceOf(MalformedPayloadItemException.class)
         .hasMessageContaining("not a PayloadItem protobuf");
+  }
+
+  @Test
+  void aComplaintOrOpeningWithAnOversizedCryptoFieldIsRefusedUnread() {
+    byte[] big = new byte[PayloadItem.MAX_CRYPTO_FIELD_BYTES + 1];
+    assertThatThrownBy(() -> PayloadItem.decode(new PayloadItem.ReshareComplaint(0, "k", 0, 0,
+        big, new byte[0]).encode()))
+        .isExactlyInstanceOf(MalformedPayloadItemException.class).hasMessageContaining("dh of");
+    assertThatThrownBy(() -> PayloadItem.decode(new PayloadItem.ReshareOpening(0, "k", 0, 0,
+        big).encode()))
+        .isExactlyInstanceOf(MalformedPayloadItemException.class).hasMessageContaining("value of");
   }
 }

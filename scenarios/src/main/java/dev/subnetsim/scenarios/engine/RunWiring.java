@@ -131,8 +131,11 @@ final class RunWiring {
       for (String name : a.reshares().targets()) {
         SubnetId target = new SubnetId(name);
         var execution = a.factory().execution(target);
+        List<NodeId> members = a.world().topology().members(target);
+        // The shares each target replica decrypted itself (none of a node that has not yet).
         holders.add(holder(a.world(), target, () -> execution.installedKeys().map(h ->
-            new NoMasterSecretChecker.Material(h.publicKeys(), h.shares()))));
+            new NoMasterSecretChecker.Material(h.publicKeys(), members.stream()
+                .flatMap(n -> a.factory().resharedShares(n).stream()).toList()))));
       }
     }
     List<NoMasterSecretChecker.ConsensusHolder> consensus = new ArrayList<>();

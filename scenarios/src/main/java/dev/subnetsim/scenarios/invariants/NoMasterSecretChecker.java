@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>chain keys (vetKD, ECDH per curve, document key, ECDSA and Schnorr keys): the genesis
- *       holder's shares at the start, and each reshare target's shares as soon as they are
- *       installed;
+ *       holder's shares at the start, and each reshare target's shares as its replicas decrypt
+ *       them (again whenever more replicas hold theirs);
  *   <li>every subnet's consensus threshold keys (random beacon, state certification), the sharing
  *       of every DKG interval as each replica holds it ({@link EpochSharingCheck}).
  * </ul>
@@ -47,7 +47,7 @@ import java.util.function.Supplier;
 public final class NoMasterSecretChecker implements InvariantChecker {
   public static final String NAME = "no-master-secret";
 
-  /** A subnet's key material: public keys and every node's shares (by committee index). */
+  /** A subnet's key material: public keys and the shares its nodes hold (by committee index). */
   public record Material(SubnetChainKeys publicKeys, List<NodeChainKeyShares> shares) {}
 
   /** A key-holding subnet: its material once it exists, its members and Byzantine coalition. */
@@ -72,7 +72,8 @@ public final class NoMasterSecretChecker implements InvariantChecker {
 
   private final List<Holder> holders;
   private final List<EpochSharingCheck> consensus;
-  private final TreeMap<SubnetId, Boolean> checked = new TreeMap<>();
+  /** Per subnet checked so far, the replicas (committee indices) whose shares were checked. */
+  private final TreeMap<SubnetId, java.util.TreeSet<Integer>> checked = new TreeMap<>();
 
   public NoMasterSecretChecker(List<Holder> holders) {
     this(holders, List.of());
@@ -122,14 +123,26 @@ public final class NoMasterSecretChecker implements InvariantChecker {
   public List<Violation> onTime(long t) {
     List<Violation> out = new ArrayList<>();
     for (Holder h : holders) {
-      if (checked.containsKey(h.subnet())) {
+      java.util.TreeSet<Integer> done = checked.get(h.subnet());
+      if (done != null && done.size() >= h.members().size()) {
         continue;
       }
       Optional<Material> m = h.material().get();
-      if (m.isPresent()) {
-        checked.put(h.subnet(), true);
-        new Check(h, m.get(), coalitions(h), out, t).run();
+      if (m.isEmpty()) {
+        continue;
       }
+      // Reshare targets' replicas decrypt their shares one by one (a crashed one when it
+      // returns): check again whenever more of them hold theirs, with the newcomers.
+      java.util.TreeSet<Integer> fresh = new java.util.TreeSet<>();
+      m.get().shares().forEach(sh -> fresh.add(sh.index()));
+      if (done != null) {
+        fresh.removeAll(done);
+        if (fresh.isEmpty()) {
+          continue;
+        }
+      }
+      new Check(h, m.get(), coalitions(h), out, t, done == null, fresh).run();
+      checked.computeIfAbsent(h.subnet(), k -> new java.util.TreeSet<>()).addAll(fresh);
     }
     for (EpochSharingCheck c : consensus) {
       c.poll(t, out);
@@ -200,13 +213,23 @@ public final class NoMasterSecretChecker implements InvariantChecker {
     return b;
   }
 
+  /**
+   * One check of a holder's material: on the {@code first} one the thresholds too; the shares of
+   * the {@code fresh} replicas alone, and the coalitions with at least one of them.
+   */
   private record Check(Holder h, Material m, List<List<Integer>> coalitions, List<Violation> out,
-      long t) {
+      long t, boolean first, java.util.Set<Integer> fresh) {
     void run() {
       SubnetChainKeys pub = m.publicKeys();
+      if (first) {
+        thresholds(pub);
+      }
+      keys(pub);
+    }
+
+    private void thresholds(SubnetChainKeys pub) {
       if (pub.vetKdKey() != null) {
         threshold("vetKD key", EpochSharingCheck.effectiveThreshold(pub.vetKdKey()));
-        bls("vetKD key", pub.vetKdKey().publicKey());
       }
       pub.ecdhKeys().forEach((curve, k) ->
           threshold("ECDH " + curve.logName() + " key", k.threshold()));
@@ -217,6 +240,12 @@ public final class NoMasterSecretChecker implements InvariantChecker {
           threshold("ECDSA " + curve.logName() + " key", degreePlusOne(tr.commitment())));
       pub.signing().schnorrKeys().forEach((alg, tr) ->
           threshold(alg + " key", degreePlusOne(tr.commitment())));
+    }
+
+    private void keys(SubnetChainKeys pub) {
+      if (pub.vetKdKey() != null) {
+        bls("vetKD key", pub.vetKdKey().publicKey());
+      }
       pub.ecdhKeys().forEach((curve, k) -> ec("ECDH " + curve.logName() + " key", k.publicKey(),
           s -> s.ecdhShares().containsKey(curve) ? s.ecdhShares().get(curve).scalar() : null));
       if (pub.documentServerKey() != null) {
@@ -262,13 +291,16 @@ public final class NoMasterSecretChecker implements InvariantChecker {
         if (x == null) {
           continue;
         }
-        if (EcPoint.mulGenerator(x).equals(publicKey)) {
+        if (fresh.contains(s.index()) && EcPoint.mulGenerator(x).equals(publicKey)) {
           out.add(new Violation(NAME, t, h.members().get(s.index()) + " holds the " + what
               + "'s secret" + where()));
         }
         held.put(s.index(), x);
       }
       for (List<Integer> coalition : coalitions) {
+        if (java.util.Collections.disjoint(coalition, fresh)) {
+          continue; // checked before, with the same shares
+        }
         TreeMap<Integer, EcScalar> shares = new TreeMap<>(held);
         shares.keySet().retainAll(coalition);
         if (shares.size() > 1 && EcPoint.mulGenerator(EcLagrange.interpolateScalars(
@@ -286,13 +318,17 @@ public final class NoMasterSecretChecker implements InvariantChecker {
         if (s.vetKdShare() == null) {
           continue;
         }
-        if (G2Point.generator().mul(s.vetKdShare()).equals(publicKey)) {
+        if (fresh.contains(s.index())
+            && G2Point.generator().mul(s.vetKdShare()).equals(publicKey)) {
           out.add(new Violation(NAME, t, h.members().get(s.index()) + " holds the " + what
               + "'s secret" + where()));
         }
         held.put(s.index(), s.vetKdShare());
       }
       for (List<Integer> coalition : coalitions) {
+        if (java.util.Collections.disjoint(coalition, fresh)) {
+          continue; // checked before, with the same shares
+        }
         TreeMap<Integer, Scalar> shares = new TreeMap<>(held);
         shares.keySet().retainAll(coalition);
         if (shares.size() > 1 && G2Point.generator().mul(Lagrange.interpolateAtZero(shares))

@@ -46,6 +46,22 @@ class NoMasterSecretCheckerTest {
   }
 
   @Test
+  void aTargetIsCheckedAgainAsMoreReplicasDecryptTheirSharesWithTheNewcomersCoalitions() {
+    // Replicas 1 and 3 (the Byzantine pair, beyond f) decrypt their shares after the others.
+    var held = new java.util.concurrent.atomic.AtomicInteger(2);
+    NoMasterSecretChecker checker = new NoMasterSecretChecker(List.of(new NoMasterSecretChecker
+        .Holder(new SubnetId("signing"), () -> java.util.Optional.of(
+            new NoMasterSecretChecker.Material(KEYS.publicKeys(), held.get() == 2
+                ? List.of(KEYS.shares().get(0), KEYS.shares().get(2)) : KEYS.shares())),
+            MEMBERS, List.of(1, 3))));
+    assertThat(checker.onTime(0)).as("the pair holds nothing yet").isEmpty();
+    held.set(4);
+    assertThat(checker.onTime(1)).isNotEmpty().allSatisfy(x ->
+        assertThat(x.detail()).contains("the coalition [1, 3] reconstructs"));
+    assertThat(checker.onTime(2)).as("nothing new to check").isEmpty();
+  }
+
+  @Test
   void aKeyDealtWithTooLowAThresholdIsFoundByTheCoalitionSearchWithoutAnyByzantineNode() {
     // Shares of a 4-node dealing (threshold 2) held by a subnet of 7, where f = 2: some pair of
     // holders reconstructs every key, though the scenario names no Byzantine coalition.

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * to their sender) and hands valid ones to its ingress pool, so whichever block maker comes next
  * includes them; it withdraws them once the state has them. A Byzantine dealer ({@code corrupt})
  * encrypts garbage to the next node: public verification cannot see it, the receiver finds it
- * when it decrypts, and blames the dealer.
+ * when it decrypts, blames the dealer, complains through consensus and recovers its share from
+ * the openings its peers answer with ({@link PresignatureSupport}).
  */
 public final class PresignatureDealer {
   private final int self;
@@ -34,6 +35,8 @@ public final class PresignatureDealer {
   private final SigningKeys.Node mine;
   private final SeededRandom rng;
   private final boolean corrupt;
+  /** This replica's complaints about undecryptable dealings and openings answering others'. */
+  private final PresignatureSupport support;
   /** Proposed items by state record name, to withdraw once recorded or no longer needed. */
   private final TreeMap<String, Proposed> proposed = new TreeMap<>();
 
@@ -66,6 +69,8 @@ public final class PresignatureDealer {
     this.mine = mine;
     this.rng = rng;
     this.corrupt = corrupt;
+    this.support = new PresignatureSupport(self, presignatures, mine.presignatureShares(),
+        rng.fork("support"));
   }
 
   /** After executing a block: deal what can be dealt, withdraw what is recorded. */
@@ -93,11 +98,7 @@ public final class PresignatureDealer {
     for (Early e : retry) {
       receive(state, e.sender(), e.dealing(), e.retries() + 1, effects);
     }
-    for (var u : mine.presignatureShares().drainUndecryptable()) {
-      effects.rejections().add(new Blame(u.dealer(), "presignature dealing for "
-          + u.transcriptId() + " does not decrypt to an opening of its commitment for node "
-          + self));
-    }
+    support.afterExecution(state, effects);
     return effects;
   }
 

@@ -176,12 +176,12 @@ final class PresignatureInstances {
     }
   }
 
-  private static List<Long> longs(ReplicatedState s, String name) {
+  static List<Long> longs(ReplicatedState s, String name) {
     byte[] v = s.presignatureRecords().get(name);
     return v == null ? new ArrayList<>() : decodeLongs(v);
   }
 
-  private static void putLongs(ReplicatedState s, String name, List<Long> values) {
+  static void putLongs(ReplicatedState s, String name, List<Long> values) {
     s.putPresignatureRecord(name, encodeLongs(values));
   }
 

@@ -39,6 +39,7 @@ public final class Presignatures {
   private final PresignatureInstances instances;
   private final PresignatureDealingChecks checks;
   private final PresignatureTranscripts transcripts;
+  private final PresignatureComplaints complaints;
 
   /** A built transcript with its instance's parameters and the digest of its dealings. */
   public record Built(IdkgParams params, IdkgTranscripts.Built built, String digest) {
@@ -60,6 +61,7 @@ public final class Presignatures {
     this.instances = new PresignatureInstances(keyIds, prefilled, targets, inFlight);
     this.checks = new PresignatureDealingChecks(n, instances);
     this.transcripts = new PresignatureTranscripts(subnet, n, receiverKeys, keys);
+    this.complaints = new PresignatureComplaints(n, instances, transcripts);
   }
 
   public List<String> keyIds() {
@@ -154,6 +156,33 @@ public final class Presignatures {
       instances.readyIfComplete(s, d.keyId(), d.instance());
     }
     return Optional.empty();
+  }
+
+  /** Executes a complaint about a dealing from a block; returns why it is rejected, if it is. */
+  public Optional<String> onComplaint(ReplicatedState s, PayloadItem.PresignatureComplaint c) {
+    return complaints.onComplaint(s, c);
+  }
+
+  /** Executes an opening of a complained dealing from a block; returns why it is rejected. */
+  public Optional<String> onOpening(ReplicatedState s, PayloadItem.PresignatureOpening o) {
+    return complaints.onOpening(s, o);
+  }
+
+  /** Instances of {@code keyId} still kept that have an upheld complaint. */
+  public List<Long> complainedInstances(ReplicatedState s, String keyId) {
+    return complaints.complainedInstances(s, keyId);
+  }
+
+  /** Dealers of a built transcript whose dealing has an upheld complaint. */
+  public java.util.SortedSet<Integer> complained(ReplicatedState s, String keyId, long instance,
+      String transcript) {
+    return complaints.complained(s, keyId, instance, transcript);
+  }
+
+  /** The recorded openings of a complained dealing of a built transcript. */
+  public List<dev.subnetsim.chainkey.idkg.IdkgOpening> openings(ReplicatedState s, Built b,
+      String keyId, long instance, String transcript, int dealer) {
+    return complaints.openings(s, b.params(), keyId, instance, transcript, dealer);
   }
 
   /** See {@link PresignatureDealingChecks#refusal}. */

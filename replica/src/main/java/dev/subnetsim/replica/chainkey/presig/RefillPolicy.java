@@ -4,7 +4,8 @@ package dev.subnetsim.replica.chainkey.presig;
  * How a signing subnet keeps its presignature stashes: each key's stash is refilled in the
  * background through consensus to its target size (the stash size), with at most {@code inFlight}
  * presignatures of a key being made at once. With {@code prefill} the setup ceremony also fills
- * the stash before the first block (a warm start, as a subnet that has been running a while);
+ * the genesis key holder's stash before the first block (a warm start, as a subnet that has been
+ * running a while; a reshare target's stash always starts empty);
  * without it the stash starts empty and requests wait in the queue until presignatures exist.
  */
 public record RefillPolicy(boolean prefill, int inFlight) {

@@ -1,35 +1,25 @@
 package dev.subnetsim.replica.chainkey.reshare;
 
-import dev.subnetsim.chainkey.bls12381.Scalar;
 import dev.subnetsim.chainkey.dkg.Dealing;
 import dev.subnetsim.chainkey.dkg.DkgConfig;
-import dev.subnetsim.chainkey.dkg.DkgReceiver;
 import dev.subnetsim.chainkey.dkg.Transcript;
 import dev.subnetsim.chainkey.dkg.TranscriptBuilder;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
-import dev.subnetsim.chainkey.ec.EcSecretShare;
 import dev.subnetsim.chainkey.ec.EcThresholdPublicKey;
-import dev.subnetsim.chainkey.idkg.CommitmentOpening;
-import dev.subnetsim.chainkey.idkg.IdkgComplaint;
 import dev.subnetsim.chainkey.idkg.IdkgDealing;
-import dev.subnetsim.chainkey.idkg.IdkgOpening;
 import dev.subnetsim.chainkey.idkg.IdkgParams;
-import dev.subnetsim.chainkey.idkg.IdkgReceiver;
 import dev.subnetsim.chainkey.idkg.IdkgTranscript;
 import dev.subnetsim.chainkey.idkg.IdkgTranscripts;
 import dev.subnetsim.chainkey.idkg.TranscriptKind;
-import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.schnorr.ThresholdSchnorr;
-import dev.subnetsim.chainkey.threshold.PublicCoefficients;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
-import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.SigningKeys;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.chainkey.presig.RefillPolicy;
 import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule.Reshare;
 import dev.subnetsim.replica.state.ReplicatedState;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,58 +28,55 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A target subnet's chain keys after a reshare, derived from the installed dealings in its
- * replicated state (so every replica, including one restarted from a CUP, derives the same): the
- * transcripts (public keys equal the source's, checked), each node's share decrypted with its own
- * registered key from the dealings, and presignature stashes on the reshared signing keys.
+ * The public side of a target subnet's chain keys after a reshare, derived from the installed
+ * dealings in its replicated state (so every replica, including one restarted from a CUP, derives
+ * the same): the transcripts (public keys equal the source's, checked), the dealings they were
+ * made of, and the presignature refill on the reshared signing keys. It holds no secret: each
+ * replica decrypts its own share of these dealings with its own key ({@link ReshareReceiver}).
  *
- * <p>Simplifications, stated: a prefilled presignature stash (a warm start, if the refill policy
- * asks for one) is made by an IDKG ceremony among the target's nodes run in one place when the keys
- * arrive (as at genesis; each node deals with its own randomness and decrypts only its own shares);
- * the refill then runs through consensus payloads. And the complaints of receivers whose share did not decrypt (a dealer that encrypted garbage,
- * which public verification cannot see) are made, checked and answered here, with the chainkey
- * IDKG's real complaint proofs and openings, instead of as gossiped artifacts. Derivation is
- * memoized per subnet: the first replica to execute the install pays for it.
+ * <p>A reshared subnet's presignature stash starts empty and is filled by the refill through
+ * consensus, whatever the refill policy's prefill says: a prefilled stash would need a ceremony
+ * holding every node's key share in one place. Derivation is memoized per subnet: the first
+ * replica to execute the install pays for it (it is public computation).
  */
 public final class InstalledChainKeys {
-  /**
-   * The derived keys: public side, every node's shares (each handed only to its node), and the
-   * upheld complaints: a receiver whose share of a dealing did not decrypt proved it (DLEQ) and
-   * recovered the share from its peers' openings.
-   */
-  public record Held(SubnetChainKeys publicKeys, List<NodeChainKeyShares> shares,
-      List<Complaint> complaints) {
-    public Held {
-      shares = List.copyOf(shares);
-      complaints = List.copyOf(complaints);
+  /** An installed EC key: the instance's parameters and its transcript with the dealings used. */
+  public record EcKey(IdkgParams params, IdkgTranscripts.Built built) {}
+
+  /** The installed vetKD key: its DKG configuration, dealings and transcript. */
+  public record VetKd(DkgConfig config, List<Dealing> dealings, Transcript transcript) {
+    public VetKd {
+      dealings = List.copyOf(dealings);
     }
   }
 
-  /** Receiver {@code receiver} complained about source node {@code dealer}'s dealing of a key. */
-  public record Complaint(String source, int dealer, String keyId, int receiver) {}
+  /** The installed keys' public side, for reshare {@code reshare} from {@code source}. */
+  public record Held(int reshare, String source, SubnetChainKeys publicKeys,
+      SortedMap<String, EcKey> ec, VetKd vetKd) {
+    public Held {
+      ec = Collections.unmodifiableSortedMap(new TreeMap<>(ec));
+    }
+  }
 
   private final String subnet;
   private final ReshareContext context;
   private final int ecdsaStash;
   private final int schnorrStash;
   private final RefillPolicy refill;
-  private final SeededRandom rng;
   private int memoReshare = -1;
   private Held memo;
 
   public InstalledChainKeys(String subnet, ReshareContext context, int ecdsaStash,
-      int schnorrStash, SeededRandom rng) {
-    this(subnet, context, ecdsaStash, schnorrStash, RefillPolicy.DEFAULT, rng);
-  }
-
-  public InstalledChainKeys(String subnet, ReshareContext context, int ecdsaStash,
-      int schnorrStash, RefillPolicy refill, SeededRandom rng) {
+      int schnorrStash, RefillPolicy refill) {
     this.refill = refill;
     this.subnet = subnet;
     this.context = context;
     this.ecdsaStash = ecdsaStash;
     this.schnorrStash = schnorrStash;
-    this.rng = rng;
+  }
+
+  public String subnet() {
+    return subnet;
   }
 
   /** The keys installed in {@code state}, if any (derived once per installation). */
@@ -112,20 +99,13 @@ public final class InstalledChainKeys {
   }
 
   private Held derive(Reshare r, SortedMap<String, List<byte[]>> dealings) {
-    NodeEncryptionKeys keys = context.targetKeys(subnet);
-    int n = keys.size();
-    List<Map<String, CommitmentOpening>> openings = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      openings.add(new TreeMap<>());
-    }
-    Map<String, IdkgTranscript> transcripts = new TreeMap<>();
-    List<Complaint> complaints = new ArrayList<>();
-    PublicCoefficients vetKd = null;
-    List<Scalar> vetKdShares = new ArrayList<>();
+    int n = context.targetKeys(subnet).size();
+    TreeMap<String, EcKey> ec = new TreeMap<>();
+    VetKd vetKd = null;
     for (var e : dealings.entrySet()) {
       String keyId = e.getKey();
       if (keyId.equals(ReshareKey.VETKD_ID)) {
-        vetKd = vetKd(r, e.getValue(), vetKdShares);
+        vetKd = vetKd(r, e.getValue());
         continue;
       }
       IdkgParams p = context.ecParams(r, keyId);
@@ -136,98 +116,32 @@ public final class InstalledChainKeys {
       if (!built.transcript().commitment().constantTerm().equals(expected)) {
         throw new IllegalStateException("reshared " + keyId + " has another public key");
       }
-      transcripts.put(keyId, built.transcript());
-      for (int i = 0; i < n; i++) {
-        List<CommitmentOpening> mine = new ArrayList<>();
-        for (IdkgDealing d : built.dealings()) {
-          var o = IdkgReceiver.decrypt(p, d, i, keys.idkgKey(i, p.curve()));
-          if (o.isEmpty()) {
-            o = complainAndRecover(r, keyId, p, d, i, keys, complaints);
-          }
-          o.ifPresent(mine::add);
-        }
-        if (mine.size() == built.dealings().size()) {
-          openings.get(i).put(keyId, IdkgTranscripts.combine(p, built, mine));
-        }
-      }
+      ec.put(keyId, new EcKey(p, built));
     }
-    Map<EcCurve, SigningKeys.Key> ecdsa = new EnumMap<>(EcCurve.class);
-    Map<ThresholdSchnorr.Algorithm, SigningKeys.Key> schnorr =
+    Map<EcCurve, IdkgTranscript> ecdsa = new EnumMap<>(EcCurve.class);
+    Map<ThresholdSchnorr.Algorithm, IdkgTranscript> schnorr =
         new EnumMap<>(ThresholdSchnorr.Algorithm.class);
     Map<EcCurve, EcThresholdPublicKey> ecdh = new EnumMap<>(EcCurve.class);
     EcThresholdPublicKey document = null;
-    for (var e : transcripts.entrySet()) {
+    for (var e : ec.entrySet()) {
       String keyId = e.getKey();
-      SigningKeys.Key key = new SigningKeys.Key(e.getValue(), openingsOf(keyId, openings));
+      IdkgTranscript t = e.getValue().built().transcript();
       if (keyId.startsWith("ecdsa/")) {
-        ecdsa.put(ReshareContext.curve(keyId.substring(6)), key);
+        ecdsa.put(ReshareContext.curve(keyId.substring(6)), t);
       } else if (keyId.startsWith("schnorr/")) {
-        schnorr.put(ReshareContext.algorithm(keyId.substring(8)), key);
+        schnorr.put(ReshareContext.algorithm(keyId.substring(8)), t);
       } else if (keyId.startsWith("ecdh/")) {
-        ecdh.put(ReshareContext.curve(keyId.substring(5)), feldman(e.getValue(), n));
+        ecdh.put(ReshareContext.curve(keyId.substring(5)), feldman(t, n));
       } else if (keyId.equals(ChainKeyGenesis.DOCUMENT_KEY_ID)) {
-        document = feldman(e.getValue(), n);
+        document = feldman(t, n);
       }
     }
-    SigningKeys signing = SigningKeys.fromKeys(subnet, n, ecdsa, schnorr,
+    SigningKeys.Public signing = SigningKeys.resharedPublic(subnet, n, ecdsa, schnorr,
         ecdsa.isEmpty() ? 0 : ecdsaStash, schnorr.isEmpty() ? 0 : schnorrStash,
-        keys.idkgKeysByCurve(), refill, rng.fork("reshare-" + r.index() + "/presignatures"));
-    List<NodeChainKeyShares> shares = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      Map<EcCurve, EcSecretShare> ecdhShares = new EnumMap<>(EcCurve.class);
-      for (EcCurve c : ecdh.keySet()) {
-        CommitmentOpening o = openings.get(i).get(ChainKeyGenesis.ecdhKeyId(c));
-        if (o != null) {
-          ecdhShares.put(c, new EcSecretShare(i, o.value()));
-        }
-      }
-      CommitmentOpening doc = openings.get(i).get(ChainKeyGenesis.DOCUMENT_KEY_ID);
-      shares.add(new NodeChainKeyShares(i, vetKd == null ? null : vetKdShares.get(i), ecdhShares,
-          doc == null ? null : new EcSecretShare(i, doc.value()), signing.node(i)));
-    }
-    return new Held(new SubnetChainKeys(vetKd, ecdh, document, signing.publicSide()), shares,
-        complaints);
-  }
-
-  /**
-   * The IDKG complaint flow for a share that did not decrypt: the receiver publishes its
-   * Diffie-Hellman value with a DLEQ proof, every peer checks the complaint and answers with its
-   * own opening of that dealing, and the receiver interpolates its share from valid openings.
-   */
-  private Optional<CommitmentOpening> complainAndRecover(Reshare r, String keyId, IdkgParams p,
-      IdkgDealing d, int receiver, NodeEncryptionKeys keys, List<Complaint> complaints) {
-    IdkgComplaint complaint = IdkgReceiver.complain(p, d, receiver,
-        keys.idkgKey(receiver, p.curve()), rng.fork("complaint/" + keyId + "/" + d.dealer()
-            + "/" + receiver));
-    if (!complaint.isValid(p, d)) {
-      return Optional.empty();
-    }
-    complaints.add(new Complaint(r.source(), d.dealer(), keyId, receiver));
-    List<IdkgOpening> answers = new ArrayList<>();
-    for (int j = 0; j < keys.size(); j++) {
-      if (j != receiver) {
-        int peer = j;
-        IdkgReceiver.decrypt(p, d, j, keys.idkgKey(j, p.curve()))
-            .ifPresent(o -> answers.add(IdkgReceiver.open(p, d, peer, o)));
-      }
-    }
-    try {
-      return Optional.of(IdkgReceiver.recover(p, d, receiver, answers));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty(); // too few honest openers: this receiver holds no share of the key
-    }
-  }
-
-  private static SortedMap<Integer, CommitmentOpening> openingsOf(String keyId,
-      List<Map<String, CommitmentOpening>> openings) {
-    TreeMap<Integer, CommitmentOpening> m = new TreeMap<>();
-    for (int i = 0; i < openings.size(); i++) {
-      CommitmentOpening o = openings.get(i).get(keyId);
-      if (o != null) {
-        m.put(i, o);
-      }
-    }
-    return m;
+        context.targetKeys(subnet).idkgPublicKeysByCurve(), refill);
+    return new Held(r.index(), r.source(), new SubnetChainKeys(
+        vetKd == null ? null : vetKd.transcript().publicCoefficients(), ecdh, document, signing),
+        ec, vetKd);
   }
 
   /** The threshold public key of a reshared Feldman key: Y and every node's public share. */
@@ -239,7 +153,7 @@ public final class InstalledChainKeys {
     return new EcThresholdPublicKey(t.curve(), t.threshold(), t.commitment().constantTerm(), shares);
   }
 
-  private PublicCoefficients vetKd(Reshare r, List<byte[]> bytes, List<Scalar> sharesOut) {
+  private VetKd vetKd(Reshare r, List<byte[]> bytes) {
     DkgConfig config = context.vetKdConfig(r);
     List<Dealing> dealings = bytes.stream().map(Dealing::fromBytes).toList();
     Transcript transcript = TranscriptBuilder.build(config, dealings, List.of());
@@ -247,14 +161,6 @@ public final class InstalledChainKeys {
         .equals(context.source(r.source()).publicKeys().vetKdKey().publicKey())) {
       throw new IllegalStateException("reshared vetKD key has another public key");
     }
-    NodeEncryptionKeys keys = context.targetKeys(subnet);
-    for (int i = 0; i < keys.size(); i++) {
-      DkgReceiver receiver = new DkgReceiver(config, i, keys.dkgKey(i));
-      for (Dealing d : dealings) {
-        receiver.open(d, rng.fork("vetkd-open-" + i));
-      }
-      sharesOut.add(receiver.computeKeyShare(transcript));
-    }
-    return transcript.publicCoefficients();
+    return new VetKd(config, dealings, transcript);
   }
 }

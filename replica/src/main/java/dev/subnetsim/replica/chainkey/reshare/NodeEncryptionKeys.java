@@ -15,23 +15,46 @@ import java.util.TreeMap;
 
 /**
  * The encryption keys a subnet's nodes registered (the IC registry's per-node IDKG dealing
- * encryption keys and NI-DKG keys): per node, a MEGa-style key per curve for IDKG dealings and a
- * BLS12-381 receiver key for the vetKD key's DKG dealings. Dealers of another subnet see only the
- * public halves; node i's secret halves are used only for node i.
+ * encryption keys and NI-DKG keys), public halves only: per node, a MEGa-style key per curve for
+ * IDKG dealings and a BLS12-381 receiver key for the vetKD key's DKG dealings. Each node's secret
+ * halves are a {@link NodeEncryptionKey} that only that node's replica holds.
  */
 public final class NodeEncryptionKeys {
-  private final List<Map<EcCurve, IdkgReceiverKey>> idkg = new ArrayList<>();
-  private final List<ReceiverKeyPair> dkg = new ArrayList<>();
+  private final List<Map<EcCurve, EcPoint>> idkg;
+  private final List<G1Point> dkg;
 
-  public NodeEncryptionKeys(int n, SeededRandom rng) {
+  /** The registry of {@code own}'s public halves (node i's key at index i). */
+  public NodeEncryptionKeys(List<NodeEncryptionKey> own) {
+    List<Map<EcCurve, EcPoint>> idkgKeys = new ArrayList<>();
+    List<G1Point> dkgKeys = new ArrayList<>();
+    for (int i = 0; i < own.size(); i++) {
+      NodeEncryptionKey k = own.get(i);
+      if (k.index() != i) {
+        throw new IllegalArgumentException("key of node " + k.index() + " at index " + i);
+      }
+      Map<EcCurve, EcPoint> mine = new EnumMap<>(EcCurve.class);
+      k.idkg().forEach((c, key) -> mine.put(c, key.publicKey()));
+      idkgKeys.add(mine);
+      dkgKeys.add(k.dkg().publicKey());
+    }
+    this.idkg = List.copyOf(idkgKeys);
+    this.dkg = List.copyOf(dkgKeys);
+  }
+
+  /**
+   * Each of {@code n} nodes generates its keys (as a node does when it is provisioned); the
+   * caller hands node i's secret halves to node i's replica only.
+   */
+  public static List<NodeEncryptionKey> generate(int n, SeededRandom rng) {
+    List<NodeEncryptionKey> keys = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Map<EcCurve, IdkgReceiverKey> mine = new EnumMap<>(EcCurve.class);
       for (EcCurve c : EcCurve.values()) {
         mine.put(c, IdkgReceiverKey.generate(c, rng.fork("idkg/" + c + "/" + i)));
       }
-      idkg.add(mine);
-      dkg.add(ReceiverKeyPair.random(rng.fork("dkg/" + i)));
+      keys.add(new NodeEncryptionKey(i, mine, ReceiverKeyPair.random(rng.fork("dkg/" + i))));
     }
+    return keys;
   }
 
   public int size() {
@@ -42,30 +65,21 @@ public final class NodeEncryptionKeys {
   public SortedMap<Integer, EcPoint> idkgPublicKeys(EcCurve curve) {
     TreeMap<Integer, EcPoint> m = new TreeMap<>();
     for (int i = 0; i < idkg.size(); i++) {
-      m.put(i, idkg.get(i).get(curve).publicKey());
+      m.put(i, idkg.get(i).get(curve));
+    }
+    return m;
+  }
+
+  /** Public IDKG encryption keys per curve (what presignature dealers encrypt to). */
+  public Map<EcCurve, SortedMap<Integer, EcPoint>> idkgPublicKeysByCurve() {
+    Map<EcCurve, SortedMap<Integer, EcPoint>> m = new EnumMap<>(EcCurve.class);
+    for (EcCurve c : EcCurve.values()) {
+      m.put(c, idkgPublicKeys(c));
     }
     return m;
   }
 
   public List<G1Point> dkgPublicKeys() {
-    return dkg.stream().map(ReceiverKeyPair::publicKey).toList();
-  }
-
-  /** Node {@code index}'s own secret IDKG key on {@code curve}. */
-  public IdkgReceiverKey idkgKey(int index, EcCurve curve) {
-    return idkg.get(index).get(curve);
-  }
-
-  /** All nodes' IDKG keys per curve (for the presignature ceremony, run in one place). */
-  public Map<EcCurve, List<IdkgReceiverKey>> idkgKeysByCurve() {
-    Map<EcCurve, List<IdkgReceiverKey>> m = new EnumMap<>(EcCurve.class);
-    for (EcCurve c : EcCurve.values()) {
-      m.put(c, idkg.stream().map(k -> k.get(c)).toList());
-    }
-    return m;
-  }
-
-  public ReceiverKeyPair dkgKey(int index) {
-    return dkg.get(index);
+    return dkg;
   }
 }

@@ -28,10 +28,30 @@ public final class ReshareLedger {
 
   private final String subnet;
   private final ReshareContext context;
+  private final InstalledComplaints complaints;
 
+  /** The ledger of a subnet that is no reshare target (complaints and openings are refused). */
   public ReshareLedger(String subnet, ReshareContext context) {
+    this(subnet, context, null);
+  }
+
+  /** @param complaints judges complaints about the keys installed here (null off a target) */
+  public ReshareLedger(String subnet, ReshareContext context, InstalledComplaints complaints) {
     this.subnet = subnet;
     this.context = context;
+    this.complaints = complaints;
+  }
+
+  /** Executes a complaint about an installed dealing; returns a rejection reason. */
+  public Optional<String> onComplaint(ReplicatedState state, PayloadItem.ReshareComplaint c) {
+    return complaints == null ? Optional.of("resharing complaint on " + subnet
+        + ", which receives no reshare") : complaints.onComplaint(state, c);
+  }
+
+  /** Executes an opening of a complained dealing; returns a rejection reason. */
+  public Optional<String> onOpening(ReplicatedState state, PayloadItem.ReshareOpening o) {
+    return complaints == null ? Optional.of("resharing opening on " + subnet
+        + ", which receives no reshare") : complaints.onOpening(state, o);
   }
 
   public ReshareContext context() {

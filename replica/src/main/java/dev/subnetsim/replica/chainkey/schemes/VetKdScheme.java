@@ -52,6 +52,9 @@ public final class VetKdScheme implements ChainKeyScheme {
   public byte[] createShare(ChainKeyRequest r0, NodeChainKeyShares mine, SecureRandom rng) {
     ManagementRequest request = r0.decoded();
     CanisterId caller = r0.caller();
+    if (mine.vetKdShare() == null) {
+      throw new IllegalStateException("no vetKD share (its reshared dealing did not decrypt)");
+    }
     return VetKdNode.createShare(prepare(request, caller), mine.vetKdShare(), rng).toBytes();
   }
 

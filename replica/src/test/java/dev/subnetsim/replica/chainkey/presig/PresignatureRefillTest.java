@@ -76,6 +76,8 @@ class PresignatureRefillTest {
     final List<PresignatureDealer.Blame> blamed = new ArrayList<>();
     final List<String> rejectedItems = new ArrayList<>();
     final List<BlockOutcome.ChainKeyCompleted> completed = new ArrayList<>();
+    /** The nodes asked for signature shares, in order (the first threshold that have one sign). */
+    List<Integer> signers = List.of(0, 1, 2, 3);
     long height;
 
     Bed(int corruptDealer) {
@@ -130,7 +132,10 @@ class PresignatureRefillTest {
           continue;
         }
         TreeMap<Integer, byte[]> shares = new TreeMap<>();
-        for (int i = 0; i < N && shares.size() < scheme.threshold(); i++) {
+        for (int i : signers) {
+          if (shares.size() == scheme.threshold()) {
+            break;
+          }
           try {
             shares.put(i, scheme.createShare(state, r, keys.shares().get(i),
                 rng.fork("share/" + r.id() + "/" + i)));
@@ -138,7 +143,9 @@ class PresignatureRefillTest {
             // this node was dealt garbage for the presignature: the others sign
           }
         }
-        items.add(new PayloadItem.ChainKeyResponse(r.id(), shares).encode());
+        if (shares.size() == scheme.threshold()) {
+          items.add(new PayloadItem.ChainKeyResponse(r.id(), shares).encode());
+        }
       }
       return items;
     }
@@ -287,6 +294,65 @@ class PresignatureRefillTest {
     });
     assertThat(bouncyCastleEcdsa("secp256r1", bed.derivedKey(bed.keys.publicKeys().signing()
         .ecdsaKeys().get(EcCurve.P256)), bed.signature("sign_with_ecdsa", 0))).isTrue();
+  }
+
+  @Test
+  void aNodeWhoseShareDoesNotDecryptComplainsIsAnsweredWithOpeningsAndSignsWithItsRecoveredShare() {
+    Bed bed = new Bed(0);
+    // Only nodes 1 and 2 sign: node 1, dealt garbage by dealer 0, must have recovered its shares.
+    bed.signers = List.of(1, 2);
+    bed.block(List.of(bed.call(ecdsa("p256"), 0)));
+    bed.runUntilAnswered(1, 40);
+
+    assertThat(bed.completed).hasSize(1);
+    assertThat(bed.rejectedItems).isEmpty();
+    assertThat(bed.blamed).isNotEmpty().allSatisfy(b -> {
+      assertThat(b.node()).isZero();
+      assertThat(b.reason()).contains("for node 1; complaining through consensus");
+    });
+    assertThat(bed.state.presignatureRecords().keySet()).anyMatch(k -> k.contains("#opening/"));
+    assertThat(bouncyCastleEcdsa("secp256r1", bed.derivedKey(bed.keys.publicKeys().signing()
+        .ecdsaKeys().get(EcCurve.P256)), bed.signature("sign_with_ecdsa", 0))).isTrue();
+  }
+
+  @Test
+  void falseComplaintsAndWrongOrUnaskedOpeningsOfPresignatureDealingsAreRejected() {
+    Bed bed = new Bed(0);
+    bed.block(List.of(bed.call(ecdsa("p256"), 0)));
+    bed.block(List.of());
+    String key = "ecdsa/" + EcCurve.P256;
+    Presignatures.Built lambda = bed.presignatures.built(bed.state, key, 0, "lambda")
+        .orElseThrow();
+    var d0 = PresignatureComplaints.dealing(lambda, 0).orElseThrow();
+    var node2 = bed.keys.shares().get(2).signing().presignatureShares();
+    var node1 = bed.keys.shares().get(1).signing().presignatureShares();
+    // Node 2 decrypts dealer 0's dealing: its complaint is false. Node 1's is true.
+    var c2 = node2.complain(lambda.params(), d0, bed.rng.fork("c2"));
+    var c1 = node1.complain(lambda.params(), d0, bed.rng.fork("c1"));
+    var opening = node2.part(lambda, d0).orElseThrow();
+    var ped = (CommitmentOpening.Pedersen) opening;
+    byte[] unasked = new PayloadItem.PresignatureOpening(key, 0, "lambda", 0, 2,
+        ped.value().toBytes(), ped.mask().toBytes()).encode();
+    byte[] wrong = new PayloadItem.PresignatureOpening(key, 0, "lambda", 0, 2,
+        ped.value().toBytes(), ped.value().toBytes()).encode();
+    var out = bed.execute(bed.height + 1, List.of(
+        new PayloadItem.PresignatureComplaint(key, 0, "lambda", 0, 2, c2.dh().encode(),
+            c2.proof().toBytes()).encode(),
+        unasked,
+        new PayloadItem.PresignatureComplaint(key, 0, "lambda", 0, 1, c1.dh().encode(),
+            c1.proof().toBytes()).encode(),
+        wrong,
+        new PayloadItem.PresignatureOpening(key, 0, "lambda", 0, 2, new byte[] {1},
+            new byte[0]).encode(),
+        unasked));
+    assertThat(out.rejectedItems()).hasSize(4);
+    assertThat(out.rejectedItems().get(0)).startsWith("false presignature complaint of node 2");
+    assertThat(out.rejectedItems().get(1)).contains("which no upheld complaint asks for");
+    assertThat(out.rejectedItems().get(2)).startsWith("wrong presignature opening by node 2");
+    assertThat(out.rejectedItems().get(3)).startsWith("malformed presignature opening");
+    assertThat(bed.presignatures.complained(bed.state, key, 0, "lambda")).containsExactly(0);
+    assertThat(bed.presignatures.openings(bed.state, lambda, key, 0, "lambda", 0))
+        .singleElement().satisfies(o -> assertThat(o.opener()).isEqualTo(2));
   }
 
   @Test
