@@ -8,6 +8,7 @@ import dev.subnetsim.replica.chainkey.presig.PresignatureDealer;
 import dev.subnetsim.replica.chainkey.reshare.ReshareDealer;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.consensus.SubnetExecution;
+import dev.subnetsim.replica.cpu.CpuWork;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +26,12 @@ public final class ChainKeyParts {
   private final int incarnation;
   private final SubnetExecution execution;
   private final boolean badDealings;
+  private final CpuWork work;
 
+  /** @param work where the replica's workers count the shares they make and verify */
   public ChainKeyParts(NodeId self, int index, int committeeSize, int incarnation,
-      SubnetExecution execution, Set<ByzantineBehaviour> behaviours) {
+      SubnetExecution execution, Set<ByzantineBehaviour> behaviours, CpuWork work) {
+    this.work = work;
     this.self = self;
     this.index = index;
     this.committeeSize = committeeSize;
@@ -49,7 +53,7 @@ public final class ChainKeyParts {
   /** The signing worker for keys with {@code schemes}. */
   public ChainKeyWorker worker(NodeChainKeyShares shares, Map<String, ChainKeyScheme> schemes) {
     return new ChainKeyWorker(index, committeeSize, shares, schemes, execution.verifier(),
-        execution.workerRandom(self + "/" + incarnation));
+        execution.workerRandom(self + "/" + incarnation), work);
   }
 
   /** The presignature dealer, if the keys in {@code state} have stashes refilled in the background. */

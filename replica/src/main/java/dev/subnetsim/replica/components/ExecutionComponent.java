@@ -10,6 +10,7 @@ import dev.subnetsim.replica.MetricKey;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.block.BlockExecutor;
 import dev.subnetsim.replica.block.BlockOutcome;
+import dev.subnetsim.replica.cpu.CpuWork;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.ArrayList;
@@ -32,12 +33,15 @@ public final class ExecutionComponent {
   private final ChainKeySigningComponent signing;
   private final PresignatureDealingComponent presignatures;
   private final ReshareDealingComponent reshares;
+  /** This replica's work: what executing each block cost it. */
+  private final CpuWork work;
 
   public ExecutionComponent(ConsensusConfig config, SubnetExecution execution, boolean divergent,
       XNetComponent xnet, CatchUpComponent catchUp, ChainKeyParts parts,
       ChainKeySigningComponent signing, PresignatureDealingComponent presignatures,
-      ReshareDealingComponent reshares) {
+      ReshareDealingComponent reshares, CpuWork work) {
     this.config = config;
+    this.work = work;
     this.execution = execution;
     this.executor = execution.executor();
     this.divergent = divergent;
@@ -62,6 +66,7 @@ public final class ExecutionComponent {
       BlockOutcome o = PeerInputFailure.attributed(maker,
           "block payload at height " + b.height(),
           () -> executor.execute(state, b.height(), b.timeNanos(), b.hash(), b.ingress()));
+      o.work().forEach(work::add);
       if (divergent) {
         state.diverge(b.height());
       }

@@ -101,7 +101,7 @@ final class SweepCommand implements Callable<Integer> {
     // Faults refer to node indices of the base topology; a sweep point keeps only the topology,
     // network and workload.
     return new ScenarioSpec(base.name(), base.description(), base.seed(), duration,
-        base.faultBudget(), subnets, consensus, base.network(), base.workload(), List.of(),
+        base.faultBudget(), subnets, consensus, base.cpu(), base.network(), base.workload(), List.of(),
         base.invariants(), List.of());
   }
 
