@@ -38,6 +38,16 @@ public final class CpuCostTable {
   /** A canister message: Java canisters count no instructions, so a fixed stand-in. */
   public static final String EXECUTE_MESSAGE = "execute-message";
   public static final long EXECUTE_MESSAGE_NANOS = 20_000;
+  /**
+   * One instruction as the execution environment counts them (a fixed amount per system call):
+   * the IC executes on the order of a billion Wasm instructions per second per core.
+   */
+  public static final String CANISTER_INSTRUCTION = "canister-instruction";
+  public static final long CANISTER_INSTRUCTION_NANOS = 1;
+
+  /** The operations that are not measured, with their fixed costs. */
+  public static final Map<String, Long> CONSTANTS =
+      Map.of(EXECUTE_MESSAGE, EXECUTE_MESSAGE_NANOS, CANISTER_INSTRUCTION, CANISTER_INSTRUCTION_NANOS);
 
   /** A measured operation: the benchmark method and what its time is divided by. */
   public record Spec(String method, int divisor) {}
@@ -167,7 +177,7 @@ public final class CpuCostTable {
 
   /**
    * The table's rows, sorted by operation: each benchmarked operation's time divided by its
-   * divisor and rounded, and the constant {@link #EXECUTE_MESSAGE}.
+   * divisor and rounded, and the {@link #CONSTANTS}.
    *
    * @throws IllegalArgumentException if an operation has no result, or some results have a CPU
    *     time and others not (one table, one kind of figure)
@@ -187,7 +197,7 @@ public final class CpuCostTable {
       long nanos = Math.max(1, Math.round(r.cost() / spec.divisor()));
       rows.put(op, new Row(op, nanos, "CpuCostBenchmark." + spec.method() + " / " + spec.divisor()));
     });
-    rows.put(EXECUTE_MESSAGE, new Row(EXECUTE_MESSAGE, EXECUTE_MESSAGE_NANOS, "constant"));
+    CONSTANTS.forEach((op, nanos) -> rows.put(op, new Row(op, nanos, "constant")));
     return new ArrayList<>(rows.values());
   }
 
@@ -208,7 +218,8 @@ public final class CpuCostTable {
         .append(measuresCpu(results)
             ? "# Figures: the benchmark thread's CPU time per call (CpuTimeProfiler), not wall time.\n"
             : "# Figures: JMH's average wall time per call (no CpuTimeProfiler: inflated by load).\n")
-        .append("# execute-message is a fixed stand-in per canister message (Java canisters count no instructions).\n")
+        .append("# execute-message is a fixed stand-in per canister message (Java canisters count no instructions);\n")
+        .append("# canister-instruction prices one instruction as the execution environment counts them.\n")
         .append("# Regenerate: ").append(REGENERATE).append('\n')
         .append("# commit: ").append(p.commit()).append('\n')
         .append("# JDK: ").append(any.jdk()).append(" (").append(any.vm()).append(")\n")
@@ -244,7 +255,7 @@ public final class CpuCostTable {
     Path out = Path.of(args[1]);
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, render(rows(results), results, p), StandardCharsets.UTF_8);
-    System.out.println("wrote " + out + " (" + (OPS.size() + 1) + " operations)");
+    System.out.println("wrote " + out + " (" + (OPS.size() + CONSTANTS.size()) + " operations)");
   }
 
   private static String cpuModel() {

@@ -41,13 +41,15 @@ public final class ConsensusCrypto {
   /** The group keys cheap combined signatures are bound to (null in real mode). */
   private final byte[] cheapBeaconKey;
   private final byte[] cheapCertificationKey;
-  private final CryptoOpCounter ops = new CryptoOpCounter();
+  private final CryptoOpCounter ops;
   /** Shares every replica combines or aggregates, decoded once (a subgroup check each). */
-  private final DecodedPoints decoded = new DecodedPoints();
+  private final DecodedPoints decoded;
   /** Memoized results held at most (public key shares, DKG transcripts: a few per interval). */
   public static final int MEMO_CAPACITY = SharedMemo.CAPACITY;
 
-  private final SharedMemo memo = new SharedMemo();
+  private final SharedMemo memo;
+  /** What the replica using this facade asked for (see {@link #forReplica}). */
+  private final CryptoWork work = new CryptoWork();
   /**
    * SHA-256 of every member's multi-signature key, in committee order: what a signer list means.
    * A multi-signature's cache key carries it, since the same signer indices on another subnet
@@ -63,6 +65,9 @@ public final class ConsensusCrypto {
     this.mode = mode;
     this.keys = keys;
     this.cache = cache;
+    this.ops = new CryptoOpCounter();
+    this.decoded = new DecodedPoints();
+    this.memo = new SharedMemo();
     int n = keys.multiSigKeys().size();
     this.beaconKeyShares = keys.beaconKey().publicKeyShares(n);
     this.certificationKeyShares = keys.certificationKey().publicKeyShares(n);
@@ -70,6 +75,34 @@ public final class ConsensusCrypto {
     this.cheapBeaconKey = mode == Mode.CHEAP ? keys.beaconKey().publicKey().toBytes() : null;
     this.cheapCertificationKey = mode == Mode.CHEAP
         ? keys.certificationKey().publicKey().toBytes() : null;
+  }
+
+  /** A view for one replica: same keys, caches and memo, its own {@link #work()}. */
+  private ConsensusCrypto(ConsensusCrypto shared) {
+    this.mode = shared.mode;
+    this.keys = shared.keys;
+    this.cache = shared.cache;
+    this.ops = shared.ops;
+    this.decoded = shared.decoded;
+    this.memo = shared.memo;
+    this.beaconKeyShares = shared.beaconKeyShares;
+    this.certificationKeyShares = shared.certificationKeyShares;
+    this.cheapBeaconKey = shared.cheapBeaconKey;
+    this.cheapCertificationKey = shared.cheapCertificationKey;
+    this.multiSigKeysDigest = shared.multiSigKeysDigest;
+  }
+
+  /**
+   * This facade as one replica uses it: everything shared (keys, verification cache, decoded
+   * points, memo, operation counts), except {@link #work()}, which counts that replica's work.
+   */
+  public ConsensusCrypto forReplica() {
+    return new ConsensusCrypto(this);
+  }
+
+  /** The cryptography asked of this facade (one replica's, for a {@link #forReplica} view). */
+  public CryptoWork work() {
+    return work;
   }
 
   public SubnetKeys keys() {
@@ -151,6 +184,7 @@ public final class ConsensusCrypto {
   /** A beacon share with this replica's share of the height's epoch ({@code EpochKeys}). */
   public byte[] signBeaconShare(int index, Scalar share, byte[] message) {
     ops.add(CryptoOpCounter.Op.SIGN_THRESHOLD_SHARE);
+    work.add(CryptoWork.Op.BLS_SIGN_SHARE);
     if (cheap()) {
       return CheapSignatures.sign("beacon-share", index, message);
     }
@@ -159,6 +193,7 @@ public final class ConsensusCrypto {
 
   public byte[] signCertificationShare(int index, Scalar share, byte[] message) {
     ops.add(CryptoOpCounter.Op.SIGN_THRESHOLD_SHARE);
+    work.add(CryptoWork.Op.BLS_SIGN_SHARE);
     if (cheap()) {
       return CheapSignatures.sign("cert-share", index, message);
     }
@@ -210,10 +245,19 @@ public final class ConsensusCrypto {
     return memo.size();
   }
 
-  /** A public check cached like a signature verification (keyed by every input). */
-  public boolean verifyCached(String scheme, byte[] key, byte[] message,
+  /**
+   * A NIDKG dealing's public check for {@code receivers} receivers, cached like a signature
+   * verification (keyed by the DKG configuration and the dealing's bytes).
+   */
+  public boolean verifyDealing(byte[] config, byte[] dealing, int receivers,
       java.util.function.BooleanSupplier check) {
-    return cache.verify(scheme, key, message, new byte[0], check);
+    work.add(CryptoWork.Op.NIDKG_VERIFY_DEALING_PER_RECEIVER, receivers);
+    return cache.verify("dkg-dealing", config, dealing, new byte[0], check);
+  }
+
+  /** Counts a NIDKG dealing this replica made for {@code receivers} receivers. */
+  public void dealt(int receivers) {
+    work.add(CryptoWork.Op.NIDKG_DEAL_PER_RECEIVER, receivers);
   }
 
   public static byte[] sha256(byte[] data) {
@@ -226,6 +270,7 @@ public final class ConsensusCrypto {
 
   private boolean verifyThresholdShare(String scheme, List<G2Point> shares, int index,
       byte[] message, byte[] share) {
+    work.add(CryptoWork.Op.BLS_VERIFY_SHARE);
     if (index < 0 || index >= shares.size()) {
       return false;
     }
@@ -255,6 +300,7 @@ public final class ConsensusCrypto {
 
   /** Combines verified shares (index -> share) into the beacon signature. */
   public byte[] combineBeacon(Map<Integer, byte[]> shares) {
+    work.add(CryptoWork.Op.BLS_COMBINE_SHARE, shares.size());
     if (cheap()) {
       return CheapSignatures.combine("beacon", cheapBeaconKey, shares.values().iterator().next());
     }
@@ -262,6 +308,7 @@ public final class ConsensusCrypto {
   }
 
   public byte[] combineCertification(Map<Integer, byte[]> shares) {
+    work.add(CryptoWork.Op.BLS_COMBINE_SHARE, shares.size());
     if (cheap()) {
       return CheapSignatures.combine("certification", cheapCertificationKey,
           shares.values().iterator().next());
@@ -288,6 +335,7 @@ public final class ConsensusCrypto {
 
   private boolean verifyThreshold(String scheme, G2Point pk, byte[] cheapKey, byte[] message,
       byte[] signature) {
+    work.add(CryptoWork.Op.BLS_VERIFY_COMBINED);
     if (cheap()) {
       return CheapSignatures.verifyCombined(scheme, cheapKey, message, signature);
     }
@@ -304,6 +352,7 @@ public final class ConsensusCrypto {
 
   public byte[] signIndividually(NodeSecrets me, byte[] message) {
     ops.add(CryptoOpCounter.Op.SIGN_INDIVIDUAL);
+    work.add(CryptoWork.Op.BLS_SIGN_INDIVIDUAL);
     if (cheap()) {
       return CheapSignatures.sign("multisig-share", me.index(), message);
     }
@@ -311,6 +360,7 @@ public final class ConsensusCrypto {
   }
 
   public boolean verifyIndividual(int index, byte[] message, byte[] signature) {
+    work.add(CryptoWork.Op.BLS_VERIFY_INDIVIDUAL);
     if (index < 0 || index >= keys.multiSigKeys().size()) {
       return false;
     }
@@ -331,6 +381,7 @@ public final class ConsensusCrypto {
   /** Aggregates verified individual signatures on one message. */
   public byte[] aggregate(List<byte[]> signatures) {
     ops.add(CryptoOpCounter.Op.AGGREGATE_MULTISIG);
+    work.add(CryptoWork.Op.BLS_AGGREGATE_SIGNATURE, signatures.size());
     if (cheap()) {
       return CheapSignatures.combine("multisig", signatures.get(0));
     }
@@ -357,6 +408,7 @@ public final class ConsensusCrypto {
   }
 
   public boolean verifyMultiSignature(List<Integer> signers, byte[] message, byte[] signature) {
+    work.add(CryptoWork.Op.BLS_VERIFY_MULTISIG);
     List<PublicKey> pks = new ArrayList<>();
     byte[] ids = Arrays.copyOf(multiSigKeysDigest,
         multiSigKeysDigest.length + signers.size() * 4);

@@ -57,7 +57,7 @@ final class DkgItemChecker {
     DkgConfig c = configs.forEpoch(item.targetEpoch(), item.key()).orElseThrow(
         () -> new IllegalArgumentException(what + " for epoch " + item.targetEpoch()
             + " whose source keys are unknown"));
-    boolean valid = crypto.verifyCached("dkg-dealing", c.toBytes(), item.body(), () -> {
+    boolean valid = crypto.verifyDealing(c.toBytes(), item.body(), config.n(), () -> {
       try {
         Dealing d = Dealing.fromBytes(item.body());
         return d.dealerIndex() == item.signer() && DealingValidator.isValid(c, d);

@@ -63,6 +63,7 @@ public final class SubnetDkg {
   private static final int KEPT_CUP_SUMMARIES = 4;
 
   private final ConsensusConfig config;
+  private final ConsensusCrypto crypto;
   private final DkgSchedule schedule;
   private final EpochKeys genesis;
   private final TreeMap<Long, EpochRecord> epochs = new TreeMap<>();
@@ -103,6 +104,7 @@ public final class SubnetDkg {
   public SubnetDkg(ConsensusConfig config, ConsensusCrypto crypto, NodeSecrets me,
       CatchUpPackage start, boolean dealsBadly) {
     this.config = config;
+    this.crypto = crypto;
     this.schedule = new DkgSchedule(config.dkgInterval(),
         config.dkgInterval() > 0 && crypto.mode() == ConsensusCrypto.Mode.REAL);
     var k = crypto.keys();
@@ -168,6 +170,8 @@ public final class SubnetDkg {
     }
     List<DkgItem> out = dealer.deal(e, current.keys());
     out.forEach(items::keep);
+    out.stream().filter(i -> i.kind() == DkgItem.Kind.DEALING)
+        .forEach(i -> crypto.dealt(config.n()));
     return out;
   }
 

@@ -28,6 +28,8 @@ import dev.subnetsim.replica.payload.MalformedPayloadItemException;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.CertifiedStateTree.RequestStatus;
 import dev.subnetsim.replica.state.ChainKeyRequest;
+import dev.subnetsim.replica.cpu.CpuOp;
+import dev.subnetsim.replica.cpu.CpuWork;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.xnet.RoutingTable;
 import dev.subnetsim.replica.xnet.StreamMessage;
@@ -64,6 +66,8 @@ public final class BlockExecutor {
   private final LoadClient.Verifier load;
   /** The root key canister signatures chain to (a sender's or a delegation's). */
   private final Supplier<Optional<byte[]>> rootKeyDer;
+  /** Receivers of this subnet's dealings (each dealing verified is work per receiver). */
+  private final int committeeSize;
 
   /**
    * @param sliceVerifier checks a stream slice's certification against its source subnet's key
@@ -74,8 +78,9 @@ public final class BlockExecutor {
   public BlockExecutor(ExecutionEnvironment environment, ManagementCanister management,
       ShareVerifier verifier, String subnet, RoutingTable routing,
       Predicate<XNetSlice> sliceVerifier, ReshareLedger reshares, LoadClient.Verifier load,
-      Supplier<Optional<byte[]>> rootKeyDer) {
+      Supplier<Optional<byte[]>> rootKeyDer, int committeeSize) {
     this.rootKeyDer = rootKeyDer;
+    this.committeeSize = committeeSize;
     this.reshares = reshares;
     this.environment = environment;
     this.management = management;
@@ -116,8 +121,10 @@ public final class BlockExecutor {
       } else if (item instanceof PayloadItem.XNet x) {
         round.induct(x.slice());
       } else if (item instanceof PayloadItem.ReshareDealing d) {
+        round.work.add(CpuOp.IDKG_VERIFY_DEALING_PER_RECEIVER, committeeSize);
         reshares.onDealing(state, d).ifPresent(round.rejected::add);
       } else if (item instanceof PayloadItem.PresignatureDealing d) {
+        round.work.add(CpuOp.IDKG_VERIFY_DEALING_PER_RECEIVER, committeeSize);
         round.rejected.addAll(management.onPresignatureDealing(state, d));
       } else if (item instanceof PayloadItem.PresignatureComplaint
           || item instanceof PayloadItem.PresignatureOpening) {
@@ -134,8 +141,9 @@ public final class BlockExecutor {
     }
     management.afterBlock(state);
     state.pruneStatuses();
+    round.work.add(CpuOp.CANISTER_INSTRUCTION, round.instructions);
     return new BlockOutcome(round.load, round.chainKey, round.rejected, round.instructions,
-        round.ingressDone);
+        round.ingressDone, round.work.drain());
   }
 
   /** One block's execution: the state plus what to report. */
@@ -146,6 +154,7 @@ public final class BlockExecutor {
     final List<ChainKeyCompleted> chainKey = new ArrayList<>();
     final List<IngressCompleted> ingressDone = new ArrayList<>();
     final List<String> rejected = new ArrayList<>();
+    final CpuWork work = new CpuWork();
     long instructions;
     long messageCounter;
 
@@ -201,6 +210,7 @@ public final class BlockExecutor {
         return;
       }
       SortedMap<Integer, byte[]> valid = new TreeMap<>();
+      work.add(CpuOp.verifyShare(request.method()), r.shares().size());
       for (var e : r.shares().entrySet()) {
         if (verifier.verify(state, scheme, request, e.getKey(), e.getValue())) {
           valid.put(e.getKey(), e.getValue());
@@ -214,6 +224,7 @@ public final class BlockExecutor {
             + " valid shares, needs " + scheme.threshold());
         return;
       }
+      work.add(CpuOp.combineShare(request.method()), valid.size());
       ManagementReply reply = scheme.combine(state, request, valid);
       state.chainKeyRequests().remove(request.id());
       scheme.release(request, state);
@@ -340,6 +351,7 @@ public final class BlockExecutor {
     /** Applies a message's result to its call context: route its calls, deliver its response. */
     private void settle(CallContext context, ExecutionResult result) {
       instructions += result.instructions();
+      work.add(CpuOp.EXECUTE_MESSAGE);
       for (ExecutionResult.OutgoingCall call : result.calls()) {
         Callback callback = new Callback(state.nextId(), context.id(), call.target(),
             call.replyMethod(), call.rejectMethod(), call.context());

@@ -2,6 +2,8 @@ package dev.subnetsim.replica.chainkey;
 
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
+import dev.subnetsim.replica.cpu.CpuOp;
+import dev.subnetsim.replica.cpu.CpuWork;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ChainKeyRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
@@ -29,6 +31,8 @@ public final class ChainKeyWorker {
   private final Map<String, ChainKeyScheme> schemes;
   private final ShareVerifier verifier;
   private final SeededRandom rng;
+  /** This replica's work: the shares it makes and verifies. */
+  private final CpuWork work;
   private final TreeSet<Long> shared = new TreeSet<>();
   private final TreeMap<Long, TreeMap<Integer, byte[]>> valid = new TreeMap<>();
   private final TreeMap<Long, byte[]> submitted = new TreeMap<>();
@@ -42,8 +46,10 @@ public final class ChainKeyWorker {
   public record Rejection(int signer, String reason) {}
 
   public ChainKeyWorker(int self, int committeeSize, NodeChainKeyShares shares,
-      Map<String, ChainKeyScheme> schemes, ShareVerifier verifier, SeededRandom rng) {
+      Map<String, ChainKeyScheme> schemes, ShareVerifier verifier, SeededRandom rng,
+      CpuWork work) {
     this.self = self;
+    this.work = work;
     this.committeeSize = committeeSize;
     this.shares = shares;
     this.schemes = schemes;
@@ -74,6 +80,7 @@ public final class ChainKeyWorker {
       ChainKeyScheme scheme = schemes.get(r.method());
       if (scheme.ready(r) && shared.add(r.id())) {
         byte[] share;
+        work.add(CpuOp.signShare(r.method()), 1);
         try {
           share = scheme.createShare(state, r, shares, rng.fork("share/" + r.id()));
         } catch (IllegalStateException e) {
@@ -132,6 +139,7 @@ public final class ChainKeyWorker {
       return;
     }
     ChainKeyScheme scheme = schemes.get(r.method());
+    work.add(CpuOp.verifyShare(r.method()), 1);
     if (!verifier.verify(state, scheme, r, m.signer(), m.share())) {
       effects.rejections().add(new Rejection(m.signer(), "invalid " + r.method()
           + " share of node " + m.signer() + " for request " + r.id()));

@@ -10,6 +10,7 @@ import dev.subnetsim.replica.chainkey.reshare.ReshareDealer;
 import dev.subnetsim.replica.chainkey.reshare.ReshareReceiver;
 import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.consensus.SubnetExecution;
+import dev.subnetsim.replica.cpu.CpuWork;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.Map;
 import java.util.Optional;
@@ -29,17 +30,23 @@ public final class ChainKeyParts {
   private final SubnetExecution execution;
   private final boolean badDealings;
   private final NodeEncryptionKey encryptionKey;
+  private final CpuWork work;
 
+  /** @param work where the replica's workers count the shares they make and verify */
   public ChainKeyParts(NodeId self, int index, int committeeSize, int incarnation,
-      SubnetExecution execution, Set<ByzantineBehaviour> behaviours) {
-    this(self, index, committeeSize, incarnation, execution, behaviours, null);
+      SubnetExecution execution, Set<ByzantineBehaviour> behaviours, CpuWork work) {
+    this(self, index, committeeSize, incarnation, execution, behaviours, null, work);
   }
 
-  /** @param encryptionKey this node's own secret encryption key (null off a reshare target) */
+  /**
+   * @param encryptionKey this node's own secret encryption key (null off a reshare target)
+   * @param work where the replica's workers count the shares they make and verify
+   */
   public ChainKeyParts(NodeId self, int index, int committeeSize, int incarnation,
       SubnetExecution execution, Set<ByzantineBehaviour> behaviours,
-      NodeEncryptionKey encryptionKey) {
+      NodeEncryptionKey encryptionKey, CpuWork work) {
     this.encryptionKey = encryptionKey;
+    this.work = work;
     this.self = self;
     this.index = index;
     this.committeeSize = committeeSize;
@@ -61,7 +68,7 @@ public final class ChainKeyParts {
   /** The signing worker for keys with {@code schemes}. */
   public ChainKeyWorker worker(NodeChainKeyShares shares, Map<String, ChainKeyScheme> schemes) {
     return new ChainKeyWorker(index, committeeSize, shares, schemes, execution.verifier(),
-        execution.workerRandom(self + "/" + incarnation));
+        execution.workerRandom(self + "/" + incarnation), work);
   }
 
   /** The presignature dealer, if the keys in {@code state} have stashes refilled in the background. */

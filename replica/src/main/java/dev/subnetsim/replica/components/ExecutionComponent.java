@@ -12,6 +12,7 @@ import dev.subnetsim.replica.block.BlockExecutor;
 import dev.subnetsim.replica.block.BlockOutcome;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.reshare.ReshareReceiver;
+import dev.subnetsim.replica.cpu.CpuWork;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.ArrayList;
@@ -37,12 +38,15 @@ public final class ExecutionComponent {
   private final ReshareDealingComponent reshares;
   /** Null off a reshare target. */
   private final ReshareReceiver receiver;
+  /** This replica's work: what executing each block cost it. */
+  private final CpuWork work;
 
   public ExecutionComponent(ConsensusConfig config, SubnetExecution execution, boolean divergent,
       XNetComponent xnet, CatchUpComponent catchUp, ChainKeyParts parts,
       ChainKeySigningComponent signing, PresignatureDealingComponent presignatures,
-      ReshareDealingComponent reshares) {
+      ReshareDealingComponent reshares, CpuWork work) {
     this.config = config;
+    this.work = work;
     this.execution = execution;
     this.executor = execution.executor();
     this.divergent = divergent;
@@ -73,6 +77,7 @@ public final class ExecutionComponent {
       BlockOutcome o = PeerInputFailure.attributed(maker,
           "block payload at height " + b.height(),
           () -> executor.execute(state, b.height(), b.timeNanos(), b.hash(), b.ingress()));
+      o.work().forEach(work::add);
       if (divergent) {
         state.diverge(b.height());
       }

@@ -3,6 +3,8 @@ package dev.subnetsim.replica.components;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.chainkey.presig.PresignatureDealer;
+import dev.subnetsim.replica.cpu.CpuOp;
+import dev.subnetsim.replica.cpu.CpuWork;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.wire.MalformedPeerMessageException;
 import dev.subnetsim.replica.wire.PeerMessage;
@@ -17,12 +19,15 @@ import java.util.List;
 public final class PresignatureDealingComponent {
   private final List<NodeId> committee;
   private final ChangeSetDecorator sending;
+  /** This replica's work: dealings it makes and checks, per receiver. */
+  private final CpuWork work;
   /** Null off the signing subnet, and on a reshare target until its keys arrive. */
   private PresignatureDealer dealer;
 
   public PresignatureDealingComponent(List<NodeId> committee, PresignatureDealer dealer,
-      ChangeSetDecorator sending) {
+      ChangeSetDecorator sending, CpuWork work) {
     this.committee = List.copyOf(committee);
+    this.work = work;
     this.dealer = dealer;
     this.sending = sending;
   }
@@ -44,6 +49,7 @@ public final class PresignatureDealingComponent {
     if (dealer == null || sender < 0) {
       return ChangeSet.EMPTY;
     }
+    work.add(CpuOp.IDKG_VERIFY_DEALING_PER_RECEIVER, committee.size());
     return changes(dealer.onDealing(view.state(), sender, message.item()));
   }
 
@@ -54,6 +60,7 @@ public final class PresignatureDealingComponent {
 
   private ChangeSet changes(PresignatureDealer.Effects effects) {
     ChangeSet.Builder b = ChangeSet.builder();
+    work.add(CpuOp.IDKG_DEAL_PER_RECEIVER, (long) effects.broadcast().size() * committee.size());
     effects.broadcast().forEach(item -> b.broadcast(MessageKind.PRESIGNATURE_DEALING, item));
     effects.rejections().forEach(blame -> b.reject(committee.get(blame.node()), blame.reason()));
     effects.propose().forEach(b::propose);

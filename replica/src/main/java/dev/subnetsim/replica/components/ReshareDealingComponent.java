@@ -3,6 +3,8 @@ package dev.subnetsim.replica.components;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.chainkey.reshare.ReshareDealer;
+import dev.subnetsim.replica.cpu.CpuOp;
+import dev.subnetsim.replica.cpu.CpuWork;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.wire.MalformedPeerMessageException;
 import dev.subnetsim.replica.wire.PeerMessage;
@@ -18,11 +20,14 @@ public final class ReshareDealingComponent {
   private final List<NodeId> committee;
   private final ReshareDealer dealer;
   private final ChangeSetDecorator sending;
+  /** This replica's work: dealings it makes and checks, per receiver. */
+  private final CpuWork work;
 
   /** @param dealer null on a replica that deals no reshare */
   public ReshareDealingComponent(List<NodeId> committee, ReshareDealer dealer,
-      ChangeSetDecorator sending) {
+      ChangeSetDecorator sending, CpuWork work) {
     this.committee = List.copyOf(committee);
+    this.work = work;
     this.dealer = dealer;
     this.sending = sending;
   }
@@ -37,6 +42,7 @@ public final class ReshareDealingComponent {
     if (dealer == null || sender < 0) {
       return ChangeSet.EMPTY;
     }
+    work.add(CpuOp.IDKG_VERIFY_DEALING_PER_RECEIVER, committee.size());
     return changes(from, dealer.onDealing(view.state(), sender, message.item()));
   }
 
@@ -47,6 +53,7 @@ public final class ReshareDealingComponent {
 
   private ChangeSet changes(NodeId from, ReshareDealer.Effects effects) {
     ChangeSet.Builder b = ChangeSet.builder();
+    work.add(CpuOp.IDKG_DEAL_PER_RECEIVER, (long) effects.broadcast().size() * committee.size());
     effects.broadcast().forEach(item -> b.broadcast(MessageKind.RESHARE_DEALING, item));
     // The dealer only refuses what a peer sent (never its own dealings).
     effects.rejections().forEach(reason -> b.reject(from, reason));

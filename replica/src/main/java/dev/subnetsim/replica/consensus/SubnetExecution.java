@@ -262,7 +262,8 @@ public final class SubnetExecution {
 
   public BlockExecutor executor() {
     return new BlockExecutor(environment, management, verifier, subnet, routing, sliceVerifier,
-        reshares, load, () -> registry.rootKeyDer());
+        reshares, load, () -> registry.rootKeyDer(),
+        members.getOrDefault(subnet, List.of()).size());
   }
 
   /** Load is admitted and executed only with a valid signature of {@code client}. */

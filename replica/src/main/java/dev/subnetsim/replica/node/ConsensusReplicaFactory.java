@@ -24,6 +24,7 @@ import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
 import dev.subnetsim.replica.consensus.ChainKeyOptions;
 import dev.subnetsim.replica.consensus.DurableStore;
 import dev.subnetsim.replica.consensus.SubnetExecution;
+import dev.subnetsim.replica.cpu.CpuModel;
 import dev.subnetsim.replica.payload.LoadClient;
 import dev.subnetsim.replica.state.CertificationCheck;
 import dev.subnetsim.replica.state.CertifiedStateTree;
@@ -55,6 +56,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
   private final Map<SubnetId, SubnetExecution> execution = new TreeMap<>();
   private final Map<NodeId, Set<ByzantineBehaviour>> byzantine;
   private final Map<NodeId, ArbitrarySettings> adversaries = new TreeMap<>();
+  private CpuModel cpu = CpuModel.NONE;
   /**
    * Each node's latest replica (its first twin for twins), for observers; written on the
    * replicas' threads as they are created, read by checkers between driver steps.
@@ -207,6 +209,15 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
   }
 
   /**
+   * Every node's virtual CPU (default {@link CpuModel#NONE}: crypto and execution take no virtual
+   * time). Call before creating replicas.
+   */
+  public ConsensusReplicaFactory withCpu(CpuModel model) {
+    this.cpu = java.util.Objects.requireNonNull(model, "model");
+    return this;
+  }
+
+  /**
    * An {@code arbitrary} node: typed lies in its consensus node and byte-level tampering of
    * everything it sends, each with its own randomness forked from the run's seed.
    */
@@ -231,7 +242,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     ConsensusReplicaLogic logic = new ConsensusReplicaLogic(node, config,
         keys.get(config.subnet()).secrets().get(index), crypto.get(config.subnet()),
         behaviours, stores.get(node), execution.get(config.subnet()), incarnation,
-        encryptionKeys.get(node));
+        encryptionKeys.get(node)).withCpu(cpu);
     synchronized (latest) {
       latest.put(node, logic);
     }
@@ -254,7 +265,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
         keys.get(config.subnet()).secrets().get(index), crypto.get(config.subnet()),
         behaviours, twinStores.get(node),
         execution.get(config.subnet()), incarnation + TWIN_INCARNATION_OFFSET,
-        encryptionKeys.get(node));
+        encryptionKeys.get(node)).withCpu(cpu);
     return new TwinsReplicaLogic(logic, twin, upperHalf);
   }
 

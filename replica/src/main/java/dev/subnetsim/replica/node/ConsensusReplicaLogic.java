@@ -34,6 +34,8 @@ import dev.subnetsim.replica.components.QueryComponent;
 import dev.subnetsim.replica.components.ReplicaView;
 import dev.subnetsim.replica.components.ReshareDealingComponent;
 import dev.subnetsim.replica.components.XNetComponent;
+import dev.subnetsim.replica.cpu.CpuModel;
+import dev.subnetsim.replica.cpu.CpuWork;
 import dev.subnetsim.replica.net.Envelope;
 import dev.subnetsim.replica.query.QueryRequest;
 import dev.subnetsim.replica.state.ReplicatedState;
@@ -62,21 +64,27 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
   private final CatchUpComponent catchUp;
   private final ExecutionComponent execution;
   private final MessageRoutes routes;
+  /** This replica's view of its subnet's crypto: shared caches, its own count of work. */
+  private final ConsensusCrypto crypto;
+  /** The work of the step in progress, other than consensus crypto (counted by {@link #crypto}). */
+  private final CpuWork work = new CpuWork();
+  private CpuModel cpu = CpuModel.NONE;
   private ReplicatedState state;
   private long pendingTimerAt = Long.MAX_VALUE;
   private long nextTimerId;
 
   public ConsensusReplicaLogic(NodeId self, ConsensusConfig config, NodeSecrets secrets,
-      ConsensusCrypto crypto, Set<ByzantineBehaviour> behaviours, DurableStore store,
+      ConsensusCrypto subnetCrypto, Set<ByzantineBehaviour> behaviours, DurableStore store,
       SubnetExecution subnet, int incarnation) {
-    this(self, config, secrets, crypto, behaviours, store, subnet, incarnation, null);
+    this(self, config, secrets, subnetCrypto, behaviours, store, subnet, incarnation, null);
   }
 
   /** @param encryptionKey this node's own secret encryption key (null off a reshare target) */
   public ConsensusReplicaLogic(NodeId self, ConsensusConfig config, NodeSecrets secrets,
-      ConsensusCrypto crypto, Set<ByzantineBehaviour> behaviours, DurableStore store,
+      ConsensusCrypto subnetCrypto, Set<ByzantineBehaviour> behaviours, DurableStore store,
       SubnetExecution subnet, int incarnation, NodeEncryptionKey encryptionKey) {
     this.self = self;
+    this.crypto = subnetCrypto.forReplica();
     this.config = config;
     this.state = subnet.genesisState();
     this.peers = config.committee().stream().filter(p -> !p.equals(self)).toList();
@@ -84,24 +92,24 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     List<NodeId> committee = config.committee();
     ChangeSetDecorator sending = ChangeSetDecorator.sending(behaviours);
     ChainKeyParts parts = new ChainKeyParts(self, index, committee.size(), incarnation, subnet,
-        behaviours, encryptionKey);
+        behaviours, encryptionKey, work);
     var signing = new ChainKeySigningComponent(committee, config.subnet().toString(),
         parts.genesisWorker().orElse(null), ChangeSetDecorator.chainKeyShares(behaviours),
         sending);
     var presignatures = new PresignatureDealingComponent(committee, subnet.sharesOf(index)
-        .flatMap(shares -> parts.presignatureDealer(shares, state)).orElse(null), sending);
+        .flatMap(shares -> parts.presignatureDealer(shares, state)).orElse(null), sending, work);
     var reshares = new ReshareDealingComponent(committee, parts.reshareDealer().orElse(null),
-        sending);
-    this.consensus = new ConsensusComponent(config, self, secrets, crypto, behaviours);
+        sending, work);
+    this.consensus = new ConsensusComponent(config, self, secrets, this.crypto, behaviours);
     this.ingress = new IngressComponent(config.subnet(), subnet.load(),
         () -> subnet.registry().rootKeyDer());
     this.xnet = new XNetComponent(config.subnet().name(), subnet.routing(),
         subnet.sliceVerifier(), subnet::members);
     this.queries = new QueryComponent(config.subnet(), subnet, index, sending);
-    this.catchUp = new CatchUpComponent(config, crypto, store, subnet);
+    this.catchUp = new CatchUpComponent(config, this.crypto, store, subnet);
     this.execution = new ExecutionComponent(config, subnet,
         behaviours.contains(ByzantineBehaviour.DIVERGENT_EXECUTION), xnet, catchUp, parts,
-        signing, presignatures, reshares);
+        signing, presignatures, reshares, work);
     this.routes = MessageRoutes.builder()
         .members(config.subnet().toString(), committee)
         .consensus(consensus::onMessage, ConsensusComponent::malformed)
@@ -128,6 +136,15 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
    */
   public ConsensusReplicaLogic withAdversary(AdversaryPlan plan) {
     consensus.withAdversary(plan);
+    return this;
+  }
+
+  /**
+   * Prices this replica's work with {@code model}: each step's outputs leave when its virtual CPU
+   * is done (default {@link CpuModel#NONE}: crypto and execution take no virtual time).
+   */
+  public ConsensusReplicaLogic withCpu(CpuModel model) {
+    this.cpu = model;
     return this;
   }
 
@@ -183,6 +200,10 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     out.observe(new Observation.Metric("ingress_pool/" + config.subnet(), node.ingressPoolSize()));
     out.observe(new Observation.Metric("notarized_height/" + config.subnet(),
         node.notarizedHeight()));
+    long cpuNanos = cpu.nanos(work.addAll(crypto.work().drain()).drain());
+    if (cpuNanos > 0) {
+      out.chargeCpu(cpuNanos);
+    }
     return out.build();
   }
 

@@ -17,6 +17,7 @@ import dev.subnetsim.replica.consensus.SubnetExecution;
 import dev.subnetsim.replica.state.ReplicatedState;
 import java.util.Arrays;
 import java.util.List;
+import dev.subnetsim.replica.cpu.CpuWork;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,10 @@ class ExecutionComponentTest {
     return new ExecutionComponent(CONFIG, subnet, divergent, xnet,
         new CatchUpComponent(CONFIG, new ConsensusCrypto(KEYS.publicKeys(),
             VerificationCache.disabled()), new DurableStore(), subnet),
-        new ChainKeyParts(COMMITTEE.get(0), 0, 4, 0, subnet, Set.of()),
+        new ChainKeyParts(COMMITTEE.get(0), 0, 4, 0, subnet, Set.of(), new CpuWork()),
         new ChainKeySigningComponent(COMMITTEE, "s", null, honest, honest),
-        new PresignatureDealingComponent(COMMITTEE, null, honest),
-        new ReshareDealingComponent(COMMITTEE, null, honest));
+        new PresignatureDealingComponent(COMMITTEE, null, honest, new CpuWork()),
+        new ReshareDealingComponent(COMMITTEE, null, honest, new CpuWork()), new CpuWork());
   }
 
   private static Block block(long height, int proposer, List<byte[]> items) {

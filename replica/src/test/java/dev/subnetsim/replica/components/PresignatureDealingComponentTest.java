@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.replica.cpu.CpuWork;
 import dev.subnetsim.consensus.types.Rejection;
 import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.consensus.types.MessageKind;
@@ -32,7 +33,7 @@ class PresignatureDealingComponentTest {
   private PresignatureDealingComponent node(int i, Set<ByzantineBehaviour> behaviours) {
     return new PresignatureDealingComponent(committee, new PresignatureDealer(i,
         fx.keys().publicKeys().signing().presignatures(), fx.keys().shares().get(i).signing(),
-        fx.rng("dealer/" + i), false), ChangeSetDecorator.sending(behaviours));
+        fx.rng("dealer/" + i), false), ChangeSetDecorator.sending(behaviours), new CpuWork());
   }
 
   @Test

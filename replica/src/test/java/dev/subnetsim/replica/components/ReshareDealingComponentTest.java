@@ -1,5 +1,6 @@
 package dev.subnetsim.replica.components;
 
+import dev.subnetsim.replica.cpu.CpuWork;
 import dev.subnetsim.consensus.types.Rejection;
 import dev.subnetsim.replica.wire.PeerMessage;
 import dev.subnetsim.consensus.types.MessageKind;
@@ -42,7 +43,7 @@ class ReshareDealingComponentTest {
     return new ReshareDealingComponent(COMMITTEE, new ReshareDealer(i, "root", CONTEXT,
         ROOT.shares().get(i), RNG.fork("dealer/" + i),
         behaviours.contains(ByzantineBehaviour.BAD_DEALINGS)),
-        ChangeSetDecorator.sending(behaviours));
+        ChangeSetDecorator.sending(behaviours), new CpuWork());
   }
 
   private static ReplicatedState rootAt(long time) {

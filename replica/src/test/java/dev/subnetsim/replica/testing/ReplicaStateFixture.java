@@ -175,7 +175,8 @@ public final class ReplicaStateFixture {
   /** Node {@code i}'s chain-key worker, with its own key shares only. */
   public ChainKeyWorker worker(int i) {
     return new ChainKeyWorker(i, committee.size(), keys.shares().get(i),
-        subnet.management().schemes(), subnet.verifier(), rng.fork("worker/" + i));
+        subnet.management().schemes(), subnet.verifier(), rng.fork("worker/" + i),
+        new dev.subnetsim.replica.cpu.CpuWork());
   }
 
   /** The threshold of the management method {@code method}'s scheme. */

@@ -39,7 +39,12 @@ final class OutputRouter {
   private final List<SendInterceptor> interceptors;
   private final RandomGenerator interceptorRng;
   private final TreeMap<SubnetId, Long> maxFinalized = new TreeMap<>();
+  /** Per node: until when its virtual CPU is busy, and for which incarnation. */
+  private final TreeMap<NodeId, Busy> busy = new TreeMap<>();
   private long logicSteps;
+
+  /** A node's CPU is busy until {@code untilNanos} with the work of {@code incarnation}. */
+  private record Busy(int incarnation, long untilNanos) {}
 
   OutputRouter(EventQueue queue, LinkModel links, Trace trace,
       List<InvariantChecker> checkers, FaultSchedule faults, List<SendInterceptor> interceptors,
@@ -78,8 +83,7 @@ final class OutputRouter {
       for (Observation o : item.step().output().observations()) {
         observe(item.virtualNanos(), item.node(), o, violations);
       }
-      // A step that took virtual CPU time sends when it is done computing.
-      long departure = item.virtualNanos() + item.step().output().cpuNanos();
+      long departure = departure(item);
       for (Envelope env : item.step().output().sends()) {
         send(departure, env);
       }
@@ -89,6 +93,23 @@ final class OutputRouter {
       }
     }
     return violations;
+  }
+
+  /**
+   * When a step's sends leave: a node's CPU works through its steps in order, so a step that took
+   * virtual CPU time sends when the CPU is done with it and with the node's earlier work (a
+   * restarted node starts with an idle CPU). Without CPU time the sends leave at once.
+   */
+  private long departure(Item item) {
+    long cpu = item.step().output().cpuNanos();
+    Busy b = busy.get(item.node());
+    long start = b == null || b.incarnation() != item.step().incarnation()
+        ? item.virtualNanos() : Math.max(item.virtualNanos(), b.untilNanos());
+    long done = Math.addExact(start, cpu);
+    if (cpu > 0 || b != null) {
+      busy.put(item.node(), new Busy(item.step().incarnation(), done));
+    }
+    return done;
   }
 
   private void observe(long t, NodeId node, Observation o, List<Violation> violations) {

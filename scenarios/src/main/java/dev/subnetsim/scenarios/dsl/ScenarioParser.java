@@ -3,7 +3,9 @@ package dev.subnetsim.scenarios.dsl;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.scenarios.spec.ByzantineBehaviour;
+import dev.subnetsim.replica.cpu.CpuCosts;
 import dev.subnetsim.scenarios.spec.ConsensusSpec;
+import dev.subnetsim.scenarios.spec.CpuSpec;
 import dev.subnetsim.scenarios.spec.FaultSpec;
 import dev.subnetsim.scenarios.spec.InvariantKind;
 import dev.subnetsim.scenarios.spec.LatencySpec;
@@ -87,6 +89,7 @@ public final class ScenarioParser {
     }
     ConsensusSpec consensus = top.has("consensus") ? consensus(top.child("consensus"))
         : ConsensusSpec.defaults();
+    CpuSpec cpu = top.has("cpu") ? cpu(top.child("cpu")) : CpuSpec.defaults();
     NetworkSpec network = top.has("network") ? network(top.child("network"), subnets)
         : NetworkSpec.defaults();
     WorkloadSpec workload = top.has("workload") ? workload(top.child("workload"), duration)
@@ -97,7 +100,7 @@ public final class ScenarioParser {
         : Arrays.asList(InvariantKind.values());
     List<PassCriterion> pass = top.list("pass", n -> criterion(top, n));
     top.rejectUnknown();
-    return new ScenarioSpec(name, description, seed, duration, budget, subnets, consensus, network,
+    return new ScenarioSpec(name, description, seed, duration, budget, subnets, consensus, cpu, network,
         workload, faults, invariants, pass);
   }
 
@@ -125,6 +128,28 @@ public final class ScenarioParser {
         f.choice("crypto", ConsensusSpec.Crypto.class, d.crypto()));
     f.rejectUnknown();
     return spec;
+  }
+
+  /**
+   * {@code cpu: {cores: N, costs: reference|none|FILE}}: a table file is resolved against this
+   * scenario file's folder and read now, so a bad table fails here with its file and line.
+   */
+  private CpuSpec cpu(Fields f) {
+    CpuSpec d = CpuSpec.defaults();
+    int cores = (int) f.integer("cores", 1, 1024, d.cores());
+    String costs = f.string("costs", d.costs());
+    if (!costs.equals(CpuSpec.REFERENCE) && !costs.equals(CpuSpec.NONE)) {
+      java.nio.file.Path table = java.nio.file.Path.of(file).toAbsolutePath().getParent()
+          .resolve(costs).normalize();
+      try {
+        CpuCosts.load(table);
+      } catch (IllegalArgumentException e) {
+        throw f.error(f.require("costs"), e.getMessage());
+      }
+      costs = table.toString();
+    }
+    f.rejectUnknown();
+    return new CpuSpec(cores, costs);
   }
 
   private NetworkSpec network(Fields f, List<SubnetSpec> subnets) {

@@ -35,7 +35,7 @@ public final class FastVariant {
       }
     }
     return new ScenarioSpec(s.name(), s.description() + " (fast variant x" + factor + ")",
-        s.seed(), t(s.durationNanos(), factor), s.faultBudget(), s.subnets(), s.consensus(),
+        s.seed(), t(s.durationNanos(), factor), s.faultBudget(), s.subnets(), s.consensus(), s.cpu(),
         s.network(), s.workload(), faults, s.invariants(), pass);
   }
 

@@ -38,7 +38,7 @@ public final class ScenarioRunner {
 
   static ScenarioSpec withSeed(ScenarioSpec s, long seed) {
     return new ScenarioSpec(s.name(), s.description(), seed, s.durationNanos(), s.faultBudget(),
-        s.subnets(), s.consensus(), s.network(), s.workload(), s.faults(), s.invariants(),
+        s.subnets(), s.consensus(), s.cpu(), s.network(), s.workload(), s.faults(), s.invariants(),
         s.pass());
   }
 }

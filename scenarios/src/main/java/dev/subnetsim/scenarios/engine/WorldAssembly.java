@@ -12,7 +12,10 @@ import dev.subnetsim.replica.chainkey.reshare.ReshareKey;
 import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
 import dev.subnetsim.replica.consensus.ChainKeyOptions;
 import dev.subnetsim.replica.node.ConsensusReplicaFactory;
+import dev.subnetsim.replica.cpu.CpuCosts;
+import dev.subnetsim.replica.cpu.CpuModel;
 import dev.subnetsim.scenarios.spec.ConsensusSpec;
+import dev.subnetsim.scenarios.spec.CpuSpec;
 import dev.subnetsim.scenarios.spec.FaultSpec;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.spec.SubnetRole;
@@ -97,7 +100,18 @@ final class WorldAssembly {
     spec.subnets().stream().filter(s -> s.role() == SubnetRole.ROOT).findFirst()
         .ifPresent(root -> factory.withRootSubnet(root.name()));
     factory.withAdversaries(adversaries(spec, world));
+    factory.withCpu(cpuModel(spec.cpu()));
     return factory;
+  }
+
+  /** The nodes' virtual CPU: the scenario's cores, priced by its table. */
+  static CpuModel cpuModel(CpuSpec cpu) {
+    CpuCosts costs = switch (cpu.costs()) {
+      case CpuSpec.REFERENCE -> CpuCosts.reference();
+      case CpuSpec.NONE -> CpuCosts.none();
+      default -> CpuCosts.load(java.nio.file.Path.of(cpu.costs()));
+    };
+    return new CpuModel(cpu.cores(), costs);
   }
 
   /** Stories per second by drivable canister, a canister-signature stream counting as identity. */

@@ -85,7 +85,7 @@ public final class FaultFuzzer {
         : "beyond-f") + " fuzzed schedule, seed " + seed, seed, d,
         budget == Budget.WITHIN_F ? ScenarioSpec.FaultBudget.WITHIN_F
             : ScenarioSpec.FaultBudget.BEYOND_F,
-        base.subnets(), base.consensus(), base.network(), workload(), faults,
+        base.subnets(), base.consensus(), base.cpu(), base.network(), workload(), faults,
         invariants(budget), List.of());
   }
 

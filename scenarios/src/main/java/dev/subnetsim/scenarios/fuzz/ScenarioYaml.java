@@ -48,6 +48,8 @@ public final class ScenarioYaml {
         .append(", dkg_interval: ").append(c.dkgInterval())
         .append(", max_ingress_per_block: ").append(c.maxIngressPerBlock())
         .append(", crypto: ").append(wire(c.crypto())).append("}\n");
+    y.append("cpu: {cores: ").append(s.cpu().cores()).append(", costs: ")
+        .append(quoted(s.cpu().costs())).append("}\n");
     network(y, s.network());
     workload(y, s.workload());
     y.append("faults:").append(s.faults().isEmpty() ? " []\n" : "\n");

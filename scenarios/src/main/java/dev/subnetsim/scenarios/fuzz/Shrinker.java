@@ -112,7 +112,7 @@ public final class Shrinker {
         w.canisters(), streams, w.presignatureStash(), w.canisterStoriesPerSecond(),
         w.presignaturePrefill(), w.presignaturesInFlight(), w.requestQueueLimit());
     return new ScenarioSpec(from.name(), from.description(), from.seed(), duration,
-        from.faultBudget(), from.subnets(), from.consensus(), from.network(), workload, faults,
+        from.faultBudget(), from.subnets(), from.consensus(), from.cpu(), from.network(), workload, faults,
         from.invariants(), from.pass());
   }
 
@@ -198,7 +198,7 @@ public final class Shrinker {
         + found.label() + "): " + s.faults().size() + " of " + original.faults().size()
         + " faults, " + s.durationNanos() / 1e9 + " of " + original.durationNanos() / 1e9 + " s";
     return new ScenarioSpec(original.name() + "-seed" + original.seed() + "-shrunk", description,
-        s.seed(), s.durationNanos(), s.faultBudget(), s.subnets(), s.consensus(), s.network(),
+        s.seed(), s.durationNanos(), s.faultBudget(), s.subnets(), s.consensus(), s.cpu(), s.network(),
         s.workload(), s.faults(), s.invariants(), pass);
   }
 }

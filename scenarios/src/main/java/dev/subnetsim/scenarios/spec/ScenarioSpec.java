@@ -15,6 +15,7 @@ public record ScenarioSpec(
     FaultBudget faultBudget,
     List<SubnetSpec> subnets,
     ConsensusSpec consensus,
+    CpuSpec cpu,
     NetworkSpec network,
     WorkloadSpec workload,
     List<FaultSpec> faults,

@@ -9,7 +9,7 @@ final class SpecsForTests {
 
   static ScenarioSpec withoutLines(ScenarioSpec s) {
     return new ScenarioSpec(s.name(), s.description(), s.seed(), s.durationNanos(),
-        s.faultBudget(), s.subnets(), s.consensus(), s.network(), s.workload(),
+        s.faultBudget(), s.subnets(), s.consensus(), s.cpu(), s.network(), s.workload(),
         s.faults().stream().map(SpecsForTests::withoutLine).toList(), s.invariants(), s.pass());
   }
 

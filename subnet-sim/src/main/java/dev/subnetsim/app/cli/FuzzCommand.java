@@ -69,7 +69,7 @@ final class FuzzCommand implements Callable<Integer> {
         : ScenarioLoader.load(scenario);
     ScenarioSpec base = new ScenarioSpec(loaded.name(), loaded.description(), loaded.seed(),
         (long) (durationSeconds * 1e9), loaded.faultBudget(), loaded.subnets(),
-        loaded.consensus(), loaded.network(), loaded.workload(), loaded.faults(),
+        loaded.consensus(), loaded.cpu(), loaded.network(), loaded.workload(), loaded.faults(),
         loaded.invariants(), loaded.pass());
     FaultFuzzer.Budget budget = beyond ? FaultFuzzer.Budget.BEYOND_F
         : FaultFuzzer.Budget.WITHIN_F;

@@ -66,7 +66,7 @@ public final class BenchRunner {
   /** The scenario with another duration (faults after it never happen). */
   public static ScenarioSpec withDuration(ScenarioSpec s, long durationNanos) {
     return new ScenarioSpec(s.name(), s.description(), s.seed(), durationNanos, s.faultBudget(),
-        s.subnets(), s.consensus(), s.network(), s.workload(), s.faults(), s.invariants(),
+        s.subnets(), s.consensus(), s.cpu(), s.network(), s.workload(), s.faults(), s.invariants(),
         s.pass());
   }
 

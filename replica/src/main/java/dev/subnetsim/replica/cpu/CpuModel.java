@@ -1,0 +1,35 @@
+package dev.subnetsim.replica.cpu;
+
+import java.util.Map;
+
+/**
+ * A node's virtual CPU: {@code cores} cores and a cost per operation. A step's work takes its
+ * priced cost divided by the cores (the work of a step spread evenly over them, as the IC's
+ * crypto and execution thread pools do), rounded up to whole nanoseconds. The world serializes a
+ * node's steps through its CPU: what a step sends leaves when the CPU is done with it and with
+ * all the node's earlier work.
+ */
+public record CpuModel(int cores, CpuCosts costs) {
+  /** Crypto and execution take no virtual time. */
+  public static final CpuModel NONE = new CpuModel(1, CpuCosts.none());
+
+  public CpuModel {
+    if (cores < 1) {
+      throw new IllegalArgumentException("cores must be >= 1, not " + cores);
+    }
+  }
+
+  /** Virtual nanoseconds {@code work} keeps this CPU busy. */
+  public long nanos(Map<CpuOp, Long> work) {
+    long total = 0;
+    for (var e : work.entrySet()) {
+      total = Math.addExact(total, Math.multiplyExact(costs.nanos(e.getKey()), e.getValue()));
+    }
+    return total == 0 ? 0 : (total + cores - 1) / cores;
+  }
+
+  /** Whether any operation costs time (else the CPU model changes nothing). */
+  public boolean charges() {
+    return !costs.isFree();
+  }
+}
