@@ -11,6 +11,7 @@ import dev.subnetsim.replica.ingress.InvalidIngressException;
 import dev.subnetsim.replica.ingress.SignedIngress;
 import dev.subnetsim.replica.payload.IngressEnvelope;
 import dev.subnetsim.replica.payload.MalformedPayloadItemException;
+import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.xnet.RoutingTable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -78,7 +79,8 @@ public final class IcGateway {
     synchronized (callers) {
       callers.put(hex(id), c.signed().message().sender());
     }
-    session.submit(pick(c.subnet()), body);
+    // Replicas take a client's call as the payload item that carries its envelope.
+    session.submit(pick(c.subnet()), new PayloadItem.Ingress(c.signed()).encode());
     if (!sync) {
       return IcResponse.accepted();
     }
