@@ -44,7 +44,7 @@ public final class KeyValueCanister implements CanisterProgram {
 
   @Override
   public void update(String method, Env env) {
-    if (Candid.isCandid(env.arg())) {
+    if (env.argIsCandid()) {
       candidUpdate(method, env);
       return;
     }
@@ -71,7 +71,7 @@ public final class KeyValueCanister implements CanisterProgram {
 
   @Override
   public void query(String method, Env env) {
-    if (Candid.isCandid(env.arg())) {
+    if (env.argIsCandid()) {
       candidQuery(method, env);
       return;
     }

@@ -51,9 +51,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
   private void drive() {
     try {
       outcome.complete(run.run(this));
-    } catch (Stopped e) {
-      outcome.completeExceptionally(e);
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException | Error e) { // Stopped when closed, else the simulator's failure
       outcome.completeExceptionally(e);
     } finally {
       List<Runnable> left;

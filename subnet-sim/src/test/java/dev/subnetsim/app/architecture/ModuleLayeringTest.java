@@ -117,6 +117,16 @@ class ModuleLayeringTest {
   }
 
   @Test
+  void onlyTheServeCommandStartsTheGateway() {
+    // `run` and every other job never start (or even see) the HTTP server.
+    noClasses()
+        .that().resideOutsideOfPackage(ROOT + ".app.gateway..")
+        .and().doNotHaveFullyQualifiedName(ROOT + ".app.cli.ServeCommand")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".app.gateway..")
+        .check(classes);
+  }
+
+  @Test
   void pureModulesImportNoPekko() {
     PURE_MODULES_IMPORT_NO_PEKKO.check(classes);
   }
