@@ -233,8 +233,8 @@ public final class IcGateway {
     }
     if (!Arrays.equals(signed.message().canisterId(), canister.toBytes())) {
       throw new Refused(IcResponse.error(400, "misrouted: content.canister_id "
-          + Principal.fromBytes(signed.message().canisterId()).toText()
-          + " is not the effective canister " + effectiveCanister + " of the URL"));
+          + hex(signed.message().canisterId()) + " is not the effective canister "
+          + effectiveCanister + " of the URL"));
     }
     try {
       IngressValidator.validate(signed, session.replicaUnixNanos(),

@@ -150,6 +150,8 @@ class IcApiControllerTest {
         alice.signed(m)), 400, "request_type");
     assertRefused(() -> post("POST", "/api/v2/canister/not-a-principal/call", alice.signed(m)),
         400, "invalid canister id");
+    IngressMessage longId = alice.call(new byte[40], "increment", new byte[0], now());
+    assertRefused(() -> post("POST", call, alice.signed(longId)), 400, "misrouted");
     assertRefused(() -> post("POST", "/api/v2/canister/" + appCounter + "/read_state",
         alice.readState(List.of(List.of(utf8("secrets"))), now())), 400, "not served");
     assertThat(post("GET", "/api/v2/status", null).code()).isEqualTo(200);
