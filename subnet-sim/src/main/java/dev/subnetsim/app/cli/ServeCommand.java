@@ -73,6 +73,10 @@ final class ServeCommand implements Callable<Integer> {
       server.close();
       return SubnetSimCli.EXIT_INVARIANT_FAILED;
     } catch (ExecutionException e) {
+      if (session.closed()) {
+        System.out.println("subnet-sim serve: stopped");
+        return SubnetSimCli.EXIT_OK;
+      }
       server.close();
       System.err.println("subnet-sim serve: the simulation stopped: " + e.getCause());
       return SubnetSimCli.EXIT_INTERNAL_ERROR;

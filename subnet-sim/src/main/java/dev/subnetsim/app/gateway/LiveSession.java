@@ -182,6 +182,16 @@ public final class LiveSession implements LiveHook, AutoCloseable {
     }
   }
 
+  /** Whether {@link #close} was called (the run then ends on purpose, not by failure). */
+  public boolean closed() {
+    lock.lock();
+    try {
+      return stopping;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Stops the driver at its next window and waits for it to shut its replicas down. */
   @Override
   public void close() {

@@ -50,11 +50,16 @@ final class Envelopes {
     return IngressEnvelope.encode(new SignedIngress(m, new byte[0], new byte[0]));
   }
 
-  /** A signed read_state request for {@code paths}. */
+  /** A signed read_state request for {@code paths}, expiring in two minutes. */
   byte[] readState(List<List<byte[]>> paths, long nowUnixNanos) {
-    ReadStateRequest r = new ReadStateRequest(user.principal(), paths, nowUnixNanos + 2 * MINUTE,
+    return readState(paths, nowUnixNanos + 2 * MINUTE, user);
+  }
+
+  /** A read_state request of this user for {@code paths}, its signature made by {@code signer}. */
+  byte[] readState(List<List<byte[]>> paths, long expiryUnixNanos, UserKeyPair signer) {
+    ReadStateRequest r = new ReadStateRequest(user.principal(), paths, expiryUnixNanos,
         null, user.publicKeyDer(), new byte[0], List.of());
-    byte[] sig = user.signRequestId(r.requestId());
+    byte[] sig = signer.signRequestId(r.requestId());
     Map<String, CborValue> content = new LinkedHashMap<>();
     content.put("request_type", new CborValue.Text("read_state"));
     content.put("sender", new CborValue.Bytes(user.principal().toBytes()));

@@ -152,8 +152,15 @@ class IcApiControllerTest {
         400, "invalid canister id");
     IngressMessage longId = alice.call(new byte[40], "increment", new byte[0], now());
     assertRefused(() -> post("POST", call, alice.signed(longId)), 400, "misrouted");
-    assertRefused(() -> post("POST", "/api/v2/canister/" + appCounter + "/read_state",
-        alice.readState(List.of(List.of(utf8("secrets"))), now())), 400, "not served");
+    String readState = "/api/v2/canister/" + appCounter + "/read_state";
+    List<List<byte[]>> time = List.of(List.of(utf8("time")));
+    assertRefused(() -> post("POST", readState, alice.readState(List.of(List.of(utf8("secrets"))),
+        now())), 400, "not served");
+    assertRefused(() -> post("POST", readState, alice.readState(time, now() + 2 * 60 * SECOND,
+        bob.user)), 400, "invalid signature");
+    assertRefused(() -> post("POST", readState, alice.readState(time, now() - SECOND,
+        alice.user)), 400, "Invalid request expiry");
+    assertRefused(() -> post("POST", readState, alice.signed(m)), 400, "read_state");
     assertThat(post("GET", "/api/v2/status", null).code()).isEqualTo(200);
   }
 
