@@ -55,6 +55,12 @@ public class IcApiController {
     return http(gateway.readState(canister, body));
   }
 
+  @Post("/api/v2/subnet/{subnet}/read_state")
+  @Consumes(MediaType.ALL)
+  public HttpResponse<byte[]> subnetReadState(@PathVariable String subnet, @Body byte[] body) {
+    return http(gateway.subnetReadState(subnet, body));
+  }
+
   /** The world: root key, subnets, example canisters' ids (JSON). */
   @Get(uri = "/sim/topology", produces = MediaType.APPLICATION_JSON)
   public Map<String, Object> topology() {

@@ -133,21 +133,43 @@ public final class IcGateway {
 
   /** {@code POST /api/v2/canister/<id>/read_state}: a certificate revealing the paths asked. */
   public IcResponse readState(String effectiveCanister, byte[] body) {
+    try {
+      CanisterId canister = canisterOf(effectiveCanister);
+      return readState(subnetOf(canister, effectiveCanister), canister.toBytes(), canister, body);
+    } catch (Refused e) {
+      return e.response;
+    }
+  }
+
+  /**
+   * {@code POST /api/v2/subnet/<id>/read_state}: the subnet's own paths ({@code time},
+   * {@code subnet/...}) from its latest certified state.
+   */
+  public IcResponse subnetReadState(String subnetText, byte[] body) {
+    Principal id;
+    try {
+      id = Principal.fromText(subnetText);
+    } catch (IllegalArgumentException e) {
+      return IcResponse.error(400, "invalid subnet id '" + subnetText + "': " + e.getMessage());
+    }
+    Optional<SubnetId> subnet = world.subnetWithId(id);
+    if (subnet.isEmpty()) {
+      return IcResponse.error(400, "no subnet " + subnetText + " in this world");
+    }
+    return readState(subnet.get(), id.toBytes(), null, body);
+  }
+
+  /** @param canister the effective canister; null for a subnet's read_state */
+  private IcResponse readState(SubnetId subnet, byte[] target, CanisterId canister, byte[] body) {
     if (body.length > MAX_BODY_BYTES) {
       return tooLarge(body.length);
     }
-    CanisterId canister;
-    SubnetId subnet;
     ReadStateRequest r;
     try {
-      canister = canisterOf(effectiveCanister);
-      subnet = subnetOf(canister, effectiveCanister);
       r = ReadStateRequest.decode(body);
-      IngressValidator.validate(r.sender(), r.requestId(), r.ingressExpiryNanos(),
-          canister.toBytes(), r.senderPublicKeyDer(), r.signature(), r.delegations(),
-          session.replicaUnixNanos(), Optional.of(world.rootKeyDer()));
-    } catch (Refused e) {
-      return e.response;
+      IngressValidator.validate(r.sender(), r.requestId(), r.ingressExpiryNanos(), target,
+          r.senderPublicKeyDer(), r.signature(), r.delegations(), session.replicaUnixNanos(),
+          Optional.of(world.rootKeyDer()));
     } catch (IllegalArgumentException e) {
       return IcResponse.error(400, "malformed read_state request: " + e.getMessage());
     } catch (InvalidIngressException e) {
@@ -178,12 +200,18 @@ public final class IcGateway {
     return session.clock().epochNanos() + session.advance(nanos);
   }
 
-  /** Null if the path may be read; else why not (starting "forbidden" for a 403). */
+  /**
+   * Null if the path may be read; else why not (starting "forbidden" for a 403). A subnet's
+   * read_state ({@code canister} null) serves only {@code time} and {@code subnet}.
+   */
   private String refusal(List<byte[]> path, Principal sender, CanisterId canister) {
     if (path.isEmpty()) {
       return "an empty path cannot be read";
     }
     String head = new String(path.get(0), java.nio.charset.StandardCharsets.UTF_8);
+    if (canister == null && !head.equals("time") && !head.equals("subnet")) {
+      return "path /" + head + " is not served by a subnet's read_state (time, subnet)";
+    }
     switch (head) {
       case "time", "subnet" -> {
         return null;

@@ -53,6 +53,13 @@ final class LiveWorldView {
     return run.topology().subnets().stream().anyMatch(s -> s.id().equals(subnet));
   }
 
+  /** The subnet whose registry id is {@code id}. */
+  Optional<SubnetId> subnetWithId(Principal id) {
+    return run.topology().subnets().stream().map(s -> s.id()).filter(s -> run.factory()
+        .execution(s).registry().entry(s.name()).map(e -> e.id().equals(id)).orElse(false))
+        .findFirst();
+  }
+
   List<NodeId> members(SubnetId subnet) {
     return run.topology().members(subnet);
   }

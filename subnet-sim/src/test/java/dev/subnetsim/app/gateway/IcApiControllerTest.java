@@ -132,6 +132,25 @@ class IcApiControllerTest {
   }
 
   @Test
+  void subnetReadStateCertifiesTheSubnetsPublicKeyAndCanisterRanges() {
+    String appSubnet = subnetId("app");
+    List<List<byte[]>> paths = List.of(List.of(utf8("subnet"), Principal.fromText(appSubnet)
+        .toBytes()));
+    byte[] body = post("POST", "/api/v2/subnet/" + appSubnet + "/read_state",
+        alice.readState(paths, now())).body();
+    Certificate cert = Certificate.decode(((CborValue.Bytes) cbor(body).get("certificate"))
+        .value());
+    assertThat(cert.tree().lookup(List.of(utf8("subnet"), Principal.fromText(appSubnet)
+        .toBytes(), utf8("public_key")))).isInstanceOf(LookupResult.Found.class);
+    assertThat(cert.delegation()).isPresent();
+    assertRefused(() -> post("POST", "/api/v2/subnet/" + appSubnet + "/read_state",
+        alice.readState(List.of(List.of(utf8("request_status"), new byte[32])), now())), 400,
+        "not served by a subnet's read_state");
+    assertRefused(() -> post("POST", "/api/v2/subnet/" + appCounter + "/read_state",
+        alice.readState(paths, now())), 400, "no subnet");
+  }
+
+  @Test
   void badRequestsAreRefusedWithAReasonAndTheServerKeepsServing() {
     String call = "/api/v2/canister/" + appCounter + "/call";
     IngressMessage m = alice.call(canister(appCounter), "increment", new byte[0], now());
@@ -176,6 +195,12 @@ class IcApiControllerTest {
           assertThat(e.getStatus().getCode()).isEqualTo(status);
           assertThat(e.getResponse().getBody(String.class).orElse("")).contains(reason);
         });
+  }
+
+  @SuppressWarnings("unchecked")
+  private String subnetId(String name) {
+    return (String) ((List<Map<String, Object>>) gateway.topology().get("subnets")).stream()
+        .filter(s -> s.get("name").equals(name)).findFirst().orElseThrow().get("id");
   }
 
   private long now() {
