@@ -76,11 +76,13 @@ public final class IcGateway {
       return r.response;
     }
     byte[] id = c.signed().message().requestId();
+    // Replicas take a client's call as the payload item that carries its envelope.
+    if (!session.submit(pick(c.subnet()), new PayloadItem.Ingress(c.signed()).encode())) {
+      return IcResponse.error(429, "too many calls waiting for the simulation; retry later");
+    }
     synchronized (callers) {
       callers.put(hex(id), c.signed().message().sender());
     }
-    // Replicas take a client's call as the payload item that carries its envelope.
-    session.submit(pick(c.subnet()), new PayloadItem.Ingress(c.signed()).encode());
     if (!sync) {
       return IcResponse.accepted();
     }

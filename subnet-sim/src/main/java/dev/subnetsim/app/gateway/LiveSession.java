@@ -21,6 +21,8 @@ import java.util.function.Function;
 public final class LiveSession implements LiveHook, AutoCloseable {
   /** Longest a paced driver sleeps before looking at the clock again. */
   private static final long MAX_SLEEP_NANOS = 50_000_000L;
+  /** Client messages waiting for the next window; beyond it submissions are refused (429). */
+  static final int MAX_WAITING = 10_000;
 
   private final LiveRun run;
   private final LiveClock clock;
@@ -30,22 +32,29 @@ public final class LiveSession implements LiveHook, AutoCloseable {
   private final List<Runnable> reads = new ArrayList<>();
   private final Thread driver;
   private final CompletableFuture<DriverOutcome> outcome = new CompletableFuture<>();
+  private final int maxWaiting;
   private boolean stopping;
   private boolean ended;
   private long doneUntil;
 
-  private LiveSession(LiveRun run, LiveClock clock) {
+  private LiveSession(LiveRun run, LiveClock clock, int maxWaiting) {
     this.run = run;
     this.clock = clock;
+    this.maxWaiting = maxWaiting;
     this.driver = new Thread(this::drive, "subnet-sim-live-driver");
     this.driver.setDaemon(true);
   }
 
   /** Starts driving {@code run}, paced by {@code clock}. */
   static LiveSession start(LiveRun run, LiveClock clock) {
-    LiveSession s = new LiveSession(run, clock);
+    LiveSession s = new LiveSession(run, clock, MAX_WAITING);
     s.driver.start();
     return s;
+  }
+
+  /** A session whose driver is not started (tests of what it takes in). */
+  static LiveSession unstarted(LiveRun run, LiveClock clock, int maxWaiting) {
+    return new LiveSession(run, clock, maxWaiting);
   }
 
   private void drive() {
@@ -90,12 +99,20 @@ public final class LiveSession implements LiveHook, AutoCloseable {
     }
   }
 
-  /** Hands {@code message} to {@code node} as a client submission, at the next window. */
-  void submit(NodeId node, byte[] message) {
+  /**
+   * Hands {@code message} to {@code node} as a client submission, at the next window; false
+   * (nothing queued) while {@link #MAX_WAITING} messages already wait: back-pressure, so a flood
+   * of clients cannot exhaust memory.
+   */
+  boolean submit(NodeId node, byte[] message) {
     lock.lock();
     try {
+      if (inbox.size() >= maxWaiting) {
+        return false;
+      }
       inbox.add(new IngressInjection(0, node, message.clone()));
       work.signal();
+      return true;
     } finally {
       lock.unlock();
     }
