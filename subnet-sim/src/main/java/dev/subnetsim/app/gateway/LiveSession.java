@@ -33,6 +33,8 @@ public final class LiveSession implements LiveHook, AutoCloseable {
   private final Thread driver;
   private final CompletableFuture<DriverOutcome> outcome = new CompletableFuture<>();
   private final int maxWaiting;
+  /** After the run ended, reads run on their callers' threads, one at a time (queries mutate). */
+  private final Object afterEnd = new Object();
   private boolean stopping;
   private boolean ended;
   private long doneUntil;
@@ -72,7 +74,9 @@ public final class LiveSession implements LiveHook, AutoCloseable {
       } finally {
         lock.unlock();
       }
-      left.forEach(Runnable::run); // the replicas no longer step: reading them is safe now
+      synchronized (afterEnd) { // the replicas no longer step: reading them is safe now
+        left.forEach(Runnable::run);
+      }
     }
   }
 
@@ -138,7 +142,9 @@ public final class LiveSession implements LiveHook, AutoCloseable {
     } finally {
       lock.unlock();
     }
-    task.run();
+    synchronized (afterEnd) {
+      task.run();
+    }
     return result;
   }
 

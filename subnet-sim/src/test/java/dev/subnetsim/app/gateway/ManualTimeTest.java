@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.subnetsim.chainkey.certification.CborReader;
 import dev.subnetsim.chainkey.certification.CborValue;
 import dev.subnetsim.chainkey.certification.Certificate;
+import dev.subnetsim.chainkey.ic.Principal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,14 @@ class ManualTimeTest {
       assertThat(cert.time().getAsLong()).isBetween(EPOCH, EPOCH + 4 * SECOND);
       Thread.sleep(300);
       assertThat(session.replicaUnixNanos()).as("stands still again").isEqualTo(reached);
+
+      // Closed, the world still answers reads (on the caller's thread, one at a time).
+      session.close();
+      assertThat(session.outcome()).isCompletedExceptionally();
+      assertThat(session.closed()).isTrue();
+      IcResponse q = gateway.query(counter, alice.signed(alice.query(
+          Principal.fromText(counter).toBytes(), "counter", new byte[0], reached)));
+      assertThat(q.status()).as(q.text()).isEqualTo(200);
     }
   }
 
