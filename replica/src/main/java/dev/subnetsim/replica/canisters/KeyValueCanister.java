@@ -5,7 +5,11 @@ import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
 import dev.subnetsim.replica.execution.stable.StableBTreeMap;
+import dev.subnetsim.replica.candid.Candid;
+import dev.subnetsim.replica.candid.CandidType;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -17,6 +21,11 @@ import java.security.NoSuchAlgorithmException;
  * <p>Methods (argument as UTF-8): update {@code put} "key=value", update {@code increment}, update
  * {@code put_then_trap} "key=value" (writes, then traps: the write must not survive), query
  * {@code get} "key", query {@code counter}.
+ *
+ * <p>An argument in Candid (it starts with {@code DIDL}, as every Candid message does) is answered
+ * in Candid, per {@code counter.did}: {@code increment : () -> (nat64)},
+ * {@code put : (text, text) -> ()}, {@code counter : () -> (nat64) query},
+ * {@code get : (text) -> (opt text) query}, so IC clients (agent-js) can call it.
  */
 public final class KeyValueCanister implements CanisterProgram {
   public static final String NAME = "counter";
@@ -35,6 +44,10 @@ public final class KeyValueCanister implements CanisterProgram {
 
   @Override
   public void update(String method, Env env) {
+    if (env.argIsCandid()) {
+      candidUpdate(method, env);
+      return;
+    }
     switch (method) {
       case "put" -> {
         String[] kv = keyValue(env);
@@ -58,6 +71,10 @@ public final class KeyValueCanister implements CanisterProgram {
 
   @Override
   public void query(String method, Env env) {
+    if (env.argIsCandid()) {
+      candidQuery(method, env);
+      return;
+    }
     switch (method) {
       case "get" -> {
         byte[] v = map(env).get(("k:" + new String(env.arg(), StandardCharsets.UTF_8))
@@ -73,16 +90,64 @@ public final class KeyValueCanister implements CanisterProgram {
     }
   }
 
-  private static void put(Env env, String key, String value) {
+  private static void candidUpdate(String method, Env env) {
+    switch (method) {
+      case "put" -> {
+        List<Object> kv = args(env, List.of(CandidType.TEXT, CandidType.TEXT));
+        if (put(env, (String) kv.get(0), (String) kv.get(1))) {
+          env.reply(Candid.encode(List.of(), List.of()));
+        }
+      }
+      case "increment" -> {
+        args(env, List.of());
+        StableBTreeMap map = map(env);
+        long next = toLong(map.get(COUNTER_KEY)) + 1;
+        map.insert(COUNTER_KEY, longBytes(next));
+        env.reply(Candid.encode(List.of(CandidType.NAT64), List.of(next)));
+      }
+      default -> env.reject("no update method '" + method + "'");
+    }
+  }
+
+  private static void candidQuery(String method, Env env) {
+    switch (method) {
+      case "get" -> {
+        String key = (String) args(env, List.of(CandidType.TEXT)).get(0);
+        byte[] v = map(env).get(("k:" + key).getBytes(StandardCharsets.UTF_8));
+        env.reply(Candid.encode(List.of(CandidType.opt(CandidType.TEXT)), List.of(
+            Optional.ofNullable(v).map(b -> new String(b, StandardCharsets.UTF_8)))));
+      }
+      case "counter" -> {
+        args(env, List.of());
+        env.reply(Candid.encode(List.of(CandidType.NAT64),
+            List.of(toLong(map(env).get(COUNTER_KEY)))));
+      }
+      default -> env.reject("no query method '" + method + "'");
+    }
+  }
+
+  /** The Candid arguments, or a trap naming why they do not decode (as an IC canister traps). */
+  private static List<Object> args(Env env, List<CandidType> types) {
+    try {
+      return Candid.decode(env.arg(), types);
+    } catch (IllegalArgumentException e) {
+      env.trap("Candid argument: " + e.getMessage());
+      throw e; // not reached: trap throws
+    }
+  }
+
+  /** Writes key = value; false if it rejected the call (key or value too long). */
+  private static boolean put(Env env, String key, String value) {
     byte[] k = ("k:" + key).getBytes(StandardCharsets.UTF_8);
     byte[] v = value.getBytes(StandardCharsets.UTF_8);
     if (k.length > MAX_KEY || v.length > MAX_VALUE) {
       env.reject("key or value too long");
-      return;
+      return false;
     }
     map(env).insert(k, v);
     env.charge(100L * (k.length + v.length));
     env.setCertifiedData(sha256(k, v));
+    return true;
   }
 
   private static String[] keyValue(Env env) {

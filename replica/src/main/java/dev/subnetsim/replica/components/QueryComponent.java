@@ -1,6 +1,7 @@
 package dev.subnetsim.replica.components;
 
 import dev.subnetsim.chainkey.bytes.Bytes;
+import dev.subnetsim.chainkey.certification.CertificateDelegation;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.chainkey.certification.HashTree;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
@@ -48,6 +49,23 @@ public final class QueryComponent {
             execution.members().getOrDefault(registry.root(), List.of()),
             execution.certificationCheck(), index)).orElse(null);
   }
+
+  /**
+   * The latest height whose certification matches our own state, with the root's delegation to
+   * attach off the root subnet; empty before the first such certification, or off the root while
+   * the delegation is not held yet (a certificate without it would not verify). For readers
+   * outside the replica (read_state), between driver steps only.
+   */
+  public Optional<CertifiedRead> certifiedRead() {
+    if (lastCertified == null || (delegation != null && delegation.held().isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.of(new CertifiedRead(lastCertified,
+        delegation == null ? Optional.empty() : delegation.held()));
+  }
+
+  /** A certified state and the delegation its certificates carry (empty on the root). */
+  public record CertifiedRead(CertifiedState state, Optional<CertificateDelegation> delegation) {}
 
   /** A user's query: answered at once if it is malformed or refused, else kept for later. */
   public ChangeSet submit(byte[] message, long now, ReplicatedState state) {

@@ -39,6 +39,15 @@ public interface Env {
 
   void reply(byte[] data);
 
+  /**
+   * Whether the argument is Candid (starts with {@code DIDL}), without charge: a canister can offer
+   * a Candid interface next to its original byte format, and calls in that format cost exactly
+   * what they cost before (reading the argument, {@link #arg()}, is charged).
+   */
+  default boolean argIsCandid() {
+    return false;
+  }
+
   void reject(String message);
 
   /** Traps: rolls back every change of this message and rejects the call. */

@@ -147,6 +147,11 @@ public final class ExecutionEnvironment {
     }
 
     @Override
+    public boolean argIsCandid() {
+      return dev.subnetsim.replica.candid.Candid.isCandid(call.arg());
+    }
+
+    @Override
     public byte[] callbackContext() {
       systemCall();
       return call.callbackContext();

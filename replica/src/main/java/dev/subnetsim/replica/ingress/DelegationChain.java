@@ -32,14 +32,20 @@ final class DelegationChain {
    */
   static byte[] signingKey(SignedIngress signed, long nowNanos, Optional<byte[]> rootKeyDer)
       throws InvalidIngressException {
-    List<SenderDelegation> chain = signed.delegations();
+    return signingKey(signed.senderPublicKeyDer(), signed.delegations(),
+        signed.message().canisterId(), nowNanos, rootKeyDer);
+  }
+
+  /** As above for any request to {@code canister} (its effective canister, for read_state). */
+  static byte[] signingKey(byte[] senderPublicKeyDer, List<SenderDelegation> chain,
+      byte[] canister, long nowNanos, Optional<byte[]> rootKeyDer)
+      throws InvalidIngressException {
     if (chain.size() > MAX_DELEGATIONS) {
       throw new InvalidIngressException("sender_delegation has " + chain.size()
           + " delegations, at most " + MAX_DELEGATIONS + " are allowed");
     }
-    byte[] canister = signed.message().canisterId();
     TreeSet<byte[]> keys = new TreeSet<>(Arrays::compareUnsigned);
-    keys.add(signed.senderPublicKeyDer());
+    keys.add(senderPublicKeyDer);
     for (int i = 0; i < chain.size(); i++) {
       SessionKeyDelegation d = chain.get(i).delegation();
       if (d.expirationNanos() < nowNanos) {
@@ -64,7 +70,7 @@ final class DelegationChain {
             + "the chain (cycles and self-delegations are not allowed)");
       }
     }
-    byte[] key = signed.senderPublicKeyDer();
+    byte[] key = senderPublicKeyDer;
     for (int i = 0; i < chain.size(); i++) {
       SenderDelegation d = chain.get(i);
       SenderSignatures.verify(key, d.delegation().signedMessage(), d.signature(), rootKeyDer,

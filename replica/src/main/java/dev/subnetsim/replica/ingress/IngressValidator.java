@@ -59,4 +59,38 @@ public final class IngressValidator {
     SenderSignatures.verify(signingKey, IcDomain.prefixed("ic-request", m.requestId()),
         signed.signature(), rootKeyDer, "");
   }
+
+  /**
+   * The same checks for a request whose content is not an {@link IngressMessage} (read_state):
+   * its sender, request id, expiry and the canister its delegations must target, with the
+   * envelope's key, chain and signature.
+   */
+  public static void validate(Principal sender, byte[] requestId, long ingressExpiryNanos,
+      byte[] canister, byte[] senderPublicKeyDer, byte[] signature,
+      java.util.List<SenderDelegation> delegations, long nowNanos, Optional<byte[]> rootKeyDer)
+      throws InvalidIngressException {
+    if (ingressExpiryNanos < nowNanos) {
+      throw InvalidIngressException.expiry("expired: ingress_expiry " + ingressExpiryNanos
+          + " is before the replica's time " + nowNanos);
+    }
+    if (ingressExpiryNanos > nowNanos + MAX_EXPIRY_AHEAD_NANOS) {
+      throw InvalidIngressException.expiry(
+          "ingress_expiry too far in the future (max 5 minutes)");
+    }
+    if (sender.isAnonymous()) {
+      if (signature.length != 0 || senderPublicKeyDer.length != 0 || !delegations.isEmpty()) {
+        throw new InvalidIngressException("an anonymous request must not carry a signature");
+      }
+      return;
+    }
+    if (!sender.isSelfAuthenticating()
+        || !sender.equals(Principal.selfAuthenticating(senderPublicKeyDer))) {
+      throw new InvalidIngressException(
+          "sender " + sender.toText() + " is not the self-authenticating id of the public key");
+    }
+    byte[] signingKey = DelegationChain.signingKey(senderPublicKeyDer, delegations, canister,
+        nowNanos, rootKeyDer);
+    SenderSignatures.verify(signingKey, IcDomain.prefixed("ic-request", requestId), signature,
+        rootKeyDer, "");
+  }
 }

@@ -81,6 +81,14 @@ public final class UserKeyPair {
         "ic-request", message.requestId())), chain);
   }
 
+  /**
+   * The envelope signature over a request id of any request type (e.g. read_state, whose content
+   * is not an {@link IngressMessage}).
+   */
+  public byte[] signRequestId(byte[] requestId) {
+    return signBytes(IcDomain.prefixed("ic-request", requestId));
+  }
+
   /** Delegates this key's authority to {@code delegation}'s key (one link of a chain). */
   public SenderDelegation delegate(SessionKeyDelegation delegation) {
     return new SenderDelegation(delegation, signBytes(delegation.signedMessage()));

@@ -303,6 +303,16 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     }
   }
 
+  /**
+   * {@code node}'s latest replica (a crashed one's until it restarts), empty before its first
+   * boot; for readers outside the replicas (the HTTP gateway), only between driver steps.
+   */
+  public Optional<ConsensusReplicaLogic> replica(NodeId node) {
+    synchronized (latest) {
+      return Optional.ofNullable(latest.get(node));
+    }
+  }
+
   public GenesisKeys keys(SubnetId subnet) {
     return keys.get(subnet);
   }

@@ -161,6 +161,11 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
     return state;
   }
 
+  /** This replica's latest certified state for reading (read_state); between steps only. */
+  public java.util.Optional<QueryComponent.CertifiedRead> certifiedRead() {
+    return queries.certifiedRead();
+  }
+
   @Override
   public StepOutput step(long now, List<InboundEvent> events) {
     StepOutput.Builder out = StepOutput.builder(self, peers);

@@ -93,9 +93,10 @@ public final class IngressEnvelope {
 
   /**
    * The chain, bounded by the spec's limits (more delegations or targets than the IC accepts are a
-   * malformed envelope, so no replica decodes or checks an unbounded list).
+   * malformed envelope, so no replica decodes or checks an unbounded list). Public for envelopes
+   * of other request types (read_state), which carry the same chain.
    */
-  private static List<SenderDelegation> delegations(CborValue v) {
+  public static List<SenderDelegation> delegations(CborValue v) {
     if (!(v instanceof CborValue.Array a)) {
       throw new MalformedPayloadItemException("field 'sender_delegation' must be an array");
     }

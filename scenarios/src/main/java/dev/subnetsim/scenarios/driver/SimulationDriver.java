@@ -56,9 +56,17 @@ public final class SimulationDriver implements AutoCloseable {
   private final MessageDigest sha256;
   private boolean ran;
   private ClockSkew skew;
+  /** A live run's hook between windows (subnet-sim serve); null in every scenario run. */
+  private final LiveHook live;
 
   public SimulationDriver(SimulationConfig config) {
+    this(config, null);
+  }
+
+  /** A driver whose run calls {@code live} between windows (null: none). */
+  public SimulationDriver(SimulationConfig config, LiveHook live) {
     this.config = config;
+    this.live = live;
     this.system = ActorSystem.create(Behaviors.empty(), "subnet-sim",
         DispatcherConfig.forThreads(config.dispatcherThreads()));
     List<NodeId> nodes = config.topology().allNodes();
@@ -102,7 +110,16 @@ public final class SimulationDriver implements AutoCloseable {
     long now = 0;
     List<Violation> violations = new ArrayList<>();
     StopReason reason;
+    long doneUntil = 0;
     while (true) {
+      if (live != null) {
+        for (SimulationConfig.IngressInjection i
+            : live.between(doneUntil, queue.isEmpty() ? Long.MAX_VALUE : queue.peekTime())) {
+          // Never before what has already happened: a replica's time must not go back.
+          queue.add(Math.max(i.atNanos(), doneUntil), new WorldEvent.Ingress(i.node(),
+              i.message()));
+        }
+      }
       if (queue.isEmpty()) {
         reason = StopReason.NO_EVENTS;
         break;
@@ -122,6 +139,7 @@ public final class SimulationDriver implements AutoCloseable {
       }
       long horizon = Math.min(Math.min(t + lookahead, config.endNanos()), nextNetworkFaultAfter(t));
       TreeMap<NodeId, List<TimedEvent>> work = collectWindow(horizon);
+      doneUntil = horizon;
       if (!work.isEmpty()) {
         // Local times are computed once the window is collected, with the skew in force for the
         // whole window (windows end at clock steps), so each replica's events stay ordered.

@@ -26,7 +26,7 @@ public record SweepPlan(String file, String text, List<FieldOverride> fixed, Swe
     public String yaml() {
       ScenarioSpec s = spec;
       return ScenarioYaml.write(new ScenarioSpec(s.name(), s.description(), seed,
-          s.durationNanos(), s.faultBudget(), s.subnets(), s.consensus(), s.network(),
+          s.durationNanos(), s.faultBudget(), s.subnets(), s.consensus(), s.cpu(), s.network(),
           s.workload(), s.faults(), s.invariants(), s.pass()));
     }
   }

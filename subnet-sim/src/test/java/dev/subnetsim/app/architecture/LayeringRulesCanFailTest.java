@@ -25,4 +25,12 @@ class LayeringRulesCanFailTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("currentTimeMillis").hasMessageContaining("java.io.File");
   }
+
+  @Test
+  void micronautOutsideTheGatewayPackageIsRejected() {
+    JavaClasses leak = new ClassFileImporter().importClasses(
+        dev.subnetsim.fixture.gatewayleak.MicronautOutsideGateway.class);
+    assertThatThrownBy(() -> ModuleLayeringTest.MICRONAUT_ONLY_IN_THE_GATEWAY.check(leak))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("io.micronaut");
+  }
 }

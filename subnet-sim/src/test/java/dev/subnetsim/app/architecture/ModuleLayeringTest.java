@@ -101,6 +101,31 @@ class ModuleLayeringTest {
         .orShould().callMethod(java.time.Instant.class, "now")
         .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class);
 
+  /**
+   * The HTTP server is an edge of the application: Micronaut (and its Netty) only in the gateway
+   * package, so the simulator, its CLI and every other module run without it.
+   */
+  static final ArchRule MICRONAUT_ONLY_IN_THE_GATEWAY =
+      noClasses()
+          .that().resideInAPackage(ROOT + "..")
+          .and().resideOutsideOfPackage(ROOT + ".app.gateway..")
+          .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "io.netty..");
+
+  @Test
+  void micronautOnlyInTheGatewayPackage() {
+    MICRONAUT_ONLY_IN_THE_GATEWAY.check(classes);
+  }
+
+  @Test
+  void onlyTheServeCommandStartsTheGateway() {
+    // `run` and every other job never start (or even see) the HTTP server.
+    noClasses()
+        .that().resideOutsideOfPackage(ROOT + ".app.gateway..")
+        .and().doNotHaveFullyQualifiedName(ROOT + ".app.cli.ServeCommand")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".app.gateway..")
+        .check(classes);
+  }
+
   @Test
   void pureModulesImportNoPekko() {
     PURE_MODULES_IMPORT_NO_PEKKO.check(classes);

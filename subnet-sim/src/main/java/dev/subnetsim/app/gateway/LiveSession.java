@@ -1,0 +1,243 @@
+package dev.subnetsim.app.gateway;
+
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.scenarios.driver.DriverOutcome;
+import dev.subnetsim.scenarios.driver.LiveHook;
+import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
+import dev.subnetsim.scenarios.engine.LiveRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * A served simulation: the driver of a {@link LiveRun} on its own thread, paced by a
+ * {@link LiveClock}. Outside threads (HTTP requests) never touch replicas: they queue client
+ * messages and reads, which the driver's thread takes between windows, when every replica is
+ * idle.
+ */
+public final class LiveSession implements LiveHook, AutoCloseable {
+  /** Longest a paced driver sleeps before looking at the clock again. */
+  private static final long MAX_SLEEP_NANOS = 50_000_000L;
+  /** Client messages waiting for the next window; beyond it submissions are refused (429). */
+  static final int MAX_WAITING = 10_000;
+
+  private final LiveRun run;
+  private final LiveClock clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition work = lock.newCondition();
+  private final List<IngressInjection> inbox = new ArrayList<>();
+  private final List<Runnable> reads = new ArrayList<>();
+  private final Thread driver;
+  private final CompletableFuture<DriverOutcome> outcome = new CompletableFuture<>();
+  private final int maxWaiting;
+  /** After the run ended, reads run on their callers' threads, one at a time (queries mutate). */
+  private final Object afterEnd = new Object();
+  private boolean stopping;
+  private boolean ended;
+  private long doneUntil;
+
+  private LiveSession(LiveRun run, LiveClock clock, int maxWaiting) {
+    this.run = run;
+    this.clock = clock;
+    this.maxWaiting = maxWaiting;
+    this.driver = new Thread(this::drive, "subnet-sim-live-driver");
+    this.driver.setDaemon(true);
+  }
+
+  /** Starts driving {@code run}, paced by {@code clock}. */
+  static LiveSession start(LiveRun run, LiveClock clock) {
+    LiveSession s = new LiveSession(run, clock, MAX_WAITING);
+    s.driver.start();
+    return s;
+  }
+
+  /** A session whose driver is not started (tests of what it takes in). */
+  static LiveSession unstarted(LiveRun run, LiveClock clock, int maxWaiting) {
+    return new LiveSession(run, clock, maxWaiting);
+  }
+
+  private void drive() {
+    try {
+      outcome.complete(run.run(this));
+    } catch (RuntimeException | Error e) { // Stopped when closed, else the simulator's failure
+      outcome.completeExceptionally(e);
+    } finally {
+      List<Runnable> left;
+      lock.lock();
+      try {
+        ended = true;
+        left = new ArrayList<>(reads);
+        reads.clear();
+      } finally {
+        lock.unlock();
+      }
+      synchronized (afterEnd) { // the replicas no longer step: reading them is safe now
+        left.forEach(Runnable::run);
+      }
+    }
+  }
+
+  public LiveRun run() {
+    return run;
+  }
+
+  LiveClock clock() {
+    return clock;
+  }
+
+  /** How the driver ended; incomplete while it runs. */
+  public CompletableFuture<DriverOutcome> outcome() {
+    return outcome;
+  }
+
+  /** The Unix time (nanoseconds) the replicas read now: the anchor plus simulated time. */
+  public long replicaUnixNanos() {
+    lock.lock();
+    try {
+      return clock.epochNanos() + doneUntil;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Hands {@code message} to {@code node} as a client submission, at the next window; false
+   * (nothing queued) while {@link #MAX_WAITING} messages already wait: back-pressure, so a flood
+   * of clients cannot exhaust memory.
+   */
+  boolean submit(NodeId node, byte[] message) {
+    lock.lock();
+    try {
+      if (inbox.size() >= maxWaiting) {
+        return false;
+      }
+      inbox.add(new IngressInjection(0, node, message.clone()));
+      work.signal();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs {@code reader} on the driver's thread between windows (at once after the run ended). */
+  <T> CompletableFuture<T> read(Function<LiveRun, T> reader) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Runnable task = () -> {
+      try {
+        result.complete(reader.apply(run));
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    };
+    lock.lock();
+    try {
+      if (!ended) {
+        reads.add(task);
+        work.signal();
+        return result;
+      }
+    } finally {
+      lock.unlock();
+    }
+    synchronized (afterEnd) {
+      task.run();
+    }
+    return result;
+  }
+
+  /** Manual time: lets the simulation run {@code nanos} further. */
+  long advance(long nanos) {
+    long allowed = clock.advance(nanos);
+    lock.lock();
+    try {
+      work.signal();
+    } finally {
+      lock.unlock();
+    }
+    return allowed;
+  }
+
+  @Override
+  public List<IngressInjection> between(long doneUntilNanos, long nextEventNanos) {
+    lock.lock();
+    try {
+      doneUntil = doneUntilNanos;
+      while (true) {
+        if (stopping) {
+          throw new Stopped();
+        }
+        if (!reads.isEmpty()) {
+          List<Runnable> now = new ArrayList<>(reads);
+          reads.clear();
+          lock.unlock();
+          try {
+            now.forEach(Runnable::run);
+          } finally {
+            lock.lock();
+          }
+          continue;
+        }
+        if (!inbox.isEmpty()) {
+          List<IngressInjection> out = new ArrayList<>();
+          inbox.forEach(i -> out.add(new IngressInjection(doneUntilNanos, i.node(),
+              i.message())));
+          inbox.clear();
+          return out;
+        }
+        long allowed = clock.allowedNanos();
+        if (nextEventNanos <= allowed) {
+          return List.of();
+        }
+        if (clock.isManual()) {
+          work.await();
+        } else {
+          work.awaitNanos(Math.min(nextEventNanos - allowed, MAX_SLEEP_NANOS));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Stopped();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether {@link #close} was called (the run then ends on purpose, not by failure). */
+  public boolean closed() {
+    lock.lock();
+    try {
+      return stopping;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops the driver at its next window and waits for it to shut its replicas down. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      stopping = true;
+      work.signal();
+    } finally {
+      lock.unlock();
+    }
+    try {
+      driver.join(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Ends the driver's run from inside the hook when the session closes. */
+  static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped() {
+      super("the live session was closed", null, false, false);
+    }
+  }
+}
