@@ -27,9 +27,4 @@ public record CpuModel(int cores, CpuCosts costs) {
     }
     return total == 0 ? 0 : (total + cores - 1) / cores;
   }
-
-  /** Whether any operation costs time (else the CPU model changes nothing). */
-  public boolean charges() {
-    return !costs.isFree();
-  }
 }

@@ -10,16 +10,16 @@ import java.util.Optional;
  * times, so one table line prices an operation at any subnet size or threshold.
  */
 public enum CpuOp {
-  BLS_SIGN_SHARE("bls-sign-share"),
-  BLS_SIGN_INDIVIDUAL("bls-sign-individual"),
-  BLS_VERIFY_SHARE("bls-verify-share"),
-  BLS_VERIFY_INDIVIDUAL("bls-verify-individual"),
-  BLS_COMBINE_SHARE("bls-combine-share"),
-  BLS_AGGREGATE_SIGNATURE("bls-aggregate-signature"),
-  BLS_VERIFY_COMBINED("bls-verify-combined"),
-  BLS_VERIFY_MULTISIG("bls-verify-multisig"),
-  NIDKG_DEAL_PER_RECEIVER("nidkg-deal-per-receiver"),
-  NIDKG_VERIFY_DEALING_PER_RECEIVER("nidkg-verify-dealing-per-receiver"),
+  BLS_SIGN_SHARE(CryptoWork.Op.BLS_SIGN_SHARE),
+  BLS_SIGN_INDIVIDUAL(CryptoWork.Op.BLS_SIGN_INDIVIDUAL),
+  BLS_VERIFY_SHARE(CryptoWork.Op.BLS_VERIFY_SHARE),
+  BLS_VERIFY_INDIVIDUAL(CryptoWork.Op.BLS_VERIFY_INDIVIDUAL),
+  BLS_COMBINE_SHARE(CryptoWork.Op.BLS_COMBINE_SHARE),
+  BLS_AGGREGATE_SIGNATURE(CryptoWork.Op.BLS_AGGREGATE_SIGNATURE),
+  BLS_VERIFY_COMBINED(CryptoWork.Op.BLS_VERIFY_COMBINED),
+  BLS_VERIFY_MULTISIG(CryptoWork.Op.BLS_VERIFY_MULTISIG),
+  NIDKG_DEAL_PER_RECEIVER(CryptoWork.Op.NIDKG_DEAL_PER_RECEIVER),
+  NIDKG_VERIFY_DEALING_PER_RECEIVER(CryptoWork.Op.NIDKG_VERIFY_DEALING_PER_RECEIVER),
   IDKG_DEAL_PER_RECEIVER("idkg-deal-per-receiver"),
   IDKG_VERIFY_DEALING_PER_RECEIVER("idkg-verify-dealing-per-receiver"),
   ECDSA_SIGN_SHARE("ecdsa-sign-share"),
@@ -40,6 +40,11 @@ public enum CpuOp {
   CANISTER_INSTRUCTION("canister-instruction");
 
   private final String costName;
+
+  /** A consensus operation: its name is the one consensus counts it under. */
+  CpuOp(CryptoWork.Op consensus) {
+    this(consensus.costName());
+  }
 
   CpuOp(String costName) {
     this.costName = costName;

@@ -27,7 +27,7 @@ class CpuModelTest {
     assertThat(new CpuModel(1, costs()).nanos(work)).isEqualTo(3_300_005L);
     assertThat(new CpuModel(4, costs()).nanos(work)).isEqualTo(825_002L); // 3,300,005 / 4, up
     assertThat(CpuModel.NONE.nanos(work)).isZero();
-    assertThat(CpuModel.NONE.charges()).isFalse();
+    assertThat(CpuModel.NONE.costs().isFree()).isTrue();
   }
 
   @Test
