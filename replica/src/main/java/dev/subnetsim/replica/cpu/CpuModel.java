@@ -8,6 +8,12 @@ import java.util.Map;
  * crypto and execution thread pools do), rounded up to whole nanoseconds. The world serializes a
  * node's steps through its CPU: what a step sends leaves when the CPU is done with it and with
  * all the node's earlier work.
+ *
+ * <p>Simplified relative to a real node: a busy CPU delays what a node sends, not when it reads
+ * what it receives (its state sees inputs on arrival); one queue serves consensus, chain keys and
+ * execution alike (the IC runs them in separate thread pools); and only the operations of {@link
+ * CpuOp} are charged (not decrypting a node's own shares from dealings, building transcripts,
+ * certificate checks of streams and delegations, hashing).
  */
 public record CpuModel(int cores, CpuCosts costs) {
   /** Crypto and execution take no virtual time. */
