@@ -13,15 +13,21 @@ public final class ScenarioLoader {
   private ScenarioLoader() {}
 
   public static ScenarioSpec load(Path file) {
-    String text;
+    return ScenarioParser.parse(file.toString(), text(file));
+  }
+
+  /**
+   * A scenario or experiment file's text; a missing or unreadable file is a {@link
+   * ScenarioException} naming it (exit 2, like any other bad input).
+   */
+  public static String text(Path file) {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ScenarioException(file.toString(), 0, "", "no such file");
     } catch (IOException e) {
       throw new ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
     }
-    return ScenarioParser.parse(file.toString(), text);
   }
 
   /** The text of a catalog scenario (what {@link #catalog} parses). */

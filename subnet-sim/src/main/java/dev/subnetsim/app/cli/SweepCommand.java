@@ -9,12 +9,8 @@ import dev.subnetsim.app.sweep.SweepPlan;
 import dev.subnetsim.app.sweep.SweepRow;
 import dev.subnetsim.app.sweep.SweepRunner;
 import dev.subnetsim.scenarios.dsl.FieldOverride;
-import dev.subnetsim.scenarios.dsl.ScenarioException;
 import dev.subnetsim.scenarios.dsl.ScenarioLoader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,13 +98,7 @@ final class SweepCommand implements Callable<Integer> {
     if (scenario == null) {
       return ScenarioLoader.catalogText(MainJobs.DEFAULT_SCENARIO);
     }
-    try {
-      return Files.readString(scenario, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ScenarioException(scenario.toString(), 0, "", "no such file");
-    } catch (IOException e) {
-      throw new ScenarioException(scenario.toString(), 0, "", "cannot read: " + e.getMessage());
-    }
+    return ScenarioLoader.text(scenario);
   }
 
   private List<FieldOverride> fixed() {

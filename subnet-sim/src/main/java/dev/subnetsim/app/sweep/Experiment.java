@@ -1,11 +1,8 @@
 package dev.subnetsim.app.sweep;
 
 import dev.subnetsim.scenarios.dsl.ScenarioException;
+import dev.subnetsim.scenarios.dsl.ScenarioLoader;
 import dev.subnetsim.scenarios.dsl.YamlNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +23,7 @@ public record Experiment(String name, String description, Path base, List<Long> 
       "zip", "plot", "expect");
 
   public static Experiment load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ScenarioException(file.toString(), 0, "", "no such file");
-    } catch (IOException e) {
-      throw new ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
-    }
+    String text = ScenarioLoader.text(file);
     return new Reader(file.toString()).experiment(YamlNode.read(file.toString(), text),
         file.getParent() == null ? Path.of("") : file.getParent());
   }
