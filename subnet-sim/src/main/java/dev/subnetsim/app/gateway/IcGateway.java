@@ -86,6 +86,7 @@ public final class IcGateway {
     if (!sync) {
       return IcResponse.accepted();
     }
+    // How long an HTTP client waits is wall time by nature (live serving, not simulation).
     long deadline = System.nanoTime() + SYNC_CALL_WAIT_MILLIS * 1_000_000;
     while (System.nanoTime() < deadline) {
       Optional<byte[]> certificate = join(session.read(run -> world.requestCertificate(

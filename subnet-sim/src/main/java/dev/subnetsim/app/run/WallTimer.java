@@ -2,7 +2,8 @@ package dev.subnetsim.app.run;
 
 /**
  * Elapsed wall time of a job, for the {@code wall_seconds} and sim-s-per-wall-s figures only.
- * The one place the application reads the machine clock; nothing simulated ever depends on it.
+ * Besides this, only {@code app.gateway} reads the machine clock (a served, live run follows it by
+ * design); no simulated run ever depends on it.
  */
 public final class WallTimer {
   private final long start = System.nanoTime();
