@@ -7,6 +7,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.types.NodeId;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,7 @@ class CatchUpPackageSigningTest {
 
   private static boolean verifies(LocalConsensusNetwork net, CatchUpPackage cup) {
     return JBLST.verify(net.crypto.certificationPublicKey(),
-        ConsensusCrypto.cupMessage(cup.height(), cup.contentHash()), cup.signature());
+        SignedMessages.cupMessage(cup.height(), cup.contentHash()), cup.signature());
   }
 
   @Test
@@ -94,9 +95,9 @@ class CatchUpPackageSigningTest {
     byte[] b = new byte[32];
     b[0] = 1;
     CupShare first = new CupShare(h, a, 2, net.crypto.signCertificationShare(2, share,
-        ConsensusCrypto.cupMessage(h, a)));
+        SignedMessages.cupMessage(h, a)));
     CupShare second = new CupShare(h, b, 2, net.crypto.signCertificationShare(2, share,
-        ConsensusCrypto.cupMessage(h, b)));
+        SignedMessages.cupMessage(h, b)));
     var r = net.nodes.get(0).step(201 * MS, List.of(
         new ConsensusNode.Received(new NodeId(2), first),
         new ConsensusNode.Received(new NodeId(2), second)));

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
-import dev.subnetsim.consensus.roles.Changes;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.types.NodeId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -106,7 +105,7 @@ class CertificationHeightBindingTest {
     var key = net.nodes.get(2).thresholdKeys(h).orElseThrow().myCertificationShare();
     byte[] otherRoot = net.stateRoot(2, net.finalized.get(2).get(h - 1));
     CertificationShare relabelled = new CertificationShare(h, otherRoot, 2,
-        net.crypto.signCertificationShare(2, key, ConsensusCrypto.certificationMessage(otherRoot)));
+        net.crypto.signCertificationShare(2, key, SignedMessages.certificationMessage(otherRoot)));
     var r = node.step(net.now(), List.of(
         new ConsensusNode.Received(new NodeId(2), relabelled)));
     assertThat(r.rejections()).singleElement().satisfies(rej -> {

@@ -7,6 +7,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.crypto.NodeSecrets;
 import dev.subnetsim.consensus.crypto.VerificationCache;
 import dev.subnetsim.consensus.pool.ConsensusPool;
@@ -55,9 +56,9 @@ class PoolBoundsTest {
     for (long h = ConsensusPool.LOOKAHEAD + 1; h <= ConsensusPool.LOOKAHEAD + 200; h++) {
       byte[] hash = fakeHash(h);
       flood.add(from3(new NotarizationShare(h, hash, 3, net.crypto.signIndividually(byzantine,
-          ConsensusCrypto.notarizationMessage(h, hash)))));
+          SignedMessages.notarizationMessage(h, hash)))));
       flood.add(from3(new FinalizationShare(h, hash, 3, net.crypto.signIndividually(byzantine,
-          ConsensusCrypto.finalizationMessage(h, hash)))));
+          SignedMessages.finalizationMessage(h, hash)))));
     }
     var r = node.step(net.now(), flood);
     assertThat(node.finalizedHeight()).isZero();
@@ -69,7 +70,7 @@ class PoolBoundsTest {
     for (long h = 2; h <= 11; h++) {
       byte[] hash = fakeHash(h);
       inWindow.add(from3(new NotarizationShare(h, hash, 3, net.crypto.signIndividually(byzantine,
-          ConsensusCrypto.notarizationMessage(h, hash)))));
+          SignedMessages.notarizationMessage(h, hash)))));
     }
     node.step(net.now(), inWindow);
     assertThat(node.poolSize()).isEqualTo(before + 10);
@@ -98,9 +99,9 @@ class PoolBoundsTest {
     for (long i = 0; i < 60; i++) {
       byte[] hash = fakeHash(i);
       flood.add(from3(new NotarizationShare(1, hash, 3, net.crypto.signIndividually(byzantine,
-          ConsensusCrypto.notarizationMessage(1, hash)))));
+          SignedMessages.notarizationMessage(1, hash)))));
       flood.add(from3(new FinalizationShare(1, hash, 3, net.crypto.signIndividually(byzantine,
-          ConsensusCrypto.finalizationMessage(1, hash)))));
+          SignedMessages.finalizationMessage(1, hash)))));
     }
     node.step(net.now(), flood);
     int limit = 2 * net.config.n(); // ConsensusPool#perSignerLimit

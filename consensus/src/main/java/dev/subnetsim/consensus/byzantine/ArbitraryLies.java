@@ -5,7 +5,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.roles.Changes.Outgoing;
 import dev.subnetsim.consensus.roles.NodeContext;
 import java.util.ArrayDeque;
@@ -97,10 +97,10 @@ final class ArbitraryLies {
     r.nextBytes(hash);
     if (m instanceof NotarizationShare s) {
       return new NotarizationShare(s.height(), hash, s.signer(), node.crypto().signIndividually(
-          node.secrets(), ConsensusCrypto.notarizationMessage(s.height(), hash)));
+          node.secrets(), SignedMessages.notarizationMessage(s.height(), hash)));
     } else if (m instanceof FinalizationShare s) {
       return new FinalizationShare(s.height(), hash, s.signer(), node.crypto().signIndividually(
-          node.secrets(), ConsensusCrypto.finalizationMessage(s.height(), hash)));
+          node.secrets(), SignedMessages.finalizationMessage(s.height(), hash)));
     }
     return m;
   }
@@ -119,6 +119,6 @@ final class ArbitraryLies {
     Block lie = new Block(b.height(), b.parentHash(), b.rank(), b.proposer(), b.timeNanos(),
         payload, b.dkg(), b.dkgSummary());
     return new BlockProposal(lie, node.crypto().signIndividually(node.secrets(),
-        ConsensusCrypto.proposalMessage(lie.height(), lie.hash())));
+        SignedMessages.proposalMessage(lie.height(), lie.hash())));
   }
 }

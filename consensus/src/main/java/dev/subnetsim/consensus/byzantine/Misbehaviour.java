@@ -13,10 +13,9 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.roles.Changes.Outgoing;
-import dev.subnetsim.consensus.roles.Changes;
 import dev.subnetsim.consensus.roles.NodeContext;
 import dev.subnetsim.consensus.types.NodeId;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +129,7 @@ public final class Misbehaviour {
     Block twin = new Block(b.height(), b.parentHash(), b.rank(), b.proposer(), b.timeNanos(),
         payload, b.dkg(), b.dkgSummary());
     BlockProposal second = new BlockProposal(twin, node.crypto().signIndividually(node.secrets(),
-        ConsensusCrypto.proposalMessage(twin.height(), twin.hash())));
+        SignedMessages.proposalMessage(twin.height(), twin.hash())));
     for (int i = 0; i < committee.size(); i++) {
       if (i != node.index()) {
         out.add(new Outgoing(committee.get(i), i < committee.size() / 2 ? p : second));
@@ -146,10 +145,10 @@ public final class Misbehaviour {
         if (doubleSigned.add(h + "/" + p.block().id().toHex())) {
           out.add(new Outgoing(null, new NotarizationShare(h, hash, node.index(),
               node.crypto().signIndividually(node.secrets(),
-                  ConsensusCrypto.notarizationMessage(h, hash)))));
+                  SignedMessages.notarizationMessage(h, hash)))));
           out.add(new Outgoing(null, new FinalizationShare(h, hash, node.index(),
               node.crypto().signIndividually(node.secrets(),
-                  ConsensusCrypto.finalizationMessage(h, hash)))));
+                  SignedMessages.finalizationMessage(h, hash)))));
         }
       }
     }

@@ -1,5 +1,7 @@
 package dev.subnetsim.consensus.catchup;
 
+import dev.subnetsim.consensus.crypto.SignedMessages;
+
 import dev.subnetsim.chainkey.bytes.BigEndianWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,7 +16,7 @@ import java.security.NoSuchAlgorithmException;
  *
  * <p>As on the IC, the whole content is threshold-signed with the subnet's high-threshold
  * (certification, n-f) key: {@code signature} is over {@link #contentHash()} under the
- * catch-up-package domain separator ({@code ConsensusCrypto.cupMessage}). It is empty only for the
+ * catch-up-package domain separator ({@code SignedMessages.cupMessage}). It is empty only for the
  * genesis CUP (known to every replica from the registry) and for content not yet signed.
  */
 public record CatchUpPackage(long height, byte[] blockHash, byte[] beaconSignature,

@@ -1,6 +1,5 @@
 package dev.subnetsim.consensus.crypto;
 
-import dev.subnetsim.chainkey.DomainSeparators;
 import dev.subnetsim.chainkey.bls.BlsSignatures;
 import dev.subnetsim.chainkey.bls.JblstBlsSignatures;
 import dev.subnetsim.chainkey.bls.PublicKey;
@@ -8,11 +7,8 @@ import dev.subnetsim.chainkey.bls.Signature;
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.bls12381.G2Point;
 import dev.subnetsim.chainkey.bls12381.Scalar;
-import dev.subnetsim.chainkey.bytes.BigEndianWriter;
-import dev.subnetsim.chainkey.certification.StateRootMessage;
 import dev.subnetsim.chainkey.threshold.PublicCoefficients;
 import dev.subnetsim.chainkey.threshold.ThresholdBls;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -135,43 +131,6 @@ public final class ConsensusCrypto {
       ops.add(CryptoOpCounter.Op.CACHE_HIT);
     }
     return ok;
-  }
-
-  // ---- messages (domain-separated) ----
-
-  public static byte[] beaconMessage(long height, byte[] previousBeaconHash) {
-    return message(DomainSeparators.CONSENSUS_RANDOM_BEACON, height, previousBeaconHash);
-  }
-
-  public static byte[] proposalMessage(long height, byte[] blockHash) {
-    return message(DomainSeparators.CONSENSUS_BLOCK_PROPOSAL, height, blockHash);
-  }
-
-  public static byte[] notarizationMessage(long height, byte[] blockHash) {
-    return message(DomainSeparators.CONSENSUS_NOTARIZATION, height, blockHash);
-  }
-
-  public static byte[] finalizationMessage(long height, byte[] blockHash) {
-    return message(DomainSeparators.CONSENSUS_FINALIZATION, height, blockHash);
-  }
-
-  /** Certification signs the IC's state-root message, so it is a certificate signature. */
-  public static byte[] certificationMessage(byte[] stateRoot) {
-    return StateRootMessage.of(stateRoot);
-  }
-
-  /**
-   * A catch-up package's content, signed with the certification (high-threshold) key, as the IC
-   * threshold-signs its CUPs.
-   */
-  public static byte[] cupMessage(long height, byte[] contentHash) {
-    return message(DomainSeparators.CONSENSUS_CUP, height, contentHash);
-  }
-
-  private static byte[] message(String domain, long height, byte[] hash) {
-    byte[] d = domain.getBytes(StandardCharsets.US_ASCII);
-    return new BigEndianWriter(1 + d.length + 8 + hash.length).u8(d.length).raw(d).u64(height)
-        .raw(hash).toBytes();
   }
 
   // ---- threshold shares ----

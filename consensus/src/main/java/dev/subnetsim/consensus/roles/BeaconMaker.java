@@ -1,7 +1,7 @@
 package dev.subnetsim.consensus.roles;
 
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import java.util.TreeMap;
@@ -29,7 +29,7 @@ public final class BeaconMaker implements Role {
     if (keys == null || keys.myBeaconShare() == null) {
       return;
     }
-    byte[] message = ConsensusCrypto.beaconMessage(h, ConsensusPool.sha256(previous));
+    byte[] message = SignedMessages.beaconMessage(h, ConsensusPool.sha256(previous));
     byte[] share = node.crypto().signBeaconShare(node.index(), keys.myBeaconShare(), message);
     pool.myBeaconShares.add(h);
     pool.beaconShares.computeIfAbsent(h, k -> new TreeMap<>()).put(node.index(), share);

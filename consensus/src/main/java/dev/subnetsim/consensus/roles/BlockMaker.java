@@ -3,7 +3,7 @@ package dev.subnetsim.consensus.roles;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.pool.IngressPool;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class BlockMaker implements Role {
     Block block = new Block(h, parent, rank, node.index(), Math.max(now, parentTime), payload,
         dkg, node.dkg().summaryFor(h));
     byte[] sig = node.crypto().signIndividually(node.secrets(),
-        ConsensusCrypto.proposalMessage(h, block.hash()));
+        SignedMessages.proposalMessage(h, block.hash()));
     BlockProposal proposal = new BlockProposal(block, sig);
     pool.myProposals.add(h);
     pool.proposals.computeIfAbsent(h, k -> new TreeMap<>()).put(block.id(),

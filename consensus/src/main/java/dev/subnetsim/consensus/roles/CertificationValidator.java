@@ -9,6 +9,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.dkg.SubnetDkg;
 import dev.subnetsim.consensus.pool.ConsensusPool;
@@ -52,7 +53,7 @@ final class CertificationValidator {
       return Verdict.PENDING;
     }
     check(crypto.verifyCertificationShare(keys.certificationShares(), s.signer(),
-        ConsensusCrypto.certificationMessage(s.stateRoot()), s.share()),
+        SignedMessages.certificationMessage(s.stateRoot()), s.share()),
         "invalid certification share of node index " + s.signer());
     pool.certificationShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
         .computeIfAbsent(root, k -> new TreeMap<>())
@@ -92,12 +93,12 @@ final class CertificationValidator {
       }
       check(signedByCup, wrongRoot);
     }
-    check(crypto.verifyCertification(ConsensusCrypto.certificationMessage(c.stateRoot()),
+    check(crypto.verifyCertification(SignedMessages.certificationMessage(c.stateRoot()),
         c.signature()), "invalid certification at " + h);
     pool.certifications.put(h, c);
     changes.certified.add(c);
     changes.combined.add(new Changes.CombinedArtifact("certification", h,
-        crypto.certificationPublicKey(), ConsensusCrypto.certificationMessage(c.stateRoot()),
+        crypto.certificationPublicKey(), SignedMessages.certificationMessage(c.stateRoot()),
         c.signature()));
     return Verdict.ACCEPTED;
   }

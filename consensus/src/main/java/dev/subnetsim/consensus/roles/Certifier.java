@@ -1,7 +1,7 @@
 package dev.subnetsim.consensus.roles;
 
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import java.util.TreeMap;
@@ -30,7 +30,7 @@ public final class Certifier implements Role {
       }
       byte[] root = e.getValue().toArray();
       byte[] share = node.crypto().signCertificationShare(node.index(),
-          keys.myCertificationShare(), ConsensusCrypto.certificationMessage(root));
+          keys.myCertificationShare(), SignedMessages.certificationMessage(root));
       pool.myCertificationShares.add(h);
       pool.certificationShares.computeIfAbsent(h, k -> new TreeMap<>())
           .computeIfAbsent(e.getValue(), k -> new TreeMap<>())

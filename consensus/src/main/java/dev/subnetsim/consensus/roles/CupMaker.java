@@ -5,7 +5,7 @@ import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import java.util.TreeMap;
@@ -45,7 +45,7 @@ public final class CupMaker implements Role {
           c.signature(), summary);
       byte[] hash = content.contentHash();
       byte[] share = node.crypto().signCertificationShare(node.index(),
-          keys.myCertificationShare(), ConsensusCrypto.cupMessage(h, hash));
+          keys.myCertificationShare(), SignedMessages.cupMessage(h, hash));
       pool.unsignedCups.put(h, new ConsensusPool.UnsignedCup(content, hash));
       pool.cupShares.computeIfAbsent(h, k -> new TreeMap<>())
           .computeIfAbsent(Bytes.of(hash), k -> new TreeMap<>())

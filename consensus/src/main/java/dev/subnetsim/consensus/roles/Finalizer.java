@@ -2,7 +2,7 @@ package dev.subnetsim.consensus.roles;
 
 import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,7 +33,7 @@ public final class Finalizer implements Role {
         continue;
       }
       byte[] sig = node.crypto().signIndividually(node.secrets(),
-          ConsensusCrypto.finalizationMessage(h, hash));
+          SignedMessages.finalizationMessage(h, hash));
       pool.myFinalizationShares.add(h);
       pool.finalizationShares.computeIfAbsent(h, k -> new TreeMap<>())
           .computeIfAbsent(signed.first(), k -> new TreeMap<>()).put(node.index(), sig);

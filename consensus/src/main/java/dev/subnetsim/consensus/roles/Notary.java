@@ -3,7 +3,7 @@ package dev.subnetsim.consensus.roles;
 import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import java.util.List;
 import java.util.TreeMap;
@@ -50,7 +50,7 @@ public final class Notary implements Role {
       Bytes key = Bytes.of(hash);
       if (signed.add(key)) {
         byte[] sig = node.crypto().signIndividually(node.secrets(),
-            ConsensusCrypto.notarizationMessage(h, hash));
+            SignedMessages.notarizationMessage(h, hash));
         pool.notarizationShares.computeIfAbsent(h, k -> new TreeMap<>())
             .computeIfAbsent(key, k -> new TreeMap<>()).put(node.index(), sig);
         changes.broadcast(new NotarizationShare(h, hash, node.index(), sig));

@@ -7,6 +7,7 @@ import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.dkg.SubnetDkg;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.roles.Validator.InvalidArtifactException;
@@ -45,7 +46,7 @@ final class ProposalValidator {
     check(proposer >= 0 && proposer < pool.config().n(), "proposer index out of range");
     check(p.block().rank() == pool.rankOf(h, proposer), "block of node index " + proposer
         + " claims rank " + p.block().rank() + " but has rank " + pool.rankOf(h, proposer));
-    check(crypto.verifyIndividual(proposer, ConsensusCrypto.proposalMessage(h, p.block().hash()),
+    check(crypto.verifyIndividual(proposer, SignedMessages.proposalMessage(h, p.block().hash()),
         p.signature()), "invalid block proposal signature of node index " + proposer);
     check(p.block().ingress().size() <= pool.config().maxIngressPerBlock(),
         "block exceeds the payload limit");
@@ -87,9 +88,9 @@ final class ProposalValidator {
     int proposer = a.block().proposer();
     check(a.height() == b.height() && proposer == b.block().proposer()
         && !a.block().equals(b.block()), "not an equivocation");
-    check(crypto.verifyIndividual(proposer, ConsensusCrypto.proposalMessage(a.height(),
+    check(crypto.verifyIndividual(proposer, SignedMessages.proposalMessage(a.height(),
         a.block().hash()), a.signature()) && crypto.verifyIndividual(proposer,
-        ConsensusCrypto.proposalMessage(b.height(), b.block().hash()), b.signature()),
+        SignedMessages.proposalMessage(b.height(), b.block().hash()), b.signature()),
         "equivocation proof with an invalid signature");
     if (pool.disqualified.computeIfAbsent(a.height(), k -> new TreeSet<>()).add(proposer)) {
       addProof(pool, e);

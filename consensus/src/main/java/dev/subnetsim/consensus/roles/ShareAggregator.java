@@ -5,6 +5,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class ShareAggregator implements Role {
         pool.beacons.put(h, sig);
         changes.broadcast(new Beacon(h, sig));
         changes.combined.add(new Changes.CombinedArtifact("random-beacon", h,
-            crypto.beaconPublicKey(), ConsensusCrypto.beaconMessage(h,
+            crypto.beaconPublicKey(), SignedMessages.beaconMessage(h,
                 ConsensusPool.sha256(pool.beacons.get(h - 1))), sig));
       }
     }
@@ -51,7 +52,7 @@ public final class ShareAggregator implements Role {
           changes.broadcast(n);
           changes.combined.add(new Changes.CombinedArtifact("notarization", h,
               crypto.aggregatePublicKey(n.signers()),
-              ConsensusCrypto.notarizationMessage(h, n.blockHash()), n.signature()));
+              SignedMessages.notarizationMessage(h, n.blockHash()), n.signature()));
         }
       }
     }
@@ -67,7 +68,7 @@ public final class ShareAggregator implements Role {
           changes.broadcast(f);
           changes.combined.add(new Changes.CombinedArtifact("finalization", h,
               crypto.aggregatePublicKey(f.signers()),
-              ConsensusCrypto.finalizationMessage(h, f.blockHash()), f.signature()));
+              SignedMessages.finalizationMessage(h, f.blockHash()), f.signature()));
         }
       }
     }
@@ -81,7 +82,7 @@ public final class ShareAggregator implements Role {
           changes.certified.add(c);
           changes.broadcast(c);
           changes.combined.add(new Changes.CombinedArtifact("certification", h,
-              crypto.certificationPublicKey(), ConsensusCrypto.certificationMessage(c.stateRoot()),
+              crypto.certificationPublicKey(), SignedMessages.certificationMessage(c.stateRoot()),
               sig));
         }
       }
@@ -97,7 +98,7 @@ public final class ShareAggregator implements Role {
         pool.latestCup = cup.content().signed(sig);
         changes.combined.add(new Changes.CombinedArtifact("catch-up-package", h,
             crypto.certificationPublicKey(),
-            ConsensusCrypto.cupMessage(h, cup.contentHash()), sig));
+            SignedMessages.cupMessage(h, cup.contentHash()), sig));
         pool.unsignedCups.headMap(h, true).clear();
         pool.cupShares.headMap(h, true).clear();
         break;

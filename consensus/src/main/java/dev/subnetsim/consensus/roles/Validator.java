@@ -19,6 +19,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.crypto.ShareCheck;
 import dev.subnetsim.consensus.dkg.DkgItem;
 import dev.subnetsim.consensus.dkg.EpochKeys;
@@ -70,7 +71,7 @@ public final class Validator {
         return Verdict.PENDING;
       }
       check(crypto.verifyBeaconShare(keys.beaconShares(), s.signer(),
-          ConsensusCrypto.beaconMessage(s.height(), ConsensusPool.sha256(prev)), s.share()),
+          SignedMessages.beaconMessage(s.height(), ConsensusPool.sha256(prev)), s.share()),
           "invalid beacon share of node index " + s.signer());
       pool.beaconShares.computeIfAbsent(s.height(), k -> new TreeMap<>()).put(s.signer(), s.share());
       return Verdict.ACCEPTED;
@@ -83,11 +84,11 @@ public final class Validator {
       if (prev == null) {
         return b.height() <= pool.finalizedHeight ? Verdict.IGNORED : Verdict.PENDING;
       }
-      check(crypto.verifyBeacon(ConsensusCrypto.beaconMessage(b.height(), ConsensusPool.sha256(prev)),
+      check(crypto.verifyBeacon(SignedMessages.beaconMessage(b.height(), ConsensusPool.sha256(prev)),
           b.signature()), "invalid random beacon at height " + b.height());
       pool.beacons.put(b.height(), b.signature());
       changes.combined.add(new Changes.CombinedArtifact("random-beacon", b.height(),
-          crypto.beaconPublicKey(), ConsensusCrypto.beaconMessage(b.height(),
+          crypto.beaconPublicKey(), SignedMessages.beaconMessage(b.height(),
               ConsensusPool.sha256(prev)), b.signature()));
       return Verdict.ACCEPTED;
     }
@@ -99,7 +100,7 @@ public final class Validator {
           || overSignerLimit(pool, pool.notarizationShares, s.height(), s.blockHash(), s.signer())) {
         return Verdict.IGNORED;
       }
-      check(crypto.verifyIndividual(s.signer(), ConsensusCrypto.notarizationMessage(s.height(),
+      check(crypto.verifyIndividual(s.signer(), SignedMessages.notarizationMessage(s.height(),
           s.blockHash()), s.signature()), "invalid notarization share of node index " + s.signer());
       pool.notarizationShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
           .computeIfAbsent(Bytes.of(s.blockHash()), k -> new TreeMap<>())
@@ -112,13 +113,13 @@ public final class Validator {
         return Verdict.IGNORED;
       }
       checkSigners(z.signers(), pool.config().quorum(), n);
-      check(crypto.verifyMultiSignature(z.signers(), ConsensusCrypto.notarizationMessage(
+      check(crypto.verifyMultiSignature(z.signers(), SignedMessages.notarizationMessage(
           z.height(), z.blockHash()), z.signature()), "invalid notarization at " + z.height());
       pool.notarizations.computeIfAbsent(z.height(), k -> new TreeMap<>())
           .put(Bytes.of(z.blockHash()), z);
       changes.combined.add(new Changes.CombinedArtifact("notarization", z.height(),
           crypto.aggregatePublicKey(z.signers()),
-          ConsensusCrypto.notarizationMessage(z.height(), z.blockHash()), z.signature()));
+          SignedMessages.notarizationMessage(z.height(), z.blockHash()), z.signature()));
       return Verdict.ACCEPTED;
     }
     if (m instanceof FinalizationShare s) {
@@ -126,7 +127,7 @@ public final class Validator {
           || overSignerLimit(pool, pool.finalizationShares, s.height(), s.blockHash(), s.signer())) {
         return Verdict.IGNORED;
       }
-      check(crypto.verifyIndividual(s.signer(), ConsensusCrypto.finalizationMessage(s.height(),
+      check(crypto.verifyIndividual(s.signer(), SignedMessages.finalizationMessage(s.height(),
           s.blockHash()), s.signature()), "invalid finalization share of node index " + s.signer());
       pool.finalizationShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
           .computeIfAbsent(Bytes.of(s.blockHash()), k -> new TreeMap<>())
@@ -138,12 +139,12 @@ public final class Validator {
         return Verdict.IGNORED;
       }
       checkSigners(f.signers(), pool.config().quorum(), n);
-      check(crypto.verifyMultiSignature(f.signers(), ConsensusCrypto.finalizationMessage(
+      check(crypto.verifyMultiSignature(f.signers(), SignedMessages.finalizationMessage(
           f.height(), f.blockHash()), f.signature()), "invalid finalization at " + f.height());
       pool.finalizations.put(f.height(), f);
       changes.combined.add(new Changes.CombinedArtifact("finalization", f.height(),
           crypto.aggregatePublicKey(f.signers()),
-          ConsensusCrypto.finalizationMessage(f.height(), f.blockHash()), f.signature()));
+          SignedMessages.finalizationMessage(f.height(), f.blockHash()), f.signature()));
       return Verdict.ACCEPTED;
     }
     if (m instanceof CertificationShare s) {
@@ -171,7 +172,7 @@ public final class Validator {
           "node index " + s.signer() + " signed two catch-up package contents at height "
               + s.height());
       check(crypto.verifyCertificationShare(keys.certificationShares(), s.signer(),
-          ConsensusCrypto.cupMessage(s.height(), s.contentHash()), s.share()),
+          SignedMessages.cupMessage(s.height(), s.contentHash()), s.share()),
           "invalid catch-up package share of node index " + s.signer());
       pool.cupShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
           .computeIfAbsent(content, k -> new TreeMap<>()).put(s.signer(), s.share());
@@ -209,23 +210,23 @@ public final class Validator {
       if (m instanceof NotarizationShare s && !overSignerLimit(pool, pool.notarizationShares,
           s.height(), s.blockHash(), s.signer())) {
         checks.add(ShareCheck.of(crypto, ShareCheck.Kind.INDIVIDUAL, List.of(), s.signer(),
-            ConsensusCrypto.notarizationMessage(s.height(), s.blockHash()), s.signature()));
+            SignedMessages.notarizationMessage(s.height(), s.blockHash()), s.signature()));
       } else if (m instanceof FinalizationShare s && !overSignerLimit(pool,
           pool.finalizationShares, s.height(), s.blockHash(), s.signer())) {
         checks.add(ShareCheck.of(crypto, ShareCheck.Kind.INDIVIDUAL, List.of(), s.signer(),
-            ConsensusCrypto.finalizationMessage(s.height(), s.blockHash()), s.signature()));
+            SignedMessages.finalizationMessage(s.height(), s.blockHash()), s.signature()));
       } else if (m instanceof BeaconShare s && !pool.beacons.containsKey(s.height())
           && pool.beacons.containsKey(s.height() - 1)) {
         byte[] prev = pool.beacons.get(s.height() - 1);
         dkg.keys(s.height()).ifPresent(k -> checks.add(ShareCheck.of(crypto,
             ShareCheck.Kind.BEACON, k.beaconShares(), s.signer(),
-            ConsensusCrypto.beaconMessage(s.height(), ConsensusPool.sha256(prev)), s.share())));
+            SignedMessages.beaconMessage(s.height(), ConsensusPool.sha256(prev)), s.share())));
       } else if (m instanceof CertificationShare s
           && !pool.certifications.containsKey(s.height())
           && Bytes.of(s.stateRoot()).equals(pool.stateRoots.get(s.height()))) {
         dkg.keys(s.height()).ifPresent(k -> checks.add(ShareCheck.of(crypto,
             ShareCheck.Kind.CERTIFICATION, k.certificationShares(), s.signer(),
-            ConsensusCrypto.certificationMessage(s.stateRoot()), s.share())));
+            SignedMessages.certificationMessage(s.stateRoot()), s.share())));
       }
     }
     crypto.verifyTogether(checks);

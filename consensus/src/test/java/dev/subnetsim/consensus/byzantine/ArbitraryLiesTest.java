@@ -7,7 +7,7 @@ import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.roles.Changes.Outgoing;
 import dev.subnetsim.consensus.testing.PoolFixture;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ class ArbitraryLiesTest {
       assertThat(s.signer()).isEqualTo(fx.self());
       boolean copied = honestSignatures.stream().anyMatch(h -> Arrays.equals(h, s.signature()));
       boolean ownFresh = fx.crypto().verifyIndividual(fx.self(),
-          ConsensusCrypto.notarizationMessage(s.height(), s.blockHash()), s.signature());
+          SignedMessages.notarizationMessage(s.height(), s.blockHash()), s.signature());
       assertThat(copied || ownFresh).as("an honest signature reused, or a fresh one of its own")
           .isTrue();
     });
@@ -100,7 +100,7 @@ class ArbitraryLiesTest {
     assertThat(lie.ingress()).hasSizeBetween(2, 4)
         .anySatisfy(i -> assertThat(i).isEqualTo(new byte[] {1}))
         .filteredOn(i -> Arrays.equals(i, BAD_ITEM)).hasSize(lie.ingress().size() - 1);
-    assertThat(fx.crypto().verifyIndividual(fx.self(), ConsensusCrypto.proposalMessage(1,
+    assertThat(fx.crypto().verifyIndividual(fx.self(), SignedMessages.proposalMessage(1,
         lie.hash()), bad.get(0).signature())).isTrue();
   }
 

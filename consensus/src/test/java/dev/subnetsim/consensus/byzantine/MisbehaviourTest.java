@@ -13,6 +13,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.roles.Changes.Outgoing;
 import dev.subnetsim.consensus.testing.PoolFixture;
@@ -78,10 +79,10 @@ class MisbehaviourTest {
     assertThat(n.blockHash()).isEqualTo(honestN.blockHash());
     assertThat(n.signer()).isEqualTo(honestN.signer());
     assertThat(n.signature()).hasSize(48).isNotEqualTo(honestN.signature());
-    assertThat(crypto.verifyIndividual(0, ConsensusCrypto.notarizationMessage(1, n.blockHash()),
+    assertThat(crypto.verifyIndividual(0, SignedMessages.notarizationMessage(1, n.blockHash()),
         n.signature())).isFalse();
     FinalizationShare f = (FinalizationShare) out.get(2).message();
-    assertThat(crypto.verifyIndividual(0, ConsensusCrypto.finalizationMessage(1, f.blockHash()),
+    assertThat(crypto.verifyIndividual(0, SignedMessages.finalizationMessage(1, f.blockHash()),
         f.signature())).isFalse();
   }
 
@@ -93,7 +94,7 @@ class MisbehaviourTest {
 
     BeaconShare s = (BeaconShare) out.get(0).message();
     assertThat(s.height()).isEqualTo(2);
-    assertThat(crypto.verifyBeaconShare(0, ConsensusCrypto.beaconMessage(2,
+    assertThat(crypto.verifyBeaconShare(0, SignedMessages.beaconMessage(2,
         ConsensusPool.sha256(pool.beacons.get(1L))), s.share())).isFalse();
     assertThat(out.subList(1, 3)).containsExactlyElementsOf(honest.subList(1, 3));
   }
@@ -114,7 +115,7 @@ class MisbehaviourTest {
     assertThat(twin.block().hash()).isNotEqualTo(mine.hash());
     assertThat(twin.block().height()).isEqualTo(1);
     assertThat(twin.block().rank()).isEqualTo(mine.rank());
-    assertThat(crypto.verifyIndividual(0, ConsensusCrypto.proposalMessage(1,
+    assertThat(crypto.verifyIndividual(0, SignedMessages.proposalMessage(1,
         twin.block().hash()), twin.signature())).isTrue();
   }
 
@@ -148,7 +149,7 @@ class MisbehaviourTest {
     assertThat(out).filteredOn(o -> o.message() instanceof FinalizationShare).hasSize(2)
         .allSatisfy(o -> {
           FinalizationShare f = (FinalizationShare) o.message();
-          assertThat(crypto.verifyIndividual(0, ConsensusCrypto.finalizationMessage(1,
+          assertThat(crypto.verifyIndividual(0, SignedMessages.finalizationMessage(1,
               f.blockHash()), f.signature())).isTrue();
         });
     assertThat(notary.apply(List.of(), pool)).as("each block once").isEmpty();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * sequence, so seed sweeps in cheap mode explore different block-maker rankings.
  */
 class CheapThresholdSignaturesTest {
-  private static final byte[] MESSAGE = ConsensusCrypto.beaconMessage(1, new byte[32]);
+  private static final byte[] MESSAGE = SignedMessages.beaconMessage(1, new byte[32]);
 
   private static ConsensusCrypto cheap(GenesisKeys keys) {
     return new ConsensusCrypto(keys.publicKeys(), VerificationCache.shared(),

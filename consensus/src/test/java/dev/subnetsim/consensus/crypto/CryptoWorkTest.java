@@ -21,7 +21,7 @@ class CryptoWorkTest {
     ConsensusCrypto subnet = new ConsensusCrypto(KEYS.publicKeys(), VerificationCache.shared());
     ConsensusCrypto a = subnet.forReplica();
     ConsensusCrypto b = subnet.forReplica();
-    byte[] message = ConsensusCrypto.notarizationMessage(5, new byte[32]);
+    byte[] message = SignedMessages.notarizationMessage(5, new byte[32]);
     byte[] share = a.signIndividually(KEYS.secrets().get(1), message);
 
     assertThat(a.verifyIndividual(1, message, share)).isTrue();
@@ -40,7 +40,7 @@ class CryptoWorkTest {
   void combiningAndAggregatingCountPerShare() {
     ConsensusCrypto r = new ConsensusCrypto(KEYS.publicKeys(), VerificationCache.shared())
         .forReplica();
-    byte[] message = ConsensusCrypto.finalizationMessage(9, new byte[32]);
+    byte[] message = SignedMessages.finalizationMessage(9, new byte[32]);
     List<byte[]> shares = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       shares.add(r.signIndividually(KEYS.secrets().get(i), message));

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class ShareBatchesTest {
   private static final int N = 7;
   private static final GenesisKeys KEYS = GenesisKeys.generate("batch", N, SeededRandom.fromSeed(5));
-  private static final byte[] MSG = ConsensusCrypto.notarizationMessage(3, new byte[32]);
-  private static final byte[] OTHER = ConsensusCrypto.notarizationMessage(4, new byte[32]);
+  private static final byte[] MSG = SignedMessages.notarizationMessage(3, new byte[32]);
+  private static final byte[] OTHER = SignedMessages.notarizationMessage(4, new byte[32]);
 
   private final ConsensusCrypto crypto = new ConsensusCrypto(KEYS.publicKeys(),
       VerificationCache.shared());

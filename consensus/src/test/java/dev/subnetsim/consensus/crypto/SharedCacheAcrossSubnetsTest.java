@@ -25,7 +25,7 @@ class SharedCacheAcrossSubnetsTest {
     VerificationCache cache = VerificationCache.shared();
     ConsensusCrypto root = new ConsensusCrypto(ROOT.publicKeys(), cache);
     ConsensusCrypto signing = new ConsensusCrypto(SIGNING.publicKeys(), cache);
-    byte[] message = ConsensusCrypto.finalizationMessage(23, new byte[32]);
+    byte[] message = SignedMessages.finalizationMessage(23, new byte[32]);
     List<Integer> signers = List.of(0, 1, 2);
     List<byte[]> shares = new ArrayList<>();
     for (int i : signers) {

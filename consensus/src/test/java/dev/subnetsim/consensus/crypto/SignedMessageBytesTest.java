@@ -20,14 +20,14 @@ class SignedMessageBytesTest {
 
   @Test
   void aNotarizationSignsItsDomainHeightAndBlockHashBigEndian() {
-    assertThat(HexFormat.of().formatHex(ConsensusCrypto.notarizationMessage(7, HASH)))
+    assertThat(HexFormat.of().formatHex(SignedMessages.notarizationMessage(7, HASH)))
         .isEqualTo("17" + "7375626e65742d73696d2d6e6f746172697a6174696f6e" + "0000000000000007"
             + "01".repeat(32));
   }
 
   @Test
   void aNegativeHeightIsWrittenAsItsTwosComplementNotRejected() {
-    assertThat(HexFormat.of().formatHex(ConsensusCrypto.finalizationMessage(-1, new byte[0])))
+    assertThat(HexFormat.of().formatHex(SignedMessages.finalizationMessage(-1, new byte[0])))
         .endsWith("ffffffffffffffff");
   }
 }

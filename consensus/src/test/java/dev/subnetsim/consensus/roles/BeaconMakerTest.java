@@ -3,7 +3,7 @@ package dev.subnetsim.consensus.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.testing.PoolFixture;
 import java.util.List;
@@ -28,7 +28,7 @@ class BeaconMakerTest {
     assertThat(run()).singleElement().satisfies(s -> {
       assertThat(s.height()).isEqualTo(1);
       assertThat(s.signer()).isEqualTo(fx.self());
-      assertThat(fx.crypto().verifyBeaconShare(fx.self(), ConsensusCrypto.beaconMessage(1,
+      assertThat(fx.crypto().verifyBeaconShare(fx.self(), SignedMessages.beaconMessage(1,
           ConsensusPool.sha256(genesisBeacon)), s.share())).isTrue();
     });
     assertThat(pool.myBeaconShares).containsExactly(1L);

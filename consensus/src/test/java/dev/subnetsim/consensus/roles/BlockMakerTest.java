@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BlockProposal;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.pool.IngressPool;
 import dev.subnetsim.consensus.testing.PoolFixture;
@@ -56,7 +56,7 @@ class BlockMakerTest {
     assertThat(b.parentHash()).isEqualTo(fx.genesisHash());
     assertThat(b.timeNanos()).isEqualTo(7 * MS);
     assertThat(fx.crypto().verifyIndividual(proposer,
-        ConsensusCrypto.proposalMessage(1, b.hash()), p.signature())).isTrue();
+        SignedMessages.proposalMessage(1, b.hash()), p.signature())).isTrue();
     assertThat(pool.myProposals).containsExactly(1L);
     assertThat(pool.proposals.get(1L)).containsOnlyKeys(b.id());
   }

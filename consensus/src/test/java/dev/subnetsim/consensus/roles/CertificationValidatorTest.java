@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.roles.Validator.Verdict;
 import dev.subnetsim.consensus.testing.PoolFixture;
@@ -49,7 +49,7 @@ class CertificationValidatorTest {
 
   private CupShare cupShare(int signer, byte[] content) {
     return new CupShare(10, content, signer, fx.crypto().signCertificationShare(signer,
-        fx.secrets(signer).certificationShare(), ConsensusCrypto.cupMessage(10, content)));
+        fx.secrets(signer).certificationShare(), SignedMessages.cupMessage(10, content)));
   }
 
   // ---- certification ----

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.testing.PoolFixture;
 import java.util.List;
@@ -40,7 +40,7 @@ class CertifierTest {
     assertThat(s.signer()).isEqualTo(fx.self());
     assertThat(fx.crypto().verifyCertificationShare(
         fx.node().dkg().keys(2).orElseThrow().certificationShares(), fx.self(),
-        ConsensusCrypto.certificationMessage(root(2)), s.share())).isTrue();
+        SignedMessages.certificationMessage(root(2)), s.share())).isTrue();
     assertThat(pool.myCertificationShares).containsExactly(1L, 2L);
     assertThat(pool.certificationShares.get(2L).get(Bytes.of(root(2))))
         .containsOnlyKeys(fx.self());

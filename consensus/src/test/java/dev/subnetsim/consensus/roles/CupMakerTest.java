@@ -6,7 +6,7 @@ import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CupShare;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.testing.PoolFixture;
 import java.util.List;
@@ -51,7 +51,7 @@ class CupMakerTest {
       assertThat(s.contentHash()).isEqualTo(expected);
       assertThat(fx.crypto().verifyCertificationShare(
           fx.node().dkg().keys(4).orElseThrow().certificationShares(), fx.self(),
-          ConsensusCrypto.cupMessage(4, expected), s.share())).isTrue();
+          SignedMessages.cupMessage(4, expected), s.share())).isTrue();
     });
     assertThat(pool.unsignedCups).containsOnlyKeys(4L);
     assertThat(pool.unsignedCups.get(4L).contentHash()).isEqualTo(expected);

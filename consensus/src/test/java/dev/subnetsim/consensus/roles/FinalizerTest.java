@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.testing.PoolFixture;
 import java.util.List;
@@ -35,7 +35,7 @@ class FinalizerTest {
       assertThat(s.blockHash()).isEqualTo(b.hash());
       assertThat(s.signer()).isEqualTo(fx.self());
       assertThat(fx.crypto().verifyIndividual(fx.self(),
-          ConsensusCrypto.finalizationMessage(1, b.hash()), s.signature())).isTrue();
+          SignedMessages.finalizationMessage(1, b.hash()), s.signature())).isTrue();
     });
     assertThat(pool.myFinalizationShares).containsExactly(1L);
     assertThat(pool.finalizationShares.get(1L).get(b.id()))

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.testing.PoolFixture;
 import java.util.List;
@@ -55,7 +55,7 @@ class NotaryTest {
       assertThat(s.blockHash()).isEqualTo(rank0.hash());
       assertThat(s.signer()).isEqualTo(fx.self());
       assertThat(fx.crypto().verifyIndividual(fx.self(),
-          ConsensusCrypto.notarizationMessage(1, rank0.hash()), s.signature())).isTrue();
+          SignedMessages.notarizationMessage(1, rank0.hash()), s.signature())).isTrue();
     });
     assertThat(pool.myNotarizationShares.get(1L)).containsExactly(rank0.id());
     assertThat(pool.notarizationShares.get(1L).get(rank0.id()))

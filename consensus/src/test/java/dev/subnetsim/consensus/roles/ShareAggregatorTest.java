@@ -10,7 +10,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.Certification;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.testing.PoolFixture;
 import java.util.List;
@@ -80,7 +80,7 @@ class ShareAggregatorTest {
       assertThat(n.blockHash()).isEqualTo(b.hash());
       assertThat(n.signers()).containsExactly(1, 2, 3);
       assertThat(fx.crypto().verifyMultiSignature(n.signers(),
-          ConsensusCrypto.notarizationMessage(1, b.hash()), n.signature())).isTrue();
+          SignedMessages.notarizationMessage(1, b.hash()), n.signature())).isTrue();
     });
     assertThat(pool.isNotarized(1, b.hash())).isTrue();
     assertThat(changes.combined).extracting(Changes.CombinedArtifact::kind)
@@ -130,7 +130,7 @@ class ShareAggregatorTest {
       assertThat(f.blockHash()).isEqualTo(b.hash());
       assertThat(f.signers()).containsExactly(0, 2, 3);
       assertThat(fx.crypto().verifyMultiSignature(f.signers(),
-          ConsensusCrypto.finalizationMessage(1, b.hash()), f.signature())).isTrue();
+          SignedMessages.finalizationMessage(1, b.hash()), f.signature())).isTrue();
     });
     assertThat(pool.finalizations).containsOnlyKeys(1L);
   }
@@ -156,7 +156,7 @@ class ShareAggregatorTest {
 
     Changes changes = run();
 
-    byte[] message = ConsensusCrypto.beaconMessage(1, ConsensusPool.sha256(previous));
+    byte[] message = SignedMessages.beaconMessage(1, ConsensusPool.sha256(previous));
     assertThat(sent(changes)).singleElement().isInstanceOfSatisfying(Beacon.class, b -> {
       assertThat(b.height()).isEqualTo(1);
       assertThat(fx.crypto().verifyBeacon(message, b.signature())).isTrue();
@@ -192,7 +192,7 @@ class ShareAggregatorTest {
     assertThat(changes.certified).singleElement().satisfies(c -> {
       assertThat(c.height()).isEqualTo(5);
       assertThat(c.stateRoot()).isEqualTo(root);
-      assertThat(fx.crypto().verifyCertification(ConsensusCrypto.certificationMessage(root),
+      assertThat(fx.crypto().verifyCertification(SignedMessages.certificationMessage(root),
           c.signature())).isTrue();
     });
     assertThat(sent(changes)).singleElement().isInstanceOf(Certification.class);
@@ -224,7 +224,7 @@ class ShareAggregatorTest {
     pool.unsignedCups.put(10L, new ConsensusPool.UnsignedCup(content, hash));
     for (int i = 0; i < 3; i++) {
       byte[] share = fx.crypto().signCertificationShare(i, fx.secrets(i).certificationShare(),
-          ConsensusCrypto.cupMessage(10, hash));
+          SignedMessages.cupMessage(10, hash));
       pool.cupShares.computeIfAbsent(10L, k -> new TreeMap<>())
           .computeIfAbsent(Bytes.of(hash), k -> new TreeMap<>()).put(i, share);
     }
@@ -233,7 +233,7 @@ class ShareAggregatorTest {
 
     assertThat(pool.latestCup.height()).isEqualTo(10);
     assertThat(pool.latestCup.isSigned()).isTrue();
-    assertThat(fx.crypto().verifyCertification(ConsensusCrypto.cupMessage(10, hash),
+    assertThat(fx.crypto().verifyCertification(SignedMessages.cupMessage(10, hash),
         pool.latestCup.signature())).isTrue();
     assertThat(pool.unsignedCups).isEmpty();
     assertThat(pool.cupShares).isEmpty();

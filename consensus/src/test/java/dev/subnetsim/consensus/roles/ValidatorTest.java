@@ -12,7 +12,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.roles.Validator.InvalidArtifactException;
 import dev.subnetsim.consensus.roles.Validator.Verdict;
@@ -112,7 +112,7 @@ class ValidatorTest {
     long h = ConsensusPool.LOOKAHEAD + 1;
     byte[] hash = ConsensusPool.sha256(new byte[] {7});
     NotarizationShare s = new NotarizationShare(h, hash, 1, fx.crypto().signIndividually(
-        fx.secrets(1), ConsensusCrypto.notarizationMessage(h, hash)));
+        fx.secrets(1), SignedMessages.notarizationMessage(h, hash)));
 
     assertThat(validate(s)).isEqualTo(Verdict.IGNORED);
     assertThat(pool.notarizationShares).isEmpty();
@@ -221,7 +221,7 @@ class ValidatorTest {
     Block b = blockAt1(0);
     int other = (b.proposer() + 1) % 4;
     byte[] forged = fx.crypto().signIndividually(fx.secrets(other),
-        ConsensusCrypto.proposalMessage(1, b.hash()));
+        SignedMessages.proposalMessage(1, b.hash()));
 
     assertThatThrownBy(() -> validate(new BlockProposal(b, forged)))
         .hasMessage("invalid block proposal signature of node index " + b.proposer());

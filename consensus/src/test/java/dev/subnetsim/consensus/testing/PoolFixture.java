@@ -13,6 +13,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.FinalizationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.crypto.GenesisKeys;
 import dev.subnetsim.consensus.crypto.NodeSecrets;
 import dev.subnetsim.consensus.crypto.VerificationCache;
@@ -210,7 +211,7 @@ public final class PoolFixture {
   /** {@code block} signed by its proposer. */
   public BlockProposal proposal(Block block) {
     return new BlockProposal(block, crypto.signIndividually(secrets(block.proposer()),
-        ConsensusCrypto.proposalMessage(block.height(), block.hash())));
+        SignedMessages.proposalMessage(block.height(), block.hash())));
   }
 
   /** Puts the signed proposal of {@code block} into the pool, as the validator would. */
@@ -265,12 +266,12 @@ public final class PoolFixture {
 
   public NotarizationShare notarizationShare(int signer, Block b) {
     return new NotarizationShare(b.height(), b.hash(), signer, crypto.signIndividually(
-        secrets(signer), ConsensusCrypto.notarizationMessage(b.height(), b.hash())));
+        secrets(signer), SignedMessages.notarizationMessage(b.height(), b.hash())));
   }
 
   public FinalizationShare finalizationShare(int signer, Block b) {
     return new FinalizationShare(b.height(), b.hash(), signer, crypto.signIndividually(
-        secrets(signer), ConsensusCrypto.finalizationMessage(b.height(), b.hash())));
+        secrets(signer), SignedMessages.finalizationMessage(b.height(), b.hash())));
   }
 
   /** A beacon share of {@code signer} for {@code height} over the pool's beacon at height-1. */
@@ -280,12 +281,12 @@ public final class PoolFixture {
       throw new IllegalStateException("no beacon at height " + (height - 1));
     }
     return new BeaconShare(height, signer, crypto.signBeaconShare(secrets(signer),
-        ConsensusCrypto.beaconMessage(height, ConsensusPool.sha256(previous))));
+        SignedMessages.beaconMessage(height, ConsensusPool.sha256(previous))));
   }
 
   public CertificationShare certificationShare(int signer, long height, byte[] stateRoot) {
     return new CertificationShare(height, stateRoot, signer, crypto.signCertificationShare(signer,
-        secrets(signer).certificationShare(), ConsensusCrypto.certificationMessage(stateRoot)));
+        secrets(signer).certificationShare(), SignedMessages.certificationMessage(stateRoot)));
   }
 
   /** A notarization of {@code b} by the first quorum of committee indices. */

@@ -9,7 +9,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpRequest;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
-import dev.subnetsim.consensus.roles.Changes;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.wire.MessageCodec;
 import dev.subnetsim.replica.Observation;
@@ -106,7 +106,7 @@ public final class CatchUpComponent {
     if (cup.height() <= state.height()) {
       return new Outcome(Optional.empty(), ChangeSet.EMPTY, false);
     }
-    byte[] cupMessage = ConsensusCrypto.cupMessage(cup.height(), cup.contentHash());
+    byte[] cupMessage = SignedMessages.cupMessage(cup.height(), cup.contentHash());
     CupCheck checked = check(cup, cupMessage, c.state());
     String refused = checked.refused();
     ConsensusNode restarted = null;
@@ -157,7 +157,7 @@ public final class CatchUpComponent {
     if (!cup.isSigned() || !crypto.verifyCertification(cupMessage, cup.signature())) {
       return CupCheck.refuse("not signed by the subnet");
     }
-    if (!crypto.verifyCertification(ConsensusCrypto.certificationMessage(cup.stateRoot()),
+    if (!crypto.verifyCertification(SignedMessages.certificationMessage(cup.stateRoot()),
         cup.certification())) {
       return CupCheck.refuse("its state root is not certified");
     }

@@ -6,6 +6,7 @@ import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.byzantine.AdversaryPlan;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.crypto.GenesisKeys;
 import dev.subnetsim.consensus.crypto.VerificationCache;
 import dev.subnetsim.consensus.types.NodeId;
@@ -115,7 +116,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     Predicate<XNetSlice> sliceVerifier = slice -> {
       ConsensusCrypto source = crypto.get(new SubnetId(slice.source()));
       return source != null && source.verifyCertification(
-          ConsensusCrypto.certificationMessage(slice.tree().digest()), slice.signature());
+          SignedMessages.certificationMessage(slice.tree().digest()), slice.signature());
     };
     for (var e : new TreeMap<>(subnets).entrySet()) {
       ConsensusConfig config = configs.apply(e.getKey());
@@ -186,7 +187,7 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     var registry = new SubnetRegistry(root.name(), entries);
     CertificationCheck check = (subnet, stateRoot, signature) -> {
       ConsensusCrypto c = crypto.get(new SubnetId(subnet));
-      return c != null && c.verifyCertification(ConsensusCrypto.certificationMessage(stateRoot),
+      return c != null && c.verifyCertification(SignedMessages.certificationMessage(stateRoot),
           signature);
     };
     execution.values().forEach(x -> x.withRegistry(registry, check));

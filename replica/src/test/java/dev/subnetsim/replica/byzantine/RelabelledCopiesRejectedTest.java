@@ -8,7 +8,7 @@ import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.types.MessageKind;
 import dev.subnetsim.consensus.ConsensusConfig;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
-import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.consensus.wire.MessageCodec;
@@ -75,7 +75,7 @@ class RelabelledCopiesRejectedTest {
   @Test
   void aRelabelledCatchUpPackageIsRefusedAsNotSignedByTheSubnetAndBlamedOnItsSender() {
     CatchUpResponse honest = RelabelledFixtures.signedCupResponse(100);
-    assertThat(RelabelledFixtures.CRYPTO.verifyCertification(ConsensusCrypto.cupMessage(100,
+    assertThat(RelabelledFixtures.CRYPTO.verifyCertification(SignedMessages.cupMessage(100,
         honest.cup().contentHash()), honest.cup().signature())).isTrue();
     ConsensusConfig config = ConsensusConfig.defaults(new SubnetId("s"),
         IntStream.range(0, 4).mapToObj(NodeId::new).toList());

@@ -8,6 +8,7 @@ import dev.subnetsim.chainkey.threshold.ThresholdKeySet;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.CatchUpResponse;
 import dev.subnetsim.consensus.catchup.CatchUpPackage;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.crypto.GenesisKeys;
 import dev.subnetsim.consensus.crypto.NodeSecrets;
 import dev.subnetsim.consensus.crypto.VerificationCache;
@@ -70,7 +71,7 @@ final class RelabelledFixtures {
   static CatchUpResponse signedCupResponse(long height) {
     CatchUpPackage content = new CatchUpPackage(height, new byte[32], new byte[48],
         new byte[32], new byte[0]);
-    byte[] message = ConsensusCrypto.cupMessage(height, content.contentHash());
+    byte[] message = SignedMessages.cupMessage(height, content.contentHash());
     TreeMap<Integer, byte[]> shares = new TreeMap<>();
     for (NodeSecrets s : KEYS.secrets()) {
       shares.put(s.index(), CRYPTO.signCertificationShare(s.index(), s.certificationShare(),

@@ -5,6 +5,7 @@ import dev.subnetsim.chainkey.bls.JblstBlsSignatures;
 import dev.subnetsim.chainkey.bls12381.G1Point;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.crypto.CryptoOpCounter.Op;
 import dev.subnetsim.consensus.crypto.GenesisKeys;
 import dev.subnetsim.consensus.crypto.NodeSecrets;
@@ -27,7 +28,7 @@ final class CryptoUnitCosts {
     GenesisKeys keys = GenesisKeys.generate("costs", n, SeededRandom.fromSeed(3));
     ConsensusCrypto c = new ConsensusCrypto(keys.publicKeys(), VerificationCache.disabled());
     int f = (n - 1) / 3;
-    byte[] msg = ConsensusCrypto.notarizationMessage(1, new byte[32]);
+    byte[] msg = SignedMessages.notarizationMessage(1, new byte[32]);
     List<NodeSecrets> s = keys.secrets();
     TreeMap<Integer, byte[]> beaconShares = new TreeMap<>();
     for (int i = 0; i <= f; i++) {
