@@ -38,10 +38,6 @@ public final class CpuWork {
     return this;
   }
 
-  public long count(CpuOp op) {
-    return counts.getOrDefault(op, 0L);
-  }
-
   /** The counts so far (in operation order), and none from now on. */
   public Map<CpuOp, Long> drain() {
     Map<CpuOp, Long> out = new EnumMap<>(counts);

@@ -25,9 +25,4 @@ public record CpuSpec(int cores, String costs) {
   public static CpuSpec defaults() {
     return new CpuSpec(DEFAULT_CORES, REFERENCE);
   }
-
-  /** Crypto and execution take no virtual time (the simulator before its CPU model). */
-  public static CpuSpec free() {
-    return new CpuSpec(1, NONE);
-  }
 }
