@@ -51,10 +51,6 @@ public final class CryptoWork {
     counts[op.ordinal()]++;
   }
 
-  public long count(Op op) {
-    return counts[op.ordinal()];
-  }
-
   /** The counts since the last drain (zero counts left out), and zero from now on. */
   public Map<Op, Long> drain() {
     Map<Op, Long> out = new EnumMap<>(Op.class);
