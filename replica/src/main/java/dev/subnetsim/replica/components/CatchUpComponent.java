@@ -168,7 +168,7 @@ public final class CatchUpComponent {
       return CupCheck.refuse("the state sent with it is malformed");
     }
     if (synced.height() != cup.height() || !Arrays.equals(
-        synced.certifiedTree(execution.registry().entries()).digest(), cup.stateRoot())) {
+        synced.certifiedTree(execution.registry()).digest(), cup.stateRoot())) {
       return CupCheck.refuse("the state sent with it is not the certified state");
     }
     return new CupCheck(synced, null);

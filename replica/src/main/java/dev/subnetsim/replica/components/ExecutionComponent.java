@@ -102,7 +102,7 @@ public final class ExecutionComponent {
             c.request().receivedAtNanos(), now));
       }
       done.input(new ConsensusNode.Executed(b.height(), xnet.recordTree(state.height(),
-          state.certifiedTree(execution.registry().entries()))));
+          state.certifiedTree(execution.registry()))));
       changes.add(done.build());
       changes.add(xnet.refreshProposals(state));
       if (receiver != null) {

@@ -76,6 +76,19 @@ public final class CanisterState {
     this.cycles = cycles;
   }
 
+  /**
+   * What clients read at {@code /canister/<id>/module_hash}: SHA-256 of the program's name, which
+   * stands in for the Wasm module the IC hashes (simulated canisters have none).
+   */
+  public byte[] moduleHash() {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(
+          program.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** SHA-256 of the stable memory: part of the state root. */
   public byte[] stableMemoryHash() {
     return stable.contentHash();

@@ -58,6 +58,11 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
   private final Map<NodeId, Set<ByzantineBehaviour>> byzantine;
   private final Map<NodeId, ArbitrarySettings> adversaries = new TreeMap<>();
   private CpuModel cpu = CpuModel.NONE;
+  private final long seed;
+  private final Map<SubnetId, List<NodeId>> nodesOf = new TreeMap<>();
+  /** Each node's signing key; only in worlds served to clients ({@link #servedToClients}). */
+  private final Map<NodeId, NodeSigningKey> signingKeys = new TreeMap<>();
+  private SubnetId root;
   /**
    * Each node's latest replica (its first twin for twins), for observers; written on the
    * replicas' threads as they are created, read by checkers between driver steps.
@@ -98,6 +103,8 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
       VerificationCache cache, java.util.function.Predicate<SubnetId> holdsChainKeys,
       ChainKeyOptions chainKeyOptions, ConsensusCrypto.Mode cryptoMode) {
     this.byzantine = new TreeMap<>(byzantine);
+    this.seed = seed;
+    subnets.forEach((s, m) -> nodesOf.put(s, List.copyOf(m)));
     SeededRandom root = SeededRandom.fromSeed(seed).fork("genesis-keys");
     SeededRandom chainKeyRoot = SeededRandom.fromSeed(seed).fork("chain-keys");
     // The world's load generator signs with the same key (LoadClient.fromSeed of the run seed).
@@ -179,12 +186,19 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     if (!keys.containsKey(root)) {
       throw new IllegalArgumentException("no subnet " + root);
     }
+    this.root = root;
     Map<String, CertifiedStateTree.SubnetEntry> entries =
         new TreeMap<>();
-    keys.forEach((s, k) -> entries.put(s.name(), SubnetRegistry.entry(
-        k.publicKeys().certificationKey().publicKey().toBytes(),
-        execution.get(s).routing().base(s.name()), RoutingTable.RANGE)));
-    var registry = new SubnetRegistry(root.name(), entries);
+    keys.forEach((s, k) -> {
+      CertifiedStateTree.SubnetEntry e = SubnetRegistry.entry(
+          k.publicKeys().certificationKey().publicKey().toBytes(),
+          execution.get(s).routing().base(s.name()), RoutingTable.RANGE);
+      List<CertifiedStateTree.NodeKey> nodes = nodesOf.get(s).stream()
+          .filter(signingKeys::containsKey).map(n -> signingKeys.get(n).registryEntry()).toList();
+      entries.put(s.name(), new CertifiedStateTree.SubnetEntry(e.id(), e.publicKey96(),
+          e.ranges(), nodes));
+    });
+    var registry = new SubnetRegistry(root.name(), entries, !signingKeys.isEmpty());
     CertificationCheck check = (subnet, stateRoot, signature) -> {
       ConsensusCrypto c = crypto.get(new SubnetId(subnet));
       return c != null && c.verifyCertification(SignedMessages.certificationMessage(stateRoot),
@@ -192,6 +206,24 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     };
     execution.values().forEach(x -> x.withRegistry(registry, check));
     return this;
+  }
+
+  /**
+   * Makes the world one served to IC clients: every node gets an Ed25519 signing key (from the
+   * run seed, on a stream of its own, so nothing else drawn from the seed moves), published in the
+   * registry, and the certified trees publish the canisters' module_hash and controllers (see
+   * {@link SubnetRegistry}). Call before creating replicas.
+   */
+  public ConsensusReplicaFactory servedToClients() {
+    SeededRandom random = SeededRandom.fromSeed(seed).fork("node-signing-keys");
+    nodesOf.values().forEach(nodes -> nodes.forEach(n -> signingKeys.put(n,
+        NodeSigningKey.generate(random.fork(n.toString())))));
+    return withRootSubnet(root);
+  }
+
+  /** {@code node}'s signing key, in a world served to clients. */
+  public Optional<NodeSigningKey> signingKey(NodeId node) {
+    return Optional.ofNullable(signingKeys.get(node));
   }
 
   /** Default IC-like configs for every subnet, honest nodes, a shared verification cache. */

@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * The certified state tree of the interface spec ("The system state tree"), built from a subnet's
  * replicated state at one height: {@code /time}, {@code /canister/<id>/certified_data},
  * {@code /request_status/<id>/{status, reply, reject_code, reject_message}} and
- * {@code /subnet/<id>/{public_key, canister_ranges}}. Its root hash is what the subnet certifies
- * every height.
+ * {@code /subnet/<id>/{public_key, canister_ranges}} and, when the registry holds node keys,
+ * {@code /subnet/<id>/node/<node>/public_key}. Its root hash is what the subnet certifies every
+ * height.
  */
 public final class CertifiedStateTree {
 
@@ -40,8 +41,28 @@ public final class CertifiedStateTree {
     }
   }
 
-  /** A subnet's entry under /subnet: its id, BLS public key and canister ranges. */
-  public record SubnetEntry(Principal id, byte[] publicKey96, List<CanisterRange> ranges) {}
+  /**
+   * A subnet's entry under /subnet: its id, BLS public key, canister ranges and its nodes'
+   * signing keys (none unless the world is served to IC clients).
+   */
+  public record SubnetEntry(Principal id, byte[] publicKey96, List<CanisterRange> ranges,
+      List<NodeKey> nodes) {
+    public SubnetEntry {
+      ranges = List.copyOf(ranges);
+      nodes = List.copyOf(nodes);
+    }
+
+    /** An entry without node keys. */
+    public SubnetEntry(Principal id, byte[] publicKey96, List<CanisterRange> ranges) {
+      this(id, publicKey96, ranges, List.of());
+    }
+  }
+
+  /**
+   * A node's entry under {@code /subnet/<id>/node}: its id (principal) and its Ed25519 signing
+   * key, DER-encoded (RFC 8410), with which it signs query responses.
+   */
+  public record NodeKey(Principal id, byte[] publicKeyDer) {}
 
   private final long timeNanos;
   private final SortedMap<CanisterId, byte[]> certifiedData = new TreeMap<>();
@@ -102,6 +123,10 @@ public final class CertifiedStateTree {
     for (SubnetEntry s : subnets) {
       b.put(BlsKeyDer.encode(s.publicKey96()), "subnet", s.id().toBytes(), "public_key");
       b.put(CanisterRanges.encode(s.ranges()), "subnet", s.id().toBytes(), "canister_ranges");
+      for (NodeKey n : s.nodes()) {
+        b.put(n.publicKeyDer(), "subnet", s.id().toBytes(), "node", n.id().toBytes(),
+            "public_key");
+      }
     }
     return b.build();
   }

@@ -28,6 +28,12 @@ import java.util.TreeMap;
  * what a CUP checkpoints and state sync transfers. Mutable: owned by one replica's execution.
  */
 public final class ReplicatedState {
+  /**
+   * {@code /canister/<id>/controllers} of the example canisters: installed at genesis, controlled
+   * by no one (no install_code reaches them); a self-described CBOR empty list.
+   */
+  private static final byte[] NO_CONTROLLERS = {(byte) 0xd9, (byte) 0xd9, (byte) 0xf7,
+      (byte) 0x80};
   /** A finished request's status stays readable this long (the IC's ingress expiry window). */
   public static final long STATUS_RETENTION_NANOS = 5 * 60 * 1_000_000_000L;
 
@@ -214,8 +220,21 @@ public final class ReplicatedState {
     });
   }
 
+  /**
+   * The certified state tree of this state under {@code registry}: its /subnet entries and, in a
+   * world served to clients, each canister's module_hash and controllers.
+   */
+  public HashTree certifiedTree(SubnetRegistry registry) {
+    return certifiedTree(registry.entries(), registry.servedToClients());
+  }
+
   /** The certified state tree of this state, with the given /subnet entries. */
   public HashTree certifiedTree(List<CertifiedStateTree.SubnetEntry> subnets) {
+    return certifiedTree(subnets, false);
+  }
+
+  private HashTree certifiedTree(List<CertifiedStateTree.SubnetEntry> subnets,
+      boolean canisterInfo) {
     TreeMap<CanisterId, byte[]> certifiedData = new TreeMap<>();
     canisters.forEach((id, c) -> certifiedData.put(id, c.certifiedData()));
     List<CertifiedStateTree.ExtraLeaf> xnet = new java.util.ArrayList<>();
@@ -223,6 +242,14 @@ public final class ReplicatedState {
         new CertifiedStateTree.ExtraLeaf(List.of(utf8("streams"), utf8(dest), be64(index)), m))));
     inducted.forEach((source, next) -> xnet.add(new CertifiedStateTree.ExtraLeaf(
         List.of(utf8("xnet_inducted"), utf8(source)), be64(next))));
+    if (canisterInfo) {
+      canisters.forEach((id, c) -> {
+        xnet.add(new CertifiedStateTree.ExtraLeaf(List.of(utf8("canister"), id.toBytes(),
+            utf8("module_hash")), c.moduleHash()));
+        xnet.add(new CertifiedStateTree.ExtraLeaf(List.of(utf8("canister"), id.toBytes(),
+            utf8("controllers")), NO_CONTROLLERS.clone()));
+      });
+    }
     return new CertifiedStateTree(timeNanos, certifiedData, requestStatus, subnets,
         manifestHash(), xnet).build();
   }

@@ -15,8 +15,15 @@ import java.util.TreeMap;
  * canister ranges (published under {@code /subnet/<id>} in every subnet's certified state tree),
  * and which subnet is the root, whose key clients trust and which signs the other subnets'
  * certificate delegations.
+ *
+ * <p>{@code servedToClients}: the world is served to IC clients ({@code subnet-sim serve}), so its
+ * certified trees also publish what clients read there: node signing keys (in the entries) and
+ * each canister's {@code module_hash} and {@code controllers}. Batch runs publish neither, which
+ * keeps their certified roots, and so their trace hashes, as they were; nothing simulated reads
+ * these paths.
  */
-public record SubnetRegistry(String root, Map<String, CertifiedStateTree.SubnetEntry> subnets) {
+public record SubnetRegistry(String root, Map<String, CertifiedStateTree.SubnetEntry> subnets,
+    boolean servedToClients) {
 
   public SubnetRegistry {
     Objects.requireNonNull(root, "root");
@@ -24,6 +31,11 @@ public record SubnetRegistry(String root, Map<String, CertifiedStateTree.SubnetE
     if (!subnets.isEmpty() && !subnets.containsKey(root)) {
       throw new IllegalArgumentException("root subnet " + root + " is not in the registry");
     }
+  }
+
+  /** A registry of a world not served to clients. */
+  public SubnetRegistry(String root, Map<String, CertifiedStateTree.SubnetEntry> subnets) {
+    this(root, subnets, false);
   }
 
   /** A world of one subnet with nothing registered: it is its own root and publishes no keys. */

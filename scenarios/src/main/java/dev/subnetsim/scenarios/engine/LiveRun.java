@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * A scenario's world run live ({@code subnet-sim serve}): assembled and wired exactly as
  * {@link ScenarioRunner} does, but with every replica's clock anchored to a Unix epoch (a uniform
- * clock offset, so request expiries and certificate times are real dates), no end but the one
+ * clock offset, so request expiries and certificate times are real dates), node signing keys and
+ * the canister paths IC clients read in the registry and certified trees, no end but the one
  * the caller sets, and a {@link LiveHook} between driver windows through which outside clients'
  * messages come in and replica state is read.
  */
@@ -38,6 +39,8 @@ public final class LiveRun {
       long endNanos, int dispatcherThreads) {
     ScenarioSpec spec = ScenarioRunner.withSeed(scenario, seed);
     WorldAssembly.Assembled world = WorldAssembly.assemble(spec);
+    // Node signing keys and the canister paths clients read (not in batch runs' trees).
+    world.factory().servedToClients();
     RunWiring.Wired wired = RunWiring.wire(world,
         new ScenarioRunner.Options(seed, dispatcherThreads, null, ""), world.factory());
     Map<NodeId, Long> skew = new TreeMap<>();
