@@ -110,7 +110,10 @@ public final class IcGateway {
     return IcResponse.accepted(); // the client polls read_state, as the spec allows
   }
 
-  /** {@code POST /api/v2/canister/<id>/query}: run on the subnet's latest executed state. */
+  /**
+   * {@code POST /api/v2/canister/<id>/query}: run on the subnet's latest executed state by the
+   * most advanced replica, whose node signs the response.
+   */
   public IcResponse query(String effectiveCanister, byte[] body) {
     Checked c;
     try {
@@ -121,17 +124,8 @@ public final class IcGateway {
     IngressMessage m = c.signed().message();
     LiveWorldView.QueryOutcome out = join(session.read(run -> world.query(c.subnet(),
         c.canister(), m.sender().toBytes(), m.methodName(), m.arg())));
-    Map<String, CborValue> r = new LinkedHashMap<>();
-    if (out.replied()) {
-      r.put("status", new CborValue.Text("replied"));
-      r.put("reply", new CborValue.MapValue(Map.of("arg", new CborValue.Bytes(out.reply()))));
-    } else {
-      r.put("status", new CborValue.Text("rejected"));
-      r.put("reject_code", new CborValue.UInt(out.rejectCode()));
-      r.put("reject_message", new CborValue.Text(out.rejectMessage()));
-      r.put("error_code", new CborValue.Text(out.rejectCode() == 3 ? "IC0301" : "IC0406"));
-    }
-    return IcResponse.cbor(200, new CborValue.MapValue(r));
+    return IcResponse.cbor(200, QueryResponses.signed(out, m.requestId(),
+        session.replicaUnixNanos(), world.signingKey(out.node())));
   }
 
   /** {@code POST /api/v2/canister/<id>/read_state}: a certificate revealing the paths asked. */

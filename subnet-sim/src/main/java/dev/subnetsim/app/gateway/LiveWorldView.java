@@ -9,6 +9,7 @@ import dev.subnetsim.replica.components.QueryComponent.CertifiedRead;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.ExecutionResult;
 import dev.subnetsim.replica.node.ConsensusReplicaLogic;
+import dev.subnetsim.replica.node.NodeSigningKey;
 import dev.subnetsim.replica.xnet.RoutingTable;
 import dev.subnetsim.scenarios.engine.LiveRun;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,9 @@ import java.util.Optional;
 final class LiveWorldView {
   private static final List<String> TERMINAL = List.of("replied", "rejected", "done");
 
-  /** A query's answer: the reply, or the reject code and message. */
-  record QueryOutcome(boolean replied, byte[] reply, long rejectCode, String rejectMessage) {}
+  /** A query's answer (the reply, or the reject code and message) and the node that ran it. */
+  record QueryOutcome(NodeId node, boolean replied, byte[] reply, long rejectCode,
+      String rejectMessage) {}
 
   private final LiveRun run;
   private final byte[] rootKeyDer;
@@ -58,6 +60,12 @@ final class LiveWorldView {
     return run.topology().subnets().stream().map(s -> s.id()).filter(s -> run.factory()
         .execution(s).registry().entry(s.name()).map(e -> e.id().equals(id)).orElse(false))
         .findFirst();
+  }
+
+  /** {@code node}'s signing key (every node of a served world has one). */
+  NodeSigningKey signingKey(NodeId node) {
+    return run.factory().signingKey(node).orElseThrow(() -> new IllegalStateException(
+        "node " + node + " has no signing key (the world is not served to clients)"));
   }
 
   List<NodeId> members(SubnetId subnet) {
@@ -98,21 +106,25 @@ final class LiveWorldView {
   /** Runs a query on the most advanced state among the subnet's replicas (changes discarded). */
   QueryOutcome query(SubnetId subnet, CanisterId canister, byte[] caller, String method,
       byte[] arg) {
-    Optional<ConsensusReplicaLogic> replica = members(subnet).stream()
-        .map(n -> run.factory().replica(n)).flatMap(Optional::stream)
-        .max(java.util.Comparator.comparingLong(r -> r.state().height()));
-    if (replica.isEmpty() || !replica.get().state().canisters().containsKey(canister)) {
-      return new QueryOutcome(false, new byte[0], 3, "canister " + canister + " not found");
+    Optional<NodeId> node = members(subnet).stream()
+        .filter(n -> run.factory().replica(n).isPresent())
+        .max(java.util.Comparator.comparingLong(n -> run.factory().replica(n).orElseThrow()
+            .state().height()));
+    NodeId answering = node.orElse(members(subnet).get(0));
+    if (node.isEmpty() || !run.factory().replica(answering).orElseThrow().state().canisters()
+        .containsKey(canister)) {
+      return new QueryOutcome(answering, false, new byte[0], 3, "canister " + canister
+          + " not found");
     }
-    ExecutionResult r = run.factory().execution(subnet).query(replica.get().state(), canister,
-        caller, method, arg);
+    ExecutionResult r = run.factory().execution(subnet).query(run.factory().replica(answering)
+        .orElseThrow().state(), canister, caller, method, arg);
     if (r.outcome() instanceof ExecutionResult.Replied rep) {
-      return new QueryOutcome(true, rep.data(), 0, "");
+      return new QueryOutcome(answering, true, rep.data(), 0, "");
     }
     if (r.outcome() instanceof ExecutionResult.Rejected rej) {
-      return new QueryOutcome(false, new byte[0], rej.code(), rej.message());
+      return new QueryOutcome(answering, false, new byte[0], rej.code(), rej.message());
     }
-    return new QueryOutcome(false, new byte[0], 5, "the query did not reply");
+    return new QueryOutcome(answering, false, new byte[0], 5, "the query did not reply");
   }
 
   /** The latest certified state among the subnet's replicas (with the root's delegation). */
