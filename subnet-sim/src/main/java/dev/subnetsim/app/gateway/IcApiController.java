@@ -43,19 +43,22 @@ public class IcApiController {
     return http(gateway.call(canister, body, true));
   }
 
-  @Post("/api/v2/canister/{canister}/query")
+  /** v2 and v3 queries take and answer the same CBOR (node-signed responses). */
+  @Post(uris = {"/api/v2/canister/{canister}/query", "/api/v3/canister/{canister}/query"})
   @Consumes(MediaType.ALL)
   public HttpResponse<byte[]> query(@PathVariable String canister, @Body byte[] body) {
     return http(gateway.query(canister, body));
   }
 
-  @Post("/api/v2/canister/{canister}/read_state")
+  /** v2 and v3 read_state take and answer the same CBOR. */
+  @Post(uris = {"/api/v2/canister/{canister}/read_state",
+      "/api/v3/canister/{canister}/read_state"})
   @Consumes(MediaType.ALL)
   public HttpResponse<byte[]> readState(@PathVariable String canister, @Body byte[] body) {
     return http(gateway.readState(canister, body));
   }
 
-  @Post("/api/v2/subnet/{subnet}/read_state")
+  @Post(uris = {"/api/v2/subnet/{subnet}/read_state", "/api/v3/subnet/{subnet}/read_state"})
   @Consumes(MediaType.ALL)
   public HttpResponse<byte[]> subnetReadState(@PathVariable String subnet, @Body byte[] body) {
     return http(gateway.subnetReadState(subnet, body));

@@ -111,7 +111,7 @@ public final class IcGateway {
   }
 
   /**
-   * {@code POST /api/v2/canister/<id>/query}: run on the subnet's latest executed state by the
+   * {@code POST /api/v2|v3/canister/<id>/query}: run on the subnet's latest executed state by the
    * most advanced replica, whose node signs the response.
    */
   public IcResponse query(String effectiveCanister, byte[] body) {
@@ -128,7 +128,7 @@ public final class IcGateway {
         session.replicaUnixNanos(), world.signingKey(out.node())));
   }
 
-  /** {@code POST /api/v2/canister/<id>/read_state}: a certificate revealing the paths asked. */
+  /** {@code POST /api/v2|v3/canister/<id>/read_state}: a certificate revealing the paths asked. */
   public IcResponse readState(String effectiveCanister, byte[] body) {
     try {
       CanisterId canister = canisterOf(effectiveCanister);
@@ -139,7 +139,7 @@ public final class IcGateway {
   }
 
   /**
-   * {@code POST /api/v2/subnet/<id>/read_state}: the subnet's own paths ({@code time},
+   * {@code POST /api/v2|v3/subnet/<id>/read_state}: the subnet's own paths ({@code time},
    * {@code subnet/...}) from its latest certified state.
    */
   public IcResponse subnetReadState(String subnetText, byte[] body) {
@@ -256,6 +256,15 @@ public final class IcGateway {
       throw new Refused(IcResponse.error(400, "request_type \"" + signed.message().requestType()
           + "\" sent to the " + requestType + " endpoint"));
     }
+    if (isManagement(signed.message().canisterId())) {
+      // Interface spec, "Effective canister id": a user may call the management canister only
+      // for methods naming a canister (the effective one) or provisional_create_canister_with_
+      // cycles; this world's management methods are the chain-key ones, callable by canisters
+      // only, so the system rejects the call, whatever the effective canister id.
+      throw new Refused(IcResponse.error(400, "management canister method '"
+          + signed.message().methodName() + "' cannot be called by a user: the simulated "
+          + "management canister serves only canisters (chain-key methods)"));
+    }
     if (!Arrays.equals(signed.message().canisterId(), canister.toBytes())) {
       throw new Refused(IcResponse.error(400, "misrouted: content.canister_id "
           + hex(signed.message().canisterId()) + " is not the effective canister "
@@ -274,8 +283,8 @@ public final class IcGateway {
     try {
       CanisterId id = CanisterId.fromBytes(Principal.fromText(text).toBytes());
       if (id.isManagement()) {
-        throw new Refused(IcResponse.error(400, "the management canister is not served as an "
-            + "effective canister id"));
+        throw new Refused(IcResponse.error(400, "aaaaa-aa is not an effective canister id: a "
+            + "request to the management canister names, in the URL, the canister it concerns"));
       }
       return id;
     } catch (IllegalArgumentException e) {
@@ -316,6 +325,10 @@ public final class IcGateway {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("the simulation did not answer: " + e, e);
     }
+  }
+
+  private static boolean isManagement(byte[] canisterId) {
+    return canisterId.length == 0;
   }
 
   private static String hex(byte[] b) {

@@ -73,6 +73,16 @@ final class Envelopes {
     return CborWriter.encode(CborValue.selfDescribed(new CborValue.MapValue(env)));
   }
 
+  /** A read_state envelope without paths (nor key or signature). */
+  byte[] pathlessReadState() {
+    Map<String, CborValue> content = new LinkedHashMap<>();
+    content.put("request_type", new CborValue.Text("read_state"));
+    content.put("sender", new CborValue.Bytes(user.principal().toBytes()));
+    content.put("ingress_expiry", new CborValue.UInt(Long.MAX_VALUE));
+    return CborWriter.encode(CborValue.selfDescribed(new CborValue.MapValue(Map.of("content",
+        new CborValue.MapValue(content)))));
+  }
+
   Principal principal() {
     return user.principal();
   }
