@@ -8,11 +8,16 @@
 //   The agent fetches the root key from /api/v2/status (shouldFetchRootKey) and must get the
 //   given one; the Actor (counter.did) calls increment and put (v3 calls: agent-js verifies each
 //   reply's certificate, with the root's delegation, under the fetched key), queries counter and
-//   get; then a read_state of /time is verified with Certificate.create under the given key.
+//   get (agent-js's defaults verify each query response's node signature under the node keys it
+//   reads from the certified /subnet/<id>/node tree); CanisterStatus reads the counter's
+//   module_hash, controllers and subnet (node keys) from verified certificates; then a read_state
+//   of /time is verified with Certificate.create under the given key.
 //   Answer: {"root_key_matches": bool, "incremented": decimal, "counter": decimal,
-//   "got": text|null, "certificate_time_ms": number, "clock_skew_ms": number} or {"error"}.
-// Query responses carry no node signatures yet, so verifyQuerySignatures is off.
-import { Actor, Certificate, HttpAgent } from '@dfinity/agent';
+//   "got": text|null, "query_signatures": number, "node_keys": number, "subnet_id": text,
+//   "module_hash": hex, "controllers": number, "certificate_time_ms": number,
+//   "clock_skew_ms": number} or {"error"}.
+import { Actor, CanisterStatus, Certificate, HttpAgent } from '@dfinity/agent';
+import { IDL } from '@dfinity/candid';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
@@ -31,7 +36,7 @@ const counterIdl = ({ IDL }) => IDL.Service({
 async function answer(r) {
   const identity = Ed25519KeyIdentity.generate(new Uint8Array(32).fill(7));
   const agent = await HttpAgent.create({
-    host: r.host, identity, shouldFetchRootKey: true, verifyQuerySignatures: false,
+    host: r.host, identity, shouldFetchRootKey: true,
   });
   const canisterId = Principal.fromText(r.canister);
   const actor = Actor.createActor(counterIdl, { agent, canisterId });
@@ -39,6 +44,11 @@ async function answer(r) {
   await actor.put(r.key, r.value);
   const counter = await actor.counter();
   const got = await actor.get(r.key);
+  // The raw query: its signatures (verified by agent.query before it returns).
+  const raw = await agent.query(canisterId, { methodName: 'counter', arg: IDL.encode([], []) });
+  const status = await CanisterStatus.request({
+    canisterId, agent, paths: ['module_hash', 'controllers', 'subnet'],
+  });
   const state = await agent.readState(canisterId, { paths: [[new TextEncoder().encode('time')]] });
   const cert = await Certificate.create({
     certificate: state.certificate, rootKey: hexToBytes(r.root_key), canisterId,
@@ -53,6 +63,11 @@ async function answer(r) {
     incremented: incremented.toString(),
     counter: counter.toString(),
     got: got.length === 0 ? null : got[0],
+    query_signatures: (raw.signatures ?? []).length,
+    node_keys: status.get('subnet').nodeKeys.size,
+    subnet_id: status.get('subnet').subnetId,
+    module_hash: status.get('module_hash'),
+    controllers: status.get('controllers').length,
     certificate_time_ms: ms,
     clock_skew_ms: Date.now() - ms,
   };
