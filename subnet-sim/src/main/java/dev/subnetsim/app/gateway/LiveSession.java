@@ -28,6 +28,8 @@ public final class LiveSession implements LiveHook, AutoCloseable {
   private final LiveClock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
+  /** Signalled when a manual-time driver parks: it has run everything time allows. */
+  private final Condition parked = lock.newCondition();
   private final List<IngressInjection> inbox = new ArrayList<>();
   private final List<Runnable> reads = new ArrayList<>();
   private final Thread driver;
@@ -37,6 +39,8 @@ public final class LiveSession implements LiveHook, AutoCloseable {
   private final Object afterEnd = new Object();
   private boolean stopping;
   private boolean ended;
+  /** Manual time: the driver waits for time, with nothing queued since it parked. */
+  private boolean caughtUp;
   private long doneUntil;
 
   private LiveSession(LiveRun run, LiveClock clock, int maxWaiting) {
@@ -115,6 +119,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
         return false;
       }
       inbox.add(new IngressInjection(0, node, message.clone()));
+      caughtUp = false;
       work.signal();
       return true;
     } finally {
@@ -136,6 +141,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
     try {
       if (!ended) {
         reads.add(task);
+        caughtUp = false;
         work.signal();
         return result;
       }
@@ -153,6 +159,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
     long allowed = clock.advance(nanos);
     lock.lock();
     try {
+      caughtUp = false;
       work.signal();
     } finally {
       lock.unlock();
@@ -192,6 +199,8 @@ public final class LiveSession implements LiveHook, AutoCloseable {
           return List.of();
         }
         if (clock.isManual()) {
+          caughtUp = true;
+          parked.signalAll();
           work.await();
         } else {
           work.awaitNanos(Math.min(nextEventNanos - allowed, MAX_SLEEP_NANOS));
@@ -200,6 +209,29 @@ public final class LiveSession implements LiveHook, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Stopped();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Manual time: blocks until the driver has run everything the allowed time lets it (and taken
+   * every message and read queued before), or the run ended.
+   *
+   * @throws IllegalStateException if that takes more than {@code timeoutMillis} of wall time
+   */
+  void awaitCaughtUp(long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+    lock.lock();
+    try {
+      while (!caughtUp && !ended && !outcome.isDone()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new IllegalStateException("the world did not catch up with its time in "
+              + timeoutMillis + " ms");
+        }
+        parked.awaitNanos(Math.min(left, MAX_SLEEP_NANOS));
+      }
     } finally {
       lock.unlock();
     }

@@ -159,6 +159,45 @@ final class LiveWorldView {
     });
   }
 
+  /**
+   * The request's outcome in the subnet's latest certified state: replied or rejected; empty
+   * while it is unknown, received or processing.
+   */
+  Optional<SimSession.Reply> requestStatus(SubnetId subnet, byte[] requestId) {
+    return latest(subnet).flatMap(c -> {
+      var tree = c.state().tree();
+      if (!(tree.lookup(List.of(utf8("request_status"), requestId, utf8("status")))
+          instanceof LookupResult.Found f)) {
+        return Optional.empty();
+      }
+      String status = new String(f.value(), StandardCharsets.UTF_8);
+      switch (status) {
+        case "replied" -> {
+          return Optional.of(new SimSession.Reply(true, found(tree.lookup(List.of(
+              utf8("request_status"), requestId, utf8("reply")))), 0, ""));
+        }
+        case "rejected" -> {
+          long code = dev.subnetsim.chainkey.ic.Leb128.decodeUnsignedLong(found(tree.lookup(
+              List.of(utf8("request_status"), requestId, utf8("reject_code")))));
+          String message = new String(found(tree.lookup(List.of(utf8("request_status"),
+              requestId, utf8("reject_message")))), StandardCharsets.UTF_8);
+          return Optional.of(new SimSession.Reply(false, new byte[0], code, message));
+        }
+        case "done" -> throw new IllegalStateException("the request's reply was pruned (done)");
+        default -> {
+          return Optional.empty();
+        }
+      }
+    });
+  }
+
+  private static byte[] found(LookupResult r) {
+    if (!(r instanceof LookupResult.Found f)) {
+      throw new IllegalStateException("certified request status without its value: " + r);
+    }
+    return f.value();
+  }
+
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

@@ -1,0 +1,60 @@
+package dev.subnetsim.app.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.subnetsim.replica.ingress.UserKeyPair;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java session API a JUnit test drives without HTTP: virtual time stands still until
+ * advanced, a user's calls get certified replies (and certified rejections), queries read the
+ * latest state.
+ */
+class SimSessionTest {
+  private static final long SECOND = 1_000_000_000L;
+
+  @Test
+  void aTestAdvancesTimeSubmitsCallsAndReadsCertifiedRepliesAndQueries() throws Exception {
+    try (SimSession sim = SimSession.start(LiveSessions.defaultScenario(), 7)) {
+      long standing = sim.virtualTimeNanos();
+      Thread.sleep(300);
+      assertThat(sim.virtualTimeNanos()).as("stands still").isEqualTo(standing);
+      sim.advance(Duration.ofSeconds(2));
+      // It stops at the window boundary past the allowed time (a window is one link latency).
+      assertThat(sim.virtualTimeNanos()).isBetween(SECOND, 2 * SECOND + SECOND / 10);
+
+      UserKeyPair alice = sim.user(1);
+      String counter = sim.canister("app", "counter");
+      byte[] increment = sim.submit(alice, counter, "increment", new byte[0]);
+      assertThat(sim.status(counter, increment)).as("not certified before time moves").isEmpty();
+      SimSession.Reply r = sim.awaitReply(counter, increment, Duration.ofSeconds(30));
+      assertThat(r.replied()).isTrue();
+      assertThat(ByteBuffer.wrap(r.data()).getLong()).isEqualTo(1);
+
+      byte[] put = sim.submit(alice, counter, "put", utf8("colour=green"));
+      assertThat(sim.awaitReply(counter, put, Duration.ofSeconds(30)).replied()).isTrue();
+      assertThat(sim.query(alice, counter, "get", utf8("colour")).data())
+          .isEqualTo(utf8("green"));
+      SimSession.Reply missing = sim.query(alice, counter, "get", utf8("size"));
+      assertThat(missing.replied()).isFalse();
+      assertThat(missing.rejectMessage()).contains("no such key");
+
+      byte[] trap = sim.submit(alice, counter, "put_then_trap", utf8("size=9"));
+      SimSession.Reply trapped = sim.awaitReply(counter, trap, Duration.ofSeconds(30));
+      assertThat(trapped.replied()).isFalse();
+      assertThat(trapped.rejectMessage()).contains("deliberate trap");
+      assertThat(sim.query(alice, counter, "get", utf8("size")).replied())
+          .as("the trap rolled the write back").isFalse();
+      assertThatThrownBy(() -> sim.canister("app", "no-such-canister"))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
