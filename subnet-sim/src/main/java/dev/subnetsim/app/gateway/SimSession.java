@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * only when the test advances it ({@link #advance} returns once the world has run that far), and
  * users (each with its own seeded Ed25519 key) submit signed calls and queries to the example
  * canisters and read the certified replies. Calls enter the world where it stands (it is parked
- * between steps), and nothing reads the wall clock but the waits' timeouts.
+ * between steps) and nothing simulated reads the wall clock, so the same seed and the same script
+ * give the same replies at the same virtual times.
  *
  * <pre>{@code
  * try (SimSession sim = SimSession.start(LiveSessions.defaultScenario(), 7)) {

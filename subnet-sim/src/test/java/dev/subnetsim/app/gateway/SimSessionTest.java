@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Java session API a JUnit test drives without HTTP: virtual time stands still until
  * advanced, a user's calls get certified replies (and certified rejections), queries read the
- * latest state.
+ * latest state, and the same seed and script give the same replies at the same virtual times.
  */
 class SimSessionTest {
   private static final long SECOND = 1_000_000_000L;
@@ -52,6 +52,29 @@ class SimSessionTest {
       assertThatThrownBy(() -> sim.canister("app", "no-such-canister"))
           .isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  @Test
+  void theSameSeedAndScriptGiveTheSameRepliesAtTheSameVirtualTimes() {
+    assertThat(script(11)).isEqualTo(script(11));
+  }
+
+  /** Two increments and a trapping call; what came back and when (virtual ns) as text. */
+  private static String script(long seed) {
+    StringBuilder out = new StringBuilder();
+    try (SimSession sim = SimSession.start(LiveSessions.defaultScenario(), seed)) {
+      sim.advance(Duration.ofMillis(1500));
+      UserKeyPair bob = sim.user(2);
+      String counter = sim.canister("app", "counter");
+      for (String method : new String[] {"increment", "increment", "put_then_trap"}) {
+        byte[] id = sim.submit(bob, counter, method, utf8("k=v"));
+        SimSession.Reply r = sim.awaitReply(counter, id, Duration.ofSeconds(30));
+        out.append(method).append(' ').append(r.replied()).append(' ')
+            .append(java.util.HexFormat.of().formatHex(r.data())).append(' ')
+            .append(r.rejectCode()).append(" at ").append(sim.virtualTimeNanos()).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   private static byte[] utf8(String s) {
