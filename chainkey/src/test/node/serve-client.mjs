@@ -13,7 +13,8 @@
 //   module_hash, controllers and subnet (node keys) from verified certificates; then a read_state
 //   of /time is verified with Certificate.create under the given key.
 //   Answer: {"root_key_matches": bool, "incremented": decimal, "counter": decimal,
-//   "got": text|null, "query_signatures": number, "node_keys": number, "subnet_id": text,
+//   "got": text|null, "query_signatures": number, "rejected_query": "rejected <code> <sigs>",
+//   "node_keys": number, "subnet_id": text,
 //   "module_hash": hex, "controllers": number, "certificate_time_ms": number,
 //   "clock_skew_ms": number} or {"error"}.
 import { Actor, CanisterStatus, Certificate, HttpAgent } from '@dfinity/agent';
@@ -46,6 +47,10 @@ async function answer(r) {
   const got = await actor.get(r.key);
   // The raw query: its signatures (verified by agent.query before it returns).
   const raw = await agent.query(canisterId, { methodName: 'counter', arg: IDL.encode([], []) });
+  // A rejection is node-signed too (over its code, message and error code).
+  const rejected = await agent.query(canisterId, {
+    methodName: 'no_such_query', arg: IDL.encode([], []),
+  });
   const status = await CanisterStatus.request({
     canisterId, agent, paths: ['module_hash', 'controllers', 'subnet'],
   });
@@ -64,6 +69,7 @@ async function answer(r) {
     counter: counter.toString(),
     got: got.length === 0 ? null : got[0],
     query_signatures: (raw.signatures ?? []).length,
+    rejected_query: `${rejected.status} ${rejected.reject_code} ${(rejected.signatures ?? []).length}`,
     node_keys: status.get('subnet').nodeKeys.size,
     subnet_id: status.get('subnet').subnetId,
     module_hash: status.get('module_hash'),

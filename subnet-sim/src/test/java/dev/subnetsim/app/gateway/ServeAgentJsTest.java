@@ -43,6 +43,7 @@ class ServeAgentJsTest {
       assertThat(incremented).isPositive();
       assertThat(now).isGreaterThanOrEqualTo(incremented);
       assertThat(field(out, "query_signatures")).isEqualTo("1");
+      assertThat(text(out, "rejected_query")).isEqualTo("rejected 4 1");
       assertThat(field(out, "node_keys")).as("the app subnet's four nodes").isEqualTo("4");
       assertThat(text(out, "subnet_id")).isEqualTo(appSubnetId(gateway));
       byte[] moduleHash = session.read(world -> world.factory().replica(world.topology()
