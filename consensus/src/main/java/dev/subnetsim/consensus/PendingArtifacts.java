@@ -69,6 +69,9 @@ final class PendingArtifacts {
     }
     List<Pending> retry = new ArrayList<>(pending);
     pending.clear();
+    // Shares that waited (certification shares for execution, most of them) are decided
+    // together too, against the pool as it is now.
+    verifySharesTogether(retry.stream().map(Pending::message).filter(this::stillOpen).toList());
     for (Pending p : retry) {
       if (stillOpen(p.message())) {
         PeerInputFailure.attributed(p.from(), p.message().kind(), () -> {

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.BeaconShare;
+import dev.subnetsim.consensus.artifacts.ConsensusMessage.CertificationShare;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
+import dev.subnetsim.consensus.crypto.CryptoOpCounter.Op;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.roles.Changes;
 import dev.subnetsim.consensus.roles.Validator;
 import dev.subnetsim.consensus.testing.PoolFixture;
 import dev.subnetsim.consensus.types.NodeId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,5 +88,34 @@ class PendingArtifactsTest {
     artifacts.validate(PEER, new BeaconShare(20, 1, new byte[48]), changes);
     assertThat(artifacts.size()).isEqualTo(1);
     assertThat(changes.rejections).isEmpty();
+  }
+
+  @Test
+  void sharesThatWaitedAreDecidedTogetherAndABadOneAmongThemIsRejectedAloneAndAttributed() {
+    PoolFixture shared = PoolFixture.builder().sharedVerificationCache().build();
+    ConsensusPool sharedPool = shared.pool();
+    PendingArtifacts waiting =
+        new PendingArtifacts(sharedPool, new Validator(shared.crypto(), shared.node().dkg()));
+    byte[] root = ConsensusPool.sha256(new byte[] {5});
+    // Node 1's valid share relabelled as node 2's: a valid point, not node 2's share.
+    CertificationShare bad = new CertificationShare(3, root, 2,
+        shared.certificationShare(1, 3, root).share());
+    Changes changes = new Changes();
+    for (CertificationShare s : List.of(shared.certificationShare(0, 3, root),
+        shared.certificationShare(1, 3, root), bad, shared.certificationShare(3, 3, root))) {
+      waiting.validate(PEER, s, changes); // the height is not executed yet: they wait
+    }
+    assertThat(waiting.size()).isEqualTo(4);
+
+    sharedPool.recordExecuted(3, root);
+    waiting.revalidate(changes);
+
+    // One batch decided all four; validation found every verdict there.
+    assertThat(shared.crypto().ops().count(Op.VERIFY_SHARE_BATCHED)).isEqualTo(4);
+    assertThat(shared.crypto().ops().count(Op.VERIFY_THRESHOLD_SHARE)).isZero();
+    assertThat(changes.rejections).containsExactly(new Rejection(PEER,
+        "certification-share: invalid certification share of node index 2"));
+    assertThat(sharedPool.certificationShares.get(3L).values().iterator().next().keySet())
+        .containsExactly(0, 1, 3);
   }
 }

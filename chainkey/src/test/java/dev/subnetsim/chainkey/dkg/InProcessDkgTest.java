@@ -7,6 +7,7 @@ import dev.subnetsim.chainkey.bls12381.Scalar;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.threshold.Lagrange;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,29 @@ class InProcessDkgTest {
     Map<Integer, Scalar> last = new TreeMap<>(Map.of(1, out.shares().get(1), 2,
         out.shares().get(2), 3, out.shares().get(3)));
     assertThat(Lagrange.interpolateAtZero(first)).isEqualTo(Lagrange.interpolateAtZero(last));
+  }
+
+  @Test
+  void sharesAreThoseOfOpeningEveryDealingOneByOne() {
+    // The run checks each receiver's summed share once against the transcript; the shares must be
+    // the ones a receiver gets by opening (and checking) every dealing on its own first.
+    int n = 7;
+    SeededRandom rng = SeededRandom.fromSeed(11);
+    List<ReceiverKeyPair> receivers = InProcessDkg.receivers(n, rng);
+    DkgConfig config = DkgConfig.fresh(new byte[] {7}, n, InProcessDkg.publicKeys(receivers), 3);
+    SeededRandom dkgRng = rng.fork("beacon");
+    InProcessDkg.Outcome out = InProcessDkg.run(config, receivers, dkgRng);
+    List<Dealing> dealings = new ArrayList<>();
+    for (int d = 0; d < n; d++) {
+      dealings.add(new DkgDealer(config, d).createDealing(dkgRng.fork("dealer-" + d)));
+    }
+    for (int i = 0; i < n; i++) {
+      DkgReceiver receiver = new DkgReceiver(config, i, receivers.get(i));
+      for (Dealing d : dealings) {
+        assertThat(receiver.open(d, dkgRng.fork("open-" + i))).isInstanceOf(ShareOpening.Valid.class);
+      }
+      assertThat(receiver.computeKeyShare(out.transcript())).isEqualTo(out.shares().get(i));
+    }
   }
 
   @Test

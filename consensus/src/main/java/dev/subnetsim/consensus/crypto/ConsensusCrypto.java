@@ -40,6 +40,8 @@ public final class ConsensusCrypto {
   private final CryptoOpCounter ops;
   /** Shares every replica combines or aggregates, decoded once (a subgroup check each). */
   private final DecodedPoints decoded;
+  /** Signatures combined once for all replicas (null without the verification cache: no sharing). */
+  private final CombinedSignatures combined;
   /** Memoized results held at most (public key shares, DKG transcripts: a few per interval). */
   public static final int MEMO_CAPACITY = SharedMemo.CAPACITY;
 
@@ -63,6 +65,7 @@ public final class ConsensusCrypto {
     this.cache = cache;
     this.ops = new CryptoOpCounter();
     this.decoded = new DecodedPoints();
+    this.combined = cache.enabled() ? new CombinedSignatures() : null;
     this.memo = new SharedMemo();
     int n = keys.multiSigKeys().size();
     this.beaconKeyShares = keys.beaconKey().publicKeyShares(n);
@@ -80,6 +83,7 @@ public final class ConsensusCrypto {
     this.cache = shared.cache;
     this.ops = shared.ops;
     this.decoded = shared.decoded;
+    this.combined = shared.combined;
     this.memo = shared.memo;
     this.beaconKeyShares = shared.beaconKeyShares;
     this.certificationKeyShares = shared.certificationKeyShares;
@@ -253,7 +257,8 @@ public final class ConsensusCrypto {
    */
   public void verifyTogether(List<ShareCheck> checks) {
     if (!cheap()) {
-      ShareBatches.decide(checks.stream().filter(java.util.Objects::nonNull).toList(), cache, ops);
+      ShareBatches.decide(checks.stream().filter(java.util.Objects::nonNull).toList(), cache,
+          decoded, ops);
     }
   }
 
@@ -276,6 +281,11 @@ public final class ConsensusCrypto {
   }
 
   private byte[] combine(int t, Map<Integer, byte[]> shares) {
+    return combined == null ? combineNow(t, shares)
+        : combined.combine(t, shares, ops, () -> combineNow(t, shares));
+  }
+
+  private byte[] combineNow(int t, Map<Integer, byte[]> shares) {
     ops.add(CryptoOpCounter.Op.COMBINE_THRESHOLD);
     Map<Integer, G1Point> points = new TreeMap<>();
     shares.forEach((i, s) -> points.put(i, decoded.decode(s)));

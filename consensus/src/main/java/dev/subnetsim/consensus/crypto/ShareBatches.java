@@ -32,7 +32,8 @@ final class ShareBatches {
   static final int MIN_BATCH = 2;
 
   /** Decides the checks the cache holds no verdict for, in batches per (DST, message). */
-  static void decide(List<ShareCheck> checks, VerificationCache cache, CryptoOpCounter ops) {
+  static void decide(List<ShareCheck> checks, VerificationCache cache, DecodedPoints decoded,
+      CryptoOpCounter ops) {
     if (!cache.enabled()) {
       return;
     }
@@ -46,20 +47,21 @@ final class ShareBatches {
     }
     for (TreeMap<String, ShareCheck> group : groups.values()) {
       if (group.size() >= MIN_BATCH) {
-        decideGroup(new ArrayList<>(group.values()), cache, ops);
+        decideGroup(new ArrayList<>(group.values()), cache, decoded, ops);
       }
     }
   }
 
   private static void decideGroup(List<ShareCheck> group, VerificationCache cache,
-      CryptoOpCounter ops) {
+      DecodedPoints decoded, CryptoOpCounter ops) {
     List<ShareCheck> decodable = new ArrayList<>();
     List<BatchVerifier.Item> items = new ArrayList<>();
     ByteArrayOutputStream seed = new ByteArrayOutputStream();
     for (ShareCheck c : group) {
       G1Point share;
       try {
-        share = G1Point.fromBytesNonIdentity(c.signature);
+        // Through the shared decoded points: combining and aggregating then find them decoded.
+        share = decoded.decodeNonIdentity(c.signature);
       } catch (IllegalArgumentException e) { // includes MalformedPointException
         ops.add(c.op);
         cache.record(c.key, false); // as one by one: an undecodable share is invalid

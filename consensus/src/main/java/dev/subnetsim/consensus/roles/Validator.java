@@ -202,9 +202,10 @@ public final class Validator {
   public void verifySharesTogether(ConsensusPool pool, List<ConsensusMessage> received) {
     List<ShareCheck> checks = new ArrayList<>();
     for (ConsensusMessage m : received) {
-      // Certification shares follow execution, so they are at or below the finalized height.
+      // Certification and CUP shares follow execution, so they are at or below the finalized
+      // height.
       if (!pool.withinLookahead(m.height()) || (m.height() <= pool.finalizedHeight
-          && !(m instanceof CertificationShare))) {
+          && !(m instanceof CertificationShare) && !(m instanceof CupShare))) {
         continue;
       }
       if (m instanceof NotarizationShare s && !overSignerLimit(pool, pool.notarizationShares,
@@ -227,6 +228,11 @@ public final class Validator {
         dkg.keys(s.height()).ifPresent(k -> checks.add(ShareCheck.of(crypto,
             ShareCheck.Kind.CERTIFICATION, k.certificationShares(), s.signer(),
             SignedMessages.certificationMessage(s.stateRoot()), s.share())));
+      } else if (m instanceof CupShare s && s.height() > pool.latestCup.height()
+          && s.height() % pool.config().cupInterval() == 0) {
+        dkg.keys(s.height()).ifPresent(k -> checks.add(ShareCheck.of(crypto,
+            ShareCheck.Kind.CERTIFICATION, k.certificationShares(), s.signer(),
+            SignedMessages.cupMessage(s.height(), s.contentHash()), s.share())));
       }
     }
     crypto.verifyTogether(checks);

@@ -60,7 +60,8 @@ public final class PoolFixture {
     config = new ConsensusConfig(new SubnetId("fixture"), committee, UNIT, UNIT * 3 / 10,
         b.maxIngressPerBlock, b.cupInterval, b.dkgInterval);
     keys = GenesisKeys.generate("fixture", b.n, SeededRandom.fromSeed(b.seed));
-    crypto = new ConsensusCrypto(keys.publicKeys(), VerificationCache.disabled(), b.mode);
+    crypto = new ConsensusCrypto(keys.publicKeys(),
+        b.sharedCache ? VerificationCache.shared() : VerificationCache.disabled(), b.mode);
     self = b.self;
     pool = new ConsensusPool(config, ConsensusNode.genesis(config));
     node = context(self);
@@ -84,6 +85,7 @@ public final class PoolFixture {
     private int maxIngressPerBlock = 100;
     private int dkgInterval;
     private ConsensusCrypto.Mode mode = ConsensusCrypto.Mode.REAL;
+    private boolean sharedCache;
 
     public Builder nodes(int n) {
       this.n = n;
@@ -122,6 +124,12 @@ public final class PoolFixture {
 
     public Builder cheapCrypto() {
       this.mode = ConsensusCrypto.Mode.CHEAP;
+      return this;
+    }
+
+    /** A shared verification cache, as runs have (the default has none: every check is done). */
+    public Builder sharedVerificationCache() {
+      this.sharedCache = true;
       return this;
     }
 
