@@ -9,7 +9,8 @@ import java.util.List;
  * <p>Contract (what makes simulated runs replay bit-for-bit): the output must be a function of the
  * logic's construction arguments (including any {@code RandomGenerator} handed to it by the
  * factory) and the sequence of {@code step} calls. No static mutable state, no wall clock, no
- * unseeded randomness, no iteration over hash-ordered collections where order matters.
+ * unseeded randomness, no iteration over hash-ordered collections where order matters. The bytes
+ * of a delivered message are never modified: the receivers of a broadcast share one array.
  */
 public interface ReplicaLogic {
 

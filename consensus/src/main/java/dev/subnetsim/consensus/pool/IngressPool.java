@@ -17,13 +17,18 @@ public final class IngressPool {
   static final int CAPACITY = 10_000;
   private final LinkedHashMap<Bytes, byte[]> pending = new LinkedHashMap<>();
 
-  /** Adds a message; false when it is known or the pool is full. */
+  /**
+   * Adds a message; false when it is known or the pool is full. The pool keeps {@code message}
+   * itself, not a copy: a gossiped item reaches every simulated replica of a subnet as one array
+   * that nobody modifies, and a copy per replica multiplies the largest items (dealings of tens of
+   * kilobytes) by the subnet's size.
+   */
   public boolean add(byte[] message) {
     Bytes key = Bytes.of(ConsensusPool.sha256(message));
     if (pending.containsKey(key) || pending.size() >= CAPACITY) {
       return false;
     }
-    pending.put(key, message.clone());
+    pending.put(key, message);
     return true;
   }
 

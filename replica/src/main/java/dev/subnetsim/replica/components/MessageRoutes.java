@@ -5,6 +5,7 @@ import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.net.Envelope;
 import dev.subnetsim.replica.wire.MalformedPeerMessageException;
 import dev.subnetsim.replica.wire.PeerMessage;
+import dev.subnetsim.replica.wire.SharedDecodes;
 import dev.subnetsim.replica.wire.WireCodecs;
 import java.util.Collection;
 import java.util.Collections;
@@ -49,10 +50,11 @@ public final class MessageRoutes {
       Objects.requireNonNull(refusal, "refusal");
     }
 
-    ChangeSet deliver(NodeId from, MessageKind kind, byte[] body, ReplicaView view) {
+    ChangeSet deliver(NodeId from, MessageKind kind, byte[] body, SharedDecodes decodes,
+        ReplicaView view) {
       PeerMessage m;
       try {
-        m = WireCodecs.decode(kind, body);
+        m = decodes.decode(kind, body);
       } catch (MalformedPeerMessageException e) {
         return refusal.refuse(from, e);
       }
@@ -68,12 +70,14 @@ public final class MessageRoutes {
   private final EnumMap<MessageKind, Route<?>> byKind;
   private final String subnet;
   private final Set<NodeId> members;
+  private final SharedDecodes decodes;
 
   private MessageRoutes(EnumMap<MessageKind, Route<?>> byKind, String subnet,
-      Set<NodeId> members) {
+      Set<NodeId> members, SharedDecodes decodes) {
     this.byKind = byKind;
     this.subnet = subnet;
     this.members = members;
+    this.decodes = decodes;
   }
 
   public static Builder builder() {
@@ -100,7 +104,7 @@ public final class MessageRoutes {
     if (tooLong.isPresent()) {
       return ChangeSet.rejecting(envelope.from(), tooLong.get());
     }
-    return routeOf(kind).deliver(envelope.from(), kind, body, view);
+    return routeOf(kind).deliver(envelope.from(), kind, body, decodes, view);
   }
 
   /** Every kind with its route, in kind order. */
@@ -113,8 +117,18 @@ public final class MessageRoutes {
     private final EnumMap<MessageKind, Route<?>> byKind = new EnumMap<>(MessageKind.class);
     private String subnet;
     private Set<NodeId> members;
+    private SharedDecodes decodes = new SharedDecodes();
 
     private Builder() {}
+
+    /**
+     * Large bodies decoded once for every replica given the same {@code decodes} (the subnet's);
+     * by default this replica's own.
+     */
+    public Builder sharing(SharedDecodes decodes) {
+      this.decodes = Objects.requireNonNull(decodes, "decodes");
+      return this;
+    }
 
     /** The receiver's subnet and its members: the only senders of subnet-local kinds. */
     public Builder members(String subnet, Collection<NodeId> members) {
@@ -175,7 +189,7 @@ public final class MessageRoutes {
       if (!missing.isEmpty()) {
         throw new IllegalStateException("message kinds without a handler: " + missing);
       }
-      return new MessageRoutes(new EnumMap<>(byKind), subnet, members);
+      return new MessageRoutes(new EnumMap<>(byKind), subnet, members, decodes);
     }
   }
 }

@@ -50,7 +50,7 @@ public final class PresignatureDealingComponent {
       return ChangeSet.EMPTY;
     }
     work.add(CpuOp.IDKG_VERIFY_DEALING_PER_RECEIVER, committee.size());
-    return changes(dealer.onDealing(view.state(), sender, message.item()));
+    return changes(dealer.onDealing(view.state(), sender, message.item(), message.body()));
   }
 
   /** After a block: deal what can be dealt, withdraw what is recorded, blame undecryptable ones. */

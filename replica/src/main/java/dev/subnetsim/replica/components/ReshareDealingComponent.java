@@ -43,7 +43,7 @@ public final class ReshareDealingComponent {
       return ChangeSet.EMPTY;
     }
     work.add(CpuOp.IDKG_VERIFY_DEALING_PER_RECEIVER, committee.size());
-    return changes(from, dealer.onDealing(view.state(), sender, message.item()));
+    return changes(from, dealer.onDealing(view.state(), sender, message.item(), message.body()));
   }
 
   /** After a block: deal reshares that have started, withdraw what the state recorded. */

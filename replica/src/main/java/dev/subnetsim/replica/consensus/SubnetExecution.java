@@ -31,6 +31,7 @@ import dev.subnetsim.replica.payload.LoadClient;
 import dev.subnetsim.replica.state.CertificationCheck;
 import dev.subnetsim.replica.state.ReplicatedState;
 import dev.subnetsim.replica.state.SubnetRegistry;
+import dev.subnetsim.replica.wire.SharedDecodes;
 import dev.subnetsim.replica.xnet.RoutingTable;
 import dev.subnetsim.replica.xnet.XNetSlice;
 import java.util.List;
@@ -78,6 +79,8 @@ public final class SubnetExecution {
   private InstalledChainKeys.Held installedFor;
   private ManagementCanister.Held installedHeld;
   private final ShareVerifier verifier = ShareVerifier.create();
+  private final SharedDecodes decodes =
+      new SharedDecodes();
   private final SeededRandom workerRoot;
   /** Whose signature load must carry (worlds built without a run seed: the client of seed 0). */
   private LoadClient.Verifier load = LoadClient.fromSeed(0).verifier();
@@ -201,6 +204,11 @@ public final class SubnetExecution {
 
   public String subnet() {
     return subnet;
+  }
+
+  /** Large peer bodies decoded once for every replica of the subnet. */
+  public SharedDecodes decodes() {
+    return decodes;
   }
 
   /** The nodes of every subnet of the world (the registry), for sending stream slices. */

@@ -112,6 +112,7 @@ public final class ConsensusReplicaLogic implements ReplicaLogic {
         signing, presignatures, reshares, work);
     this.routes = MessageRoutes.builder()
         .members(config.subnet().toString(), committee)
+        .sharing(subnet.decodes())
         .consensus(consensus::onMessage, ConsensusComponent::malformed)
         .route(MessageKind.INGRESS, PeerMessage.Ingress.class, ingress::onRelayed,
             IngressComponent::malformed)

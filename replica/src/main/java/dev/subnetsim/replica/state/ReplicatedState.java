@@ -158,8 +158,13 @@ public final class ReplicatedState {
     return java.util.Collections.unmodifiableSortedMap(presignatureRecords);
   }
 
+  /**
+   * Records {@code value} itself, not a copy: dealings of tens of kilobytes are recorded as one
+   * array shared by every replica of the subnet ({@link SharedBytes}), so nobody modifies a
+   * recorded value (the view above is read-only and the callers pass arrays they made).
+   */
   public void putPresignatureRecord(String name, byte[] value) {
-    presignatureRecords.put(name, value.clone());
+    presignatureRecords.put(name, value);
     logPresignatureChange('+', name, value);
   }
 

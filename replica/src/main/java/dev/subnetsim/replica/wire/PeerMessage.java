@@ -88,10 +88,22 @@ public sealed interface PeerMessage {
     }
   }
 
-  /** A source replica's dealing of a chain key being reshared. */
-  record ReshareDealing(PayloadItem.ReshareDealing item) implements OfItem {
+  /**
+   * A source replica's dealing of a chain key being reshared, with the body it was decoded from.
+   *
+   * @param body the item's canonical encoding, which the receiver proposes as it is: every receiver
+   *     of one broadcast holds the same array (never modified), not a copy of its own, so n
+   *     simulated replicas keep one copy of a dealing of many kilobytes rather than n
+   */
+  record ReshareDealing(PayloadItem.ReshareDealing item, byte[] body) implements OfItem {
     public ReshareDealing {
       Objects.requireNonNull(item, "item");
+      Objects.requireNonNull(body, "body");
+    }
+
+    /** {@code item} to send, with its encoding as the body. */
+    public ReshareDealing(PayloadItem.ReshareDealing item) {
+      this(item, item.encode());
     }
 
     public MessageKind kind() {
@@ -99,10 +111,22 @@ public sealed interface PeerMessage {
     }
   }
 
-  /** A signing replica's dealing for a presignature transcript. */
-  record PresignatureDealing(PayloadItem.PresignatureDealing item) implements OfItem {
+  /**
+   * A signing replica's dealing for a presignature transcript, with the body it was decoded from.
+   *
+   * @param body the item's canonical encoding, shared by every receiver as for {@link
+   *     ReshareDealing#body}
+   */
+  record PresignatureDealing(PayloadItem.PresignatureDealing item, byte[] body)
+      implements OfItem {
     public PresignatureDealing {
       Objects.requireNonNull(item, "item");
+      Objects.requireNonNull(body, "body");
+    }
+
+    /** {@code item} to send, with its encoding as the body. */
+    public PresignatureDealing(PayloadItem.PresignatureDealing item) {
+      this(item, item.encode());
     }
 
     public MessageKind kind() {

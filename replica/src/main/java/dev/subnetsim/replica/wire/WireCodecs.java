@@ -83,10 +83,11 @@ public final class WireCodecs {
         throw new MalformedPeerMessageException(k, e);
       }
     });
+    // Dealings keep their body (the canonical encoding): the receivers propose it as it is.
     put(t, MessageKind.RESHARE_DEALING, MIB,
-        (k, b) -> new PeerMessage.ReshareDealing(item(k, b, PayloadItem.ReshareDealing.class)));
+        (k, b) -> new PeerMessage.ReshareDealing(item(k, b, PayloadItem.ReshareDealing.class), b));
     put(t, MessageKind.PRESIGNATURE_DEALING, MIB, (k, b) -> new PeerMessage.PresignatureDealing(
-        item(k, b, PayloadItem.PresignatureDealing.class)));
+        item(k, b, PayloadItem.PresignatureDealing.class), b));
     put(t, MessageKind.DELEGATION_REQUEST, 0, (k, b) -> new PeerMessage.DelegationRequest());
     put(t, MessageKind.DELEGATION, 256 * KIB, (k, b) -> {
       try {

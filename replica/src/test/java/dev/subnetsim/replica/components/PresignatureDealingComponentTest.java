@@ -64,6 +64,21 @@ class PresignatureDealingComponentTest {
   }
 
   @Test
+  void everyReceiverOfOneBroadcastProposesTheGossipedBytesThemselvesNotACopy() {
+    byte[] body = node(1, Set.of()).afterExecution(state).messages().get(0).bytes();
+    PeerMessage.PresignatureDealing received = dealing(body);
+    ReplicaView view = new ReplicaView(1, state);
+
+    assertThat(received.body()).isSameAs(body);
+    for (int receiver : List.of(0, 2)) {
+      var proposed = node(receiver, Set.of()).onDealing(committee.get(1), received, view)
+          .toConsensus();
+      assertThat(proposed).singleElement().isInstanceOfSatisfying(
+          ConsensusNode.IngressReceived.class, i -> assertThat(i.message()).isSameAs(body));
+    }
+  }
+
+  @Test
   void aWithholdingDealerProposesItsDealingsButSendsNone() {
     ChangeSet dealt = node(0, Set.of(ByzantineBehaviour.WITHHOLDING)).afterExecution(state);
 

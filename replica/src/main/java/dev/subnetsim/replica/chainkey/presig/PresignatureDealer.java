@@ -40,7 +40,13 @@ public final class PresignatureDealer {
   /** Proposed items by state record name, to withdraw once recorded or no longer needed. */
   private final TreeMap<String, Proposed> proposed = new TreeMap<>();
 
-  private record Proposed(PayloadItem.PresignatureDealing dealing, byte[] item) {}
+  private record Proposed(PayloadItem.PresignatureDealing dealing, byte[] item) {
+    /** Keeps the dealing without its bytes (whether it is late reads only which one it is). */
+    Proposed {
+      dealing = new PayloadItem.PresignatureDealing(dealing.keyId(), dealing.instance(),
+          dealing.transcript(), dealing.dealer(), new byte[0]);
+    }
+  }
 
   /** Valid-looking dealings for instances or inputs this replica has not executed yet. */
   private final List<Early> early = new ArrayList<>();
@@ -48,7 +54,8 @@ public final class PresignatureDealer {
   /** Blocks an early dealing is retried for before it is dropped. */
   private static final int EARLY_RETRIES = 64;
 
-  private record Early(int sender, PayloadItem.PresignatureDealing dealing, int retries) {}
+  private record Early(int sender, PayloadItem.PresignatureDealing dealing, byte[] encoded,
+      int retries) {}
 
   /** What the replica must do after the dealer ran; rejections by the index of the node blamed. */
   public record Effects(List<byte[]> broadcast, List<byte[]> propose, List<byte[]> withdraw,
@@ -96,7 +103,7 @@ public final class PresignatureDealer {
     List<Early> retry = new ArrayList<>(early);
     early.clear();
     for (Early e : retry) {
-      receive(state, e.sender(), e.dealing(), e.retries() + 1, effects);
+      receive(state, e.sender(), e.dealing(), e.encoded(), e.retries() + 1, effects);
     }
     support.afterExecution(state, effects);
     return effects;
@@ -149,10 +156,16 @@ public final class PresignatureDealer {
         ciphertexts, d.proof());
   }
 
-  /** A peer gossiped a dealing: check it and, if valid and still needed, propose it. */
-  public Effects onDealing(ReplicatedState state, int sender, PayloadItem.PresignatureDealing d) {
+  /**
+   * A peer gossiped a dealing: check it and, if valid and still needed, propose it.
+   *
+   * @param encoded {@code d}'s canonical encoding, proposed as it is (the gossiped body, shared
+   *     with the other receivers rather than encoded again by each)
+   */
+  public Effects onDealing(ReplicatedState state, int sender, PayloadItem.PresignatureDealing d,
+      byte[] encoded) {
     Effects effects = Effects.empty();
-    receive(state, sender, d, 0, effects);
+    receive(state, sender, d, encoded, 0, effects);
     return effects;
   }
 
@@ -166,7 +179,7 @@ public final class PresignatureDealer {
   }
 
   private void receive(ReplicatedState state, int sender, PayloadItem.PresignatureDealing d,
-      int retries, Effects effects) {
+      byte[] encoded, int retries, Effects effects) {
     if (d.dealer() != sender) {
       effects.rejections().add(new Blame(sender, "presignature dealing of dealer " + d.dealer()
           + " sent by node " + sender));
@@ -182,7 +195,7 @@ public final class PresignatureDealer {
       // For an instance this replica has not opened, or inputs it has not built yet (it lags):
       // kept for later; whether it can ever be valid is decided by the block that includes it.
       if (retries < EARLY_RETRIES && early.size() < MAX_EARLY) {
-        early.add(new Early(sender, d, retries));
+        early.add(new Early(sender, d, encoded, retries));
       }
       return;
     }
@@ -191,7 +204,7 @@ public final class PresignatureDealer {
       effects.rejections().add(new Blame(sender, invalid.get()));
       return;
     }
-    propose(d, d.encode(), effects);
+    propose(d, encoded, effects);
   }
 
   private void propose(PayloadItem.PresignatureDealing d, byte[] item, Effects effects) {

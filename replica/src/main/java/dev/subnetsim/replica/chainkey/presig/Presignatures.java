@@ -9,6 +9,7 @@ import dev.subnetsim.chainkey.idkg.IdkgTranscripts;
 import dev.subnetsim.chainkey.schnorr.SchnorrPresignature;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.state.ReplicatedState;
+import dev.subnetsim.replica.state.SharedBytes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,8 @@ public final class Presignatures {
   private final PresignatureDealingChecks checks;
   private final PresignatureTranscripts transcripts;
   private final PresignatureComplaints complaints;
+  /** The subnet's replicas record each finalized dealing as one shared array. */
+  private final SharedBytes recorded = new SharedBytes();
 
   /** A built transcript with its instance's parameters and the digest of its dealings. */
   public record Built(IdkgParams params, IdkgTranscripts.Built built, String digest) {
@@ -151,7 +154,7 @@ public final class Presignatures {
       return invalid;
     }
     s.putPresignatureRecord(PresignatureInstances.dealingRecord(d.keyId(), d.instance(),
-        d.transcript(), d.dealer()), d.dealing());
+        d.transcript(), d.dealer()), recorded.intern(d.dealing()));
     if (transcripts.buildIfReady(s, d.keyId(), d.instance(), d.transcript(), p)) {
       instances.readyIfComplete(s, d.keyId(), d.instance());
     }

@@ -86,8 +86,14 @@ public final class ReshareDealer {
         : "malformed resharing dealing: " + why;
   }
 
-  /** A peer gossiped a dealing: check it and, if valid, propose it. */
-  public Effects onDealing(ReplicatedState state, int senderIndex, PayloadItem.ReshareDealing d) {
+  /**
+   * A peer gossiped a dealing: check it and, if valid, propose it.
+   *
+   * @param encoded {@code d}'s canonical encoding, proposed as it is (the gossiped body, shared
+   *     with the other receivers rather than encoded again by each)
+   */
+  public Effects onDealing(ReplicatedState state, int senderIndex, PayloadItem.ReshareDealing d,
+      byte[] encoded) {
     Effects effects = Effects.empty();
     if (d.dealer() != senderIndex) {
       effects.rejections().add("resharing dealing of dealer " + d.dealer() + " sent by node "
@@ -107,7 +113,7 @@ public final class ReshareDealer {
       effects.rejections().add(invalid.get());
       return effects;
     }
-    propose(d.reshare(), d.encode(), ReshareLedger.dealingRecord(d.reshare(), d.keyId(), d.dealer()),
+    propose(d.reshare(), encoded, ReshareLedger.dealingRecord(d.reshare(), d.keyId(), d.dealer()),
         effects);
     return effects;
   }

@@ -251,12 +251,12 @@ class PresignatureRefillTest {
             bed.rng.fork("y")))), bed.rng.fork("forged"));
     var item = new PayloadItem.PresignatureDealing(K1, 0, "kappa", 1, forged.toBytes());
 
-    bed.apply(bed.dealers.get(0).onDealing(bed.state, 1, item));
+    bed.apply(bed.dealers.get(0).onDealing(bed.state, 1, item, item.encode()));
     assertThat(bed.blamed).singleElement().satisfies(b -> {
       assertThat(b.node()).isEqualTo(1);
       assertThat(b.reason()).contains("invalid presignature dealing");
     });
-    bed.apply(bed.dealers.get(0).onDealing(bed.state, 2, item));
+    bed.apply(bed.dealers.get(0).onDealing(bed.state, 2, item, item.encode()));
     assertThat(bed.blamed.get(1).node()).isEqualTo(2);
     assertThat(bed.blamed.get(1).reason()).contains("of dealer 1 sent by node 2");
 
@@ -276,7 +276,7 @@ class PresignatureRefillTest {
     bed.block(List.of());
     // A transcript id of 1 byte, then nothing.
     var item = new PayloadItem.PresignatureDealing(K1, 0, "kappa", 1, new byte[] {0, 0, 0, 1});
-    bed.apply(bed.dealers.get(0).onDealing(bed.state, 1, item));
+    bed.apply(bed.dealers.get(0).onDealing(bed.state, 1, item, item.encode()));
     assertThat(bed.blamed).singleElement().satisfies(b ->
         assertThat(b.reason()).contains("malformed presignature dealing"));
   }
