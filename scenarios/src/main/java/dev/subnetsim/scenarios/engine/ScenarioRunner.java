@@ -1,6 +1,7 @@
 package dev.subnetsim.scenarios.engine;
 
 import dev.subnetsim.replica.ReplicaLogicFactory;
+import dev.subnetsim.scenarios.driver.ReplicaHosts;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.trace.TraceSink;
@@ -21,6 +22,26 @@ public final class ScenarioRunner {
 
   public static ScenarioRun run(ScenarioSpec scenario, Options options) {
     return run(scenario, options, UnaryOperator.identity());
+  }
+
+  /**
+   * A run whose replicas live in {@code hosts} (a cluster's members), which must create them with
+   * {@link #replicaFactory} of the same scenario and seed; the driver, its checkers and the result
+   * stay in this JVM. Null hosts: the replicas run here, as in {@link #run(ScenarioSpec, Options)}.
+   */
+  public static ScenarioRun run(ScenarioSpec scenario, Options options, ReplicaHosts hosts) {
+    WorldAssembly.Assembled world = WorldAssembly.assemble(withSeed(scenario, options.seed()));
+    RunWiring.Wired wired = RunWiring.wire(world, options, world.factory());
+    var outcome = SimulationDriver.run(wired.config().build(), hosts);
+    return ResultMapping.map(world, wired, outcome, options);
+  }
+
+  /**
+   * The replica logic a run of {@code scenario} with {@code seed} uses: what a cluster member
+   * builds to host that run's replicas (the same function of scenario and seed as in one JVM).
+   */
+  public static ReplicaLogicFactory replicaFactory(ScenarioSpec scenario, long seed) {
+    return WorldAssembly.assemble(withSeed(scenario, seed)).factory();
   }
 
   /**
