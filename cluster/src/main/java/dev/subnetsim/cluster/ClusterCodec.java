@@ -62,14 +62,14 @@ final class ClusterCodec {
 
   static byte[] encode(DriverProtocol.Prepared p) {
     return dev.subnetsim.cluster.proto.Prepared.newBuilder().setNode(p.node().value())
-        .setRefusal(p.refusal()).build().toByteArray();
+        .setRefusal(p.refusal()).setMember(p.member()).build().toByteArray();
   }
 
   static DriverProtocol.Prepared decodePrepared(byte[] bytes)
       throws MalformedClusterMessageException {
     return decode("Prepared", () -> {
       var p = dev.subnetsim.cluster.proto.Prepared.parseFrom(bytes);
-      return new DriverProtocol.Prepared(node(p.getNode()), p.getRefusal());
+      return new DriverProtocol.Prepared(node(p.getNode()), p.getRefusal(), p.getMember());
     });
   }
 

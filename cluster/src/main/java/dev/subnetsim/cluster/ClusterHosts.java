@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -34,8 +35,11 @@ public final class ClusterHosts implements ReplicaHosts {
   private static final Duration HUNG_REPLICA_TIMEOUT = Duration.ofMinutes(10);
 
   private final ClusterSharding sharding;
+  private final ActorSystem<Void> system;
   private final String runId;
   private final Map<NodeId, EntityRef<DriverProtocol.Command>> replicas = new TreeMap<>();
+  /** The member each replica answered its Prepare from. */
+  private final Map<NodeId, String> hostOf = new TreeMap<>();
   private final CompletableFuture<String> lost = new CompletableFuture<>();
   private final ClusterSerializer serializer;
 
@@ -47,7 +51,8 @@ public final class ClusterHosts implements ReplicaHosts {
   }
 
   private ClusterHosts(ClusterMember driver, List<NodeId> nodes) {
-    this.sharding = ClusterSharding.get(driver.system());
+    this.system = driver.system();
+    this.sharding = ClusterSharding.get(system);
     // Names this run's entities apart from any earlier run's on the same members; simulated
     // behaviour never sees it.
     this.runId = UUID.randomUUID().toString();
@@ -97,8 +102,16 @@ public final class ClusterHosts implements ReplicaHosts {
         hosts.close();
         throw new IllegalStateException("replica " + p.node() + ": " + p.refusal());
       }
+      hosts.hostOf.put(p.node(), p.member());
     }
     return hosts;
+  }
+
+  /** How many of this run's replicas each worker hosts, by member address ({@code HOST:PORT}). */
+  public Map<String, Integer> placement() {
+    Map<String, Integer> out = new TreeMap<>();
+    hostOf.values().forEach(h -> out.merge(h, 1, Integer::sum));
+    return out;
   }
 
   @Override

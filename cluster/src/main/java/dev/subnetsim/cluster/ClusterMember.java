@@ -46,7 +46,7 @@ public final class ClusterMember implements AutoCloseable {
     ClusterMember m = start(bind, seeds.isEmpty() ? List.of(bind) : seeds, WORKER_ROLE, threads);
     MemberRuns runs = new MemberRuns();
     ClusterSharding.get(m.system).init(Entity.of(ReplicaEntity.TYPE,
-            ctx -> ReplicaEntity.create(runs))
+            ctx -> ReplicaEntity.create(runs, m.address().toString()))
         .withRole(WORKER_ROLE)
         .withMessageExtractor(new ReplicaShards())
         .withEntityProps(DispatcherSelector.fromConfig(DispatcherConfig.REPLICA_DISPATCHER)));

@@ -44,11 +44,15 @@ public final class DriverProtocol {
     }
   }
 
-  /** The answer to {@link Prepare}: {@code refusal} is empty when the replica is ready. */
-  public record Prepared(NodeId node, String refusal) implements Message {
+  /**
+   * The answer to {@link Prepare}: {@code refusal} is empty when the replica is ready;
+   * {@code member} is the {@code HOST:PORT} of the worker hosting it.
+   */
+  public record Prepared(NodeId node, String refusal, String member) implements Message {
     public Prepared {
       Objects.requireNonNull(node, "node");
       Objects.requireNonNull(refusal, "refusal");
+      Objects.requireNonNull(member, "member");
     }
 
     public boolean ready() {

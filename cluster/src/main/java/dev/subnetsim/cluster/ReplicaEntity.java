@@ -20,9 +20,9 @@ final class ReplicaEntity {
   private ReplicaEntity() {}
 
   /** A replica waiting for its run. */
-  static Behavior<DriverProtocol.Command> create(MemberRuns runs) {
+  static Behavior<DriverProtocol.Command> create(MemberRuns runs, String member) {
     return Behaviors.receive(DriverProtocol.Command.class)
-        .onMessage(DriverProtocol.Prepare.class, p -> prepare(runs, p))
+        .onMessage(DriverProtocol.Prepare.class, p -> prepare(runs, member, p))
         .onMessage(DriverProtocol.Step.class, s -> {
           s.replyTo().tell(new ReplicaActor.Stepped(s.node(), s.stepSeq(), List.of(),
               new IllegalStateException("replica " + s.node() + " of run " + s.runId()
@@ -33,26 +33,27 @@ final class ReplicaEntity {
         .build();
   }
 
-  private static Behavior<DriverProtocol.Command> prepare(MemberRuns runs,
+  private static Behavior<DriverProtocol.Command> prepare(MemberRuns runs, String member,
       DriverProtocol.Prepare p) {
     ReplicaShell shell;
     try {
       shell = new ReplicaShell(p.node(), runs.factory(p.runId(), p.scenarioSource(),
           p.scenarioYaml(), p.seed()));
     } catch (RuntimeException e) {
-      p.replyTo().tell(new DriverProtocol.Prepared(p.node(), "member cannot build the run: " + e));
+      p.replyTo().tell(new DriverProtocol.Prepared(p.node(), "member cannot build the run: " + e,
+          member));
       return Behaviors.same();
     }
-    p.replyTo().tell(new DriverProtocol.Prepared(p.node(), ""));
-    return prepared(runs, p.runId(), shell);
+    p.replyTo().tell(new DriverProtocol.Prepared(p.node(), "", member));
+    return prepared(runs, member, p.runId(), shell);
   }
 
-  private static Behavior<DriverProtocol.Command> prepared(MemberRuns runs, String runId,
-      ReplicaShell shell) {
+  private static Behavior<DriverProtocol.Command> prepared(MemberRuns runs, String member,
+      String runId, ReplicaShell shell) {
     return Behaviors.receive(DriverProtocol.Command.class)
         .onMessage(DriverProtocol.Prepare.class, p -> {
           // A repeated Prepare (the driver's ask retried): the replica is ready as it is.
-          p.replyTo().tell(new DriverProtocol.Prepared(p.node(), ""));
+          p.replyTo().tell(new DriverProtocol.Prepared(p.node(), "", member));
           return Behaviors.same();
         })
         .onMessage(DriverProtocol.Step.class, s -> {

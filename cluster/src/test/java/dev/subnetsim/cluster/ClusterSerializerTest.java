@@ -102,8 +102,8 @@ class ClusterSerializerTest {
       TestProbe<ReplicaActor.Stepped> stepped) {
     List<Object> out = new ArrayList<>();
     out.add(new DriverProtocol.Prepare("run-1", A, "file.yaml", "name: x\n", -5, prepared.ref()));
-    out.add(new DriverProtocol.Prepared(A, ""));
-    out.add(new DriverProtocol.Prepared(A, "member cannot build the run"));
+    out.add(new DriverProtocol.Prepared(A, "", "10.0.0.1:2552"));
+    out.add(new DriverProtocol.Prepared(A, "member cannot build the run", "10.0.0.1:2552"));
     out.add(new DriverProtocol.Step("run-1", A, 9, everyEvent(), 1000, stepped.ref()));
     out.add(new DriverProtocol.Release("run-1", B));
     out.add(steppedWithEverything());

@@ -1,10 +1,14 @@
 package dev.subnetsim.scenarios.engine;
 
 import dev.subnetsim.replica.ReplicaLogicFactory;
+import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.scenarios.driver.ReplicaHosts;
+import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.trace.TraceSink;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,14 +29,17 @@ public final class ScenarioRunner {
   }
 
   /**
-   * A run whose replicas live in {@code hosts} (a cluster's members), which must create them with
-   * {@link #replicaFactory} of the same scenario and seed; the driver, its checkers and the result
-   * stay in this JVM. Null hosts: the replicas run here, as in {@link #run(ScenarioSpec, Options)}.
+   * A run whose replicas live in the hosts {@code hosting} opens for the world's nodes (a
+   * cluster's members), which must create them with {@link #replicaFactory} of the same scenario
+   * and seed; the driver, its checkers and the result stay in this JVM, and the driver closes the
+   * hosts when the run ends.
    */
-  public static ScenarioRun run(ScenarioSpec scenario, Options options, ReplicaHosts hosts) {
+  public static ScenarioRun runHosted(ScenarioSpec scenario, Options options,
+      Function<List<NodeId>, ReplicaHosts> hosting) {
     WorldAssembly.Assembled world = WorldAssembly.assemble(withSeed(scenario, options.seed()));
     RunWiring.Wired wired = RunWiring.wire(world, options, world.factory());
-    var outcome = SimulationDriver.run(wired.config().build(), hosts);
+    SimulationConfig config = wired.config().build();
+    var outcome = SimulationDriver.run(config, hosting.apply(config.topology().allNodes()));
     return ResultMapping.map(world, wired, outcome, options);
   }
 

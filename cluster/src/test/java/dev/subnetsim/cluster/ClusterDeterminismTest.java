@@ -1,0 +1,71 @@
+package dev.subnetsim.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subnetsim.scenarios.dsl.ScenarioParser;
+import dev.subnetsim.scenarios.engine.ScenarioRun;
+import dev.subnetsim.scenarios.engine.ScenarioRunner;
+import dev.subnetsim.scenarios.spec.ScenarioSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same scenario and seed give the same trace hash with the replicas in the driver's JVM and
+ * with them spread over two worker JVMs on loopback: the driver's windows make a replica's answer a
+ * function of what it was sent, wherever it runs.
+ */
+class ClusterDeterminismTest {
+  /** Four replicas with real BLS, load, and a crash and restart, for a few simulated seconds. */
+  static final String YAML = """
+      name: cluster-determinism
+      seed: 11
+      duration: 5s
+      subnets:
+        - {name: root, role: root, nodes: 4}
+      workload: {ingress_rate: 20/s}
+      faults:
+        - {at: 1s, kind: crash, subnet: root, nodes: [3]}
+        - {at: 2500ms, kind: restart, subnet: root, nodes: [3]}
+      invariants: [agreement, certified-state-agreement, signatures-valid]
+      """;
+
+  /** A run of {@code spec} on the driver's workers; {@code placement} gets where replicas ran. */
+  static ScenarioRun inCluster(ScenarioSpec spec, ClusterMember driver,
+      List<Map<String, Integer>> placement) {
+    return ScenarioRunner.runHosted(spec,
+        new ScenarioRunner.Options(spec.seed(), 1, null, "test"), nodes -> {
+          ClusterHosts hosts = ClusterHosts.open(driver, nodes, "cluster-determinism.yaml", YAML,
+              spec.seed());
+          placement.add(hosts.placement());
+          return hosts;
+        });
+  }
+
+  @Test
+  void twoWorkerJvmsGiveTheTraceHashOfOneJvm(@TempDir Path logs) throws Exception {
+    ScenarioSpec spec = ScenarioParser.parse("cluster-determinism.yaml", YAML);
+    ScenarioRun local = ScenarioRunner.run(spec,
+        new ScenarioRunner.Options(spec.seed(), 2, null, "test"));
+
+    ScenarioRun clustered;
+    List<Map<String, Integer>> placement = new ArrayList<>();
+    try (LocalWorkers workers = LocalWorkers.start(2, 1, logs);
+        ClusterMember driver = ClusterMember.driver(new HostPort("127.0.0.1", 0),
+            workers.addresses())) {
+      driver.awaitWorkers(2, Duration.ofSeconds(60));
+      clustered = inCluster(spec, driver, placement);
+      assertThat(placement.get(0)).as("replicas per worker")
+          .containsOnlyKeys(workers.addresses().stream().map(HostPort::toString).toList())
+          .containsValues(2, 2);
+    }
+
+    assertThat(local.result().finalizedHeight().values()).allMatch(h -> h >= 3);
+    assertThat(clustered.result().traceHash()).isEqualTo(local.result().traceHash());
+    assertThat(clustered.result().finalizedHeight()).isEqualTo(local.result().finalizedHeight());
+  }
+}
