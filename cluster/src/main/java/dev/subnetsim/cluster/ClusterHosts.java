@@ -42,6 +42,8 @@ public final class ClusterHosts implements ReplicaHosts {
   private final Map<NodeId, String> hostOf = new TreeMap<>();
   private final CompletableFuture<String> lost = new CompletableFuture<>();
   private final ClusterSerializer serializer;
+  private long windows;
+  private long steps;
 
   /** A worker left the run: the cluster can no longer answer for its replicas. */
   public static final class MemberLostException extends IllegalStateException {
@@ -124,6 +126,8 @@ public final class ClusterHosts implements ReplicaHosts {
               new DriverProtocol.Step(runId, e.getKey(), stepSeq, e.getValue(), horizon, replyTo),
           HUNG_REPLICA_TIMEOUT).toCompletableFuture());
     }
+    windows++;
+    steps += pending.size();
     TreeMap<NodeId, ReplicaActor.Stepped> answers = new TreeMap<>();
     TreeMap<NodeId, Throwable> failed = new TreeMap<>();
     for (var f : pending) {
@@ -153,6 +157,15 @@ public final class ClusterHosts implements ReplicaHosts {
   /** Messages and bytes the driver's member has written and read so far. */
   public ClusterSerializer.Counts counts() {
     return serializer.counts();
+  }
+
+  /** Windows stepped so far, and Step messages sent in them (one per replica with events). */
+  public long windows() {
+    return windows;
+  }
+
+  public long steps() {
+    return steps;
   }
 
   /** Stops this run's replicas on the workers (the driver's membership is its owner's). */

@@ -37,7 +37,7 @@ public final class ScenarioRunner {
   public static ScenarioRun runHosted(ScenarioSpec scenario, Options options,
       Function<List<NodeId>, ReplicaHosts> hosting) {
     WorldAssembly.Assembled world = WorldAssembly.assemble(withSeed(scenario, options.seed()));
-    RunWiring.Wired wired = RunWiring.wire(world, options, world.factory());
+    RunWiring.Wired wired = RunWiring.wire(world, options, world.factory(), true);
     SimulationConfig config = wired.config().build();
     var outcome = SimulationDriver.run(config, hosting.apply(config.topology().allNodes()));
     return ResultMapping.map(world, wired, outcome, options);
