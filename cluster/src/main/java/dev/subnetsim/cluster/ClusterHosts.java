@@ -132,6 +132,10 @@ public final class ClusterHosts implements ReplicaHosts {
     TreeMap<NodeId, Throwable> failed = new TreeMap<>();
     for (var f : pending) {
       ReplicaActor.Stepped s = await(f, "step " + stepSeq);
+      if (s.failed() && s.failure() instanceof RemoteFailure r
+          && r.type().equals(ReplicaEntity.NotPrepared.class.getName())) {
+        throw new MemberLostException(r.message());
+      }
       if (s.failed()) {
         failed.put(s.node(), s.failure());
       } else {

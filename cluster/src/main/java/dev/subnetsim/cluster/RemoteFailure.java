@@ -7,11 +7,23 @@ package dev.subnetsim.cluster;
  * treats those as the simulator's limits, not as findings.
  */
 final class RemoteFailure extends RuntimeException {
+  private final String type;
   private final String text;
 
-  private RemoteFailure(String text) {
+  private RemoteFailure(String type, String text) {
     super(text, null, false, true);
+    this.type = type;
     this.text = text;
+  }
+
+  /** The thrown exception's message (its text without the class name). */
+  String message() {
+    return text.startsWith(type + ": ") ? text.substring(type.length() + 2) : text;
+  }
+
+  /** The class name of what was thrown on the member. */
+  String type() {
+    return type;
   }
 
   /** The failure of class {@code type} whose {@code toString} was {@code text}. */
@@ -23,7 +35,7 @@ final class RemoteFailure extends RuntimeException {
     if (type.equals(StackOverflowError.class.getName())) {
       return new StackOverflowError(message);
     }
-    return new RemoteFailure(text);
+    return new RemoteFailure(type, text);
   }
 
   @Override

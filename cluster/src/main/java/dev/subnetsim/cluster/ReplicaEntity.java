@@ -19,14 +19,24 @@ final class ReplicaEntity {
 
   private ReplicaEntity() {}
 
+  /**
+   * A replica that has lost its state (its shard started anew on some member): an error of the
+   * cluster, which the driver reports as a lost member, never a finding against the replica.
+   */
+  static final class NotPrepared extends IllegalStateException {
+    NotPrepared(String message) {
+      super(message);
+    }
+  }
+
   /** A replica waiting for its run. */
   static Behavior<DriverProtocol.Command> create(MemberRuns runs, String member) {
     return Behaviors.receive(DriverProtocol.Command.class)
         .onMessage(DriverProtocol.Prepare.class, p -> prepare(runs, member, p))
         .onMessage(DriverProtocol.Step.class, s -> {
           s.replyTo().tell(new ReplicaActor.Stepped(s.node(), s.stepSeq(), List.of(),
-              new IllegalStateException("replica " + s.node() + " of run " + s.runId()
-                  + " was stepped before it was prepared (its member restarted?)")));
+              new NotPrepared("replica " + s.node() + " of run " + s.runId() + " on member "
+                  + member + " was stepped before it was prepared: its state is lost")));
           return Behaviors.same();
         })
         .onMessage(DriverProtocol.Release.class, r -> Behaviors.stopped())

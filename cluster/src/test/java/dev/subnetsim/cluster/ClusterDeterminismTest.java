@@ -24,13 +24,13 @@ class ClusterDeterminismTest {
   static final String YAML = """
       name: cluster-determinism
       seed: 11
-      duration: 5s
+      duration: 3s
       subnets:
         - {name: root, role: root, nodes: 4}
       workload: {ingress_rate: 20/s}
       faults:
         - {at: 1s, kind: crash, subnet: root, nodes: [3]}
-        - {at: 2500ms, kind: restart, subnet: root, nodes: [3]}
+        - {at: 2s, kind: restart, subnet: root, nodes: [3]}
       invariants: [agreement, certified-state-agreement, signatures-valid]
       """;
 
@@ -64,7 +64,7 @@ class ClusterDeterminismTest {
           .containsValues(2, 2);
     }
 
-    assertThat(local.result().finalizedHeight().values()).allMatch(h -> h >= 3);
+    assertThat(local.result().finalizedHeight().values()).allMatch(h -> h >= 2);
     assertThat(clustered.result().traceHash()).isEqualTo(local.result().traceHash());
     assertThat(clustered.result().finalizedHeight()).isEqualTo(local.result().finalizedHeight());
   }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A worker that dies mid-run stops the run within a bounded time with a reason naming it, instead
  * of the driver waiting for answers that cannot come.
  */
+@Tag("slow") // two worker JVMs, a real run, the failure detector and shutdown: about a minute
 class MemberLostTest {
   /** Long enough in simulated time that the kill lands mid-run. */
   private static final String YAML = """
