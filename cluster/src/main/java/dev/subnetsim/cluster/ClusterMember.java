@@ -15,6 +15,7 @@ import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
 
 /**
  * One JVM's membership of a simulation cluster: a worker hosts replicas (sharded entities of
@@ -43,7 +44,12 @@ public final class ClusterMember implements AutoCloseable {
    * {@code threads} threads.
    */
   public static ClusterMember worker(HostPort bind, List<HostPort> seeds, int threads) {
-    ClusterMember m = start(bind, seeds.isEmpty() ? List.of(bind) : seeds, WORKER_ROLE, threads);
+    ClusterMember m = start(bind, seeds, WORKER_ROLE, threads);
+    if (seeds.isEmpty()) {
+      // The first member joins itself at the address it got (its port may have been 0).
+      Cluster cluster = Cluster.get(m.system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
     MemberRuns runs = new MemberRuns();
     ClusterSharding.get(m.system).init(Entity.of(ReplicaEntity.TYPE,
             ctx -> ReplicaEntity.create(runs, m.address().toString()))
@@ -88,6 +94,10 @@ public final class ClusterMember implements AutoCloseable {
             + "pekko.cluster.roles = [" + role + "]\n"
             + "pekko.cluster.seed-nodes = [" + seedList + "]\n"
             + "pekko.cluster.jmx.enabled = off\n"
+            // Members start together: one that tried to join before its seed listened retries
+            // soon instead of after Pekko's default 10 s.
+            + "pekko.cluster.retry-unsuccessful-join-after = 1s\n"
+            + "pekko.cluster.seed-node-timeout = 2s\n"
             + "pekko.cluster.log-info = off\n"
             // A shard that moved would lose its replicas' state mid-run: never rebalance (the
             // longest delay Pekko's scheduler takes).
