@@ -3,7 +3,6 @@ package dev.subnetsim.scenarios.driver;
 import dev.subnetsim.chainkey.bytes.Bytes;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.replica.InboundEvent;
-import dev.subnetsim.replica.ReplicaActor;
 import dev.subnetsim.replica.TimedEvent;
 import dev.subnetsim.replica.net.Envelope;
 import dev.subnetsim.scenarios.RunRandom;
@@ -21,12 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * The conductor of a simulated world (docs/ARCHITECTURE.md, "Determinism"). It owns virtual time
@@ -46,13 +39,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 public final class SimulationDriver implements AutoCloseable {
   private final SimulationConfig config;
-  private final ActorSystem<Void> system;
   private final EventQueue queue = new EventQueue();
   private final NodeStatus status;
   private final LinkModel links;
   private final Trace trace;
   private final OutputRouter router;
-  private final StepExchange exchange;
+  private final ReplicaHosts exchange;
   private final MessageDigest sha256;
   private boolean ran;
   private ClockSkew skew;
@@ -65,10 +57,16 @@ public final class SimulationDriver implements AutoCloseable {
 
   /** A driver whose run calls {@code live} between windows (null: none). */
   public SimulationDriver(SimulationConfig config, LiveHook live) {
+    this(config, live, null);
+  }
+
+  /**
+   * A driver whose replicas live in {@code hosts} (null: in this JVM, as {@code config} says);
+   * the driver closes them when it is closed.
+   */
+  public SimulationDriver(SimulationConfig config, LiveHook live, ReplicaHosts hosts) {
     this.config = config;
     this.live = live;
-    this.system = ActorSystem.create(Behaviors.empty(), "subnet-sim",
-        DispatcherConfig.forThreads(config.dispatcherThreads()));
     List<NodeId> nodes = config.topology().allNodes();
     this.status = new NodeStatus(nodes);
     this.links = config.network().build(config.seed());
@@ -77,14 +75,7 @@ public final class SimulationDriver implements AutoCloseable {
     this.router = new OutputRouter(queue, links, trace, config.checkers(),
         config.faults(), config.interceptors(),
         RunRandom.forPurpose(config.seed(), "net/interceptors"));
-    Map<NodeId, ActorRef<ReplicaActor.Command>> refs = new TreeMap<>();
-    DispatcherSelector dispatcher = DispatcherSelector.fromConfig(DispatcherConfig.REPLICA_DISPATCHER);
-    for (NodeId n : nodes) {
-      refs.put(n, system.systemActorOf(
-          ReplicaActor.create(n, config.logicFactory()), "replica-" + n.value(),
-          dispatcher));
-    }
-    this.exchange = new StepExchange(system, refs);
+    this.exchange = hosts != null ? hosts : StepExchange.local(config);
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -94,7 +85,12 @@ public final class SimulationDriver implements AutoCloseable {
 
   /** Runs a config to completion and shuts the actor system down. */
   public static DriverOutcome run(SimulationConfig config) {
-    try (SimulationDriver driver = new SimulationDriver(config)) {
+    return run(config, null);
+  }
+
+  /** As {@link #run(SimulationConfig)}, with the replicas in {@code hosts} (null: this JVM). */
+  public static DriverOutcome run(SimulationConfig config, ReplicaHosts hosts) {
+    try (SimulationDriver driver = new SimulationDriver(config, null, hosts)) {
       return driver.run();
     }
   }
@@ -148,7 +144,7 @@ public final class SimulationDriver implements AutoCloseable {
           horizonLocal.put(n, skew.toLocal(n, horizon));
           events.replaceAll(v -> new TimedEvent(skew.toLocal(n, v.localNanos()), v.event()));
         });
-        StepExchange.Answers answers = exchange.step(batches, work, horizonLocal);
+        ReplicaHosts.Answers answers = exchange.step(batches, work, horizonLocal);
         for (var failed : answers.failed().entrySet()) {
           if (failed.getValue() instanceof VirtualMachineError e) {
             // Out of memory or stack: the simulator's limits (exit 3), not a finding.
@@ -309,14 +305,7 @@ public final class SimulationDriver implements AutoCloseable {
 
   @Override
   public void close() {
-    system.terminate();
-    try {
-      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("actor system did not terminate", e);
-    }
+    exchange.close();
   }
 
 }

@@ -10,8 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
@@ -23,25 +27,34 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  * <p>The ask timeout only guards against a hung actor (it fails the run as an internal error); it
  * never influences a result, because the driver never proceeds with a partial set of answers.
  */
-final class StepExchange {
+final class StepExchange implements ReplicaHosts {
   private static final Duration HUNG_REPLICA_TIMEOUT = Duration.ofMinutes(10);
 
-  private final ActorSystem<?> system;
+  private final ActorSystem<Void> system;
   private final Map<NodeId, ActorRef<ReplicaActor.Command>> replicas;
 
-  StepExchange(ActorSystem<?> system, Map<NodeId, ActorRef<ReplicaActor.Command>> replicas) {
+  private StepExchange(ActorSystem<Void> system,
+      Map<NodeId, ActorRef<ReplicaActor.Command>> replicas) {
     this.system = system;
     this.replicas = replicas;
   }
 
-  /**
-   * The answers of one window by node, and the replicas whose step threw (by node), which the
-   * driver turns into a finding.
-   */
-  record Answers(TreeMap<NodeId, ReplicaActor.Stepped> ok, TreeMap<NodeId, Throwable> failed) {}
+  /** The replicas of {@code config} in an actor system of this JVM, on its replica dispatcher. */
+  static StepExchange local(SimulationConfig config) {
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "subnet-sim",
+        DispatcherConfig.forThreads(config.dispatcherThreads()));
+    Map<NodeId, ActorRef<ReplicaActor.Command>> refs = new TreeMap<>();
+    DispatcherSelector dispatcher =
+        DispatcherSelector.fromConfig(DispatcherConfig.REPLICA_DISPATCHER);
+    for (NodeId n : config.topology().allNodes()) {
+      refs.put(n, system.systemActorOf(
+          ReplicaActor.create(n, config.logicFactory()), "replica-" + n.value(), dispatcher));
+    }
+    return new StepExchange(system, refs);
+  }
 
-  /** Sends the window to every node in {@code work} and returns the answers by node. */
-  Answers step(
+  @Override
+  public Answers step(
       long stepSeq, TreeMap<NodeId, List<TimedEvent>> work, Map<NodeId, Long> horizonLocal) {
     List<CompletableFuture<ReplicaActor.Stepped>> pending = new ArrayList<>(work.size());
     for (Map.Entry<NodeId, List<TimedEvent>> e : work.entrySet()) {
@@ -75,5 +88,17 @@ final class StepExchange {
       }
     }
     return new Answers(answers, failed);
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("actor system did not terminate", e);
+    }
   }
 }

@@ -1,9 +1,14 @@
 package dev.subnetsim.scenarios.engine;
 
 import dev.subnetsim.replica.ReplicaLogicFactory;
+import dev.subnetsim.consensus.types.NodeId;
+import dev.subnetsim.scenarios.driver.ReplicaHosts;
+import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.trace.TraceSink;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,6 +26,29 @@ public final class ScenarioRunner {
 
   public static ScenarioRun run(ScenarioSpec scenario, Options options) {
     return run(scenario, options, UnaryOperator.identity());
+  }
+
+  /**
+   * A run whose replicas live in the hosts {@code hosting} opens for the world's nodes (a
+   * cluster's members), which must create them with {@link #replicaFactory} of the same scenario
+   * and seed; the driver, its checkers and the result stay in this JVM, and the driver closes the
+   * hosts when the run ends.
+   */
+  public static ScenarioRun runHosted(ScenarioSpec scenario, Options options,
+      Function<List<NodeId>, ReplicaHosts> hosting) {
+    WorldAssembly.Assembled world = WorldAssembly.assemble(withSeed(scenario, options.seed()));
+    RunWiring.Wired wired = RunWiring.wire(world, options, world.factory(), true);
+    SimulationConfig config = wired.config().build();
+    var outcome = SimulationDriver.run(config, hosting.apply(config.topology().allNodes()));
+    return ResultMapping.map(world, wired, outcome, options);
+  }
+
+  /**
+   * The replica logic a run of {@code scenario} with {@code seed} uses: what a cluster member
+   * builds to host that run's replicas (the same function of scenario and seed as in one JVM).
+   */
+  public static ReplicaLogicFactory replicaFactory(ScenarioSpec scenario, long seed) {
+    return WorldAssembly.assemble(withSeed(scenario, seed)).factory();
   }
 
   /**

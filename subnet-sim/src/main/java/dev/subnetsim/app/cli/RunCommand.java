@@ -1,6 +1,9 @@
 package dev.subnetsim.app.cli;
 
 import dev.subnetsim.app.run.MainJob;
+import dev.subnetsim.cluster.ClusterHosts;
+import dev.subnetsim.cluster.ClusterSession;
+import dev.subnetsim.cluster.HostPort;
 import dev.subnetsim.app.run.MainJobs;
 import dev.subnetsim.app.run.ScenarioJob;
 import java.nio.file.Files;
@@ -10,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code subnet-sim run [FILE] [--seed N] [--out DIR]}. */
+/**
+ * {@code subnet-sim run [FILE] [--seed N] [--out DIR] [--cluster HOST:PORT,... | --workers N]}.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario (default: the flagship default scenario) and write its output folder.")
 final class RunCommand implements Callable<Integer> {
 
@@ -26,13 +31,47 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: a new folder under runs/).")
   Path out;
 
+  @Option(names = "--cluster", paramLabel = "HOST:PORT[,HOST:PORT...]", description = "Run the replicas on these cluster workers (started with `subnet-sim worker`); the driver stays here.")
+  String cluster;
+
+  @Option(names = "--workers", paramLabel = "N", description = "Start N worker JVMs on this machine (loopback) and run the replicas on them.")
+  Integer workers;
+
+  @Option(names = "--bind", paramLabel = "HOST:PORT", description = "With --cluster: the address the workers reach the driver at (default: ${DEFAULT-VALUE}; port 0 = any).", defaultValue = "127.0.0.1:0")
+  String bind;
+
   @Override
   public Integer call() throws Exception {
     ScenarioJob job = MainJobs.forScenario(scenario, threads);
     long runSeed = seed != null ? seed : job.defaultSeed();
     Path dir = out != null ? out : defaultOutput(job.name(), runSeed);
     Files.createDirectories(dir);
-    MainJob.JobOutcome outcome = job.run(runSeed, dir, System.out);
+    if (cluster != null && workers != null) {
+      System.err.println("subnet-sim: --cluster and --workers exclude each other");
+      return SubnetSimCli.EXIT_BAD_INPUT;
+    }
+    if (cluster == null && workers == null) {
+      return finish(job.run(runSeed, dir, System.out), runSeed, dir);
+    }
+    ClusterSession session;
+    try {
+      session = cluster != null
+          ? ClusterSession.join(HostPort.parse(bind), HostPort.parseList(cluster))
+          : ClusterSession.local(workers, threads, Files.createDirectories(dir.resolve("workers")));
+    } catch (IllegalArgumentException e) {
+      System.err.println("subnet-sim: " + e.getMessage());
+      return SubnetSimCli.EXIT_BAD_INPUT;
+    }
+    try (session) {
+      return finish(job.onCluster(session).run(runSeed, dir, System.out), runSeed, dir);
+    } catch (ClusterHosts.MemberLostException e) {
+      System.err.println("subnet-sim: run stopped: " + e.getMessage() + " (results so far in "
+          + dir + ")");
+      return SubnetSimCli.EXIT_INTERNAL_ERROR;
+    }
+  }
+
+  private int finish(MainJob.JobOutcome outcome, long runSeed, Path dir) {
     System.out.println(outcome.headline());
     System.out.println("output: " + dir.toAbsolutePath().normalize());
     if (!outcome.passed()) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "subnet-sim 0.1.0",
     description = "Deterministic simulator of an Internet Computer-style subnet.",
-    subcommands = {RunCommand.class, BenchCommand.class, ValidateCommand.class, SweepCommand.class, ExperimentCommand.class, FuzzCommand.class, ReplayCommand.class, ReportCommand.class, PipelineCommand.class, ServeCommand.class})
+    subcommands = {RunCommand.class, BenchCommand.class, ValidateCommand.class, SweepCommand.class, ExperimentCommand.class, FuzzCommand.class, ReplayCommand.class, ReportCommand.class, PipelineCommand.class, ServeCommand.class, WorkerCommand.class})
 public final class SubnetSimCli implements Runnable {
 
   /** Exit status contract (docs/FORMATS.md, "Run output folder"). */

@@ -2,6 +2,8 @@ package dev.subnetsim.app.run;
 
 import dev.subnetsim.scenarios.trace.TraceSink;
 
+import dev.subnetsim.cluster.ClusterHosts;
+import dev.subnetsim.cluster.ClusterSession;
 import dev.subnetsim.reports.ReportWriter;
 import dev.subnetsim.scenarios.engine.ScenarioRun;
 import dev.subnetsim.scenarios.engine.ScenarioRunner;
@@ -24,12 +26,20 @@ public final class ScenarioJob implements MainJob {
   private final String text;
   private final String source;
   private final int threads;
+  /** Where the replicas run when not in this JVM (subnet-sim run --cluster/--workers). */
+  private ClusterSession cluster;
 
   public ScenarioJob(ScenarioSpec spec, String text, String source, int threads) {
     this.spec = spec;
     this.text = text;
     this.source = source;
     this.threads = threads;
+  }
+
+  /** Runs the replicas on the workers of {@code session} instead of in this JVM. */
+  public ScenarioJob onCluster(ClusterSession session) {
+    this.cluster = session;
+    return this;
   }
 
   public long defaultSeed() {
@@ -61,11 +71,23 @@ public final class ScenarioJob implements MainJob {
       TraceSink sink = new JsonLinesSink(trace);
       ProgressBar bar = ProgressBar.onTerminal()
           ? new ProgressBar(System.err, spec.durationNanos(), sink) : null;
-      run = ScenarioRunner.run(spec, new ScenarioRunner.Options(seed, threads,
-          bar == null ? sink : bar, reproduce));
+      var options = new ScenarioRunner.Options(seed, threads, bar == null ? sink : bar, reproduce);
+      try {
+        run = cluster == null ? ScenarioRunner.run(spec, options) : ScenarioRunner.runHosted(spec,
+            options, cluster.hosting(source == null ? spec.name() : source, text, seed));
+      } catch (ClusterHosts.MemberLostException e) {
+        // The trace so far is flushed as the writer closes; the scenario goes beside it.
+        Files.writeString(out.resolve("scenario.yaml"), text, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("stopped.txt"), e.getMessage() + "\n",
+            StandardCharsets.UTF_8);
+        throw e;
+      }
       if (bar != null) {
         bar.finish();
       }
+    }
+    if (cluster != null) {
+      console.println(cluster.report());
     }
     RunResult r = run.result();
     RunResult timed = new RunResult(r.scenario(), r.seed(), r.traceHash(), r.simSeconds(),

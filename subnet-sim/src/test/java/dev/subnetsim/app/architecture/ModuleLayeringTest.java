@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The build-enforced layering (README.md, "Modules"; docs/ARCHITECTURE.md): a module depends only
- * on modules above it (chainkey, consensus, replica, scenarios, reports, subnet-sim),
- * chainkey/consensus/reports import no Pekko, and chainkey/consensus do no I/O and read no clock.
+ * on modules above it (chainkey, consensus, replica, scenarios, cluster, reports, subnet-sim),
+ * chainkey/consensus/reports import no Pekko, only the cluster module uses Pekko Cluster, and
+ * chainkey/consensus do no I/O and read no clock.
  * Runs over the production classes of every module (this module depends on all of them).
  */
 class ModuleLayeringTest {
@@ -41,8 +42,8 @@ class ModuleLayeringTest {
         .that().resideInAPackage(module("chainkey"))
         .should().dependOnClassesThat()
         .resideInAnyPackage(
-            module("consensus"), module("replica"), module("scenarios"), module("reports"),
-            module("app"))
+            module("consensus"), module("replica"), module("scenarios"), module("cluster"),
+            module("reports"), module("app"))
         .check(classes);
   }
 
@@ -51,7 +52,8 @@ class ModuleLayeringTest {
     noClasses()
         .that().resideInAPackage(module("consensus"))
         .should().dependOnClassesThat()
-        .resideInAnyPackage(module("replica"), module("scenarios"), module("reports"), module("app"))
+        .resideInAnyPackage(module("replica"), module("scenarios"), module("cluster"),
+            module("reports"), module("app"))
         .check(classes);
   }
 
@@ -60,7 +62,8 @@ class ModuleLayeringTest {
     noClasses()
         .that().resideInAPackage(module("replica"))
         .should().dependOnClassesThat()
-        .resideInAnyPackage(module("scenarios"), module("reports"), module("app"))
+        .resideInAnyPackage(module("scenarios"), module("cluster"), module("reports"),
+            module("app"))
         .check(classes);
   }
 
@@ -69,7 +72,27 @@ class ModuleLayeringTest {
     noClasses()
         .that().resideInAPackage(module("scenarios"))
         .should().dependOnClassesThat()
+        .resideInAnyPackage(module("cluster"), module("reports"), module("app"))
+        .check(classes);
+  }
+
+  @Test
+  void clusterDependsOnNeitherReportsNorTheApplication() {
+    noClasses()
+        .that().resideInAPackage(module("cluster"))
+        .should().dependOnClassesThat()
         .resideInAnyPackage(module("reports"), module("app"))
+        .check(classes);
+  }
+
+  /** A run without --cluster must not change: Pekko Cluster stays inside the cluster module. */
+  @Test
+  void onlyTheClusterModuleUsesPekkoClusterOrRemoting() {
+    noClasses()
+        .that().resideInAPackage(ROOT + "..")
+        .and().resideOutsideOfPackage(module("cluster"))
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("org.apache.pekko.cluster..", "org.apache.pekko.remote..")
         .check(classes);
   }
 
@@ -78,7 +101,8 @@ class ModuleLayeringTest {
     noClasses()
         .that().resideInAPackage(module("reports"))
         .should().dependOnClassesThat()
-        .resideInAnyPackage(module("app"), module("replica"), module("consensus"))
+        .resideInAnyPackage(module("app"), module("replica"), module("consensus"),
+            module("cluster"))
         .check(classes);
   }
 

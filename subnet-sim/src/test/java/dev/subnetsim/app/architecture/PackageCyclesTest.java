@@ -22,7 +22,7 @@ class PackageCyclesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"chainkey", "consensus", "replica", "scenarios", "reports", "app"})
+  @ValueSource(strings = {"chainkey", "consensus", "replica", "scenarios", "cluster", "reports", "app"})
   void everyModuleIsFreeOfPackageCycles(String module) {
     assertThat(PackageCycles.in(classes, ProductionClasses.ROOT + "." + module))
         .as("package cycles in %s", module)
