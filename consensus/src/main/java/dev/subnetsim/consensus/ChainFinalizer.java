@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Finalizes the chain up to each known finalization once all its blocks are present, and the
- * block the fast path finalized after the tip (fast-icc): each block goes through the DKG (whose blames are attributed), the pool and the ingress pool, in height
- * order.
+ * block the fast path finalized after the tip (fast-icc): each block goes through the DKG (whose
+ * blames are attributed), the pool and the ingress pool, in height order.
  */
 final class ChainFinalizer {
   private final ConsensusConfig config;

@@ -52,6 +52,6 @@ public sealed interface ConsensusProtocol permits Icc, FastIcc {
     };
   }
 
-  /** The votes ({@code signer -> vote signature}) that finalized {@code block} at {@code height}. */
+  /** The votes ({@code signer -> vote}) that finalized {@code block} at {@code height}. */
   record FastFinalization(long height, Bytes block, java.util.SortedMap<Integer, byte[]> votes) {}
 }

@@ -46,7 +46,8 @@ public final class SignatureValidityChecker implements InvariantChecker {
   /**
    * The IC's BLS artifacts: random beacon, certification and catch-up package are threshold BLS
    * under the basic (NUL) DST; notarization and finalization (and fast-icc's combined votes) are
-   * multi-signatures under the IC multi-sig (POP) DST. Both behind a shared verification cache (verification is a pure function).
+   * multi-signatures under the IC multi-sig (POP) DST. Both behind a shared verification cache
+   * (verification is a pure function).
    */
   public static SignatureValidityChecker icConsensus(FaultSchedule faults, ExpectedKeys keys) {
     BlsVerifier threshold = new CachingBlsVerifier(BlsVerifier.of(JblstBlsSignatures.basic()), 4096);
