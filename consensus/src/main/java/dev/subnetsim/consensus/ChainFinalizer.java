@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finalizes the chain up to each known finalization once all its blocks are present: each block
- * goes through the DKG (whose blames are attributed), the pool and the ingress pool, in height
- * order.
+ * Finalizes the chain up to each known finalization once all its blocks are present, and the
+ * block the fast path finalized after the tip (fast-icc): each block goes through the DKG (whose
+ * blames are attributed), the pool and the ingress pool, in height order.
  */
 final class ChainFinalizer {
   private final ConsensusConfig config;
@@ -30,6 +30,15 @@ final class ChainFinalizer {
   }
 
   void apply(Changes changes) {
+    // The fast path finalizes only the block after the tip (its parent must be final).
+    Bytes fast;
+    while ((fast = pool.fastFinalized.get(pool.finalizedHeight + 1)) != null) {
+      Block b = pool.block(pool.finalizedHeight + 1, fast.toArray()).orElse(null);
+      if (b == null || !Bytes.of(b.parentHash()).equals(pool.finalizedHash)) {
+        break;
+      }
+      finalize(b, changes);
+    }
     for (Finalization f : new ArrayList<>(pool.finalizations.tailMap(pool.finalizedHeight, false)
         .values())) {
       List<Block> chain = new ArrayList<>();
@@ -46,17 +55,21 @@ final class ChainFinalizer {
         return; // conflicts with what we finalized: cannot happen while f < n/3
       }
       for (Block b : chain) {
-        dkg.onFinalized(b);
-        for (SubnetDkg.Blame blame : dkg.drainBlames()) {
-          changes.rejections.add(new Rejection(config.committee().get(blame.node()),
-              blame.reason()));
-        }
-        pool.finalizedBlocks.put(b.height(), b);
-        pool.finalizedHeight = b.height();
-        pool.finalizedHash = b.id();
-        ingress.finalized(b);
-        changes.finalized.add(b);
+        finalize(b, changes);
       }
     }
+  }
+
+  private void finalize(Block b, Changes changes) {
+    dkg.onFinalized(b);
+    for (SubnetDkg.Blame blame : dkg.drainBlames()) {
+      changes.rejections.add(new Rejection(config.committee().get(blame.node()),
+          blame.reason()));
+    }
+    pool.finalizedBlocks.put(b.height(), b);
+    pool.finalizedHeight = b.height();
+    pool.finalizedHash = b.id();
+    ingress.finalized(b);
+    changes.finalized.add(b);
   }
 }

@@ -1,5 +1,6 @@
 package dev.subnetsim.consensus;
 
+import dev.subnetsim.consensus.protocol.ConsensusProtocol;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import java.util.List;
@@ -13,9 +14,19 @@ import java.util.List;
  * @param cupInterval a catch-up package is made at every height divisible by this
  * @param dkgInterval heights per DKG interval: the beacon and certification keys are reshared
  *     every interval ({@code dev.subnetsim.consensus.dkg.SubnetDkg}); 0 keeps the genesis sharing
+ * @param protocol the consensus variant (ICC, or ICC with a fast path); its thresholds are its
+ *     own, the slow path's quorums ({@link #quorum}) are ICC's
  */
 public record ConsensusConfig(SubnetId subnet, List<NodeId> committee, long unitDelayNanos,
-    long initialNotaryDelayNanos, int maxIngressPerBlock, int cupInterval, int dkgInterval) {
+    long initialNotaryDelayNanos, int maxIngressPerBlock, int cupInterval, int dkgInterval,
+    ConsensusProtocol protocol) {
+
+  /** ICC. */
+  public ConsensusConfig(SubnetId subnet, List<NodeId> committee, long unitDelayNanos,
+      long initialNotaryDelayNanos, int maxIngressPerBlock, int cupInterval, int dkgInterval) {
+    this(subnet, committee, unitDelayNanos, initialNotaryDelayNanos, maxIngressPerBlock,
+        cupInterval, dkgInterval, ConsensusProtocol.named("icc").orElseThrow());
+  }
 
   /** Without DKG intervals (the genesis sharing throughout). */
   public ConsensusConfig(SubnetId subnet, List<NodeId> committee, long unitDelayNanos,
@@ -35,6 +46,12 @@ public record ConsensusConfig(SubnetId subnet, List<NodeId> committee, long unit
     if (dkgInterval < 0 || dkgInterval == 1) {
       throw new IllegalArgumentException("dkg interval must be 0 (off) or >= 2");
     }
+    if (protocol == null) {
+      throw new IllegalArgumentException("a consensus protocol is needed");
+    }
+    protocol.unsupported(committee.size()).ifPresent(why -> {
+      throw new IllegalArgumentException(why);
+    });
   }
 
   /** IC-like defaults: 1 s unit delay, 300 ms initial notary delay, CUP every 10 heights. */

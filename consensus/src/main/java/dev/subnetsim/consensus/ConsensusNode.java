@@ -21,6 +21,7 @@ import dev.subnetsim.consensus.roles.BlockMaker;
 import dev.subnetsim.consensus.roles.Certifier;
 import dev.subnetsim.consensus.roles.Changes;
 import dev.subnetsim.consensus.roles.CupMaker;
+import dev.subnetsim.consensus.roles.FastFinalizer;
 import dev.subnetsim.consensus.roles.Finalizer;
 import dev.subnetsim.consensus.roles.IntervalDealer;
 import dev.subnetsim.consensus.roles.NodeContext;
@@ -128,7 +129,8 @@ public final class ConsensusNode {
         behaviours.contains(ByzantineBehaviour.BAD_DEALINGS));
     NodeContext node = new NodeContext(secrets, crypto, dkg);
     this.roles = List.of(new ShareAggregator(crypto), new BeaconMaker(node),
-        new BlockMaker(node, ingress), new Notary(node), new Finalizer(node), new Certifier(node),
+        new BlockMaker(node, ingress), new Notary(node), new Finalizer(node),
+        new FastFinalizer(crypto), new Certifier(node),
         new IntervalDealer(node), new CupMaker(node), new Purger());
     this.misbehaviour = new Misbehaviour(behaviours, node, config.committee());
     this.artifacts = new PendingArtifacts(pool, new Validator(crypto, dkg));
@@ -243,7 +245,7 @@ public final class ConsensusNode {
     int rounds = 0;
     do {
       before = changes.outgoing.size() + changes.finalized.size() + pool.beacons.size()
-          + pool.notarizations.size() + pool.finalizations.size();
+          + pool.notarizations.size() + pool.finalizations.size() + pool.fastFinalized.size();
       artifacts.revalidate(changes);
       startRound(now);
       finalizer.apply(changes);
@@ -251,7 +253,8 @@ public final class ConsensusNode {
         role.onStateChange(pool, now, changes);
       }
     } while (++rounds < 8 && before != changes.outgoing.size() + changes.finalized.size()
-        + pool.beacons.size() + pool.notarizations.size() + pool.finalizations.size());
+        + pool.beacons.size() + pool.notarizations.size() + pool.finalizations.size()
+        + pool.fastFinalized.size());
     if (stuckFinalizationFrom != null && !pool.finalizations.tailMap(pool.finalizedHeight, false)
         .isEmpty()) {
       // A finalization whose chain we cannot complete: a block is missing (e.g. proposed while we

@@ -56,8 +56,10 @@ final class TipRebroadcaster {
     pool.notarizationShares.getOrDefault(h, new TreeMap<>()).forEach((block, shares) -> {
       byte[] mine = shares.get(me);
       if (mine != null) {
+        byte[] vote = pool.fastVotes.getOrDefault(h, new TreeMap<>())
+            .getOrDefault(block, new TreeMap<>()).getOrDefault(me, new byte[0]);
         changes.broadcast(new ConsensusMessage.NotarizationShare(h,
-            block.toArray(), me, mine));
+            block.toArray(), me, mine, vote));
       }
     });
     for (long fh = pool.finalizedHeight + 1; fh <= notarized; fh++) {

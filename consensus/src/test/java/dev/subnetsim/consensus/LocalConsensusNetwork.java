@@ -5,8 +5,10 @@ import dev.subnetsim.consensus.artifacts.Block;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage;
 import dev.subnetsim.consensus.byzantine.ByzantineBehaviour;
 import dev.subnetsim.consensus.crypto.ConsensusCrypto;
+
 import dev.subnetsim.consensus.crypto.GenesisKeys;
 import dev.subnetsim.consensus.crypto.VerificationCache;
+import dev.subnetsim.consensus.protocol.ConsensusProtocol;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.consensus.wire.MessageCodec;
@@ -30,11 +32,15 @@ final class LocalConsensusNetwork {
   final List<ConsensusNode> nodes = new ArrayList<>();
   final Set<Integer> crashed = new TreeSet<>();
   final Map<Integer, TreeMap<Long, byte[]>> finalized = new TreeMap<>();
+  /** When each node finalized each height (virtual time). */
+  final Map<Integer, TreeMap<Long, Long>> finalizedAt = new TreeMap<>();
   final List<ConsensusNode.StepResult> results = new ArrayList<>();
   /** The same results by node index. */
   final Map<Integer, List<ConsensusNode.StepResult>> resultsByNode = new TreeMap<>();
   /** Nodes whose execution reaches another state root than the others' at every height. */
   final Set<Integer> divergent = new TreeSet<>();
+  /** Nodes whose fast-path votes are lost on the way (their shares still arrive). */
+  final Set<Integer> votesLost = new TreeSet<>();
   final GenesisKeys keys;
   final ConsensusCrypto crypto;
   private List<ConsensusNode.Input>[] inbox;
@@ -57,17 +63,31 @@ final class LocalConsensusNetwork {
     this(n, seed, unitDelayNanos, byzantine, mode, dkgInterval, VerificationCache.shared());
   }
 
-  @SuppressWarnings("unchecked")
   LocalConsensusNetwork(int n, long seed, long unitDelayNanos,
       Map<Integer, Set<ByzantineBehaviour>> byzantine, ConsensusCrypto.Mode mode,
       int dkgInterval, VerificationCache cache) {
+    this(n, seed, unitDelayNanos, byzantine, mode, dkgInterval, cache,
+        ConsensusProtocol.named("icc").orElseThrow());
+  }
+
+  /** Running consensus variant {@code protocol}. */
+  LocalConsensusNetwork(int n, long seed, long unitDelayNanos,
+      Map<Integer, Set<ByzantineBehaviour>> byzantine, ConsensusProtocol protocol) {
+    this(n, seed, unitDelayNanos, byzantine, ConsensusCrypto.Mode.REAL, 0,
+        VerificationCache.shared(), protocol);
+  }
+
+  @SuppressWarnings("unchecked")
+  LocalConsensusNetwork(int n, long seed, long unitDelayNanos,
+      Map<Integer, Set<ByzantineBehaviour>> byzantine, ConsensusCrypto.Mode mode,
+      int dkgInterval, VerificationCache cache, ConsensusProtocol protocol) {
     List<NodeId> committee = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       committee.add(new NodeId(i));
     }
     SubnetId subnet = new SubnetId("local");
     config = new ConsensusConfig(subnet, committee, unitDelayNanos, unitDelayNanos * 3 / 10, 100, 10,
-        dkgInterval);
+        dkgInterval, protocol);
     keys = GenesisKeys.generate("local", n, SeededRandom.fromSeed(seed));
     crypto = new ConsensusCrypto(keys.publicKeys(), cache, mode);
     inbox = new List[n];
@@ -76,6 +96,7 @@ final class LocalConsensusNetwork {
           ConsensusNode.genesis(config), byzantine.getOrDefault(i, Set.of())));
       inbox[i] = new ArrayList<>();
       finalized.put(i, new TreeMap<>());
+      finalizedAt.put(i, new TreeMap<>());
       resultsByNode.put(i, new ArrayList<>());
     }
   }
@@ -105,6 +126,7 @@ final class LocalConsensusNetwork {
           }
           for (Block b : r.finalized()) {
             finalized.get(i).put(b.height(), b.hash());
+            finalizedAt.get(i).put(b.height(), now);
             executed.add(new ConsensusNode.Executed(b.height(), stateRoot(i, b.hash())));
           }
           route(i, r, next);
@@ -134,8 +156,12 @@ final class LocalConsensusNetwork {
         boolean addressed = m.to() == null ? j != from : m.to().value() == j;
         if (addressed && !crashed.contains(j)) {
           // Decoded on arrival, as the replica's message routes do.
-          next[j].add(new ConsensusNode.Received(new NodeId(from),
-              MessageCodec.decode(m.bytes())));
+          ConsensusMessage decoded = MessageCodec.decode(m.bytes());
+          if (votesLost.contains(from) && decoded instanceof ConsensusMessage.NotarizationShare s) {
+            decoded = new ConsensusMessage.NotarizationShare(s.height(), s.blockHash(), s.signer(),
+                s.signature());
+          }
+          next[j].add(new ConsensusNode.Received(new NodeId(from), decoded));
         }
       }
     }

@@ -50,7 +50,7 @@ public final class SummaryJson {
           k.putNull("p" + p);
         }
       }
-      if (!e.getKey().equals("ingress")) {
+      if (!e.getKey().equals("ingress") && !e.getKey().equals(RunResult.FINALIZATION_LATENCY)) {
         signatures += e.getValue().size();
       }
     }

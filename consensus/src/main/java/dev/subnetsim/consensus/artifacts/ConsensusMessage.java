@@ -47,8 +47,22 @@ public sealed interface ConsensusMessage {
     }
   }
 
-  record NotarizationShare(long height, byte[] blockHash, int signer, byte[] signature)
-      implements ConsensusMessage {
+  /**
+   * A notarization share; under a variant with a fast path ({@code ConsensusProtocol#votes}) the
+   * signer's first share at a height also carries its vote, a signature over {@code
+   * SignedMessages#fastVoteMessage} (empty when the share is no vote).
+   */
+  record NotarizationShare(long height, byte[] blockHash, int signer, byte[] signature,
+      byte[] vote) implements ConsensusMessage {
+    /** A share that is no vote. */
+    public NotarizationShare(long height, byte[] blockHash, int signer, byte[] signature) {
+      this(height, blockHash, signer, signature, new byte[0]);
+    }
+
+    public boolean isVote() {
+      return vote.length > 0;
+    }
+
     public MessageKind kind() {
       return MessageKind.NOTARIZATION_SHARE;
     }

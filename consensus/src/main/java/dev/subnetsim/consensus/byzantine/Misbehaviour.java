@@ -137,15 +137,21 @@ public final class Misbehaviour {
     }
   }
 
-  /** Notarization and finalization shares for every candidate block at every open height. */
+  /**
+   * Notarization and finalization shares (and fast-path votes) for every candidate block at every
+   * open height.
+   */
   private void doubleSign(ConsensusPool pool, List<Outgoing> out) {
     for (long h = pool.finalizedHeight + 1; h <= pool.notarizedHeight() + 1; h++) {
       for (BlockProposal p : pool.proposals.getOrDefault(h, new java.util.TreeMap<>()).values()) {
         byte[] hash = p.block().hash();
         if (doubleSigned.add(h + "/" + p.block().id().toHex())) {
+          // Under a variant with a fast path it votes for every block too.
+          byte[] vote = pool.config().protocol().votes() ? node.crypto().signIndividually(
+              node.secrets(), SignedMessages.fastVoteMessage(h, hash)) : new byte[0];
           out.add(new Outgoing(null, new NotarizationShare(h, hash, node.index(),
               node.crypto().signIndividually(node.secrets(),
-                  SignedMessages.notarizationMessage(h, hash)))));
+                  SignedMessages.notarizationMessage(h, hash)), vote)));
           out.add(new Outgoing(null, new FinalizationShare(h, hash, node.index(),
               node.crypto().signIndividually(node.secrets(),
                   SignedMessages.finalizationMessage(h, hash)))));

@@ -29,6 +29,17 @@ public final class SignedMessages {
     return message(DomainSeparators.CONSENSUS_FINALIZATION, height, blockHash);
   }
 
+  /**
+   * A fast-path vote (fast-icc). Not a finalization share's message: a vote is weaker (its signer
+   * may later sign other blocks at the height), so votes must never combine into a finalization.
+   * The IC has no such artifact, hence a domain of our own.
+   */
+  public static byte[] fastVoteMessage(long height, byte[] blockHash) {
+    return message(FAST_VOTE_DOMAIN, height, blockHash);
+  }
+
+  static final String FAST_VOTE_DOMAIN = "subnet_sim_fast_icc_vote";
+
   /** Certification signs the IC's state-root message, so it is a certificate signature. */
   public static byte[] certificationMessage(byte[] stateRoot) {
     return StateRootMessage.of(stateRoot);

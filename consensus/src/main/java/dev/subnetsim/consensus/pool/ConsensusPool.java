@@ -48,6 +48,14 @@ public final class ConsensusPool {
   public final TreeMap<Long, TreeMap<Bytes, TreeMap<Integer, byte[]>>> finalizationShares =
       new TreeMap<>();
   public final TreeMap<Long, Finalization> finalizations = new TreeMap<>();
+  /**
+   * Fast-path votes by height, then block hash, then signer: one vote per signer and height (the
+   * first that validated; an honest replica votes once).
+   */
+  public final TreeMap<Long, TreeMap<Bytes, TreeMap<Integer, byte[]>>> fastVotes =
+      new TreeMap<>();
+  /** Blocks the fast path finalized, by height, awaiting the chain finalizer. */
+  public final TreeMap<Long, Bytes> fastFinalized = new TreeMap<>();
   public final TreeMap<Long, TreeMap<Bytes, TreeMap<Integer, byte[]>>> certificationShares =
       new TreeMap<>();
   public final TreeMap<Long, Certification> certifications = new TreeMap<>();
@@ -139,14 +147,15 @@ public final class ConsensusPool {
    * checking that it stays bounded.
    */
   public int artifactCount() {
-    int count = beacons.size() + finalizations.size() + certifications.size() + roundStart.size()
+    int count = beacons.size() + finalizations.size() + fastFinalized.size()
+        + certifications.size() + roundStart.size()
         + finalizedBlocks.size() + stateRoots.size() + unsignedCups.size() + myBeaconShares.size()
         + myProposals.size() + myFinalizationShares.size() + myCertificationShares.size();
     for (TreeMap<Integer, byte[]> shares : beaconShares.values()) {
       count += shares.size();
     }
     for (TreeMap<Long, ? extends TreeMap<Bytes, TreeMap<Integer, byte[]>>> m : List.of(
-        notarizationShares, finalizationShares, certificationShares, cupShares)) {
+        notarizationShares, fastVotes, finalizationShares, certificationShares, cupShares)) {
       for (TreeMap<Bytes, TreeMap<Integer, byte[]>> byKey : m.values()) {
         for (TreeMap<Integer, byte[]> shares : byKey.values()) {
           count += shares.size();
@@ -260,8 +269,8 @@ public final class ConsensusPool {
   /** Drops artifacts of heights below {@code height} (the purger's work). */
   public void purgeBelow(long height) {
     for (TreeMap<Long, ?> m : List.<TreeMap<Long, ?>>of(beaconShares, proposals, catchUpBlocks, disqualified,
-        notarizationShares, notarizations, finalizationShares, certificationShares,
-        myNotarizationShares, roundStart, equivocations)) {
+        notarizationShares, fastVotes, fastFinalized, notarizations, finalizationShares,
+        certificationShares, myNotarizationShares, roundStart, equivocations)) {
       m.headMap(height).clear();
     }
     beacons.headMap(height - 1).clear();

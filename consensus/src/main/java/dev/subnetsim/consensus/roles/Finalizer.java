@@ -23,9 +23,11 @@ public final class Finalizer implements Role {
   @Override
   public void onStateChange(ConsensusPool pool, long now, Changes changes) {
     long notarized = pool.notarizedHeight();
-    for (long h = pool.finalizedHeight + 1; h <= notarized; h++) {
+    // Under a variant with a fast path, heights it finalized still get their finalization.
+    for (long h = pool.config().protocol().slowPathFloor(pool) + 1; h <= notarized; h++) {
       TreeSet<Bytes> signed = pool.myNotarizationShares.get(h);
-      if (pool.myFinalizationShares.contains(h) || signed == null || signed.size() != 1) {
+      if (pool.myFinalizationShares.contains(h) || signed == null || signed.size() != 1
+          || h <= pool.finalizedHeight && pool.finalizations.containsKey(h)) {
         continue;
       }
       byte[] hash = signed.first().toArray();

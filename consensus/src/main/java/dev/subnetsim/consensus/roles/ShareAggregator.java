@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * Share aggregator: f+1 beacon shares combine (Lagrange in G1) into the beacon; n-f notarization
  * or finalization shares on one block aggregate into a multi-signature; n-f certification shares
  * on one state root combine into its certification, and n-f shares on one catch-up package's
- * content into the signed CUP. Only validated shares reach the pool.
+ * content into the signed CUP. Only validated shares reach the pool. A block is notarized only
+ * if the consensus variant allows it ({@code ConsensusProtocol#mayNotarize}).
  */
 public final class ShareAggregator implements Role {
   private final ConsensusCrypto crypto;
@@ -44,7 +45,8 @@ public final class ShareAggregator implements Role {
       long h = byHeight.getKey();
       for (var byBlock : byHeight.getValue().entrySet()) {
         if (byBlock.getValue().size() >= quorum && !pool.notarizations
-            .getOrDefault(h, new TreeMap<>()).containsKey(byBlock.getKey())) {
+            .getOrDefault(h, new TreeMap<>()).containsKey(byBlock.getKey())
+            && pool.config().protocol().mayNotarize(pool, h, byBlock.getKey())) {
           Map<Integer, byte[]> chosen = first(byBlock.getValue(), quorum);
           Notarization n = new Notarization(h, byBlock.getKey().toArray(),
               List.copyOf(chosen.keySet()), crypto.aggregate(new ArrayList<>(chosen.values())));
@@ -60,7 +62,7 @@ public final class ShareAggregator implements Role {
       long h = byHeight.getKey();
       for (var byBlock : byHeight.getValue().entrySet()) {
         if (byBlock.getValue().size() >= quorum && !pool.finalizations.containsKey(h)
-            && h > pool.finalizedHeight) {
+            && h > pool.config().protocol().slowPathFloor(pool)) {
           Map<Integer, byte[]> chosen = first(byBlock.getValue(), quorum);
           Finalization f = new Finalization(h, byBlock.getKey().toArray(),
               List.copyOf(chosen.keySet()), crypto.aggregate(new ArrayList<>(chosen.values())));

@@ -102,6 +102,9 @@ public final class Validator {
       }
       check(crypto.verifyIndividual(s.signer(), SignedMessages.notarizationMessage(s.height(),
           s.blockHash()), s.signature()), "invalid notarization share of node index " + s.signer());
+      if (s.isVote()) {
+        vote(pool, s);
+      }
       pool.notarizationShares.computeIfAbsent(s.height(), k -> new TreeMap<>())
           .computeIfAbsent(Bytes.of(s.blockHash()), k -> new TreeMap<>())
           .put(s.signer(), s.signature());
@@ -111,6 +114,9 @@ public final class Validator {
       if (z.height() <= pool.finalizedHeight || pool.notarizations.getOrDefault(z.height(),
           new TreeMap<>()).containsKey(Bytes.of(z.blockHash()))) {
         return Verdict.IGNORED;
+      }
+      if (!pool.config().protocol().mayNotarize(pool, z.height(), Bytes.of(z.blockHash()))) {
+        return Verdict.PENDING; // not good by the votes we hold yet: a Byzantine aggregator's
       }
       checkSigners(z.signers(), pool.config().quorum(), n);
       check(crypto.verifyMultiSignature(z.signers(), SignedMessages.notarizationMessage(
@@ -123,7 +129,8 @@ public final class Validator {
       return Verdict.ACCEPTED;
     }
     if (m instanceof FinalizationShare s) {
-      if (s.height() <= pool.finalizedHeight
+      if (s.height() <= pool.config().protocol().slowPathFloor(pool)
+          || s.height() <= pool.finalizedHeight && pool.finalizations.containsKey(s.height())
           || overSignerLimit(pool, pool.finalizationShares, s.height(), s.blockHash(), s.signer())) {
         return Verdict.IGNORED;
       }
@@ -135,7 +142,8 @@ public final class Validator {
       return Verdict.ACCEPTED;
     }
     if (m instanceof Finalization f) {
-      if (f.height() <= pool.finalizedHeight || pool.finalizations.containsKey(f.height())) {
+      if (f.height() <= pool.config().protocol().slowPathFloor(pool)
+          || pool.finalizations.containsKey(f.height())) {
         return Verdict.IGNORED;
       }
       checkSigners(f.signers(), pool.config().quorum(), n);
@@ -190,6 +198,25 @@ public final class Validator {
       return proposals.equivocation(pool, e, changes);
     }
     return Verdict.IGNORED;
+  }
+
+  /**
+   * Records a fast-path vote carried by a valid notarization share: under a variant without a
+   * fast path it is refused; a signer's second vote at a height (Byzantine: honest replicas vote
+   * once) is not counted.
+   */
+  private void vote(ConsensusPool pool, NotarizationShare s) {
+    check(pool.config().protocol().votes(), "fast-path vote of node index " + s.signer()
+        + " under " + pool.config().protocol().name());
+    TreeMap<Bytes, TreeMap<Integer, byte[]>> atHeight =
+        pool.fastVotes.computeIfAbsent(s.height(), k -> new TreeMap<>());
+    if (atHeight.values().stream().anyMatch(v -> v.containsKey(s.signer()))) {
+      return;
+    }
+    check(crypto.verifyIndividual(s.signer(), SignedMessages.fastVoteMessage(s.height(),
+        s.blockHash()), s.vote()), "invalid fast-path vote of node index " + s.signer());
+    atHeight.computeIfAbsent(Bytes.of(s.blockHash()), k -> new TreeMap<>())
+        .put(s.signer(), s.vote());
   }
 
   /**

@@ -69,7 +69,7 @@ public final class MessageCodec {
     } else if (m instanceof NotarizationShare s) {
       b.setNotarizationShare(dev.subnetsim.consensus.wire.proto.NotarizationShare.newBuilder()
           .setHeight(s.height()).setBlockHash(bs(s.blockHash())).setSigner(s.signer())
-          .setSignature(bs(s.signature())));
+          .setSignature(bs(s.signature())).setVote(bs(s.vote())));
     } else if (m instanceof Notarization n) {
       b.setNotarization(dev.subnetsim.consensus.wire.proto.Notarization.newBuilder()
           .setHeight(n.height()).setBlockHash(bs(n.blockHash())).addAllSigners(n.signers())
@@ -162,7 +162,8 @@ public final class MessageCodec {
       case NOTARIZATION_SHARE -> {
         var s = p.getNotarizationShare();
         yield new NotarizationShare(c.height(s.getHeight()), c.bytes("block_hash", s.getBlockHash(), HASH),
-            c.index("signer", s.getSigner()), c.bytes("signature", s.getSignature(), SIGNATURE));
+            c.index("signer", s.getSigner()), c.bytes("signature", s.getSignature(), SIGNATURE),
+            s.getVote().isEmpty() ? new byte[0] : c.bytes("vote", s.getVote(), SIGNATURE));
       }
       case NOTARIZATION -> {
         var n = p.getNotarization();

@@ -87,7 +87,7 @@ public final class ScenarioParser {
     if (subnets.isEmpty()) {
       throw top.error(top.require("subnets"), "expected at least one subnet");
     }
-    ConsensusSpec consensus = top.has("consensus") ? consensus(top.child("consensus"))
+    ConsensusSpec consensus = top.has("consensus") ? consensus(top.child("consensus"), subnets)
         : ConsensusSpec.defaults();
     CpuSpec cpu = top.has("cpu") ? cpu(top.child("cpu")) : CpuSpec.defaults();
     NetworkSpec network = top.has("network") ? network(top.child("network"), subnets)
@@ -117,7 +117,7 @@ public final class ScenarioParser {
     return new SubnetSpec(new SubnetId(name), role, nodes, regions);
   }
 
-  private ConsensusSpec consensus(Fields f) {
+  private ConsensusSpec consensus(Fields f, List<SubnetSpec> subnets) {
     ConsensusSpec d = ConsensusSpec.defaults();
     ConsensusSpec spec = new ConsensusSpec(
         f.durationNanos("unit_delay", 1, MAX_CONSENSUS_DELAY, d.unitDelayNanos()),
@@ -125,7 +125,20 @@ public final class ScenarioParser {
             d.initialNotaryDelayNanos()),
         (int) f.integer("dkg_interval", 2, 10_000, d.dkgInterval()),
         (int) f.integer("max_ingress_per_block", 0, 1_000_000, d.maxIngressPerBlock()),
-        f.choice("crypto", ConsensusSpec.Crypto.class, d.crypto()));
+        f.choice("crypto", ConsensusSpec.Crypto.class, d.crypto()),
+        f.choice("protocol", ConsensusSpec.Protocol.class, d.protocol()),
+        (int) f.integer("fast_path_slack", 0, 100, d.fastPathSlack()));
+    if (f.has("fast_path_slack") && spec.protocol() != ConsensusSpec.Protocol.FAST_ICC) {
+      throw f.error(f.require("fast_path_slack"), "only fast-icc has a fast path; set"
+          + " 'protocol: fast-icc' or drop 'fast_path_slack'");
+    }
+    for (SubnetSpec s : subnets) {
+      var why = spec.consensusProtocol().unsupported(s.nodes());
+      if (why.isPresent()) {
+        throw f.error(f.require(f.has("fast_path_slack") ? "fast_path_slack" : "protocol"),
+            "subnet '" + s.name() + "': " + why.get());
+      }
+    }
     f.rejectUnknown();
     return spec;
   }

@@ -1,6 +1,7 @@
 package dev.subnetsim.scenarios.dsl;
 
 import dev.subnetsim.consensus.types.SubnetId;
+import dev.subnetsim.scenarios.spec.ConsensusSpec;
 import dev.subnetsim.scenarios.spec.FaultSpec;
 import dev.subnetsim.scenarios.spec.NodeSelector;
 import dev.subnetsim.scenarios.spec.PassCriterion;
@@ -218,10 +219,13 @@ final class ScenarioValidator {
         faulty.addAll(byzantine.getOrDefault(s.name(), Set.of()));
         pausedUntil.getOrDefault(s.name(), new TreeMap<>()).tailMap(fault.atNanos(), false)
             .values().forEach(faulty::addAll);
-        if (faulty.size() > s.f()) {
+        int f = spec.faultBound(s);
+        if (faulty.size() > f) {
           throw error(fault.line(), "faults", "at " + fault.atNanos() / 1e9 + "s subnet '"
               + s.name() + "' would have " + faulty.size() + " faulty nodes " + faulty
-              + ", more than f = " + s.f() + " for n = " + s.nodes()
+              + ", more than f = " + f + " for n = " + s.nodes()
+              + (spec.consensus().protocol() == ConsensusSpec.Protocol.ICC ? ""
+                  : " under " + spec.consensus().consensusProtocol())
               + "; set 'fault_budget: beyond-f' to run a schedule beyond the threshold");
         }
       }

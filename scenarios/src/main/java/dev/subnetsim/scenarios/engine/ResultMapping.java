@@ -69,6 +69,12 @@ final class ResultMapping {
       latencies.put("ingress", new ArrayList<>(recorder.ingressLatency.values()));
     }
     recorder.requestLatency.forEach((k, v) -> latencies.put(k, new ArrayList<>(v.values())));
+    List<Long> finalization = new ArrayList<>();
+    recorder.finalizationLatency.values().forEach(byHeight -> finalization.addAll(
+        byHeight.values()));
+    if (!finalization.isEmpty()) {
+      latencies.put(RunResult.FINALIZATION_LATENCY, finalization);
+    }
     List<RunResult.TimelineEvent> timeline = new ArrayList<>();
     for (FaultSpec f : spec.faults()) {
       timeline.add(new RunResult.TimelineEvent(f.atNanos() / 1e9,
@@ -116,7 +122,10 @@ final class ResultMapping {
     config.put("seed", String.valueOf(spec.seed()));
     config.put("duration_s", String.valueOf(spec.durationNanos() / 1e9));
     spec.subnets().forEach(s -> config.put("subnet " + s.name(), s.role().name().toLowerCase()
-        + ", " + s.nodes() + " nodes (f = " + s.f() + "), regions " + s.regions()));
+        + ", " + s.nodes() + " nodes (f = " + spec.faultBound(s) + "), regions " + s.regions()));
+    if (spec.consensus().protocol() != ConsensusSpec.Protocol.ICC) {
+      config.put("consensus_protocol", spec.consensus().consensusProtocol().toString());
+    }
     config.put("unit_delay_ms", String.valueOf(spec.consensus().unitDelayNanos() / 1e6));
     config.put("initial_notary_delay_ms",
         String.valueOf(spec.consensus().initialNotaryDelayNanos() / 1e6));
@@ -142,7 +151,8 @@ final class ResultMapping {
     String multiDst = JblstBlsSignatures.icMultiSignature().messageDst();
     List<String> lines = new ArrayList<>();
     for (RunRecorder.Combined c : recorder.combined) {
-      boolean multi = c.kind().equals("notarization") || c.kind().equals("finalization");
+      boolean multi = c.kind().equals("notarization") || c.kind().equals("finalization")
+          || c.kind().equals("fast-finalization");
       lines.add(ArtifactJson.toJsonLine(new BlsArtifact(
           new ArtifactOrigin(c.subnet(), c.height(), c.kind()), Bytes.of(c.publicKey()),
           Bytes.of(c.message()), Bytes.of(c.signature()),

@@ -16,7 +16,8 @@ import java.util.TreeSet;
 
 /**
  * Collects what the report needs from honest replicas' observations: finalized height per subnet
- * over time, finalization times (for pass criteria), ingress latencies, rejected senders, and the
+ * over time, finalization times (for pass criteria) and latencies, ingress latencies, rejected
+ * senders, and the
  * first copy of every combined signature (for artifacts.jsonl). It never fails the run.
  */
 final class RunRecorder implements InvariantChecker {
@@ -28,6 +29,16 @@ final class RunRecorder implements InvariantChecker {
   final Map<SubnetId, Long> finalizedHeight = new TreeMap<>();
   final Map<SubnetId, TimeSeries.Builder> heightSeries = new TreeMap<>();
   final Map<SubnetId, List<Long>> finalizationTimes = new TreeMap<>();
+  /** When a height was first notarized, by subnet then height (honest replicas' first). */
+  private final Map<String, TreeMap<Long, Long>> notarizedAt = new TreeMap<>();
+  /** When a height's random beacon was first combined, likewise. */
+  private final Map<String, TreeMap<Long, Long>> beaconAt = new TreeMap<>();
+  /**
+   * Finalization latency by subnet and height: from the height's round start (when a block maker
+   * can first propose at it: its random beacon and its parent height's notarization are both
+   * there, as first observed) to the height's first finalization.
+   */
+  final Map<String, TreeMap<Long, Long>> finalizationLatency = new TreeMap<>();
   final Map<Long, Long> ingressLatency = new TreeMap<>();
   /** Latencies of chain-key requests by kind name ("vetkd", "ecdh", ...), by sequence. */
   final Map<String, Map<Long, Long>> requestLatency = new TreeMap<>();
@@ -77,6 +88,12 @@ final class RunRecorder implements InvariantChecker {
             .add(t / 1e9, f.height());
         finalizationTimes.computeIfAbsent(s, k -> new ArrayList<>()).add(t);
       }
+      Long parent = notarizedAt.getOrDefault(s.name(), new TreeMap<>()).get(f.height() - 1);
+      Long beacon = beaconAt.getOrDefault(s.name(), new TreeMap<>()).get(f.height());
+      if (parent != null && beacon != null) {
+        finalizationLatency.computeIfAbsent(s.name(), k -> new TreeMap<>())
+            .putIfAbsent(f.height(), t - Math.max(parent, beacon));
+      }
     } else if (o instanceof Observation.Metric m && MetricKey.INGRESS_DONE.matches(m.name())) {
       long seq = Long.parseLong(MetricKey.INGRESS_DONE.subject(m.name()));
       String kind = requestKind.apply(seq);
@@ -112,6 +129,10 @@ final class RunRecorder implements InvariantChecker {
       rejectedSenders.add(r.from());
       rejections++;
     } else if (o instanceof Observation.CombinedSignature c) {
+      if (c.kind().equals("notarization") || c.kind().equals("random-beacon")) {
+        (c.kind().equals("notarization") ? notarizedAt : beaconAt)
+            .computeIfAbsent(c.subnet().name(), k -> new TreeMap<>()).putIfAbsent(c.height(), t);
+      }
       String key = c.subnet() + "/" + c.kind() + "/" + c.height() + "/"
           + c.signature().toHex();
       if (seenCombined.add(key)) {

@@ -93,7 +93,8 @@ final class WorldAssembly {
     ConsensusSpec c = spec.consensus();
     ConsensusReplicaFactory factory = new ConsensusReplicaFactory(spec.seed(), subnets,
         s -> new ConsensusConfig(s, subnets.get(s), c.unitDelayNanos(),
-            c.initialNotaryDelayNanos(), c.maxIngressPerBlock(), CUP_INTERVAL, c.dkgInterval()),
+            c.initialNotaryDelayNanos(), c.maxIngressPerBlock(), CUP_INTERVAL, c.dkgInterval(),
+            c.consensusProtocol()),
         byzantine, VerificationCache.shared(), s -> keysExist && s.equals(keySubnet), chainKeys,
         c.crypto() == ConsensusSpec.Crypto.CHEAP ? ConsensusCrypto.Mode.CHEAP
             : ConsensusCrypto.Mode.REAL);

@@ -103,7 +103,7 @@ public final class FaultFuzzer {
 
   private void withinF(SubnetSpec s, boolean lost) {
     List<Integer> order = shuffled(s.nodes());
-    int f = s.f();
+    int f = base.faultBound(s);
     int byzantine = rng.nextInt(f + 1);
     ByzantineBehaviour[] behaviours = ByzantineBehaviour.values();
     for (int i = 0; i < byzantine; i++) {
@@ -199,7 +199,7 @@ public final class FaultFuzzer {
 
   private void beyondF(SubnetSpec s) {
     int n = s.nodes();
-    int f = s.f();
+    int f = base.faultBound(s);
     if (f == 0) {
       return; // fewer than 4 nodes: no threshold to go beyond with anyone left honest
     }

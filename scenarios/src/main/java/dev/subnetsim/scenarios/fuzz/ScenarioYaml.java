@@ -47,7 +47,10 @@ public final class ScenarioYaml {
         .append(", initial_notary_delay: ").append(duration(c.initialNotaryDelayNanos()))
         .append(", dkg_interval: ").append(c.dkgInterval())
         .append(", max_ingress_per_block: ").append(c.maxIngressPerBlock())
-        .append(", crypto: ").append(wire(c.crypto())).append("}\n");
+        .append(", crypto: ").append(wire(c.crypto()))
+        .append(", protocol: ").append(wire(c.protocol()))
+        .append(c.fastPathSlack() >= 0 ? ", fast_path_slack: " + c.fastPathSlack() : "")
+        .append("}\n");
     y.append("cpu: {cores: ").append(s.cpu().cores()).append(", costs: ")
         .append(quoted(s.cpu().costs())).append("}\n");
     network(y, s.network());

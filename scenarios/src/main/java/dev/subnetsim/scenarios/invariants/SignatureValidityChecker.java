@@ -45,8 +45,9 @@ public final class SignatureValidityChecker implements InvariantChecker {
 
   /**
    * The IC's BLS artifacts: random beacon, certification and catch-up package are threshold BLS
-   * under the basic (NUL) DST; notarization and finalization are multi-signatures under the IC
-   * multi-sig (POP) DST. Both behind a shared verification cache (verification is a pure function).
+   * under the basic (NUL) DST; notarization and finalization (and fast-icc's combined votes) are
+   * multi-signatures under the IC multi-sig (POP) DST. Both behind a shared verification cache
+   * (verification is a pure function).
    */
   public static SignatureValidityChecker icConsensus(FaultSchedule faults, ExpectedKeys keys) {
     BlsVerifier threshold = new CachingBlsVerifier(BlsVerifier.of(JblstBlsSignatures.basic()), 4096);
@@ -54,7 +55,7 @@ public final class SignatureValidityChecker implements InvariantChecker {
         new CachingBlsVerifier(BlsVerifier.of(JblstBlsSignatures.icMultiSignature()), 4096);
     return new SignatureValidityChecker(faults, Map.of(
         "random-beacon", threshold, "certification", threshold, "catch-up-package", threshold,
-        "notarization", multi, "finalization", multi), keys);
+        "notarization", multi, "finalization", multi, "fast-finalization", multi), keys);
   }
 
   @Override

@@ -9,7 +9,9 @@ import java.util.Map;
  *
  * @param series named time series, e.g. {@code finalized_height/root}, {@code stash/signing}
  * @param latenciesNanos per request kind (e.g. {@code ingress}, {@code ecdsa}), the latencies of
- *     completed requests in completion order
+ *     completed requests in completion order; under {@link #FINALIZATION_LATENCY} the blocks'
+ *     finalization latencies (each height from its round start, when its beacon and its parent's
+ *     notarization are there, to its first finalization)
  * @param messagesByType count and bytes of delivered messages by wire type
  * @param config the derived options of the run, printed at its start and shown in the report
  */
@@ -29,6 +31,9 @@ public record RunResult(
     List<TimelineEvent> timeline,
     Map<String, String> config,
     String reproduce) {
+
+  /** The {@link #latenciesNanos} key of finalization latencies (not a request kind). */
+  public static final String FINALIZATION_LATENCY = "finalization";
 
   public RunResult {
     invariants = List.copyOf(invariants);

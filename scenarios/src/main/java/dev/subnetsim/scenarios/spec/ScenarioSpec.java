@@ -39,4 +39,12 @@ public record ScenarioSpec(
 
   /** Whether the schedule may make more than f nodes of a subnet faulty at once. */
   public enum FaultBudget { WITHIN_F, BEYOND_F }
+
+  /**
+   * The faults subnet {@code s} tolerates under this scenario's consensus variant: ICC's
+   * floor((n - 1) / 3), or fast-icc's f of n = 3f + 2p + 1 (its fast path needs the smaller f).
+   */
+  public int faultBound(SubnetSpec s) {
+    return consensus.consensusProtocol().faultBound(s.nodes());
+  }
 }

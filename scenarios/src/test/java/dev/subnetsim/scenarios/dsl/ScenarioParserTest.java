@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.scenarios.spec.ByzantineBehaviour;
+import dev.subnetsim.scenarios.spec.ConsensusSpec;
 import dev.subnetsim.scenarios.spec.FaultSpec;
 import dev.subnetsim.scenarios.spec.LatencySpec;
 import dev.subnetsim.scenarios.spec.PassCriterion;
@@ -142,6 +143,40 @@ class ScenarioParserTest {
         + "  - {at: 1s, kind: crash, subnet: root, nodes: [1]}\n";
     failsAt(beyond, 7, "faults", "more than f = 1");
     assertThat(parse(beyond + "fault_budget: beyond-f\n").faults()).hasSize(2);
+  }
+
+  @Test
+  void theConsensusProtocolIsIccUnlessFastIccIsChosen() {
+    assertThat(parse(MINIMAL).consensus().consensusProtocol().name()).isEqualTo("icc");
+    ScenarioSpec fast = parse(MINIMAL.replace("nodes: 4", "nodes: 6")
+        + "consensus: {protocol: fast-icc}\n");
+    assertThat(fast.consensus().protocol()).isEqualTo(ConsensusSpec.Protocol.FAST_ICC);
+    assertThat(fast.faultBound(fast.subnets().get(0))).isEqualTo(1);
+    ScenarioSpec slack = parse(MINIMAL.replace("nodes: 4", "nodes: 9")
+        + "consensus: {protocol: fast-icc, fast_path_slack: 1}\n");
+    assertThat(slack.faultBound(slack.subnets().get(0))).isEqualTo(2);
+  }
+
+  @Test
+  void aSubnetTooSmallForFastIccIsRefusedAtTheProtocolField() {
+    failsAt(MINIMAL + "consensus:\n  protocol: fast-icc\n  fast_path_slack: 1\n", 7,
+        "consensus.fast_path_slack", "subnet 'root': fast-icc with fast-path slack p = 1 needs"
+            + " n >= 3f + 2p + 1 replicas with f >= 1, i.e. n >= 6, got n = 4");
+    failsAt(MINIMAL.replace("nodes: 4", "nodes: 3") + "consensus:\n  protocol: fast-icc\n", 6,
+        "consensus.protocol", "got n = 3");
+    failsAt(MINIMAL + "consensus:\n  fast_path_slack: 1\n", 6, "consensus.fast_path_slack",
+        "only fast-icc has a fast path");
+    failsAt(MINIMAL + "consensus: {protocol: hotstuff}\n", 5, "consensus.protocol",
+        "expected one of [icc, fast-icc]");
+  }
+
+  @Test
+  void fastIccsFaultBudgetIsItsOwnSmallerF() {
+    String yaml = MINIMAL.replace("nodes: 4", "nodes: 7") + "consensus: {protocol: fast-icc}\n"
+        + "faults:\n"
+        + "  - {at: 1s, kind: crash, subnet: root, nodes: [1, 2]}\n";
+    failsAt(yaml, 7, "faults", "more than f = 1 for n = 7 under fast-icc");
+    assertThat(parse(yaml.replace("protocol: fast-icc", "protocol: icc")).faults()).hasSize(1);
   }
 
   @Test

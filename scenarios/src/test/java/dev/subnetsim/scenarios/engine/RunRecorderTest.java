@@ -34,4 +34,25 @@ class RunRecorderTest {
     assertThat(points).extracting(p -> p[1]).containsExactly(10.0, 9.0, 8.0);
     assertThat(points).extracting(p -> p[0]).containsExactly(1.0, 2.0, 4.0);
   }
+
+  private static void combined(RunRecorder r, long t, int node, String kind, long height) {
+    r.onObservation(t, new NodeId(node), new Observation.CombinedSignature(SIGNING, kind, height,
+        Bytes.of(new byte[48]), Bytes.of(new byte[8]), Bytes.of(new byte[48])));
+  }
+
+  @Test
+  void aHeightsFinalizationLatencyRunsFromItsBeaconAndParentNotarizationToItsFirstFinalization() {
+    RunRecorder r = new RunRecorder(FaultSchedule.none());
+    combined(r, 1 * S, 0, "notarization", 4);
+    combined(r, 2 * S, 1, "random-beacon", 5); // the later of the two starts the round
+    combined(r, 3 * S, 2, "notarization", 4); // not the first: ignored
+    r.onObservation(5 * S, new NodeId(3),
+        new Observation.Finalized(SIGNING, 5, Bytes.of(new byte[32])));
+    r.onObservation(6 * S, new NodeId(0),
+        new Observation.Finalized(SIGNING, 5, Bytes.of(new byte[32])));
+    r.onObservation(7 * S, new NodeId(0),
+        new Observation.Finalized(SIGNING, 6, Bytes.of(new byte[32]))); // no beacon of 6 seen
+    assertThat(r.finalizationLatency.get("signing")).containsExactly(
+        org.assertj.core.api.Assertions.entry(5L, 3 * S));
+  }
 }
