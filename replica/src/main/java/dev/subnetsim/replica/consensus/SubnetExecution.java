@@ -201,7 +201,11 @@ public final class SubnetExecution {
     return defaults(subnet, n, routing, rng, sliceVerifier, ChainKeyOptions.DEFAULT);
   }
 
-  /** As above, with the given presignature stash sizes and request queue limit. */
+  /**
+   * As above, with the given presignature stash sizes and request queue limit; with {@code
+   * options.generateKeys()} the key holder starts without keys and its replicas generate them
+   * (call {@link #withReshares} with a context naming its {@code KeyGeneration}).
+   */
   public static SubnetExecution defaults(String subnet, int n, RoutingTable routing,
       SeededRandom rng, Predicate<XNetSlice> sliceVerifier, ChainKeyOptions options) {
     Map<String, CanisterProgram> programs = Map.of(KeyValueCanister.NAME, new KeyValueCanister(),

@@ -112,7 +112,8 @@ public final class KeyGeneration {
 
   /**
    * A cheating dealer's dealing: for an EC key, an honest-looking dealing whose ciphertext for
-   * node 0 is garbage (public verification cannot see it; that receiver must complain); for the
+   * the next node (dealer + 1 mod n) is garbage (public verification cannot see it; that receiver
+   * must complain); for the
    * vetKD key, a polynomial of one degree too many (an attempt to raise the key's threshold,
    * caught by public verification).
    */
@@ -125,10 +126,11 @@ public final class KeyGeneration {
     }
     IdkgParams p = ecParams(keyId);
     IdkgDealing d = IdkgDealer.deal(p, dealer, List.of(), rng);
+    int victim = (dealer + 1) % keys.size();
     TreeMap<Integer, EcScalar[]> ciphertexts = new TreeMap<>(d.ciphertexts());
-    EcScalar[] c = ciphertexts.get(0).clone();
+    EcScalar[] c = ciphertexts.get(victim).clone();
     c[0] = c[0].add(EcScalar.one(p.curve()));
-    ciphertexts.put(0, c);
+    ciphertexts.put(victim, c);
     return new IdkgDealing(d.transcriptId(), d.dealer(), d.commitment(), d.ephemeral(),
         ciphertexts, d.proof()).toBytes();
   }

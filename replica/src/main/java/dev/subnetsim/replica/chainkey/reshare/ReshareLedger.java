@@ -20,7 +20,10 @@ import java.util.TreeMap;
  * ones go to the target subnet in its certified stream ({@link StreamMessage.KeysReshared}) and
  * the reshare is marked sent. On a target subnet: the inducted message is checked against the
  * schedule and its dealings recorded as the installed keys, which {@link InstalledChainKeys} turns
- * into the subnet's key material.
+ * into the subnet's key material. On a subnet that generates its keys ({@link KeyGeneration}): the
+ * dealings numbered {@link KeyGeneration#INSTANCE} are verified and recorded once per dealer, and
+ * when every key has its collection threshold the lowest-index ones are recorded as the installed
+ * keys, as a reshare target's are.
  */
 public final class ReshareLedger {
   static final String INSTALLED_PREFIX = "installed/";

@@ -160,7 +160,8 @@ public final class ReshareReceiver {
     }
     String record = InstalledComplaints.complaintRecord(reshare, keyId, d.dealer(), key.index());
     if (!state.keyRecords().containsKey(record) && !proposed.containsKey(record)) {
-      blamed.add(new Blame(held.source(), d.dealer(), "resharing dealing of " + keyId
+      blamed.add(new Blame(held.source(), d.dealer(), (reshare == KeyGeneration.INSTANCE
+          ? "key-generation dealing of " : "resharing dealing of ") + keyId
           + ": my share does not decrypt; complaining through consensus to recover it from "
           + "peers' openings"));
     }
