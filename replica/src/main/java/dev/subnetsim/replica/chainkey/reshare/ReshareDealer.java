@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * dealings; it checks the dealings peers gossip (attributing
  * invalid ones to their sender) and hands valid ones to its ingress pool so whichever block maker
  * comes next includes them; it withdraws them once the state has them. A Byzantine dealer
- * ({@code corrupt}) deals badly ({@link ReshareContext#badDealing}).
+ * ({@code corrupt}) deals badly ({@link ReshareContext#badDealing},
+ * {@link KeyGeneration#badDealing}).
  */
 public final class ReshareDealer {
   private final int self;
