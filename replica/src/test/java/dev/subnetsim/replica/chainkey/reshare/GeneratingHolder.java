@@ -57,7 +57,8 @@ final class GeneratingHolder {
 
   /** Node {@code i}'s receiver in incarnation {@code incarnation} (a restart makes a fresh one). */
   ReshareReceiver receiver(int i, int incarnation) {
-    return new ReshareReceiver(own.get(i), installed, rng.fork("receiver/" + i + "/" + incarnation));
+    return new ReshareReceiver(own.get(i), installed,
+        rng.fork("receiver/" + i + "/" + incarnation));
   }
 
   /** Executes a payload item as block execution would; returns its rejection, if any. */

@@ -71,8 +71,8 @@ class KeyGenerationTest {
     });
     // The public keys are the transcripts' constant terms.
     SubnetChainKeys pub = held.publicKeys();
-    pub.signing().ecdsaKeys().forEach((c, t) -> assertThat(t).isSameAs(
-        held.ec().get("ecdsa/" + c.name().toLowerCase(java.util.Locale.ROOT)).built().transcript()));
+    pub.signing().ecdsaKeys().forEach((c, t) -> assertThat(t).isSameAs(held.ec()
+        .get("ecdsa/" + c.name().toLowerCase(java.util.Locale.ROOT)).built().transcript()));
     assertThat(pub.documentServerKey().publicKey()).isEqualTo(
         held.ec().get("document").built().transcript().commitment().constantTerm());
     assertThat(pub.ecdhKeys().get(EcCurve.P256).publicKey()).isEqualTo(
