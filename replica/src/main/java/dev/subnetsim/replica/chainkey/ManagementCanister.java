@@ -163,7 +163,8 @@ public final class ManagementCanister {
     if (held.isEmpty()) {
       return Optional.of(source.awaitsKeys()
           ? Reply.reject(SYS_TRANSIENT, request.method()
-              + ": the chain keys are not yet installed on this subnet (resharing in progress)")
+              + ": the chain keys are not yet installed on this subnet (key generation or "
+              + "resharing in progress)")
           : Reply.reject(CANISTER_REJECT, request.method()
               + ": no subnet of this world holds chain keys"));
     }

@@ -10,9 +10,13 @@ import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
  * per-method limit of queued requests, and the scheduled key reshares. With
  * reshares, the genesis holder is a backup that never signs (stash 0): chain-key requests go to the
  * first reshare's target from the start, and to each later target from its reshare's time.
+ * With {@code generateKeys} the key-holding subnet's replicas generate the keys through its
+ * consensus after genesis ({@link dev.subnetsim.replica.chainkey.reshare.KeyGeneration}; its stash
+ * then starts empty and the refill fills it); without, a setup ceremony makes them before the
+ * first block (unit tests' fixture of a subnet that has been running a while).
  */
 public record ChainKeyOptions(int ecdsaStash, int schnorrStash, int queueLimit,
-    ReshareSchedule reshares, RefillPolicy refill) {
+    ReshareSchedule reshares, RefillPolicy refill, boolean generateKeys) {
   public static final ChainKeyOptions DEFAULT = new ChainKeyOptions(4, 8, 64);
 
   public ChainKeyOptions {
@@ -22,14 +26,21 @@ public record ChainKeyOptions(int ecdsaStash, int schnorrStash, int queueLimit,
   }
 
   public ChainKeyOptions(int ecdsaStash, int schnorrStash, int queueLimit) {
-    this(ecdsaStash, schnorrStash, queueLimit, ReshareSchedule.NONE, RefillPolicy.DEFAULT);
+    this(ecdsaStash, schnorrStash, queueLimit, ReshareSchedule.NONE, RefillPolicy.DEFAULT, false);
   }
 
   public ChainKeyOptions withReshares(ReshareSchedule schedule) {
-    return new ChainKeyOptions(ecdsaStash, schnorrStash, queueLimit, schedule, refill);
+    return new ChainKeyOptions(ecdsaStash, schnorrStash, queueLimit, schedule, refill,
+        generateKeys);
   }
 
   public ChainKeyOptions withRefill(RefillPolicy policy) {
-    return new ChainKeyOptions(ecdsaStash, schnorrStash, queueLimit, reshares, policy);
+    return new ChainKeyOptions(ecdsaStash, schnorrStash, queueLimit, reshares, policy,
+        generateKeys);
+  }
+
+  /** Whether the key holder generates its keys through consensus (else a setup ceremony). */
+  public ChainKeyOptions withKeyGeneration(boolean generate) {
+    return new ChainKeyOptions(ecdsaStash, schnorrStash, queueLimit, reshares, refill, generate);
   }
 }

@@ -13,6 +13,7 @@ import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import dev.subnetsim.replica.chainkey.ManagementCanister;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.ShareVerifier;
+import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.chainkey.reshare.InstalledChainKeys;
 import dev.subnetsim.replica.chainkey.reshare.InstalledComplaints;
 import dev.subnetsim.replica.chainkey.reshare.NodeEncryptionKey;
@@ -117,10 +118,15 @@ public final class SubnetExecution {
   public SubnetExecution withReshares(ReshareContext context, int ecdsaStash, int schnorrStash,
       dev.subnetsim.replica.chainkey.presig.RefillPolicy refill) {
     this.reshares = new ReshareLedger(subnet, context);
-    if (context.schedule().targets(subnet)) {
+    boolean generates = context.keyGeneration(subnet).isPresent();
+    if (generates && context.schedule().targets(subnet)) {
+      throw new IllegalArgumentException(subnet + " generates chain keys and cannot be a "
+          + "reshare target");
+    }
+    if (context.schedule().targets(subnet) || generates) {
       if (chainKeys.isPresent()) {
-        throw new IllegalArgumentException(subnet + " holds genesis chain keys and cannot be a "
-            + "reshare target");
+        throw new IllegalArgumentException(subnet + " holds genesis chain keys and cannot "
+            + (generates ? "generate others" : "be a reshare target"));
       }
       this.installed = new InstalledChainKeys(subnet, context, ecdsaStash, schnorrStash, refill);
       this.reshares = new ReshareLedger(subnet, context, new InstalledComplaints(installed));
@@ -159,9 +165,25 @@ public final class SubnetExecution {
         : Optional.of(new ReshareReceiver(key, installed, workerRoot.fork(label)));
   }
 
-  /** The public side of the reshared keys once any replica has executed them (for checkers). */
+  /**
+   * The public side of the keys installed by a reshare, or generated through this subnet's
+   * consensus, once any replica has executed them (for checkers).
+   */
   public Optional<InstalledChainKeys.Held> installedKeys() {
     return installed == null ? Optional.empty() : installed.latest();
+  }
+
+  /**
+   * The public keys of this key-holding subnet, as the registry publishes them: the genesis
+   * ceremony's, or those its replicas generated, once they exist (empty before, and on a subnet
+   * that holds no keys or only reshared ones).
+   */
+  public Optional<SubnetChainKeys> holderKeys() {
+    if (chainKeys.isPresent()) {
+      return chainKeys.map(ChainKeyGenesis::publicKeys);
+    }
+    return reshares.context().keyGeneration(subnet).flatMap(g -> g.generated())
+        .map(InstalledChainKeys.Held::publicKeys);
   }
 
   public ReshareContext reshares() {
@@ -182,7 +204,11 @@ public final class SubnetExecution {
     return defaults(subnet, n, routing, rng, sliceVerifier, ChainKeyOptions.DEFAULT);
   }
 
-  /** As above, with the given presignature stash sizes and request queue limit. */
+  /**
+   * As above, with the given presignature stash sizes and request queue limit; with {@code
+   * options.generateKeys()} the key holder starts without keys and its replicas generate them
+   * (call {@link #withReshares} with a context naming its {@code KeyGeneration}).
+   */
   public static SubnetExecution defaults(String subnet, int n, RoutingTable routing,
       SeededRandom rng, Predicate<XNetSlice> sliceVerifier, ChainKeyOptions options) {
     Map<String, CanisterProgram> programs = Map.of(KeyValueCanister.NAME, new KeyValueCanister(),
@@ -195,7 +221,8 @@ public final class SubnetExecution {
         ChainKeyProxyCanister.NAME, ENCRYPTED_NOTES, EncryptedNotesCanister.NAME,
         SECRET_STORE, SecretStoreCanister.NAME, WALLET, WalletCanister.NAME,
         MDL_ECDH, MdlEcdhCanister.NAME, IDENTITY, IdentityCanister.NAME);
-    boolean withChainKeys = routing.chainKeySubnet().map(subnet::equals).orElse(false);
+    boolean withChainKeys = routing.chainKeySubnet().map(subnet::equals).orElse(false)
+        && !options.generateKeys();
     return new SubnetExecution(subnet, routing, programs, canisters,
         withChainKeys ? Optional.of(ChainKeyGenesis.generate(subnet, n, options.ecdsaStash(),
             options.schnorrStash(), options.refill(), rng.fork("genesis"))) : Optional.empty(),

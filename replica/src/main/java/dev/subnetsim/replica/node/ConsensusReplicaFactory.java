@@ -17,6 +17,7 @@ import dev.subnetsim.replica.byzantine.ArbitraryReplicaLogic;
 import dev.subnetsim.replica.byzantine.ArbitrarySettings;
 import dev.subnetsim.replica.byzantine.BadPayloadItems;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
+import dev.subnetsim.replica.chainkey.reshare.KeyGeneration;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
 import dev.subnetsim.replica.chainkey.reshare.NodeEncryptionKey;
 import dev.subnetsim.replica.chainkey.reshare.NodeEncryptionKeys;
@@ -128,8 +129,9 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
     for (var e : new TreeMap<>(subnets).entrySet()) {
       ConsensusConfig config = configs.apply(e.getKey());
       // A reshare source is a backup that never signs: no presignatures at genesis.
-      ChainKeyOptions genesisOptions = schedule.reshares().isEmpty() ? chainKeyOptions
-          : new ChainKeyOptions(0, 0, chainKeyOptions.queueLimit());
+      ChainKeyOptions genesisOptions = (schedule.reshares().isEmpty() ? chainKeyOptions
+          : new ChainKeyOptions(0, 0, chainKeyOptions.queueLimit()))
+          .withKeyGeneration(chainKeyOptions.generateKeys());
       execution.put(e.getKey(), SubnetExecution.defaults(e.getKey().name(), e.getValue().size(),
           routing, chainKeyRoot.fork(e.getKey().name()), sliceVerifier, genesisOptions)
           .withMembers(members).withLoad(load));
@@ -147,34 +149,55 @@ public final class ConsensusReplicaFactory implements ReplicaLogicFactory {
       }
     }
     withRootSubnet(new TreeMap<>(subnets).firstKey());
-    if (!schedule.reshares().isEmpty()) {
+    boolean generates = chainKeyOptions.generateKeys() && keyHolder.isPresent();
+    if (!schedule.reshares().isEmpty() || generates) {
       Map<String, ChainKeyGenesis> sources = new TreeMap<>();
+      Map<String, KeyGeneration> generations = new TreeMap<>();
       Map<String, NodeEncryptionKeys> targets = new TreeMap<>();
-      Map<String, List<NodeEncryptionKey>> own = new TreeMap<>();
       SeededRandom encryption = SeededRandom.fromSeed(seed).fork("node-encryption-keys");
+      if (generates) {
+        String holder = keyHolder.get();
+        List<NodeEncryptionKey> generated =
+            encryptionKeys(subnets.get(new SubnetId(holder)), encryption.fork(holder));
+        generations.put(holder, new KeyGeneration(holder, new NodeEncryptionKeys(generated)));
+      }
+      Map<String, List<NodeEncryptionKey>> own = new TreeMap<>();
       for (ReshareSchedule.Reshare r : schedule.reshares()) {
         SubnetExecution source = execution.get(new SubnetId(r.source()));
-        if (source == null || source.chainKeys().isEmpty()) {
+        if (source == null
+            || (source.chainKeys().isEmpty() && !generations.containsKey(r.source()))) {
           throw new IllegalArgumentException("reshare " + r.index() + ": subnet " + r.source()
               + " holds no chain keys to reshare");
         }
-        sources.put(r.source(), source.chainKeys().get());
+        source.chainKeys().ifPresent(k -> sources.put(r.source(), k));
         List<NodeId> targetNodes = subnets.get(new SubnetId(r.target()));
         if (targetNodes == null) {
           throw new IllegalArgumentException("reshare " + r.index() + ": no subnet " + r.target());
         }
         List<NodeEncryptionKey> generated = own.computeIfAbsent(r.target(),
-            t -> NodeEncryptionKeys.generate(targetNodes.size(), encryption.fork(t)));
+            t -> encryptionKeys(targetNodes, encryption.fork(t)));
         targets.computeIfAbsent(r.target(), t -> new NodeEncryptionKeys(generated));
-        // Each node's secret keys go to its own replicas only.
-        for (int i = 0; i < targetNodes.size(); i++) {
-          encryptionKeys.put(targetNodes.get(i), generated.get(i));
-        }
       }
-      ReshareContext context = new ReshareContext(schedule, sources, targets);
-      execution.values().forEach(x -> x.withReshares(context, chainKeyOptions.ecdsaStash(),
-          chainKeyOptions.schnorrStash(), chainKeyOptions.refill()));
+      ReshareContext context = new ReshareContext(schedule, sources, generations, targets);
+      // A generating holder that reshares is a backup that never signs: no stash to refill.
+      execution.forEach((s, x) -> {
+        boolean backup = generations.containsKey(s.name()) && !schedule.reshares().isEmpty();
+        x.withReshares(context, backup ? 0 : chainKeyOptions.ecdsaStash(),
+            backup ? 0 : chainKeyOptions.schnorrStash(), chainKeyOptions.refill());
+      });
     }
+  }
+
+  /**
+   * Each of {@code nodes} generates its encryption keys; each node's secret keys go to its own
+   * replicas only (the registry gets the public halves).
+   */
+  private List<NodeEncryptionKey> encryptionKeys(List<NodeId> nodes, SeededRandom rng) {
+    List<NodeEncryptionKey> generated = NodeEncryptionKeys.generate(nodes.size(), rng);
+    for (int i = 0; i < nodes.size(); i++) {
+      encryptionKeys.put(nodes.get(i), generated.get(i));
+    }
+    return generated;
   }
 
   /**

@@ -41,7 +41,7 @@ class ReshareDealingComponentTest {
 
   private static ReshareDealingComponent node(int i, Set<ByzantineBehaviour> behaviours) {
     return new ReshareDealingComponent(COMMITTEE, new ReshareDealer(i, "root", CONTEXT,
-        ROOT.shares().get(i), RNG.fork("dealer/" + i),
+        () -> java.util.Optional.of(ROOT.shares().get(i)), RNG.fork("dealer/" + i),
         behaviours.contains(ByzantineBehaviour.BAD_DEALINGS)),
         ChangeSetDecorator.sending(behaviours), new CpuWork());
   }

@@ -80,11 +80,12 @@ final class RunWiring {
     ChainKeyWorkload workload = null;
     ChainKeyReplyChecker replies = null;
     if (a.chainKeyLoad()) {
-      var keys = a.factory().execution(a.keySubnet()).chainKeys().orElseThrow().publicKeys();
-      workload = ChainKeyWorkload.generate(spec.seed(), spec.workload().requests(), keys,
-          a.world().topology()::members, a.keySubnet(),
+      var holder = a.factory().execution(a.keySubnet());
+      workload = ChainKeyWorkload.generateAwaitingKeys(spec.seed(), spec.workload().requests(),
+          holder::holderKeys, a.world().topology()::members, a.keySubnet(),
           spec.durationNanos());
-      replies = replyChecker(a, workload, keys);
+      replies = replyChecker(a, workload, () -> holder.holderKeys().orElseThrow(() ->
+          new IllegalStateException("a reply under keys that do not exist yet")));
     }
     CanisterStoryChecker stories = a.storyKeys() ? storyChecker(a) : null;
     List<String> notMapped = new ArrayList<>(a.notMapped());
@@ -127,12 +128,16 @@ final class RunWiring {
         notMapped);
   }
 
-  /** Clients verify under the keys installed where they are answered, else the genesis keys. */
+  /**
+   * Clients verify under the keys installed where they are answered (reshared, or generated
+   * there), else the genesis ceremony's keys.
+   */
   private static ChainKeyReplyChecker replyChecker(WorldAssembly.Assembled a,
-      ChainKeyWorkload workload, SubnetChainKeys genesisKeys) {
+      ChainKeyWorkload workload, Supplier<SubnetChainKeys> genesisKeys) {
     ScenarioSpec spec = a.spec();
     return new ChainKeyReplyChecker(subnet -> a.factory().execution(subnet)
-        .installedKeys().map(h -> h.publicKeys()).orElse(genesisKeys), workload, a.world().faults())
+        .installedKeys().map(h -> h.publicKeys()).orElseGet(genesisKeys), workload,
+        a.world().faults())
         .expectingReplies(new ChainKeyReplyChecker.Liveness(spec.durationNanos(),
             CHAIN_KEY_REPLY_BOUNDS * SpecWorld.defaultLivenessBoundNanos(spec),
             allHealthy(a.world())));
@@ -147,9 +152,16 @@ final class RunWiring {
       boolean consensusKeys) {
     List<NoMasterSecretChecker.Holder> holders = new ArrayList<>();
     if (a.keysExist()) {
-      var genesis = a.factory().execution(a.keySubnet()).chainKeys().orElseThrow();
-      holders.add(holder(a.world(), a.keySubnet(), () -> Optional.of(
-          new NoMasterSecretChecker.Material(genesis.publicKeys(), genesis.shares()))));
+      var keyHolder = a.factory().execution(a.keySubnet());
+      var genesis = keyHolder.chainKeys();
+      List<NodeId> holderMembers = a.world().topology().members(a.keySubnet());
+      // The ceremony's shares, or those each replica decrypted itself from the generated keys.
+      holders.add(holder(a.world(), a.keySubnet(), genesis.isPresent()
+          ? () -> Optional.of(new NoMasterSecretChecker.Material(genesis.get().publicKeys(),
+              genesis.get().shares()))
+          : () -> keyHolder.installedKeys().map(h -> new NoMasterSecretChecker.Material(
+              h.publicKeys(), holderMembers.stream()
+                  .flatMap(n -> a.factory().resharedShares(n).stream()).toList()))));
       for (String name : a.reshares().targets()) {
         SubnetId target = new SubnetId(name);
         var execution = a.factory().execution(target);
@@ -204,10 +216,11 @@ final class RunWiring {
     ConsensusReplicaFactory factory = a.factory();
     SubnetId keySubnet = a.keySubnet();
     ReshareSchedule reshares = a.reshares();
-    var genesis = factory.execution(keySubnet).chainKeys().orElseThrow().publicKeys();
+    var holder = factory.execution(keySubnet);
     CanisterStories.ClientKeys clientKeys = new CanisterStories.ClientKeys() {
       public SubnetChainKeys genesis() {
-        return genesis;
+        return holder.holderKeys().orElseThrow(() -> new IllegalStateException(
+            "the chain keys do not exist yet"));
       }
 
       public Optional<byte[]> rootKeyDer() {
@@ -217,7 +230,7 @@ final class RunWiring {
 
       public List<SubnetChainKeys> holders() {
         List<SubnetChainKeys> all = new ArrayList<>();
-        all.add(genesis);
+        holder.holderKeys().ifPresent(all::add);
         reshares.targets().forEach(t -> factory.execution(new SubnetId(t)).installedKeys()
             .ifPresent(h -> all.add(h.publicKeys())));
         return all;

@@ -50,6 +50,13 @@ public final class CanisterStories {
 
   /** The keys a client knows: master public keys (the same on every holder). */
   public interface ClientKeys {
+    /**
+     * The master public keys, once they exist (keys generated through consensus exist only after
+     * the first blocks: stories read them when they judge a reply, except the Secret Store
+     * owner, who seals under the server key when the story is planned).
+     *
+     * @throws IllegalStateException before the keys exist
+     */
     SubnetChainKeys genesis();
 
     /** Every key holder's public keys (the per-node shares differ between holders). */

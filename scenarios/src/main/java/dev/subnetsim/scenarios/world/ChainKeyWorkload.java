@@ -54,7 +54,8 @@ public final class ChainKeyWorkload {
   private static final EcdhGroup[] ECDH_GROUPS = {EcdhGroup.P256, EcdhGroup.SECP256K1, EcdhGroup.X25519};
 
   private final SeededRandom root;
-  private final SubnetChainKeys keys;
+  /** The master public keys once they exist (null: a workload that only counts requests). */
+  private final java.util.function.Supplier<Optional<SubnetChainKeys>> keys;
   private final long endNanos;
   private final List<Plan> plans = new ArrayList<>();
   private final TreeMap<RequestKind, Long> counts = new TreeMap<>();
@@ -66,7 +67,8 @@ public final class ChainKeyWorkload {
   /** The world's load client, which signs every request's load message. */
   private final LoadClient load;
 
-  private ChainKeyWorkload(long seed, SubnetChainKeys keys, long endNanos) {
+  private ChainKeyWorkload(long seed,
+      java.util.function.Supplier<Optional<SubnetChainKeys>> keys, long endNanos) {
     this.root = SeededRandom.fromSeed(seed).fork("chain-key-workload");
     this.load = LoadClient.fromSeed(seed);
     this.keys = keys;
@@ -100,6 +102,19 @@ public final class ChainKeyWorkload {
    */
   public static ChainKeyWorkload generate(long seed, List<RequestStream> streams,
       SubnetChainKeys keys, java.util.function.Function<SubnetId, List<NodeId>> membersOf,
+      SubnetId defaultSubnet, long endNanos) {
+    return generateAwaitingKeys(seed, streams, keys == null ? null : () -> Optional.of(keys),
+        membersOf, defaultSubnet, endNanos);
+  }
+
+  /**
+   * As above, with master keys that may come to exist during the run (generated through
+   * consensus): a document-key client made before the server key exists asks for it
+   * ({@code document_key_server_key}) instead of sealing a document.
+   */
+  public static ChainKeyWorkload generateAwaitingKeys(long seed, List<RequestStream> streams,
+      java.util.function.Supplier<Optional<SubnetChainKeys>> keys,
+      java.util.function.Function<SubnetId, List<NodeId>> membersOf,
       SubnetId defaultSubnet, long endNanos) {
     ChainKeyWorkload w = new ChainKeyWorkload(seed, keys, endNanos);
     long sequence = SEQUENCE_BASE;
@@ -158,7 +173,8 @@ public final class ChainKeyWorkload {
       long seq = sequence++;
       byte[] body = null;
       if (make) {
-        Client c = client(seq, stream.kind(), at, keys, rng.fork("client-" + sequence));
+        Client c = client(seq, stream.kind(), at, keys.get().orElse(null),
+            rng.fork("client-" + sequence));
         bySequence.put(c.sequence(), c);
         byArg.put(HexFormat.of().formatHex(c.request().encode()), c);
         byte[] arg = ChainKeyProxyCanister.callArg(c.request().method(), c.request().encode());
@@ -194,7 +210,7 @@ public final class ChainKeyWorkload {
             Optional.empty(), Optional.of(peer), transport, Optional.empty(), Optional.empty());
       }
       case DOCUMENT_KEY_RETRIEVE -> {
-        if (keys == null) { // sizing only: the server key does not exist yet
+        if (keys == null) { // sizing, or the server key does not exist yet: ask for it
           return new Client(seq, kind, at, new ManagementRequest.DocumentKeyServerKey(
               SubnetChainKeys.DOCUMENT_KEY_NAME), Optional.empty(), Optional.empty(),
               Optional.empty(), Optional.empty(), Optional.empty());

@@ -37,15 +37,16 @@ final class MdlEcdhStory {
     TransportKeyPair transport = TransportKeyPair.generate(curve, rng.fork("transport"));
     byte[] cek = new byte[32];
     rng.fork("cek").nextBytes(cek);
-    byte[] readerStatic = CallerEcdhKey.derive(keys.genesis().ecdhKeys().get(curve),
-        canister.toBytes(), MdlEcdhCanister.PATH).wirePublicKey();
-    byte[] holderSide = holder.agree(readerStatic);
     calls.send("mdl-ecdh", at, reader, canister, "agree", Fields.encode(
         (x25519 ? "x25519" : "p256").getBytes(StandardCharsets.UTF_8), holder.publicKey(),
         transport.publicKey().encode()), Optional.empty(), o -> {
           if (!o.replied()) {
             return "agree rejected: " + o.rejectMessage();
           }
+          // Read when judged: a reply means the master key exists.
+          byte[] readerStatic = CallerEcdhKey.derive(keys.genesis().ecdhKeys().get(curve),
+              canister.toBytes(), MdlEcdhCanister.PATH).wirePublicKey();
+          byte[] holderSide = holder.agree(readerStatic);
           EcPoint[] rc = ChainKeyWire.decodeEncryptedCombined(curve, o.reply());
           byte[] readerSide = group.sharedSecret(rc[1].sub(rc[0].mul(transport.secret())));
           if (!java.util.Arrays.equals(readerSide, holderSide)) {

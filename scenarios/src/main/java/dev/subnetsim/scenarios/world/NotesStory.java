@@ -24,13 +24,15 @@ final class NotesStory {
     UserKeyPair alice = StoryCalls.user(rng, "alice");
     UserKeyPair bob = StoryCalls.user(rng, "bob");
     TransportSecretKey tsk = TransportSecretKey.random(rng.fork("transport"));
-    var derived = DerivationContext.of(canister.toBytes(), EncryptedNotesCanister.CONTEXT)
-        .derive(keys.genesis().vetKdKey().publicKey()).publicKey();
     calls.send("encrypted-notes", at, alice, canister, "encrypted_key",
         Fields.encode(tsk.publicKey().toBytes()), Optional.empty(), o -> {
           if (!o.replied()) {
             return "encrypted_key rejected: " + o.rejectMessage();
           }
+          // Read when judged: a reply means the master key exists (it may be generated after
+          // the story is planned).
+          var derived = DerivationContext.of(canister.toBytes(), EncryptedNotesCanister.CONTEXT)
+              .derive(keys.genesis().vetKdKey().publicKey()).publicKey();
           var key = EncryptedVetKey.fromBytes(o.reply());
           try {
             key.decryptAndVerify(tsk, derived, alice.principal().toBytes());

@@ -27,17 +27,18 @@ final class WalletStory {
     UserKeyPair bob = StoryCalls.user(rng, "bob");
     byte[] tx = new byte[32];
     rng.fork("tx").nextBytes(tx);
-    EcPoint master = keys.genesis().signing().ecdsaKeys().get(EcCurve.SECP256K1).commitment()
-        .constantTerm();
-    EcPoint aliceKey = IcKeyDerivation.derive(master, DerivationPath.forCanister(
-        canister.toBytes(), List.of(alice.principal().toBytes()))).publicKey();
-    EcPoint bobKey = IcKeyDerivation.derive(master, DerivationPath.forCanister(
-        canister.toBytes(), List.of(bob.principal().toBytes()))).publicKey();
     calls.send("wallet", at, alice, canister, "sign", Fields.encode(
         "ecdsa".getBytes(StandardCharsets.UTF_8), tx), Optional.empty(), o -> {
           if (!o.replied()) {
             return "sign rejected: " + o.rejectMessage();
           }
+          // Read when judged: a reply means the master key exists.
+          EcPoint master = keys.genesis().signing().ecdsaKeys().get(EcCurve.SECP256K1)
+              .commitment().constantTerm();
+          EcPoint aliceKey = IcKeyDerivation.derive(master, DerivationPath.forCanister(
+              canister.toBytes(), List.of(alice.principal().toBytes()))).publicKey();
+          EcPoint bobKey = IcKeyDerivation.derive(master, DerivationPath.forCanister(
+              canister.toBytes(), List.of(bob.principal().toBytes()))).publicKey();
           if (!ThresholdEcdsa.verify(aliceKey, tx, o.reply())) {
             return "the wallet's signature does not verify under the user's derived key";
           }

@@ -19,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * verifying an ECDSA signature share, 50 ms; a 4-node key-holding subnet (threshold 2) verifies 2
  * shares per request while collecting them and 2 again when executing the reply, so each node
  * spends 200 ms of CPU per signature: at most 5 signatures per second per core, whatever the
- * offered 20 per second.
+ * offered 20 per second. The first seconds go to generating the keys through consensus and
+ * filling the stash; the bounds hold over the whole run all the same.
  */
 class CpuSaturationScenarioTest {
   private static final long VERIFY_NANOS = 50_000_000L;
-  private static final double SECONDS = 6;
+  private static final double SECONDS = 24;
   /** Per request per node: threshold 2, shares verified when collected and when executed. */
   private static final double CPU_SECONDS_PER_SIGNATURE = 4 * VERIFY_NANOS / 1e9;
 

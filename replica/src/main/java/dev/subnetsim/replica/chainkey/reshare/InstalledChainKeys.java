@@ -63,12 +63,15 @@ public final class InstalledChainKeys {
   private final int ecdsaStash;
   private final int schnorrStash;
   private final RefillPolicy refill;
-  private int memoReshare = -1;
+  /** Key generation through this subnet's consensus (null on a subnet that only receives keys). */
+  private final KeyGeneration generation;
+  private Integer memoReshare;
   private Held memo;
 
   public InstalledChainKeys(String subnet, ReshareContext context, int ecdsaStash,
       int schnorrStash, RefillPolicy refill) {
     this.refill = refill;
+    this.generation = context.keyGeneration(subnet).orElse(null);
     this.subnet = subnet;
     this.context = context;
     this.ecdsaStash = ecdsaStash;
@@ -85,9 +88,14 @@ public final class InstalledChainKeys {
     if (index.isEmpty()) {
       return Optional.empty();
     }
-    if (memo == null || memoReshare != index.get()) {
-      memo = derive(context.schedule().get(index.get()).orElseThrow(),
-          ReshareLedger.installedDealings(state));
+    if (memo == null || !memoReshare.equals(index.get())) {
+      if (index.get() == KeyGeneration.INSTANCE) {
+        memo = generated(ReshareLedger.installedDealings(state));
+        generation.publish(memo);
+      } else {
+        memo = derive(context.schedule().get(index.get()).orElseThrow(),
+            ReshareLedger.installedDealings(state));
+      }
       memoReshare = index.get();
     }
     return Optional.of(memo);
@@ -99,7 +107,6 @@ public final class InstalledChainKeys {
   }
 
   private Held derive(Reshare r, SortedMap<String, List<byte[]>> dealings) {
-    int n = context.targetKeys(subnet).size();
     TreeMap<String, EcKey> ec = new TreeMap<>();
     VetKd vetKd = null;
     for (var e : dealings.entrySet()) {
@@ -109,15 +116,43 @@ public final class InstalledChainKeys {
         continue;
       }
       IdkgParams p = context.ecParams(r, keyId);
-      List<IdkgDealing> ds = e.getValue().stream()
-          .map(b -> IdkgDealing.fromBytes(TranscriptKind.RESHARE_OF_UNMASKED, p.curve(), b)).toList();
-      IdkgTranscripts.Built built = IdkgTranscripts.create(p, ds);
+      EcKey key = ecKey(p, TranscriptKind.RESHARE_OF_UNMASKED, e.getValue());
       EcPoint expected = context.sourceTranscript(r.source(), keyId).commitment().constantTerm();
-      if (!built.transcript().commitment().constantTerm().equals(expected)) {
+      if (!key.built().transcript().commitment().constantTerm().equals(expected)) {
         throw new IllegalStateException("reshared " + keyId + " has another public key");
       }
-      ec.put(keyId, new EcKey(p, built));
+      ec.put(keyId, key);
     }
+    return held(r.index(), r.source(), context.targetKeys(subnet), ec, vetKd);
+  }
+
+  /** The keys this subnet generated: fresh transcripts of the recorded dealings, no old key. */
+  private Held generated(SortedMap<String, List<byte[]>> dealings) {
+    TreeMap<String, EcKey> ec = new TreeMap<>();
+    VetKd vetKd = null;
+    for (var e : dealings.entrySet()) {
+      String keyId = e.getKey();
+      if (keyId.equals(ReshareKey.VETKD_ID)) {
+        DkgConfig config = generation.vetKdConfig();
+        List<Dealing> ds = e.getValue().stream().map(Dealing::fromBytes).toList();
+        vetKd = new VetKd(config, ds, TranscriptBuilder.build(config, ds, List.of()));
+      } else {
+        ec.put(keyId, ecKey(generation.ecParams(keyId), TranscriptKind.RANDOM_UNMASKED,
+            e.getValue()));
+      }
+    }
+    return held(KeyGeneration.INSTANCE, subnet, generation.keys(), ec, vetKd);
+  }
+
+  private static EcKey ecKey(IdkgParams p, TranscriptKind kind, List<byte[]> bytes) {
+    List<IdkgDealing> ds = bytes.stream()
+        .map(b -> IdkgDealing.fromBytes(kind, p.curve(), b)).toList();
+    return new EcKey(p, IdkgTranscripts.create(p, ds));
+  }
+
+  private Held held(int reshare, String source, NodeEncryptionKeys keys,
+      TreeMap<String, EcKey> ec, VetKd vetKd) {
+    int n = keys.size();
     Map<EcCurve, IdkgTranscript> ecdsa = new EnumMap<>(EcCurve.class);
     Map<ThresholdSchnorr.Algorithm, IdkgTranscript> schnorr =
         new EnumMap<>(ThresholdSchnorr.Algorithm.class);
@@ -138,8 +173,8 @@ public final class InstalledChainKeys {
     }
     SigningKeys.Public signing = SigningKeys.resharedPublic(subnet, n, ecdsa, schnorr,
         ecdsa.isEmpty() ? 0 : ecdsaStash, schnorr.isEmpty() ? 0 : schnorrStash,
-        context.targetKeys(subnet).idkgPublicKeysByCurve(), refill);
-    return new Held(r.index(), r.source(), new SubnetChainKeys(
+        keys.idkgPublicKeysByCurve(), refill);
+    return new Held(reshare, source, new SubnetChainKeys(
         vetKd == null ? null : vetKd.transcript().publicCoefficients(), ecdh, document, signing),
         ec, vetKd);
   }
@@ -158,7 +193,7 @@ public final class InstalledChainKeys {
     List<Dealing> dealings = bytes.stream().map(Dealing::fromBytes).toList();
     Transcript transcript = TranscriptBuilder.build(config, dealings, List.of());
     if (!transcript.publicCoefficients().publicKey()
-        .equals(context.source(r.source()).publicKeys().vetKdKey().publicKey())) {
+        .equals(context.sourcePublicKeys(r.source()).vetKdKey().publicKey())) {
       throw new IllegalStateException("reshared vetKD key has another public key");
     }
     return new VetKd(config, dealings, transcript);

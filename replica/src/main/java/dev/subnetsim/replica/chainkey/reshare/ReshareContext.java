@@ -18,6 +18,7 @@ import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.chainkey.schnorr.ThresholdSchnorr;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
+import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule.Reshare;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,6 +44,7 @@ import java.util.TreeMap;
 public final class ReshareContext {
   private final ReshareSchedule schedule;
   private final Map<String, ChainKeyGenesis> sources;
+  private final Map<String, KeyGeneration> generations;
   private final Map<String, NodeEncryptionKeys> targets;
   private final Map<String, Integer> sizes;
   private final Map<String, Optional<String>> verdicts = new TreeMap<>();
@@ -54,14 +56,25 @@ public final class ReshareContext {
    */
   public ReshareContext(ReshareSchedule schedule, Map<String, ChainKeyGenesis> sources,
       Map<String, NodeEncryptionKeys> targets) {
+    this(schedule, sources, Map.of(), targets);
+  }
+
+  /**
+   * @param generations subnets that generate their chain keys through consensus (a reshare
+   *     source among them reshares the generated keys once they exist)
+   */
+  public ReshareContext(ReshareSchedule schedule, Map<String, ChainKeyGenesis> sources,
+      Map<String, KeyGeneration> generations, Map<String, NodeEncryptionKeys> targets) {
     this.schedule = schedule;
     this.sources = Map.copyOf(sources);
+    this.generations = Map.copyOf(generations);
     this.targets = Map.copyOf(targets);
     Map<String, Integer> n = new TreeMap<>();
     sources.forEach((s, g) -> n.put(s, g.shares().size()));
+    generations.forEach((s, g) -> n.put(s, g.size()));
     this.sizes = n;
     for (Reshare r : schedule.reshares()) {
-      if (!sources.containsKey(r.source()) || !targets.containsKey(r.target())) {
+      if (!n.containsKey(r.source()) || !targets.containsKey(r.target())) {
         throw new IllegalArgumentException("reshare " + r.index() + ": " + r.source()
             + " holds no keys or " + r.target() + " has no registered encryption keys");
       }
@@ -84,6 +97,31 @@ public final class ReshareContext {
     return sources.get(source);
   }
 
+  /** The key generation {@code subnet} runs through its consensus, if it does. */
+  public Optional<KeyGeneration> keyGeneration(String subnet) {
+    return Optional.ofNullable(generations.get(subnet));
+  }
+
+  /**
+   * The public keys of a source: its genesis ceremony's, or those it generated (a reshare of
+   * generated keys is dealt only once they exist).
+   *
+   * @throws IllegalStateException if the source generates its keys and has not yet
+   */
+  public SubnetChainKeys sourcePublicKeys(String source) {
+    ChainKeyGenesis g = sources.get(source);
+    return g != null ? g.publicKeys() : generated(source).publicKeys();
+  }
+
+  private InstalledChainKeys.Held generated(String source) {
+    KeyGeneration g = generations.get(source);
+    if (g == null) {
+      throw new IllegalArgumentException("no keys on " + source);
+    }
+    return g.generated().orElseThrow(() -> new IllegalStateException(source
+        + " has not generated its chain keys yet"));
+  }
+
   /** Reconstruction threshold of a target committee's reshared keys (f+1). */
   public int targetThreshold(String target) {
     return (targets.get(target).size() - 1) / 3 + 1;
@@ -92,6 +130,13 @@ public final class ReshareContext {
   /** The source key transcript of an EC key id on {@code source}. */
   public IdkgTranscript sourceTranscript(String source, String keyId) {
     ChainKeyGenesis g = sources.get(source);
+    if (g == null) {
+      InstalledChainKeys.EcKey k = generated(source).ec().get(keyId);
+      if (k == null) {
+        throw new IllegalArgumentException("no key " + keyId + " on " + source);
+      }
+      return k.built().transcript();
+    }
     var signing = g.publicKeys().signing();
     if (keyId.startsWith("ecdsa/")) {
       return signing.ecdsaKeys().get(curve(keyId.substring(6)));
@@ -118,7 +163,7 @@ public final class ReshareContext {
 
   public DkgConfig vetKdConfig(Reshare r) {
     return DkgConfig.resharing(r.transcriptId(ReshareKey.VETKD_ID).getBytes(StandardCharsets.UTF_8),
-        sources.get(r.source()).publicKeys().vetKdKey(), sizes.get(r.source()),
+        sourcePublicKeys(r.source()).vetKdKey(), sizes.get(r.source()),
         targets.get(r.target()).dkgPublicKeys(), targetThreshold(r.target()));
   }
 

@@ -9,20 +9,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * One source-subnet replica's part in a reshare (outside the replicated state, like the IC's IDKG
- * component): once its executed state has reached a scheduled reshare's time, it deals each key
- * from its own share and gossips the dealings; it checks the dealings peers gossip (attributing
+ * component): on a subnet that generates its keys through consensus ({@link KeyGeneration}), it
+ * first deals every key with its own randomness; once its executed state has reached a scheduled
+ * reshare's time and it holds its shares, it deals each key from its own share and gossips the
+ * dealings; it checks the dealings peers gossip (attributing
  * invalid ones to their sender) and hands valid ones to its ingress pool so whichever block maker
  * comes next includes them; it withdraws them once the state has them. A Byzantine dealer
- * ({@code corrupt}) deals badly ({@link ReshareContext#badDealing}).
+ * ({@code corrupt}) deals badly ({@link ReshareContext#badDealing},
+ * {@link KeyGeneration#badDealing}).
  */
 public final class ReshareDealer {
   private final int self;
   private final String subnet;
   private final ReshareContext context;
-  private final NodeChainKeyShares mine;
+  /** This node's shares of the keys it reshares, once it holds them. */
+  private final Supplier<Optional<NodeChainKeyShares>> mine;
   private final SeededRandom rng;
   private final boolean corrupt;
   private final TreeMap<Integer, Boolean> dealt = new TreeMap<>();
@@ -40,8 +45,13 @@ public final class ReshareDealer {
     }
   }
 
-  public ReshareDealer(int self, String subnet, ReshareContext context, NodeChainKeyShares mine,
-      SeededRandom rng, boolean corrupt) {
+  /**
+   * @param mine this node's shares of the subnet's keys: at once from a genesis ceremony, or
+   *     once it decrypted them from the keys its subnet generated (until then it deals the key
+   *     generation, and no reshare)
+   */
+  public ReshareDealer(int self, String subnet, ReshareContext context,
+      Supplier<Optional<NodeChainKeyShares>> mine, SeededRandom rng, boolean corrupt) {
     this.self = self;
     this.subnet = subnet;
     this.context = context;
@@ -50,18 +60,37 @@ public final class ReshareDealer {
     this.corrupt = corrupt;
   }
 
-  /** After executing a block: deal reshares that have started, withdraw what is recorded. */
+  /**
+   * After executing a block: deal the subnet's key generation (once, if it generates its keys and
+   * they are not complete), deal reshares that have started once this node holds its shares,
+   * withdraw what is recorded.
+   */
   public Effects afterExecution(ReplicatedState state) {
     Effects effects = Effects.empty();
+    Optional<KeyGeneration> generation = context.keyGeneration(subnet);
+    if (generation.isPresent() && !ReshareLedger.sent(state, KeyGeneration.INSTANCE)
+        && dealt.put(KeyGeneration.INSTANCE, true) == null) {
+      for (String keyId : KeyGeneration.keyIds()) {
+        SeededRandom keyRng = rng.fork("keygen/" + keyId);
+        byte[] dealing = corrupt ? generation.get().badDealing(keyId, self, keyRng)
+            : generation.get().deal(keyId, self, keyRng);
+        byte[] item = new PayloadItem.ReshareDealing(KeyGeneration.INSTANCE, keyId, self,
+            dealing).encode();
+        effects.broadcast().add(item);
+        propose(KeyGeneration.INSTANCE, item,
+            ReshareLedger.dealingRecord(KeyGeneration.INSTANCE, keyId, self), effects);
+      }
+    }
+    Optional<NodeChainKeyShares> shares = mine.get();
     for (Reshare r : context.schedule().from(subnet)) {
       if (state.timeNanos() < r.atNanos() || ReshareLedger.sent(state, r.index())
-          || dealt.put(r.index(), true) != null) {
+          || shares.isEmpty() || dealt.put(r.index(), true) != null) {
         continue;
       }
       for (String keyId : r.keyIds()) {
         SeededRandom keyRng = rng.fork("reshare-" + r.index() + "/" + keyId);
-        byte[] dealing = corrupt ? context.badDealing(r, keyId, self, mine, keyRng)
-            : context.deal(r, keyId, self, mine, keyRng);
+        byte[] dealing = corrupt ? context.badDealing(r, keyId, self, shares.get(), keyRng)
+            : context.deal(r, keyId, self, shares.get(), keyRng);
         byte[] item = new PayloadItem.ReshareDealing(r.index(), keyId, self, dealing).encode();
         effects.broadcast().add(item);
         propose(r.index(), item, ReshareLedger.dealingRecord(r.index(), keyId, self), effects);
@@ -100,6 +129,9 @@ public final class ReshareDealer {
           + senderIndex);
       return effects;
     }
+    if (d.reshare() == KeyGeneration.INSTANCE) {
+      return onGenerationDealing(state, d, effects);
+    }
     Optional<Reshare> r = context.schedule().get(d.reshare());
     if (r.isEmpty() || !r.get().source().equals(subnet)) {
       effects.rejections().add("resharing dealing for unknown reshare " + d.reshare());
@@ -115,6 +147,27 @@ public final class ReshareDealer {
     }
     propose(d.reshare(), encoded, ReshareLedger.dealingRecord(d.reshare(), d.keyId(), d.dealer()),
         effects);
+    return effects;
+  }
+
+  private Effects onGenerationDealing(ReplicatedState state, PayloadItem.ReshareDealing d,
+      Effects effects) {
+    Optional<KeyGeneration> g = context.keyGeneration(subnet);
+    if (g.isEmpty()) {
+      effects.rejections().add("key-generation dealing on " + subnet
+          + ", which generates no keys");
+      return effects;
+    }
+    if (ReshareLedger.sent(state, KeyGeneration.INSTANCE) || ReshareLedger.recorded(state, d)) {
+      return effects;
+    }
+    Optional<String> invalid = g.get().check(d.keyId(), d.dealer(), d.dealing());
+    if (invalid.isPresent()) {
+      effects.rejections().add(invalid.get());
+      return effects;
+    }
+    propose(KeyGeneration.INSTANCE, d.encode(),
+        ReshareLedger.dealingRecord(KeyGeneration.INSTANCE, d.keyId(), d.dealer()), effects);
     return effects;
   }
 

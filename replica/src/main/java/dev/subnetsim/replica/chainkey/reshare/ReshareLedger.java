@@ -20,7 +20,10 @@ import java.util.TreeMap;
  * ones go to the target subnet in its certified stream ({@link StreamMessage.KeysReshared}) and
  * the reshare is marked sent. On a target subnet: the inducted message is checked against the
  * schedule and its dealings recorded as the installed keys, which {@link InstalledChainKeys} turns
- * into the subnet's key material.
+ * into the subnet's key material. On a subnet that generates its keys ({@link KeyGeneration}): the
+ * dealings numbered {@link KeyGeneration#INSTANCE} are verified and recorded once per dealer, and
+ * when every key has its collection threshold the lowest-index ones are recorded as the installed
+ * keys, as a reshare target's are.
  */
 public final class ReshareLedger {
   static final String INSTALLED_PREFIX = "installed/";
@@ -79,6 +82,9 @@ public final class ReshareLedger {
    * who should not have included it), or empty.
    */
   public Optional<String> onDealing(ReplicatedState state, PayloadItem.ReshareDealing item) {
+    if (item.reshare() == KeyGeneration.INSTANCE) {
+      return onGenerationDealing(state, item);
+    }
     Optional<Reshare> r = context.schedule().get(item.reshare());
     if (r.isEmpty() || !r.get().source().equals(subnet)) {
       return Optional.of("resharing dealing for reshare " + item.reshare()
@@ -97,6 +103,42 @@ public final class ReshareLedger {
     state.keyRecords().put(dealingRecord(item.reshare(), item.keyId(), item.dealer()),
         item.dealing());
     completeIfReady(state, r.get());
+    return Optional.empty();
+  }
+
+  /**
+   * A dealing of this subnet's key generation: verified and recorded once per dealer; when every
+   * key has its collection threshold, the lowest-index dealings become the installed keys.
+   */
+  private Optional<String> onGenerationDealing(ReplicatedState state,
+      PayloadItem.ReshareDealing item) {
+    Optional<KeyGeneration> g = context.keyGeneration(subnet);
+    if (g.isEmpty()) {
+      return Optional.of("key-generation dealing on " + subnet + ", which generates no keys");
+    }
+    if (sent(state, KeyGeneration.INSTANCE) || recorded(state, item)) {
+      return Optional.empty(); // late or repeated: already complete or collected
+    }
+    Optional<String> invalid = g.get().check(item.keyId(), item.dealer(), item.dealing());
+    if (invalid.isPresent()) {
+      return invalid;
+    }
+    state.keyRecords().put(dealingRecord(KeyGeneration.INSTANCE, item.keyId(), item.dealer()),
+        item.dealing());
+    TreeMap<String, List<byte[]>> chosen = new TreeMap<>();
+    for (String keyId : KeyGeneration.keyIds()) {
+      String prefix = "reshare/" + KeyGeneration.INSTANCE + "/" + keyId + "/";
+      List<byte[]> dealings = new ArrayList<>(
+          state.keyRecords().subMap(prefix, prefix + Character.MAX_VALUE).values());
+      int needed = g.get().collectionThreshold(keyId);
+      if (dealings.size() < needed) {
+        return Optional.empty();
+      }
+      chosen.put(keyId, dealings.subList(0, needed));
+    }
+    install(state, KeyGeneration.INSTANCE, chosen);
+    state.keyRecords().put(sentRecord(KeyGeneration.INSTANCE),
+        ReplicatedState.be64(state.height()));
     return Optional.empty();
   }
 
@@ -125,11 +167,17 @@ public final class ReshareLedger {
       return Optional.of("reshare message " + m.reshare() + " from " + source
           + " does not match the schedule");
     }
-    for (var e : m.dealings().entrySet()) {
+    install(state, m.reshare(), m.dealings());
+    return Optional.empty();
+  }
+
+  /** Records {@code dealings} as the subnet's installed keys, of reshare {@code reshare}. */
+  private static void install(ReplicatedState state, int reshare,
+      SortedMap<String, List<byte[]>> dealings) {
+    for (var e : dealings.entrySet()) {
       state.keyRecords().put(INSTALLED_PREFIX + e.getKey(), encodeList(e.getValue()));
     }
-    state.keyRecords().put(INSTALLED_RESHARE, new BigEndianWriter(4).u32(m.reshare()).toBytes());
-    return Optional.empty();
+    state.keyRecords().put(INSTALLED_RESHARE, new BigEndianWriter(4).u32(reshare).toBytes());
   }
 
   /** The number of the reshare whose keys are installed in {@code state}, if any (cheap). */

@@ -27,8 +27,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One target replica's part in receiving reshared keys (outside the replicated state, like the
- * IC's IDKG component loading a transcript): when its executed state holds installed dealings, it
+ * One target replica's part in receiving reshared keys, or its subnet's keys generated through
+ * its own consensus ({@link KeyGeneration}), outside the replicated state, like the IC's IDKG
+ * component loading a transcript: when its executed state holds installed dealings, it
  * decrypts its own share of each with its own encryption key, and nobody else's. A replica that is
  * down when the keys are installed decrypts nothing then; when it returns, the installed dealings
  * are in the state it restarts from (as the IC's CUP carries the transcripts), and it decrypts its
@@ -47,7 +48,8 @@ public final class ReshareReceiver {
   private final NodeEncryptionKey key;
   private final InstalledChainKeys installed;
   private final SeededRandom rng;
-  private int reshare = -1;
+  /** The installation whose shares this replica holds or seeks (none yet: MIN_VALUE). */
+  private int reshare = Integer.MIN_VALUE;
   /** This replica's openings of the installed EC dealings, by key and dealer (decrypted once). */
   private final TreeMap<String, Optional<CommitmentOpening>> mine = new TreeMap<>();
   private Optional<Scalar> vetKdShare;
@@ -158,7 +160,8 @@ public final class ReshareReceiver {
     }
     String record = InstalledComplaints.complaintRecord(reshare, keyId, d.dealer(), key.index());
     if (!state.keyRecords().containsKey(record) && !proposed.containsKey(record)) {
-      blamed.add(new Blame(held.source(), d.dealer(), "resharing dealing of " + keyId
+      blamed.add(new Blame(held.source(), d.dealer(), (reshare == KeyGeneration.INSTANCE
+          ? "key-generation dealing of " : "resharing dealing of ") + keyId
           + ": my share does not decrypt; complaining through consensus to recover it from "
           + "peers' openings"));
     }
