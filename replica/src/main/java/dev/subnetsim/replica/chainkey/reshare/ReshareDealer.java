@@ -130,7 +130,7 @@ public final class ReshareDealer {
       return effects;
     }
     if (d.reshare() == KeyGeneration.INSTANCE) {
-      return onGenerationDealing(state, d, effects);
+      return onGenerationDealing(state, d, encoded, effects);
     }
     Optional<Reshare> r = context.schedule().get(d.reshare());
     if (r.isEmpty() || !r.get().source().equals(subnet)) {
@@ -151,7 +151,7 @@ public final class ReshareDealer {
   }
 
   private Effects onGenerationDealing(ReplicatedState state, PayloadItem.ReshareDealing d,
-      Effects effects) {
+      byte[] encoded, Effects effects) {
     Optional<KeyGeneration> g = context.keyGeneration(subnet);
     if (g.isEmpty()) {
       effects.rejections().add("key-generation dealing on " + subnet
@@ -166,7 +166,7 @@ public final class ReshareDealer {
       effects.rejections().add(invalid.get());
       return effects;
     }
-    propose(KeyGeneration.INSTANCE, d.encode(),
+    propose(KeyGeneration.INSTANCE, encoded,
         ReshareLedger.dealingRecord(KeyGeneration.INSTANCE, d.keyId(), d.dealer()), effects);
     return effects;
   }

@@ -120,12 +120,12 @@ class KeyGenerationTest {
         badVetKd);
 
     // Gossiped by node 3: an honest replica refuses it (its component blames the sender).
-    ReshareDealer.Effects gossip = h.dealers[0].onDealing(h.state, 3, item);
+    ReshareDealer.Effects gossip = h.dealers[0].onDealing(h.state, 3, item, item.encode());
     assertThat(gossip.rejections()).singleElement().satisfies(r ->
         assertThat(r).startsWith("invalid key-generation dealing of vetkd from dealer 3"));
     assertThat(gossip.propose()).isEmpty();
     // Relayed under another sender's name: refused too.
-    assertThat(h.dealers[0].onDealing(h.state, 2, item).rejections()).singleElement()
+    assertThat(h.dealers[0].onDealing(h.state, 2, item, item.encode()).rejections()).singleElement()
         .satisfies(r -> assertThat(r).contains("sent by node 2"));
     // In a block (its own, since no honest maker includes it): execution refuses it, which the
     // replica attributes to the block's maker, and records nothing.
