@@ -56,7 +56,11 @@ public final class SimSession implements AutoCloseable {
 
   /** Builds {@code spec}'s world with {@code seed}; virtual time stands at 0 until advanced. */
   public static SimSession start(ScenarioSpec spec, long seed) {
-    return new SimSession(LiveSessions.start(spec, seed, EPOCH_NANOS, true, 2));
+    SimSession sim = new SimSession(LiveSessions.start(spec, seed, EPOCH_NANOS, true, 2));
+    // The driver runs its first window before it parks: returned only then, the time a test
+    // reads first is the time that stands until it advances.
+    sim.awaitCaughtUp();
+    return sim;
   }
 
   /** A user with its own Ed25519 key, the same for the same {@code seed}. */
@@ -83,6 +87,10 @@ public final class SimSession implements AutoCloseable {
   /** Lets virtual time run {@code d} further and returns once the world has run that far. */
   public void advance(Duration d) {
     session.advance(d.toNanos());
+    awaitCaughtUp();
+  }
+
+  private void awaitCaughtUp() {
     try {
       session.awaitCaughtUp(WAIT_MILLIS);
     } catch (InterruptedException e) {
