@@ -1,20 +1,17 @@
 package dev.subnetsim.replica.wire;
 
+import dev.subnetsim.chainkey.bytes.Bytes;
+import dev.subnetsim.consensus.crypto.ConsensusCrypto;
 import dev.subnetsim.consensus.types.MessageKind;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.subnetsim.replica.state.WeakValues;
 
 /**
  * Large peer bodies decoded once for all the simulated replicas of a subnet. Every replica of a
  * subnet receives its own copy of a broadcast block proposal (megabytes when it carries dealings)
  * and keeps the decoded block in its pool until a catch-up package lets it go; decoded separately,
  * a 34-node subnet holds each such block 34 times. Here a body of at least {@link #MIN_BYTES}
- * whose kind and SHA-256 match one decoded before, while some replica still holds that message,
- * yields the same decoded message.
+ * whose kind and SHA-256 match one decoded before, while some replica still holds that message
+ * ({@link WeakValues}), yields the same decoded message.
  *
  * <p>Results never depend on timing or threads: a decoded message is a function of its kind and
  * bytes (the codecs accept only canonical encodings), and the shared one is immutable, so getting
@@ -26,30 +23,9 @@ public final class SharedDecodes {
   /** Bodies below this are decoded per replica: hashing them would cost what decoding does. */
   public static final int MIN_BYTES = 4 * 1024;
 
-  private record Key(MessageKind kind, byte[] digest) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && kind == k.kind && Arrays.equals(digest, k.digest);
-    }
+  private record Key(MessageKind kind, Bytes digest) {}
 
-    @Override
-    public int hashCode() {
-      return 31 * kind.hashCode() + Arrays.hashCode(digest);
-    }
-  }
-
-  /** A weakly held decoded message, knowing its key so a cleared entry can be dropped. */
-  private static final class Held extends WeakReference<PeerMessage> {
-    final Key key;
-
-    Held(PeerMessage m, Key key, ReferenceQueue<PeerMessage> queue) {
-      super(m, queue);
-      this.key = key;
-    }
-  }
-
-  private final ConcurrentHashMap<Key, Held> held = new ConcurrentHashMap<>();
-  private final ReferenceQueue<PeerMessage> cleared = new ReferenceQueue<>();
+  private final WeakValues<Key, PeerMessage> held = new WeakValues<>();
 
   /**
    * {@link WireCodecs#decode}, sharing the result among the replicas using this object.
@@ -60,45 +36,17 @@ public final class SharedDecodes {
     if (body.length < MIN_BYTES) {
       return WireCodecs.decode(kind, body);
     }
-    dropCleared();
-    Key key = new Key(kind, sha256(body));
-    Held h = held.get(key);
-    PeerMessage known = h == null ? null : h.get();
+    Key key = new Key(kind, Bytes.of(ConsensusCrypto.sha256(body)));
+    PeerMessage known = held.get(key);
     if (known != null) {
       return known;
     }
-    // Decoded outside any lock; two replicas racing both decode and keep the first one stored.
-    PeerMessage decoded = WireCodecs.decode(kind, body);
-    PeerMessage[] out = {decoded};
-    held.compute(key, (k, current) -> {
-      PeerMessage other = current == null ? null : current.get();
-      if (other != null) {
-        out[0] = other;
-        return current;
-      }
-      return new Held(decoded, k, cleared);
-    });
-    return out[0];
+    // Decoded outside any lock; two replicas racing both decode and share the first one stored.
+    return held.share(key, WireCodecs.decode(kind, body), (stored, decoded) -> true);
   }
 
   /** Distinct bodies tracked (live or not yet dropped), for tests. */
   int size() {
-    dropCleared();
     return held.size();
-  }
-
-  private void dropCleared() {
-    for (var r = cleared.poll(); r != null; r = cleared.poll()) {
-      Held h = (Held) r;
-      held.remove(h.key, h);
-    }
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JDK", e);
-    }
   }
 }
