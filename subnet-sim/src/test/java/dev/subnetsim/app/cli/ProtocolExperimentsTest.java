@@ -13,14 +13,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The published results the repository's protocol experiments reproduce: ICC's optimistic latency
  * of three message delays, and Fast ICC's fast path saving one of them at n = 5f + 1, on a
- * constant and on a wide-area network. Each experiment's expectations hold (exit 0).
+ * constant and on a wide-area network, and the block rate of mainnet-like parameters against the
+ * notary delay. Each experiment's expectations hold (exit 0).
  */
 @Tag("slow")
 class ProtocolExperimentsTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"icc-optimistic-latency", "fast-icc-vs-icc", "fast-icc-vs-icc-wan"})
+  @ValueSource(strings = {"icc-optimistic-latency", "fast-icc-vs-icc", "fast-icc-vs-icc-wan",
+      "mainnet-like"})
   void theExperimentsExpectationsHold(String name) throws Exception {
     Path file = Path.of("..", "experiments", name + ".yaml");
     Path out = tmp.resolve(name);
