@@ -1,12 +1,12 @@
 package dev.subnetsim.cluster;
 
+import dev.subnetsim.scenarios.driver.ActorSystems;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.subnetsim.scenarios.driver.DispatcherConfig;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -128,6 +128,7 @@ public final class ClusterMember implements AutoCloseable {
 
   /** Waits until {@code workers} workers are up, or fails after {@code timeout}. */
   public void awaitWorkers(int workers, Duration timeout) throws InterruptedException {
+    // Wall clock on purpose: cluster formation happens before the simulation, outside virtual time.
     long deadline = System.nanoTime() + timeout.toNanos();
     while (upWorkers().size() < workers) {
       if (System.nanoTime() > deadline) {
@@ -145,13 +146,6 @@ public final class ClusterMember implements AutoCloseable {
 
   @Override
   public void close() {
-    system.terminate();
-    try {
-      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cluster member did not stop", e);
-    }
+    ActorSystems.terminate(system, "cluster member did not stop");
   }
 }

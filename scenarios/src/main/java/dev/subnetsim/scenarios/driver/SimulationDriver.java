@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 
 /**
  * The conductor of a simulated world (docs/ARCHITECTURE.md, "Determinism"). It owns virtual time
@@ -46,6 +47,12 @@ public final class SimulationDriver implements AutoCloseable {
   private final OutputRouter router;
   private final ReplicaHosts exchange;
   private final MessageDigest sha256;
+  /**
+   * Each payload's digest by array identity (arrays hash by identity; entries go when the array
+   * does): a broadcast's receivers share one array, so it is hashed once, not once per receiver.
+   * Only looked up, never iterated.
+   */
+  private final Map<byte[], byte[]> digests = new WeakHashMap<>();
   private boolean ran;
   private ClockSkew skew;
   /** A live run's hook between windows (subnet-sim serve); null in every scenario run. */
@@ -266,7 +273,7 @@ public final class SimulationDriver implements AutoCloseable {
     }
     trace.record(new TraceEvent.Delivered(t, env.from(), env.to(), env.kind().wireName(),
         env.wireSize(),
-        sha256.digest(env.payload())));
+        digests.computeIfAbsent(env.payload(), sha256::digest)));
     // The receivers of a broadcast share the sender's array (Envelope: never mutated; every
     // tampering in a replica copies first). A copy per receiver was most of a 34-node run's heap:
     // a block proposal of megabytes, copied for 33 receivers, waiting in their mailboxes.
