@@ -16,7 +16,6 @@ import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.spec.SubnetRole;
 import dev.subnetsim.scenarios.spec.SubnetSpec;
 import dev.subnetsim.scenarios.spec.WorkloadSpec;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import static dev.subnetsim.scenarios.dsl.InputLimits.*;
+import static dev.subnetsim.scenarios.dsl.NodeSelectors.nodes;
+import static dev.subnetsim.scenarios.dsl.NodeSelectors.selector;
 
 /**
  * YAML text to {@link ScenarioSpec}: the syntax half (types, units, unknown keys). The semantic
@@ -39,9 +40,6 @@ public final class ScenarioParser {
       Pattern.compile("finalized height >= (\\d+) on ([A-Za-z0-9_-]+)");
   private static final Pattern STALLS =
       Pattern.compile("no finalization on ([A-Za-z0-9_-]+) between (\\S+) and (\\S+)");
-
-  private static final Pattern NODE_RANGE =
-      Pattern.compile("\\s*(\\d+)\\s*(?:-\\s*(\\d+)\\s*)?");
 
   private final String file;
 
@@ -281,7 +279,7 @@ public final class ScenarioParser {
     String kind = f.string("kind");
     int line = node.line();
     FaultSpec spec = switch (kind) {
-      case "crash" -> new FaultSpec.Crash(at, line, nodes(f));
+      case "crash" -> NodeSelectors.crash(f, at, line);
       case "restart" -> new FaultSpec.Restart(at, line, nodes(f));
       case "pause" -> new FaultSpec.Pause(at, line, nodes(f),
           f.durationNanos("for", 1, MAX_DURATION));
@@ -326,61 +324,6 @@ public final class ScenarioParser {
           .map(MessageKind::wireName).sorted().toList()));
     }) : List.of();
     return new FaultSpec.Byzantine(at, line, nodes, behaviour, probability, kinds);
-  }
-
-  /** {@code subnet: root} with {@code nodes: [0, 2]} or {@code nodes: 0-3}. */
-  private NodeSelector nodes(Fields f) {
-    SubnetId subnet = f.subnet("subnet");
-    YamlNode n = f.require("nodes");
-    return new NodeSelector(subnet, indices(f, n, n instanceof YamlNode.Scalar s ? s.text() : null));
-  }
-
-  /** {@code "root:0-3,7"} */
-  private NodeSelector selector(Fields f, YamlNode n) {
-    String text = f.scalar(n).trim();
-    int colon = text.indexOf(':');
-    if (colon <= 0) {
-      throw f.error(n, "expected nodes like 'root:0-3,7', got '" + text + "'");
-    }
-    return new NodeSelector(f.subnet(n, text.substring(0, colon)),
-        indices(f, n, text.substring(colon + 1)));
-  }
-
-  private List<Integer> indices(Fields f, YamlNode n, String ranges) {
-    List<Integer> out = new ArrayList<>();
-    if (ranges == null) {
-      if (!(n instanceof YamlNode.Sequence seq)) {
-        throw f.error(n, "expected node indices like [0, 2] or '0-3,7', got " + n.describe());
-      }
-      for (YamlNode item : seq.items()) {
-        out.add((int) f.integer(item, 0, MAX_NODE_INDEX));
-      }
-      return out;
-    }
-    for (String part : ranges.split(",")) {
-      Matcher m = NODE_RANGE.matcher(part);
-      if (!m.matches()) {
-        throw f.error(n, "expected node indices like '0-3,7', got '" + ranges + "'");
-      }
-      int from = nodeIndex(f, n, m.group(1));
-      int to = m.group(2) == null ? from : nodeIndex(f, n, m.group(2));
-      if (to < from) {
-        throw f.error(n, "range " + part.trim() + " is empty");
-      }
-      for (int i = from; i <= to; i++) {
-        out.add(i);
-      }
-    }
-    return out;
-  }
-
-  /** One index of a range; bounded before expanding, so '0-999999999' cannot fill the heap. */
-  private static int nodeIndex(Fields f, YamlNode n, String digits) {
-    if (digits.length() > 4 || Integer.parseInt(digits) > MAX_NODE_INDEX) {
-      throw f.error(n, "node index " + digits + " is out of range (at most " + MAX_NODE_INDEX
-          + ")");
-    }
-    return Integer.parseInt(digits);
   }
 
   private PassCriterion criterion(Fields f, YamlNode n) {

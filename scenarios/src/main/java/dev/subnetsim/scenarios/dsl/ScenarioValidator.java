@@ -107,6 +107,17 @@ final class ScenarioValidator {
     }
   }
 
+  /** {@code count: K} crashes nodes 0 to K-1: fewer than the subnet has (none is allowed). */
+  private void count(FaultSpec.Crash crash, int line, String fault) {
+    SubnetSpec s = subnet(crash.nodes().subnet(), line, fault + ".subnet");
+    int count = crash.nodes().indices().size();
+    if (count >= s.nodes()) {
+      throw error(line, fault + ".count", "would crash " + count + " of the " + s.nodes()
+          + " nodes of subnet '" + s.name() + "'; expected 0 to " + (s.nodes() - 1)
+          + " (the kind subnet-loss loses a whole subnet)");
+    }
+  }
+
   private void fault(FaultSpec fault, String field) {
     int line = fault.line();
     if (fault.atNanos() > spec.durationNanos()) {
@@ -114,7 +125,9 @@ final class ScenarioValidator {
           + spec.durationNanos() / 1_000_000_000.0 + "s)");
     }
     NodeSelector targets = targets(fault);
-    if (targets != null) {
+    if (fault instanceof FaultSpec.Crash c && c.counted()) {
+      count(c, line, field);
+    } else if (targets != null) {
       nodes(targets, line, field + ".nodes");
     } else if (fault instanceof FaultSpec.Partition p) {
         if (p.groups().size() < 2) {

@@ -46,7 +46,7 @@ public final class FastVariant {
   private static FaultSpec scale(FaultSpec f, double k) {
     long at = t(f.atNanos(), k);
     if (f instanceof FaultSpec.Crash c) {
-      return new FaultSpec.Crash(at, c.line(), c.nodes());
+      return new FaultSpec.Crash(at, c.line(), c.nodes(), c.counted());
     } else if (f instanceof FaultSpec.Restart r) {
       return new FaultSpec.Restart(at, r.line(), r.nodes());
     } else if (f instanceof FaultSpec.Pause p) {

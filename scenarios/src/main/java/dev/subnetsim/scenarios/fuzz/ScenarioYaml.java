@@ -123,7 +123,8 @@ public final class ScenarioYaml {
   public static String fault(FaultSpec f) {
     String at = "{at: " + duration(f.atNanos()) + ", kind: ";
     if (f instanceof FaultSpec.Crash c) {
-      return at + "crash, " + nodes(c.nodes()) + "}";
+      return at + "crash, " + (c.counted() ? "subnet: " + quoted(c.nodes().subnet()) + ", count: "
+          + c.nodes().indices().size() : nodes(c.nodes())) + "}";
     } else if (f instanceof FaultSpec.Restart r) {
       return at + "restart, " + nodes(r.nodes()) + "}";
     } else if (f instanceof FaultSpec.Pause p) {

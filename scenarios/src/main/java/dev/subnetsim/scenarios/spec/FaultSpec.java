@@ -12,7 +12,23 @@ public sealed interface FaultSpec {
   /** 1-based line of the entry in the scenario file, for messages and the report's timeline. */
   int line();
 
-  record Crash(long atNanos, int line, NodeSelector nodes) implements FaultSpec {}
+  /**
+   * Crashed nodes. {@code counted}: the file said how many ({@code count: K}) rather than which;
+   * the nodes are then 0 to K-1, and K = 0 (no node) is allowed so the number can be swept.
+   */
+  record Crash(long atNanos, int line, NodeSelector nodes, boolean counted) implements FaultSpec {
+    /** Named nodes. */
+    public Crash(long atNanos, int line, NodeSelector nodes) {
+      this(atNanos, line, nodes, false);
+    }
+
+    /** As a record's, without the flag of named crashes (the report's timeline shows it). */
+    @Override
+    public String toString() {
+      return "Crash[atNanos=" + atNanos + ", line=" + line + ", nodes=" + nodes
+          + (counted ? ", count=" + nodes.indices().size() : "") + "]";
+    }
+  }
 
   /** Restart of crashed nodes; they rejoin from the latest CUP via state sync. */
   record Restart(long atNanos, int line, NodeSelector nodes) implements FaultSpec {}

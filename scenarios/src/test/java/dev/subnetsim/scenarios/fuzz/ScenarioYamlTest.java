@@ -49,6 +49,23 @@ class ScenarioYamlTest {
   }
 
   @Test
+  void aCrashGivenByCountIsWrittenAsACountSoThatACountOfZeroReadsBack() {
+    for (int count : new int[] {0, 2}) {
+      ScenarioSpec spec = ScenarioParser.parse("counted", """
+          name: counted
+          duration: 5s
+          subnets:
+            - {name: root, role: root, nodes: 7}
+          faults:
+            - {at: 1s, kind: crash, subnet: root, count: %d}
+          """.formatted(count));
+      assertThat(ScenarioYaml.write(spec)).contains("count: " + count);
+      assertThat(SpecsForTests.withoutLines(roundTrip(spec))).as("count %d", count)
+          .isEqualTo(SpecsForTests.withoutLines(spec));
+    }
+  }
+
+  @Test
   void durationsAreWrittenExactlyInTheLargestUnitThatDividesThem() {
     assertThat(ScenarioYaml.duration(20_000_000_000L)).isEqualTo("20s");
     assertThat(ScenarioYaml.duration(1_500_000_000L)).isEqualTo("1500ms");

@@ -16,7 +16,7 @@ final class SpecsForTests {
   static FaultSpec withoutLine(FaultSpec f) {
     long at = f.atNanos();
     if (f instanceof FaultSpec.Crash c) {
-      return new FaultSpec.Crash(at, 0, c.nodes());
+      return new FaultSpec.Crash(at, 0, c.nodes(), c.counted());
     } else if (f instanceof FaultSpec.Restart r) {
       return new FaultSpec.Restart(at, 0, r.nodes());
     } else if (f instanceof FaultSpec.Pause p) {
