@@ -64,7 +64,7 @@ final class ExperimentCommand implements Callable<Integer> {
     Files.writeString(dir.resolve("verdicts.json"), Verdicts.json(verdicts),
         StandardCharsets.UTF_8);
     SweepOutputs.write(dir, "Experiment " + e.name(), plan, rows, e.plot(),
-        Verdicts.html(e.description(), verdicts));
+        Verdicts.html(e.description(), verdicts), e.expectations());
     for (Verdicts.Verdict v : verdicts) {
       System.out.printf("%s: %s (%s)%n", v.holds() ? "holds" : "FAILS", v.expectation()
           .describe(), v.detail());

@@ -1,5 +1,7 @@
 package dev.subnetsim.app.sweep;
 
+import java.util.List;
+
 /**
  * What an experiment expects of a metric as one swept field grows, checked on each line of the
  * chart (each combination of the other fields' values) over the means across seeds.
@@ -30,6 +32,24 @@ public sealed interface Expectation {
     public String describe() {
       return "slope of " + metric + " against " + field + " in [" + SvgPlot.num(min) + ", "
           + SvgPlot.num(max) + "]";
+    }
+  }
+
+  /**
+   * A model's prediction: on every line, the mean over seeds at the field's i-th value (in the
+   * order the experiment lists the values) lies within {@code within} (a fraction of the
+   * prediction) of {@code predicted[i]}.
+   */
+  record Predicted(String metric, String field, List<Double> predicted, double within)
+      implements Expectation {
+    public Predicted {
+      predicted = List.copyOf(predicted);
+    }
+
+    @Override
+    public String describe() {
+      return metric + " within " + SvgPlot.num(within * 100) + "% of "
+          + predicted.stream().map(SvgPlot::num).toList() + " along " + field;
     }
   }
 }

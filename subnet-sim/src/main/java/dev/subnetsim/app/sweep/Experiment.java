@@ -79,16 +79,24 @@ public record Experiment(String name, String description, Path base, List<Long> 
 
     private Expectation expectation(YamlNode n, SweepGrid grid) {
       Map<String, YamlNode> m = mapping(n);
-      known(n, m, Set.of("metric", "field", "relation", "slope"));
+      known(n, m, Set.of("metric", "field", "relation", "slope", "predicted", "within"));
       String metric = scalar(require(n, m, "metric"));
       YamlNode fieldNode = require(n, m, "field");
       String field = scalar(fieldNode);
       SweepAxis axis = grid.axes().stream().filter(a -> a.path().equals(field)).findFirst()
           .orElseThrow(() -> error(fieldNode, "is not a swept field (swept: " + grid.paths()
               + ")"));
-      if (m.containsKey("relation") == m.containsKey("slope")) {
-        throw error(n, "expected exactly one of 'relation' (increases or decreases) and 'slope' "
-            + "({min, max})");
+      int kinds = (m.containsKey("relation") ? 1 : 0) + (m.containsKey("slope") ? 1 : 0)
+          + (m.containsKey("predicted") ? 1 : 0);
+      if (kinds != 1) {
+        throw error(n, "expected exactly one of 'relation' (increases or decreases), 'slope' "
+            + "({min, max}) and 'predicted' (a value per swept value, with 'within')");
+      }
+      if (m.containsKey("predicted")) {
+        return predicted(n, m, metric, field, axis);
+      }
+      if (m.containsKey("within")) {
+        throw error(m.get("within"), "only for 'predicted'");
       }
       if (m.containsKey("relation")) {
         String r = scalar(m.get("relation")).trim();
@@ -109,6 +117,24 @@ public record Experiment(String name, String description, Path base, List<Long> 
         throw error(m.get("slope"), "min must not be above max");
       }
       return new Expectation.Slope(metric, field, min, max);
+    }
+
+    /** {@code predicted: [v1, v2, ...]} (one per value of the field) and {@code within: 10%}. */
+    private Expectation predicted(YamlNode n, Map<String, YamlNode> m, String metric,
+        String field, SweepAxis axis) {
+      List<Double> values = list(m.get("predicted")).stream().map(this::number).toList();
+      if (values.size() != axis.values().size()) {
+        throw error(m.get("predicted"), "expected one value per value of " + field + " ("
+            + axis.values().size() + ": " + axis.values() + "), got " + values.size());
+      }
+      YamlNode w = require(n, m, "within");
+      String text = scalar(w).trim();
+      double within = FieldValues.read(text, "fraction").orElse(Double.NaN);
+      if (!(within > 0 && within < 1)) {
+        throw error(w, "expected a tolerance above 0 and below 100% like 5% or 0.05, got '"
+            + text + "'");
+      }
+      return new Expectation.Predicted(metric, field, values, within);
     }
 
     private Map<String, YamlNode> mapping(YamlNode n) {

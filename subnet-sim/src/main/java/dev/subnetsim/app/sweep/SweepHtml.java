@@ -25,10 +25,23 @@ public final class SweepHtml {
    *
    * @param latencies each run's (by {@link SweepRow#run()}) latencies in seconds per kind
    * @param extra HTML inserted after the summary (an experiment's verdicts), or ""
+   * @param expected an experiment's expectations: a prediction is drawn as a line of its own on
+   *     the chart of its metric against its field
    */
   public record Page(String title, String base, SweepGrid grid, List<Long> seeds,
       List<SweepRow> rows, List<String> plotted, Map<String, SortedMap<String, List<Double>>>
-      latencies, String extra) {}
+      latencies, String extra, List<Expectation> expected) {
+    public Page {
+      expected = List.copyOf(expected);
+    }
+
+    /** A sweep's page: nothing expected. */
+    public Page(String title, String base, SweepGrid grid, List<Long> seeds, List<SweepRow> rows,
+        List<String> plotted, Map<String, SortedMap<String, List<Double>>> latencies,
+        String extra) {
+      this(title, base, grid, seeds, rows, plotted, latencies, extra, List.of());
+    }
+  }
 
   private SweepHtml() {}
 
@@ -125,8 +138,19 @@ public final class SweepHtml {
     String xLabel = axis.path() + (xs.numeric() ? "" : " (in the order given)");
     String legend = page.grid().zip() ? "" : String.join(", ", page.grid().paths().stream()
         .filter(p -> !p.equals(axis.path())).toList());
-    return SvgPlot.means(metric, xLabel, ticks, legend, lines(page.grid(), page.rows(), metric,
-        axis));
+    List<SvgPlot.Line> lines = new ArrayList<>(lines(page.grid(), page.rows(), metric, axis));
+    for (Expectation e : page.expected()) {
+      if (e instanceof Expectation.Predicted p && p.metric().equals(metric)
+          && p.field().equals(axis.path())) {
+        List<SvgPlot.Point> points = new ArrayList<>();
+        for (int i = 0; i < p.predicted().size(); i++) {
+          points.add(new SvgPlot.Point(xs.positions().get(i), Stats.of(List.of(p.predicted()
+              .get(i))), List.of()));
+        }
+        lines.add(new SvgPlot.Line("predicted", points));
+      }
+    }
+    return SvgPlot.means(metric, xLabel, ticks, legend, lines);
   }
 
   /** Points × plotted metrics: mean ± half the interval. */

@@ -22,6 +22,12 @@ public final class SweepOutputs {
    */
   public static void write(Path out, String title, SweepPlan plan, List<SweepRow> rows,
       List<String> plot, String extra) throws IOException {
+    write(out, title, plan, rows, plot, extra, List.of());
+  }
+
+  /** As {@link #write(Path, String, SweepPlan, List, List, String)}, drawing predictions too. */
+  public static void write(Path out, String title, SweepPlan plan, List<SweepRow> rows,
+      List<String> plot, String extra, List<Expectation> expected) throws IOException {
     Files.writeString(out.resolve("sweep.csv"), SweepTables.csv(plan.grid().paths(), rows),
         StandardCharsets.UTF_8);
     Files.writeString(out.resolve("sweep.json"), SweepTables.json(plan.file(), plan.grid(),
@@ -32,7 +38,7 @@ public final class SweepOutputs {
     }
     Files.writeString(out.resolve("sweep.html"), SweepHtml.render(new SweepHtml.Page(title,
         plan.file(), plan.grid(), plan.seeds(), rows, plotted(SweepTables.metrics(rows), plot),
-        latencies, extra)), StandardCharsets.UTF_8);
+        latencies, extra, expected)), StandardCharsets.UTF_8);
   }
 
   /** The metrics that {@code plot} names (exactly or as a dotted prefix), in sorted order. */

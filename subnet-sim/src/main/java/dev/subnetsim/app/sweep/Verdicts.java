@@ -43,6 +43,11 @@ public final class Verdicts {
           holds &= ok;
           details.add(prefix + "means " + String.join(" -> ", means) + (ok ? "" : " (not "
               + (m.increasing() ? "increasing" : "decreasing") + ")"));
+        } else if (e instanceof Expectation.Predicted p) {
+          List<String> parts = new ArrayList<>();
+          boolean ok = predicted(axis, line, p, parts);
+          holds &= ok;
+          details.add(prefix + String.join(", ", parts));
         } else if (e instanceof Expectation.Slope s) {
           double[] fit = fit(points);
           boolean ok = !Double.isNaN(fit[0]) && fit[0] >= s.min() && fit[0] <= s.max();
@@ -54,6 +59,36 @@ public final class Verdicts {
       out.add(new Verdict(e, holds, String.join("; ", details)));
     }
     return out;
+  }
+
+  /**
+   * Compares each point's mean with its prediction (matched by the field value's x position),
+   * adding {@code mean (predicted p, +d%)} per value to {@code parts}; false if any value lies
+   * outside the tolerance or has no runs.
+   */
+  private static boolean predicted(SweepAxis axis, SvgPlot.Line line, Expectation.Predicted p,
+      List<String> parts) {
+    List<Double> xs = FieldValues.axis(axis.values()).positions();
+    boolean ok = true;
+    for (int i = 0; i < xs.size(); i++) {
+      double x = xs.get(i);
+      double want = p.predicted().get(i);
+      SvgPlot.Point point = line.points().stream().filter(q -> q.x() == x).findFirst()
+          .orElse(null);
+      if (point == null) {
+        parts.add(axis.values().get(i) + ": no run (predicted " + SvgPlot.num(want) + ")");
+        ok = false;
+        continue;
+      }
+      double mean = point.stats().mean();
+      double off = want == 0 ? (mean == 0 ? 0 : Double.POSITIVE_INFINITY) : (mean - want) / want;
+      boolean within = Math.abs(off) <= p.within();
+      ok &= within;
+      parts.add(String.format(Locale.ROOT, "%s: %s (predicted %s, %+.1f%%)%s",
+          axis.values().get(i), SvgPlot.num(mean), SvgPlot.num(want), off * 100,
+          within ? "" : " (outside)"));
+    }
+    return ok;
   }
 
   /** A line's label (the other fields' values) with the fields' names: {@code nodes=4}. */

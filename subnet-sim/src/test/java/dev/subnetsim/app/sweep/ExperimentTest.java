@@ -127,4 +127,67 @@ class ExperimentTest {
     assertThat(fit[0]).isCloseTo(3.0, within(1e-9));
     assertThat(fit[1]).isCloseTo(2.0, within(1e-9));
   }
+
+  @Test
+  void aPredictionNamesAValuePerSweptValueAndATolerance() throws Exception {
+    Experiment e = load("""
+        name: x
+        base: b.yaml
+        set:
+          faults[0].count: [0, 1, 2]
+        expect:
+          - {metric: m, field: "faults[0].count", predicted: [1.5, 1.25, 1], within: 5%}
+        """);
+    assertThat(e.expectations()).containsExactly(
+        new Expectation.Predicted("m", "faults[0].count", List.of(1.5, 1.25, 1.0), 0.05));
+  }
+
+  @Test
+  void aPredictionWithTheWrongNumberOfValuesOrABadToleranceIsRejectedWithItsLine() {
+    String head = "name: x\nbase: b.yaml\nset:\n  faults[0].count: [0, 1, 2]\nexpect:\n";
+    assertThatThrownBy(() -> load(head
+        + "  - {metric: m, field: \"faults[0].count\", predicted: [1, 2], within: 5%}\n"))
+        .isInstanceOfSatisfying(ScenarioException.class, ex -> {
+          assertThat(ex.line()).isEqualTo(6);
+          assertThat(ex.field()).isEqualTo("expect[0].predicted");
+        })
+        .hasMessageContaining("expected one value per value of faults[0].count (3: [0, 1, 2]),"
+            + " got 2");
+    assertThatThrownBy(() -> load(head
+        + "  - {metric: m, field: \"faults[0].count\", predicted: [1, 2, 3], within: 0}\n"))
+        .hasMessageContaining("field 'expect[0].within': expected a tolerance above 0");
+    assertThatThrownBy(() -> load(head
+        + "  - {metric: m, field: \"faults[0].count\", predicted: [1, 2, 3]}\n"))
+        .hasMessageContaining("field 'expect[0].within': is required but missing");
+    assertThatThrownBy(() -> load(head
+        + "  - {metric: m, field: \"faults[0].count\", relation: increases, within: 5%}\n"))
+        .hasMessageContaining("field 'expect[0].within': only for 'predicted'");
+    assertThatThrownBy(() -> load(head + "  - {metric: m, field: \"faults[0].count\", "
+        + "relation: increases, predicted: [1, 2, 3], within: 5%}\n"))
+        .hasMessageContaining("expected exactly one of 'relation'");
+  }
+
+  @Test
+  void aPredictionHoldsOnlyIfEveryValuesMeanIsWithinTheToleranceOfItsPrediction() {
+    SweepGrid grid = new SweepGrid(List.of(SweepAxis.parse("faults[0].count=0,1,2", "--set")),
+        false);
+    // Means 1.0, 0.9 and 0.8 (seeds 1 and 2 at mean -+ 0.05).
+    List<SweepRow> rows = new ArrayList<>();
+    for (SweepPoint p : grid.points()) {
+      double mean = 1 - 0.1 * Integer.parseInt(p.value("faults[0].count"));
+      for (long seed = 1; seed <= 2; seed++) {
+        TreeMap<String, Double> m = new TreeMap<>();
+        m.put("y", mean + (seed == 1 ? -0.05 : 0.05));
+        rows.add(new SweepRow(p, seed, true, m, 1, "h", "r", false));
+      }
+    }
+    List<Verdicts.Verdict> v = Verdicts.judge(grid, rows, List.of(
+        new Expectation.Predicted("y", "faults[0].count", List.of(1.0, 0.92, 0.85), 0.05),
+        new Expectation.Predicted("y", "faults[0].count", List.of(1.0, 0.92, 0.85), 0.1)));
+    assertThat(v.get(0).holds()).isFalse(); // 0.8 is 5.9% below 0.85
+    assertThat(v.get(0).detail()).contains("0: 1 (predicted 1, +0.0%)")
+        .contains("1: 0.9 (predicted 0.92, -2.2%)")
+        .contains("2: 0.8 (predicted 0.85, -5.9%) (outside)");
+    assertThat(v.get(1).holds()).isTrue();
+  }
 }

@@ -127,6 +127,23 @@ class SweepOutputsTest {
     assertThat(html).contains("12 ± 2.48");
   }
 
+  @Test
+  void aPredictionIsDrawnAsALineOfItsOwnOnlyOnTheChartOfItsMetricAndField() {
+    List<SweepRow> rows = rows();
+    String html = SweepHtml.render(new SweepHtml.Page("Experiment", "base.yaml", GRID,
+        List.of(1L, 2L, 3L), rows, List.of("blocks_per_second.root"), Map.of(), "", List.of(
+            new Expectation.Predicted("blocks_per_second.root", "consensus.unit_delay",
+                List.of(12.0, 7.0), 0.1))));
+    String[] charts = html.split("<h2>");
+    String byDelay = charts[1];
+    String byNodes = charts[2];
+    assertThat(byDelay).startsWith("blocks_per_second.root against consensus.unit_delay")
+        .contains(">predicted</text>").contains("<title>predicted: mean 12,")
+        .contains("<title>predicted: mean 7,");
+    assertThat(byNodes).startsWith("blocks_per_second.root against subnets[0].nodes")
+        .doesNotContain("predicted");
+  }
+
   private static int count(Element root, String tag, String cls) {
     NodeList all = root.getElementsByTagName(tag);
     int n = 0;
