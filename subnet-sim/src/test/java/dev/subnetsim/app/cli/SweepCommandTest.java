@@ -2,6 +2,13 @@ package dev.subnetsim.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.app.sweep.SweepAxis;
+import dev.subnetsim.app.sweep.SweepGrid;
+import dev.subnetsim.app.sweep.SweepPlan;
+import dev.subnetsim.app.sweep.SweepRunner;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -142,6 +149,49 @@ class SweepCommandTest {
     assertThat(column(csv, "subnets[*].nodes")).containsExactly("4", "7");
     assertThat(Files.readString(out.resolve(column(csv, "run").get(1)).resolve("scenario.yaml")))
         .contains("nodes: 7").contains("duration: 1s");
+  }
+
+  @Test
+  void zippedFieldsRunSideBySideInsteadOfOverTheirProduct() throws Exception {
+    Path out = tmp.resolve("zip");
+    assertThat(sweep(out, "--set", "network.latency.value=10ms,20ms", "--set",
+        "consensus.initial_notary_delay=30ms,60ms", "--zip")).isEqualTo(SubnetSimCli.EXIT_OK);
+    List<List<String>> csv = csv(out);
+    assertThat(column(csv, "network.latency.value")).containsExactly("10ms", "20ms");
+    assertThat(column(csv, "consensus.initial_notary_delay")).containsExactly("30ms", "60ms");
+  }
+
+  @Test
+  void theNumberOfCrashedNodesIsSweptThroughACrashsCountAndBeyondFIsRefusedBeforeAnyRun()
+      throws Exception {
+    Files.writeString(file, Files.readString(file)
+        + "faults:\n  - {at: 500ms, kind: crash, subnet: root, count: 0}\n");
+    Path out = tmp.resolve("count");
+    assertThat(sweep(out, "--set", "faults[0].count=0,1")).isEqualTo(SubnetSimCli.EXIT_OK);
+    List<List<String>> csv = csv(out);
+    assertThat(column(csv, "faults[0].count")).containsExactly("0", "1");
+    assertThat(column(csv, "passed")).containsOnly("true");
+    assertThat(Files.readString(out.resolve(column(csv, "run").get(1)).resolve("scenario.yaml")))
+        .contains("count: 1");
+    Path beyond = tmp.resolve("beyond");
+    assertThat(sweep(beyond, "--set", "faults[0].count=1,2"))
+        .isEqualTo(SubnetSimCli.EXIT_BAD_INPUT); // 2 of 4 is more than f = 1
+    assertThat(beyond.resolve("runs")).doesNotExist();
+  }
+
+  @Test
+  void progressCountsRunsAndPointsDoneAndEstimatesTheTimeLeft() throws Exception {
+    SweepPlan plan = new SweepPlan(file.toString(), Files.readString(file), List.of(),
+        new SweepGrid(List.of(SweepAxis.parse("network.latency.value=10ms,20ms", "--set")),
+            false), List.of(1L));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new SweepRunner(tmp.resolve("progress"), 1, 1, new PrintStream(bytes, true,
+        StandardCharsets.UTF_8)).run(plan.runs());
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .contains("sweep: 2 runs, 0 already in")
+        .contains("sweep: 1/2 runs done (0 kept), 1/2 points;")
+        .contains("sweep: 2/2 runs done (0 kept), 2/2 points;")
+        .containsPattern("about \\S+ left");
   }
 
   private static String[] concat(String[] a, String... b) {
