@@ -77,10 +77,13 @@ final class SvgPlot {
               f.y(p.stats().high()), x - 5, f.y(p.stats().low()), x + 5, x - 5,
               f.y(p.stats().high()), x + 5));
         }
+        // A point without runs is a model's value (an experiment's prediction), not a mean.
+        String title = p.seeds().isEmpty() ? esc(l.label()) + ": " + num(p.stats().mean())
+            : String.format(Locale.ROOT, "%s: mean %s, 95%% CI [%s, %s] over %d seeds",
+                esc(l.label()), num(p.stats().mean()), num(p.stats().low()),
+                num(p.stats().high()), p.stats().n());
         s.append(String.format(Locale.ROOT, "<circle class=\"mean\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\""
-            + " fill=\"%s\"><title>%s: mean %s, 95%% CI [%s, %s] over %d seeds</title></circle>",
-            x, f.y(p.stats().mean()), color, esc(l.label()), num(p.stats().mean()),
-            num(p.stats().low()), num(p.stats().high()), p.stats().n()));
+            + " fill=\"%s\"><title>%s</title></circle>", x, f.y(p.stats().mean()), color, title));
         for (Mark m : p.seeds()) {
           s.append(String.format(Locale.ROOT, "<a href=\"%s\"><circle class=\"seed\" cx=\"%.1f\" "
               + "cy=\"%.1f\" r=\"2.5\" fill=\"%s\" fill-opacity=\"0.45\"><title>%s</title>"

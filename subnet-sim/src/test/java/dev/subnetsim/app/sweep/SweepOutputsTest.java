@@ -138,8 +138,8 @@ class SweepOutputsTest {
     String byDelay = charts[1];
     String byNodes = charts[2];
     assertThat(byDelay).startsWith("blocks_per_second.root against consensus.unit_delay")
-        .contains(">predicted</text>").contains("<title>predicted: mean 12,")
-        .contains("<title>predicted: mean 7,");
+        .contains(">predicted</text>").contains("<title>predicted: 12</title>")
+        .contains("<title>predicted: 7</title>").contains("<title>4: mean 12, 95% CI");
     assertThat(byNodes).startsWith("blocks_per_second.root against subnets[0].nodes")
         .doesNotContain("predicted");
   }
