@@ -24,9 +24,9 @@ public record WasmLimits(long instructionsPerMessage, int maxHeapPages, int maxS
     }
   }
 
-  /** 200 million instructions, 32 MiB of heap, 24 MiB of stable memory. */
+  /** 50 million instructions, 32 MiB of heap, 24 MiB of stable memory. */
   public static WasmLimits defaults() {
-    return new WasmLimits(200_000_000L, 512, 384);
+    return new WasmLimits(50_000_000L, 512, 384);
   }
 
   public WasmLimits withInstructionsPerMessage(long n) {
