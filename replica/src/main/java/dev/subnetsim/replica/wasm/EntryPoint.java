@@ -5,7 +5,7 @@ package dev.subnetsim.replica.wasm;
  * calls a message may make ({@link Ic0Permissions}). The letters are the spec's.
  */
 public enum EntryPoint {
-  /** The module's start function: only debug_print, trap and the performance counter. */
+  /** The module's start function ("s"): only stable memory, debug_print, trap and a few more. */
   START("s"),
   /** {@code canister_init} and {@code canister_post_upgrade}. */
   INIT("I"),

@@ -32,8 +32,4 @@ final class Ic0 {
   static Ic0Function function(String name) {
     return FUNCTIONS.get(name);
   }
-
-  static java.util.Set<String> names() {
-    return FUNCTIONS.keySet();
-  }
 }

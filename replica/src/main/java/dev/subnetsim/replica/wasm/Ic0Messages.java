@@ -34,7 +34,7 @@ final class Ic0Messages {
           return NONE;
         }),
         of("msg_reject", "ii", "", (r, a) -> {
-          r.reject(new String(r.read(a[0], a[1]), StandardCharsets.UTF_8));
+          r.reject(utf8(r, r.read(a[0], a[1])));
           return NONE;
         }),
         of("msg_method_name_size", "", "i", (r, a) -> i32(r.methodName().length)),
@@ -46,6 +46,16 @@ final class Ic0Messages {
         of("msg_cycles_refunded128", "i", "", (r, a) -> zero128(r, a[0])),
         of("msg_cycles_accept", "I", "I", (r, a) -> new long[] {0}),
         of("msg_cycles_accept128", "IIi", "", (r, a) -> zero128(r, a[2])));
+  }
+
+  /** The spec traps on a reject message that is not UTF-8 rather than mangling it. */
+  private static String utf8(MessageRun r, byte[] b) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      r.trap("msg_reject: the message is not valid UTF-8");
+      return "";
+    }
   }
 
   static long[] i32(int v) {

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 
 /**
  * Which entry points may make which system call: the table of the interface spec's "System API
- * imports" (its letters I G U RQ/NRQ Ry Rt C F T s; replicated and non-replicated queries are one
- * {@link EntryPoint#QUERY} here). A call outside its entry points traps.
+ * imports" (its letters I G U RQ/NRQ Ry Rt C F T s, where {@code *} is every entry point but the
+ * start function; replicated and non-replicated queries are one {@link EntryPoint#QUERY} here, and
+ * composite queries are not run). A call outside its entry points traps.
  */
 public final class Ic0Permissions {
   private static final Set<EntryPoint> ALL = EnumSet.allOf(EntryPoint.class);
@@ -31,20 +32,21 @@ public final class Ic0Permissions {
   private static Map<String, Set<EntryPoint>> table() {
     Map<String, Set<EntryPoint>> t = new TreeMap<>();
     Set<EntryPoint> arg = EnumSet.of(INIT, UPDATE, QUERY, REPLY_CALLBACK, INSPECT);
-    Set<EntryPoint> caller = EnumSet.of(INIT, PRE_UPGRADE, UPDATE, QUERY, INSPECT);
     Set<EntryPoint> respond = EnumSet.of(UPDATE, QUERY, REPLY_CALLBACK, REJECT_CALLBACK);
     Set<EntryPoint> callbacks = EnumSet.of(REPLY_CALLBACK, REJECT_CALLBACK);
-    Set<EntryPoint> cyclesIn = EnumSet.of(UPDATE, REPLY_CALLBACK, REJECT_CALLBACK);
+    Set<EntryPoint> cyclesIn = EnumSet.of(UPDATE, QUERY, REPLY_CALLBACK, REJECT_CALLBACK);
     Set<EntryPoint> calls = EnumSet.of(UPDATE, REPLY_CALLBACK, REJECT_CALLBACK, TIMER);
     Set<EntryPoint> mutate = EnumSet.of(INIT, PRE_UPGRADE, UPDATE, REPLY_CALLBACK,
         REJECT_CALLBACK, CLEANUP, TIMER);
+    Set<EntryPoint> burn = EnumSet.copyOf(mutate);
+    burn.add(QUERY);
     for (String f : new String[] {"msg_arg_data_size", "msg_arg_data_copy"}) {
       t.put(f, arg);
     }
     for (String f : new String[] {"msg_caller_size", "msg_caller_copy"}) {
-      t.put(f, caller);
+      t.put(f, NOT_START);
     }
-    t.put("msg_reject_code", callbacks);
+    t.put("msg_reject_code", EnumSet.of(REPLY_CALLBACK, REJECT_CALLBACK, CLEANUP));
     t.put("msg_reject_msg_size", EnumSet.of(REJECT_CALLBACK));
     t.put("msg_reject_msg_copy", EnumSet.of(REJECT_CALLBACK));
     t.put("msg_deadline", EnumSet.of(UPDATE, QUERY, REPLY_CALLBACK, REJECT_CALLBACK));
@@ -57,7 +59,7 @@ public final class Ic0Permissions {
     }
     t.put("msg_cycles_refunded", callbacks);
     t.put("msg_cycles_refunded128", callbacks);
-    t.put("cycles_burn128", mutate);
+    t.put("cycles_burn128", burn);
     t.put("msg_method_name_size", EnumSet.of(INSPECT));
     t.put("msg_method_name_copy", EnumSet.of(INSPECT));
     t.put("accept_message", EnumSet.of(INSPECT));
@@ -67,19 +69,20 @@ public final class Ic0Permissions {
     }
     for (String f : new String[] {"canister_self_size", "canister_self_copy",
         "canister_cycle_balance", "canister_cycle_balance128", "canister_status",
-        "canister_version", "is_controller", "in_replicated_execution", "time",
-        "data_certificate_present", "stable_size", "stable_grow", "stable_read", "stable_write",
-        "stable64_size", "stable64_grow", "stable64_read", "stable64_write"}) {
+        "canister_version", "time", "data_certificate_present"}) {
       t.put(f, NOT_START);
     }
-    t.put("certified_data_set", mutate);
+    for (String f : new String[] {"is_controller", "in_replicated_execution", "stable_size",
+        "stable_grow", "stable_read", "stable_write", "stable64_size", "stable64_grow",
+        "stable64_read", "stable64_write", "performance_counter", "debug_print", "trap"}) {
+      t.put(f, ALL);
+    }
+    t.put("certified_data_set", EnumSet.of(INIT, PRE_UPGRADE, UPDATE, REPLY_CALLBACK,
+        REJECT_CALLBACK, TIMER));
     t.put("global_timer_set", EnumSet.of(INIT, PRE_UPGRADE, UPDATE, REPLY_CALLBACK,
         REJECT_CALLBACK, CLEANUP, TIMER));
     t.put("data_certificate_size", EnumSet.of(QUERY));
     t.put("data_certificate_copy", EnumSet.of(QUERY));
-    t.put("performance_counter", ALL);
-    t.put("debug_print", ALL);
-    t.put("trap", ALL);
     return t;
   }
 

@@ -210,10 +210,6 @@ final class MessageRun {
     return entry;
   }
 
-  void setEntry(EntryPoint e) {
-    entry = e;
-  }
-
   CanisterMeta meta() {
     return meta;
   }
