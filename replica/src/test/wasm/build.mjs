@@ -1,7 +1,8 @@
 // Regenerates the committed test canisters in ../resources/wasm from wat/*.wat (npm wabt 1.0.39)
-// and mo/*.mo (npm motoko 3.9.1, whose output is 32-bit Wasm; its 4.x output is memory64).
+// and mo/*.mo (npm motoko 3.9.1, whose output is 32-bit Wasm; its 4.x output is memory64), and
+// copies those the scenarios module's tests use.
 // Run: npm ci && node build.mjs. Tests and CI use the committed .wasm files, never this script.
-import { readFileSync, writeFileSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, mkdirSync, existsSync, copyFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
@@ -31,4 +32,11 @@ if (existsSync(moDir)) {
     writeFileSync(join(out, basename(file, '.mo') + '.wasm'), Buffer.from(wasm));
     console.log('motoko', file, wasm.length, 'bytes');
   }
+}
+
+// The scenarios module's end-to-end test runs some of them from its own test resources.
+const scenarios = join(here, '..', '..', '..', '..', 'scenarios', 'src', 'test', 'resources', 'wasm');
+mkdirSync(scenarios, { recursive: true });
+for (const name of ['counter.wasm', 'looper.wasm', 'memory64.wasm']) {
+  copyFileSync(join(out, name), join(scenarios, name));
 }

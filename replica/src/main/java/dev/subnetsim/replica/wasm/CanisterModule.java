@@ -71,6 +71,9 @@ public final class CanisterModule {
     for (int i = 0; i < module.exportSection().exportCount(); i++) {
       Export e = module.exportSection().getExport(i);
       if (e.exportType() == ExternalType.FUNCTION) {
+        if (e.name().startsWith("canister_")) {
+          checkEntryPoint(source, module, e);
+        }
         exports.add(e.name());
       }
     }
@@ -96,6 +99,21 @@ public final class CanisterModule {
         throw new WasmLoadException(source, "imports ic0." + imp.name() + " as " + type
             + " but the system API has " + known.type());
       }
+    }
+  }
+
+  /** An entry point ({@code canister_update inc}, ...) takes and returns nothing (the spec). */
+  private static void checkEntryPoint(String source, WasmModule module, Export e)
+      throws WasmLoadException {
+    int imported = module.importSection().count(ExternalType.FUNCTION);
+    if (e.index() < imported) {
+      throw new WasmLoadException(source, "exports an imported function as '" + e.name() + "'");
+    }
+    FunctionType type = module.functionSection().getFunctionType(e.index() - imported,
+        module.typeSection());
+    if (!type.typesMatch(FunctionType.empty())) {
+      throw new WasmLoadException(source, "entry point '" + e.name() + "' has type " + type
+          + "; entry points take and return nothing");
     }
   }
 

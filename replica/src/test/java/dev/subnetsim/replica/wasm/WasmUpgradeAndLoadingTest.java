@@ -81,6 +81,14 @@ class WasmUpgradeAndLoadingTest {
   }
 
   @Test
+  void anEntryPointWithParametersIsRefused() throws IOException {
+    byte[] bytes = resource("bad_entry.wasm");
+    assertThatThrownBy(() -> CanisterModule.load("bad_entry.wasm", bytes, WasmLimits.defaults()))
+        .hasMessageStartingWith("bad_entry.wasm: entry point 'canister_update f' has type")
+        .hasMessageEndingWith("entry points take and return nothing");
+  }
+
+  @Test
   void bytesThatAreNotWasmAreRefused() {
     assertThatThrownBy(() -> CanisterModule.load("x.wasm", new byte[] {0, 'a', 's', 'm', 9, 9},
         WasmLimits.defaults())).isInstanceOf(WasmLoadException.class)
