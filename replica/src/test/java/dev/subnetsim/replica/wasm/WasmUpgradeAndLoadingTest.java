@@ -100,5 +100,8 @@ class WasmUpgradeAndLoadingTest {
     assertThat(COUNTER.programName()).startsWith("wasm:").hasSize(5 + 64);
     assertThat(COUNTER.programName()).isNotEqualTo(V1.programName());
     assertThat(COUNTER.exportedFunctions()).contains("canister_update inc", "canister_query get");
+    WasmTestbed bed = new WasmTestbed(WasmLimits.defaults());
+    bed.install(1, COUNTER, new byte[0]);
+    assertThat(bed.canister(1).moduleHash()).isEqualTo(COUNTER.hash());
   }
 }
