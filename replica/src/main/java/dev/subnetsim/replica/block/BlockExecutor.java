@@ -344,7 +344,7 @@ public final class BlockExecutor {
           reply.replied() ? callback.replyMethod() : callback.rejectMethod(),
           reply.replied() ? reply.data()
               : reply.rejectMessage().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          callback.context());
+          callback.context(), reply.replied() ? 0 : reply.rejectCode());
       settle(context, environment.execute(canister, call, state.timeNanos(), seed()));
     }
 

@@ -69,8 +69,11 @@ public final class SubnetExecution {
   private SubnetRegistry registry;
   private CertificationCheck certificationCheck =
       CertificationCheck.none();
-  private final ExecutionEnvironment environment;
+  /** Rebuilt when {@link #installAtGenesis} adds a program (only before replicas exist). */
+  private ExecutionEnvironment environment;
+  private final Map<String, CanisterProgram> programs;
   private final Map<Long, String> genesisCanisters;
+  private final Map<Long, byte[]> genesisArgs = new TreeMap<>();
   private final Optional<ChainKeyGenesis> chainKeys;
   private ManagementCanister management;
   private final int queueLimit;
@@ -98,6 +101,7 @@ public final class SubnetExecution {
     this.routing = routing;
     this.sliceVerifier = sliceVerifier;
     this.workerRoot = workerRoot;
+    this.programs = new TreeMap<>(programs);
     this.environment = new ExecutionEnvironment(programs, CostModel.icApplicationSubnet());
     this.genesisCanisters = new TreeMap<>(genesisCanisters);
     this.chainKeys = chainKeys;
@@ -282,6 +286,23 @@ public final class SubnetExecution {
     return canister(CHAIN_KEY_PROXY);
   }
 
+  /**
+   * Adds canister number {@code local} running {@code program} (known as {@code name}) to the
+   * genesis canisters, initialised with {@code initArg}: how a scenario installs Wasm canisters
+   * beside the Java ones. Call before creating replicas.
+   */
+  public SubnetExecution installAtGenesis(long local, String name, CanisterProgram program,
+      byte[] initArg) {
+    if (local < 0 || local >= RoutingTable.RANGE || genesisCanisters.containsKey(local)) {
+      throw new IllegalArgumentException("canister number " + local + " is taken or out of range");
+    }
+    programs.putIfAbsent(name, program);
+    genesisCanisters.put(local, name);
+    genesisArgs.put(local, initArg.clone());
+    environment = new ExecutionEnvironment(programs, CostModel.icApplicationSubnet());
+    return this;
+  }
+
   /** The state before the first block: genesis canisters installed and initialized. */
   public ReplicatedState genesisState() {
     ReplicatedState state = new ReplicatedState();
@@ -289,7 +310,7 @@ public final class SubnetExecution {
       CanisterId id = canister(local);
       CanisterState c = new CanisterState(id, program, GENESIS_CYCLES);
       environment.execute(c, new CanisterCall(CanisterCall.Kind.INIT, id, new byte[0], "",
-          new byte[0], new byte[0]), 0, new byte[32]);
+          genesisArgs.getOrDefault(local, new byte[0]), new byte[0]), 0, new byte[32]);
       state.install(c);
     });
     return state;

@@ -11,6 +11,14 @@ public interface CanisterProgram {
   /** Runs once at installation. */
   default void init(Env env) {}
 
+  /** Runs on the old code before an upgrade; only stable memory survives it. */
+  default void preUpgrade(Env env) {}
+
+  /** Runs on the new code after an upgrade, in place of {@link #init}. */
+  default void postUpgrade(Env env) {
+    init(env);
+  }
+
   /**
    * An update call (or a reply/reject callback registered with {@link Env#call}): may change state,
    * must end with {@link Env#reply} or {@link Env#reject} unless it made calls whose callbacks will.

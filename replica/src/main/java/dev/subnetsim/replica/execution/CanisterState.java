@@ -77,10 +77,14 @@ public final class CanisterState {
   }
 
   /**
-   * What clients read at {@code /canister/<id>/module_hash}: SHA-256 of the program's name, which
-   * stands in for the Wasm module the IC hashes (simulated canisters have none).
+   * What clients read at {@code /canister/<id>/module_hash}: for a Wasm canister (program {@code
+   * wasm:<hex>}) the SHA-256 of its module, as on the IC; for a Java canister SHA-256 of the
+   * program's name, which stands in for the module it does not have.
    */
   public byte[] moduleHash() {
+    if (program.startsWith("wasm:") && program.length() == 5 + 64) {
+      return java.util.HexFormat.of().parseHex(program.substring(5));
+    }
     try {
       return java.security.MessageDigest.getInstance("SHA-256").digest(
           program.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -16,6 +16,11 @@ public interface Env {
   /** For a callback, the context bytes given to {@link #call}; otherwise empty. */
   byte[] callbackContext();
 
+  /** In a reject callback, the reject's code (interface spec, "Reject codes"); otherwise 0. */
+  default int rejectCode() {
+    return 0;
+  }
+
   /** Virtual time of the block being executed, in nanoseconds since the epoch of the run. */
   long timeNanos();
 

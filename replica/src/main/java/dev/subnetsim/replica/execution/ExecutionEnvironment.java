@@ -54,6 +54,8 @@ public final class ExecutionEnvironment {
     try {
       switch (call.kind()) {
         case INIT -> program.init(env);
+        case PRE_UPGRADE -> program.preUpgrade(env);
+        case POST_UPGRADE -> program.postUpgrade(env);
         case QUERY -> program.query(call.method(), env);
         default -> program.update(call.method(), env);
       }
@@ -112,7 +114,8 @@ public final class ExecutionEnvironment {
       if (!calls.isEmpty()) {
         return new ExecutionResult.Pending();
       }
-      if (call.kind() == CanisterCall.Kind.INIT) {
+      if (call.kind() == CanisterCall.Kind.INIT || call.kind() == CanisterCall.Kind.PRE_UPGRADE
+          || call.kind() == CanisterCall.Kind.POST_UPGRADE) {
         return new ExecutionResult.Replied(new byte[0]);
       }
       if (call.kind() == CanisterCall.Kind.REPLY_CALLBACK
@@ -155,6 +158,11 @@ public final class ExecutionEnvironment {
     public byte[] callbackContext() {
       systemCall();
       return call.callbackContext();
+    }
+
+    @Override
+    public int rejectCode() {
+      return call.rejectCode();
     }
 
     @Override

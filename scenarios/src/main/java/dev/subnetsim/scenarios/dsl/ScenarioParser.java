@@ -15,6 +15,7 @@ import dev.subnetsim.scenarios.spec.PassCriterion;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.spec.SubnetRole;
 import dev.subnetsim.scenarios.spec.SubnetSpec;
+import dev.subnetsim.scenarios.spec.WasmCanisterSpec;
 import dev.subnetsim.scenarios.spec.WorkloadSpec;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -268,9 +269,11 @@ public final class ScenarioParser {
         WorkloadSpec.DEFAULT_IN_FLIGHT);
     int queueLimit = (int) f.integer("request_queue_limit", 1, 1_000_000,
         WorkloadSpec.DEFAULT_QUEUE_LIMIT);
+    List<WasmCanisterSpec> wasm = f.list("wasm_canisters",
+        n -> WasmCanisterFields.parse(file, n));
     f.rejectUnknown();
     return new WorkloadSpec(ingress, ingressSubnet, canisters, requests, stash, stories, prefill,
-        inFlight, queueLimit);
+        inFlight, queueLimit, wasm);
   }
 
   private FaultSpec fault(YamlNode node) {

@@ -57,6 +57,11 @@ final class ScenarioValidator {
     for (WorkloadSpec.RequestStream r : spec.workload().requests()) {
       subnet(r.fromSubnet(), 1, "workload.requests.from");
     }
+    for (var w : spec.workload().wasmCanisters()) {
+      if (w.subnet() != null) {
+        subnet(w.subnet(), w.line(), "workload.wasm_canisters.subnet");
+      }
+    }
     if (spec.workload().ingressSubnet() != null) {
       subnet(spec.workload().ingressSubnet(), 1, "workload.ingress_subnet");
     }

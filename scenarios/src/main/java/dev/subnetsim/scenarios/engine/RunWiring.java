@@ -21,6 +21,7 @@ import dev.subnetsim.scenarios.world.CanisterStoryChecker;
 import dev.subnetsim.scenarios.world.ChainKeyReplyChecker;
 import dev.subnetsim.scenarios.world.ChainKeyWorkload;
 import dev.subnetsim.scenarios.world.SpecWorld;
+import dev.subnetsim.scenarios.world.WasmCanisters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,9 @@ final class RunWiring {
     }
     if (stories != null) {
       config.ingress(stories.stories().injections()).checker(stories);
+    }
+    if (spec.workload().wasmCanisters().stream().anyMatch(w -> w.callsPerSecond() > 0)) {
+      config.ingress(WasmCanisters.load(spec, a.world().topology()));
     }
     if (options.trace() != null) {
       config.traceSink(options.trace());

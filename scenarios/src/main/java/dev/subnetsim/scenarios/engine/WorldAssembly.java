@@ -23,6 +23,7 @@ import dev.subnetsim.scenarios.spec.WorkloadSpec.RequestKind;
 import dev.subnetsim.scenarios.world.CanisterStories;
 import dev.subnetsim.scenarios.world.ChainKeyWorkload;
 import dev.subnetsim.scenarios.world.SpecWorld;
+import dev.subnetsim.scenarios.world.WasmCanisters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -106,6 +107,7 @@ final class WorldAssembly {
         .ifPresent(root -> factory.withRootSubnet(root.name()));
     factory.withAdversaries(adversaries(spec, world));
     factory.withCpu(cpuModel(spec.cpu()));
+    WasmCanisters.install(spec, factory);
     return factory;
   }
 

@@ -7,11 +7,13 @@ import java.util.List;
  * Load: plain ingress, installed example canisters and chain-key request streams; the presignature
  * stash per ECDSA curve and Schnorr algorithm ({@link #AUTO_STASH}: sized to the load), whether the
  * setup ceremony prefills it and how many presignatures per key the background refill makes at
- * once, and how many chain-key requests per method may be pending; and how many user stories per second each listed example canister is driven with.
+ * once, and how many chain-key requests per method may be pending; how many user stories per
+ * second each listed example canister is driven with; and the Wasm canisters installed at genesis.
  */
 public record WorkloadSpec(double ingressPerSecond, SubnetId ingressSubnet, List<String> canisters,
     List<RequestStream> requests, int presignatureStash, double canisterStoriesPerSecond,
-    boolean presignaturePrefill, int presignaturesInFlight, int requestQueueLimit) {
+    boolean presignaturePrefill, int presignaturesInFlight, int requestQueueLimit,
+    List<WasmCanisterSpec> wasmCanisters) {
   public static final int AUTO_STASH = -1;
   public static final double DEFAULT_STORY_RATE = 0.2;
   public static final int DEFAULT_IN_FLIGHT = 8;
@@ -28,6 +30,16 @@ public record WorkloadSpec(double ingressPerSecond, SubnetId ingressSubnet, List
     }
     canisters = List.copyOf(canisters);
     requests = List.copyOf(requests);
+    wasmCanisters = List.copyOf(wasmCanisters);
+  }
+
+  /** Without Wasm canisters. */
+  public WorkloadSpec(double ingressPerSecond, SubnetId ingressSubnet, List<String> canisters,
+      List<RequestStream> requests, int presignatureStash, double canisterStoriesPerSecond,
+      boolean presignaturePrefill, int presignaturesInFlight, int requestQueueLimit) {
+    this(ingressPerSecond, ingressSubnet, canisters, requests, presignatureStash,
+        canisterStoriesPerSecond, presignaturePrefill, presignaturesInFlight, requestQueueLimit,
+        List.of());
   }
 
   public WorkloadSpec(double ingressPerSecond, SubnetId ingressSubnet, List<String> canisters,

@@ -1,0 +1,20 @@
+;; Version 2: restores the count from stable memory (32-bit API) in post_upgrade; its heap starts
+;; afresh (its own "v2" data segment), only stable memory survives the upgrade.
+(module
+  (import "ic0" "msg_reply_data_append" (func $append (param i32 i32)))
+  (import "ic0" "msg_reply" (func $reply))
+  (import "ic0" "stable_size" (func $stable_size (result i32)))
+  (import "ic0" "stable_read" (func $stable_read (param i32 i32 i32)))
+  (import "ic0" "canister_version" (func $version (result i64)))
+  (memory 1)
+  (data (i32.const 16) "v2")
+  (func (export "canister_post_upgrade")
+    (if (i32.eqz (call $stable_size)) (then (unreachable)))
+    (call $stable_read (i32.const 0) (i32.const 0) (i32.const 8)))
+  (func (export "canister_update inc")
+    (i64.store (i32.const 0) (i64.add (i64.load (i32.const 0)) (i64.const 1)))
+    (call $append (i32.const 0) (i32.const 8)) (call $reply))
+  (func (export "canister_query get") (call $append (i32.const 0) (i32.const 8)) (call $reply))
+  (func (export "canister_query version") (call $append (i32.const 16) (i32.const 2)) (call $reply))
+  (func (export "canister_query canister_version")
+    (i64.store (i32.const 32) (call $version)) (call $append (i32.const 32) (i32.const 8)) (call $reply)))
