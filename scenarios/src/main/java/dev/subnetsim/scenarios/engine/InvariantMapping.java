@@ -60,8 +60,10 @@ final class InvariantMapping {
     }
     List<String> held = new ArrayList<>();
     if (!secrets.checkedSubnets().isEmpty()) {
-      held.add("no replica of " + String.join(", ", secrets.checkedSubnets().stream()
-          .map(SubnetId::name).toList()) + " (the subnets "
+      List<String> subnets = new ArrayList<>();
+      secrets.checkedShares().forEach((subnet, shares) ->
+          subnets.add(subnet.name() + " (" + shares + " replicas' shares)"));
+      held.add("no replica of " + String.join(", ", subnets) + " (the subnets "
           + "that held chain-key shares), no coalition of f of their replicas and no Byzantine "
           + "coalition holds a chain key's secret, and every chain key's threshold is above f");
     }
