@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code subnet-sim run [FILE] [--seed N] [--out DIR] [--cluster HOST:PORT,... | --workers N]}.
+ * {@code subnet-sim run [FILE] [--seed N] [--out DIR] [--cluster HOST:PORT,... | --workers N]
+ * [--step-timeout S]}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario (default: the flagship default scenario) and write its output folder.")
 final class RunCommand implements Callable<Integer> {
