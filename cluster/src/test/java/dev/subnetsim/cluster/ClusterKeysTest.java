@@ -80,7 +80,7 @@ class ClusterKeysTest {
     InvariantResult one = invariant(local, "no-master-secret");
     InvariantResult many = invariant(clustered, "no-master-secret");
     assertThat(one.status()).isEqualTo(InvariantResult.Status.HELD);
-    assertThat(one.detail()).contains("signing (4 replicas' shares)");
+    assertThat(one.detail()).contains("signing: 4 replicas' shares");
     assertThat(many).isEqualTo(one);
   }
 

@@ -62,9 +62,9 @@ final class InvariantMapping {
     if (!secrets.checkedSubnets().isEmpty()) {
       List<String> subnets = new ArrayList<>();
       secrets.checkedShares().forEach((subnet, shares) ->
-          subnets.add(subnet.name() + " (" + shares + " replicas' shares)"));
-      held.add("no replica of " + String.join(", ", subnets) + " (the subnets "
-          + "that held chain-key shares), no coalition of f of their replicas and no Byzantine "
+          subnets.add(subnet.name() + ": " + shares + " replicas' shares"));
+      held.add("no replica of the subnets that held chain-key shares (" + String.join(", ",
+          subnets) + "), no coalition of f of their replicas and no Byzantine "
           + "coalition holds a chain key's secret, and every chain key's threshold is above f");
     }
     var c = secrets.consensusCoverage();
