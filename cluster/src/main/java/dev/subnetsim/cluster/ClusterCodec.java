@@ -17,12 +17,13 @@ import dev.subnetsim.replica.StepOutput;
 import dev.subnetsim.replica.TimedEvent;
 import dev.subnetsim.replica.TimerRequest;
 import dev.subnetsim.replica.net.Envelope;
+import dev.subnetsim.scenarios.engine.KeyReport;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * Maps the driver's protocol ({@link DriverProtocol} and {@link ReplicaActor.Stepped}) to and from
+ * Maps the driver's protocol ({@link DriverProtocol}) to and from
  * the protobuf messages of {@code cluster.proto}. Actor references travel as Pekko's own string
  * form; {@link Refs} turns them into strings and back. Decoding treats the bytes as hostile: a
  * malformed message is a {@link MalformedClusterMessageException}, never another exception.
@@ -93,6 +94,7 @@ final class ClusterCodec {
     for (TimedEvent e : s.events()) {
       b.addEvents(timedEvent(e));
     }
+    s.adopt().forEach(i -> b.addAdopt(KeyReportCodec.installed(i)));
     return b.build().toByteArray();
   }
 
@@ -105,11 +107,13 @@ final class ClusterCodec {
         events.add(timedEvent(e));
       }
       return new DriverProtocol.Step(s.getRunId(), node(s.getNode()), s.getStepSeq(), events,
-          s.getHorizonLocalNanos(), refs.fromText(s.getReplyTo()));
+          s.getHorizonLocalNanos(), KeyReportCodec.installs(s.getAdoptList()),
+          refs.fromText(s.getReplyTo()));
     });
   }
 
-  static byte[] encode(ReplicaActor.Stepped s) {
+  static byte[] encode(DriverProtocol.Answer a) {
+    ReplicaActor.Stepped s = a.stepped();
     var b = dev.subnetsim.cluster.proto.Stepped.newBuilder().setNode(s.node().value())
         .setStepSeq(s.stepSeq());
     for (LocalStep step : s.steps()) {
@@ -118,10 +122,13 @@ final class ClusterCodec {
     if (s.failed()) {
       b.setFailure(failure(s.failure()));
     }
+    if (!a.keys().isEmpty()) {
+      b.setKeys(KeyReportCodec.encode(a.keys()));
+    }
     return b.build().toByteArray();
   }
 
-  static ReplicaActor.Stepped decodeStepped(byte[] bytes)
+  static DriverProtocol.Answer decodeAnswer(byte[] bytes)
       throws MalformedClusterMessageException {
     return decode("Stepped", () -> {
       var s = dev.subnetsim.cluster.proto.Stepped.parseFrom(bytes);
@@ -129,8 +136,9 @@ final class ClusterCodec {
       for (var step : s.getStepsList()) {
         steps.add(localStep(step));
       }
-      return new ReplicaActor.Stepped(node(s.getNode()), s.getStepSeq(), steps,
-          s.hasFailure() ? failure(s.getFailure()) : null);
+      return new DriverProtocol.Answer(new ReplicaActor.Stepped(node(s.getNode()),
+          s.getStepSeq(), steps, s.hasFailure() ? failure(s.getFailure()) : null),
+          s.hasKeys() ? KeyReportCodec.decode(s.getKeys()) : KeyReport.NONE);
     });
   }
 

@@ -7,15 +7,20 @@ import com.typesafe.config.ConfigFactory;
 import dev.subnetsim.scenarios.driver.DispatcherConfig;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.pattern.Patterns;
 
 /**
  * One JVM's membership of a simulation cluster: a worker hosts replicas (sharded entities of
@@ -126,16 +131,36 @@ public final class ClusterMember implements AutoCloseable {
     return out;
   }
 
-  /** Waits until {@code workers} workers are up, or fails after {@code timeout}. */
+  /**
+   * Waits until {@code workers} workers are up and each one's shard region has registered with
+   * the sharding coordinator, or fails after {@code timeout}. A member can be up before its region
+   * is registered; shards allocated meanwhile would all go to the regions already known (on a
+   * loaded machine, every replica to the first worker).
+   */
   public void awaitWorkers(int workers, Duration timeout) throws InterruptedException {
     // Wall clock on purpose: cluster formation happens before the simulation, outside virtual time.
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (upWorkers().size() < workers) {
+    while (upWorkers().size() < workers || registeredRegions() < workers) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("only " + upWorkers().size() + " of " + workers
-            + " cluster workers came up within " + timeout.toSeconds() + " s: " + upWorkers());
+            + " cluster workers came up (" + registeredRegions() + " hosting) within "
+            + timeout.toSeconds() + " s: " + upWorkers());
       }
       Thread.sleep(100);
+    }
+  }
+
+  /** The shard regions the coordinator knows (0 while it cannot say). */
+  private int registeredRegions() throws InterruptedException {
+    // Typed sharding runs on the classic extension, which answers the coordinator's query.
+    ActorRef region = org.apache.pekko.cluster.sharding.ClusterSharding.get(
+        Adapter.toClassic(system)).shardRegion(ReplicaEntity.TYPE.name());
+    try {
+      Object answer = Patterns.ask(region, ShardRegion.getCurrentRegionsInstance(),
+          Duration.ofSeconds(2)).toCompletableFuture().get();
+      return answer instanceof ShardRegion.CurrentRegions r ? r.getRegions().size() : 0;
+    } catch (ExecutionException e) {
+      return 0; // no coordinator yet: asked again
     }
   }
 

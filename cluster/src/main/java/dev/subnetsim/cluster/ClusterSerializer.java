@@ -1,6 +1,5 @@
 package dev.subnetsim.cluster;
 
-import dev.subnetsim.replica.ReplicaActor;
 import java.io.NotSerializableException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.ExtendedActorSystem;
@@ -55,7 +54,7 @@ public final class ClusterSerializer extends SerializerWithStringManifest {
       return PREPARED;
     } else if (o instanceof DriverProtocol.Step) {
       return STEP;
-    } else if (o instanceof ReplicaActor.Stepped) {
+    } else if (o instanceof DriverProtocol.Answer) {
       return STEPPED;
     } else if (o instanceof DriverProtocol.Release) {
       return RELEASE;
@@ -72,8 +71,8 @@ public final class ClusterSerializer extends SerializerWithStringManifest {
       bytes = ClusterCodec.encode(p);
     } else if (o instanceof DriverProtocol.Step s) {
       bytes = ClusterCodec.encode(s, refs());
-    } else if (o instanceof ReplicaActor.Stepped s) {
-      bytes = ClusterCodec.encode(s);
+    } else if (o instanceof DriverProtocol.Answer a) {
+      bytes = ClusterCodec.encode(a);
     } else if (o instanceof DriverProtocol.Release r) {
       bytes = ClusterCodec.encode(r);
     } else {
@@ -93,7 +92,7 @@ public final class ClusterSerializer extends SerializerWithStringManifest {
         case PREPARE -> ClusterCodec.decodePrepare(bytes, refs());
         case PREPARED -> ClusterCodec.decodePrepared(bytes);
         case STEP -> ClusterCodec.decodeStep(bytes, refs());
-        case STEPPED -> ClusterCodec.decodeStepped(bytes);
+        case STEPPED -> ClusterCodec.decodeAnswer(bytes);
         case RELEASE -> ClusterCodec.decodeRelease(bytes);
         default -> throw new NotSerializableException("unknown manifest " + manifest);
       };

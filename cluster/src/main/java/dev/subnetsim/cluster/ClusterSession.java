@@ -1,13 +1,11 @@
 package dev.subnetsim.cluster;
 
-import dev.subnetsim.consensus.types.NodeId;
-import dev.subnetsim.scenarios.driver.ReplicaHosts;
+import dev.subnetsim.scenarios.engine.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The driver's place in a cluster for one {@code subnet-sim run}: it joins the given workers (or
@@ -56,12 +54,21 @@ public final class ClusterSession implements AutoCloseable {
     return new ClusterSession(driver, local);
   }
 
-  /** The hosts of a run of scenario {@code yaml} (read from {@code source}) with {@code seed}. */
-  public Function<List<NodeId>, ReplicaHosts> hosting(String source, String yaml, long seed) {
-    return nodes -> {
-      hosts = ClusterHosts.open(driver, nodes, source, yaml, seed);
+  /**
+   * The hosts of a run of scenario {@code yaml} (read from {@code source}) with {@code seed}; a
+   * member that does not answer a step within {@code stepTimeout} stops the run.
+   */
+  public ScenarioRunner.Hosting hosting(String source, String yaml, long seed,
+      Duration stepTimeout) {
+    return (nodes, keys) -> {
+      hosts = ClusterHosts.open(driver, nodes, source, yaml, seed, keys, stepTimeout);
       return hosts;
     };
+  }
+
+  /** Windows the last run stepped so far. */
+  public long windows() {
+    return hosts == null ? 0 : hosts.windows();
   }
 
   /** One line on where the last run's replicas ran and what crossed the wire per window. */

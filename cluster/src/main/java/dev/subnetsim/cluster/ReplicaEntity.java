@@ -2,6 +2,9 @@ package dev.subnetsim.cluster;
 
 import dev.subnetsim.replica.ReplicaActor;
 import dev.subnetsim.replica.ReplicaShell;
+import dev.subnetsim.scenarios.engine.KeyReport;
+import dev.subnetsim.scenarios.engine.KeyReporter;
+import dev.subnetsim.scenarios.engine.ScenarioRunner;
 import java.util.List;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -34,9 +37,10 @@ final class ReplicaEntity {
     return Behaviors.receive(DriverProtocol.Command.class)
         .onMessage(DriverProtocol.Prepare.class, p -> prepare(runs, member, p))
         .onMessage(DriverProtocol.Step.class, s -> {
-          s.replyTo().tell(new ReplicaActor.Stepped(s.node(), s.stepSeq(), List.of(),
-              new NotPrepared("replica " + s.node() + " of run " + s.runId() + " on member "
-                  + member + " was stepped before it was prepared: its state is lost")));
+          s.replyTo().tell(new DriverProtocol.Answer(new ReplicaActor.Stepped(s.node(),
+              s.stepSeq(), List.of(), new NotPrepared("replica " + s.node() + " of run "
+                  + s.runId() + " on member " + member
+                  + " was stepped before it was prepared: its state is lost")), KeyReport.NONE));
           return Behaviors.same();
         })
         .onMessage(DriverProtocol.Release.class, r -> Behaviors.stopped())
@@ -46,20 +50,23 @@ final class ReplicaEntity {
   private static Behavior<DriverProtocol.Command> prepare(MemberRuns runs, String member,
       DriverProtocol.Prepare p) {
     ReplicaShell shell;
+    KeyReporter keys;
     try {
-      shell = new ReplicaShell(p.node(), runs.factory(p.runId(), p.scenarioSource(),
-          p.scenarioYaml(), p.seed()));
+      ScenarioRunner.Hosted hosted = runs.hosted(p.runId(), p.scenarioSource(),
+          p.scenarioYaml(), p.seed());
+      shell = new ReplicaShell(p.node(), hosted.factory());
+      keys = hosted.keys();
     } catch (RuntimeException e) {
       p.replyTo().tell(new DriverProtocol.Prepared(p.node(), "member cannot build the run: " + e,
           member));
       return Behaviors.same();
     }
     p.replyTo().tell(new DriverProtocol.Prepared(p.node(), "", member));
-    return prepared(runs, member, p.runId(), shell);
+    return prepared(runs, member, p.runId(), shell, keys);
   }
 
   private static Behavior<DriverProtocol.Command> prepared(MemberRuns runs, String member,
-      String runId, ReplicaShell shell) {
+      String runId, ReplicaShell shell, KeyReporter keys) {
     return Behaviors.receive(DriverProtocol.Command.class)
         .onMessage(DriverProtocol.Prepare.class, p -> {
           // A repeated Prepare (the driver's ask retried): the replica is ready as it is.
@@ -67,13 +74,16 @@ final class ReplicaEntity {
           return Behaviors.same();
         })
         .onMessage(DriverProtocol.Step.class, s -> {
-          ReplicaActor.Stepped reply;
+          DriverProtocol.Answer reply;
           try {
-            reply = ReplicaActor.Stepped.ok(shell.node(), s.stepSeq(),
+            keys.adopt(s.adopt());
+            var stepped = ReplicaActor.Stepped.ok(shell.node(), s.stepSeq(),
                 shell.runWindow(s.events(), s.horizonLocalNanos()));
+            reply = new DriverProtocol.Answer(stepped, keys.after(shell.node()));
           } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // As ReplicaActor: answer instead of dying, so the driver never waits in vain.
-            reply = new ReplicaActor.Stepped(shell.node(), s.stepSeq(), List.of(), e);
+            reply = new DriverProtocol.Answer(
+                new ReplicaActor.Stepped(shell.node(), s.stepSeq(), List.of(), e), KeyReport.NONE);
           }
           s.replyTo().tell(reply);
           return Behaviors.same();

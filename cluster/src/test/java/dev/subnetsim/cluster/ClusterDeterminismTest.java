@@ -54,9 +54,9 @@ class ClusterDeterminismTest {
   static ScenarioRun inCluster(String yaml, ScenarioSpec spec, ClusterMember driver,
       List<Map<String, Integer>> placement) {
     return ScenarioRunner.runHosted(spec,
-        new ScenarioRunner.Options(spec.seed(), 1, null, "test"), nodes -> {
+        new ScenarioRunner.Options(spec.seed(), 1, null, "test"), (nodes, keys) -> {
           ClusterHosts hosts = ClusterHosts.open(driver, nodes, "cluster-determinism.yaml", yaml,
-              spec.seed());
+              spec.seed(), keys, ClusterHosts.DEFAULT_STEP_TIMEOUT);
           placement.add(hosts.placement());
           return hosts;
         });

@@ -17,6 +17,7 @@ import dev.subnetsim.replica.StepOutput;
 import dev.subnetsim.replica.TimedEvent;
 import dev.subnetsim.replica.TimerRequest;
 import dev.subnetsim.replica.net.Envelope;
+import dev.subnetsim.scenarios.engine.KeyReport;
 import java.io.NotSerializableException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,14 +100,14 @@ class ClusterSerializerTest {
 
   /** A sample of every message type that crosses the wire. */
   private List<Object> everyMessage(TestProbe<DriverProtocol.Prepared> prepared,
-      TestProbe<ReplicaActor.Stepped> stepped) {
+      TestProbe<DriverProtocol.Answer> stepped) {
     List<Object> out = new ArrayList<>();
     out.add(new DriverProtocol.Prepare("run-1", A, "file.yaml", "name: x\n", -5, prepared.ref()));
     out.add(new DriverProtocol.Prepared(A, "", "10.0.0.1:2552"));
     out.add(new DriverProtocol.Prepared(A, "member cannot build the run", "10.0.0.1:2552"));
     out.add(new DriverProtocol.Step("run-1", A, 9, everyEvent(), 1000, stepped.ref()));
     out.add(new DriverProtocol.Release("run-1", B));
-    out.add(steppedWithEverything());
+    out.add(new DriverProtocol.Answer(steppedWithEverything(), KeyReport.NONE));
     return out;
   }
 
@@ -138,8 +139,7 @@ class ClusterSerializerTest {
   @Test
   void theSamplesCoverEveryMessageEventAndObservationType() {
     var messages = everyMessage(KIT.createTestProbe(), KIT.createTestProbe());
-    assertThat(namesOf(messages)).containsAll(leaves(DriverProtocol.Message.class))
-        .contains(ReplicaActor.Stepped.class.getName());
+    assertThat(namesOf(messages)).containsAll(leaves(DriverProtocol.Message.class));
     assertThat(namesOf(everyEvent().stream().map(TimedEvent::event).toList()))
         .isEqualTo(leaves(InboundEvent.class));
     assertThat(namesOf(everyObservation())).isEqualTo(leaves(Observation.class));
@@ -148,7 +148,7 @@ class ClusterSerializerTest {
   @Test
   void everyMessageIsWrittenByTheProtobufSerializerAndReadBackEqual() throws Exception {
     TestProbe<DriverProtocol.Prepared> prepared = KIT.createTestProbe();
-    TestProbe<ReplicaActor.Stepped> stepped = KIT.createTestProbe();
+    TestProbe<DriverProtocol.Answer> stepped = KIT.createTestProbe();
     for (Object message : everyMessage(prepared, stepped)) {
       assertThat(SERIALIZATION.findSerializerFor(message))
           .as(message.getClass().getName()).isInstanceOf(ClusterSerializer.class);
@@ -158,11 +158,12 @@ class ClusterSerializerTest {
 
   @Test
   void theReplyTargetOfAStepStillReachesTheDriverAfterTheRoundTrip() throws Exception {
-    TestProbe<ReplicaActor.Stepped> stepped = KIT.createTestProbe();
+    TestProbe<DriverProtocol.Answer> stepped = KIT.createTestProbe();
     var step = (DriverProtocol.Step) roundTrip(
         new DriverProtocol.Step("run", A, 1, List.of(), 10, stepped.ref()));
-    step.replyTo().tell(ReplicaActor.Stepped.ok(A, 1, List.of()));
-    assertThat(stepped.receiveMessage().stepSeq()).isEqualTo(1);
+    step.replyTo().tell(new DriverProtocol.Answer(ReplicaActor.Stepped.ok(A, 1, List.of()),
+        KeyReport.NONE));
+    assertThat(stepped.receiveMessage().stepped().stepSeq()).isEqualTo(1);
   }
 
   @Test
@@ -174,7 +175,8 @@ class ClusterSerializerTest {
     var sent = new ReplicaActor.Stepped(A, 4, List.of(),
         new PeerInputFailure(B, "block-proposal", root));
 
-    var back = (ReplicaActor.Stepped) roundTrip(sent);
+    var back = ((DriverProtocol.Answer) roundTrip(new DriverProtocol.Answer(sent,
+        KeyReport.NONE))).stepped();
 
     assertThat(back.failure()).isInstanceOf(PeerInputFailure.class);
     PeerInputFailure p = (PeerInputFailure) back.failure();
@@ -187,8 +189,9 @@ class ClusterSerializerTest {
 
   @Test
   void anOutOfMemoryErrorComesBackAsOneSoTheDriverEndsTheRunAsItsOwnLimit() throws Exception {
-    var back = (ReplicaActor.Stepped) roundTrip(
-        new ReplicaActor.Stepped(A, 4, List.of(), new OutOfMemoryError("Java heap space")));
+    var back = ((DriverProtocol.Answer) roundTrip(new DriverProtocol.Answer(
+        new ReplicaActor.Stepped(A, 4, List.of(), new OutOfMemoryError("Java heap space")),
+        KeyReport.NONE))).stepped();
     assertThat(back.failure()).isInstanceOf(OutOfMemoryError.class)
         .hasMessage("Java heap space");
   }

@@ -39,10 +39,11 @@ class MemberLostTest {
     try (ClusterSession session = ClusterSession.local(2, 1, logs)) {
       HostPort victim = session.localWorkers().get(1);
       long[] killedAt = new long[1];
-      var hosting = session.hosting("member-lost.yaml", YAML, spec.seed());
+      var hosting = session.hosting("member-lost.yaml", YAML, spec.seed(),
+          ClusterHosts.DEFAULT_STEP_TIMEOUT);
       assertThatThrownBy(() -> ScenarioRunner.runHosted(spec,
-          new ScenarioRunner.Options(spec.seed(), 1, null, "test"), nodes -> {
-            var hosts = hosting.apply(nodes);
+          new ScenarioRunner.Options(spec.seed(), 1, null, "test"), (nodes, keys) -> {
+            var hosts = hosting.open(nodes, keys);
             // Wall time only decides when the test pulls the plug, never what is simulated.
             killer.schedule(() -> {
               killedAt[0] = System.nanoTime();

@@ -28,7 +28,7 @@ class ReplicaEntityTest {
     MemberRuns runs = new MemberRuns();
     var kit = BehaviorTestKit.create(ReplicaEntity.create(runs, "10.0.0.1:2552"));
     TestInbox<DriverProtocol.Prepared> prepared = TestInbox.create();
-    TestInbox<ReplicaActor.Stepped> stepped = TestInbox.create();
+    TestInbox<DriverProtocol.Answer> stepped = TestInbox.create();
 
     kit.run(new DriverProtocol.Prepare("r1", NODE, "e.yaml", YAML, 2, prepared.getRef()));
     kit.run(new DriverProtocol.Step("r1", NODE, 0,
@@ -36,7 +36,7 @@ class ReplicaEntityTest {
 
     assertThat(prepared.receiveMessage()).isEqualTo(
         new DriverProtocol.Prepared(NODE, "", "10.0.0.1:2552"));
-    ReplicaActor.Stepped answer = stepped.receiveMessage();
+    ReplicaActor.Stepped answer = stepped.receiveMessage().stepped();
     assertThat(answer.failed()).isFalse();
     assertThat(answer.steps()).isNotEmpty();
     assertThat(runs.size()).isEqualTo(1);
@@ -57,11 +57,11 @@ class ReplicaEntityTest {
   @Test
   void aStepBeforePrepareIsAnsweredAsLostStateNotAsTheReplicasFault() {
     var kit = BehaviorTestKit.create(ReplicaEntity.create(new MemberRuns(), "m:1"));
-    TestInbox<ReplicaActor.Stepped> stepped = TestInbox.create();
+    TestInbox<DriverProtocol.Answer> stepped = TestInbox.create();
 
     kit.run(new DriverProtocol.Step("r1", NODE, 4, List.of(), 10, stepped.getRef()));
 
-    assertThat(stepped.receiveMessage().failure())
+    assertThat(stepped.receiveMessage().stepped().failure())
         .isInstanceOf(ReplicaEntity.NotPrepared.class).hasMessageContaining("m:1");
   }
 

@@ -177,6 +177,24 @@ public final class SubnetExecution {
     return installed == null ? Optional.empty() : installed.latest();
   }
 
+  /** The installation {@link #installedKeys()} was derived from, if any. */
+  public Optional<InstalledChainKeys.Install> installedDealings() {
+    return installed == null ? Optional.empty() : installed.latestInstall();
+  }
+
+  /**
+   * Derives the keys of {@code install} as if a replica of this JVM had executed it (see
+   * {@link InstalledChainKeys#adopt}).
+   *
+   * @throws IllegalArgumentException if this subnet neither receives nor generates keys
+   */
+  public void adoptInstalled(InstalledChainKeys.Install install) {
+    if (installed == null) {
+      throw new IllegalArgumentException(subnet + " installs no chain keys");
+    }
+    installed.adopt(install);
+  }
+
   /**
    * The public keys of this key-holding subnet, as the registry publishes them: the genesis
    * ceremony's, or those its replicas generated, once they exist (empty before, and on a subnet

@@ -60,9 +60,11 @@ final class InvariantMapping {
     }
     List<String> held = new ArrayList<>();
     if (!secrets.checkedSubnets().isEmpty()) {
-      held.add("no replica of " + String.join(", ", secrets.checkedSubnets().stream()
-          .map(SubnetId::name).toList()) + " (the subnets "
-          + "that held chain-key shares), no coalition of f of their replicas and no Byzantine "
+      List<String> subnets = new ArrayList<>();
+      secrets.checkedShares().forEach((subnet, shares) ->
+          subnets.add(subnet.name() + ": " + shares + " replicas' shares"));
+      held.add("no replica of the subnets that held chain-key shares (" + String.join(", ",
+          subnets) + "), no coalition of f of their replicas and no Byzantine "
           + "coalition holds a chain key's secret, and every chain key's threshold is above f");
     }
     var c = secrets.consensusCoverage();

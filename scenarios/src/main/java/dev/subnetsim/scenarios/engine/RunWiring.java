@@ -1,6 +1,5 @@
 package dev.subnetsim.scenarios.engine;
 
-import dev.subnetsim.consensus.ConsensusNode;
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.consensus.types.SubnetId;
 import dev.subnetsim.replica.ReplicaLogicFactory;
@@ -8,7 +7,6 @@ import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
 import dev.subnetsim.replica.node.ConsensusReplicaFactory;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
-import dev.subnetsim.scenarios.dsl.ScenarioException;
 import dev.subnetsim.scenarios.faults.HealthTimeline;
 import dev.subnetsim.scenarios.invariants.NoMasterSecretChecker;
 import dev.subnetsim.scenarios.result.InvariantResult;
@@ -62,22 +60,16 @@ final class RunWiring {
   /** @param logic the replicas' logic: the world's factory, or a test's planted bug around it */
   static Wired wire(WorldAssembly.Assembled a, ScenarioRunner.Options options,
       ReplicaLogicFactory logic) {
-    return wire(a, options, logic, false);
+    return wire(a, options, logic, ReplicaKeys.of(a.factory()));
   }
 
   /**
-   * As above; {@code replicasElsewhere}: the replicas run in other JVMs (a cluster), so the
-   * checkers that read key material out of this JVM's replicas cannot see any. Their invariant
-   * is reported not checked, and reshares, whose clients read installed keys the same way, are
-   * refused.
+   * As above; {@code keys}: where the checkers read the key material the replicas hold (off the
+   * replicas in this JVM, or a {@link KeyMirror} of those on cluster members).
    */
   static Wired wire(WorldAssembly.Assembled a, ScenarioRunner.Options options,
-      ReplicaLogicFactory logic, boolean replicasElsewhere) {
+      ReplicaLogicFactory logic, ReplicaKeys keys) {
     ScenarioSpec spec = a.spec();
-    if (replicasElsewhere && !a.reshares().reshares().isEmpty()) {
-      throw new ScenarioException(spec.name(), 0, "faults", "a cluster run cannot reshare keys "
-          + "yet: the clients and checkers read the installed keys from the replicas");
-    }
     ChainKeyWorkload workload = null;
     ChainKeyReplyChecker replies = null;
     if (a.chainKeyLoad()) {
@@ -93,15 +85,9 @@ final class RunWiring {
     List<InvariantResult> notChecked = new ArrayList<>();
     NoMasterSecretChecker secrets = null;
     boolean realConsensusKeys = spec.consensus().crypto() == ConsensusSpec.Crypto.REAL;
-    if (replicasElsewhere
+    if ((a.keysExist() || realConsensusKeys)
         && spec.invariants().contains(InvariantKind.NO_MASTER_SECRET)) {
-      notMapped.removeIf(m -> m.startsWith("invariant NO_MASTER_SECRET"));
-      notChecked.add(new InvariantResult(NoMasterSecretChecker.NAME, Status.NOT_CHECKED,
-          "the replicas run on cluster members; their key shares are not read across the "
-              + "cluster yet"));
-    } else if ((a.keysExist() || realConsensusKeys)
-        && spec.invariants().contains(InvariantKind.NO_MASTER_SECRET)) {
-      secrets = secretChecker(a, realConsensusKeys);
+      secrets = secretChecker(a, realConsensusKeys, keys);
       notMapped.removeIf(m -> m.startsWith("invariant NO_MASTER_SECRET"));
     } else if (notMapped.removeIf(m -> m.startsWith("invariant NO_MASTER_SECRET"))) {
       notChecked.add(new InvariantResult(NoMasterSecretChecker.NAME, Status.NOT_CHECKED,
@@ -153,7 +139,7 @@ final class RunWiring {
    * replica holds them.
    */
   private static NoMasterSecretChecker secretChecker(WorldAssembly.Assembled a,
-      boolean consensusKeys) {
+      boolean consensusKeys, ReplicaKeys keys) {
     List<NoMasterSecretChecker.Holder> holders = new ArrayList<>();
     if (a.keysExist()) {
       var keyHolder = a.factory().execution(a.keySubnet());
@@ -165,7 +151,7 @@ final class RunWiring {
               genesis.get().shares()))
           : () -> keyHolder.installedKeys().map(h -> new NoMasterSecretChecker.Material(
               h.publicKeys(), holderMembers.stream()
-                  .flatMap(n -> a.factory().resharedShares(n).stream()).toList()))));
+                  .flatMap(n -> keys.resharedShares(n).stream()).toList()))));
       for (String name : a.reshares().targets()) {
         SubnetId target = new SubnetId(name);
         var execution = a.factory().execution(target);
@@ -173,17 +159,15 @@ final class RunWiring {
         // The shares each target replica decrypted itself (none of a node that has not yet).
         holders.add(holder(a.world(), target, () -> execution.installedKeys().map(h ->
             new NoMasterSecretChecker.Material(h.publicKeys(), members.stream()
-                .flatMap(n -> a.factory().resharedShares(n).stream()).toList()))));
+                .flatMap(n -> keys.resharedShares(n).stream()).toList()))));
       }
     }
     List<NoMasterSecretChecker.ConsensusHolder> consensus = new ArrayList<>();
     if (consensusKeys) {
-      ConsensusReplicaFactory factory = a.factory();
       for (var subnet : a.world().topology().subnets()) {
         var h = holder(a.world(), subnet.id(), Optional::empty);
         consensus.add(new NoMasterSecretChecker.ConsensusHolder(h.subnet(), h.members(),
-            h.coalition(), node -> factory.consensusNode(node)
-                .map(ConsensusNode::heldThresholdKeys).orElse(List.of())));
+            h.coalition(), keys::consensusKeys));
       }
     }
     return new NoMasterSecretChecker(holders, consensus);

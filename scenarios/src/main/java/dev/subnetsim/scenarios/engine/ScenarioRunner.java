@@ -5,10 +5,11 @@ import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.scenarios.driver.ReplicaHosts;
 import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.driver.SimulationDriver;
+import dev.subnetsim.scenarios.spec.ConsensusSpec;
+import dev.subnetsim.scenarios.spec.InvariantKind;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.trace.TraceSink;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,26 +30,44 @@ public final class ScenarioRunner {
   }
 
   /**
-   * A run whose replicas live in the hosts {@code hosting} opens for the world's nodes (a
-   * cluster's members), which must create them with {@link #replicaFactory} of the same scenario
-   * and seed; the driver, its checkers and the result stay in this JVM, and the driver closes the
-   * hosts when the run ends.
+   * Opens the hosts of a run's replicas elsewhere (a cluster's members), which must create them
+   * with {@link #hostedReplicas} of the same scenario and seed, for the world's {@code nodes};
+   * the hosts apply each window's {@link KeyReport}s to {@code keys} before answering the driver.
    */
-  public static ScenarioRun runHosted(ScenarioSpec scenario, Options options,
-      Function<List<NodeId>, ReplicaHosts> hosting) {
-    WorldAssembly.Assembled world = WorldAssembly.assemble(withSeed(scenario, options.seed()));
-    RunWiring.Wired wired = RunWiring.wire(world, options, world.factory(), true);
-    SimulationConfig config = wired.config().build();
-    var outcome = SimulationDriver.run(config, hosting.apply(config.topology().allNodes()));
-    return ResultMapping.map(world, wired, outcome, options);
+  @FunctionalInterface
+  public interface Hosting {
+    ReplicaHosts open(List<NodeId> nodes, KeyMirror keys);
   }
 
   /**
-   * The replica logic a run of {@code scenario} with {@code seed} uses: what a cluster member
-   * builds to host that run's replicas (the same function of scenario and seed as in one JVM).
+   * A run whose replicas live in the hosts {@code hosting} opens; the driver, its checkers and
+   * the result stay in this JVM, and the driver closes the hosts when the run ends.
    */
-  public static ReplicaLogicFactory replicaFactory(ScenarioSpec scenario, long seed) {
-    return WorldAssembly.assemble(withSeed(scenario, seed)).factory();
+  public static ScenarioRun runHosted(ScenarioSpec scenario, Options options, Hosting hosting) {
+    WorldAssembly.Assembled world = WorldAssembly.assemble(withSeed(scenario, options.seed()));
+    KeyMirror keys = new KeyMirror(world.factory());
+    RunWiring.Wired wired = RunWiring.wire(world, options, world.factory(), keys);
+    SimulationConfig config = wired.config().build();
+    var outcome = SimulationDriver.run(config,
+        hosting.open(config.topology().allNodes(), keys));
+    return ResultMapping.map(world, wired, outcome, options);
+  }
+
+  /** What a cluster member hosts a run's replicas with: their logic and its key reports. */
+  public record Hosted(ReplicaLogicFactory factory, KeyReporter keys) {}
+
+  /**
+   * The replica logic a run of {@code scenario} with {@code seed} uses (the same function of
+   * scenario and seed as in one JVM), and the reporter of its replicas' keys to the driver.
+   */
+  public static Hosted hostedReplicas(ScenarioSpec scenario, long seed) {
+    WorldAssembly.Assembled world = WorldAssembly.assemble(withSeed(scenario, seed));
+    // The secrets RunWiring's checker reads, and only those.
+    boolean checked = scenario.invariants().contains(InvariantKind.NO_MASTER_SECRET);
+    return new Hosted(world.factory(), new KeyReporter(world.factory(),
+        world.world().topology().subnets().stream().map(s -> s.id()).toList(),
+        checked && world.keysExist(),
+        checked && scenario.consensus().crypto() == ConsensusSpec.Crypto.REAL));
   }
 
   /**

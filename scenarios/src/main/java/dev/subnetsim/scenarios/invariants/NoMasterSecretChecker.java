@@ -96,6 +96,13 @@ public final class NoMasterSecretChecker implements InvariantChecker {
     return List.copyOf(checked.keySet());
   }
 
+  /** Per subnet whose chain keys were checked, how many of its replicas' shares were. */
+  public Map<SubnetId, Integer> checkedShares() {
+    Map<SubnetId, Integer> out = new TreeMap<>();
+    checked.forEach((subnet, replicas) -> out.put(subnet, replicas.size()));
+    return Collections.unmodifiableMap(out);
+  }
+
   /** What the consensus-key checks covered so far. */
   public Coverage consensusCoverage() {
     Map<SubnetId, List<Long>> epochs = new TreeMap<>();

@@ -8,13 +8,15 @@ import dev.subnetsim.app.run.MainJobs;
 import dev.subnetsim.app.run.ScenarioJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code subnet-sim run [FILE] [--seed N] [--out DIR] [--cluster HOST:PORT,... | --workers N]}.
+ * {@code subnet-sim run [FILE] [--seed N] [--out DIR] [--cluster HOST:PORT,... | --workers N]
+ * [--step-timeout S]}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario (default: the flagship default scenario) and write its output folder.")
 final class RunCommand implements Callable<Integer> {
@@ -37,6 +39,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N", description = "Start N worker JVMs on this machine (loopback) and run the replicas on them.")
   Integer workers;
 
+  @Option(names = "--step-timeout", paramLabel = "SECONDS", description = "With --cluster or --workers: a member that does not answer a window's step within this many wall seconds stops the run with exit 3 (default: ${DEFAULT-VALUE}).", defaultValue = "120")
+  long stepTimeoutSeconds;
+
   @Option(names = "--bind", paramLabel = "HOST:PORT", description = "With --cluster: the address the workers reach the driver at (default: ${DEFAULT-VALUE}; port 0 = any).", defaultValue = "127.0.0.1:0")
   String bind;
 
@@ -53,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
     if (cluster == null && workers == null) {
       return finish(job.run(runSeed, dir, System.out), runSeed, dir);
     }
+    if (stepTimeoutSeconds <= 0) {
+      System.err.println("subnet-sim: --step-timeout must be positive");
+      return SubnetSimCli.EXIT_BAD_INPUT;
+    }
     ClusterSession session;
     try {
       session = cluster != null
@@ -63,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
       return SubnetSimCli.EXIT_BAD_INPUT;
     }
     try (session) {
-      return finish(job.onCluster(session).run(runSeed, dir, System.out), runSeed, dir);
+      return finish(job.onCluster(session).stepTimeout(Duration.ofSeconds(stepTimeoutSeconds))
+          .run(runSeed, dir, System.out), runSeed, dir);
     } catch (ClusterHosts.MemberLostException e) {
       System.err.println("subnet-sim: run stopped: " + e.getMessage() + " (results so far in "
           + dir + ")");

@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
 
 /** Runs a scenario with the engine and writes the output folder (docs/FORMATS.md). */
@@ -28,6 +29,7 @@ public final class ScenarioJob implements MainJob {
   private final int threads;
   /** Where the replicas run when not in this JVM (subnet-sim run --cluster/--workers). */
   private ClusterSession cluster;
+  private Duration stepTimeout = ClusterHosts.DEFAULT_STEP_TIMEOUT;
 
   public ScenarioJob(ScenarioSpec spec, String text, String source, int threads) {
     this.spec = spec;
@@ -39,6 +41,12 @@ public final class ScenarioJob implements MainJob {
   /** Runs the replicas on the workers of {@code session} instead of in this JVM. */
   public ScenarioJob onCluster(ClusterSession session) {
     this.cluster = session;
+    return this;
+  }
+
+  /** On a cluster: a member that does not answer a step within {@code timeout} stops the run. */
+  public ScenarioJob stepTimeout(Duration timeout) {
+    this.stepTimeout = timeout;
     return this;
   }
 
@@ -74,12 +82,17 @@ public final class ScenarioJob implements MainJob {
       var options = new ScenarioRunner.Options(seed, threads, bar == null ? sink : bar, reproduce);
       try {
         run = cluster == null ? ScenarioRunner.run(spec, options) : ScenarioRunner.runHosted(spec,
-            options, cluster.hosting(source == null ? spec.name() : source, text, seed));
+            options, cluster.hosting(source == null ? spec.name() : source, text, seed,
+                stepTimeout));
       } catch (ClusterHosts.MemberLostException e) {
-        // The trace so far is flushed as the writer closes; the scenario goes beside it.
+        // The trace so far is flushed as the writer closes; the scenario goes beside it. No
+        // summary or report: their verdicts and metrics are those of a whole run (a sweep takes a
+        // folder with summary.json as finished).
         Files.writeString(out.resolve("scenario.yaml"), text, StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("stopped.txt"), e.getMessage() + "\n",
-            StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("stopped.txt"), e.getMessage() + "\n"
+            + "windows stepped before it: " + Math.max(0, cluster.windows() - 1)
+            + "; trace.jsonl.gz holds the run up to there; rerun with --seed " + seed
+            + " to replay it whole (a run cannot resume)\n", StandardCharsets.UTF_8);
         throw e;
       }
       if (bar != null) {

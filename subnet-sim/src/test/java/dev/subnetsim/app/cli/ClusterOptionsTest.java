@@ -41,6 +41,15 @@ class ClusterOptionsTest {
   }
 
   @Test
+  void aStepTimeoutThatIsNotPositiveIsBadInput() throws Exception {
+    for (String timeout : new String[] {"0", "-5"}) {
+      assertThat(SubnetSimCli.execute("run", scenario().toString(), "--workers", "1",
+          "--step-timeout", timeout, "--out", tmp.resolve("o").toString())).as(timeout)
+          .isEqualTo(SubnetSimCli.EXIT_BAD_INPUT);
+    }
+  }
+
+  @Test
   void aWorkerNeedsABindAddressAndAValidOne() {
     assertThat(SubnetSimCli.execute("worker")).isEqualTo(SubnetSimCli.EXIT_BAD_INPUT);
     assertThat(SubnetSimCli.execute("worker", "--bind", "127.0.0.1:99999"))

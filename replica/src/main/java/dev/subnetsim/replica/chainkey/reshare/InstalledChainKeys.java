@@ -67,6 +67,7 @@ public final class InstalledChainKeys {
   private final KeyGeneration generation;
   private Integer memoReshare;
   private Held memo;
+  private Install memoInstall;
 
   public InstalledChainKeys(String subnet, ReshareContext context, int ecdsaStash,
       int schnorrStash, RefillPolicy refill) {
@@ -82,6 +83,19 @@ public final class InstalledChainKeys {
     return subnet;
   }
 
+  /**
+   * An installation as replicated state records it: the reshare's number ({@link
+   * KeyGeneration#INSTANCE} for generated keys) and the dealings per key id. Public: what a
+   * replica derives {@link Held} from, and what another JVM can derive the same from.
+   */
+  public record Install(int reshare, SortedMap<String, List<byte[]>> dealings) {
+    public Install {
+      TreeMap<String, List<byte[]>> copy = new TreeMap<>();
+      dealings.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      dealings = Collections.unmodifiableSortedMap(copy);
+    }
+  }
+
   /** The keys installed in {@code state}, if any (derived once per installation). */
   public synchronized Optional<Held> held(ReplicatedState state) {
     Optional<Integer> index = ReshareLedger.installedReshare(state);
@@ -89,21 +103,46 @@ public final class InstalledChainKeys {
       return Optional.empty();
     }
     if (memo == null || !memoReshare.equals(index.get())) {
-      if (index.get() == KeyGeneration.INSTANCE) {
-        memo = generated(ReshareLedger.installedDealings(state));
-        generation.publish(memo);
-      } else {
-        memo = derive(context.schedule().get(index.get()).orElseThrow(),
-            ReshareLedger.installedDealings(state));
-      }
-      memoReshare = index.get();
+      take(new Install(index.get(), ReshareLedger.installedDealings(state)));
     }
     return Optional.of(memo);
+  }
+
+  /**
+   * Takes {@code install} as derived here, as if a replica of this JVM had executed it: for a
+   * JVM whose readers (checkers, a cluster member's other replicas) see keys that replicas
+   * elsewhere derived. Does nothing if the latest derivation is of the same installation.
+   */
+  public synchronized void adopt(Install install) {
+    if (memo == null || !memoReshare.equals(install.reshare())) {
+      take(install);
+    }
+  }
+
+  private void take(Install install) {
+    if (install.reshare() == KeyGeneration.INSTANCE) {
+      if (generation == null) {
+        throw new IllegalArgumentException(subnet + " generates no keys");
+      }
+      memo = generated(install.dealings());
+      generation.publish(memo);
+    } else {
+      memo = derive(context.schedule().get(install.reshare()).orElseThrow(
+          () -> new IllegalArgumentException("no reshare " + install.reshare())),
+          install.dealings());
+    }
+    memoReshare = install.reshare();
+    memoInstall = install;
   }
 
   /** The keys most recently derived by any replica (for run-level checkers), if any. */
   public synchronized Optional<Held> latest() {
     return Optional.ofNullable(memo);
+  }
+
+  /** The installation {@link #latest()} was derived from, if any. */
+  public synchronized Optional<Install> latestInstall() {
+    return Optional.ofNullable(memoInstall);
   }
 
   private Held derive(Reshare r, SortedMap<String, List<byte[]>> dealings) {
