@@ -20,9 +20,11 @@ import java.util.Set;
  *
  * <p>It forwards only its own canister's requests: the chain-key methods of {@link #FORWARDED},
  * whose keys the replicas derive for the caller (this canister), so nothing it relays touches
- * another canister's keys; and document-key shadows only for documents it registers as their
- * permission canister itself (document_key_store, then document_key_shadows): a document another
- * canister registered is refused by the key holders at the registration, and no shadows are asked.
+ * another canister's keys. For document-key shadows it first registers the document's key with
+ * itself as the permission canister (document_key_store), so a fresh key is its own; then it asks
+ * for shadows as itself. A key another canister registered stays that canister's (the
+ * registration is refused), and the key holders serve this proxy only if that canister's
+ * permission program allows it when they ask.
  */
 public final class ChainKeyProxyCanister implements CanisterProgram {
   public static final String NAME = "chainkey-proxy";
@@ -94,8 +96,8 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
       return;
     }
     env.call(CanisterId.MANAGEMENT, "document_key_store", new ManagementRequest.DocumentKeyStore(
-        d.commonPoint(), env.self().toBytes(), d.keyName()).encode(), "on_registered", "on_reject",
-        shadowsArg);
+        d.commonPoint(), env.self().toBytes(), d.keyName()).encode(), "on_registered",
+        "on_registered", shadowsArg); // registered or not, ask: the key holders decide
   }
 
   private static void count(Env env) {
