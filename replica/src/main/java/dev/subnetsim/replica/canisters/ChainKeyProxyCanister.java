@@ -23,8 +23,9 @@ import java.util.Set;
  * another canister's keys. For document-key shadows it first registers the document's key with
  * itself as the permission canister (document_key_store), so a fresh key is its own; then it asks
  * for shadows as itself. A key another canister registered stays that canister's (the
- * registration is refused), and the key holders serve this proxy only if that canister's
- * permission program allows it when they ask.
+ * registration is refused), and then it asks as itself too: the key holders serve it only if that
+ * canister's permission program allows it when they ask. Any other refused registration is its
+ * reply, as before.
  */
 public final class ChainKeyProxyCanister implements CanisterProgram {
   public static final String NAME = "chainkey-proxy";
@@ -73,6 +74,17 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
       }
       case "on_registered" -> env.call(CanisterId.MANAGEMENT, "document_key_shadows",
           env.callbackContext(), "on_reply", "on_reject", new byte[0]);
+      case "on_register_refused" -> {
+        if (new String(env.arg(), StandardCharsets.UTF_8).endsWith(
+            ManagementRequest.DocumentKeyStore.GUARDED_BY_ANOTHER)) {
+          // Another canister's document: ask as this canister; the key holders ask its program.
+          env.call(CanisterId.MANAGEMENT, "document_key_shadows", env.callbackContext(),
+              "on_reply", "on_reject", new byte[0]);
+        } else {
+          count(env);
+          env.reject(new String(env.arg(), StandardCharsets.UTF_8));
+        }
+      }
       case "on_reply" -> {
         count(env);
         env.reply(env.arg());
@@ -97,7 +109,7 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
     }
     env.call(CanisterId.MANAGEMENT, "document_key_store", new ManagementRequest.DocumentKeyStore(
         d.commonPoint(), env.self().toBytes(), d.keyName()).encode(), "on_registered",
-        "on_registered", shadowsArg); // registered or not, ask: the key holders decide
+        "on_register_refused", shadowsArg);
   }
 
   private static void count(Env env) {

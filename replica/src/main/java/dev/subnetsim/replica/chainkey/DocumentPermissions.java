@@ -67,7 +67,7 @@ public final class DocumentPermissions {
     byte[] guard = canister.toBytes();
     byte[] existing = state.keyRecords().get(name);
     if (existing != null && !Arrays.equals(existing, guard)) {
-      return Optional.of("this document key is already stored under another permission canister");
+      return Optional.of(ManagementRequest.DocumentKeyStore.GUARDED_BY_ANOTHER);
     }
     state.keyRecords().put(name, guard);
     return Optional.empty();

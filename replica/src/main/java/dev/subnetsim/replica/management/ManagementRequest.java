@@ -146,6 +146,10 @@ public sealed interface ManagementRequest {
    */
   record DocumentKeyStore(byte[] commonPoint, byte[] permissionCanister, String keyName)
       implements ManagementRequest {
+    /** Why a registration naming another canister than the one already registered is refused. */
+    public static final String GUARDED_BY_ANOTHER =
+        "this document key is already stored under another permission canister";
+
     public String method() {
       return "document_key_store";
     }
