@@ -38,8 +38,9 @@ final class StoryCalls {
   }
 
   /**
-   * A call its user makes when it sends it: empty until then (and for good if the user had what
-   * it needed to make it), then its request id, and whether the user has seen it completed.
+   * A call its user makes when it sends it: no request id until then (nor ever, if the user did
+   * not have what it needed to make it), then its request id, and whether the user has seen it
+   * completed.
    */
   static final class Later {
     private byte[] requestId;
@@ -147,7 +148,8 @@ final class StoryCalls {
       }
       SignedIngress signed = sign(story, at, user, new IngressMessage(user.principal(),
           canister.toBytes(), method, a, at + EXPIRY_NANOS,
-          ByteBuffer.allocate(8).putLong(at).array()), after.flatMap(w -> w.call().requestId()), check);
+          ByteBuffer.allocate(8).putLong(at).array()),
+          after.flatMap(w -> w.call().requestId()), check);
       synchronized (this) {
         synchronized (handle) {
           handle.requestId = signed.message().requestId();
