@@ -159,6 +159,12 @@ class ManagementCanisterTest {
     var callback = state.callbacks().get(((Origin.FromCall) question.origin()).callbackId());
     Origin origin = state.callContexts().get(callback.callContextId()).origin();
     assertThat(origin).isEqualTo(new Origin.FromCall(7));
+    // The held request is replicated state: a checkpoint carries it (the CUP, state sync).
+    ReplicatedState copy = ReplicatedState.decode(state.encode());
+    assertThat(copy.manifestHash()).isEqualTo(state.manifestHash());
+    assertThat(copy.callContexts().get(callback.callContextId()).canister().isManagement())
+        .isTrue();
+    assertThat(copy.callbacks().get(callback.id()).context()).isEqualTo(callback.context());
 
     Reply no = rejected(management.onPermissionAnswer(state, origin, callback,
         Reply.of(new byte[] {0}), NO_RANDOMNESS), ManagementCanister.CANISTER_REJECT);
