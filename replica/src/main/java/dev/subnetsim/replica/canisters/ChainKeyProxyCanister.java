@@ -74,24 +74,22 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
       }
       case "on_registered" -> env.call(CanisterId.MANAGEMENT, "document_key_shadows",
           env.callbackContext(), "on_reply", "on_reject", new byte[0]);
-      case "on_register_refused" -> {
-        if (new String(env.arg(), StandardCharsets.UTF_8).endsWith(
-            ManagementRequest.DocumentKeyStore.GUARDED_BY_ANOTHER)) {
-          // Another canister's document: ask as this canister; the key holders ask its program.
-          env.call(CanisterId.MANAGEMENT, "document_key_shadows", env.callbackContext(),
-              "on_reply", "on_reject", new byte[0]);
-        } else {
-          count(env);
-          env.reject(new String(env.arg(), StandardCharsets.UTF_8));
-        }
-      }
       case "on_reply" -> {
         count(env);
         env.reply(env.arg());
       }
       case "on_reject" -> {
+        String why = new String(env.arg(), StandardCharsets.UTF_8);
+        // Only the registration's callback holds a context (the shadows request): for another
+        // canister's document, ask as this canister; the key holders ask that canister's program.
+        if (env.callbackContext().length > 0
+            && why.endsWith(ManagementRequest.DocumentKeyStore.GUARDED_BY_ANOTHER)) {
+          env.call(CanisterId.MANAGEMENT, "document_key_shadows", env.callbackContext(),
+              "on_reply", "on_reject", new byte[0]);
+          return;
+        }
         count(env);
-        env.reject(new String(env.arg(), StandardCharsets.UTF_8));
+        env.reject(why);
       }
       default -> env.reject("no update method '" + method + "'");
     }
@@ -108,8 +106,8 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
       return;
     }
     env.call(CanisterId.MANAGEMENT, "document_key_store", new ManagementRequest.DocumentKeyStore(
-        d.commonPoint(), env.self().toBytes(), d.keyName()).encode(), "on_registered",
-        "on_register_refused", shadowsArg);
+        d.commonPoint(), env.self().toBytes(), d.keyName()).encode(), "on_registered", "on_reject",
+        shadowsArg);
   }
 
   private static void count(Env env) {
