@@ -336,8 +336,14 @@ public final class BlockExecutor {
         return;
       }
       context = context.withOutstanding(-1);
-      CanisterState canister = state.canisters().get(context.canister());
       Reply reply = p.reply();
+      if (context.canister().isManagement()) { // a permission program's answer to the key holders
+        Origin origin = context.origin();
+        management.onPermissionAnswer(state, origin, callback, reply, randomness)
+            .ifPresent(r -> respond(origin, r));
+        return;
+      }
+      CanisterState canister = state.canisters().get(context.canister());
       CanisterCall call = new CanisterCall(
           reply.replied() ? CanisterCall.Kind.REPLY_CALLBACK : CanisterCall.Kind.REJECT_CALLBACK,
           context.canister(), callback.callee().toBytes(),

@@ -20,9 +20,12 @@ import java.util.Set;
  *
  * <p>It forwards only its own canister's requests: the chain-key methods of {@link #FORWARDED},
  * whose keys the replicas derive for the caller (this canister), so nothing it relays touches
- * another canister's keys; and document-key shadows only for documents it registers as their
- * permission canister itself (document_key_store, then document_key_shadows): a document another
- * canister registered is refused by the key holders at the registration, and no shadows are asked.
+ * another canister's keys. For document-key shadows it first registers the document's key with
+ * itself as the permission canister (document_key_store), so a fresh key is its own; then it asks
+ * for shadows as itself. A key another canister registered stays that canister's (the
+ * registration is refused), and then it asks as itself too: the key holders serve it only if that
+ * canister's permission program allows it when they ask. Any other refused registration is its
+ * reply, as before.
  */
 public final class ChainKeyProxyCanister implements CanisterProgram {
   public static final String NAME = "chainkey-proxy";
@@ -76,8 +79,17 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
         env.reply(env.arg());
       }
       case "on_reject" -> {
+        String why = new String(env.arg(), StandardCharsets.UTF_8);
+        // Only the registration's callback holds a context (the shadows request): for another
+        // canister's document, ask as this canister; the key holders ask that canister's program.
+        if (env.callbackContext().length > 0
+            && why.endsWith(ManagementRequest.DocumentKeyStore.GUARDED_BY_ANOTHER)) {
+          env.call(CanisterId.MANAGEMENT, "document_key_shadows", env.callbackContext(),
+              "on_reply", "on_reject", new byte[0]);
+          return;
+        }
         count(env);
-        env.reject(new String(env.arg(), StandardCharsets.UTF_8));
+        env.reject(why);
       }
       default -> env.reject("no update method '" + method + "'");
     }

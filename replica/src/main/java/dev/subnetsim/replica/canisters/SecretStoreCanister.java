@@ -1,5 +1,8 @@
 package dev.subnetsim.replica.canisters;
 
+import dev.subnetsim.chainkey.bytes.BigEndianReader;
+import dev.subnetsim.chainkey.ec.EcCurve;
+import dev.subnetsim.chainkey.ec.EcPoint;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
@@ -16,19 +19,23 @@ import java.util.List;
  * document with its document key in threshold-ElGamal form (common point C, encrypted point E,
  * encrypted to the subnet's document server key); this canister is the document's permission
  * program (an access list in stable memory, changed only by the owner), registered with the key
- * holders when the document is stored (document_key_store), so they serve shadows of its key to
- * this canister only. An authorized requester gets decryption shadows encrypted to its own key and
- * recovers the key client-side; anyone else is refused with "403 not authorized" here, and a
- * canister asking the management canister directly is refused with it by the key holders.
+ * holders when the document is stored (document_key_store). An authorized requester gets
+ * decryption shadows encrypted to its own key and recovers the key client-side; anyone else is
+ * refused with "403 not authorized" here. A canister asking the management canister directly for
+ * shadows is served only if this program, asked by the key holders ({@code check_permissions}),
+ * says its owner or a grantee is asking; else the key holders refuse it with the 403.
  *
  * <p>Methods: update {@code store} [doc id, C, E, ciphertext] (replies once the key is registered;
- * a refused registration removes the document again); update {@code grant} [doc id,
- * principal]; update {@code revoke} [doc id, principal]; update {@code retrieve} [doc id, requester
- * public key] (reply: [E, ciphertext, shadow...]); update {@code server_key} (the server key).
+ * a refused registration removes the document again; one document per key); update {@code grant}
+ * [doc id, principal]; update {@code revoke} [doc id, principal]; update {@code retrieve} [doc id,
+ * requester public key] (reply: [E, ciphertext, shadow...]); update {@code server_key} (the
+ * server key); update {@code check_permissions}, the management canister's only (see {@link
+ * ManagementRequest.DocumentKeyShadows#CHECK_METHOD}).
  */
 public final class SecretStoreCanister implements CanisterProgram {
   public static final String NAME = "secret-store";
   public static final String FORBIDDEN = ManagementRequest.DocumentKeyShadows.FORBIDDEN;
+  private static final String CHECK_METHOD = ManagementRequest.DocumentKeyShadows.CHECK_METHOD;
   private static final String KEY = "doc_key_1";
 
   /** memory 0: doc id -> [owner, C, E, ciphertext]; memory 1: doc id || principal -> granted. */
@@ -40,6 +47,11 @@ public final class SecretStoreCanister implements CanisterProgram {
     return StableBTreeMap.init(env.memory(1), 128, 1);
   }
 
+  /** memory 2: C (SEC1 compressed) -> doc id, for the key holders' questions. */
+  private static StableBTreeMap byKey(Env env) {
+    return StableBTreeMap.init(env.memory(2), 33, 64);
+  }
+
   @Override
   public void update(String method, Env env) {
     switch (method) {
@@ -49,13 +61,29 @@ public final class SecretStoreCanister implements CanisterProgram {
           env.reject("document exists");
           return;
         }
+        byte[] key;
+        try {
+          key = compressed(f.get(1));
+        } catch (IllegalArgumentException e) {
+          env.reject(e.getMessage());
+          return;
+        }
+        if (byKey(env).containsKey(key)) {
+          env.reject("this document key guards another document");
+          return;
+        }
         documents(env).insert(f.get(0), Fields.encode(env.caller(), f.get(1), f.get(2), f.get(3)));
+        byKey(env).insert(key, f.get(0));
         env.call(CanisterId.MANAGEMENT, "document_key_store", new ManagementRequest
             .DocumentKeyStore(f.get(1), env.self().toBytes(), KEY).encode(), "on_stored",
             "on_store_refused", f.get(0));
       }
       case "on_stored" -> env.reply(new byte[0]);
       case "on_store_refused" -> {
+        byte[] doc = documents(env).get(env.callbackContext());
+        if (doc != null) {
+          byKey(env).remove(compressed(Fields.decode(doc, 4).get(1)));
+        }
         documents(env).remove(env.callbackContext());
         env.reject(new String(env.arg(), StandardCharsets.UTF_8));
       }
@@ -98,14 +126,54 @@ public final class SecretStoreCanister implements CanisterProgram {
           new ManagementRequest.DocumentKeyServerKey(KEY).encode(), "on_server_key", "on_error",
           new byte[0]);
       case "on_server_key" -> env.reply(ManagementReply.Key.decode(env.arg()).publicKey());
+      case CHECK_METHOD -> checkPermissions(env);
       case "on_error" -> env.reject(new String(env.arg(), StandardCharsets.UTF_8));
       default -> env.reject("no update method '" + method + "'");
     }
   }
 
+  /**
+   * The key holders ask whether a requester may have shadows of a document key: yes ([1]) for the
+   * document's owner and its grantees, no ([0]) for anyone else or a key of no document here.
+   */
+  private static void checkPermissions(Env env) {
+    if (env.caller().length != 0) { // the management canister is the empty principal
+      env.reject("only the key holders ask " + CHECK_METHOD);
+      return;
+    }
+    BigEndianReader in = new BigEndianReader(env.arg(), CHECK_METHOD);
+    byte[] requester;
+    byte[] key;
+    try {
+      requester = in.lengthPrefixed("requester", 29);
+      key = in.raw(33, "common point");
+      in.finish();
+    } catch (IllegalArgumentException e) {
+      env.reject(e.getMessage());
+      return;
+    }
+    byte[] docId = byKey(env).get(key);
+    boolean allowed = docId != null && (isOwner(env, docId, requester)
+        || acl(env).containsKey(aclKey(docId, requester)));
+    env.reply(new byte[] {(byte) (allowed ? 1 : 0)});
+  }
+
+  /** C re-encoded SEC1 compressed, as the key holders name it when they ask. */
+  private static byte[] compressed(byte[] commonPoint) {
+    try {
+      return EcPoint.decode(EcCurve.SECP256K1, commonPoint).encode();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("invalid common point: " + e.getMessage());
+    }
+  }
+
   private static boolean isOwner(Env env, byte[] docId) {
+    return isOwner(env, docId, env.caller());
+  }
+
+  private static boolean isOwner(Env env, byte[] docId, byte[] principal) {
     byte[] doc = documents(env).get(docId);
-    return doc != null && Arrays.equals(Fields.decode(doc, 4).get(0), env.caller());
+    return doc != null && Arrays.equals(Fields.decode(doc, 4).get(0), principal);
   }
 
   private static byte[] aclKey(byte[] docId, byte[] principal) {

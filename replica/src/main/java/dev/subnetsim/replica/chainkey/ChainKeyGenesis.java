@@ -31,9 +31,8 @@ import java.util.TreeMap;
  * the dealers' constants, so the master secrets exist nowhere. As with the consensus genesis keys,
  * the ceremony's messages are exchanged in one place at setup rather than over the simulated
  * network. Worlds do not use it by default: their key holder's replicas generate the keys through
- * its consensus ({@link dev.subnetsim.replica.chainkey.reshare.KeyGeneration}). It remains the
- * fixture of unit tests that need a subnet already holding keys, and of scenarios whose Secret
- * Store owners seal documents under the server key before the first block.
+ * its consensus ({@link dev.subnetsim.replica.chainkey.reshare.KeyGeneration}), in every scenario
+ * run. It is a test fixture only: for unit tests that need a subnet already holding keys.
  */
 public record ChainKeyGenesis(SubnetChainKeys publicKeys, List<NodeChainKeyShares> shares,
     Map<String, IdkgTranscript> feldmanKeys) {

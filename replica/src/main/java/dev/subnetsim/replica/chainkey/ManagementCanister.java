@@ -9,6 +9,7 @@ import dev.subnetsim.replica.chainkey.schemes.ChainKeyScheme;
 import dev.subnetsim.replica.chainkey.schemes.EcdsaScheme;
 import dev.subnetsim.replica.chainkey.schemes.SchnorrScheme;
 import dev.subnetsim.replica.execution.CanisterId;
+import dev.subnetsim.replica.execution.messaging.Callback;
 import dev.subnetsim.replica.execution.messaging.Origin;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage.Reply;
@@ -51,6 +52,8 @@ public final class ManagementCanister {
       return false;
     }
   }
+
+  private static final String SHADOWS = "document_key_shadows";
 
   private final KeySource source;
   private final Held fixed;
@@ -178,54 +181,94 @@ public final class ManagementCanister {
     } catch (IllegalArgumentException e) {
       return Optional.of(Reply.reject(CANISTER_REJECT, request.method() + ": " + e.getMessage()));
     }
-    Optional<Reply> permission = documentPermission(state, decoded, caller);
-    if (permission.isPresent()) {
-      return permission;
+    if (decoded instanceof ManagementRequest.DocumentKeyStore d) {
+      return Optional.of(store(state, d));
     }
-    ChainKeyScheme scheme = schemes.get(request.method());
+    if (decoded instanceof ManagementRequest.DocumentKeyShadows d) {
+      Optional<CanisterId> guard;
+      try {
+        guard = DocumentPermissions.guard(state, d);
+      } catch (IllegalArgumentException e) {
+        return Optional.of(Reply.reject(CANISTER_REJECT, d.method() + ": " + e.getMessage()));
+      }
+      if (guard.isEmpty()) {
+        return Optional.of(Reply.reject(CANISTER_REJECT, DocumentPermissions.notStored()));
+      }
+      if (!guard.get().equals(caller)) {
+        // Anyone but the permission canister: its program decides, asked in replicated
+        // execution; the request waits for its answer (onPermissionAnswer).
+        DocumentPermissions.ask(state, request, caller, guard.get(), d);
+        return Optional.empty();
+      }
+    }
+    return admit(state, request.origin(), caller, request.method(), request.arg(), decoded,
+        held.get().schemes(), randomness);
+  }
+
+  /**
+   * A permission program's answer to {@link DocumentPermissions#ask}: the 403 if it did not say
+   * yes, else the held shadows request goes on as if it had just arrived (queued for shares, or
+   * refused if the keys or the queue cannot take it now). Empty: queued.
+   */
+  public Optional<Reply> onPermissionAnswer(ReplicatedState state, Origin origin,
+      Callback callback, Reply answer, byte[] randomness) {
+    DocumentPermissions.Asked asked;
+    ManagementRequest decoded;
+    try {
+      asked = DocumentPermissions.Asked.of(callback);
+      decoded = ManagementRequest.decode(SHADOWS, asked.arg());
+    } catch (IllegalArgumentException | InvalidManagementArgsException e) {
+      return Optional.of(Reply.reject(CANISTER_ERROR, SHADOWS + ": " + e.getMessage()));
+    }
+    Optional<String> refused = DocumentPermissions.refusal(callback, asked, answer);
+    if (refused.isPresent()) {
+      return Optional.of(Reply.reject(CANISTER_REJECT, refused.get()));
+    }
+    Optional<Held> held = source.held(state);
+    if (held.isEmpty()) {
+      return Optional.of(Reply.reject(SYS_TRANSIENT, SHADOWS
+          + ": the chain keys are not yet installed on this subnet (resharing in progress)"));
+    }
+    return admit(state, origin, asked.caller(), SHADOWS, asked.arg(), decoded,
+        held.get().schemes(), randomness);
+  }
+
+  /** Validates a request for shares and queues it (empty), or says why not. */
+  private Optional<Reply> admit(ReplicatedState state, Origin origin, CanisterId caller,
+      String method, byte[] arg, ManagementRequest decoded, Map<String, ChainKeyScheme> schemes,
+      byte[] randomness) {
+    ChainKeyScheme scheme = schemes.get(method);
     if (scheme == null) {
-      return Optional.of(Reply.reject(CANISTER_REJECT,
-          request.method() + " is not available on this subnet"));
+      return Optional.of(Reply.reject(CANISTER_REJECT, method + " is not available on this subnet"));
     }
     try {
       scheme.validate(decoded);
     } catch (IllegalArgumentException e) {
-      return Optional.of(Reply.reject(CANISTER_REJECT, request.method() + ": " + e.getMessage()));
+      return Optional.of(Reply.reject(CANISTER_REJECT, method + ": " + e.getMessage()));
     }
     long queued = state.chainKeyRequests().values().stream()
-        .filter(r -> r.method().equals(request.method())).count();
+        .filter(r -> r.method().equals(method)).count();
     if (queued >= queueLimit) {
-      return Optional.of(Reply.reject(SYS_TRANSIENT, request.method() + ": request queue full ("
+      return Optional.of(Reply.reject(SYS_TRANSIENT, method + ": request queue full ("
           + queueLimit + " pending)"));
     }
     byte[] context = scheme.bind(decoded, state, randomness);
     long id = state.nextId();
-    state.chainKeyRequests().put(id, new ChainKeyRequest(id, request.origin(), caller,
-        request.method(), request.arg(), state.timeNanos(), context));
+    state.chainKeyRequests().put(id, new ChainKeyRequest(id, origin, caller, method, arg,
+        state.timeNanos(), context));
     return Optional.empty();
   }
 
-  /**
-   * document_key_store answers at once; document_key_shadows is refused with the 403 unless the
-   * caller is the document's permission canister ({@link DocumentPermissions}). Empty: go on.
-   */
-  private static Optional<Reply> documentPermission(ReplicatedState state, ManagementRequest r,
-      CanisterId caller) {
+  /** document_key_store answers at once ({@link DocumentPermissions}). */
+  private static Reply store(ReplicatedState state, ManagementRequest.DocumentKeyStore d) {
     try {
-      if (r instanceof ManagementRequest.DocumentKeyStore d) {
-        requireName(d.keyName(), SubnetChainKeys.DOCUMENT_KEY_NAME);
-        return Optional.of(DocumentPermissions.store(state, d)
-            .map(why -> Reply.reject(CANISTER_REJECT, d.method() + ": " + why))
-            .orElseGet(() -> Reply.of(new ManagementReply.Done().encode())));
-      }
-      if (r instanceof ManagementRequest.DocumentKeyShadows d) {
-        return DocumentPermissions.refusal(state, d, caller)
-            .map(why -> Reply.reject(CANISTER_REJECT, why));
-      }
+      requireName(d.keyName(), SubnetChainKeys.DOCUMENT_KEY_NAME);
+      return DocumentPermissions.store(state, d)
+          .map(why -> Reply.reject(CANISTER_REJECT, d.method() + ": " + why))
+          .orElseGet(() -> Reply.of(new ManagementReply.Done().encode()));
     } catch (IllegalArgumentException e) {
-      return Optional.of(Reply.reject(CANISTER_REJECT, r.method() + ": " + e.getMessage()));
+      return Reply.reject(CANISTER_REJECT, d.method() + ": " + e.getMessage());
     }
-    return Optional.empty();
   }
 
   private static Optional<ManagementReply> publicKey(SubnetChainKeys keys, ManagementRequest r,

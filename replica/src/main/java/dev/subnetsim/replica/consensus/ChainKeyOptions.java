@@ -12,8 +12,9 @@ import dev.subnetsim.replica.chainkey.reshare.ReshareSchedule;
  * first reshare's target from the start, and to each later target from its reshare's time.
  * With {@code generateKeys} the key-holding subnet's replicas generate the keys through its
  * consensus after genesis ({@link dev.subnetsim.replica.chainkey.reshare.KeyGeneration}; its stash
- * then starts empty and the refill fills it); without, a setup ceremony makes them before the
- * first block (unit tests' fixture of a subnet that has been running a while).
+ * then starts empty and the refill fills it), as every scenario run does; without, a setup
+ * ceremony makes them before the first block (a test fixture only: unit tests' subnet that has been
+ * running a while).
  */
 public record ChainKeyOptions(int ecdsaStash, int schnorrStash, int queueLimit,
     ReshareSchedule reshares, RefillPolicy refill, boolean generateKeys) {

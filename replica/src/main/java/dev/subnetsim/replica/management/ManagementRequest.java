@@ -146,6 +146,10 @@ public sealed interface ManagementRequest {
    */
   record DocumentKeyStore(byte[] commonPoint, byte[] permissionCanister, String keyName)
       implements ManagementRequest {
+    /** Why a registration naming another canister than the one already registered is refused. */
+    public static final String GUARDED_BY_ANOTHER =
+        "this document key is already stored under another permission canister";
+
     public String method() {
       return "document_key_store";
     }
@@ -159,13 +163,20 @@ public sealed interface ManagementRequest {
   /**
    * document_key_shadows (ours): decryption shadows x_i*C of a stored document key's common point C,
    * each encrypted to the requester's public key with a proof; the requester combines them. Served
-   * only to the permission canister named when C was stored (document_key_store); anyone else gets
-   * "403 not authorized".
+   * to the permission canister named when C was stored (document_key_store), and to another
+   * canister only if that canister's permission program says yes when the key holders ask it
+   * ({@link #CHECK_METHOD}); anyone else gets "403 not authorized".
    */
   record DocumentKeyShadows(byte[] commonPoint, byte[] requesterPublicKey, String keyName)
       implements ManagementRequest {
     /** The reject message of a caller the document's permission program does not authorize. */
     public static final String FORBIDDEN = "403 not authorized";
+    /**
+     * The update method of a permission program the key holders call about any other requester,
+     * with argument {@code u32 len || requester principal || C (33 B, SEC1 compressed)}; the reply
+     * {@code [1]} allows, anything else refuses. Its caller is the management canister.
+     */
+    public static final String CHECK_METHOD = "check_permissions";
 
     public String method() {
       return "document_key_shadows";

@@ -137,7 +137,7 @@ class ManagementCanisterTest {
   }
 
   @Test
-  void documentShadowsAreQueuedOnlyForThePermissionCanisterNamedWhenTheKeyWasStored() {
+  void documentShadowsAreQueuedForThePermissionCanisterAndForOthersOnlyWhenItsProgramSaysYes() {
     byte[] c = dev.subnetsim.chainkey.ec.EcPoint.mulGenerator(dev.subnetsim.chainkey.ec.EcScalar.of(
         dev.subnetsim.chainkey.ec.EcCurve.SECP256K1, 12345)).encode();
     var shadows = new ManagementRequest.DocumentKeyShadows(c, c, SubnetChainKeys.DOCUMENT_KEY_NAME);
@@ -146,13 +146,43 @@ class ManagementCanisterTest {
 
     assertThat(handle(new ManagementRequest.DocumentKeyStore(c, fx.proxy().toBytes(),
         SubnetChainKeys.DOCUMENT_KEY_NAME))).hasValueSatisfying(r -> assertThat(r.replied()).isTrue());
-    Reply stranger = rejected(management.handle(state, call(new CanisterId(0), shadows),
-        NO_RANDOMNESS), ManagementCanister.CANISTER_REJECT);
+    CanisterId other = new CanisterId(0);
+    assertThat(management.handle(state, call(other, shadows), NO_RANDOMNESS)).isEmpty();
 
-    assertThat(stranger.rejectMessage()).startsWith(ManagementRequest.DocumentKeyShadows.FORBIDDEN);
+    // Nothing is queued for shares: the permission program is asked first.
     assertThat(state.chainKeyRequests()).isEmpty();
-    assertThat(handle(shadows)).isEmpty(); // the permission canister's request is queued
-    assertThat(state.chainKeyRequests()).hasSize(1);
+    Request question = (Request) state.queue().poll();
+    assertThat(question.target()).isEqualTo(fx.proxy());
+    assertThat(question.method()).isEqualTo(ManagementRequest.DocumentKeyShadows.CHECK_METHOD);
+    assertThat(question.caller()).isEmpty(); // the management canister asks
+    assertThat(question.arg()).containsSequence(other.toBytes());
+    var callback = state.callbacks().get(((Origin.FromCall) question.origin()).callbackId());
+    Origin origin = state.callContexts().get(callback.callContextId()).origin();
+    assertThat(origin).isEqualTo(new Origin.FromCall(7));
+    // The held request is replicated state: a checkpoint carries it (the CUP, state sync).
+    ReplicatedState copy = ReplicatedState.decode(state.encode());
+    assertThat(copy.manifestHash()).isEqualTo(state.manifestHash());
+    assertThat(copy.callContexts().get(callback.callContextId()).canister().isManagement())
+        .isTrue();
+    assertThat(copy.callbacks().get(callback.id()).context()).isEqualTo(callback.context());
+
+    Reply no = rejected(management.onPermissionAnswer(state, origin, callback,
+        Reply.of(new byte[] {0}), NO_RANDOMNESS), ManagementCanister.CANISTER_REJECT);
+    assertThat(no.rejectMessage()).startsWith(ManagementRequest.DocumentKeyShadows.FORBIDDEN)
+        .contains("refused " + other);
+    Reply trapped = rejected(management.onPermissionAnswer(state, origin, callback,
+        Reply.reject(ManagementCanister.CANISTER_ERROR, "trapped"), NO_RANDOMNESS),
+        ManagementCanister.CANISTER_REJECT);
+    assertThat(trapped.rejectMessage()).contains("did not answer").contains("trapped");
+    assertThat(state.chainKeyRequests()).isEmpty();
+
+    assertThat(management.onPermissionAnswer(state, origin, callback, Reply.of(new byte[] {1}),
+        NO_RANDOMNESS)).isEmpty();
+    assertThat(state.chainKeyRequests().values()).singleElement()
+        .satisfies(r -> assertThat(r.caller()).isEqualTo(other));
+    assertThat(handle(shadows)).isEmpty(); // the permission canister's own request: no question
+    assertThat(state.chainKeyRequests()).hasSize(2);
+    assertThat(state.queue()).isEmpty();
   }
 
   @Test

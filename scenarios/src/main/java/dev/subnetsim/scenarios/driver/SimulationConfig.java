@@ -33,8 +33,23 @@ public record SimulationConfig(
     long endNanos,
     int dispatcherThreads) {
 
-  /** A client message submitted to {@code node} at virtual time {@code atNanos}. */
-  public record IngressInjection(long atNanos, NodeId node, byte[] message) {}
+  /**
+   * A client message submitted to {@code node} at virtual time {@code atNanos}; or, with {@code
+   * later}, made by its client only when the run reaches that time (its arguments need what exists
+   * only then, such as keys generated through consensus), {@code message} then empty.
+   */
+  public record IngressInjection(long atNanos, NodeId node, byte[] message,
+      java.util.function.Supplier<byte[]> later) {
+    public IngressInjection(long atNanos, NodeId node, byte[] message) {
+      this(atNanos, node, message, null);
+    }
+
+    /** A message made when it is sent; its maker may return null: nothing is sent. */
+    public static IngressInjection later(long atNanos, NodeId node,
+        java.util.function.Supplier<byte[]> maker) {
+      return new IngressInjection(atNanos, node, new byte[0], Objects.requireNonNull(maker));
+    }
+  }
 
   public SimulationConfig {
     Objects.requireNonNull(topology, "topology");
@@ -125,7 +140,8 @@ public record SimulationConfig(
 
     /** Adds a whole ingress schedule, in any order (ties keep their order). */
     public Builder ingress(List<IngressInjection> schedule) {
-      schedule.forEach(i -> ingress(i.atNanos(), i.node(), i.message()));
+      schedule.forEach(i -> ingress.add(i.later() != null ? i
+          : new IngressInjection(i.atNanos(), i.node(), i.message().clone())));
       return this;
     }
 

@@ -186,7 +186,8 @@ public final class SimulationDriver implements AutoCloseable {
     }
     // Client messages are pulled as the run reaches them: a long, busy workload is never whole.
     queue.feed(config.ingress().iterator(), i -> new EventQueue.Timed(i.atNanos(),
-        new WorldEvent.Ingress(i.node(), i.message())));
+        i.later() == null ? new WorldEvent.Ingress(i.node(), i.message())
+            : new WorldEvent.LateIngress(i.node(), i.later())));
   }
 
   private void checkTime(long t, List<Violation> violations) {
@@ -233,6 +234,13 @@ public final class SimulationDriver implements AutoCloseable {
         if (status.isUp(in.node())) {
           add(work, in.node(), t, new InboundEvent.IngressSubmitted(Bytes.of(in.message())));
         }
+      } else if (e instanceof WorldEvent.LateIngress in) {
+        // Made here, in time order on the driver's thread, from what the run's earlier windows
+        // showed; made whether or not the node is up, as a client sends to a node it cannot see.
+        byte[] message = in.maker().get();
+        if (message != null && status.isUp(in.node())) {
+          add(work, in.node(), t, new InboundEvent.IngressSubmitted(Bytes.of(message)));
+        }
       } else if (e instanceof WorldEvent.Boot b) {
         add(work, b.node(), t, new InboundEvent.Start(status.start(b.node())));
       } else if (e instanceof WorldEvent.ApplyFault f) {
@@ -249,6 +257,8 @@ public final class SimulationDriver implements AutoCloseable {
     } else if (e instanceof WorldEvent.Timer t) {
       return t.node();
     } else if (e instanceof WorldEvent.Ingress i) {
+      return i.node();
+    } else if (e instanceof WorldEvent.LateIngress i) {
       return i.node();
     } else if (e instanceof WorldEvent.Boot b) {
       return b.node();

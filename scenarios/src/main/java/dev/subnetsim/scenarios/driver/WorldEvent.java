@@ -16,6 +16,10 @@ sealed interface WorldEvent {
   /** A client's ingress message reaches {@code node}. */
   record Ingress(NodeId node, byte[] message) implements WorldEvent {}
 
+  /** A client makes its message now and it reaches {@code node} (null: the client sends none). */
+  record LateIngress(NodeId node, java.util.function.Supplier<byte[]> maker)
+      implements WorldEvent {}
+
   /** First boot of {@code node}. */
   record Boot(NodeId node) implements WorldEvent {}
 

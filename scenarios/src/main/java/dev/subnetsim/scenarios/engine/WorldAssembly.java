@@ -79,10 +79,9 @@ final class WorldAssembly {
     ChainKeyOptions chainKeys = chainKeyOptions(spec, world, keySubnet, chainKeyLoad || storyKeys)
         .withReshares(reshares).withRefill(new RefillPolicy(
             spec.workload().presignaturePrefill(), spec.workload().presignaturesInFlight()))
-        // The key holder's replicas generate the keys through its consensus, except where a
-        // Secret Store owner must seal a document under the server key when its story is
-        // planned, before the first block: there a setup ceremony makes them.
-        .withKeyGeneration(storyRates.getOrDefault("secret-store", 0.0) <= 0);
+        // The key holder's replicas generate the keys through its consensus (clients read them
+        // once they exist: the Secret Store owner seals when it sends its store call).
+        .withKeyGeneration(true);
     boolean keysExist = chainKeyLoad || storyKeys || !reshares.reshares().isEmpty();
     ConsensusReplicaFactory factory = factory(spec, world, byzantine, keySubnet, keysExist,
         chainKeys);

@@ -23,8 +23,11 @@ import java.util.function.Function;
  *       with the user's transport key, verify under the key derived for the canister and the
  *       user's principal, and not verify for another principal.</li>
  *   <li>{@code secret-store}: an owner stores a document encrypted under a document key sealed to
- *       the subnet's server key; later the owner retrieves it (the shadows must recover the
- *       document key and decrypt the document) and a stranger tries to (must get the 403).</li>
+ *       the server key; later the owner retrieves it (the shadows must recover the document key
+ *       and decrypt the document), a stranger tries to, itself and through a canister the
+ *       document's permission program does not allow (both must get the 403); once the owner
+ *       allows that canister, a user's request through it must be served
+ *       ({@link SecretStoreStory}).</li>
  *   <li>{@code mdl-ecdh}: a reader agrees a KEK with a holder's key through the canister, on P-256
  *       or X25519; the result, encrypted to the reader's transport key, must equal the holder's
  *       own ECDH with the canister's derived key, and a content key wrapped under the reader's
@@ -52,8 +55,8 @@ public final class CanisterStories {
   public interface ClientKeys {
     /**
      * The master public keys, once they exist (keys generated through consensus exist only after
-     * the first blocks: stories read them when they judge a reply, except the Secret Store
-     * owner, who seals under the server key when the story is planned).
+     * the first blocks: stories read them when they judge a reply, and the Secret Store owner
+     * when it sends its store call, sealing under the server key it reads then).
      *
      * @throws IllegalStateException before the keys exist
      */
@@ -129,8 +132,9 @@ public final class CanisterStories {
         .thenComparing(StoryCalls.Sent::message, Arrays::compareUnsigned));
     SeededRandom nodeRng = root.fork("nodes");
     for (StoryCalls.Sent m : sent) {
-      s.injections.add(new IngressInjection(m.atNanos(), nodes.get(nodeRng.nextInt(nodes.size())),
-          m.message()));
+      NodeId node = nodes.get(nodeRng.nextInt(nodes.size()));
+      s.injections.add(m.later() == null ? new IngressInjection(m.atNanos(), node, m.message())
+          : IngressInjection.later(m.atNanos(), node, m.later()));
     }
     return s;
   }
@@ -147,6 +151,14 @@ public final class CanisterStories {
     return calls.size();
   }
 
+  /**
+   * The first completion of a story call, as its user saw it: calls made when they are sent
+   * wait for the calls they depend on to be seen replied to.
+   */
+  void completed(byte[] requestId, boolean replied) {
+    calls.completed(requestId, replied);
+  }
+
   /** Lines of the artifacts log made from verified story results (canister signatures). */
   public List<String> artifactLines() {
     return calls.artifactLines();
@@ -158,7 +170,7 @@ public final class CanisterStories {
       case "encrypted-notes" -> NotesStory.tell(calls, at, rng,
           subnet.canister(SubnetExecution.ENCRYPTED_NOTES), keys, end);
       case "secret-store" -> SecretStoreStory.tell(calls, at, rng,
-          subnet.canister(SubnetExecution.SECRET_STORE), keys, end);
+          subnet.canister(SubnetExecution.SECRET_STORE), subnet.proxy(), keys, end);
       case "mdl-ecdh" -> MdlEcdhStory.tell(calls, at, rng,
           subnet.canister(SubnetExecution.MDL_ECDH), keys, end);
       case "wallet" -> WalletStory.tell(calls, at, rng,

@@ -85,6 +85,7 @@ public final class CanisterStoryChecker implements InvariantChecker {
       return List.of();
     }
     completedHeight.put(id, height);
+    stories.completed(requestId, outcome.replied());
     int[] counts = tally.computeIfAbsent(call.get().story(), k -> new int[3]);
     if (call.get().after().isPresent()) {
       String after = HexFormat.of().formatHex(call.get().after().get());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What the story users send, as they send it: each call or query signed by its user, remembered
@@ -26,11 +27,44 @@ import java.util.function.Function;
 final class StoryCalls {
   private static final long EXPIRY_NANOS = 4 * 60 * 1_000_000_000L;
 
-  /** A signed message and when its user sends it. */
-  record Sent(long atNanos, byte[] message) {}
+  /**
+   * A signed message and when its user sends it; or, with {@code later}, a message its user makes
+   * only then ({@code message} is then the planning order among messages sent at the same time).
+   */
+  record Sent(long atNanos, byte[] message, Supplier<byte[]> later) {
+    Sent(long atNanos, byte[] message) {
+      this(atNanos, message, null);
+    }
+  }
+
+  /**
+   * A call its user makes when it sends it: no request id until then (nor ever, if the user did
+   * not have what it needed to make it), then its request id, and whether the user has seen it
+   * completed.
+   */
+  static final class Later {
+    private byte[] requestId;
+    private boolean completed;
+    private boolean replied;
+
+    synchronized Optional<byte[]> requestId() {
+      return Optional.ofNullable(requestId);
+    }
+
+    /** Whether the user saw it replied to (not rejected) before now. */
+    synchronized boolean replied() {
+      return completed && replied;
+    }
+
+    /** Whether the user saw it answered, replied or rejected, before now. */
+    synchronized boolean completed() {
+      return completed;
+    }
+  }
 
   private final List<Sent> sent = new ArrayList<>();
   private final TreeMap<String, Call> calls = new TreeMap<>();
+  private final TreeMap<String, Later> later = new TreeMap<>();
   /** Lines of the artifacts log made from verified story results (canister signatures). */
   private final List<String> artifactLines = new ArrayList<>();
 
@@ -60,12 +94,84 @@ final class StoryCalls {
 
   private byte[] submit(String story, long at, UserKeyPair user, IngressMessage message,
       Optional<byte[]> after, Function<Outcome, String> check) {
+    SignedIngress signed = sign(story, at, user, message, after, check);
+    sent.add(new Sent(at, message.isQuery() ? new QueryRequest(signed).encode()
+        : new PayloadItem.Ingress(signed).encode()));
+    return signed.message().requestId();
+  }
+
+  private synchronized SignedIngress sign(String story, long at, UserKeyPair user,
+      IngressMessage message, Optional<byte[]> after, Function<Outcome, String> check) {
     SignedIngress signed = user.sign(message);
     byte[] id = signed.message().requestId();
     calls.put(HexFormat.of().formatHex(id), new Call(story, at, id, after, check));
-    sent.add(new Sent(at, message.isQuery() ? new QueryRequest(signed).encode()
-        : new PayloadItem.Ingress(signed).encode()));
-    return id;
+    return signed;
+  }
+
+  /** What a call made when sent waits for: {@code call} seen replied to, or seen answered at all. */
+  record After(Later call, boolean anyAnswer) {
+    static Optional<After> replied(Later call) {
+      return Optional.of(new After(call, false));
+    }
+
+    static Optional<After> answered(Later call) {
+      return Optional.of(new After(call, true));
+    }
+
+    boolean met() {
+      return anyAnswer ? call.completed() : call.replied();
+    }
+  }
+
+  /**
+   * A signed update call its user makes when it sends it, at {@code at}: only once {@code after}
+   * (if given) is met, and with the argument {@code arg} makes then (null: the user has not what
+   * it needs, and sends nothing). Nothing is planned after the run's end.
+   */
+  Later sendLater(String story, long at, UserKeyPair user, CanisterId canister, String method,
+      Supplier<byte[]> arg, Optional<After> after, Function<Outcome, String> check,
+      long endNanos) {
+    Later handle = new Later();
+    if (at >= endNanos) {
+      return handle;
+    }
+    // Planning order among messages of the same instant: by story, method and user.
+    byte[] order = (story + "/" + method + "/" + user.principal()).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8);
+    sent.add(new Sent(at, order, () -> {
+      if (after.isPresent() && !after.get().met()) {
+        return null;
+      }
+      byte[] a = arg.get();
+      if (a == null) {
+        return null;
+      }
+      SignedIngress signed = sign(story, at, user, new IngressMessage(user.principal(),
+          canister.toBytes(), method, a, at + EXPIRY_NANOS,
+          ByteBuffer.allocate(8).putLong(at).array()),
+          after.flatMap(w -> w.call().requestId()), check);
+      synchronized (this) {
+        synchronized (handle) {
+          handle.requestId = signed.message().requestId();
+        }
+        later.put(HexFormat.of().formatHex(handle.requestId), handle);
+      }
+      return new PayloadItem.Ingress(signed).encode();
+    }));
+    return handle;
+  }
+
+  /** What the user saw of a call: its first completion (for calls made when sent). */
+  synchronized void completed(byte[] requestId, boolean replied) {
+    Later handle = later.get(HexFormat.of().formatHex(requestId));
+    if (handle != null) {
+      synchronized (handle) {
+        if (!handle.completed) {
+          handle.completed = true;
+          handle.replied = replied;
+        }
+      }
+    }
   }
 
   void artifact(String line) {
@@ -76,11 +182,11 @@ final class StoryCalls {
     return sent;
   }
 
-  Optional<Call> call(byte[] requestId) {
+  synchronized Optional<Call> call(byte[] requestId) {
     return Optional.ofNullable(calls.get(HexFormat.of().formatHex(requestId)));
   }
 
-  int size() {
+  synchronized int size() {
     return calls.size();
   }
 

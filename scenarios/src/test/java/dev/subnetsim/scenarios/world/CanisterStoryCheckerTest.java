@@ -16,9 +16,11 @@ import dev.subnetsim.replica.canisters.SecretStoreCanister;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import dev.subnetsim.replica.chainkey.SubnetChainKeys;
 import dev.subnetsim.replica.consensus.SubnetExecution;
+import dev.subnetsim.replica.ingress.IngressMessage;
 import dev.subnetsim.replica.payload.PayloadItem;
 import dev.subnetsim.replica.query.QueryRequest;
 import dev.subnetsim.replica.xnet.RoutingTable;
+import dev.subnetsim.scenarios.driver.SimulationConfig;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.invariants.Violation;
 import org.junit.jupiter.api.Test;
@@ -42,28 +44,27 @@ class CanisterStoryCheckerTest {
   /** Stories of one canister on a 4-node app subnet, for clients trusting {@code rootKey}. */
   private static CanisterStories stories(long seed, String canister, double rate,
       Optional<byte[]> rootKey) {
+    return stories(seed, canister, rate, rootKey, Optional.of(KEYS));
+  }
+
+  private static CanisterStories stories(long seed, String canister, double rate,
+      Optional<byte[]> rootKey, Optional<SubnetChainKeys> keys) {
     SubnetExecution app = SubnetExecution.defaults("app", 4, RoutingTable.single("app", false),
         SeededRandom.fromSeed(4), slice -> false);
     return CanisterStories.generate(seed, Map.of(canister, rate), app, List.of(NODE),
         new CanisterStories.ClientKeys() {
           public SubnetChainKeys genesis() {
-            return KEYS;
+            return keys.orElseThrow(() -> new IllegalStateException("no keys yet"));
           }
 
           public List<SubnetChainKeys> holders() {
-            return List.of(KEYS);
+            return keys.stream().toList();
           }
 
           public Optional<byte[]> rootKeyDer() {
             return rootKey;
           }
-        }, 20 * S);
-  }
-
-  private static byte[] requestId(CanisterStories stories, int index) {
-    var injection = stories.injections().get(index);
-    var item = (PayloadItem.Ingress) PayloadItem.decode(injection.message());
-    return item.signed().message().requestId();
+        }, 40 * S);
   }
 
   private static Observation done(byte[] id, boolean replied, String reject) {
@@ -71,75 +72,104 @@ class CanisterStoryCheckerTest {
         replied ? 0 : 4, reject);
   }
 
+  /** The message of a story call made now (null: its user sends nothing now). */
+  private static IngressMessage made(SimulationConfig.IngressInjection injection) {
+    byte[] m = injection.later() == null ? injection.message() : injection.later().get();
+    return m == null ? null : ((PayloadItem.Ingress) PayloadItem.decode(m)).signed().message();
+  }
+
+  /** The first story's calls sent at {@code atNanos}, made now (those its users send now). */
+  private static List<IngressMessage> madeAt(CanisterStories stories, long atNanos) {
+    return stories.injections().stream().filter(i -> i.atNanos() == atNanos)
+        .map(CanisterStoryCheckerTest::made).filter(java.util.Objects::nonNull).toList();
+  }
+
   @Test
   void aStrangerWhoGetsAnythingButThe403IsAViolationAndThe403IsNot() {
     CanisterStories stories = secretStore();
-    // Story 0: store (sent first), then the owner's and the stranger's retrievals 8 s later.
-    byte[] store = requestId(stories, 0);
-    var dependents = stories.injections().stream().map(i -> ((PayloadItem.Ingress) PayloadItem
-        .decode(i.message())).signed().message()).filter(m -> m.methodName().equals("retrieve"))
-        .toList();
-    assertThat(dependents).isNotEmpty();
+    long at = stories.injections().get(0).atNanos();
+    IngressMessage store = made(stories.injections().get(0));
+    assertThat(store.methodName()).isEqualTo("store");
     var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
-    assertThat(checker.onObservation(stories.injections().get(0).atNanos() + S, NODE,
-        done(store, true, ""))).isEmpty();
-    long late = stories.injections().get(0).atNanos() + 9 * S;
-    List<Violation> refused = new java.util.ArrayList<>();
-    List<Violation> leaked = new java.util.ArrayList<>();
-    for (var m : dependents.subList(0, 2)) {
+    assertThat(checker.onObservation(at + S, NODE, done(store.requestId(), true, ""))).isEmpty();
+    // Once the store is seen replied to: the owner's and the stranger's retrievals, and the
+    // stranger's request through the proxy, 8 s later.
+    List<IngressMessage> dependents = madeAt(stories, at + CanisterStories.STEP_GAP_NANOS);
+    assertThat(dependents).hasSize(3);
+    List<String> refused = new java.util.ArrayList<>();
+    List<String> leaked = new java.util.ArrayList<>();
+    for (var m : dependents) {
       var call = stories.call(m.requestId()).orElseThrow();
-      if (call.after().isEmpty() || !Arrays.equals(call.after().get(), store)) {
-        continue;
-      }
+      assertThat(call.after()).hasValueSatisfying(a -> assertThat(a).isEqualTo(store.requestId()));
       String verdict = call.check().apply(new CanisterStories.Outcome(false, new byte[0],
-          SecretStoreCanister.FORBIDDEN));
-      (verdict == null ? refused : leaked).add(new Violation("x", late, String.valueOf(verdict)));
+          SecretStoreCanister.FORBIDDEN + " (the permission canister canister-3 refused x)"));
+      (verdict == null ? refused : leaked).add(m.methodName() + ": " + verdict);
     }
-    // Exactly one of the two retrievals is the stranger's: a 403 is right for it, wrong for the
-    // owner (who must get the document).
-    assertThat(refused).hasSize(1);
-    assertThat(leaked).hasSize(1);
-    assertThat(leaked.get(0).detail()).contains("owner's retrieval was rejected");
-  }
-
-  @Test
-  void aRetrievalSentBeforeItsStoreWasSeenCompleteIsNotJudged() {
-    CanisterStories stories = secretStore();
-    var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
-    var retrieve = stories.injections().stream().map(i -> ((PayloadItem.Ingress) PayloadItem
-        .decode(i.message())).signed().message()).filter(m -> m.methodName().equals("retrieve"))
+    // A 403 is right for the stranger's two requests, wrong for the owner (who must get the
+    // document).
+    assertThat(refused).hasSize(2);
+    assertThat(leaked).singleElement().satisfies(v -> assertThat(v)
+        .contains("owner's retrieval was rejected"));
+    IngressMessage viaProxy = dependents.stream().filter(m -> m.methodName().equals("call"))
         .findFirst().orElseThrow();
-    // The store never completed: even a leak is not judged (the order of events is unknown).
-    assertThat(checker.onObservation(30 * S, NODE, done(retrieve.requestId(), true, ""))).isEmpty();
-    assertThat(checker.tally().get("secret-store")[2]).isEqualTo(1);
+    assertThat(stories.call(viaProxy.requestId()).orElseThrow().check().apply(
+        new CanisterStories.Outcome(true, new byte[0], ""))).contains("it got shadows");
   }
 
   @Test
-  void aRetrievalAfterAStoreTheKeyHoldersDeferredIsNotJudged() {
+  void theOwnerGrantsOnlyAfterTheStrangersRequestThroughTheProxyWasAnsweredAndTheThirdPartyAsksAfterTheGrant() {
     CanisterStories stories = secretStore();
+    long at = stories.injections().get(0).atNanos();
+    long gap = CanisterStories.STEP_GAP_NANOS;
     var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
-    byte[] store = requestId(stories, 0);
-    long sent = stories.injections().get(0).atNanos();
+    checker.onObservation(at + S, NODE, done(made(stories.injections().get(0)).requestId(), true,
+        ""));
+    IngressMessage viaProxy = madeAt(stories, at + gap).stream()
+        .filter(m -> m.methodName().equals("call")).findFirst().orElseThrow();
+    assertThat(madeAt(stories, at + 2 * gap)).isEmpty(); // not yet answered: no grant
+    checker.onObservation(at + gap + S, NODE, done(viaProxy.requestId(), false,
+        SecretStoreCanister.FORBIDDEN));
+    IngressMessage grant = madeAt(stories, at + 2 * gap).get(0);
+    assertThat(grant.methodName()).isEqualTo("grant");
+    assertThat(madeAt(stories, at + 3 * gap)).isEmpty(); // the grant not yet replied to
+    checker.onObservation(at + 2 * gap + S, NODE, done(grant.requestId(), true, ""));
+    IngressMessage thirdParty = madeAt(stories, at + 3 * gap).get(0);
+    assertThat(thirdParty.methodName()).isEqualTo("call");
+    assertThat(stories.call(thirdParty.requestId()).orElseThrow().check().apply(
+        new CanisterStories.Outcome(false, new byte[0], SecretStoreCanister.FORBIDDEN)))
+        .contains("the permission program allows was refused");
+  }
+
+  @Test
+  void noStepIsSentBeforeItsStoreWasSeenRepliedToNorAfterItWasDeferred() {
+    CanisterStories stories = secretStore();
+    long at = stories.injections().get(0).atNanos();
+    var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
+    IngressMessage store = made(stories.injections().get(0));
+    assertThat(madeAt(stories, at + CanisterStories.STEP_GAP_NANOS)).isEmpty();
     // Found by fuzzing: a reshare of the document key in progress defers the registration, the
-    // canister drops the document, and the owner's later retrieval finds none.
-    assertThat(checker.onObservation(sent + S, NODE, done(store, false, "document_key_store: the"
-        + " chain keys are not yet installed on this subnet (resharing in progress)"))).isEmpty();
-    var retrieval = stories.injections().stream().map(i -> ((PayloadItem.Ingress) PayloadItem
-        .decode(i.message())).signed().message()).filter(m -> m.methodName().equals("retrieve")
-            && Arrays.equals(stories.call(m.requestId()).orElseThrow().after().orElseThrow(), store))
-        .findFirst().orElseThrow();
+    // canister drops the document: its owner does not go on.
+    assertThat(checker.onObservation(at + S, NODE, done(store.requestId(), false,
+        "document_key_store: the chain keys are not yet installed on this subnet (resharing in "
+            + "progress)"))).isEmpty();
+    assertThat(madeAt(stories, at + CanisterStories.STEP_GAP_NANOS)).isEmpty();
+    assertThat(checker.tally().get("secret-store")).containsExactly(0, 0, 1);
+  }
 
-    assertThat(checker.onObservation(sent + 9 * S, NODE, done(retrieval.requestId(), false,
-        "no such document"))).isEmpty();
-    assertThat(checker.tally().get("secret-store")).containsExactly(0, 0, 2);
+  @Test
+  void anOwnerStoresNothingBeforeTheServerKeyExists() {
+    CanisterStories stories = stories(5, "secret-store", 0.5, Optional.empty(), Optional.empty());
+    assertThat(stories.injections().get(0).later()).isNotNull();
+    assertThat(made(stories.injections().get(0))).isNull();
+    assertThat(stories.size()).isZero();
   }
 
   @Test
   void aWrongReplyToAnIndependentCallIsAViolation() {
     CanisterStories stories = secretStore();
     var checker = new CanisterStoryChecker(stories, FaultSchedule.none());
-    List<Violation> v = checker.onObservation(S, NODE, done(requestId(stories, 0), false,
-        "document exists"));
+    List<Violation> v = checker.onObservation(S, NODE, done(made(stories.injections().get(0))
+        .requestId(), false, "document exists"));
     assertThat(v).singleElement().satisfies(x -> assertThat(x.detail()).contains("store rejected"));
   }
 
