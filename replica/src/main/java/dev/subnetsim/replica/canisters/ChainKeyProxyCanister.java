@@ -2,6 +2,8 @@ package dev.subnetsim.replica.canisters;
 
 import dev.subnetsim.chainkey.bytes.BigEndianReader;
 import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.replica.candid.Candid;
+import dev.subnetsim.replica.candid.CandidType;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import dev.subnetsim.replica.management.InvalidManagementArgsException;
 import dev.subnetsim.replica.management.ManagementRequest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,6 +26,9 @@ import java.util.Set;
  * another canister's keys; and document-key shadows only for documents it registers as their
  * permission canister itself (document_key_store, then document_key_shadows): a document another
  * canister registered is refused by the key holders at the registration, and no shadows are asked.
+ *
+ * <p>In Candid ({@code chainkey-proxy.did}): {@code call : (text, blob) -> (blob)}, the management
+ * method, its argument (Candid per {@code management.did}, for a Candid reply) and the reply.
  */
 public final class ChainKeyProxyCanister implements CanisterProgram {
   public static final String NAME = "chainkey-proxy";
@@ -47,6 +53,15 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
   public void update(String method, Env env) {
     switch (method) {
       case "call" -> {
+        if (env.argIsCandid()) {
+          List<Object> a = CandidArgs.decode(env, CandidType.TEXT, CandidType.BLOB);
+          if (!Candid.isCandid((byte[]) a.get(1))) {
+            env.reject("call: in Candid the management argument is Candid too (management.did)");
+            return;
+          }
+          relay(env, (String) a.get(0), (byte[]) a.get(1));
+          return;
+        }
         byte[] arg = env.arg();
         if (arg.length < 4) {
           env.reject("call: argument shorter than its method length");
@@ -57,23 +72,18 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
           env.reject("call: method length " + len + " overruns the argument");
           return;
         }
-        String target = new String(arg, 4, len, StandardCharsets.UTF_8);
-        byte[] managementArg = Arrays.copyOfRange(arg, 4 + len, arg.length);
-        if (!FORWARDED.contains(target)) {
-          env.reject("call: " + target + " is not a method this proxy relays");
-          return;
-        }
-        if (target.equals("document_key_shadows")) {
-          registerThenAsk(env, managementArg);
-          return;
-        }
-        env.call(CanisterId.MANAGEMENT, target, managementArg, "on_reply", "on_reject", new byte[0]);
+        relay(env, new String(arg, 4, len, StandardCharsets.UTF_8),
+            Arrays.copyOfRange(arg, 4 + len, arg.length));
       }
       case "on_registered" -> env.call(CanisterId.MANAGEMENT, "document_key_shadows",
           env.callbackContext(), "on_reply", "on_reject", new byte[0]);
       case "on_reply" -> {
         count(env);
-        env.reply(env.arg());
+        if (env.argIsCandid()) {
+          CandidArgs.reply(env, List.of(CandidType.BLOB), (Object) env.arg());
+        } else {
+          env.reply(env.arg());
+        }
       }
       case "on_reject" -> {
         count(env);
@@ -81,6 +91,19 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
       }
       default -> env.reject("no update method '" + method + "'");
     }
+  }
+
+  /** Forwards {@code target}(managementArg) to the management canister. */
+  private static void relay(Env env, String target, byte[] managementArg) {
+    if (!FORWARDED.contains(target)) {
+      env.reject("call: " + target + " is not a method this proxy relays");
+      return;
+    }
+    if (target.equals("document_key_shadows")) {
+      registerThenAsk(env, managementArg);
+      return;
+    }
+    env.call(CanisterId.MANAGEMENT, target, managementArg, "on_reply", "on_reject", new byte[0]);
   }
 
   /** Registers the document's common point with this canister as its guard, then asks for shadows. */
@@ -94,7 +117,8 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
       return;
     }
     env.call(CanisterId.MANAGEMENT, "document_key_store", new ManagementRequest.DocumentKeyStore(
-        d.commonPoint(), env.self().toBytes(), d.keyName()).encode(), "on_registered", "on_reject",
+        d.commonPoint(), env.self().toBytes(), d.keyName()).encode(Candid.isCandid(shadowsArg)),
+        "on_registered", "on_reject",
         shadowsArg);
   }
 

@@ -13,6 +13,7 @@ import dev.subnetsim.replica.execution.messaging.Origin;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage.Reply;
 import dev.subnetsim.replica.management.InvalidManagementArgsException;
+import dev.subnetsim.replica.management.ManagementCandid;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.payload.PayloadItem;
@@ -154,10 +155,17 @@ public final class ManagementCanister {
       return Optional.of(Reply.reject(CANISTER_REJECT, "caller is not a canister"));
     }
     ManagementRequest decoded;
+    CanisterId keyOwner;
     try {
       decoded = ManagementRequest.decode(request.method(), request.arg());
+      // A Candid public-key call may name another canister (canister_id), as on the IC.
+      keyOwner = ManagementCandid.namedCanister(request.method(), request.arg())
+          .map(CanisterId::fromBytes).orElse(caller);
     } catch (InvalidManagementArgsException e) {
       return Optional.of(Reply.reject(CANISTER_REJECT, e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      return Optional.of(Reply.reject(CANISTER_REJECT, request.method()
+          + ": canister_id is not a canister"));
     }
     Optional<Held> held = source.held(state);
     if (held.isEmpty()) {
@@ -171,14 +179,14 @@ public final class ManagementCanister {
     SubnetChainKeys keys = held.get().keys();
     Map<String, ChainKeyScheme> schemes = held.get().schemes();
     try {
-      Optional<ManagementReply> immediate = publicKey(keys, decoded, caller);
+      Optional<ManagementReply> immediate = publicKey(keys, decoded, keyOwner);
       if (immediate.isPresent()) {
-        return Optional.of(Reply.of(immediate.get().encode()));
+        return Optional.of(Reply.of(immediate.get().encodeFor(request.method(), request.arg())));
       }
     } catch (IllegalArgumentException e) {
       return Optional.of(Reply.reject(CANISTER_REJECT, request.method() + ": " + e.getMessage()));
     }
-    Optional<Reply> permission = documentPermission(state, decoded, caller);
+    Optional<Reply> permission = documentPermission(state, decoded, request.arg(), caller);
     if (permission.isPresent()) {
       return permission;
     }
@@ -210,13 +218,13 @@ public final class ManagementCanister {
    * caller is the document's permission canister ({@link DocumentPermissions}). Empty: go on.
    */
   private static Optional<Reply> documentPermission(ReplicatedState state, ManagementRequest r,
-      CanisterId caller) {
+      byte[] arg, CanisterId caller) {
     try {
       if (r instanceof ManagementRequest.DocumentKeyStore d) {
         requireName(d.keyName(), SubnetChainKeys.DOCUMENT_KEY_NAME);
         return Optional.of(DocumentPermissions.store(state, d)
             .map(why -> Reply.reject(CANISTER_REJECT, d.method() + ": " + why))
-            .orElseGet(() -> Reply.of(new ManagementReply.Done().encode())));
+            .orElseGet(() -> Reply.of(new ManagementReply.Done().encodeFor(d.method(), arg))));
       }
       if (r instanceof ManagementRequest.DocumentKeyShadows d) {
         return DocumentPermissions.refusal(state, d, caller)
