@@ -1,4 +1,4 @@
-package dev.subnetsim.app.gateway;
+package dev.subnetsim.app.session;
 
 import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.chainkey.random.SeededRandom;
@@ -143,6 +143,11 @@ public final class SimSession implements AutoCloseable {
     LiveWorldView.QueryOutcome out = join(session.read(run -> world.query(subnetOf(id), id,
         user.principal().toBytes(), method, arg)));
     return new Reply(out.replied(), out.reply(), out.rejectCode(), out.rejectMessage());
+  }
+
+  /** Whether the world was stopped ({@link #close}). */
+  public boolean closed() {
+    return session.closed();
   }
 
   /** Stops the world. */

@@ -1,4 +1,4 @@
-package dev.subnetsim.app.gateway;
+package dev.subnetsim.app.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
