@@ -124,6 +124,18 @@ public final class SimControl {
     return m;
   }
 
+  /** Virtual time and each subnet's highest executed height (the event stream's payload). */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> heights() {
+    Map<String, Object> m = metrics();
+    Map<String, Object> heights = new LinkedHashMap<>();
+    for (Object s : (List<Object>) m.get("subnets")) {
+      Map<String, Object> sub = (Map<String, Object>) s;
+      heights.put((String) sub.get("name"), sub.get("max_height"));
+    }
+    return Map.of("virtual_time_nanos", m.get("virtual_time_nanos"), "heights", heights);
+  }
+
   /** {@code "subnet/index"}: the index-th node of that subnet. */
   private NodeId node(Object text) {
     if (!(text instanceof String s) || s.indexOf('/') < 0) {

@@ -9,12 +9,17 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.sse.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The control plane's routes under {@code /sim/} (JSON) and the live page at {@code /}. All
@@ -53,6 +58,19 @@ public class SimControlController {
   @Consumes(MediaType.APPLICATION_JSON)
   public HttpResponse<Map<String, Object>> fault(@Body Map<String, Object> request) {
     return answer(() -> control.inject(request));
+  }
+
+  /**
+   * Server-sent events: {@code heights} (virtual time and each subnet's highest executed height)
+   * whenever they changed, looked at every 200 ms of wall time.
+   */
+  @Get(uri = "/sim/events", produces = MediaType.TEXT_EVENT_STREAM)
+  public Publisher<Event<Map<String, Object>>> events() {
+    return Flux.interval(Duration.ZERO, Duration.ofMillis(200))
+        .publishOn(Schedulers.boundedElastic()) // a read waits for the driver's next window
+        .map(tick -> control.heights())
+        .distinctUntilChanged(h -> h.get("heights"))
+        .map(h -> Event.of(h).name("heights"));
   }
 
   @Get(uri = "/sim/metrics", produces = MediaType.APPLICATION_JSON)

@@ -13,6 +13,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.sse.SseClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -185,5 +186,36 @@ class SimControlTest {
   void theLivePageReadsTheMetrics() {
     String page = http.toBlocking().retrieve(HttpRequest.GET("/"));
     assertThat(page).contains("<title>subnet-sim: live world</title>").contains("/sim/metrics");
+  }
+
+  @Inject
+  @Client("/")
+  SseClient sse;
+
+  @Test
+  @Order(7)
+  @SuppressWarnings("unchecked")
+  void theEventStreamSendsHeightsAsTheyGrow() throws Exception {
+    java.util.concurrent.CopyOnWriteArrayList<Map<String, Object>> seen =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    var subscription = reactor.core.publisher.Flux.from(sse.eventStream("/sim/events",
+        Argument.mapOf(String.class, Object.class))).subscribe(e -> seen.add(e.getData()));
+    try {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (seen.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      advance(3_000);
+      while (seen.size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    } finally {
+      subscription.dispose();
+    }
+    assertThat(seen).hasSizeGreaterThanOrEqualTo(2);
+    Map<String, Object> first = (Map<String, Object>) seen.get(0).get("heights");
+    Map<String, Object> last = (Map<String, Object>) seen.get(seen.size() - 1).get("heights");
+    assertThat(((Number) last.get("app")).longValue())
+        .isGreaterThan(((Number) first.get("app")).longValue());
   }
 }
