@@ -55,6 +55,21 @@ class SimSessionTest {
   }
 
   @Test
+  void aFaultInjectedFromJavaTakesEffectWhenTheWorldNextRuns() {
+    try (SimSession sim = SimSession.start(LiveSessions.defaultScenario(), 9)) {
+      sim.advance(Duration.ofSeconds(3));
+      var crashed = sim.node("app", 3);
+      sim.inject(new dev.subnetsim.scenarios.faults.Fault.Crash(0, crashed));
+      sim.advance(Duration.ofSeconds(4));
+      long stopped = sim.executedHeight(crashed);
+      assertThat(stopped).isLessThan(sim.executedHeight(sim.node("app", 0)));
+      sim.inject(new dev.subnetsim.scenarios.faults.Fault.Restart(0, crashed));
+      sim.advance(Duration.ofSeconds(6));
+      assertThat(sim.executedHeight(crashed)).as("restarted, it catches up").isGreaterThan(stopped);
+    }
+  }
+
+  @Test
   void theSameSeedAndScriptGiveTheSameRepliesAtTheSameVirtualTimes() {
     assertThat(script(11)).isEqualTo(script(11));
   }
