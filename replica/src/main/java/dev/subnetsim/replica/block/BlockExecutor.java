@@ -229,7 +229,7 @@ public final class BlockExecutor {
       state.chainKeyRequests().remove(request.id());
       scheme.release(request, state);
       chainKey.add(new ChainKeyCompleted(request, reply, state.timeNanos()));
-      respond(request.origin(), Reply.of(reply.encode()));
+      respond(request.origin(), Reply.of(reply.encodeFor(request.method(), request.arg())));
     }
 
     /** Inducts a certified stream slice: its new messages join the queue, its signal prunes ours. */

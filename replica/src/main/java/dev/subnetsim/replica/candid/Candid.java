@@ -2,10 +2,7 @@ package dev.subnetsim.replica.candid;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,24 +11,29 @@ import java.util.Optional;
 
 /**
  * Encodes and decodes Candid argument tuples (Candid specification, "Binary Format"):
- * {@code "DIDL"}, the type table (here {@code opt} and {@code vec nat8} entries), the argument
- * types as signed LEB128 references, then the values. Java values: {@code null} for
- * {@code null}, {@link Boolean}, {@link BigInteger} for {@code nat}, {@link Long} (unsigned) for
- * {@code nat64}, {@link String}, {@code byte[]} for {@code blob}, {@link Optional} for
- * {@code opt}.
+ * {@code "DIDL"}, the type table, the argument types as signed LEB128 references, then the values.
+ * Java values by type: {@code null} for {@code null} and {@code reserved}; {@link Boolean};
+ * {@link java.math.BigInteger} for {@code nat} and {@code int}; {@link Integer} for
+ * {@code nat8/16}, {@code int8/16/32}; {@link Long} for {@code nat32}, {@code nat64} (unsigned)
+ * and {@code int64}; {@link Float}, {@link Double}; {@link String}; {@code byte[]} for
+ * {@code blob} and {@code principal}; {@link Optional} for {@code opt}; {@link List} for
+ * {@code vec}; {@code Map<String, Object>} by field name for {@code record};
+ * {@link CandidVariant} for {@code variant}.
  *
- * <p>Decoding takes the types the method expects and accepts exactly them (a client's extra
- * trailing arguments are ignored, as the specification allows); any other bytes are refused with
- * {@link IllegalArgumentException}, bounded before anything is allocated, since arguments come
- * from anyone.
+ * <p>Decoding takes the types the method expects and applies Candid's subtyping where a
+ * service's interface may have moved on from its client's: record fields the method does not know
+ * are skipped, an absent {@code opt} field or argument is {@code none}, extra trailing arguments
+ * are ignored. Anything else is refused with {@link IllegalArgumentException}, bounded before
+ * anything is allocated, since arguments come from anyone.
  */
 public final class Candid {
-  private static final byte[] MAGIC = {'D', 'I', 'D', 'L'};
-  private static final int OPT = -18;
-  private static final int VEC = -19;
-  private static final int NAT8 = -5;
-  /** More type table entries or arguments than any method here takes is refused. */
-  static final int MAX_TYPES = 64;
+  static final byte[] MAGIC = {'D', 'I', 'D', 'L'};
+  static final int OPT = -18;
+  static final int VEC = -19;
+  static final int RECORD = -20;
+  static final int VARIANT = -21;
+  /** More type table entries, arguments or fields than any method here takes is refused. */
+  static final int MAX_TYPES = 256;
 
   private Candid() {}
 
@@ -54,13 +56,7 @@ public final class Candid {
     out.writeBytes(MAGIC);
     uleb(out, table.size());
     for (CandidType t : table.keySet()) {
-      if (t instanceof CandidType.Opt o) {
-        sleb(out, OPT);
-        sleb(out, ref(o.inner(), table));
-      } else {
-        sleb(out, VEC);
-        sleb(out, NAT8);
-      }
+      entry(out, t, table);
     }
     uleb(out, types.size());
     for (CandidType t : types) {
@@ -72,78 +68,62 @@ public final class Candid {
     return out.toByteArray();
   }
 
-  /** Decodes a tuple that must start with {@code expected}'s types. */
+  /**
+   * Decodes a tuple as {@code expected}'s types.
+   *
+   * @throws IllegalArgumentException saying what does not fit
+   */
   public static List<Object> decode(byte[] bytes, List<CandidType> expected) {
-    Reader r = new Reader(bytes);
-    if (!isCandid(bytes)) {
-      throw new IllegalArgumentException("not Candid: missing the DIDL magic");
-    }
-    r.pos = 4;
-    long entries = r.uleb();
-    if (entries > MAX_TYPES) {
-      throw new IllegalArgumentException("type table of " + entries + " entries (at most "
-          + MAX_TYPES + ")");
-    }
-    long[][] table = new long[(int) entries][];
-    for (int i = 0; i < entries; i++) {
-      long op = r.sleb();
-      if (op != OPT && op != VEC) {
-        throw new IllegalArgumentException("unsupported type table entry " + op);
-      }
-      table[i] = new long[] {op, r.sleb()};
-    }
-    long count = r.uleb();
-    if (count > MAX_TYPES) {
-      throw new IllegalArgumentException(count + " arguments (at most " + MAX_TYPES + ")");
-    }
-    List<CandidType> actual = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      actual.add(resolve(r.sleb(), table, 0));
-    }
-    if (actual.size() < expected.size()
-        || !actual.subList(0, expected.size()).equals(expected)) {
-      throw new IllegalArgumentException("argument types " + actual + ", expected " + expected);
-    }
-    List<Object> values = new ArrayList<>();
-    for (CandidType t : actual) {
-      values.add(r.value(t));
-    }
-    if (r.pos != bytes.length) {
-      throw new IllegalArgumentException((bytes.length - r.pos) + " bytes after the values");
-    }
-    return values.subList(0, expected.size());
+    return new CandidReader(bytes).decode(expected);
   }
 
-  private static CandidType resolve(long ref, long[][] table, int depth) {
-    if (depth > MAX_TYPES) {
-      throw new IllegalArgumentException("type table refers to itself");
-    }
-    if (ref >= 0) {
-      if (ref >= table.length) {
-        throw new IllegalArgumentException("type reference " + ref + " outside the table");
-      }
-      long[] e = table[(int) ref];
-      if (e[0] == VEC) {
-        if (e[1] != NAT8) {
-          throw new IllegalArgumentException("only vec nat8 (blob) is supported");
-        }
-        return CandidType.BLOB;
-      }
-      return CandidType.opt(resolve(e[1], table, depth + 1));
-    }
-    CandidType.Primitive p = CandidType.Primitive.ofCode(ref);
-    if (p == null) {
-      throw new IllegalArgumentException("unsupported type code " + ref);
-    }
-    return p;
-  }
-
+  /** Adds the compound types in {@code t} to the table, inner types first. */
   private static void register(CandidType t, Map<CandidType, Integer> table) {
+    if (table.containsKey(t)) {
+      return;
+    }
+    if (t instanceof CandidType.Primitive) {
+      return;
+    }
     if (t instanceof CandidType.Opt o) {
       register(o.inner(), table);
-      table.putIfAbsent(t, table.size());
+    } else if (t instanceof CandidType.Vec v) {
+      register(v.inner(), table);
+    } else if (t instanceof CandidType.Record r) {
+      r.fields().forEach(f -> register(f.type(), table));
+    } else if (t instanceof CandidType.Variant v) {
+      v.fields().forEach(f -> register(f.type(), table));
+    }
+    table.putIfAbsent(t, table.size());
+  }
+
+  private static void entry(ByteArrayOutputStream out, CandidType t,
+      Map<CandidType, Integer> table) {
+    if (t instanceof CandidType.Opt o) {
+      sleb(out, OPT);
+      sleb(out, ref(o.inner(), table));
+    } else if (t instanceof CandidType.Vec v) {
+      sleb(out, VEC);
+      sleb(out, ref(v.inner(), table));
     } else if (t instanceof CandidType.Blob) {
-      table.putIfAbsent(t, table.size());
+      sleb(out, VEC);
+      sleb(out, CandidType.Primitive.NAT8.code);
+    } else if (t instanceof CandidType.Record r) {
+      fields(out, RECORD, r.fields(), table);
+    } else if (t instanceof CandidType.Variant v) {
+      fields(out, VARIANT, v.fields(), table);
+    } else {
+      throw new IllegalStateException("no table entry for " + t);
+    }
+  }
+
+  private static void fields(ByteArrayOutputStream out, int op, List<CandidType.Field> fields,
+      Map<CandidType, Integer> table) {
+    sleb(out, op);
+    uleb(out, fields.size());
+    for (CandidType.Field f : fields) {
+      uleb(out, f.id());
+      sleb(out, ref(f.type(), table));
     }
   }
 
@@ -156,30 +136,75 @@ public final class Candid {
       Optional<?> opt = (Optional<?>) v;
       out.write(opt.isPresent() ? 1 : 0);
       opt.ifPresent(inner -> value(out, o.inner(), inner));
-      return;
+    } else if (t instanceof CandidType.Blob) {
+      byte[] bytes = (byte[]) v;
+      uleb(out, bytes.length);
+      out.writeBytes(bytes);
+    } else if (t instanceof CandidType.Vec vec) {
+      List<?> items = (List<?>) v;
+      uleb(out, items.size());
+      items.forEach(item -> value(out, vec.inner(), item));
+    } else if (t instanceof CandidType.Record r) {
+      Map<?, ?> m = (Map<?, ?>) v;
+      for (CandidType.Field f : r.fields()) {
+        if (!m.containsKey(f.name())) {
+          throw new IllegalArgumentException("record value lacks field " + f.name());
+        }
+        value(out, f.type(), m.get(f.name()));
+      }
+    } else if (t instanceof CandidType.Variant var) {
+      variant(out, var, (CandidVariant) v);
+    } else {
+      primitive(out, (CandidType.Primitive) t, v);
     }
-    if (t instanceof CandidType.Blob) {
-      byte[] b = (byte[]) v;
-      uleb(out, b.length);
-      out.writeBytes(b);
-      return;
+  }
+
+  private static void variant(ByteArrayOutputStream out, CandidType.Variant t, CandidVariant v) {
+    List<CandidType.Field> fs = t.fields();
+    for (int i = 0; i < fs.size(); i++) {
+      if (fs.get(i).name().equals(v.tag())) {
+        uleb(out, i);
+        value(out, fs.get(i).type(), v.value());
+        return;
+      }
     }
-    switch ((CandidType.Primitive) t) {
-      case NULL -> { }
+    throw new IllegalArgumentException("variant has no case " + v.tag());
+  }
+
+  private static void primitive(ByteArrayOutputStream out, CandidType.Primitive p, Object v) {
+    switch (p) {
+      case NULL, RESERVED -> { }
+      case EMPTY -> throw new IllegalArgumentException("empty has no values");
       case BOOL -> out.write((Boolean) v ? 1 : 0);
       case NAT -> ulebBig(out, (BigInteger) v);
-      case NAT64 -> {
-        long x = (Long) v;
-        for (int i = 0; i < 8; i++) {
-          out.write((int) (x >>> (8 * i)));
-        }
-      }
+      case INT -> slebBig(out, (BigInteger) v);
+      case NAT8, INT8 -> little(out, ((Integer) v).longValue(), 1);
+      case NAT16, INT16 -> little(out, ((Integer) v).longValue(), 2);
+      case INT32 -> little(out, ((Integer) v).longValue(), 4);
+      case NAT32 -> little(out, (Long) v, 4);
+      case NAT64, INT64 -> little(out, (Long) v, 8);
+      case FLOAT32 -> little(out, Float.floatToRawIntBits((Float) v), 4);
+      case FLOAT64 -> little(out, Double.doubleToRawLongBits((Double) v), 8);
       case TEXT -> {
         byte[] b = ((String) v).getBytes(StandardCharsets.UTF_8);
         uleb(out, b.length);
         out.writeBytes(b);
       }
-      default -> throw new IllegalStateException();
+      case PRINCIPAL -> {
+        byte[] b = (byte[]) v;
+        if (b.length > 29) {
+          throw new IllegalArgumentException("a principal has at most 29 bytes");
+        }
+        out.write(1);
+        uleb(out, b.length);
+        out.writeBytes(b);
+      }
+    }
+  }
+
+  private static void little(ByteArrayOutputStream out, long x, int bytes) {
+    for (int i = 0; i < bytes; i++) {
+      out.write((int) (x >>> (8 * i)));
     }
   }
 
@@ -200,121 +225,20 @@ public final class Candid {
   }
 
   static void sleb(ByteArrayOutputStream out, long v) {
-    long x = v;
+    slebBig(out, BigInteger.valueOf(v));
+  }
+
+  private static void slebBig(ByteArrayOutputStream out, BigInteger v) {
+    BigInteger x = v;
     while (true) {
-      int b = (int) (x & 0x7f);
-      x >>= 7;
-      boolean done = (x == 0 && (b & 0x40) == 0) || (x == -1 && (b & 0x40) != 0);
+      int b = x.intValue() & 0x7f;
+      x = x.shiftRight(7);
+      boolean done = (x.signum() == 0 && (b & 0x40) == 0)
+          || (x.equals(BigInteger.ONE.negate()) && (b & 0x40) != 0);
       out.write(done ? b : b | 0x80);
       if (done) {
         return;
       }
-    }
-  }
-
-  /** Bounds-checked reading of a hostile byte string. */
-  private static final class Reader {
-    private final byte[] b;
-    private int pos;
-
-    Reader(byte[] b) {
-      this.b = b;
-    }
-
-    int u8() {
-      if (pos >= b.length) {
-        throw new IllegalArgumentException("truncated at byte " + pos);
-      }
-      return b[pos++] & 0xff;
-    }
-
-    long uleb() {
-      long v = 0;
-      for (int shift = 0; shift < 63; shift += 7) {
-        int x = u8();
-        v |= (long) (x & 0x7f) << shift;
-        if ((x & 0x80) == 0) {
-          return v;
-        }
-      }
-      throw new IllegalArgumentException("LEB128 number too long at byte " + pos);
-    }
-
-    long sleb() {
-      long v = 0;
-      for (int shift = 0; shift < 63; shift += 7) {
-        int x = u8();
-        v |= (long) (x & 0x7f) << shift;
-        if ((x & 0x80) == 0) {
-          if (shift + 7 < 64 && (x & 0x40) != 0) {
-            v |= -1L << (shift + 7);
-          }
-          return v;
-        }
-      }
-      throw new IllegalArgumentException("SLEB128 number too long at byte " + pos);
-    }
-
-    byte[] bytes(long n) {
-      if (n > b.length - pos) {
-        throw new IllegalArgumentException("length " + n + " past the end at byte " + pos);
-      }
-      byte[] out = Arrays.copyOfRange(b, pos, pos + (int) n);
-      pos += (int) n;
-      return out;
-    }
-
-    Object value(CandidType t) {
-      if (t instanceof CandidType.Opt o) {
-        int tag = u8();
-        if (tag > 1) {
-          throw new IllegalArgumentException("opt tag " + tag + " at byte " + (pos - 1));
-        }
-        return tag == 0 ? Optional.empty() : Optional.of(value(o.inner()));
-      }
-      if (t instanceof CandidType.Blob) {
-        return bytes(uleb());
-      }
-      return switch ((CandidType.Primitive) t) {
-        case NULL -> null;
-        case BOOL -> {
-          int x = u8();
-          if (x > 1) {
-            throw new IllegalArgumentException("bool " + x);
-          }
-          yield x == 1;
-        }
-        case NAT -> {
-          BigInteger v = BigInteger.ZERO;
-          for (int shift = 0; ; shift += 7) {
-            if (shift > 1024) {
-              throw new IllegalArgumentException("nat longer than 1024 bits");
-            }
-            int x = u8();
-            v = v.or(BigInteger.valueOf(x & 0x7f).shiftLeft(shift));
-            if ((x & 0x80) == 0) {
-              yield v;
-            }
-          }
-        }
-        case NAT64 -> {
-          long v = 0;
-          for (int i = 0; i < 8; i++) {
-            v |= (long) u8() << (8 * i);
-          }
-          yield v;
-        }
-        case TEXT -> {
-          byte[] s = bytes(uleb());
-          try {
-            yield StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(s)).toString();
-          } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("text is not UTF-8");
-          }
-        }
-      };
     }
   }
 }

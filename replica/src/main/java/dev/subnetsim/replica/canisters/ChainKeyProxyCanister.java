@@ -2,6 +2,8 @@ package dev.subnetsim.replica.canisters;
 
 import dev.subnetsim.chainkey.bytes.BigEndianReader;
 import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.replica.candid.Candid;
+import dev.subnetsim.replica.candid.CandidType;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import dev.subnetsim.replica.management.InvalidManagementArgsException;
 import dev.subnetsim.replica.management.ManagementRequest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,6 +29,9 @@ import java.util.Set;
  * registration is refused), and then it asks as itself too: the key holders serve it only if that
  * canister's permission program allows it when they ask. Any other refused registration is its
  * reply, as before.
+ *
+ * <p>In Candid ({@code chainkey-proxy.did}): {@code call : (text, blob) -> (blob)}, the management
+ * method, its argument (Candid per {@code management.did}, for a Candid reply) and the reply.
  */
 public final class ChainKeyProxyCanister implements CanisterProgram {
   public static final String NAME = "chainkey-proxy";
@@ -50,6 +56,15 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
   public void update(String method, Env env) {
     switch (method) {
       case "call" -> {
+        if (env.argIsCandid()) {
+          List<Object> a = CandidArgs.decode(env, CandidType.TEXT, CandidType.BLOB);
+          if (!Candid.isCandid((byte[]) a.get(1))) {
+            env.reject("call: in Candid the management argument is Candid too (management.did)");
+            return;
+          }
+          relay(env, (String) a.get(0), (byte[]) a.get(1));
+          return;
+        }
         byte[] arg = env.arg();
         if (arg.length < 4) {
           env.reject("call: argument shorter than its method length");
@@ -60,23 +75,18 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
           env.reject("call: method length " + len + " overruns the argument");
           return;
         }
-        String target = new String(arg, 4, len, StandardCharsets.UTF_8);
-        byte[] managementArg = Arrays.copyOfRange(arg, 4 + len, arg.length);
-        if (!FORWARDED.contains(target)) {
-          env.reject("call: " + target + " is not a method this proxy relays");
-          return;
-        }
-        if (target.equals("document_key_shadows")) {
-          registerThenAsk(env, managementArg);
-          return;
-        }
-        env.call(CanisterId.MANAGEMENT, target, managementArg, "on_reply", "on_reject", new byte[0]);
+        relay(env, new String(arg, 4, len, StandardCharsets.UTF_8),
+            Arrays.copyOfRange(arg, 4 + len, arg.length));
       }
       case "on_registered" -> env.call(CanisterId.MANAGEMENT, "document_key_shadows",
           env.callbackContext(), "on_reply", "on_reject", new byte[0]);
       case "on_reply" -> {
         count(env);
-        env.reply(env.arg());
+        if (env.argIsCandid()) {
+          CandidArgs.reply(env, List.of(CandidType.BLOB), (Object) env.arg());
+        } else {
+          env.reply(env.arg());
+        }
       }
       case "on_reject" -> {
         String why = new String(env.arg(), StandardCharsets.UTF_8);
@@ -95,6 +105,19 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
     }
   }
 
+  /** Forwards {@code target}(managementArg) to the management canister. */
+  private static void relay(Env env, String target, byte[] managementArg) {
+    if (!FORWARDED.contains(target)) {
+      env.reject("call: " + target + " is not a method this proxy relays");
+      return;
+    }
+    if (target.equals("document_key_shadows")) {
+      registerThenAsk(env, managementArg);
+      return;
+    }
+    env.call(CanisterId.MANAGEMENT, target, managementArg, "on_reply", "on_reject", new byte[0]);
+  }
+
   /** Registers the document's common point with this canister as its guard, then asks for shadows. */
   private static void registerThenAsk(Env env, byte[] shadowsArg) {
     ManagementRequest.DocumentKeyShadows d;
@@ -106,7 +129,8 @@ public final class ChainKeyProxyCanister implements CanisterProgram {
       return;
     }
     env.call(CanisterId.MANAGEMENT, "document_key_store", new ManagementRequest.DocumentKeyStore(
-        d.commonPoint(), env.self().toBytes(), d.keyName()).encode(), "on_registered", "on_reject",
+        d.commonPoint(), env.self().toBytes(), d.keyName()).encode(Candid.isCandid(shadowsArg)),
+        "on_registered", "on_reject",
         shadowsArg);
   }
 

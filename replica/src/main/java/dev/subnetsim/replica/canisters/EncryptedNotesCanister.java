@@ -1,6 +1,7 @@
 package dev.subnetsim.replica.canisters;
 
 import dev.subnetsim.chainkey.bytes.BigEndianWriter;
+import dev.subnetsim.replica.candid.CandidType;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
@@ -21,7 +22,8 @@ import java.util.List;
  * <p>Methods: update {@code public_key} (reply: the canister's derived vetKD public key, 96 B);
  * update {@code encrypted_key} with [transport public key] (reply: the caller's encrypted vetKey,
  * 192 B); update {@code store} with [ciphertext] (reply: the note's number, u64); query
- * {@code notes} (reply: the caller's ciphertexts as fields).
+ * {@code notes} (reply: the caller's ciphertexts as fields). In Candid ({@code encrypted-notes.did})
+ * its vetKD calls are Candid too, as on the IC.
  */
 public final class EncryptedNotesCanister implements CanisterProgram {
   public static final String NAME = "encrypted-notes";
@@ -34,26 +36,40 @@ public final class EncryptedNotesCanister implements CanisterProgram {
 
   @Override
   public void update(String method, Env env) {
+    boolean candid = env.argIsCandid();
     switch (method) {
-      case "public_key" -> env.call(CanisterId.MANAGEMENT, "vetkd_public_key",
-          new ManagementRequest.VetKdPublicKey(CONTEXT, "test_key_1").encode(), "on_key", "on_error",
-          new byte[0]);
+      case "public_key" -> {
+        if (candid) {
+          CandidArgs.decode(env);
+        }
+        env.call(CanisterId.MANAGEMENT, "vetkd_public_key", new ManagementRequest.VetKdPublicKey(
+            CONTEXT, "test_key_1").encode(candid), "on_key", "on_error", new byte[0]);
+      }
       case "encrypted_key" -> {
-        byte[] tpk = Fields.decode(env.arg(), 1).get(0);
+        byte[] tpk = candid ? (byte[]) CandidArgs.decode(env, CandidType.BLOB).get(0)
+            : Fields.decode(env.arg(), 1).get(0);
         env.call(CanisterId.MANAGEMENT, "vetkd_derive_key", new ManagementRequest.VetKdDeriveKey(
-            env.caller(), CONTEXT, tpk, "test_key_1").encode(), "on_key", "on_error", new byte[0]);
+            env.caller(), CONTEXT, tpk, "test_key_1").encode(candid), "on_key", "on_error",
+            new byte[0]);
       }
       case "on_key" -> {
         byte[] reply = env.arg();
+        byte[] key;
         try {
-          env.reply(ManagementReply.EncryptedVetKey.decode(reply).encryptedKey());
+          key = ManagementReply.EncryptedVetKey.decode(reply).encryptedKey();
         } catch (RuntimeException notAnEncryptedKey) {
-          env.reply(ManagementReply.Key.decode(reply).publicKey());
+          key = ManagementReply.Key.decode(reply).publicKey();
+        }
+        if (candid) {
+          CandidArgs.reply(env, List.of(CandidType.BLOB), (Object) key);
+        } else {
+          env.reply(key);
         }
       }
       case "on_error" -> env.reject(new String(env.arg(), StandardCharsets.UTF_8));
       case "store" -> {
-        byte[] ciphertext = Fields.decode(env.arg(), 1).get(0);
+        byte[] ciphertext = candid ? (byte[]) CandidArgs.decode(env, CandidType.BLOB).get(0)
+            : Fields.decode(env.arg(), 1).get(0);
         if (ciphertext.length > MAX_NOTE) {
           env.reject("note too long: " + ciphertext.length + " > " + MAX_NOTE + " bytes");
           return;
@@ -61,7 +77,11 @@ public final class EncryptedNotesCanister implements CanisterProgram {
         StableBTreeMap map = notes(env);
         long n = map.range(prefix(env.caller()), upper(env.caller())).size();
         map.insert(key(env.caller(), n), ciphertext);
-        env.reply(new BigEndianWriter(8).u64(n).toBytes());
+        if (candid) {
+          CandidArgs.reply(env, List.of(CandidType.NAT64), n);
+        } else {
+          env.reply(new BigEndianWriter(8).u64(n).toBytes());
+        }
       }
       default -> env.reject("no update method '" + method + "'");
     }
@@ -73,9 +93,17 @@ public final class EncryptedNotesCanister implements CanisterProgram {
       env.reject("no query method '" + method + "'");
       return;
     }
+    boolean candid = env.argIsCandid();
+    if (candid) {
+      CandidArgs.decode(env);
+    }
     List<byte[]> mine = new ArrayList<>();
     notes(env).range(prefix(env.caller()), upper(env.caller())).forEach(e -> mine.add(e.getValue()));
-    env.reply(Fields.encode(mine.toArray(new byte[0][])));
+    if (candid) {
+      CandidArgs.reply(env, List.of(CandidType.vec(CandidType.BLOB)), mine);
+    } else {
+      env.reply(Fields.encode(mine.toArray(new byte[0][])));
+    }
   }
 
   /** Keys: principal length (1 B) || principal || u64 note number. */

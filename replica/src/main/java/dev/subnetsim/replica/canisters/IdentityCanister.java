@@ -6,6 +6,7 @@ import dev.subnetsim.chainkey.certification.CanisterSignatureIssuer;
 import dev.subnetsim.chainkey.certification.HashTreeCbor;
 import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.chainkey.ic.SessionKeyDelegation;
+import dev.subnetsim.replica.candid.CandidType;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
 import dev.subnetsim.replica.execution.stable.StableBTreeMap;
@@ -22,7 +23,7 @@ import java.util.Optional;
  *
  * <p>Methods: update {@code prepare_delegation} [session public key DER, u64 expiration] (reply:
  * the user's canister-signature public key DER); query {@code get_delegation} [same] (reply: the
- * witness tree, CBOR).
+ * witness tree, CBOR). In Candid ({@code identity.did}): {@code (blob, nat64) -> (blob)} each.
  */
 public final class IdentityCanister implements CanisterProgram {
   public static final String NAME = "identity";
@@ -48,9 +49,23 @@ public final class IdentityCanister implements CanisterProgram {
    *     trailing bytes, the expiration too, are its subclass MalformedBytesException)
    */
   private static byte[] message(Env env) {
+    if (env.argIsCandid()) {
+      List<Object> a = CandidArgs.decode(env, CandidType.BLOB, CandidType.NAT64);
+      return new SessionKeyDelegation((byte[]) a.get(0), (Long) a.get(1), Optional.empty())
+          .signedMessage();
+    }
     List<byte[]> f = Fields.decode(env.arg(), 2);
     return new SessionKeyDelegation(f.get(0), expiration(f.get(1)), Optional.empty())
         .signedMessage();
+  }
+
+  /** Replies with {@code bytes}, as a Candid blob to a Candid caller. */
+  private static void replyBytes(Env env, byte[] bytes) {
+    if (env.argIsCandid()) {
+      CandidArgs.reply(env, List.of(CandidType.BLOB), (Object) bytes);
+    } else {
+      env.reply(bytes);
+    }
   }
 
   /** The expiration field: exactly a u64, big-endian. */
@@ -73,7 +88,7 @@ public final class IdentityCanister implements CanisterProgram {
     map.insert(new BigEndianWriter(8).u64(map.size()).toBytes(), Fields.encode(seed, msg));
     CanisterSignatureIssuer issuer = issuer(env);
     env.setCertifiedData(issuer.certifiedData());
-    env.reply(issuer.publicKey(seed).toDer());
+    replyBytes(env, issuer.publicKey(seed).toDer());
   }
 
   @Override
@@ -83,7 +98,7 @@ public final class IdentityCanister implements CanisterProgram {
       return;
     }
     try {
-      env.reply(HashTreeCbor.encode(issuer(env).witness(env.caller(), message(env))));
+      replyBytes(env, HashTreeCbor.encode(issuer(env).witness(env.caller(), message(env))));
     } catch (IllegalArgumentException e) {
       env.reject("no delegation prepared for this caller and session key");
     }

@@ -93,13 +93,13 @@ public final class KeyValueCanister implements CanisterProgram {
   private static void candidUpdate(String method, Env env) {
     switch (method) {
       case "put" -> {
-        List<Object> kv = args(env, List.of(CandidType.TEXT, CandidType.TEXT));
+        List<Object> kv = CandidArgs.decode(env, CandidType.TEXT, CandidType.TEXT);
         if (put(env, (String) kv.get(0), (String) kv.get(1))) {
           env.reply(Candid.encode(List.of(), List.of()));
         }
       }
       case "increment" -> {
-        args(env, List.of());
+        CandidArgs.decode(env);
         StableBTreeMap map = map(env);
         long next = toLong(map.get(COUNTER_KEY)) + 1;
         map.insert(COUNTER_KEY, longBytes(next));
@@ -112,27 +112,17 @@ public final class KeyValueCanister implements CanisterProgram {
   private static void candidQuery(String method, Env env) {
     switch (method) {
       case "get" -> {
-        String key = (String) args(env, List.of(CandidType.TEXT)).get(0);
+        String key = (String) CandidArgs.decode(env, CandidType.TEXT).get(0);
         byte[] v = map(env).get(("k:" + key).getBytes(StandardCharsets.UTF_8));
         env.reply(Candid.encode(List.of(CandidType.opt(CandidType.TEXT)), List.of(
             Optional.ofNullable(v).map(b -> new String(b, StandardCharsets.UTF_8)))));
       }
       case "counter" -> {
-        args(env, List.of());
+        CandidArgs.decode(env);
         env.reply(Candid.encode(List.of(CandidType.NAT64),
             List.of(toLong(map(env).get(COUNTER_KEY)))));
       }
       default -> env.reject("no query method '" + method + "'");
-    }
-  }
-
-  /** The Candid arguments, or a trap naming why they do not decode (as an IC canister traps). */
-  private static List<Object> args(Env env, List<CandidType> types) {
-    try {
-      return Candid.decode(env.arg(), types);
-    } catch (IllegalArgumentException e) {
-      env.trap("Candid argument: " + e.getMessage());
-      throw e; // not reached: trap throws
     }
   }
 

@@ -3,6 +3,7 @@ package dev.subnetsim.replica.canisters;
 import dev.subnetsim.chainkey.bytes.BigEndianReader;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcPoint;
+import dev.subnetsim.replica.candid.CandidType;
 import dev.subnetsim.replica.execution.CanisterId;
 import dev.subnetsim.replica.execution.CanisterProgram;
 import dev.subnetsim.replica.execution.Env;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Example canister 1, a Secret Store (after Parity Secret Store): an owner stores an encrypted
@@ -31,12 +33,17 @@ import java.util.List;
  * requester public key] (reply: [E, ciphertext, shadow...]); update {@code server_key} (the
  * server key); update {@code check_permissions}, the management canister's only (see {@link
  * ManagementRequest.DocumentKeyShadows#CHECK_METHOD}).
+ * In Candid ({@code secret-store.did}) its management calls are Candid too.
  */
 public final class SecretStoreCanister implements CanisterProgram {
   public static final String NAME = "secret-store";
   public static final String FORBIDDEN = ManagementRequest.DocumentKeyShadows.FORBIDDEN;
   private static final String CHECK_METHOD = ManagementRequest.DocumentKeyShadows.CHECK_METHOD;
   private static final String KEY = "doc_key_1";
+  private static final CandidType RETRIEVED = CandidType.record(
+      CandidType.field("encrypted_point", CandidType.BLOB),
+      CandidType.field("ciphertext", CandidType.BLOB),
+      CandidType.field("shadows", CandidType.vec(CandidType.BLOB)));
 
   /** memory 0: doc id -> [owner, C, E, ciphertext]; memory 1: doc id || principal -> granted. */
   private static StableBTreeMap documents(Env env) {
@@ -54,9 +61,10 @@ public final class SecretStoreCanister implements CanisterProgram {
 
   @Override
   public void update(String method, Env env) {
+    boolean candid = env.argIsCandid();
     switch (method) {
       case "store" -> {
-        List<byte[]> f = Fields.decode(env.arg(), 4);
+        List<byte[]> f = args(env, 4);
         if (documents(env).containsKey(f.get(0))) {
           env.reject("document exists");
           return;
@@ -75,10 +83,10 @@ public final class SecretStoreCanister implements CanisterProgram {
         documents(env).insert(f.get(0), Fields.encode(env.caller(), f.get(1), f.get(2), f.get(3)));
         byKey(env).insert(key, f.get(0));
         env.call(CanisterId.MANAGEMENT, "document_key_store", new ManagementRequest
-            .DocumentKeyStore(f.get(1), env.self().toBytes(), KEY).encode(), "on_stored",
+            .DocumentKeyStore(f.get(1), env.self().toBytes(), KEY).encode(candid), "on_stored",
             "on_store_refused", f.get(0));
       }
-      case "on_stored" -> env.reply(new byte[0]);
+      case "on_stored" -> replyEmpty(env);
       case "on_store_refused" -> {
         byte[] doc = documents(env).get(env.callbackContext());
         if (doc != null) {
@@ -88,7 +96,7 @@ public final class SecretStoreCanister implements CanisterProgram {
         env.reject(new String(env.arg(), StandardCharsets.UTF_8));
       }
       case "grant", "revoke" -> {
-        List<byte[]> f = Fields.decode(env.arg(), 2);
+        List<byte[]> f = candid ? grantArgs(env) : Fields.decode(env.arg(), 2);
         if (!isOwner(env, f.get(0))) {
           env.reject(FORBIDDEN);
           return;
@@ -98,10 +106,10 @@ public final class SecretStoreCanister implements CanisterProgram {
         } else {
           acl(env).remove(aclKey(f.get(0), f.get(1)));
         }
-        env.reply(new byte[0]);
+        replyEmpty(env);
       }
       case "retrieve" -> {
-        List<byte[]> f = Fields.decode(env.arg(), 2);
+        List<byte[]> f = args(env, 2);
         byte[] doc = documents(env).get(f.get(0));
         if (doc == null) {
           env.reject("no such document");
@@ -113,19 +121,38 @@ public final class SecretStoreCanister implements CanisterProgram {
         }
         List<byte[]> stored = Fields.decode(doc, 4);
         env.call(CanisterId.MANAGEMENT, "document_key_shadows", new ManagementRequest
-            .DocumentKeyShadows(stored.get(1), f.get(1), KEY).encode(), "on_shadows", "on_error",
+            .DocumentKeyShadows(stored.get(1), f.get(1), KEY).encode(candid), "on_shadows",
+            "on_error",
             Fields.encode(stored.get(2), stored.get(3)));
       }
       case "on_shadows" -> {
         List<byte[]> context = Fields.decode(env.callbackContext(), 2);
+        List<byte[]> shadows = ManagementReply.DocumentKeyShadows.decode(env.arg()).shadows();
+        if (candid) {
+          CandidArgs.reply(env, List.of(RETRIEVED), Map.of("encrypted_point", context.get(0),
+              "ciphertext", context.get(1), "shadows", shadows));
+          return;
+        }
         List<byte[]> out = new ArrayList<>(List.of(context.get(0), context.get(1)));
-        out.addAll(ManagementReply.DocumentKeyShadows.decode(env.arg()).shadows());
+        out.addAll(shadows);
         env.reply(Fields.encode(out.toArray(new byte[0][])));
       }
-      case "server_key" -> env.call(CanisterId.MANAGEMENT, "document_key_server_key",
-          new ManagementRequest.DocumentKeyServerKey(KEY).encode(), "on_server_key", "on_error",
-          new byte[0]);
-      case "on_server_key" -> env.reply(ManagementReply.Key.decode(env.arg()).publicKey());
+      case "server_key" -> {
+        if (candid) {
+          CandidArgs.decode(env);
+        }
+        env.call(CanisterId.MANAGEMENT, "document_key_server_key",
+            new ManagementRequest.DocumentKeyServerKey(KEY).encode(candid), "on_server_key",
+            "on_error", new byte[0]);
+      }
+      case "on_server_key" -> {
+        byte[] key = ManagementReply.Key.decode(env.arg()).publicKey();
+        if (candid) {
+          CandidArgs.reply(env, List.of(CandidType.BLOB), (Object) key);
+        } else {
+          env.reply(key);
+        }
+      }
       case CHECK_METHOD -> checkPermissions(env);
       case "on_error" -> env.reject(new String(env.arg(), StandardCharsets.UTF_8));
       default -> env.reject("no update method '" + method + "'");
@@ -164,6 +191,31 @@ public final class SecretStoreCanister implements CanisterProgram {
       return EcPoint.decode(EcCurve.SECP256K1, commonPoint).encode();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("invalid common point: " + e.getMessage());
+    }
+  }
+
+  /** {@code n} blob arguments, in Candid or the byte format. */
+  private static List<byte[]> args(Env env, int n) {
+    if (!env.argIsCandid()) {
+      return Fields.decode(env.arg(), n);
+    }
+    CandidType[] types = new CandidType[n];
+    Arrays.fill(types, CandidType.BLOB);
+    return CandidArgs.decode(env, types).stream().map(o -> (byte[]) o).toList();
+  }
+
+  /** grant/revoke's Candid arguments (document, principal). */
+  private static List<byte[]> grantArgs(Env env) {
+    return CandidArgs.decode(env, CandidType.BLOB, CandidType.PRINCIPAL).stream()
+        .map(o -> (byte[]) o).toList();
+  }
+
+  /** The empty reply: {@code ()} in Candid when the argument (or management reply) was. */
+  private static void replyEmpty(Env env) {
+    if (env.argIsCandid()) {
+      CandidArgs.reply(env, List.of());
+    } else {
+      env.reply(new byte[0]);
     }
   }
 

@@ -14,6 +14,7 @@ import dev.subnetsim.replica.execution.messaging.Origin;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage;
 import dev.subnetsim.replica.execution.messaging.QueuedMessage.Reply;
 import dev.subnetsim.replica.management.InvalidManagementArgsException;
+import dev.subnetsim.replica.management.ManagementCandid;
 import dev.subnetsim.replica.management.ManagementReply;
 import dev.subnetsim.replica.management.ManagementRequest;
 import dev.subnetsim.replica.payload.PayloadItem;
@@ -157,10 +158,17 @@ public final class ManagementCanister {
       return Optional.of(Reply.reject(CANISTER_REJECT, "caller is not a canister"));
     }
     ManagementRequest decoded;
+    CanisterId keyOwner;
     try {
       decoded = ManagementRequest.decode(request.method(), request.arg());
+      // A Candid public-key call may name another canister (canister_id), as on the IC.
+      keyOwner = ManagementCandid.namedCanister(request.method(), request.arg())
+          .map(CanisterId::fromBytes).orElse(caller);
     } catch (InvalidManagementArgsException e) {
       return Optional.of(Reply.reject(CANISTER_REJECT, e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      return Optional.of(Reply.reject(CANISTER_REJECT, request.method()
+          + ": canister_id is not a canister"));
     }
     Optional<Held> held = source.held(state);
     if (held.isEmpty()) {
@@ -174,15 +182,15 @@ public final class ManagementCanister {
     SubnetChainKeys keys = held.get().keys();
     Map<String, ChainKeyScheme> schemes = held.get().schemes();
     try {
-      Optional<ManagementReply> immediate = publicKey(keys, decoded, caller);
+      Optional<ManagementReply> immediate = publicKey(keys, decoded, keyOwner);
       if (immediate.isPresent()) {
-        return Optional.of(Reply.of(immediate.get().encode()));
+        return Optional.of(Reply.of(immediate.get().encodeFor(request.method(), request.arg())));
       }
     } catch (IllegalArgumentException e) {
       return Optional.of(Reply.reject(CANISTER_REJECT, request.method() + ": " + e.getMessage()));
     }
     if (decoded instanceof ManagementRequest.DocumentKeyStore d) {
-      return Optional.of(store(state, d));
+      return Optional.of(store(state, d, request.arg()));
     }
     if (decoded instanceof ManagementRequest.DocumentKeyShadows d) {
       Optional<CanisterId> guard;
@@ -260,12 +268,13 @@ public final class ManagementCanister {
   }
 
   /** document_key_store answers at once ({@link DocumentPermissions}). */
-  private static Reply store(ReplicatedState state, ManagementRequest.DocumentKeyStore d) {
+  private static Reply store(ReplicatedState state, ManagementRequest.DocumentKeyStore d,
+      byte[] arg) {
     try {
       requireName(d.keyName(), SubnetChainKeys.DOCUMENT_KEY_NAME);
       return DocumentPermissions.store(state, d)
           .map(why -> Reply.reject(CANISTER_REJECT, d.method() + ": " + why))
-          .orElseGet(() -> Reply.of(new ManagementReply.Done().encode()));
+          .orElseGet(() -> Reply.of(new ManagementReply.Done().encodeFor(d.method(), arg)));
     } catch (IllegalArgumentException e) {
       return Reply.reject(CANISTER_REJECT, d.method() + ": " + e.getMessage());
     }

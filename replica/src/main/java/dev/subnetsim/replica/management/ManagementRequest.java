@@ -7,7 +7,8 @@ import java.util.Optional;
  * The chain-key methods of the management canister ({@code aaaaa-aa}) a canister calls with
  * {@code Env.call(CanisterId.MANAGEMENT, method, request.encode(), ...)}. The IC methods keep their
  * interface-spec names and fields; {@code ecdh_*} and {@code document_key_*} are ours (threshold ECDH
- * for the mDL story, Secret Store document keys). Arguments are CBOR maps (see {@link CborFields}).
+ * for the mDL story, Secret Store document keys). Arguments are CBOR maps (see {@link CborFields}),
+ * or Candid as on the IC ({@link ManagementCandid}; the reply then is Candid too).
  * Byte fields are raw bytes; curves and algorithms are lowercase text as in the artifacts log.
  */
 public sealed interface ManagementRequest {
@@ -16,6 +17,16 @@ public sealed interface ManagementRequest {
   String method();
 
   byte[] encode();
+
+  /** The argument in Candid, as {@code management.did} states it. */
+  default byte[] encodeCandid() {
+    return ManagementCandid.encode(this);
+  }
+
+  /** Candid if {@code candid}, else CBOR: a canister calls in the format it was called in. */
+  default byte[] encode(boolean candid) {
+    return candid ? encodeCandid() : encode();
+  }
 
   String KEY_NAME = "key_name";
 
@@ -205,6 +216,9 @@ public sealed interface ManagementRequest {
    *     or a malformed argument
    */
   static ManagementRequest decode(String method, byte[] arg) {
+    if (dev.subnetsim.replica.candid.Candid.isCandid(arg)) {
+      return ManagementCandid.decode(method, arg);
+    }
     CborFields f = CborFields.read(method, arg);
     return switch (method) {
       case "vetkd_public_key" -> new VetKdPublicKey(f.bytes("context"), f.text(KEY_NAME));

@@ -94,9 +94,75 @@ class CandidTest {
     assertThatThrownBy(() -> Candid.decode(hex(DIDL + "000171" + "02c328"),
         List.of(CandidType.TEXT))).hasMessageContaining("UTF-8");
     assertThatThrownBy(() -> Candid.decode(hex(DIDL + "016e00" + "0100" + "01"),
-        List.of(CandidType.opt(CandidType.TEXT)))).hasMessageContaining("refers to itself");
+        List.of(CandidType.opt(CandidType.TEXT)))).hasMessageContaining("where TEXT is expected");
     assertThatThrownBy(() -> Candid.decode(hex(DIDL + "016e71" + "0100" + "02"),
         List.of(CandidType.opt(CandidType.TEXT)))).hasMessageContaining("opt tag");
+  }
+
+  @Test
+  void fieldIdsAreCandidsIdlHashOrTheNumber() {
+    // idlLabelToId of @dfinity/candid 3.4.3
+    assertThat(CandidType.idOf("name")).isEqualTo(1224700491L);
+    assertThat(CandidType.idOf("age")).isEqualTo(4846783L);
+    assertThat(CandidType.idOf("key_id")).isEqualTo(1072395707L);
+    assertThat(CandidType.idOf("secp256k1")).isEqualTo(492384026L);
+    assertThat(CandidType.idOf("3")).isEqualTo(3L);
+  }
+
+  @Test
+  void recordsVariantsAndPrincipalsEncodeAsAgentJsDoes() {
+    // IDL.encode of @dfinity/candid 3.4.3: record {}, variant { ok = 42 : nat }, principal aaaaa-aa
+    assertThat(Candid.encode(List.of(CandidType.record()), List.of(java.util.Map.of())))
+        .isEqualTo(hex(DIDL + "016c000100"));
+    CandidType result = CandidType.variant(CandidType.field("ok", CandidType.NAT),
+        CandidType.field("err", CandidType.TEXT));
+    byte[] ok = hex(DIDL + "016b029cc2017de58eb402710100002a");
+    assertThat(Candid.encode(List.of(result), List.of(new CandidVariant("ok",
+        BigInteger.valueOf(42))))).isEqualTo(ok);
+    assertThat(Candid.decode(ok, List.of(result)))
+        .containsExactly(new CandidVariant("ok", BigInteger.valueOf(42)));
+    assertThat(Candid.encode(List.of(CandidType.PRINCIPAL), List.of(new byte[0])))
+        .isEqualTo(hex(DIDL + "0001680100"));
+  }
+
+  @Test
+  void decodingFollowsSubtypingForFieldsAndArguments() {
+    CandidType wide = CandidType.record(CandidType.field("a", CandidType.TEXT),
+        CandidType.field("extra", CandidType.vec(CandidType.NAT)));
+    byte[] bytes = Candid.encode(List.of(wide), List.of(java.util.Map.of("a", "x",
+        "extra", List.of(BigInteger.ONE))));
+    CandidType narrow = CandidType.record(CandidType.field("a", CandidType.TEXT),
+        CandidType.field("maybe", CandidType.opt(CandidType.NAT)));
+    // an unknown field is skipped, an absent opt field is none, an absent opt argument too
+    assertThat(Candid.decode(bytes, List.of(narrow, CandidType.opt(CandidType.TEXT))))
+        .containsExactly(java.util.Map.of("a", "x", "maybe", Optional.empty()), Optional.empty());
+    CandidType required = CandidType.record(CandidType.field("b", CandidType.TEXT));
+    assertThatThrownBy(() -> Candid.decode(bytes, List.of(required)))
+        .hasMessageContaining("argument 0.b is missing");
+    byte[] err = Candid.encode(List.of(CandidType.variant(CandidType.field("err",
+        CandidType.TEXT))), List.of(new CandidVariant("err", "no")));
+    assertThatThrownBy(() -> Candid.decode(err, List.of(CandidType.variant(
+        CandidType.field("ok", CandidType.NAT))))).hasMessageContaining("variant case");
+  }
+
+  @Test
+  void hostileMessagesAreBoundedAndRefused() {
+    // vec null of 2^40 elements: no bytes per element, so only a bound stops the loop
+    assertThatThrownBy(() -> Candid.decode(hex(DIDL + "016d7f" + "0100" + "8080808080" + "20"),
+        List.of(CandidType.vec(CandidType.NULL)))).hasMessageContaining("vec of");
+    // vec nat of a billion elements in 3 bytes
+    assertThatThrownBy(() -> Candid.decode(hex(DIDL + "016d7d" + "0100" + "80a8d6b907"),
+        List.of(CandidType.vec(CandidType.NAT)))).hasMessageContaining("vec of");
+    // type 0 = opt 0, nested 200 deep
+    assertThatThrownBy(() -> Candid.decode(hex(DIDL + "016e00" + "0100" + "01".repeat(200)),
+        List.of(CandidType.Primitive.RESERVED))).hasMessageContaining("deeper");
+    // an opaque principal reference, a record with fields out of order, a type code out of range
+    assertThatThrownBy(() -> Candid.decode(hex(DIDL + "000168" + "00"),
+        List.of(CandidType.PRINCIPAL))).hasMessageContaining("opaque");
+    assertThatThrownBy(() -> Candid.decode(hex(DIDL + "016c02" + "027d" + "017d" + "0100"
+        + "0101"), List.of(CandidType.record()))).hasMessageContaining("out of order");
+    assertThatThrownBy(() -> Candid.decode(hex(DIDL + "0001" + "05"), List.of()))
+        .hasMessageContaining("not a type");
   }
 
   /** A one-element list holding null (List.of refuses null). */

@@ -1,6 +1,7 @@
 package dev.subnetsim.scenarios.driver;
 
 import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
+import dev.subnetsim.scenarios.faults.Fault;
 import java.util.List;
 
 /**
@@ -19,4 +20,13 @@ public interface LiveHook {
    * @return client messages to inject now (empty: the driver may go on to the next event)
    */
   List<IngressInjection> between(long doneUntilNanos, long nextEventNanos);
+
+  /**
+   * Faults asked for from outside since the last call (a control plane's "crash node 3 now"),
+   * applied at {@code doneUntilNanos}, the time everything before has happened; called right
+   * after {@link #between}. Their times are ignored.
+   */
+  default List<Fault> faultsNow(long doneUntilNanos) {
+    return List.of();
+  }
 }

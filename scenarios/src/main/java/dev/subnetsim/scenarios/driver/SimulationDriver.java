@@ -122,6 +122,9 @@ public final class SimulationDriver implements AutoCloseable {
           queue.add(Math.max(i.atNanos(), doneUntil), new WorldEvent.Ingress(i.node(),
               i.message()));
         }
+        for (Fault f : live.faultsNow(doneUntil)) {
+          queue.add(doneUntil, new WorldEvent.ApplyFault(f));
+        }
       }
       if (queue.isEmpty()) {
         reason = StopReason.NO_EVENTS;

@@ -8,6 +8,7 @@ import dev.subnetsim.replica.InboundEvent;
 import dev.subnetsim.replica.Observation;
 import dev.subnetsim.replica.StepOutput;
 import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
+import dev.subnetsim.scenarios.faults.Fault;
 import dev.subnetsim.scenarios.faults.FaultSchedule;
 import dev.subnetsim.scenarios.invariants.InvariantChecker;
 import dev.subnetsim.scenarios.invariants.Violation;
@@ -19,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The driver's hook for live runs: silent, it changes nothing; it injects clients' messages. */
+/**
+ * The driver's hook for live runs: silent, it changes nothing; it injects clients' messages and
+ * faults asked for from outside.
+ */
 class LiveHookTest {
   private static final Topology FOUR = Topology.singleSubnet("app", 4);
   private static final NodeId N2 = new NodeId(2);
@@ -88,5 +92,42 @@ class LiveHookTest {
     assertThat(seen.get(0)[2]).as("delivered when everything before had happened")
         .isEqualTo(injectedAt[0]);
     assertThat(seen.get(1)[2]).isEqualTo(2_000 * MS);
+  }
+  @Test
+  void aFaultAskedForFromOutsideChangesTheRunTheSameWayEachTime() {
+    DriverOutcome plain = SimulationDriver.run(
+        ToyWorld.config(FOUR, 5, FaultSchedule.none(), 1_000 * MS, 2).build());
+    long[] askedAt = new long[2];
+    DriverOutcome first = crashNodeTwoAfter(500 * MS, askedAt, 0);
+    DriverOutcome second = crashNodeTwoAfter(500 * MS, askedAt, 1);
+    assertThat(askedAt[0]).isGreaterThanOrEqualTo(500 * MS).isEqualTo(askedAt[1]);
+    assertThat(first.traceHash()).isNotEqualTo(plain.traceHash())
+        .isEqualTo(second.traceHash());
+    assertThat(first.traceEvents()).as("the fault is in the trace")
+        .isNotEqualTo(plain.traceEvents());
+  }
+
+  /** A run whose hook asks for node 2's crash once virtual time reaches {@code after}. */
+  private static DriverOutcome crashNodeTwoAfter(long after, long[] askedAt, int slot) {
+    askedAt[slot] = -1;
+    LiveHook hook = new LiveHook() {
+      @Override
+      public List<IngressInjection> between(long done, long next) {
+        return List.of();
+      }
+
+      @Override
+      public List<Fault> faultsNow(long done) {
+        if (askedAt[slot] < 0 && done >= after) {
+          askedAt[slot] = done;
+          return List.of(new Fault.Crash(0, N2)); // "0": its time is ignored
+        }
+        return List.of();
+      }
+    };
+    try (SimulationDriver d = new SimulationDriver(
+        ToyWorld.config(FOUR, 5, FaultSchedule.none(), 1_000 * MS, 2).build(), hook)) {
+      return d.run();
+    }
   }
 }

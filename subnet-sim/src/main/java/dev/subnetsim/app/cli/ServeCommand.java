@@ -1,9 +1,9 @@
 package dev.subnetsim.app.cli;
 
+import dev.subnetsim.app.session.LiveSession;
+import dev.subnetsim.app.session.LiveSessions;
 import dev.subnetsim.app.gateway.GatewayServer;
 import dev.subnetsim.app.gateway.IcGateway;
-import dev.subnetsim.app.gateway.LiveSession;
-import dev.subnetsim.app.gateway.LiveSessions;
 import dev.subnetsim.scenarios.dsl.ScenarioLoader;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.subnetsim.app.gateway;
 
+import dev.subnetsim.app.session.LiveSession;
+import dev.subnetsim.app.session.LiveWorldView;
 import dev.subnetsim.chainkey.certification.CborValue;
 import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.consensus.types.NodeId;

@@ -1,5 +1,6 @@
 package dev.subnetsim.app.gateway;
 
+import dev.subnetsim.app.session.LiveWorldView;
 import dev.subnetsim.chainkey.certification.CborValue;
 import dev.subnetsim.chainkey.ic.RepresentationIndependentHash;
 import dev.subnetsim.chainkey.ic.RepresentationIndependentHash.Value;

@@ -1,5 +1,7 @@
 package dev.subnetsim.app.gateway;
 
+import dev.subnetsim.app.session.LiveSession;
+import dev.subnetsim.app.session.LiveClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.ic.Principal;

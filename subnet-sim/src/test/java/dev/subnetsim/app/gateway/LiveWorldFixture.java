@@ -1,5 +1,7 @@
 package dev.subnetsim.app.gateway;
 
+import dev.subnetsim.app.session.LiveSession;
+import dev.subnetsim.app.session.LiveSessions;
 import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.replica.consensus.SubnetExecution;
 import io.micronaut.context.annotation.Factory;

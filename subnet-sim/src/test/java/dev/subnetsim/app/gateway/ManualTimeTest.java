@@ -1,5 +1,7 @@
 package dev.subnetsim.app.gateway;
 
+import dev.subnetsim.app.session.LiveSession;
+import dev.subnetsim.app.session.LiveSessions;
 import static dev.subnetsim.app.gateway.Envelopes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,8 +27,9 @@ class ManualTimeTest {
     try (LiveSession session = LiveSessions.start(LiveSessions.defaultScenario(), 5, EPOCH, true,
         2)) {
       IcGateway gateway = new IcGateway(session);
-      Thread.sleep(500);
-      // The boot window (one link latency) runs; then nothing until time is advanced.
+      // The boot window (one link latency) runs; then nothing until time is advanced. Awaited
+      // (a fixed sleep lost the race on a loaded machine: the window landed after the read).
+      session.awaitCaughtUp(60_000);
       long standing = session.replicaUnixNanos();
       assertThat(standing).isBetween(EPOCH, EPOCH + SECOND / 10);
       Thread.sleep(500);

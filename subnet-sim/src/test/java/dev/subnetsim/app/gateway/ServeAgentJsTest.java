@@ -1,5 +1,6 @@
 package dev.subnetsim.app.gateway;
 
+import dev.subnetsim.app.session.LiveSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.ic.Principal;

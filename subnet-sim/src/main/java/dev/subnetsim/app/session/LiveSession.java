@@ -1,10 +1,11 @@
-package dev.subnetsim.app.gateway;
+package dev.subnetsim.app.session;
 
 import dev.subnetsim.consensus.types.NodeId;
 import dev.subnetsim.scenarios.driver.DriverOutcome;
 import dev.subnetsim.scenarios.driver.LiveHook;
 import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
 import dev.subnetsim.scenarios.engine.LiveRun;
+import dev.subnetsim.scenarios.faults.Fault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +23,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
   /** Longest a paced driver sleeps before looking at the clock again. */
   private static final long MAX_SLEEP_NANOS = 50_000_000L;
   /** Client messages waiting for the next window; beyond it submissions are refused (429). */
-  static final int MAX_WAITING = 10_000;
+  public static final int MAX_WAITING = 10_000;
 
   private final LiveRun run;
   private final LiveClock clock;
@@ -31,6 +32,8 @@ public final class LiveSession implements LiveHook, AutoCloseable {
   /** Signalled when a manual-time driver parks: it has run everything time allows. */
   private final Condition parked = lock.newCondition();
   private final List<IngressInjection> inbox = new ArrayList<>();
+  /** Faults asked for from outside, applied at the next window. */
+  private final List<Fault> faults = new ArrayList<>();
   private final List<Runnable> reads = new ArrayList<>();
   private final Thread driver;
   private final CompletableFuture<DriverOutcome> outcome = new CompletableFuture<>();
@@ -42,6 +45,8 @@ public final class LiveSession implements LiveHook, AutoCloseable {
   /** Manual time: the driver waits for time, with nothing queued since it parked. */
   private boolean caughtUp;
   private long doneUntil;
+  /** The next queued event's virtual time, as the driver last said (a tick runs up to it). */
+  private long nextEvent;
 
   private LiveSession(LiveRun run, LiveClock clock, int maxWaiting) {
     this.run = run;
@@ -52,14 +57,14 @@ public final class LiveSession implements LiveHook, AutoCloseable {
   }
 
   /** Starts driving {@code run}, paced by {@code clock}. */
-  static LiveSession start(LiveRun run, LiveClock clock) {
+  public static LiveSession start(LiveRun run, LiveClock clock) {
     LiveSession s = new LiveSession(run, clock, MAX_WAITING);
     s.driver.start();
     return s;
   }
 
   /** A session whose driver is not started (tests of what it takes in). */
-  static LiveSession unstarted(LiveRun run, LiveClock clock, int maxWaiting) {
+  public static LiveSession unstarted(LiveRun run, LiveClock clock, int maxWaiting) {
     return new LiveSession(run, clock, maxWaiting);
   }
 
@@ -88,7 +93,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
     return run;
   }
 
-  LiveClock clock() {
+  public LiveClock clock() {
     return clock;
   }
 
@@ -112,7 +117,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
    * (nothing queued) while {@link #MAX_WAITING} messages already wait: back-pressure, so a flood
    * of clients cannot exhaust memory.
    */
-  boolean submit(NodeId node, byte[] message) {
+  public boolean submit(NodeId node, byte[] message) {
     lock.lock();
     try {
       if (inbox.size() >= maxWaiting) {
@@ -128,7 +133,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
   }
 
   /** Runs {@code reader} on the driver's thread between windows (at once after the run ended). */
-  <T> CompletableFuture<T> read(Function<LiveRun, T> reader) {
+  public <T> CompletableFuture<T> read(Function<LiveRun, T> reader) {
     CompletableFuture<T> result = new CompletableFuture<>();
     Runnable task = () -> {
       try {
@@ -154,8 +159,60 @@ public final class LiveSession implements LiveHook, AutoCloseable {
     return result;
   }
 
+  /** Applies {@code fault} at the next window (its time is ignored). */
+  public void inject(Fault fault) {
+    lock.lock();
+    try {
+      faults.add(fault);
+      caughtUp = false;
+      work.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Turns auto-progress (virtual time following the wall clock) on or off. */
+  public void autoProgress(boolean on) {
+    clock.autoProgress(on);
+    lock.lock();
+    try {
+      caughtUp = false;
+      work.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Manual time: lets the simulation run up to its next event (one lookahead window); returns
+   * the new allowance.
+   */
+  public long tick() {
+    long next;
+    lock.lock();
+    try {
+      next = nextEvent;
+    } finally {
+      lock.unlock();
+    }
+    long allowed = clock.allowedNanos();
+    return advance(next == Long.MAX_VALUE ? 0 : Math.max(0, next - allowed));
+  }
+
+  @Override
+  public List<Fault> faultsNow(long doneUntilNanos) {
+    lock.lock();
+    try {
+      List<Fault> out = List.copyOf(faults);
+      faults.clear();
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Manual time: lets the simulation run {@code nanos} further. */
-  long advance(long nanos) {
+  public long advance(long nanos) {
     long allowed = clock.advance(nanos);
     lock.lock();
     try {
@@ -172,6 +229,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
     lock.lock();
     try {
       doneUntil = doneUntilNanos;
+      nextEvent = nextEventNanos;
       while (true) {
         if (stopping) {
           throw new Stopped();
@@ -187,7 +245,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
           }
           continue;
         }
-        if (!inbox.isEmpty()) {
+        if (!inbox.isEmpty() || !faults.isEmpty()) { // faults are taken by faultsNow next
           List<IngressInjection> out = new ArrayList<>();
           inbox.forEach(i -> out.add(new IngressInjection(doneUntilNanos, i.node(),
               i.message())));
@@ -220,7 +278,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
    *
    * @throws IllegalStateException if that takes more than {@code timeoutMillis} of wall time
    */
-  void awaitCaughtUp(long timeoutMillis) throws InterruptedException {
+  public void awaitCaughtUp(long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
     lock.lock();
     try {
@@ -265,7 +323,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
   }
 
   /** Ends the driver's run from inside the hook when the session closes. */
-  static final class Stopped extends RuntimeException {
+  public static final class Stopped extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Stopped() {

@@ -1,4 +1,4 @@
-package dev.subnetsim.app.gateway;
+package dev.subnetsim.app.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +51,21 @@ class SimSessionTest {
           .as("the trap rolled the write back").isFalse();
       assertThatThrownBy(() -> sim.canister("app", "no-such-canister"))
           .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void aFaultInjectedFromJavaTakesEffectWhenTheWorldNextRuns() {
+    try (SimSession sim = SimSession.start(LiveSessions.defaultScenario(), 9)) {
+      sim.advance(Duration.ofSeconds(3));
+      var crashed = sim.node("app", 3);
+      sim.inject(new dev.subnetsim.scenarios.faults.Fault.Crash(0, crashed));
+      sim.advance(Duration.ofSeconds(4));
+      long stopped = sim.executedHeight(crashed);
+      assertThat(stopped).isLessThan(sim.executedHeight(sim.node("app", 0)));
+      sim.inject(new dev.subnetsim.scenarios.faults.Fault.Restart(0, crashed));
+      sim.advance(Duration.ofSeconds(6));
+      assertThat(sim.executedHeight(crashed)).as("restarted, it catches up").isGreaterThan(stopped);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.subnetsim.app.gateway;
+package dev.subnetsim.app.session;
 
 import dev.subnetsim.chainkey.certification.LookupResult;
 import dev.subnetsim.chainkey.ic.Principal;
@@ -23,18 +23,18 @@ import java.util.Optional;
  * {@link #requestCertificate}) must run on the driver's thread between windows
  * ({@link LiveSession#read}).
  */
-final class LiveWorldView {
+public final class LiveWorldView {
   private static final List<String> TERMINAL = List.of("replied", "rejected", "done");
 
   /** A query's answer (the reply, or the reject code and message) and the node that ran it. */
-  record QueryOutcome(NodeId node, boolean replied, byte[] reply, long rejectCode,
+  public record QueryOutcome(NodeId node, boolean replied, byte[] reply, long rejectCode,
       String rejectMessage) {}
 
   private final LiveRun run;
   private final byte[] rootKeyDer;
   private final RoutingTable routing;
 
-  LiveWorldView(LiveRun run) {
+  public LiveWorldView(LiveRun run) {
     this.run = run;
     SubnetId first = run.topology().subnets().get(0).id();
     var execution = run.factory().execution(first);
@@ -43,32 +43,32 @@ final class LiveWorldView {
         new IllegalStateException("the world has no root subnet key (real crypto needed)"));
   }
 
-  byte[] rootKeyDer() {
+  public byte[] rootKeyDer() {
     return rootKeyDer.clone();
   }
 
-  RoutingTable routing() {
+  public RoutingTable routing() {
     return routing;
   }
 
-  boolean hasSubnet(SubnetId subnet) {
+  public boolean hasSubnet(SubnetId subnet) {
     return run.topology().subnets().stream().anyMatch(s -> s.id().equals(subnet));
   }
 
   /** The subnet whose registry id is {@code id}. */
-  Optional<SubnetId> subnetWithId(Principal id) {
+  public Optional<SubnetId> subnetWithId(Principal id) {
     return run.topology().subnets().stream().map(s -> s.id()).filter(s -> run.factory()
         .execution(s).registry().entry(s.name()).map(e -> e.id().equals(id)).orElse(false))
         .findFirst();
   }
 
   /** {@code node}'s signing key (every node of a served world has one). */
-  NodeSigningKey signingKey(NodeId node) {
+  public NodeSigningKey signingKey(NodeId node) {
     return run.factory().signingKey(node).orElseThrow(() -> new IllegalStateException(
         "node " + node + " has no signing key (the world is not served to clients)"));
   }
 
-  List<NodeId> members(SubnetId subnet) {
+  public List<NodeId> members(SubnetId subnet) {
     return run.topology().members(subnet);
   }
 
@@ -81,7 +81,7 @@ final class LiveWorldView {
           "mdl-ecdh", SubnetExecution.MDL_ECDH, "identity", SubnetExecution.IDENTITY));
 
   /** The world for {@code GET /sim/topology}: fixed at assembly, so any thread may ask. */
-  java.util.Map<String, Object> topology(boolean manualTime) {
+  public java.util.Map<String, Object> topology(boolean manualTime) {
     java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
     out.put("root_key", java.util.HexFormat.of().formatHex(rootKeyDer));
     out.put("time", manualTime ? "manual" : "live");
@@ -104,7 +104,7 @@ final class LiveWorldView {
   }
 
   /** Runs a query on the most advanced state among the subnet's replicas (changes discarded). */
-  QueryOutcome query(SubnetId subnet, CanisterId canister, byte[] caller, String method,
+  public QueryOutcome query(SubnetId subnet, CanisterId canister, byte[] caller, String method,
       byte[] arg) {
     Optional<NodeId> node = members(subnet).stream()
         .filter(n -> run.factory().replica(n).isPresent())
@@ -136,7 +136,7 @@ final class LiveWorldView {
   }
 
   /** A certificate (CBOR) of the subnet's latest certified state revealing {@code paths}. */
-  Optional<byte[]> certificate(SubnetId subnet, List<List<byte[]>> paths) {
+  public Optional<byte[]> certificate(SubnetId subnet, List<List<byte[]>> paths) {
     List<List<byte[]>> all = new ArrayList<>(paths);
     all.add(List.of(utf8("time")));
     return latest(subnet).map(c -> c.state().certificate(all, c.delegation()).encode());
@@ -146,7 +146,7 @@ final class LiveWorldView {
    * Once the request's status in the latest certified state is terminal: a certificate revealing
    * it (and the time); empty while it is unknown, received or processing.
    */
-  Optional<byte[]> requestCertificate(SubnetId subnet, byte[] requestId) {
+  public Optional<byte[]> requestCertificate(SubnetId subnet, byte[] requestId) {
     return latest(subnet).flatMap(c -> {
       LookupResult status = c.state().tree().lookup(List.of(utf8("request_status"), requestId,
           utf8("status")));
@@ -163,7 +163,7 @@ final class LiveWorldView {
    * The request's outcome in the subnet's latest certified state: replied or rejected; empty
    * while it is unknown, received or processing.
    */
-  Optional<SimSession.Reply> requestStatus(SubnetId subnet, byte[] requestId) {
+  public Optional<SimSession.Reply> requestStatus(SubnetId subnet, byte[] requestId) {
     return latest(subnet).flatMap(c -> {
       var tree = c.state().tree();
       if (!(tree.lookup(List.of(utf8("request_status"), requestId, utf8("status")))

@@ -1,4 +1,4 @@
-package dev.subnetsim.app.gateway;
+package dev.subnetsim.app.session;
 
 import dev.subnetsim.scenarios.dsl.ScenarioException;
 import dev.subnetsim.scenarios.dsl.ScenarioParser;
@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 /** Builds and starts served simulations. */
 public final class LiveSessions {
   /** A served run stops after this much virtual time (about 30 years: never, in practice). */
-  static final long END_NANOS = 1_000_000_000_000_000_000L;
-  private static final String DEFAULT = "dev/subnetsim/app/gateway/serve-default.yaml";
+  public static final long END_NANOS = 1_000_000_000_000_000_000L;
+  private static final String DEFAULT = "dev/subnetsim/app/session/serve-default.yaml";
 
   private LiveSessions() {}
 

@@ -1,4 +1,4 @@
-package dev.subnetsim.app.gateway;
+package dev.subnetsim.app.session;
 
 import dev.subnetsim.chainkey.ic.Principal;
 import dev.subnetsim.chainkey.random.SeededRandom;
@@ -9,6 +9,7 @@ import dev.subnetsim.replica.ingress.IngressMessage;
 import dev.subnetsim.replica.ingress.SignatureScheme;
 import dev.subnetsim.replica.ingress.UserKeyPair;
 import dev.subnetsim.replica.payload.PayloadItem;
+import dev.subnetsim.scenarios.faults.Fault;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -143,6 +144,30 @@ public final class SimSession implements AutoCloseable {
     LiveWorldView.QueryOutcome out = join(session.read(run -> world.query(subnetOf(id), id,
         user.principal().toBytes(), method, arg)));
     return new Reply(out.replied(), out.reply(), out.rejectCode(), out.rejectMessage());
+  }
+
+  /**
+   * Applies {@code fault} (crash, restart, partition, heal, ...; its time is ignored) when the
+   * world next runs, as the control plane's {@code POST /sim/faults} does.
+   */
+  public void inject(Fault fault) {
+    session.inject(fault);
+  }
+
+  /** Node {@code index} of subnet {@code subnet} (for faults). */
+  public NodeId node(String subnet, int index) {
+    return world.members(new SubnetId(subnet)).get(index);
+  }
+
+  /** The height {@code node}'s replica has executed (a crashed one's stays where it stopped). */
+  public long executedHeight(NodeId node) {
+    return join(session.read(run -> run.factory().replica(node).map(r -> r.state().height())
+        .orElse(0L)));
+  }
+
+  /** Whether the world was stopped ({@link #close}). */
+  public boolean closed() {
+    return session.closed();
   }
 
   /** Stops the world. */
