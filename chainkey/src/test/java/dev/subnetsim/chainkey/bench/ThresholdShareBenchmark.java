@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Signature shares of a subnet of n nodes: signing one, verifying one (each also with the message
- * already hashed to G1), and verifying all n one by one versus in one randomized batch. Floors (FloorBenchmark): sign = hashToG1 + g1Mul; verify =
- * hashToG1 + pairingCheck; batch of n = n (g1Mul63Bit + g2Mul63Bit) + hashToG1 + pairingCheck.
+ * already hashed to G1), and verifying all n one by one versus in one randomized batch. Floors
+ * (FloorBenchmark): sign = hashToG1 + g1Mul; verify = hashToG1 + pairingCheck; batch of n =
+ * n (g1Mul63Bit + g2Mul63Bit) + hashToG1 + pairingCheck.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -42,6 +42,8 @@ public final class ConsensusCrypto {
   private final DecodedPoints decoded;
   /** Messages every replica signs and verifies, hashed to G1 once. */
   private final HashedMessages hashed;
+  /** Shares signed and not yet taken by a batch: a lone share's verification batches them. */
+  private final SignedShares signed;
   /** Signatures combined once for all replicas (null without the verification cache: no sharing). */
   private final CombinedSignatures combined;
   /** Memoized results held at most (public key shares, DKG transcripts: a few per interval). */
@@ -68,6 +70,7 @@ public final class ConsensusCrypto {
     this.ops = new CryptoOpCounter();
     this.decoded = new DecodedPoints();
     this.hashed = new HashedMessages();
+    this.signed = new SignedShares();
     this.combined = cache.enabled() ? new CombinedSignatures() : null;
     this.memo = new SharedMemo();
     int n = keys.multiSigKeys().size();
@@ -87,6 +90,7 @@ public final class ConsensusCrypto {
     this.ops = shared.ops;
     this.decoded = shared.decoded;
     this.hashed = shared.hashed;
+    this.signed = shared.signed;
     this.combined = shared.combined;
     this.memo = shared.memo;
     this.beaconKeyShares = shared.beaconKeyShares;
@@ -155,7 +159,16 @@ public final class ConsensusCrypto {
     if (cheap()) {
       return CheapSignatures.sign("beacon-share", index, message);
     }
-    return threshold.signShareHashed(share, hashed.hash(message, threshold.dst())).toBytes();
+    return signedShare("beacon-share", index, message,
+        threshold.signShareHashed(share, hashed.hash(message, threshold.dst())).toBytes());
+  }
+
+  /** Remembers a share this subnet signed, for the batch of whoever verifies the first. */
+  private byte[] signedShare(String scheme, int index, byte[] message, byte[] share) {
+    if (cache.enabled()) {
+      signed.add(scheme, message, index, share);
+    }
+    return share;
   }
 
   public byte[] signCertificationShare(int index, Scalar share, byte[] message) {
@@ -164,7 +177,8 @@ public final class ConsensusCrypto {
     if (cheap()) {
       return CheapSignatures.sign("cert-share", index, message);
     }
-    return threshold.signShareHashed(share, hashed.hash(message, threshold.dst())).toBytes();
+    return signedShare("cert-share", index, message,
+        threshold.signShareHashed(share, hashed.hash(message, threshold.dst())).toBytes());
   }
 
   /** Verifies a beacon share against the genesis sharing. */
@@ -245,6 +259,8 @@ public final class ConsensusCrypto {
       return CheapSignatures.verify(scheme, index, message, share);
     }
     byte[] pk = shares.get(index).toBytes();
+    verifyTogether(List.of(ShareCheck.of(this, scheme.equals("beacon-share")
+        ? ShareCheck.Kind.BEACON : ShareCheck.Kind.CERTIFICATION, shares, index, message, share)));
     return cached(CryptoOpCounter.Op.VERIFY_THRESHOLD_SHARE, scheme, pk, message, share, () -> {
       try {
         // Decoded through the shared points: combining then finds the share decoded.
@@ -262,9 +278,8 @@ public final class ConsensusCrypto {
    * methods find it: the same verdicts with fewer pairings. Nulls are skipped.
    */
   public void verifyTogether(List<ShareCheck> checks) {
-    if (!cheap()) {
-      ShareBatches.decide(checks.stream().filter(java.util.Objects::nonNull).toList(), cache,
-          decoded, hashed, ops);
+    if (!cheap() && cache.enabled()) {
+      ShareBatches.decide(signed.withSigned(this, cache, checks), cache, decoded, hashed, ops);
     }
   }
 
@@ -332,7 +347,8 @@ public final class ConsensusCrypto {
     if (cheap()) {
       return CheapSignatures.sign("multisig-share", me.index(), message);
     }
-    return bls.signHashed(me.multiSigKey(), hashed.hash(message, bls.messageDst())).toBytes();
+    return signedShare("multisig-share", me.index(), message,
+        bls.signHashed(me.multiSigKey(), hashed.hash(message, bls.messageDst())).toBytes());
   }
 
   public boolean verifyIndividual(int index, byte[] message, byte[] signature) {
@@ -344,6 +360,8 @@ public final class ConsensusCrypto {
       return CheapSignatures.verify("multisig-share", index, message, signature);
     }
     PublicKey pk = keys.multiSigKeys().get(index);
+    verifyTogether(List.of(ShareCheck.of(this, ShareCheck.Kind.INDIVIDUAL, List.of(), index,
+        message, signature)));
     return cached(CryptoOpCounter.Op.VERIFY_INDIVIDUAL, "multisig-share", pk.toBytes(), message,
         signature, () -> {
       try {

@@ -25,14 +25,9 @@ import dev.subnetsim.consensus.dkg.DkgItem;
 import dev.subnetsim.consensus.dkg.EpochKeys;
 import dev.subnetsim.consensus.dkg.SubnetDkg;
 import dev.subnetsim.consensus.pool.ConsensusPool;
-import dev.subnetsim.chainkey.bls12381.G2Point;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Validator: checks a received artifact against the pool (signatures, ranks, heights) and either
@@ -233,7 +228,6 @@ public final class Validator {
    */
   public void verifySharesTogether(ConsensusPool pool, List<ConsensusMessage> received) {
     List<ShareCheck> checks = new ArrayList<>();
-    Set<String> pooledGroups = new TreeSet<>();
     for (ConsensusMessage m : received) {
       // Certification and CUP shares follow execution, so they are at or below the finalized
       // height.
@@ -243,41 +237,24 @@ public final class Validator {
       }
       if (m instanceof NotarizationShare s && !overSignerLimit(pool, pool.notarizationShares,
           s.height(), s.blockHash(), s.signer())) {
-        byte[] message = SignedMessages.notarizationMessage(s.height(), s.blockHash());
         checks.add(ShareCheck.of(crypto, ShareCheck.Kind.INDIVIDUAL, List.of(), s.signer(),
-            message, s.signature()));
-        addPooled(checks, pooledGroups, ShareCheck.Kind.INDIVIDUAL, List.of(), message,
-            pool.notarizationShares.getOrDefault(s.height(), new TreeMap<>())
-                .get(Bytes.of(s.blockHash())));
+            SignedMessages.notarizationMessage(s.height(), s.blockHash()), s.signature()));
       } else if (m instanceof FinalizationShare s && !overSignerLimit(pool,
           pool.finalizationShares, s.height(), s.blockHash(), s.signer())) {
-        byte[] message = SignedMessages.finalizationMessage(s.height(), s.blockHash());
         checks.add(ShareCheck.of(crypto, ShareCheck.Kind.INDIVIDUAL, List.of(), s.signer(),
-            message, s.signature()));
-        addPooled(checks, pooledGroups, ShareCheck.Kind.INDIVIDUAL, List.of(), message,
-            pool.finalizationShares.getOrDefault(s.height(), new TreeMap<>())
-                .get(Bytes.of(s.blockHash())));
+            SignedMessages.finalizationMessage(s.height(), s.blockHash()), s.signature()));
       } else if (m instanceof BeaconShare s && !pool.beacons.containsKey(s.height())
           && pool.beacons.containsKey(s.height() - 1)) {
-        byte[] message = SignedMessages.beaconMessage(s.height(),
-            ConsensusPool.sha256(pool.beacons.get(s.height() - 1)));
-        dkg.keys(s.height()).ifPresent(k -> {
-          checks.add(ShareCheck.of(crypto, ShareCheck.Kind.BEACON, k.beaconShares(), s.signer(),
-              message, s.share()));
-          addPooled(checks, pooledGroups, ShareCheck.Kind.BEACON, k.beaconShares(), message,
-              pool.beaconShares.get(s.height()));
-        });
+        byte[] prev = pool.beacons.get(s.height() - 1);
+        dkg.keys(s.height()).ifPresent(k -> checks.add(ShareCheck.of(crypto,
+            ShareCheck.Kind.BEACON, k.beaconShares(), s.signer(),
+            SignedMessages.beaconMessage(s.height(), ConsensusPool.sha256(prev)), s.share())));
       } else if (m instanceof CertificationShare s
           && !pool.certifications.containsKey(s.height())
           && Bytes.of(s.stateRoot()).equals(pool.stateRoots.get(s.height()))) {
-        byte[] message = SignedMessages.certificationMessage(s.stateRoot());
-        dkg.keys(s.height()).ifPresent(k -> {
-          checks.add(ShareCheck.of(crypto, ShareCheck.Kind.CERTIFICATION,
-              k.certificationShares(), s.signer(), message, s.share()));
-          addPooled(checks, pooledGroups, ShareCheck.Kind.CERTIFICATION,
-              k.certificationShares(), message, pool.certificationShares
-                  .getOrDefault(s.height(), new TreeMap<>()).get(Bytes.of(s.stateRoot())));
-        });
+        dkg.keys(s.height()).ifPresent(k -> checks.add(ShareCheck.of(crypto,
+            ShareCheck.Kind.CERTIFICATION, k.certificationShares(), s.signer(),
+            SignedMessages.certificationMessage(s.stateRoot()), s.share())));
       } else if (m instanceof CupShare s && s.height() > pool.latestCup.height()
           && s.height() % pool.config().cupInterval() == 0) {
         dkg.keys(s.height()).ifPresent(k -> checks.add(ShareCheck.of(crypto,
@@ -286,20 +263,6 @@ public final class Validator {
       }
     }
     crypto.verifyTogether(checks);
-  }
-
-  /**
-   * Adds the pooled shares on a received share's message, once per message. The replica's own
-   * share is among them and nobody has verified it yet (a replica does not verify what it signs):
-   * in this batch it costs a term, whereas the next replica to receive it would check it alone.
-   * The others were verified on receipt, so the batcher finds their verdicts and skips them.
-   */
-  private void addPooled(List<ShareCheck> checks, Set<String> groups, ShareCheck.Kind kind,
-      List<G2Point> keyShares, byte[] message, Map<Integer, byte[]> pooled) {
-    if (pooled != null && groups.add(kind + "/" + HexFormat.of().formatHex(message))) {
-      pooled.forEach((signer, share) -> checks.add(ShareCheck.of(crypto, kind, keyShares,
-          signer, message, share)));
-    }
   }
 
   /**
