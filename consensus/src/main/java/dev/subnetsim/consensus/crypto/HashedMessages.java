@@ -19,8 +19,9 @@ final class HashedMessages {
 
   /** {@link HashToCurve#hashToG1}, remembered. */
   G1Point hash(byte[] message, String dst) {
-    // Hex never contains '/', so the last '/' ends the DST: the key is unambiguous.
-    String key = dst + "/" + HexFormat.of().formatHex(message);
+    // By the message's SHA-256: signed DKG items carry whole dealings. Hex never contains '/',
+    // so the last '/' ends the DST.
+    String key = dst + "/" + HexFormat.of().formatHex(ConsensusCrypto.sha256(message));
     G1Point h = hashes.get(key);
     if (h == null) {
       h = HashToCurve.hashToG1(message, dst); // outside the lock, like DecodedPoints

@@ -28,8 +28,9 @@ final class SignedShares {
   private TreeMap<String, List<Signed>> young = new TreeMap<>();
   private TreeMap<String, List<Signed>> old = new TreeMap<>();
 
+  /** By the message's SHA-256: signed DKG items carry whole dealings. */
   private static String key(String scheme, byte[] message) {
-    return scheme + "/" + HexFormat.of().formatHex(message);
+    return scheme + "/" + HexFormat.of().formatHex(ConsensusCrypto.sha256(message));
   }
 
   /** Remembers that committee member {@code index} signed {@code share} on the message. */
