@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Batch verification of many min-sig BLS signatures (pk_i in G2, msg_i, sig_i in G1) at once, by a
@@ -57,7 +58,16 @@ public final class BatchVerifier {
 
   /** Indices (ascending) of the invalid items; empty iff all are valid. */
   public static List<Integer> invalidIndices(List<Item> items, String dst, SecureRandom rng) {
-    Batch batch = new Batch(items, dst, rng);
+    return invalidIndices(items, rng, m -> HashToCurve.hashToG1(m, dst));
+  }
+
+  /**
+   * {@link #invalidIndices(List, String, SecureRandom)} with the messages hashed to G1 by {@code
+   * hashToG1} (the DST's hash-to-curve, e.g. remembered for messages many parties sign).
+   */
+  public static List<Integer> invalidIndices(List<Item> items, SecureRandom rng,
+      Function<byte[], G1Point> hashToG1) {
+    Batch batch = new Batch(items, hashToG1, rng);
     List<Integer> bad = new ArrayList<>(batch.trivialBad);
     List<Integer> candidates = batch.candidates;
     if (!candidates.isEmpty() && !batch.checkAllByMultiScalarMul()) {
@@ -73,9 +83,16 @@ public final class BatchVerifier {
     if (publicKey.isIdentity() || signature.isIdentity()) {
       return false;
     }
-    G1Point h = HashToCurve.hashToG1(message, dst);
+    return verifyHashed(publicKey, HashToCurve.hashToG1(message, dst), signature);
+  }
+
+  /** {@link #verifyOne} with the message already hashed to G1 under the scheme's DST. */
+  public static boolean verifyHashed(G2Point publicKey, G1Point messageHash, G1Point signature) {
+    if (publicKey.isIdentity() || signature.isIdentity()) {
+      return false;
+    }
     return Pairings.productIsOne(
-        List.of(new PairingTerm(signature, NEG_G2), new PairingTerm(h, publicKey)));
+        List.of(new PairingTerm(signature, NEG_G2), new PairingTerm(messageHash, publicKey)));
   }
 
   /** What is known about a subset when bisection reaches it. */
@@ -125,7 +142,7 @@ public final class BatchVerifier {
     private final List<Integer> candidates = new ArrayList<>();
     private final List<Integer> trivialBad = new ArrayList<>();
 
-    Batch(List<Item> items, String dst, SecureRandom rng) {
+    Batch(List<Item> items, Function<byte[], G1Point> hashToG1, SecureRandom rng) {
       int n = items.size();
       this.items = items;
       randomizers = new long[n];
@@ -146,7 +163,7 @@ public final class BatchVerifier {
         if (g == null) {
           g = messageHashes.size();
           groups.put(message, g);
-          messageHashes.add(HashToCurve.hashToG1(it.message(), dst));
+          messageHashes.add(hashToG1.apply(it.message()));
         }
         messageGroup[i] = g;
         candidates.add(i);

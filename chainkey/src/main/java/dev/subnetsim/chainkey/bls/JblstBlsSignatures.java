@@ -83,9 +83,19 @@ public final class JblstBlsSignatures implements BlsSignatures {
     return new Signature(HashToCurve.hashToG1(message, dst).mul(secretKey.scalar()));
   }
 
+  /** {@link #sign} with the message already hashed to G1 under {@link #messageDst()}. */
+  public Signature signHashed(SecretKey secretKey, G1Point messageHash) {
+    return new Signature(messageHash.mul(secretKey.scalar()));
+  }
+
   @Override
   public boolean verify(PublicKey publicKey, byte[] message, Signature signature) {
     return BatchVerifier.verifyOne(publicKey.point(), message, signature.point(), dst);
+  }
+
+  /** {@link #verify} with the message already hashed to G1 under {@link #messageDst()}. */
+  public boolean verifyHashed(PublicKey publicKey, G1Point messageHash, Signature signature) {
+    return BatchVerifier.verifyHashed(publicKey.point(), messageHash, signature.point());
   }
 
   @Override
@@ -106,6 +116,16 @@ public final class JblstBlsSignatures implements BlsSignatures {
 
   @Override
   public boolean verifyMultiSignature(List<PublicKey> signers, byte[] message, Signature multiSignature) {
+    return verify(aggregateDistinct(signers), message, multiSignature);
+  }
+
+  /** {@link #verifyMultiSignature} with the message already hashed under {@link #messageDst()}. */
+  public boolean verifyMultiSignatureHashed(List<PublicKey> signers, G1Point messageHash,
+      Signature multiSignature) {
+    return verifyHashed(aggregateDistinct(signers), messageHash, multiSignature);
+  }
+
+  private PublicKey aggregateDistinct(List<PublicKey> signers) {
     if (signers.isEmpty()) {
       throw new IllegalArgumentException("a multi-signature needs at least one signer");
     }
@@ -115,7 +135,7 @@ public final class JblstBlsSignatures implements BlsSignatures {
         throw new IllegalArgumentException("signer listed twice: " + pk.point());
       }
     }
-    return verify(aggregatePublicKeys(signers), message, multiSignature);
+    return aggregatePublicKeys(signers);
   }
 
   @Override

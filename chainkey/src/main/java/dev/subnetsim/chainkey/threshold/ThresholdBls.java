@@ -60,6 +60,11 @@ public final class ThresholdBls {
     return HashToCurve.hashToG1(message, dst).mul(secretKeyShare);
   }
 
+  /** {@link #signShare} with H(m) given (hashed under {@link #dst()}, e.g. remembered). */
+  public G1Point signShareHashed(Scalar secretKeyShare, G1Point messageHash) {
+    return messageHash.mul(secretKeyShare);
+  }
+
   /** e(sigma_i, G2) == e(H(m), pk_i); identity shares and keys are invalid. */
   public boolean verifyShare(G2Point publicKeyShare, byte[] message, G1Point signatureShare) {
     return BatchVerifier.verifyOne(publicKeyShare, message, signatureShare, dst);

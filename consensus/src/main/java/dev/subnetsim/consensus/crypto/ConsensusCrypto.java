@@ -1,6 +1,6 @@
 package dev.subnetsim.consensus.crypto;
 
-import dev.subnetsim.chainkey.bls.BlsSignatures;
+import dev.subnetsim.chainkey.bls.BatchVerifier;
 import dev.subnetsim.chainkey.bls.JblstBlsSignatures;
 import dev.subnetsim.chainkey.bls.PublicKey;
 import dev.subnetsim.chainkey.bls.Signature;
@@ -31,7 +31,7 @@ public final class ConsensusCrypto {
   private final SubnetKeys keys;
   private final VerificationCache cache;
   private final ThresholdBls threshold = ThresholdBls.ic();
-  private final BlsSignatures bls = JblstBlsSignatures.icMultiSignature();
+  private final JblstBlsSignatures bls = JblstBlsSignatures.icMultiSignature();
   private final List<G2Point> beaconKeyShares;
   private final List<G2Point> certificationKeyShares;
   /** The group keys cheap combined signatures are bound to (null in real mode). */
@@ -40,6 +40,10 @@ public final class ConsensusCrypto {
   private final CryptoOpCounter ops;
   /** Shares every replica combines or aggregates, decoded once (a subgroup check each). */
   private final DecodedPoints decoded;
+  /** Messages every replica signs and verifies, hashed to G1 once. */
+  private final HashedMessages hashed;
+  /** Shares signed and not yet taken by a batch: a lone share's verification batches them. */
+  private final SignedShares signed;
   /** Signatures combined once for all replicas (null without the verification cache: no sharing). */
   private final CombinedSignatures combined;
   /** Memoized results held at most (public key shares, DKG transcripts: a few per interval). */
@@ -65,6 +69,8 @@ public final class ConsensusCrypto {
     this.cache = cache;
     this.ops = new CryptoOpCounter();
     this.decoded = new DecodedPoints();
+    this.hashed = new HashedMessages();
+    this.signed = new SignedShares();
     this.combined = cache.enabled() ? new CombinedSignatures() : null;
     this.memo = new SharedMemo();
     int n = keys.multiSigKeys().size();
@@ -83,6 +89,8 @@ public final class ConsensusCrypto {
     this.cache = shared.cache;
     this.ops = shared.ops;
     this.decoded = shared.decoded;
+    this.hashed = shared.hashed;
+    this.signed = shared.signed;
     this.combined = shared.combined;
     this.memo = shared.memo;
     this.beaconKeyShares = shared.beaconKeyShares;
@@ -151,7 +159,16 @@ public final class ConsensusCrypto {
     if (cheap()) {
       return CheapSignatures.sign("beacon-share", index, message);
     }
-    return threshold.signShare(share, message).toBytes();
+    return signedShare("beacon-share", index, message,
+        threshold.signShareHashed(share, hashed.hash(message, threshold.dst())).toBytes());
+  }
+
+  /** Remembers a share this subnet signed, for the batch of whoever verifies the first. */
+  private byte[] signedShare(String scheme, int index, byte[] message, byte[] share) {
+    if (cache.enabled()) {
+      signed.add(scheme, message, index, share);
+    }
+    return share;
   }
 
   public byte[] signCertificationShare(int index, Scalar share, byte[] message) {
@@ -160,7 +177,8 @@ public final class ConsensusCrypto {
     if (cheap()) {
       return CheapSignatures.sign("cert-share", index, message);
     }
-    return threshold.signShare(share, message).toBytes();
+    return signedShare("cert-share", index, message,
+        threshold.signShareHashed(share, hashed.hash(message, threshold.dst())).toBytes());
   }
 
   /** Verifies a beacon share against the genesis sharing. */
@@ -241,9 +259,13 @@ public final class ConsensusCrypto {
       return CheapSignatures.verify(scheme, index, message, share);
     }
     byte[] pk = shares.get(index).toBytes();
+    verifyTogether(List.of(ShareCheck.of(this, scheme.equals("beacon-share")
+        ? ShareCheck.Kind.BEACON : ShareCheck.Kind.CERTIFICATION, shares, index, message, share)));
     return cached(CryptoOpCounter.Op.VERIFY_THRESHOLD_SHARE, scheme, pk, message, share, () -> {
       try {
-        return threshold.verifyShare(shares.get(index), message, G1Point.fromBytesNonIdentity(share));
+        // Decoded through the shared points: combining then finds the share decoded.
+        return BatchVerifier.verifyHashed(shares.get(index), hashed.hash(message, threshold.dst()),
+            decoded.decodeNonIdentity(share));
       } catch (IllegalArgumentException e) { // includes MalformedPointException
         return false;
       }
@@ -256,9 +278,8 @@ public final class ConsensusCrypto {
    * methods find it: the same verdicts with fewer pairings. Nulls are skipped.
    */
   public void verifyTogether(List<ShareCheck> checks) {
-    if (!cheap()) {
-      ShareBatches.decide(checks.stream().filter(java.util.Objects::nonNull).toList(), cache,
-          decoded, ops);
+    if (!cheap() && cache.enabled()) {
+      ShareBatches.decide(signed.withSigned(this, cache, checks), cache, decoded, hashed, ops);
     }
   }
 
@@ -310,7 +331,8 @@ public final class ConsensusCrypto {
     }
     return cached(CryptoOpCounter.Op.VERIFY_THRESHOLD, scheme, pk.toBytes(), message, signature, () -> {
       try {
-        return threshold.verify(pk, message, G1Point.fromBytesNonIdentity(signature));
+        return BatchVerifier.verifyHashed(pk, hashed.hash(message, threshold.dst()),
+            G1Point.fromBytesNonIdentity(signature));
       } catch (IllegalArgumentException e) { // includes MalformedPointException
         return false;
       }
@@ -325,7 +347,8 @@ public final class ConsensusCrypto {
     if (cheap()) {
       return CheapSignatures.sign("multisig-share", me.index(), message);
     }
-    return bls.sign(me.multiSigKey(), message).toBytes();
+    return signedShare("multisig-share", me.index(), message,
+        bls.signHashed(me.multiSigKey(), hashed.hash(message, bls.messageDst())).toBytes());
   }
 
   public boolean verifyIndividual(int index, byte[] message, byte[] signature) {
@@ -337,10 +360,13 @@ public final class ConsensusCrypto {
       return CheapSignatures.verify("multisig-share", index, message, signature);
     }
     PublicKey pk = keys.multiSigKeys().get(index);
+    verifyTogether(List.of(ShareCheck.of(this, ShareCheck.Kind.INDIVIDUAL, List.of(), index,
+        message, signature)));
     return cached(CryptoOpCounter.Op.VERIFY_INDIVIDUAL, "multisig-share", pk.toBytes(), message,
         signature, () -> {
       try {
-        return bls.verify(pk, message, Signature.fromBytes(signature));
+        return bls.verifyHashed(pk, hashed.hash(message, bls.messageDst()),
+            new Signature(decoded.decodeNonIdentity(signature))); // aggregating finds it decoded
       } catch (IllegalArgumentException e) { // includes MalformedPointException
         return false;
       }
@@ -397,7 +423,8 @@ public final class ConsensusCrypto {
     }
     return cached(CryptoOpCounter.Op.VERIFY_MULTISIG, "multisig", ids, message, signature, () -> {
       try {
-        return bls.verifyMultiSignature(pks, message, Signature.fromBytes(signature));
+        return bls.verifyMultiSignatureHashed(pks, hashed.hash(message, bls.messageDst()),
+            Signature.fromBytes(signature));
       } catch (IllegalArgumentException e) { // includes MalformedPointException
         return false;
       }

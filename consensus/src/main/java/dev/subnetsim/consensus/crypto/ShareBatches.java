@@ -33,7 +33,7 @@ final class ShareBatches {
 
   /** Decides the checks the cache holds no verdict for, in batches per (DST, message). */
   static void decide(List<ShareCheck> checks, VerificationCache cache, DecodedPoints decoded,
-      CryptoOpCounter ops) {
+      HashedMessages hashed, CryptoOpCounter ops) {
     if (!cache.enabled()) {
       return;
     }
@@ -47,13 +47,13 @@ final class ShareBatches {
     }
     for (TreeMap<String, ShareCheck> group : groups.values()) {
       if (group.size() >= MIN_BATCH) {
-        decideGroup(new ArrayList<>(group.values()), cache, decoded, ops);
+        decideGroup(new ArrayList<>(group.values()), cache, decoded, hashed, ops);
       }
     }
   }
 
   private static void decideGroup(List<ShareCheck> group, VerificationCache cache,
-      DecodedPoints decoded, CryptoOpCounter ops) {
+      DecodedPoints decoded, HashedMessages hashed, CryptoOpCounter ops) {
     List<ShareCheck> decodable = new ArrayList<>();
     List<BatchVerifier.Item> items = new ArrayList<>();
     ByteArrayOutputStream seed = new ByteArrayOutputStream();
@@ -75,7 +75,8 @@ final class ShareBatches {
       return;
     }
     SeededRandom rng = SeededRandom.fromSeed(seed.toByteArray(), "consensus/share-batch");
-    List<Integer> invalid = BatchVerifier.invalidIndices(items, decodable.get(0).dst, rng);
+    String dst = decodable.get(0).dst;
+    List<Integer> invalid = BatchVerifier.invalidIndices(items, rng, m -> hashed.hash(m, dst));
     for (int i = 0; i < decodable.size(); i++) {
       ops.add(CryptoOpCounter.Op.VERIFY_SHARE_BATCHED);
       cache.record(decodable.get(i).key, !invalid.contains(i));

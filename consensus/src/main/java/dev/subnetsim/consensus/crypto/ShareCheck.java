@@ -21,15 +21,22 @@ public final class ShareCheck {
   }
 
   final String key;
+  final Kind kind;
+  /** The key shares a threshold share's signer index refers to (empty for INDIVIDUAL). */
+  final List<G2Point> keyShares;
+  final String scheme;
   final String dst;
   final G2Point publicKey;
   final byte[] message;
   final byte[] signature;
   final CryptoOpCounter.Op op;
 
-  private ShareCheck(String key, String dst, G2Point publicKey, byte[] message, byte[] signature,
-      CryptoOpCounter.Op op) {
+  private ShareCheck(String key, Kind kind, List<G2Point> keyShares, String scheme, String dst,
+      G2Point publicKey, byte[] message, byte[] signature, CryptoOpCounter.Op op) {
     this.key = key;
+    this.kind = kind;
+    this.keyShares = keyShares;
+    this.scheme = scheme;
     this.dst = dst;
     this.publicKey = publicKey;
     this.message = message;
@@ -57,9 +64,11 @@ public final class ShareCheck {
       case BEACON -> "beacon-share";
       case CERTIFICATION -> "cert-share";
     };
-    return new ShareCheck(VerificationCache.key(scheme, pk.toBytes(), message, share),
-        individual ? JblstBlsSignatures.icMultiSignature().messageDst() : ThresholdBls.ic().dst(), pk,
-        message, share, individual ? CryptoOpCounter.Op.VERIFY_INDIVIDUAL
+    String dst = individual ? JblstBlsSignatures.icMultiSignature().messageDst()
+        : ThresholdBls.ic().dst();
+    return new ShareCheck(VerificationCache.key(scheme, pk.toBytes(), message, share), kind,
+        keyShares, scheme, dst, pk, message, share,
+        individual ? CryptoOpCounter.Op.VERIFY_INDIVIDUAL
             : CryptoOpCounter.Op.VERIFY_THRESHOLD_SHARE);
   }
 }

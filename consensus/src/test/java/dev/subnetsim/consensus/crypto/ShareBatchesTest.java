@@ -25,10 +25,11 @@ class ShareBatchesTest {
   private final ConsensusCrypto alone = new ConsensusCrypto(KEYS.publicKeys(),
       VerificationCache.disabled());
 
+  /** Shares signed elsewhere (by {@link #alone}): {@link #crypto} holds none of them as signed. */
   private List<byte[]> individualShares(byte[] message) {
     List<byte[]> shares = new ArrayList<>();
     for (NodeSecrets s : KEYS.secrets()) {
-      shares.add(crypto.signIndividually(s, message));
+      shares.add(alone.signIndividually(s, message));
     }
     return shares;
   }
@@ -44,7 +45,8 @@ class ShareBatchesTest {
   @Test
   void aBatchWithOneBadShareRejectsExactlyThatShareAndAcceptsTheOthers() {
     List<byte[]> shares = individualShares(MSG);
-    shares.set(3, crypto.signIndividually(KEYS.secrets().get(3), OTHER)); // a valid point, wrong message
+    // A valid point on the wrong message.
+    shares.set(3, alone.signIndividually(KEYS.secrets().get(3), OTHER));
 
     crypto.verifyTogether(individualChecks(MSG, shares));
 
@@ -124,6 +126,40 @@ class ShareBatchesTest {
     assertThat(crypto.ops().count(Op.VERIFY_SHARE_BATCHED)).isZero();
     assertThat(crypto.verifyIndividual(1, MSG, shares.get(1))).isTrue();
     assertThat(crypto.ops().count(Op.VERIFY_INDIVIDUAL)).isEqualTo(2);
+  }
+
+  @Test
+  void aLoneShareIsBatchedWithTheSharesSignedOnItsMessageAndABadOneIsStillRejected() {
+    List<byte[]> signed = new ArrayList<>();
+    for (NodeSecrets s : KEYS.secrets()) {
+      signed.add(crypto.signIndividually(s, MSG)); // this subnet's replicas sign
+    }
+    byte[] forged = signed.get(2); // node 2's share presented as node 4's
+
+    assertThat(crypto.verifyIndividual(4, MSG, forged)).isFalse();
+
+    // One batch: the forged share and the seven signed ones, the forged one found by bisection.
+    assertThat(crypto.ops().count(Op.VERIFY_SHARE_BATCHED)).isEqualTo(N + 1);
+    assertThat(crypto.ops().count(Op.VERIFY_INDIVIDUAL)).isZero();
+    for (int i = 0; i < N; i++) {
+      assertThat(crypto.verifyIndividual(i, MSG, signed.get(i))).as("share %d", i).isTrue();
+    }
+    assertThat(crypto.ops().count(Op.VERIFY_INDIVIDUAL)).isZero(); // all from the batch
+    assertThat(crypto.ops().count(Op.CACHE_HIT)).isEqualTo(N + 1);
+  }
+
+  @Test
+  void sharesSignedAreTakenByOneBatchOnly() {
+    List<byte[]> signed = new ArrayList<>();
+    for (NodeSecrets s : KEYS.secrets()) {
+      signed.add(crypto.signBeaconShare(s, MSG));
+    }
+
+    assertThat(crypto.verifyBeaconShare(0, MSG, signed.get(0))).isTrue();
+    assertThat(crypto.verifyBeaconShare(0, OTHER, signed.get(0))).isFalse(); // nothing to take
+
+    assertThat(crypto.ops().count(Op.VERIFY_SHARE_BATCHED)).isEqualTo(N);
+    assertThat(crypto.ops().count(Op.VERIFY_THRESHOLD_SHARE)).isEqualTo(1); // the OTHER one alone
   }
 
   @Test

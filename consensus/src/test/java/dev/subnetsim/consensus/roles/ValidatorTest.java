@@ -12,6 +12,7 @@ import dev.subnetsim.consensus.artifacts.ConsensusMessage.EquivocationProof;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Finalization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.Notarization;
 import dev.subnetsim.consensus.artifacts.ConsensusMessage.NotarizationShare;
+import dev.subnetsim.consensus.crypto.CryptoOpCounter.Op;
 import dev.subnetsim.consensus.crypto.SignedMessages;
 import dev.subnetsim.consensus.pool.ConsensusPool;
 import dev.subnetsim.consensus.roles.Validator.InvalidArtifactException;
@@ -48,6 +49,35 @@ class ValidatorTest {
     assertThat(validate(fx.notarizationShare(2, b))).isEqualTo(Verdict.ACCEPTED);
     assertThat(pool.notarizationShares.get(1L).get(b.id()))
         .containsOnlyKeys(2);
+  }
+
+  @Test
+  void theSharesSignedOnAMessageAreDecidedWithTheReceivedOnesAndABadReceivedOneIsStillRejected() {
+    PoolFixture shared = PoolFixture.builder().sharedVerificationCache().build();
+    ConsensusPool ownPool = shared.pool();
+    Validator v = new Validator(shared.crypto(), shared.node().dkg());
+    shared.addBeacon(1);
+    Block b = shared.block(1, shared.genesisHash(), shared.proposerOfRank(1, 0));
+    byte[] own = shared.notarizationShare(0, b).signature(); // node 0 is the fixture's replica
+    ownPool.notarizationShares.computeIfAbsent(1L, k -> new java.util.TreeMap<>())
+        .computeIfAbsent(b.id(), k -> new java.util.TreeMap<>()).put(0, own);
+    NotarizationShare forged = new NotarizationShare(1, b.hash(), 3,
+        shared.notarizationShare(2, b).signature());
+
+    v.verifySharesTogether(ownPool, List.of(shared.notarizationShare(1, b), forged));
+
+    var ops = shared.crypto().ops();
+    // Node 1's, the forged one, and those signed through the subnet's crypto (which remembers
+    // them for the next batch on their message): our own, never verified before, and node 2's.
+    assertThat(ops.count(Op.VERIFY_SHARE_BATCHED)).isEqualTo(4);
+    assertThat(shared.crypto().verifyIndividual(0, SignedMessages.notarizationMessage(1,
+        b.hash()), own)).isTrue();
+    assertThatThrownBy(() -> v.validate(ownPool, forged, changes))
+        .isInstanceOf(InvalidArtifactException.class)
+        .hasMessage("invalid notarization share of node index 3");
+    assertThat(v.validate(ownPool, shared.notarizationShare(1, b), changes))
+        .isEqualTo(Verdict.ACCEPTED);
+    assertThat(ops.count(Op.VERIFY_INDIVIDUAL)).isZero(); // every verdict came from the batch
   }
 
   @Test

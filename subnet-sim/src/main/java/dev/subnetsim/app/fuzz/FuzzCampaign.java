@@ -1,5 +1,6 @@
 package dev.subnetsim.app.fuzz;
 
+import dev.subnetsim.app.run.TraceFiles;
 import dev.subnetsim.app.run.WallTimer;
 import dev.subnetsim.reports.ReportWriter;
 import dev.subnetsim.scenarios.fuzz.FaultFuzzer;
@@ -9,9 +10,7 @@ import dev.subnetsim.scenarios.fuzz.Shrinker;
 import dev.subnetsim.scenarios.result.RunResult;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.trace.JsonLinesSink;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Runs fuzz seeds, {@code jobs} at a time. Each seed is a function of (base scenario, seed,
@@ -78,8 +76,8 @@ public record FuzzCampaign(ScenarioSpec base, FaultFuzzer.Budget budget, int thr
     FuzzCase c;
     if (dir.isPresent()) {
       Files.createDirectories(dir.get());
-      try (Writer trace = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(
-          Files.newOutputStream(dir.get().resolve("trace.jsonl.gz"))), StandardCharsets.UTF_8))) {
+      try (Writer trace = TraceFiles.gzipWriter(
+          Files.newOutputStream(dir.get().resolve("trace.jsonl.gz")))) {
         c = FuzzCase.run(base, seed, budget, threads, new JsonLinesSink(trace), reproduce);
       }
     } else {

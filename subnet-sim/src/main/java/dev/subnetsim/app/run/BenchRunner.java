@@ -6,15 +6,11 @@ import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.trace.JsonLinesSink;
 import dev.subnetsim.scenarios.trace.TraceEvent;
 import dev.subnetsim.scenarios.trace.TraceSink;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * One timed run of {@code subnet-sim bench}: the scenario cut to a duration, with the trace
@@ -43,8 +39,7 @@ public final class BenchRunner {
     long cpuStart = cpuNanos();
     HeapProbe probe;
     ScenarioRun run;
-    try (Writer trace = new BufferedWriter(new OutputStreamWriter(
-        new GZIPOutputStream(OutputStream.nullOutputStream()), StandardCharsets.UTF_8))) {
+    try (Writer trace = TraceFiles.gzipWriter(OutputStream.nullOutputStream())) {
       probe = new HeapProbe(new JsonLinesSink(trace), probeHeap ? probeAt : Long.MAX_VALUE);
       run = ScenarioRunner.run(cut, new ScenarioRunner.Options(spec.seed(), threads, probe, ""));
     } catch (IOException e) {

@@ -11,15 +11,12 @@ import dev.subnetsim.scenarios.result.InvariantResult;
 import dev.subnetsim.scenarios.result.RunResult;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.trace.JsonLinesSink;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.zip.GZIPOutputStream;
 
 /** Runs a scenario with the engine and writes the output folder (docs/FORMATS.md). */
 public final class ScenarioJob implements MainJob {
@@ -74,8 +71,8 @@ public final class ScenarioJob implements MainJob {
     // Wall time is only reported (summary's wall_seconds); nothing simulated depends on it.
     WallTimer wall = WallTimer.start();
     ScenarioRun run;
-    try (Writer trace = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(
-        Files.newOutputStream(out.resolve("trace.jsonl.gz"))), StandardCharsets.UTF_8))) {
+    try (Writer trace = TraceFiles.gzipWriter(
+        Files.newOutputStream(out.resolve("trace.jsonl.gz")))) {
       TraceSink sink = new JsonLinesSink(trace);
       ProgressBar bar = ProgressBar.onTerminal()
           ? new ProgressBar(System.err, spec.durationNanos(), sink) : null;

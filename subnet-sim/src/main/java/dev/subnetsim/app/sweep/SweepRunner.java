@@ -1,15 +1,14 @@
 package dev.subnetsim.app.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subnetsim.app.run.TraceFiles;
 import dev.subnetsim.app.run.WallTimer;
 import dev.subnetsim.reports.ReportWriter;
 import dev.subnetsim.scenarios.engine.ScenarioRun;
 import dev.subnetsim.scenarios.engine.ScenarioRunner;
 import dev.subnetsim.scenarios.result.RunResult;
 import dev.subnetsim.scenarios.trace.JsonLinesSink;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -28,7 +27,6 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Runs a sweep's runs, {@code jobs} at a time, each into its own folder as {@code subnet-sim run}
@@ -148,8 +146,8 @@ public final class SweepRunner {
         + " --seed " + r.seed();
     WallTimer wall = WallTimer.start();
     ScenarioRun run;
-    try (Writer trace = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(
-        Files.newOutputStream(partial.resolve("trace.jsonl.gz"))), StandardCharsets.UTF_8))) {
+    try (Writer trace = TraceFiles.gzipWriter(
+        Files.newOutputStream(partial.resolve("trace.jsonl.gz")))) {
       run = ScenarioRunner.run(r.spec(), new ScenarioRunner.Options(r.seed(), threads,
           new JsonLinesSink(trace), reproduce));
     }
