@@ -5,7 +5,9 @@ import dev.subnetsim.chainkey.bls12381.G2Point;
 import dev.subnetsim.chainkey.bls12381.Scalar;
 import dev.subnetsim.chainkey.threshold.Lagrange;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -60,6 +62,46 @@ public final class DkgReceiver {
       return new ShareOpening.Valid(dealing.dealerIndex(), share);
     }
     return new ShareOpening.Invalid(complaintAgainst(dealing, rng));
+  }
+
+  /**
+   * Recovers this receiver's share of a dealing whose ciphertext for it does not decrypt (after an
+   * upheld complaint), from other receivers' openings of the same dealing (receiver index to its
+   * share): each opening is checked against the dealing's commitment and ignored if wrong, the
+   * dealer's polynomial is interpolated at this receiver's point from the first {@code threshold}
+   * valid ones, and the result is checked against the commitment before it is kept for {@link
+   * #computeKeyShare}.
+   *
+   * @return the recovered share, or empty with fewer than a threshold of valid openings
+   */
+  public Optional<Scalar> recoverShare(Dealing dealing, Map<Integer, Scalar> openings) {
+    int t = dealing.threshold();
+    List<Scalar> xs = new ArrayList<>(t);
+    List<Scalar> ys = new ArrayList<>(t);
+    for (var e : new TreeMap<>(openings).entrySet()) {
+      int j = e.getKey();
+      if (xs.size() == t) {
+        break;
+      }
+      if (j >= 0 && j != receiverIndex && j < config.receiverCount()
+          && dealing.commitment().verifyShare(j, e.getValue())) {
+        xs.add(Scalar.fromLong(j + 1L));
+        ys.add(e.getValue());
+      }
+    }
+    if (xs.size() < t) {
+      return Optional.empty();
+    }
+    List<Scalar> lambdas = Lagrange.coefficientsAt(Scalar.fromLong(receiverIndex + 1L), xs);
+    Scalar share = Scalar.ZERO;
+    for (int i = 0; i < t; i++) {
+      share = share.add(lambdas.get(i).mul(ys.get(i)));
+    }
+    if (!dealing.commitment().verifyShare(receiverIndex, share)) {
+      return Optional.empty(); // cannot happen with t verified openings of a t-coefficient commitment
+    }
+    openedShares.put(dealing.dealerIndex(), share);
+    return Optional.of(share);
   }
 
   /**

@@ -27,16 +27,19 @@ import java.util.Optional;
  * whose constant is its dealer's share of the source key, so opening honest dealings would hand
  * the source's key to anyone reading the blocks. A false complaint, an opening of an
  * uncomplained dealing and a wrong opening are rejected (attributed to the block maker, the only
- * node that proposes its own complaints and openings).
+ * node that proposes its own complaints and openings). The vetKD key's BLS DKG dealings go through
+ * the same round, checked by {@link VetKdComplaints}.
  */
 public final class InstalledComplaints {
   private static final String COMPLAINT = "reshare-complaint/";
   private static final String OPENING = "reshare-opening/";
 
   private final InstalledChainKeys installed;
+  private final VetKdComplaints vetKd;
 
   public InstalledComplaints(InstalledChainKeys installed) {
     this.installed = installed;
+    this.vetKd = new VetKdComplaints(installed);
   }
 
   static String dealingKey(int reshare, String keyId, int dealer) {
@@ -77,6 +80,9 @@ public final class InstalledComplaints {
 
   /** Executes a complaint item; returns why it was rejected, or empty. */
   public Optional<String> onComplaint(ReplicatedState state, PayloadItem.ReshareComplaint c) {
+    if (c.keyId().equals(ReshareKey.VETKD_ID)) {
+      return vetKd.onComplaint(state, c);
+    }
     String what = "complaint of receiver " + c.complainer() + " about dealer " + c.dealer()
         + "'s resharing dealing of " + c.keyId();
     Optional<Located> at = locate(state, c.reshare(), c.keyId(), c.dealer(), c.complainer());
@@ -104,6 +110,9 @@ public final class InstalledComplaints {
 
   /** Executes an opening item; returns why it was rejected, or empty. */
   public Optional<String> onOpening(ReplicatedState state, PayloadItem.ReshareOpening o) {
+    if (o.keyId().equals(ReshareKey.VETKD_ID)) {
+      return vetKd.onOpening(state, o);
+    }
     String what = "opening by receiver " + o.opener() + " of dealer " + o.dealer()
         + "'s resharing dealing of " + o.keyId();
     Optional<Located> at = locate(state, o.reshare(), o.keyId(), o.dealer(), o.opener());

@@ -1,9 +1,5 @@
 package dev.subnetsim.replica.chainkey.reshare;
 
-import dev.subnetsim.chainkey.bls12381.Scalar;
-import dev.subnetsim.chainkey.dkg.Dealing;
-import dev.subnetsim.chainkey.dkg.DkgReceiver;
-import dev.subnetsim.chainkey.dkg.ShareOpening;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.ec.EcSecretShare;
 import dev.subnetsim.chainkey.idkg.CommitmentOpening;
@@ -40,9 +36,7 @@ import java.util.TreeMap;
  * upheld in a block, every receiver proposes its own opening of that dealing, and this replica
  * interpolates its share from the openings recorded in the state. It installs its shares when it
  * holds its part of every dealing, and keeps answering others' upheld complaints afterwards. The
- * vetKD key's DKG dealings are checked publicly against the source's key; a vetKD share that
- * still does not decrypt leaves this replica without vetKD (the BLS DKG's complaint round is not
- * run for reshared keys).
+ * vetKD key's BLS DKG dealings go through the same round ({@link VetKdReceiving}).
  */
 public final class ReshareReceiver {
   private final NodeEncryptionKey key;
@@ -52,7 +46,7 @@ public final class ReshareReceiver {
   private int reshare = Integer.MIN_VALUE;
   /** This replica's openings of the installed EC dealings, by key and dealer (decrypted once). */
   private final TreeMap<String, Optional<CommitmentOpening>> mine = new TreeMap<>();
-  private Optional<Scalar> vetKdShare;
+  private VetKdReceiving vetKd;
   private NodeChainKeyShares shares;
   /** Proposed complaints and openings by state record name, to withdraw once executed. */
   private final TreeMap<String, byte[]> proposed = new TreeMap<>();
@@ -90,7 +84,7 @@ public final class ReshareReceiver {
       reshare = held.reshare();
       mine.clear();
       proposed.clear();
-      vetKdShare = null;
+      vetKd = new VetKdReceiving(key, reshare, held.vetKd(), rng);
       shares = null;
     }
     List<byte[]> propose = new ArrayList<>();
@@ -121,10 +115,13 @@ public final class ReshareReceiver {
         combined.put(keyId, IdkgTranscripts.combine(p, built, openings));
       }
     }
+    vetKd.step(state, (record, item) -> propose(state, record, item, propose),
+        (dealer, why) -> blamed.add(new Blame(held.source(), dealer, why)));
+    complete &= vetKd.settled();
     if (shares != null || !complete) {
       return new Effects(Optional.empty(), propose, withdraw, blamed);
     }
-    shares = assemble(held, combined);
+    shares = assemble(combined);
     return new Effects(Optional.of(shares), propose, withdraw, blamed);
   }
 
@@ -184,8 +181,7 @@ public final class ReshareReceiver {
     out.add(bytes);
   }
 
-  private NodeChainKeyShares assemble(InstalledChainKeys.Held held,
-      Map<String, CommitmentOpening> combined) {
+  private NodeChainKeyShares assemble(Map<String, CommitmentOpening> combined) {
     int i = key.index();
     Map<EcCurve, CommitmentOpening> ecdsa = new EnumMap<>(EcCurve.class);
     Map<ThresholdSchnorr.Algorithm, CommitmentOpening> schnorr =
@@ -205,25 +201,7 @@ public final class ReshareReceiver {
         document = new EcSecretShare(i, e.getValue().value());
       }
     }
-    return new NodeChainKeyShares(i, vetKd(held).orElse(null), ecdh, document,
+    return new NodeChainKeyShares(i, vetKd.share(), ecdh, document,
         SigningKeys.resharedNode(i, ecdsa, schnorr, key.idkg()));
-  }
-
-  private Optional<Scalar> vetKd(InstalledChainKeys.Held held) {
-    if (vetKdShare == null) {
-      vetKdShare = Optional.empty();
-      if (held.vetKd() != null) {
-        DkgReceiver receiver = new DkgReceiver(held.vetKd().config(), key.index(), key.dkg());
-        boolean all = true;
-        for (Dealing d : held.vetKd().dealings()) {
-          all &= receiver.open(d, rng.fork("vetkd-open/" + reshare))
-              instanceof ShareOpening.Valid;
-        }
-        if (all) {
-          vetKdShare = Optional.of(receiver.computeKeyShare(held.vetKd().transcript()));
-        }
-      }
-    }
-    return vetKdShare;
   }
 }

@@ -53,7 +53,7 @@ public final class VetKdScheme implements ChainKeyScheme {
     ManagementRequest request = r0.decoded();
     CanisterId caller = r0.caller();
     if (mine.vetKdShare() == null) {
-      throw new IllegalStateException("no vetKD share (its reshared dealing did not decrypt)");
+      throw new IllegalStateException("no vetKD share (none installed, or its dealings unusable by this replica)");
     }
     return VetKdNode.createShare(prepare(request, caller), mine.vetKdShare(), rng).toBytes();
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A 4-node key holder generating its chain keys through its consensus, as its replicas and its
@@ -36,6 +37,8 @@ final class GeneratingHolder {
   final ReshareDealer[] dealers = new ReshareDealer[N];
   /** Every rejection block execution returned, in order. */
   final List<String> rejected = new ArrayList<>();
+  /** What a faulty network or block maker does to each proposed item before it is executed. */
+  UnaryOperator<byte[]> tamper = UnaryOperator.identity();
   private long height;
 
   GeneratingHolder(long seed, Set<Integer> corrupt) {
@@ -101,6 +104,7 @@ final class GeneratingHolder {
         proposed.addAll(d.propose());
       }
     }
+    proposed.replaceAll(tamper);
     proposed.forEach(this::execute);
     return new Block(received, dealt, proposed);
   }

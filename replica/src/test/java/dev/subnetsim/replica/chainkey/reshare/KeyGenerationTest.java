@@ -3,6 +3,8 @@ package dev.subnetsim.replica.chainkey.reshare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subnetsim.chainkey.bls12381.G2Point;
+import dev.subnetsim.chainkey.bls12381.Scalar;
+import dev.subnetsim.chainkey.dkg.Dealing;
 import dev.subnetsim.chainkey.ec.EcCurve;
 import dev.subnetsim.chainkey.idkg.TranscriptKind;
 import dev.subnetsim.replica.chainkey.NodeChainKeyShares;
@@ -162,6 +164,49 @@ class KeyGenerationTest {
     // Only the cheater's dealings were refused (its vetKD key generation, then its resharing).
     assertThat(h.rejected).hasSizeGreaterThan(1)
         .allSatisfy(r -> assertThat(r).contains("vetkd from dealer 0"));
+  }
+
+  @Test
+  void aVetKdKeyGenerationDealingWithGarbageForOneReceiverIsComplainedAboutAndTheReceiverRecovers() {
+    GeneratingHolder h = new GeneratingHolder(19, Set.of());
+    // Dealer 0's fresh vetKD dealing reaches the blocks with node 1's ciphertext garbled (its
+    // commitment honest, so public verification passes).
+    h.tamper = item -> {
+      if (PayloadItem.decode(item) instanceof PayloadItem.ReshareDealing d
+          && d.reshare() == KeyGeneration.INSTANCE && d.keyId().equals(ReshareKey.VETKD_ID)
+          && d.dealer() == 0) {
+        Dealing honest = Dealing.fromBytes(d.dealing());
+        List<Scalar> cs = new ArrayList<>(honest.ciphertexts());
+        cs.set(1, cs.get(1).add(Scalar.ONE));
+        return new PayloadItem.ReshareDealing(d.reshare(), d.keyId(), 0, new Dealing(0,
+            honest.commitment(), honest.ephemeralKey(), cs).toBytes()).encode();
+      }
+      return item;
+    };
+    h.block(GeneratingHolder.all());
+    assertThat(h.rejected).isEmpty();
+    InstalledChainKeys.Held held = h.installed.held(h.state).orElseThrow();
+    assertThat(held.vetKd().dealings()).anySatisfy(d -> assertThat(d.dealerIndex()).isZero());
+
+    GeneratingHolder.Block complained = h.block(GeneratingHolder.all());
+    assertThat(complained.received().get(1).installedNow()).isEmpty();
+    assertThat(complained.received().get(1).blamed()).singleElement().satisfies(b -> {
+      assertThat(b.dealer()).isZero();
+      assertThat(b.reason()).startsWith("key-generation dealing of vetkd");
+    });
+    for (int i : List.of(0, 2, 3)) {
+      assertThat(complained.received().get(i).installedNow()).as("node " + i).isPresent();
+    }
+    GeneratingHolder.Block opened = h.block(GeneratingHolder.all());
+    assertThat(opened.executed()).filteredOn(item ->
+        PayloadItem.decode(item) instanceof PayloadItem.ReshareOpening o
+            && o.keyId().equals(ReshareKey.VETKD_ID)).hasSize(3);
+    GeneratingHolder.Block recovered = h.block(GeneratingHolder.all());
+    NodeChainKeyShares one = recovered.received().get(1).installedNow().orElseThrow();
+    assertOwnShares(h, one);
+    assertThat(G2Point.generator().mul(one.vetKdShare()))
+        .isEqualTo(held.publicKeys().vetKdKey().publicKeyShare(1));
+    assertThat(h.rejected).isEmpty();
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.subnetsim.replica.chainkey.reshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subnetsim.chainkey.bls12381.Scalar;
+import dev.subnetsim.chainkey.dkg.Dealing;
 import dev.subnetsim.chainkey.random.SeededRandom;
 import dev.subnetsim.replica.chainkey.ChainKeyGenesis;
 import dev.subnetsim.replica.chainkey.presig.RefillPolicy;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * A 4-node root resharing to a 7-node target as the replicated state machines and the target's
@@ -67,14 +70,39 @@ final class ReshareTarget {
         : dealing(dealer, keyId);
   }
 
+  /**
+   * Root dealer 0's vetKD dealing with a garbage ciphertext for target node 0 (public
+   * verification cannot see it: the commitment is honest); every other dealing honest.
+   */
+  PayloadItem.ReshareDealing garbageVetKd(int dealer, String keyId) {
+    if (dealer != 0 || !keyId.equals(ReshareKey.VETKD_ID)) {
+      return dealing(dealer, keyId);
+    }
+    Dealing honest = Dealing.fromBytes(dealing(0, keyId).dealing());
+    List<Scalar> ciphertexts = new ArrayList<>(honest.ciphertexts());
+    ciphertexts.set(0, ciphertexts.get(0).add(Scalar.ONE));
+    return new PayloadItem.ReshareDealing(0, keyId, 0, new Dealing(0, honest.commitment(),
+        honest.ephemeralKey(), ciphertexts).toBytes());
+  }
+
+  /** Every root dealer's dealings executed and installed, dealer 0's vetKD one garbled for node 0. */
+  ReshareTarget installedWithGarbageVetKd() {
+    return installed(this::garbageVetKd);
+  }
+
   /** Every root dealer's dealings (honest, or with dealer 0 cheating) executed and installed. */
   ReshareTarget installed(boolean dealer0Cheats) {
+    return installed((dealer, keyId) -> dealer0Cheats ? cheating(dealer, keyId)
+        : dealing(dealer, keyId));
+  }
+
+  /** Every root dealer's dealings, as {@code deal} makes them, executed and installed. */
+  ReshareTarget installed(BiFunction<Integer, String, PayloadItem.ReshareDealing> deal) {
     ReplicatedState rootState = new ReplicatedState();
     rootState.advance(1, 5 * S);
     for (int dealer = 0; dealer < 4; dealer++) {
       for (String keyId : reshare.keyIds()) {
-        assertThat(rootLedger.onDealing(rootState, dealer0Cheats ? cheating(dealer, keyId)
-            : dealing(dealer, keyId))).isEmpty();
+        assertThat(rootLedger.onDealing(rootState, deal.apply(dealer, keyId))).isEmpty();
       }
     }
     var m = (StreamMessage.KeysReshared) StreamMessage.decode(
