@@ -110,7 +110,8 @@ public final class Shrinker {
     requests.forEach(i -> streams.add(w.requests().get(i)));
     WorkloadSpec workload = new WorkloadSpec(w.ingressPerSecond(), w.ingressSubnet(),
         w.canisters(), streams, w.presignatureStash(), w.canisterStoriesPerSecond(),
-        w.presignaturePrefill(), w.presignaturesInFlight(), w.requestQueueLimit());
+        w.presignaturePrefill(), w.presignaturesInFlight(), w.requestQueueLimit(),
+        w.wasmCanisters());
     return new ScenarioSpec(from.name(), from.description(), from.seed(), duration,
         from.faultBudget(), from.subnets(), from.consensus(), from.cpu(), from.network(), workload, faults,
         from.invariants(), from.pass());
