@@ -94,7 +94,8 @@ public final class Shrinker {
     return candidateOf(original, units, requests, d);
   }
 
-  private static ScenarioSpec candidateOf(ScenarioSpec from, List<List<Integer>> units,
+  /** {@code from} with only the fault units, request streams and duration given. */
+  static ScenarioSpec candidateOf(ScenarioSpec from, List<List<Integer>> units,
       List<Integer> requests, long duration) {
     TreeSet<Integer> keep = new TreeSet<>();
     units.forEach(keep::addAll);
