@@ -48,3 +48,8 @@ mkdirSync(catalog, { recursive: true });
 for (const name of ['counter.wasm', 'caller.wasm', 'looper.wasm']) {
   copyFileSync(join(out, name), join(catalog, name));
 }
+
+// The subnet-sim module's session test runs the chain-key proxy on a world with chain keys.
+const session = join(here, '..', '..', '..', '..', 'subnet-sim', 'src', 'test', 'resources', 'wasm');
+mkdirSync(session, { recursive: true });
+copyFileSync(join(out, 'chainkey_proxy.wasm'), join(session, 'chainkey_proxy.wasm'));
