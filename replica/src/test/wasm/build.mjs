@@ -40,3 +40,16 @@ mkdirSync(scenarios, { recursive: true });
 for (const name of ['counter.wasm', 'looper.wasm', 'memory64.wasm']) {
   copyFileSync(join(out, name), join(scenarios, name));
 }
+
+// The catalog scenario wasm-canisters-under-faults ships its modules beside it (on disk and on the
+// classpath as catalog/wasm/).
+const catalog = join(here, '..', '..', '..', '..', 'scenarios', 'catalog', 'wasm');
+mkdirSync(catalog, { recursive: true });
+for (const name of ['counter.wasm', 'caller.wasm', 'looper.wasm']) {
+  copyFileSync(join(out, name), join(catalog, name));
+}
+
+// The subnet-sim module's session test runs the chain-key proxy on a world with chain keys.
+const session = join(here, '..', '..', '..', '..', 'subnet-sim', 'src', 'test', 'resources', 'wasm');
+mkdirSync(session, { recursive: true });
+copyFileSync(join(out, 'chainkey_proxy.wasm'), join(session, 'chainkey_proxy.wasm'));

@@ -50,7 +50,8 @@ public final class ScenarioLoader {
       if (in == null) {
         throw new ScenarioException(resource, 0, "", "no such catalog scenario");
       }
-      return ScenarioParser.parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return ScenarioParser.parseResource(resource,
+          new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ScenarioException(resource, 0, "", "cannot read: " + e.getMessage());
     }

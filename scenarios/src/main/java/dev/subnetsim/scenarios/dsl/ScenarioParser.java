@@ -43,9 +43,24 @@ public final class ScenarioParser {
       Pattern.compile("no finalization on ([A-Za-z0-9_-]+) between (\\S+) and (\\S+)");
 
   private final String file;
+  /** The scenario is a classpath resource (the bundled catalog): its modules are resources too. */
+  private final boolean onClasspath;
 
   private ScenarioParser(String file) {
+    this(file, false);
+  }
+
+  private ScenarioParser(String file, boolean onClasspath) {
     this.file = file;
+    this.onClasspath = onClasspath;
+  }
+
+  /** As {@link #parse(String, String)} for a scenario read from the classpath resource {@code resource}. */
+  static ScenarioSpec parseResource(String resource, String yaml) {
+    ScenarioSpec spec = new ScenarioParser(resource, true).scenario(
+        YamlReader.read(resource, yaml));
+    ScenarioValidator.validate(resource, spec);
+    return spec;
   }
 
   /** Parses and validates; every problem is a {@link ScenarioException} naming file, line, field. */
@@ -270,7 +285,7 @@ public final class ScenarioParser {
     int queueLimit = (int) f.integer("request_queue_limit", 1, 1_000_000,
         WorkloadSpec.DEFAULT_QUEUE_LIMIT);
     List<WasmCanisterSpec> wasm = f.list("wasm_canisters",
-        n -> WasmCanisterFields.parse(file, n));
+        n -> WasmCanisterFields.parse(file, onClasspath, n));
     f.rejectUnknown();
     return new WorkloadSpec(ingress, ingressSubnet, canisters, requests, stash, stories, prefill,
         inFlight, queueLimit, wasm);

@@ -5,15 +5,16 @@ import dev.subnetsim.replica.wasm.CanisterModule;
 import dev.subnetsim.replica.wasm.WasmLimits;
 import dev.subnetsim.replica.wasm.WasmLoadException;
 import dev.subnetsim.scenarios.spec.WasmCanisterSpec;
+import dev.subnetsim.scenarios.spec.WasmModuleFiles;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.util.HexFormat;
 
 /**
  * {@code workload.wasm_canisters[]}: {@code {path, subnet?, init_arg?, method?, arg?, rate?,
  * instruction_limit?}}. The
- * module is resolved against the scenario file's folder and loaded now, so a file that is missing
+ * module is resolved against the scenario's folder (on the classpath for a catalog scenario read
+ * from there, see {@link WasmModuleFiles}) and loaded now, so a file that is missing
  * or that the runtime cannot run (memory64, a foreign import, invalid code) fails validation with
  * the scenario's file, line and field, the module's path and the reason (exit status 2).
  */
@@ -25,12 +26,19 @@ final class WasmCanisterFields {
 
   private WasmCanisterFields() {}
 
-  static WasmCanisterSpec parse(String scenarioFile, YamlNode node) {
+  static WasmCanisterSpec parse(String scenarioFile, boolean onClasspath, YamlNode node) {
     Fields f = new Fields(scenarioFile, node);
     String path = f.string("path");
-    Path module = Path.of(scenarioFile).toAbsolutePath().getParent().resolve(path).normalize();
+    String module;
     try {
-      CanisterModule.load(module.toString(), Files.readAllBytes(module), WasmLimits.defaults());
+      module = WasmModuleFiles.resolve(scenarioFile, onClasspath, path);
+    } catch (IllegalArgumentException e) { // InvalidPathException too
+      throw f.error(f.require("path"), e.getMessage());
+    }
+    try {
+      CanisterModule.load(module, WasmModuleFiles.read(module), WasmLimits.defaults());
+    } catch (NoSuchFileException e) {
+      throw f.error(f.require("path"), module + ": no such module file");
     } catch (IOException e) {
       throw f.error(f.require("path"), module + ": cannot read: " + e.getMessage());
     } catch (WasmLoadException e) {
@@ -47,7 +55,7 @@ final class WasmCanisterFields {
       throw f.error(f.require("rate"), "a call rate needs a 'method' to call");
     }
     f.rejectUnknown();
-    return new WasmCanisterSpec(module.toString(), subnet, init, method, arg, rate, limit,
+    return new WasmCanisterSpec(module, subnet, init, method, arg, rate, limit,
         f.line());
   }
 

@@ -312,7 +312,7 @@ public final class FaultFuzzer {
     }
     return new WorkloadSpec(w.ingressPerSecond(), w.ingressSubnet(), w.canisters(), requests,
         w.presignatureStash(), w.canisterStoriesPerSecond(), w.presignaturePrefill(),
-        w.presignaturesInFlight(), w.requestQueueLimit());
+        w.presignaturesInFlight(), w.requestQueueLimit(), w.wasmCanisters());
   }
 
   // ---- helpers -------------------------------------------------------------------------------

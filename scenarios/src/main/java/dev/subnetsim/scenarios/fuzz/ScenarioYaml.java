@@ -10,8 +10,10 @@ import dev.subnetsim.scenarios.spec.NodeSelector;
 import dev.subnetsim.scenarios.spec.PassCriterion;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.spec.SubnetSpec;
+import dev.subnetsim.scenarios.spec.WasmCanisterSpec;
 import dev.subnetsim.scenarios.spec.WorkloadSpec;
 import java.math.BigDecimal;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,6 +119,27 @@ public final class ScenarioYaml {
     y.append("  presignature_prefill: ").append(w.presignaturePrefill()).append('\n');
     y.append("  presignatures_in_flight: ").append(w.presignaturesInFlight()).append('\n');
     y.append("  request_queue_limit: ").append(w.requestQueueLimit()).append('\n');
+    if (!w.wasmCanisters().isEmpty()) {
+      y.append("  wasm_canisters:\n");
+      for (WasmCanisterSpec c : w.wasmCanisters()) {
+        y.append("    - ").append(wasm(c)).append('\n');
+      }
+    }
+  }
+
+  /**
+   * One Wasm canister: its resolved module location (an absolute file or a {@code classpath:}
+   * resource, so the written file finds it wherever it is saved) and every field explicitly.
+   */
+  private static String wasm(WasmCanisterSpec c) {
+    HexFormat hex = HexFormat.of();
+    return "{path: " + quoted(c.path())
+        + (c.subnet() != null ? ", subnet: " + quoted(c.subnet()) : "")
+        + ", init_arg: " + quoted(hex.formatHex(c.initArg()))
+        + (c.method().isEmpty() ? "" : ", method: " + quoted(c.method()))
+        + ", arg: " + quoted(hex.formatHex(c.callArg()))
+        + ", rate: " + number(c.callsPerSecond()) + "/s"
+        + ", instruction_limit: " + c.instructionLimit() + "}";
   }
 
   /** One fault as its line in a scenario file's {@code faults} list. */

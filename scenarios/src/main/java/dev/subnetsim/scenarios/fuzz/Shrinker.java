@@ -94,7 +94,8 @@ public final class Shrinker {
     return candidateOf(original, units, requests, d);
   }
 
-  private static ScenarioSpec candidateOf(ScenarioSpec from, List<List<Integer>> units,
+  /** {@code from} with only the fault units, request streams and duration given. */
+  static ScenarioSpec candidateOf(ScenarioSpec from, List<List<Integer>> units,
       List<Integer> requests, long duration) {
     TreeSet<Integer> keep = new TreeSet<>();
     units.forEach(keep::addAll);
@@ -110,7 +111,8 @@ public final class Shrinker {
     requests.forEach(i -> streams.add(w.requests().get(i)));
     WorkloadSpec workload = new WorkloadSpec(w.ingressPerSecond(), w.ingressSubnet(),
         w.canisters(), streams, w.presignatureStash(), w.canisterStoriesPerSecond(),
-        w.presignaturePrefill(), w.presignaturesInFlight(), w.requestQueueLimit());
+        w.presignaturePrefill(), w.presignaturesInFlight(), w.requestQueueLimit(),
+        w.wasmCanisters());
     return new ScenarioSpec(from.name(), from.description(), from.seed(), duration,
         from.faultBudget(), from.subnets(), from.consensus(), from.cpu(), from.network(), workload, faults,
         from.invariants(), from.pass());

@@ -15,11 +15,10 @@ import dev.subnetsim.scenarios.driver.IngressStream;
 import dev.subnetsim.scenarios.driver.SimulationConfig.IngressInjection;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
 import dev.subnetsim.scenarios.spec.WasmCanisterSpec;
+import dev.subnetsim.scenarios.spec.WasmModuleFiles;
 import dev.subnetsim.scenarios.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ public final class WasmCanisters {
     WasmLimits limits = WasmLimits.defaults().withInstructionsPerMessage(w.instructionLimit());
     try {
       return new WasmCanisterProgram(CanisterModule.load(path,
-          Files.readAllBytes(Path.of(path)), limits), limits);
+          WasmModuleFiles.read(path), limits), limits);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (WasmLoadException e) {

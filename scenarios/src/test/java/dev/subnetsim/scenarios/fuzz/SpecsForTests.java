@@ -2,15 +2,25 @@ package dev.subnetsim.scenarios.fuzz;
 
 import dev.subnetsim.scenarios.spec.FaultSpec;
 import dev.subnetsim.scenarios.spec.ScenarioSpec;
+import dev.subnetsim.scenarios.spec.WasmCanisterSpec;
+import dev.subnetsim.scenarios.spec.WorkloadSpec;
 
-/** Scenario specs compared without the file line numbers their faults carry. */
+/** Scenario specs compared without the file line numbers their faults and Wasm canisters carry. */
 final class SpecsForTests {
   private SpecsForTests() {}
 
   static ScenarioSpec withoutLines(ScenarioSpec s) {
     return new ScenarioSpec(s.name(), s.description(), s.seed(), s.durationNanos(),
-        s.faultBudget(), s.subnets(), s.consensus(), s.cpu(), s.network(), s.workload(),
+        s.faultBudget(), s.subnets(), s.consensus(), s.cpu(), s.network(), withoutLines(s.workload()),
         s.faults().stream().map(SpecsForTests::withoutLine).toList(), s.invariants(), s.pass());
+  }
+
+  static WorkloadSpec withoutLines(WorkloadSpec w) {
+    return new WorkloadSpec(w.ingressPerSecond(), w.ingressSubnet(), w.canisters(), w.requests(),
+        w.presignatureStash(), w.canisterStoriesPerSecond(), w.presignaturePrefill(),
+        w.presignaturesInFlight(), w.requestQueueLimit(), w.wasmCanisters().stream()
+            .map(c -> new WasmCanisterSpec(c.path(), c.subnet(), c.initArg(), c.method(),
+                c.callArg(), c.callsPerSecond(), c.instructionLimit(), 0)).toList());
   }
 
   static FaultSpec withoutLine(FaultSpec f) {
