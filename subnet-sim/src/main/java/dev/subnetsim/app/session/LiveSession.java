@@ -174,13 +174,7 @@ public final class LiveSession implements LiveHook, AutoCloseable {
   /** Turns auto-progress (virtual time following the wall clock) on or off. */
   public void autoProgress(boolean on) {
     clock.autoProgress(on);
-    lock.lock();
-    try {
-      caughtUp = false;
-      work.signal();
-    } finally {
-      lock.unlock();
-    }
+    wake();
   }
 
   /**
@@ -211,9 +205,8 @@ public final class LiveSession implements LiveHook, AutoCloseable {
     }
   }
 
-  /** Manual time: lets the simulation run {@code nanos} further. */
-  public long advance(long nanos) {
-    long allowed = clock.advance(nanos);
+  /** Wakes the driver: the time it may run to has moved. */
+  private void wake() {
     lock.lock();
     try {
       caughtUp = false;
@@ -221,6 +214,12 @@ public final class LiveSession implements LiveHook, AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Manual time: lets the simulation run {@code nanos} further. */
+  public long advance(long nanos) {
+    long allowed = clock.advance(nanos);
+    wake();
     return allowed;
   }
 
